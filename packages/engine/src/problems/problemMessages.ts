@@ -1,0 +1,60 @@
+import type { LocalizedText } from '../i18n/LocalizedText.js';
+
+type Params = Record<string, string | number>;
+
+const t = (zh: string, en: string) => (p: Params) => ({
+  'zh-CN': fill(zh, p),
+  en: fill(en, p),
+});
+
+function fill(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+}
+
+/** Every problem code with its message in both languages; `{name}` is filled from the params. */
+export const problemMessages = {
+  'json.syntax': t('JSON 语法错误：{detail}', 'JSON syntax error: {detail}'),
+  'json.tooLarge': t('文件过大：{size} 字节，上限 {limit} 字节', 'File too large: {size} bytes, limit {limit} bytes'),
+  'json.tooDeep': t('嵌套过深：超过 {limit} 层', 'Nested too deep: more than {limit} levels'),
+  'json.tooManyNodes': t('内容过多：超过 {limit} 个值', 'Too much content: more than {limit} values'),
+  'json.forbiddenKey': t('不允许的键名“{key}”', 'Forbidden key "{key}"'),
+  'file.unknownKind': t(
+    '无法识别文件类型：$schema 须指向 form、ruleset、calendar 或 roles 元模式',
+    'Unknown file kind: $schema must name the form, ruleset, calendar or roles meta-schema',
+  ),
+  'meta.invalid': t('{detail}', '{detail}'),
+  'pack.duplicateId': t('标识“{id}”重复（另见 {other}）', 'Duplicate id "{id}" (also in {other})'),
+  'form.schemaInvalid': t('记录模式无法编译：{detail}', 'Record schema does not compile: {detail}'),
+  'form.rootNotObject': t('记录模式的根必须是 type: "object"', 'The record schema root must be type: "object"'),
+  'form.unknownState': t('状态“{state}”未在 states 中定义', 'State "{state}" is not defined in states'),
+  'form.duplicateState': t('状态“{state}”重复', 'Duplicate state "{state}"'),
+  'form.transitionFromFinal': t('终态“{state}”不能再流转', 'Final state "{state}" cannot have transitions'),
+  'form.missingEnumTitle': t('选项“{value}”缺少中英文标签', 'Option "{value}" has no zh-CN/en label'),
+  'form.unknownRole': t('角色“{role}”未在角色文件中定义', 'Role "{role}" is not defined in the roles file'),
+  'rules.unknownForm': t('表单“{form}”不存在', 'Form "{form}" does not exist'),
+  'rules.unknownFact': t('事实“{fact}”既不是表单字段，也未在 facts 中声明', 'Fact "{fact}" is neither a form field nor declared in facts'),
+  'rules.unknownOperator': t('未知运算符“{operator}”', 'Unknown operator "{operator}"'),
+  'rules.operatorType': t(
+    '运算符“{operator}”不适用于类型为 {type} 的事实“{fact}”',
+    'Operator "{operator}" does not fit fact "{fact}" of type {type}',
+  ),
+  'rules.valueType': t(
+    '值的类型与事实“{fact}”（{type}）或运算符“{operator}”不符',
+    'The value does not fit fact "{fact}" ({type}) or operator "{operator}"',
+  ),
+  'rules.unknownEnumValue': t('“{value}”不是字段“{fact}”的选项', '"{value}" is not an option of field "{fact}"'),
+  'rules.duplicateRuleName': t('规则名“{name}”重复', 'Duplicate rule name "{name}"'),
+  'rules.unknownCalendar': t('日历“{calendar}”不存在', 'Calendar "{calendar}" does not exist'),
+  'rules.unknownRole': t('角色“{role}”未在角色文件中定义', 'Role "{role}" is not defined in the roles file'),
+  'rules.unknownStatus': t('状态“{state}”不在表单“{form}”的状态流中', 'Status "{state}" is not in the status flow of form "{form}"'),
+  'rules.unknownCondition': t('共享条件“{name}”不存在', 'Shared condition "{name}" does not exist'),
+  'rules.conditionCycle': t('共享条件“{name}”循环引用自身', 'Shared condition "{name}" refers to itself'),
+  'rules.badPath': t('路径“{path}”不是简单路径（只允许 $.a.b[0] 形式）', 'Path "{path}" is not a plain path (only $.a.b[0] is allowed)'),
+  'rules.notDateField': t('字段“{field}”必须是日期或日期时间', 'Field "{field}" must be a date or date-time'),
+  'rules.notNumber': t('“{fact}”不是数值，不能用于计算', '"{fact}" is not a number and cannot be computed with'),
+  'rules.notArray': t('“{field}”不是重复行（数组）字段', '"{field}" is not a repeating-lines (array) field'),
+  'rules.noCalendar': t('工作时间需要日历：请设置 calendar', 'Working time needs a calendar: set calendar'),
+  'rules.historyInRecord': t('历史事实“{fact}”不能用于历史查询条件', 'History fact "{fact}" cannot be used inside a history query'),
+} satisfies Record<string, (p: Params) => LocalizedText>;
+
+export type ProblemCode = keyof typeof problemMessages;

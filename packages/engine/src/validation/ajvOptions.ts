@@ -1,0 +1,27 @@
+import type { Options } from 'ajv';
+
+/** Our annotation keywords in record schemas (labels, help, option labels, field kind). */
+export const ANNOTATION_KEYWORDS = ['x-title', 'x-description', 'x-enumTitles', 'x-kind'] as const;
+
+/**
+ * The one ajv configuration for records: the engine's validators and the designer's RJSF
+ * validator (`customizeValidator({ ajvOptionsOverrides: ajvOptions })`) both use it, so a
+ * record is valid in the browser exactly when the server accepts it. JSON Schema draft-07.
+ */
+export const ajvOptions = {
+  allErrors: true,
+  // `required: ["toString"]` must not be met by Object.prototype.
+  ownProperties: true,
+  // Validation follows the draft; authoring mistakes (unknown keywords or formats) are
+  // reported by the pack checks, which compile each form once more with `strictSchema: true`.
+  strictSchema: false,
+  strictNumbers: true,
+  strictTypes: false,
+  strictTuples: false,
+  strictRequired: false,
+  allowUnionTypes: true,
+  unicodeRegExp: true,
+  validateFormats: true,
+  keywords: [...ANNOTATION_KEYWORDS],
+  logger: false,
+} satisfies Options;
