@@ -37,7 +37,7 @@ export function parseJsonText(file: string, text: string, limits: Partial<JsonLi
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {
-    const list = errors.length > 0 ? errors : [{ error: 0, offset: 0, length: 0 } as ParseError];
+    const list: ParseError[] = errors.length > 0 ? errors : [{ error: 4 /* ValueExpected */, offset: 0, length: 0 }];
     return {
       ok: false,
       problems: list.slice(0, 20).map((e) => problem('json.syntax', '', e.offset, { detail: printParseErrorCode(e.error) })),

@@ -31,6 +31,7 @@ export const problemMessages = {
   'form.transitionFromFinal': t('终态“{state}”不能再流转', 'Final state "{state}" cannot have transitions'),
   'form.missingEnumTitle': t('选项“{value}”缺少中英文标签', 'Option "{value}" has no zh-CN/en label'),
   'form.unknownRole': t('角色“{role}”未在角色文件中定义', 'Role "{role}" is not defined in the roles file'),
+  'calendar.invalid': t('日历无效：{detail}', 'Invalid calendar: {detail}'),
   'rules.unknownForm': t('表单“{form}”不存在', 'Form "{form}" does not exist'),
   'rules.unknownFact': t('事实“{fact}”既不是表单字段，也未在 facts 中声明', 'Fact "{fact}" is neither a form field nor declared in facts'),
   'rules.unknownOperator': t('未知运算符“{operator}”', 'Unknown operator "{operator}"'),

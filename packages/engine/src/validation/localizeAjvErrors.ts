@@ -1,9 +1,13 @@
 import type { ErrorObject } from 'ajv';
-import localizeEn from 'ajv-i18n/localize/en/index.js';
-import localizeZh from 'ajv-i18n/localize/zh/index.js';
+import localizeEnModule from 'ajv-i18n/localize/en/index.js';
+import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
+import { interopDefault } from './interopDefault.js';
 import type { LocalizedText } from '../i18n/LocalizedText.js';
 
 /** An ajv error with its message in both languages and the pointer of the field it is about. */
+const localizeEn = interopDefault(localizeEnModule);
+const localizeZh = interopDefault(localizeZhModule);
+
 export interface LocalizedAjvError {
   /** JSON pointer of the offending value; for `required`, of the missing property. */
   pointer: string;

@@ -1,0 +1,69 @@
+import { pickText, type Locale, type LocalizedText } from '../i18n/LocalizedText.js';
+import { parseOperator, type DecoratorName, type OperatorName } from '../rules/operators.js';
+import type { ConditionExplanation, FactConditionExplanation } from './Explanation.js';
+
+const OPERATOR_WORDS: Record<OperatorName, LocalizedText> = {
+  equal: { 'zh-CN': '等于', en: 'is' },
+  notEqual: { 'zh-CN': '不等于', en: 'is not' },
+  lessThan: { 'zh-CN': '小于', en: 'is less than' },
+  lessThanInclusive: { 'zh-CN': '小于等于', en: 'is at most' },
+  greaterThan: { 'zh-CN': '大于', en: 'is more than' },
+  greaterThanInclusive: { 'zh-CN': '大于等于', en: 'is at least' },
+  in: { 'zh-CN': '属于', en: 'is one of' },
+  notIn: { 'zh-CN': '不属于', en: 'is none of' },
+  contains: { 'zh-CN': '包含', en: 'contains' },
+  doesNotContain: { 'zh-CN': '不包含', en: 'does not contain' },
+};
+
+const DECORATOR_WORDS: Record<DecoratorName, LocalizedText> = {
+  someFact: { 'zh-CN': '其中某项', en: 'some item' },
+  everyFact: { 'zh-CN': '每一项', en: 'every item' },
+  someValue: { 'zh-CN': '（任一值）', en: '(any value)' },
+  everyValue: { 'zh-CN': '（所有值）', en: '(every value)' },
+  swap: { 'zh-CN': '（反向比较）', en: '(swapped)' },
+  not: { 'zh-CN': '并非', en: 'not' },
+};
+
+const GROUP_WORDS: Record<'all' | 'any' | 'not', LocalizedText> = {
+  all: { 'zh-CN': '以下条件全部满足', en: 'all of these hold' },
+  any: { 'zh-CN': '以下条件至少一个满足', en: 'at least one of these holds' },
+  not: { 'zh-CN': '以下条件不成立', en: 'this does not hold' },
+};
+
+const MARK = { true: '✓', false: '✗', undefined: '–' } as const;
+
+/** A condition in words: "区域 等于 市区 ✓（实际：市区）" / "Zone is Urban ✓ (actual: Urban)". */
+export function describeCondition(condition: FactConditionExplanation, locale: Locale): string {
+  const parsed = parseOperator(condition.operator);
+  const decorators = parsed?.decorators.map((d) => pickText(DECORATOR_WORDS[d], locale)) ?? [];
+  const operator = parsed ? pickText(OPERATOR_WORDS[parsed.operator], locale) : condition.operator;
+  const label = pickText(condition.factLabel, locale);
+  const target = condition.valueFact ? pickText(condition.valueFact.label, locale) : formatValue(condition.value, condition, locale);
+  const actual = formatValue(condition.factValue, condition, locale);
+  const mark = MARK[String(condition.result) as keyof typeof MARK];
+  const tail = condition.result === undefined ? (locale === 'en' ? 'not evaluated' : '未判断') : locale === 'en' ? `actual: ${actual}` : `实际：${actual}`;
+  const words = [...decorators, label, operator, target].join(locale === 'en' ? ' ' : ' ');
+  return locale === 'en' ? `${words} ${mark} (${tail})` : `${words} ${mark}（${tail}）`;
+}
+
+/** The whole condition tree as indented lines. */
+export function describeConditionTree(condition: ConditionExplanation, locale: Locale, depth = 0): string[] {
+  const indent = '  '.repeat(depth);
+  if (condition.kind === 'fact') return [indent + describeCondition(condition, locale)];
+  const mark = MARK[String(condition.result) as keyof typeof MARK];
+  const reference = condition.reference ? ` [${condition.reference}]` : '';
+  return [
+    `${indent}${pickText(GROUP_WORDS[condition.kind], locale)}${reference} ${mark}`,
+    ...condition.children.flatMap((child) => describeConditionTree(child, locale, depth + 1)),
+  ];
+}
+
+function formatValue(value: unknown, condition: FactConditionExplanation, locale: Locale): string {
+  if (value === null || value === undefined || value === '') return locale === 'en' ? '(empty)' : '（空）';
+  if (Array.isArray(value)) return value.map((v) => formatValue(v, condition, locale)).join(locale === 'en' ? ', ' : '、');
+  if (typeof value === 'boolean') return value ? (locale === 'en' ? 'yes' : '是') : locale === 'en' ? 'no' : '否';
+  if (typeof value === 'number') return String(Math.round(value * 100) / 100);
+  const option = condition.optionLabels?.[String(value)];
+  if (option) return pickText(option, locale);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

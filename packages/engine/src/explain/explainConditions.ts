@@ -1,0 +1,70 @@
+import type { NestedCondition, TopLevelCondition } from '../rules/RuleSetFile.js';
+import { asFactReference } from '../rules/checkConditionTree.js';
+import type { FactCatalog } from '../rules/factCatalog.js';
+import type { LocalizedText } from '../i18n/LocalizedText.js';
+import type { ConditionExplanation } from './Explanation.js';
+
+/** json-rules-engine's evaluated condition tree (RuleResult.conditions). */
+interface EvaluatedCondition {
+  all?: EvaluatedCondition[];
+  any?: EvaluatedCondition[];
+  not?: EvaluatedCondition;
+  factResult?: unknown;
+  valueResult?: unknown;
+  result?: boolean;
+}
+
+/**
+ * Walks the rule's own condition tree beside json-rules-engine's evaluated one, so every
+ * leaf gets its label, its fact value and whether it held, and shared conditions keep their name.
+ */
+export function explainConditions(
+  definition: NestedCondition,
+  evaluated: EvaluatedCondition | undefined,
+  facts: FactCatalog,
+  shared: Readonly<Record<string, TopLevelCondition>>,
+): ConditionExplanation {
+  if ('condition' in definition) {
+    const target = Object.hasOwn(shared, definition.condition) ? shared[definition.condition] : undefined;
+    const inner = target ? explainConditions(target, evaluated, facts, shared) : { kind: 'all' as const, children: [] };
+    return inner.kind === 'fact' ? inner : { ...inner, reference: definition.condition };
+  }
+  if ('all' in definition || 'any' in definition) {
+    const kind = 'all' in definition ? 'all' : 'any';
+    const list = 'all' in definition ? definition.all : definition.any;
+    const results = evaluated?.[kind];
+    const children = list.map((child, i) => explainConditions(child, results?.[i], facts, shared));
+    return { kind, children, ...resultOf(kind, children) };
+  }
+  if ('not' in definition) {
+    const child = explainConditions(definition.not, evaluated?.not, facts, shared);
+    return { kind: 'not', children: [child], ...(child.result === undefined ? {} : { result: !child.result }) };
+  }
+  const fact = facts(definition.fact);
+  const valueRef = asFactReference(definition.value);
+  const valueFact = valueRef === undefined ? undefined : facts(valueRef);
+  return {
+    kind: 'fact',
+    fact: definition.fact,
+    factLabel: fact?.label ?? plain(definition.fact),
+    ...(fact?.enumTitles ? { optionLabels: fact.enumTitles } : {}),
+    operator: definition.operator,
+    ...(definition.path ? { path: definition.path } : {}),
+    value: definition.value,
+    ...(valueRef === undefined ? {} : { valueFact: { fact: valueRef, label: valueFact?.label ?? plain(valueRef), value: evaluated?.valueResult ?? null } }),
+    factValue: evaluated && 'factResult' in evaluated ? (evaluated.factResult ?? null) : null,
+    ...(typeof evaluated?.result === 'boolean' ? { result: evaluated.result } : {}),
+  };
+}
+
+function resultOf(kind: 'all' | 'any', children: ConditionExplanation[]): { result?: boolean } {
+  const results = children.map((c) => c.result);
+  if (kind === 'all') {
+    if (results.includes(false)) return { result: false };
+    return results.every((r) => r === true) ? { result: true } : {};
+  }
+  if (results.includes(true)) return { result: true };
+  return results.every((r) => r === false) ? { result: false } : {};
+}
+
+const plain = (text: string): LocalizedText => ({ 'zh-CN': text, en: text });

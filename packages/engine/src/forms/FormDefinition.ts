@@ -1,0 +1,68 @@
+import type { LocalizedText } from '../i18n/LocalizedText.js';
+
+/**
+ * A JSON Schema (draft-07) node of a record schema, with our annotation keywords:
+ * - `x-title` / `x-description`: the field's label and help text in both languages;
+ * - `x-enumTitles`: a label per enum value (keyed by `String(value)`).
+ * - `x-kind`: the field kind the designer shows, where the JSON type alone does not tell it.
+ * `title`/`description` may also be set; `localizeForm` fills them from the `x-` keywords.
+ */
+export interface RecordSchema {
+  $schema?: string;
+  $id?: string;
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  'x-title'?: LocalizedText;
+  'x-description'?: LocalizedText;
+  'x-enumTitles'?: Record<string, LocalizedText>;
+  /** The designer's field kind where JSON Schema alone is ambiguous. */
+  'x-kind'?: FieldKind;
+  properties?: Record<string, RecordSchema>;
+  required?: string[];
+  items?: RecordSchema | RecordSchema[];
+  enum?: unknown[];
+  format?: string;
+  definitions?: Record<string, RecordSchema>;
+  [keyword: string]: unknown;
+}
+
+export type FieldKind = 'longText' | 'money' | 'phone' | 'photo' | 'file';
+
+export interface StatusState {
+  id: string;
+  label: LocalizedText;
+  /** No transition leaves a final state. */
+  final?: boolean;
+}
+
+export interface StatusTransition {
+  from: string;
+  to: string;
+  label?: LocalizedText;
+}
+
+/** The states a record of the form moves through, and the moves allowed. */
+export interface StatusFlow {
+  initial: string;
+  states: StatusState[];
+  transitions: StatusTransition[];
+}
+
+/** A form definition file (`schemas/*.form.json`). */
+export interface FormDefinition {
+  $schema?: string;
+  /** kebab-case id, e.g. "after-sales-record". */
+  id: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+  /** Catalog ids this form covers, e.g. ["F1"]. */
+  catalog?: string[];
+  /** Policy roles (ids from the roles file) who fill this form; shown on their home screen. */
+  filledBy?: string[];
+  /** JSON Schema (draft-07) of the record data; root `type: "object"`. */
+  schema: RecordSchema;
+  /** react-jsonschema-form uiSchema. */
+  uiSchema?: Record<string, unknown>;
+  statusFlow?: StatusFlow;
+}

@@ -1,0 +1,55 @@
+import type { FormDefinition, RecordSchema } from './FormDefinition.js';
+import type { SemanticIssue } from '../rules/SemanticIssue.js';
+import { compileRecordSchema } from '../validation/compileRecordSchema.js';
+
+type Path = (string | number)[];
+
+/** The semantic checks of a form definition, beyond its meta-schema. */
+export function checkForm(form: FormDefinition, roles?: ReadonlySet<string>): SemanticIssue[] {
+  const issues: SemanticIssue[] = [];
+  const compiled = compileRecordSchema(form.schema, { strict: true });
+  if (!compiled.ok) issues.push({ path: ['schema'], code: 'form.schemaInvalid', params: { detail: compiled.message } });
+  issues.push(...checkEnumTitles(form.schema, ['schema']));
+  if (roles) {
+    form.filledBy?.forEach((role, i) => {
+      if (!roles.has(role)) issues.push({ path: ['filledBy', i], code: 'form.unknownRole', params: { role } });
+    });
+  }
+  if (form.statusFlow) issues.push(...checkStatusFlow(form.statusFlow));
+  return issues;
+}
+
+function checkStatusFlow(flow: NonNullable<FormDefinition['statusFlow']>): SemanticIssue[] {
+  const issues: SemanticIssue[] = [];
+  const ids = new Set<string>();
+  flow.states.forEach((state, i) => {
+    if (ids.has(state.id)) issues.push({ path: ['statusFlow', 'states', i, 'id'], code: 'form.duplicateState', params: { state: state.id } });
+    ids.add(state.id);
+  });
+  if (!ids.has(flow.initial)) issues.push({ path: ['statusFlow', 'initial'], code: 'form.unknownState', params: { state: flow.initial } });
+  const finals = new Set(flow.states.filter((s) => s.final).map((s) => s.id));
+  flow.transitions.forEach((transition, i) => {
+    for (const end of ['from', 'to'] as const) {
+      if (!ids.has(transition[end])) issues.push({ path: ['statusFlow', 'transitions', i, end], code: 'form.unknownState', params: { state: transition[end] } });
+    }
+    if (finals.has(transition.from)) issues.push({ path: ['statusFlow', 'transitions', i, 'from'], code: 'form.transitionFromFinal', params: { state: transition.from } });
+  });
+  return issues;
+}
+
+/** Every option of every choice field needs a label in both languages. */
+function checkEnumTitles(schema: RecordSchema, path: Path): SemanticIssue[] {
+  const issues: SemanticIssue[] = [];
+  if (Array.isArray(schema.enum)) {
+    const titles = schema['x-enumTitles'] ?? {};
+    schema.enum.forEach((value, i) => {
+      if (value !== null && !Object.hasOwn(titles, String(value))) {
+        issues.push({ path: [...path, 'enum', i], code: 'form.missingEnumTitle', params: { value: String(value) } });
+      }
+    });
+  }
+  for (const [key, child] of Object.entries(schema.properties ?? {})) issues.push(...checkEnumTitles(child, [...path, 'properties', key]));
+  for (const [key, child] of Object.entries(schema.definitions ?? {})) issues.push(...checkEnumTitles(child, [...path, 'definitions', key]));
+  if (schema.items && !Array.isArray(schema.items)) issues.push(...checkEnumTitles(schema.items, [...path, 'items']));
+  return issues;
+}

@@ -1,0 +1,87 @@
+// @aftersales/engine: pure policy engine (no I/O), for Node and the browser.
+
+export type { LocalizedText, Locale } from './i18n/LocalizedText.js';
+export { LOCALES, pickText, resolveLocale } from './i18n/LocalizedText.js';
+
+export type { Problem } from './problems/Problem.js';
+export type { ProblemCode } from './problems/problemMessages.js';
+export { problemMessages } from './problems/problemMessages.js';
+
+export type { JsonLimits } from './json/limits.js';
+export { DEFAULT_JSON_LIMITS } from './json/limits.js';
+export type { JsonDocument, ParseJsonResult } from './json/parseJsonText.js';
+export { parseJsonText } from './json/parseJsonText.js';
+export type { UnsafeJson } from './json/findUnsafeJson.js';
+export { findUnsafeJson } from './json/findUnsafeJson.js';
+export { toPointer, fromPointer } from './json/jsonPointer.js';
+
+export { ajvOptions, ANNOTATION_KEYWORDS } from './validation/ajvOptions.js';
+export { createAjv } from './validation/createAjv.js';
+export { normalizeDraft07 } from './validation/normalizeDraft07.js';
+export type { LocalizedAjvError } from './validation/localizeAjvErrors.js';
+export { localizeAjvErrors } from './validation/localizeAjvErrors.js';
+export type { RecordError, RecordValidation, RecordValidator, CompileRecordSchemaResult } from './validation/compileRecordSchema.js';
+export { compileRecordSchema } from './validation/compileRecordSchema.js';
+
+export type { PackFileKind } from './meta/metaSchemas.js';
+export { metaSchemas, kindOfSchemaRef } from './meta/metaSchemas.js';
+
+export * from './calendar/index.js';
+export { parseInstant } from './calendar/parseInstant.js';
+
+export type { FormDefinition, RecordSchema, StatusFlow, StatusState, StatusTransition, FieldKind } from './forms/FormDefinition.js';
+export type { RolesFile, PolicyRole } from './forms/RolesFile.js';
+export type { FieldInfo, FieldType } from './forms/fieldAt.js';
+export { fieldAt } from './forms/fieldAt.js';
+export { localizeForm } from './forms/localizeForm.js';
+export { checkForm } from './forms/checkForm.js';
+
+export type { Expr } from './expr/Expr.js';
+export { evaluateExpr } from './expr/evaluateExpr.js';
+export { exprFacts } from './expr/exprFacts.js';
+
+export type {
+  RuleSetFile,
+  RuleDefinition,
+  RuleTestCase,
+  TopLevelCondition,
+  NestedCondition,
+  FactCondition,
+  AllCondition,
+  AnyCondition,
+  NotCondition,
+  ConditionReference,
+  DerivedFact,
+  ElapsedFact,
+  ComputedFact,
+  HistoryFact,
+  HistoryFilter,
+} from './rules/RuleSetFile.js';
+export type { OperatorName, DecoratorName, ParsedOperator } from './rules/operators.js';
+export { OPERATORS, DECORATORS, parseOperator } from './rules/operators.js';
+export type { FactDescriptor, FactCatalog, FactSource } from './rules/factCatalog.js';
+export { factCatalog, STATUS_FACT } from './rules/factCatalog.js';
+export type { SemanticIssue } from './rules/SemanticIssue.js';
+export { checkRuleSet } from './rules/checkRuleSet.js';
+export { collectFacts } from './rules/collectFacts.js';
+export { resolveFieldPath } from './facts/resolveFieldPath.js';
+export { resolveJsonPath, isPlainJsonPath } from './facts/resolveJsonPath.js';
+
+export type * from './outcome/OutcomeEvent.js';
+export { OUTCOME_TYPES } from './outcome/OutcomeEvent.js';
+export type * from './outcome/Outcome.js';
+export type { DescribeOptions } from './outcome/describeOutcome.js';
+export { describeOutcome, formatTime } from './outcome/describeOutcome.js';
+
+export type * from './explain/Explanation.js';
+export { describeCondition, describeConditionTree } from './explain/describeCondition.js';
+export { describeRule } from './explain/describeRule.js';
+
+export type { Pack, PackEntry, PackFile } from './pack/Pack.js';
+export { emptyPack } from './pack/Pack.js';
+export type { LoadPackOptions, LoadPackResult } from './pack/loadPack.js';
+export { loadPack } from './pack/loadPack.js';
+
+export type { Evaluation, EvaluationContext } from './policy/Evaluation.js';
+export type { Policy, PolicyInput } from './policy/compilePolicy.js';
+export { compilePolicy, PolicyCompileError } from './policy/compilePolicy.js';

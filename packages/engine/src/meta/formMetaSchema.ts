@@ -1,0 +1,60 @@
+import { camelId, catalogIds, kebabId, localizedText } from './common.js';
+
+/** Meta-schema of a form definition file (`schemas/*.form.json`). */
+export const formMetaSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'urn:aftersales:meta:form',
+  title: 'After-sales Policy Studio form definition',
+  type: 'object',
+  required: ['id', 'title', 'schema'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    id: kebabId,
+    title: { $ref: '#/definitions/localizedText' },
+    description: { $ref: '#/definitions/localizedText' },
+    catalog: catalogIds,
+    filledBy: { type: 'array', items: camelId, uniqueItems: true, maxItems: 50 },
+    schema: {
+      description: 'JSON Schema (draft-07) of the record data; the root is an object.',
+      type: 'object',
+      required: ['type', 'properties'],
+      properties: {
+        $schema: { const: 'http://json-schema.org/draft-07/schema#' },
+        type: { const: 'object' },
+        properties: { type: 'object', maxProperties: 500 },
+      },
+    },
+    uiSchema: { type: 'object' },
+    statusFlow: {
+      type: 'object',
+      required: ['initial', 'states', 'transitions'],
+      additionalProperties: false,
+      properties: {
+        initial: camelId,
+        states: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 50,
+          items: {
+            type: 'object',
+            required: ['id', 'label'],
+            additionalProperties: false,
+            properties: { id: camelId, label: { $ref: '#/definitions/localizedText' }, final: { type: 'boolean' } },
+          },
+        },
+        transitions: {
+          type: 'array',
+          maxItems: 500,
+          items: {
+            type: 'object',
+            required: ['from', 'to'],
+            additionalProperties: false,
+            properties: { from: camelId, to: camelId, label: { $ref: '#/definitions/localizedText' } },
+          },
+        },
+      },
+    },
+  },
+  definitions: { localizedText },
+} as const;

@@ -1,0 +1,136 @@
+import type { CalendarFile } from '../calendar/CalendarFile.js';
+import { WorkingCalendar } from '../calendar/WorkingCalendar.js';
+import { explainConditions } from '../explain/explainConditions.js';
+import type { RuleExplanation } from '../explain/Explanation.js';
+import { createFactLookup } from '../facts/createFactLookup.js';
+import type { FormDefinition } from '../forms/FormDefinition.js';
+import type { LocalizedText } from '../i18n/LocalizedText.js';
+import { addToOutcome, emptyOutcome } from '../outcome/buildOutcome.js';
+import type { Outcome } from '../outcome/Outcome.js';
+import { compileRuleSet, type CompiledRuleSet } from '../rules/compileRuleSet.js';
+import type { HistoryFact, RuleSetFile } from '../rules/RuleSetFile.js';
+import { compileRecordSchema, type RecordValidation } from '../validation/compileRecordSchema.js';
+import type { Evaluation, EvaluationContext } from './Evaluation.js';
+
+export interface PolicyInput {
+  form: FormDefinition;
+  formVersion: number;
+  ruleSets: readonly { definition: RuleSetFile; version: number }[];
+  calendars: readonly CalendarFile[];
+}
+
+/** A form version with its rule sets, compiled once: validate and evaluate records. */
+export interface Policy {
+  form: FormDefinition;
+  formVersion: number;
+  validate(data: unknown): RecordValidation;
+  evaluate(data: unknown, context: EvaluationContext): Promise<Evaluation>;
+  /** The history facts the caller must supply, per rule set. */
+  historyFacts: { ruleSet: string; name: string; fact: HistoryFact }[];
+}
+
+/** The zone and hours used when a rule set names no calendar: round the clock in Asia/Shanghai. */
+const FALLBACK_CALENDAR: CalendarFile = {
+  id: 'round-the-clock',
+  title: { 'zh-CN': '全天候', en: 'Round the clock' },
+  timeZone: 'Asia/Shanghai',
+  week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])),
+};
+
+export class PolicyCompileError extends Error {
+  readonly code = 'policy.schemaInvalid';
+}
+
+/**
+ * Compiles a form version and its rule sets. The inputs must have passed `loadPack`; a record
+ * schema that still does not compile throws a PolicyCompileError.
+ */
+export function compilePolicy(input: PolicyInput): Policy {
+  const compiled = compileRecordSchema(input.form.schema);
+  if (!compiled.ok) throw new PolicyCompileError(compiled.message);
+  const validate = compiled.validate;
+  const calendars = new Map<string, WorkingCalendar>();
+  for (const file of [FALLBACK_CALENDAR, ...input.calendars]) calendars.set(file.id, WorkingCalendar.fromFile(file));
+  const ruleSets = input.ruleSets.map((r) => compileRuleSet(r.definition, r.version, input.form));
+  const initialStatus = input.form.statusFlow?.initial ?? null;
+
+  const evaluate = async (data: unknown, context: EvaluationContext): Promise<Evaluation> => {
+    const now = new Date(context.now);
+    if (Number.isNaN(now.getTime())) throw new RangeError('evaluation "now" is not a valid time');
+    const validation = validate(data);
+    const outcome = emptyOutcome();
+    const explanation: RuleExplanation[] = [];
+    const warnings: LocalizedText[] = [];
+    for (const ruleSet of ruleSets) {
+      await runRuleSet(ruleSet, { data, now, status: context.status ?? initialStatus, history: context.history?.[ruleSet.definition.id] ?? {} }, {
+        calendars,
+        outcome,
+        explanation,
+        warnings,
+      });
+    }
+    return {
+      form: { id: input.form.id, version: input.formVersion },
+      ruleSets: ruleSets.map((r) => ({ id: r.definition.id, version: r.version })),
+      evaluatedAt: now.toISOString(),
+      valid: validation.valid,
+      errors: validation.errors,
+      outcome,
+      explanation,
+      warnings,
+    };
+  };
+
+  const historyFacts = ruleSets.flatMap((r) =>
+    Object.entries(r.definition.facts ?? {}).flatMap(([name, fact]) => (fact.kind === 'history' ? [{ ruleSet: r.definition.id, name, fact }] : [])),
+  );
+  return { form: input.form, formVersion: input.formVersion, validate, evaluate, historyFacts };
+}
+
+interface RunInput {
+  data: unknown;
+  now: Date;
+  status: string | null;
+  history: Readonly<Record<string, unknown>>;
+}
+
+interface RunOutput {
+  calendars: ReadonlyMap<string, WorkingCalendar>;
+  outcome: Outcome;
+  explanation: RuleExplanation[];
+  warnings: LocalizedText[];
+}
+
+async function runRuleSet(ruleSet: CompiledRuleSet, input: RunInput, output: RunOutput): Promise<void> {
+  const { definition, version } = ruleSet;
+  const calendarFor = (id: string | undefined) => {
+    const key = id ?? definition.calendar ?? FALLBACK_CALENDAR.id;
+    return { id: key, calendar: output.calendars.get(key) ?? output.calendars.get(FALLBACK_CALENDAR.id)! };
+  };
+  const defaultCalendar = calendarFor(undefined).calendar;
+  const lookup = createFactLookup({
+    ...input,
+    derived: definition.facts ?? {},
+    calendar: (id) => calendarFor(id).calendar,
+    timeZone: defaultCalendar.timeZone,
+  });
+  const facts: Record<string, unknown> = {};
+  for (const name of ruleSet.conditionFacts) facts[name] = lookup(name);
+
+  const { results, failureResults } = await ruleSet.pool.run((engine) => engine.run(facts));
+  const evaluated = new Map([...results, ...failureResults].map((r) => [r.name, r]));
+  const shared = definition.conditions ?? {};
+  for (const rule of definition.rules) {
+    const result = evaluated.get(rule.name);
+    const fired = result?.result === true;
+    const source = { ruleSet: definition.id, version, rule: rule.name, catalog: rule.catalog ?? [] };
+    if (fired) addToOutcome(output.outcome, rule.event, source, { lookup, now: input.now, calendar: calendarFor, warn: (m) => output.warnings.push(m) });
+    output.explanation.push({
+      ...source,
+      title: rule.title,
+      enabled: rule.enabled !== false,
+      fired,
+      ...(result ? { conditions: explainConditions(rule.conditions, result.conditions as never, ruleSet.facts, shared) } : {}),
+    });
+  }
+}

@@ -1,0 +1,133 @@
+import type { LocalizedText } from '../i18n/LocalizedText.js';
+import type { Expr } from '../expr/Expr.js';
+import type { OutcomeEvent } from '../outcome/OutcomeEvent.js';
+
+/** A value to compare with: a literal, or another fact (json-rules-engine's `{ fact }` value). */
+export type ConditionValue = unknown;
+
+/** A leaf condition: json-rules-engine's fact/operator/value, with an optional safe `path`. */
+export interface FactCondition {
+  fact: string;
+  operator: string;
+  value: ConditionValue;
+  /** Plain `$.a.b[0]` path into an object fact; filter and script expressions are refused. */
+  path?: string;
+  params?: Record<string, unknown>;
+  priority?: number;
+  name?: string;
+}
+
+export interface AllCondition {
+  all: NestedCondition[];
+  priority?: number;
+  name?: string;
+}
+export interface AnyCondition {
+  any: NestedCondition[];
+  priority?: number;
+  name?: string;
+}
+export interface NotCondition {
+  not: NestedCondition;
+  priority?: number;
+  name?: string;
+}
+/** A reference to a shared condition of the rule set (`conditions` in the file). */
+export interface ConditionReference {
+  condition: string;
+  priority?: number;
+  name?: string;
+}
+
+export type TopLevelCondition = AllCondition | AnyCondition | NotCondition | ConditionReference;
+export type NestedCondition = TopLevelCondition | FactCondition;
+
+/** Working or calendar time between two date-time fields; `to` not given, or its field still empty: the evaluation's `now`. */
+export interface ElapsedFact {
+  kind: 'workingHours' | 'workingDays' | 'hours' | 'days';
+  from: string;
+  to?: string;
+  /** Calendar id for working time; default the rule set's calendar. */
+  calendar?: string;
+  label: LocalizedText;
+}
+
+/** A number computed from record fields (e.g. units received / 10, rounded up). */
+export interface ComputedFact {
+  kind: 'computed';
+  value: Expr;
+  label: LocalizedText;
+}
+
+export interface HistoryFilter {
+  field: string;
+  op: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte';
+  /** A literal, or `{ fact }`: the value of a fact of the record being evaluated. */
+  value: unknown;
+}
+
+/** A figure the server computes from other records (e.g. discounted quotes by this advisor this week). */
+export interface HistoryFact {
+  kind: 'history';
+  type: 'integer' | 'number';
+  label: LocalizedText;
+  query: {
+    /** Form whose records are counted; default the rule set's form. */
+    form?: string;
+    aggregate: 'count' | 'sum';
+    /** The field summed (aggregate "sum"). */
+    field?: string;
+    where?: HistoryFilter[];
+    /** Records created in the current calendar week/month, or the last N days, before `now`. */
+    window: { unit: 'week' | 'month' | 'days'; amount?: number };
+    /** Include the record being evaluated (default true). */
+    includeSelf?: boolean;
+  };
+}
+
+export type DerivedFact = ElapsedFact | ComputedFact | HistoryFact;
+
+/** A test case saved with a rule set: a sample record and what the rules must give. */
+export interface RuleTestCase {
+  name: string;
+  record: Record<string, unknown>;
+  now: string;
+  status?: string;
+  history?: Record<string, number>;
+  /** Names of the rules that must fire (and only these, when `exact`). */
+  expectFired: string[];
+  exact?: boolean;
+}
+
+export interface RuleDefinition {
+  /** Unique in its rule set; letters, digits, "-", "_", ".". */
+  name: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+  /** Catalog ids this rule implements, e.g. ["T1"]. */
+  catalog?: string[];
+  /** json-rules-engine priority (higher runs first), default 1. */
+  priority?: number;
+  /** Off: kept in the file, not evaluated. Default true. */
+  enabled?: boolean;
+  conditions: TopLevelCondition;
+  event: OutcomeEvent;
+}
+
+/** A rule set file (`rules/<form>/*.rules.json`). */
+export interface RuleSetFile {
+  $schema?: string;
+  id: string;
+  /** The form whose records these rules read. */
+  form: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+  /** Default calendar id for working-time facts and deadlines. */
+  calendar?: string;
+  /** Derived and history facts, by fact name. */
+  facts?: Record<string, DerivedFact>;
+  /** Shared conditions referenced by `{ "condition": name }`. */
+  conditions?: Record<string, TopLevelCondition>;
+  rules: RuleDefinition[];
+  tests?: RuleTestCase[];
+}
