@@ -54,7 +54,13 @@ export function createFactLookup(inputs: FactInputs): FactLookup {
         if (derived.kind === 'hours') return (to.getTime() - from.getTime()) / HOUR;
         if (derived.kind === 'days') return (to.getTime() - from.getTime()) / (24 * HOUR);
         const calendar = inputs.calendar(derived.calendar);
-        return derived.kind === 'workingHours' ? calendar.workingHoursBetween(from, to) : calendar.workingDaysBetween(from, to);
+        try {
+          return derived.kind === 'workingHours' ? calendar.workingHoursBetween(from, to) : calendar.workingDaysBetween(from, to);
+        } catch (error) {
+          // The calendar counts at most ten years; further apart is "unknown", not a crash.
+          if (error instanceof RangeError) return null;
+          throw error;
+        }
       }
     }
   };

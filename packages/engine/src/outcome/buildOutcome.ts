@@ -59,7 +59,7 @@ function deadline(params: DeadlineParams, source: OutcomeSource, inputs: Outcome
   const { id, calendar } = inputs.calendar(params.calendar);
   const start = parseInstant(inputs.lookup(params.from), calendar.timeZone);
   const amount = evaluateExpr(params.limit.amount, inputs.lookup);
-  const due = start && amount !== null ? dueTime(start, params.limit.unit, amount, calendar, params.limit.at) : null;
+  const due = start && amount !== null ? safeDueTime(start, params, amount, calendar) : null;
   const met = params.metBy ? parseInstant(inputs.lookup(params.metBy), calendar.timeZone) : null;
   const reference = met ?? inputs.now;
   const breached = due !== null && reference.getTime() > due.getTime();
@@ -78,6 +78,17 @@ function deadline(params: DeadlineParams, source: OutcomeSource, inputs: Outcome
     ...(params.owner ? { owner: party(params.owner, inputs.lookup) } : {}),
     breachFines: (params.onBreach?.fines ?? []).map((f) => fine(f, source, inputs)),
   };
+}
+
+/** A due time beyond what the calendar can count (ten years, or a negative working limit) is "none". */
+function safeDueTime(start: Date, params: DeadlineParams, amount: number, calendar: WorkingCalendar): Date | null {
+  try {
+    const due = dueTime(start, params.limit.unit, amount, calendar, params.limit.at);
+    return Number.isNaN(due.getTime()) ? null : due;
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }
 
 function amountOf(expr: Parameters<typeof evaluateExpr>[0], source: OutcomeSource, label: LocalizedText, inputs: OutcomeInputs): number {

@@ -96,6 +96,12 @@ describe('compilePolicy', () => {
     for (const error of evaluation.errors) expect(error.message['zh-CN']).not.toEqual(error.message.en);
   });
 
+  it('when dates lie decades apart, then working time is unknown rather than an error', async () => {
+    const evaluation = await policy.evaluate({ ...call, callTime: '1900-01-01T09:00:00+08:00', arrivalTime: '2025-10-02T10:00:00+08:00' }, { now: '2025-10-03T00:00:00+08:00' });
+    expect(evaluation.explanation.find((r) => r.rule === 'late-fine')?.fired).toBe(false);
+    expect(evaluation.outcome.deadlines[0]!.dueAt).toBeNull();
+  });
+
   it('when `now` is not a time, then evaluation refuses it', async () => {
     await expect(policy.evaluate(call, { now: 'yesterday' })).rejects.toThrow(RangeError);
   });
