@@ -6,7 +6,10 @@ import { addLocalDays } from './localDate.js';
 import { WorkingCalendar } from './WorkingCalendar.js';
 
 const name = { 'zh-CN': '测试', en: 'Test' };
-const weekday: [string, string][] = [['08:00', '12:00'], ['13:00', '17:00']];
+const weekday: [string, string][] = [
+  ['08:00', '12:00'],
+  ['13:00', '17:00'],
+];
 /** Berlin has DST; its Sundays work across the 02:00-03:00 change, where wall times are skipped or repeated. */
 const berlinFile: CalendarFile = {
   id: 'berlin-dst',
@@ -14,9 +17,18 @@ const berlinFile: CalendarFile = {
   timeZone: 'Europe/Berlin',
   week: {
     ...{ mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday },
-    sun: [['01:30', '02:30'], ['02:45', '03:10'], ['03:20', '05:00'], ['08:00', '24:00']],
+    sun: [
+      ['01:30', '02:30'],
+      ['02:45', '03:10'],
+      ['03:20', '05:00'],
+      ['08:00', '24:00'],
+    ],
   },
-  holidays: [{ date: '2025-04-18', name }, { date: '2025-12-25', name }, { date: '2026-10-25', name }],
+  holidays: [
+    { date: '2025-04-18', name },
+    { date: '2025-12-25', name },
+    { date: '2026-10-25', name },
+  ],
   workdays: [{ date: '2025-10-25', name, hours: [['22:00', '24:00']] }],
 };
 const readCalendar = (id: string) =>
@@ -34,8 +46,14 @@ const instant = fc
   )
   .map((ms) => new Date(ms));
 const dstDays = ['2025-03-30', '2025-10-26', '2026-03-29', '2026-10-25'];
-const localDate = fc.oneof(fc.constantFrom(...dstDays), fc.integer({ min: 0, max: 729 }).map((n) => addLocalDays('2025-01-01', n)));
-const hours = fc.oneof(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 * MS_PER_HOUR }).map((ms) => ms / MS_PER_HOUR));
+const localDate = fc.oneof(
+  fc.constantFrom(...dstDays),
+  fc.integer({ min: 0, max: 729 }).map((n) => addLocalDays('2025-01-01', n)),
+);
+const hours = fc.oneof(
+  fc.integer({ min: 0, max: 500 }),
+  fc.integer({ min: 0, max: 500 * MS_PER_HOUR }).map((ms) => ms / MS_PER_HOUR),
+);
 
 /** Whether an instant lies in a working interval or exactly at its end. */
 function onWorkingTime(calendar: WorkingCalendar, at: Date): boolean {

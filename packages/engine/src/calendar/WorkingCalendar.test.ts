@@ -18,8 +18,17 @@ describe('default-store calendar file', () => {
   it('when read, then it lists the 2025 and 2026 State Council holidays and make-up working days', () => {
     expect(storeFile.holidays).toHaveLength(61);
     expect(storeFile.workdays?.map((day) => day.date)).toEqual([
-      '2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11',
-      '2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10',
+      '2025-01-26',
+      '2025-02-08',
+      '2025-04-27',
+      '2025-09-28',
+      '2025-10-11',
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
     ]);
   });
 

@@ -6,12 +6,25 @@ const name = { 'zh-CN': '测试', en: 'Test' };
 const base: CalendarFile = {
   id: 'test',
   title: name,
-  week: { mon: [['13:00', '18:00'], ['09:00', '12:00']], tue: [['09:00', '12:00'], ['11:00', '14:00'], ['14:00', '15:00']] },
+  week: {
+    mon: [
+      ['13:00', '18:00'],
+      ['09:00', '12:00'],
+    ],
+    tue: [
+      ['09:00', '12:00'],
+      ['11:00', '14:00'],
+      ['14:00', '15:00'],
+    ],
+  },
 };
 
 describe('compileSchedule', () => {
   it('when intervals are unordered, then the spans are sorted', () => {
-    expect(compileSchedule(base)('2025-09-29')).toEqual([[540, 720], [780, 1080]]);
+    expect(compileSchedule(base)('2025-09-29')).toEqual([
+      [540, 720],
+      [780, 1080],
+    ]);
   });
 
   it('when intervals overlap or touch, then they are merged', () => {
@@ -24,7 +37,10 @@ describe('compileSchedule', () => {
 
   it('when a make-up day names no hours, then makeUpHours apply, else the Monday schedule', () => {
     const workdays = [{ date: '2025-09-28', name }];
-    expect(compileSchedule({ ...base, workdays })('2025-09-28')).toEqual([[540, 720], [780, 1080]]);
+    expect(compileSchedule({ ...base, workdays })('2025-09-28')).toEqual([
+      [540, 720],
+      [780, 1080],
+    ]);
     expect(compileSchedule({ ...base, workdays, makeUpHours: [['10:00', '16:00']] })('2025-09-28')).toEqual([[600, 960]]);
   });
 

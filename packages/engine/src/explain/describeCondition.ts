@@ -1,5 +1,6 @@
 import { pickText, type Locale, type LocalizedText } from '../i18n/LocalizedText.js';
 import { parseOperator, type DecoratorName, type OperatorName } from '../rules/operators.js';
+import { enumKey } from '../forms/enumKey.js';
 import type { ConditionExplanation, FactConditionExplanation } from './Explanation.js';
 
 const OPERATOR_WORDS: Record<OperatorName, LocalizedText> = {
@@ -41,7 +42,14 @@ export function describeCondition(condition: FactConditionExplanation, locale: L
   const target = condition.valueFact ? pickText(condition.valueFact.label, locale) : formatValue(condition.value, condition, locale);
   const actual = formatValue(condition.factValue, condition, locale);
   const mark = MARK[String(condition.result) as keyof typeof MARK];
-  const tail = condition.result === undefined ? (locale === 'en' ? 'not evaluated' : '未判断') : locale === 'en' ? `actual: ${actual}` : `实际：${actual}`;
+  const tail =
+    condition.result === undefined
+      ? locale === 'en'
+        ? 'not evaluated'
+        : '未判断'
+      : locale === 'en'
+        ? `actual: ${actual}`
+        : `实际：${actual}`;
   const words = [...decorators, label, operator, target].join(locale === 'en' ? ' ' : ' ');
   return locale === 'en' ? `${words} ${mark} (${tail})` : `${words} ${mark}（${tail}）`;
 }
@@ -63,7 +71,7 @@ function formatValue(value: unknown, condition: FactConditionExplanation, locale
   if (Array.isArray(value)) return value.map((v) => formatValue(v, condition, locale)).join(locale === 'en' ? ', ' : '、');
   if (typeof value === 'boolean') return value ? (locale === 'en' ? 'yes' : '是') : locale === 'en' ? 'no' : '否';
   if (typeof value === 'number') return String(Math.round(value * 100) / 100);
-  const option = condition.optionLabels?.[String(value)];
+  const option = condition.optionLabels?.[enumKey(value)];
   if (option) return pickText(option, locale);
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }

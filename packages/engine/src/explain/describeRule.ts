@@ -7,9 +7,16 @@ export function describeRule(rule: RuleExplanation, locale: Locale): string[] {
   const title = pickText(rule.title, locale);
   const catalog = rule.catalog.length > 0 ? ` (${rule.catalog.join(', ')})` : '';
   const verdict = !rule.enabled
-    ? locale === 'en' ? 'switched off' : '已停用'
-    : rule.fired ? locale === 'en' ? 'applies' : '适用'
-    : locale === 'en' ? 'does not apply' : '不适用';
+    ? locale === 'en'
+      ? 'switched off'
+      : '已停用'
+    : rule.fired
+      ? locale === 'en'
+        ? 'applies'
+        : '适用'
+      : locale === 'en'
+        ? 'does not apply'
+        : '不适用';
   const head = locale === 'en' ? `${title}${catalog}: ${verdict}` : `${title}${catalog}：${verdict}`;
   return [head, ...(rule.conditions ? describeConditionTree(rule.conditions, locale, 1) : [])];
 }

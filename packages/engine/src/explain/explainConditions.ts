@@ -51,7 +51,9 @@ export function explainConditions(
     operator: definition.operator,
     ...(definition.path ? { path: definition.path } : {}),
     value: definition.value,
-    ...(valueRef === undefined ? {} : { valueFact: { fact: valueRef, label: valueFact?.label ?? plain(valueRef), value: evaluated?.valueResult ?? null } }),
+    ...(valueRef === undefined
+      ? {}
+      : { valueFact: { fact: valueRef, label: valueFact?.label ?? plain(valueRef), value: evaluated?.valueResult ?? null } }),
     factValue: evaluated && 'factResult' in evaluated ? (evaluated.factResult ?? null) : null,
     ...(typeof evaluated?.result === 'boolean' ? { result: evaluated.result } : {}),
   };

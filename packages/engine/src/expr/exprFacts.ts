@@ -9,6 +9,17 @@ export function exprFacts(expr: Expr): string[] {
   if ('round' in expr) return exprFacts(expr.round);
   if ('ceil' in expr) return exprFacts(expr.ceil);
   if ('floor' in expr) return exprFacts(expr.floor);
-  const list = 'add' in expr ? expr.add : 'mul' in expr ? expr.mul : 'min' in expr ? expr.min : 'max' in expr ? expr.max : 'sub' in expr ? expr.sub : expr.div;
+  const list =
+    'add' in expr
+      ? expr.add
+      : 'mul' in expr
+        ? expr.mul
+        : 'min' in expr
+          ? expr.min
+          : 'max' in expr
+            ? expr.max
+            : 'sub' in expr
+              ? expr.sub
+              : expr.div;
   return list.flatMap(exprFacts);
 }

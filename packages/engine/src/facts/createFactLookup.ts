@@ -47,7 +47,10 @@ export function createFactLookup(inputs: FactInputs): FactLookup {
         return Object.hasOwn(inputs.history, name) ? inputs.history[name] : null;
       case 'computed':
         return evaluateExpr(derived.value, lookup);
-      default: {
+      case 'workingHours':
+      case 'workingDays':
+      case 'hours':
+      case 'days': {
         const from = parseInstant(lookup(derived.from), inputs.timeZone);
         const to = (derived.to === undefined ? null : parseInstant(lookup(derived.to), inputs.timeZone)) ?? inputs.now;
         if (!from) return null;

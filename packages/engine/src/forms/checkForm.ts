@@ -1,5 +1,6 @@
 import type { FormDefinition, RecordSchema } from './FormDefinition.js';
 import type { SemanticIssue } from '../rules/SemanticIssue.js';
+import { enumKey } from './enumKey.js';
 import { compileRecordSchema } from '../validation/compileRecordSchema.js';
 
 type Path = (string | number)[];
@@ -23,16 +24,19 @@ function checkStatusFlow(flow: NonNullable<FormDefinition['statusFlow']>): Seman
   const issues: SemanticIssue[] = [];
   const ids = new Set<string>();
   flow.states.forEach((state, i) => {
-    if (ids.has(state.id)) issues.push({ path: ['statusFlow', 'states', i, 'id'], code: 'form.duplicateState', params: { state: state.id } });
+    if (ids.has(state.id))
+      issues.push({ path: ['statusFlow', 'states', i, 'id'], code: 'form.duplicateState', params: { state: state.id } });
     ids.add(state.id);
   });
   if (!ids.has(flow.initial)) issues.push({ path: ['statusFlow', 'initial'], code: 'form.unknownState', params: { state: flow.initial } });
   const finals = new Set(flow.states.filter((s) => s.final).map((s) => s.id));
   flow.transitions.forEach((transition, i) => {
     for (const end of ['from', 'to'] as const) {
-      if (!ids.has(transition[end])) issues.push({ path: ['statusFlow', 'transitions', i, end], code: 'form.unknownState', params: { state: transition[end] } });
+      if (!ids.has(transition[end]))
+        issues.push({ path: ['statusFlow', 'transitions', i, end], code: 'form.unknownState', params: { state: transition[end] } });
     }
-    if (finals.has(transition.from)) issues.push({ path: ['statusFlow', 'transitions', i, 'from'], code: 'form.transitionFromFinal', params: { state: transition.from } });
+    if (finals.has(transition.from))
+      issues.push({ path: ['statusFlow', 'transitions', i, 'from'], code: 'form.transitionFromFinal', params: { state: transition.from } });
   });
   return issues;
 }
@@ -43,13 +47,15 @@ function checkEnumTitles(schema: RecordSchema, path: Path): SemanticIssue[] {
   if (Array.isArray(schema.enum)) {
     const titles = schema['x-enumTitles'] ?? {};
     schema.enum.forEach((value, i) => {
-      if (value !== null && !Object.hasOwn(titles, String(value))) {
-        issues.push({ path: [...path, 'enum', i], code: 'form.missingEnumTitle', params: { value: String(value) } });
+      const label = enumKey(value);
+      if (value !== null && !Object.hasOwn(titles, label)) {
+        issues.push({ path: [...path, 'enum', i], code: 'form.missingEnumTitle', params: { value: label } });
       }
     });
   }
   for (const [key, child] of Object.entries(schema.properties ?? {})) issues.push(...checkEnumTitles(child, [...path, 'properties', key]));
-  for (const [key, child] of Object.entries(schema.definitions ?? {})) issues.push(...checkEnumTitles(child, [...path, 'definitions', key]));
+  for (const [key, child] of Object.entries(schema.definitions ?? {}))
+    issues.push(...checkEnumTitles(child, [...path, 'definitions', key]));
   if (schema.items && !Array.isArray(schema.items)) issues.push(...checkEnumTitles(schema.items, [...path, 'items']));
   return issues;
 }

@@ -1,4 +1,5 @@
 import { pickText, type Locale } from '../i18n/LocalizedText.js';
+import { enumKey } from './enumKey.js';
 import type { FormDefinition, RecordSchema } from './FormDefinition.js';
 
 type UiSchema = Record<string, unknown>;
@@ -23,13 +24,20 @@ function localizeNode(node: RecordSchema, ui: UiSchema, locale: Locale): RecordS
   const enumSource = Array.isArray(node.enum) ? node : isSchema(node.items) && Array.isArray(node.items.enum) ? node.items : undefined;
   if (enumSource?.['x-enumTitles'] && enumSource.enum) {
     const titles = enumSource['x-enumTitles'];
-    ui['ui:enumNames'] = enumSource.enum.map((value) => (Object.hasOwn(titles, String(value)) ? pickText(titles[String(value)], locale) : String(value)));
+    ui['ui:enumNames'] = enumSource.enum.map((value) =>
+      Object.hasOwn(titles, enumKey(value)) ? pickText(titles[enumKey(value)], locale) : enumKey(value),
+    );
   }
   if (node.properties) {
     const properties: Record<string, RecordSchema> = {};
     for (const [key, child] of Object.entries(node.properties)) {
       const childUi = childUiSchema(ui, key);
-      Object.defineProperty(properties, key, { value: localizeNode(child, childUi, locale), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(properties, key, {
+        value: localizeNode(child, childUi, locale),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     copy.properties = properties;
   }

@@ -52,7 +52,10 @@ export function parseJsonText(file: string, text: string, limits: Partial<JsonLi
   if (unsafe) {
     const pointer = toPointer(unsafe.path);
     const params = { key: unsafe.key ?? '', limit: unsafe.limit ?? 0 };
-    return { ok: false, problems: [{ file, pointer, ...locate(pointer), code: unsafe.code, message: problemMessages[unsafe.code](params) }] };
+    return {
+      ok: false,
+      problems: [{ file, pointer, ...locate(pointer), code: unsafe.code, message: problemMessages[unsafe.code](params) }],
+    };
   }
   return { ok: true, document: { file, value, locate } };
 }

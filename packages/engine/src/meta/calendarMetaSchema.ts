@@ -30,7 +30,9 @@ export const calendarMetaSchema = {
     week: {
       type: 'object',
       additionalProperties: false,
-      properties: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, { $ref: '#/definitions/intervals' }])),
+      properties: Object.fromEntries(
+        ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, { $ref: '#/definitions/intervals' }]),
+      ),
     },
     makeUpHours: { $ref: '#/definitions/intervals' },
     holidays: { type: 'array', maxItems: 2000, items: { $ref: '#/definitions/day' } },

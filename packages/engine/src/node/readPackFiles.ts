@@ -23,7 +23,13 @@ async function collect(path: string): Promise<string[]> {
   const nested = await Promise.all(
     entries
       .filter((e) => !e.name.startsWith('.') && !(e.isDirectory() && SKIPPED_DIRS.has(e.name)))
-      .map((e) => (e.isDirectory() ? collect(join(path, e.name)) : e.name.endsWith('.json') ? Promise.resolve([join(path, e.name)]) : Promise.resolve([]))),
+      .map((e) =>
+        e.isDirectory()
+          ? collect(join(path, e.name))
+          : e.name.endsWith('.json')
+            ? Promise.resolve([join(path, e.name)])
+            : Promise.resolve([]),
+      ),
   );
   return nested.flat();
 }

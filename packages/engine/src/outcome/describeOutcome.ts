@@ -30,16 +30,33 @@ export function describeOutcome(outcome: Outcome, options: DescribeOptions): str
   return [
     ...outcome.deadlines.map((d) => describeDeadline(d, options)),
     ...outcome.approvals.map((a) =>
-      en ? `Needs the ${role(a.approver)}'s approval before "${status(a.before)}": ${pickText(a.reason, locale)}` : `进入“${status(a.before)}”前需${role(a.approver)}审批：${pickText(a.reason, locale)}`,
+      en
+        ? `Needs the ${role(a.approver)}'s approval before "${status(a.before)}": ${pickText(a.reason, locale)}`
+        : `进入“${status(a.before)}”前需${role(a.approver)}审批：${pickText(a.reason, locale)}`,
     ),
     ...outcome.fines.map((f) =>
-      en ? `Fine ${money(f.amount)} to the ${role(f.payer.role, f.payer.person)}: ${pickText(f.reason, locale)}` : `罚款 ${money(f.amount)}，由${role(f.payer.role, f.payer.person)}承担：${pickText(f.reason, locale)}`,
+      en
+        ? `Fine ${money(f.amount)} to the ${role(f.payer.role, f.payer.person)}: ${pickText(f.reason, locale)}`
+        : `罚款 ${money(f.amount)}，由${role(f.payer.role, f.payer.person)}承担：${pickText(f.reason, locale)}`,
     ),
-    ...outcome.amounts.map((a) => `${pickText(a.label, locale)}${en ? ': ' : '：'}${a.unit === 'CNY' ? money(a.value) : formatNumber(a.value)}${a.unit === 'percent' ? '%' : ''}`),
+    ...outcome.amounts.map(
+      (a) =>
+        `${pickText(a.label, locale)}${en ? ': ' : '：'}${a.unit === 'CNY' ? money(a.value) : formatNumber(a.value)}${a.unit === 'percent' ? '%' : ''}`,
+    ),
     ...outcome.blocks.map((b) =>
-      b.before ? (en ? `Cannot move to "${status(b.before)}": ${pickText(b.message, locale)}` : `不能进入“${status(b.before)}”：${pickText(b.message, locale)}`) : (en ? `Cannot be saved: ${pickText(b.message, locale)}` : `不能保存：${pickText(b.message, locale)}`),
+      b.before
+        ? en
+          ? `Cannot move to "${status(b.before)}": ${pickText(b.message, locale)}`
+          : `不能进入“${status(b.before)}”：${pickText(b.message, locale)}`
+        : en
+          ? `Cannot be saved: ${pickText(b.message, locale)}`
+          : `不能保存：${pickText(b.message, locale)}`,
     ),
-    ...outcome.notices.map((n) => (en ? `Notify the ${role(n.to.role, n.to.person)}: ${pickText(n.message, locale)}` : `通知${role(n.to.role, n.to.person)}：${pickText(n.message, locale)}`)),
+    ...outcome.notices.map((n) =>
+      en
+        ? `Notify the ${role(n.to.role, n.to.person)}: ${pickText(n.message, locale)}`
+        : `通知${role(n.to.role, n.to.person)}：${pickText(n.message, locale)}`,
+    ),
   ];
 }
 
@@ -50,11 +67,21 @@ function describeDeadline(deadline: Deadline, options: DescribeOptions): string 
   if (!deadline.dueAt) return en ? `${what}: no due time yet (its start is not filled in)` : `${what}：尚无截止时间（起算时间未填写）`;
   const due = formatTime(deadline.dueAt, locale, timeZone);
   const unit = UNIT_WORDS[deadline.limit.unit];
-  const limit = unit ? (en ? ` (${formatNumber(deadline.limit.amount)} ${unit.en})` : `（${formatNumber(deadline.limit.amount)}${unit['zh-CN']}）`) : '';
-  const state =
-    deadline.state === 'met' ? (en ? ' - met' : '，已按时完成')
-    : deadline.state === 'breached' ? (en ? ` - overdue by ${formatDuration(deadline.overdueMs, locale)}` : `，已超时 ${formatDuration(deadline.overdueMs, locale)}`)
+  const limit = unit
+    ? en
+      ? ` (${formatNumber(deadline.limit.amount)} ${unit.en})`
+      : `（${formatNumber(deadline.limit.amount)}${unit['zh-CN']}）`
     : '';
+  const state =
+    deadline.state === 'met'
+      ? en
+        ? ' - met'
+        : '，已按时完成'
+      : deadline.state === 'breached'
+        ? en
+          ? ` - overdue by ${formatDuration(deadline.overdueMs, locale)}`
+          : `，已超时 ${formatDuration(deadline.overdueMs, locale)}`
+        : '';
   return en ? `${what} by ${due}${limit}${state}` : `${what}：${due} 前${limit}${state}`;
 }
 
@@ -63,8 +90,16 @@ export function formatTime(iso: string, locale: Locale, timeZone: string): strin
   const date = new Date(iso);
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-      timeZone, weekday: 'short', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    }).formatToParts(date).map((p) => [p.type, p.value]),
+      timeZone,
+      weekday: 'short',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
   );
   return locale === 'en'
     ? `${parts.weekday} ${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
@@ -77,7 +112,11 @@ function formatDuration(ms: number, locale: Locale): string {
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
   const en = locale === 'en';
-  const parts = [days ? (en ? `${days} d` : `${days} 天`) : '', hours ? (en ? `${hours} h` : `${hours} 小时`) : '', mins || (!days && !hours) ? (en ? `${mins} min` : `${mins} 分钟`) : ''];
+  const parts = [
+    days ? (en ? `${days} d` : `${days} 天`) : '',
+    hours ? (en ? `${hours} h` : `${hours} 小时`) : '',
+    mins || (!days && !hours) ? (en ? `${mins} min` : `${mins} 分钟`) : '',
+  ];
   return parts.filter(Boolean).join(' ');
 }
 

@@ -41,9 +41,7 @@ function addMonths(start: Date, zone: string, amount: number): Date {
   const local = new TZDate(start.getTime(), zone);
   const target = local.getMonth() + amount;
   const day = Math.min(local.getDate(), daysInMonth(local.getFullYear(), target));
-  return new Date(
-    new TZDate(local.getFullYear(), target, day, local.getHours(), local.getMinutes(), local.getSeconds(), zone).getTime(),
-  );
+  return new Date(new TZDate(local.getFullYear(), target, day, local.getHours(), local.getMinutes(), local.getSeconds(), zone).getTime());
 }
 
 /** Days in a month given as a (possibly overflowing) zero-based month index. */

@@ -54,7 +54,8 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
 
 function describe(keyword: string, params: Record<string, unknown>): string {
   if (keyword === 'additionalProperties') return `: "${String(params.additionalProperty)}"`;
-  if (keyword === 'enum' && Array.isArray(params.allowedValues)) return `: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (keyword === 'enum' && Array.isArray(params.allowedValues))
+    return `: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
   if (keyword === 'const') return `: ${JSON.stringify(params.allowedValue)}`;
   return '';
 }

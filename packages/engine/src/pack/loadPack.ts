@@ -53,7 +53,14 @@ export function loadPack(files: readonly PackFile[], options: LoadPackOptions = 
       continue;
     }
     const metaIssues = checkMetaSchema(kind, document.value);
-    for (const issue of metaIssues) problems.push({ file: file.path, pointer: issue.pointer, ...document.locate(issue.pointer), code: 'meta.invalid', message: issue.message });
+    for (const issue of metaIssues)
+      problems.push({
+        file: file.path,
+        pointer: issue.pointer,
+        ...document.locate(issue.pointer),
+        code: 'meta.invalid',
+        message: issue.message,
+      });
     if (metaIssues.length === 0) parsed.push({ document, kind });
   }
 
@@ -84,7 +91,12 @@ export function loadPack(files: readonly PackFile[], options: LoadPackOptions = 
 }
 
 function indexById(parsed: Parsed[], base: Pack, problems: Problem[]): Pack {
-  const pack: Pack = { forms: new Map(base.forms), ruleSets: new Map(base.ruleSets), calendars: new Map(base.calendars), ...(base.roles ? { roles: base.roles } : {}) };
+  const pack: Pack = {
+    forms: new Map(base.forms),
+    ruleSets: new Map(base.ruleSets),
+    calendars: new Map(base.calendars),
+    ...(base.roles ? { roles: base.roles } : {}),
+  };
   const seen = new Map<string, string>();
   for (const { document, kind } of parsed) {
     const value = document.value as { id: string };

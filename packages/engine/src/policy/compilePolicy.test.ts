@@ -6,7 +6,12 @@ import { describeOutcome } from '../outcome/describeOutcome.js';
 import { describeRule } from '../explain/describeRule.js';
 import { sampleCalendar, sampleForm, sampleRuleSet } from '../testing/samplePack.js';
 
-const policy = compilePolicy({ form: sampleForm, formVersion: 3, ruleSets: [{ definition: sampleRuleSet, version: 7 }], calendars: [sampleCalendar] });
+const policy = compilePolicy({
+  form: sampleForm,
+  formVersion: 3,
+  ruleSets: [{ definition: sampleRuleSet, version: 7 }],
+  calendars: [sampleCalendar],
+});
 
 // Tue 2025-09-30 16:00 Shanghai; Oct 1 is a holiday in the sample calendar.
 const call = { callTime: '2025-09-30T16:00:00+08:00', zone: 'urban', technician: '王师傅' };
@@ -20,7 +25,14 @@ describe('compilePolicy', () => {
     expect(deadline).toMatchObject({ key: 'arrival', dueAt: '2025-10-02T06:00:00.000Z', state: 'open', calendar: 'office', overdueMs: 0 });
     expect(deadline!.source).toEqual({ ruleSet: 'repair-call.policy', version: 7, rule: 'arrive-urban', catalog: ['T1'] });
     expect(deadline!.owner).toEqual({ role: 'technician', personField: 'technician', person: '王师傅' });
-    expect(deadline!.breachFines).toEqual([{ payer: { role: 'technician', personField: 'technician', person: '王师傅' }, amount: 10, currency: 'CNY', reason: { 'zh-CN': '迟到', en: 'Late arrival' } }]);
+    expect(deadline!.breachFines).toEqual([
+      {
+        payer: { role: 'technician', personField: 'technician', person: '王师傅' },
+        amount: 10,
+        currency: 'CNY',
+        reason: { 'zh-CN': '迟到', en: 'Late arrival' },
+      },
+    ]);
   });
 
   it('when the technician arrives in time, then the deadline is met; when late, then breached by the overrun', async () => {
@@ -41,7 +53,13 @@ describe('compilePolicy', () => {
 
   it('when parts are listed, then the computed commission is 5% of quantity times unit price', async () => {
     const evaluation = await policy.evaluate(
-      { ...call, parts: [{ name: 'hinge', qty: 2, unitPrice: 30 }, { name: 'lock', qty: 1, unitPrice: 40 }] },
+      {
+        ...call,
+        parts: [
+          { name: 'hinge', qty: 2, unitPrice: 30 },
+          { name: 'lock', qty: 1, unitPrice: 40 },
+        ],
+      },
       { now: '2025-09-30T16:05:00+08:00' },
     );
     expect(evaluation.outcome.amounts).toEqual([expect.objectContaining({ name: 'commission', value: 5, unit: 'CNY' })]);
@@ -49,7 +67,9 @@ describe('compilePolicy', () => {
 
   it('when a fine amount needs an empty field, then it counts 0 and says why in both languages', async () => {
     const evaluation = await policy.evaluate({ ...call, arrivalTime: '2025-10-08T10:00:00+08:00' }, { now: '2025-10-08T12:00:00+08:00' });
-    expect(evaluation.outcome.fines).toEqual([expect.objectContaining({ amount: 0, payer: expect.objectContaining({ person: '王师傅' }) })]);
+    expect(evaluation.outcome.fines).toEqual([
+      expect.objectContaining({ amount: 0, payer: expect.objectContaining({ person: '王师傅' }) }),
+    ]);
     expect(evaluation.warnings[0]!.en).toMatch(/late-fine/);
     expect(evaluation.warnings[0]!['zh-CN']).toMatch(/无法计算/);
   });
@@ -97,7 +117,10 @@ describe('compilePolicy', () => {
   });
 
   it('when dates lie decades apart, then working time is unknown rather than an error', async () => {
-    const evaluation = await policy.evaluate({ ...call, callTime: '1900-01-01T09:00:00+08:00', arrivalTime: '2025-10-02T10:00:00+08:00' }, { now: '2025-10-03T00:00:00+08:00' });
+    const evaluation = await policy.evaluate(
+      { ...call, callTime: '1900-01-01T09:00:00+08:00', arrivalTime: '2025-10-02T10:00:00+08:00' },
+      { now: '2025-10-03T00:00:00+08:00' },
+    );
     expect(evaluation.explanation.find((r) => r.rule === 'late-fine')?.fired).toBe(false);
     expect(evaluation.outcome.deadlines[0]!.dueAt).toBe('1900-01-01T08:00:00.000Z');
   });
@@ -120,7 +143,7 @@ describe('compilePolicy', () => {
     // Staggered starts, as requests arrive: runs overlap at every stage of one another.
     const concurrent = await Promise.all(
       records.map(async (record, i) => {
-        for (let tick = 0; tick < (i * 37) % 211; tick++) await null;
+        for (let tick = 0; tick < (i * 37) % 211; tick++) await Promise.resolve();
         return fired(await policy.evaluate(record, context));
       }),
     );
@@ -132,7 +155,10 @@ describe('compilePolicy', () => {
     const path = fileURLToPath(new URL('../../../../../shared/conformance/naughty-strings/blns.json', import.meta.url));
     const strings = JSON.parse(readFileSync(path, 'utf8')) as string[];
     for (const text of strings) {
-      const evaluation = await policy.evaluate({ ...call, technician: text.slice(0, 200), notes: text }, { now: '2025-09-30T16:05:00+08:00' });
+      const evaluation = await policy.evaluate(
+        { ...call, technician: text.slice(0, 200), notes: text },
+        { now: '2025-09-30T16:05:00+08:00' },
+      );
       expect(evaluation.valid).toBe(true);
       expect(evaluation.outcome.deadlines[0]!.owner?.person ?? '').toBe(text.slice(0, 200));
     }

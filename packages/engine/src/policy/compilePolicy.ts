@@ -62,12 +62,16 @@ export function compilePolicy(input: PolicyInput): Policy {
     const explanation: RuleExplanation[] = [];
     const warnings: LocalizedText[] = [];
     for (const ruleSet of ruleSets) {
-      await runRuleSet(ruleSet, { data, now, status: context.status ?? initialStatus, history: context.history?.[ruleSet.definition.id] ?? {} }, {
-        calendars,
-        outcome,
-        explanation,
-        warnings,
-      });
+      await runRuleSet(
+        ruleSet,
+        { data, now, status: context.status ?? initialStatus, history: context.history?.[ruleSet.definition.id] ?? {} },
+        {
+          calendars,
+          outcome,
+          explanation,
+          warnings,
+        },
+      );
     }
     return {
       form: { id: input.form.id, version: input.formVersion },
@@ -82,7 +86,9 @@ export function compilePolicy(input: PolicyInput): Policy {
   };
 
   const historyFacts = ruleSets.flatMap((r) =>
-    Object.entries(r.definition.facts ?? {}).flatMap(([name, fact]) => (fact.kind === 'history' ? [{ ruleSet: r.definition.id, name, fact }] : [])),
+    Object.entries(r.definition.facts ?? {}).flatMap(([name, fact]) =>
+      fact.kind === 'history' ? [{ ruleSet: r.definition.id, name, fact }] : [],
+    ),
   );
   return { form: input.form, formVersion: input.formVersion, validate, evaluate, historyFacts };
 }
@@ -124,7 +130,13 @@ async function runRuleSet(ruleSet: CompiledRuleSet, input: RunInput, output: Run
     const result = evaluated.get(rule.name);
     const fired = result?.result === true;
     const source = { ruleSet: definition.id, version, rule: rule.name, catalog: rule.catalog ?? [] };
-    if (fired) addToOutcome(output.outcome, rule.event, source, { lookup, now: input.now, calendar: calendarFor, warn: (m) => output.warnings.push(m) });
+    if (fired)
+      addToOutcome(output.outcome, rule.event, source, {
+        lookup,
+        now: input.now,
+        calendar: calendarFor,
+        warn: (m) => output.warnings.push(m),
+      });
     output.explanation.push({
       ...source,
       title: rule.title,

@@ -1,6 +1,7 @@
 import type { NestedCondition, FactCondition } from './RuleSetFile.js';
 import type { FactCatalog, FactDescriptor } from './factCatalog.js';
 import type { SemanticIssue } from './SemanticIssue.js';
+import { enumKey } from '../forms/enumKey.js';
 import { OPERATORS, parseOperator } from './operators.js';
 
 type Path = (string | number)[];
@@ -22,7 +23,9 @@ export function checkConditionTree(
   if ('any' in condition) return condition.any.flatMap((c, i) => checkConditionTree(c, [...path, 'any', i], facts, sharedConditions));
   if ('not' in condition) return checkConditionTree(condition.not, [...path, 'not'], facts, sharedConditions);
   if ('condition' in condition) {
-    return sharedConditions.has(condition.condition) ? [] : [{ path: [...path, 'condition'], code: 'rules.unknownCondition', params: { name: condition.condition } }];
+    return sharedConditions.has(condition.condition)
+      ? []
+      : [{ path: [...path, 'condition'], code: 'rules.unknownCondition', params: { name: condition.condition } }];
   }
   return checkFactCondition(condition, path, facts);
 }
@@ -97,15 +100,18 @@ function checkComparison(
 function checkValueFits(target: FactDescriptor, value: Side, valueIssue: SemanticIssue, fact: FactDescriptor): SemanticIssue[] {
   if (value.kind !== 'literal' || value.value === null || target.type === 'unknown') return [];
   const v = value.value;
-  const typeFits =
-    isList(target) ? Array.isArray(v)
-    : target.type === 'number' || target.type === 'integer' ? typeof v === 'number'
-    : target.type === 'boolean' ? typeof v === 'boolean'
-    : target.type === 'string' ? typeof v === 'string'
-    : typeof v === 'object';
+  const typeFits = isList(target)
+    ? Array.isArray(v)
+    : target.type === 'number' || target.type === 'integer'
+      ? typeof v === 'number'
+      : target.type === 'boolean'
+        ? typeof v === 'boolean'
+        : target.type === 'string'
+          ? typeof v === 'string'
+          : typeof v === 'object';
   if (!typeFits) return [valueIssue];
   if (target.enum && !target.many && !target.enum.some((option) => option === v)) {
-    return [{ path: valueIssue.path, code: 'rules.unknownEnumValue', params: { value: String(v), fact: fact.name } }];
+    return [{ path: valueIssue.path, code: 'rules.unknownEnumValue', params: { value: enumKey(v), fact: fact.name } }];
   }
   return [];
 }
@@ -115,7 +121,8 @@ function elementOf(side: Side): Side | undefined {
   if (side.kind === 'literal') return Array.isArray(side.value) ? { kind: 'unknown' } : undefined;
   const { fact } = side;
   if (fact.many) return { kind: 'fact', fact: { ...fact, many: false } };
-  if (fact.type === 'array') return fact.items ? { kind: 'fact', fact: { ...fact.items, name: fact.name, source: fact.source } } : { kind: 'unknown' };
+  if (fact.type === 'array')
+    return fact.items ? { kind: 'fact', fact: { ...fact.items, name: fact.name, source: fact.source } } : { kind: 'unknown' };
   return undefined;
 }
 

@@ -36,7 +36,8 @@ export function checkRuleSet(ruleSet: RuleSetFile, context: RuleSetCheckContext)
   const sharedNames = new Set(Object.keys(shared));
   for (const [name, condition] of Object.entries(shared)) {
     issues.push(...checkConditionTree(condition, ['conditions', name], facts, sharedNames));
-    if (reaches(condition, name, shared, new Set())) issues.push({ path: ['conditions', name], code: 'rules.conditionCycle', params: { name } });
+    if (reaches(condition, name, shared, new Set()))
+      issues.push({ path: ['conditions', name], code: 'rules.conditionCycle', params: { name } });
   }
 
   const seen = new Set<string>();
@@ -59,7 +60,10 @@ interface Check {
 function checkDerivedFact(fact: DerivedFact, path: Path, check: Check): SemanticIssue[] {
   if (fact.kind === 'computed') return checkExpr(fact.value, [...path, 'value'], check);
   if (fact.kind === 'history') return checkHistoryFact(fact, path, check);
-  const issues = [...checkDateField(fact.from, [...path, 'from'], check), ...(fact.to ? checkDateField(fact.to, [...path, 'to'], check) : [])];
+  const issues = [
+    ...checkDateField(fact.from, [...path, 'from'], check),
+    ...(fact.to ? checkDateField(fact.to, [...path, 'to'], check) : []),
+  ];
   issues.push(...checkCalendar(fact.calendar, [...path, 'calendar'], check));
   if ((fact.kind === 'workingHours' || fact.kind === 'workingDays') && !check.hasCalendar(fact.calendar)) {
     issues.push({ path, code: 'rules.noCalendar' });
@@ -93,7 +97,10 @@ function checkEvent(event: OutcomeEvent, path: Path, check: Check): SemanticIssu
     case 'fine':
       return [...checkParty(event.params.payer, [...path, 'payer'], check), ...checkExpr(event.params.amount, [...path, 'amount'], check)];
     case 'approval':
-      return [...checkRole(event.params.approver, [...path, 'approver'], check), ...checkStatus(event.params.before, [...path, 'before'], check)];
+      return [
+        ...checkRole(event.params.approver, [...path, 'approver'], check),
+        ...checkStatus(event.params.before, [...path, 'before'], check),
+      ];
     case 'amount':
       return checkExpr(event.params.value, [...path, 'value'], check);
     case 'block':
@@ -102,10 +109,14 @@ function checkEvent(event: OutcomeEvent, path: Path, check: Check): SemanticIssu
       return checkParty(event.params.to, [...path, 'to'], check);
     case 'deadline': {
       const p = event.params;
-      const issues = [...checkDateField(p.from, [...path, 'from'], check), ...checkExpr(p.limit.amount, [...path, 'limit', 'amount'], check)];
+      const issues = [
+        ...checkDateField(p.from, [...path, 'from'], check),
+        ...checkExpr(p.limit.amount, [...path, 'limit', 'amount'], check),
+      ];
       if (p.metBy) issues.push(...checkDateField(p.metBy, [...path, 'metBy'], check));
       issues.push(...checkCalendar(p.calendar, [...path, 'calendar'], check));
-      if (WORKING_UNITS.has(p.limit.unit) && !check.hasCalendar(p.calendar)) issues.push({ path: [...path, 'limit', 'unit'], code: 'rules.noCalendar' });
+      if (WORKING_UNITS.has(p.limit.unit) && !check.hasCalendar(p.calendar))
+        issues.push({ path: [...path, 'limit', 'unit'], code: 'rules.noCalendar' });
       if (p.owner) issues.push(...checkParty(p.owner, [...path, 'owner'], check));
       p.onBreach?.fines?.forEach((fine, i) => {
         const at = [...path, 'onBreach', 'fines', i];
@@ -144,7 +155,9 @@ function checkDateField(field: string, path: Path, check: Check): SemanticIssue[
 }
 
 function checkCalendar(calendar: string | undefined, path: Path, check: Check): SemanticIssue[] {
-  return calendar === undefined || check.context.calendars.has(calendar) ? [] : [{ path, code: 'rules.unknownCalendar', params: { calendar } }];
+  return calendar === undefined || check.context.calendars.has(calendar)
+    ? []
+    : [{ path, code: 'rules.unknownCalendar', params: { calendar } }];
 }
 
 function checkRole(role: string, path: Path, check: Check): SemanticIssue[] {

@@ -1,4 +1,4 @@
-import type { RuleProperties, TopLevelCondition as EngineCondition } from 'json-rules-engine';
+import type { RuleProperties } from 'json-rules-engine';
 import type { FormDefinition } from '../forms/FormDefinition.js';
 import type { RuleSetFile } from './RuleSetFile.js';
 import { EnginePool } from './EnginePool.js';
@@ -24,7 +24,7 @@ export function compileRuleSet(definition: RuleSetFile, version: number, form: F
   const rules: RuleProperties[] = enabled.map((rule) => ({
     name: rule.name,
     priority: rule.priority ?? 1,
-    conditions: rule.conditions as EngineCondition,
+    conditions: rule.conditions,
     event: { type: rule.event.type },
   }));
   return {
@@ -32,6 +32,6 @@ export function compileRuleSet(definition: RuleSetFile, version: number, form: F
     version,
     facts: factCatalog(form, definition),
     conditionFacts: [...names],
-    pool: new EnginePool(rules, shared as Record<string, EngineCondition>),
+    pool: new EnginePool(rules, shared),
   };
 }

@@ -22,7 +22,15 @@ export function factCatalog(form: FormDefinition, ruleSet: Pick<RuleSetFile, 'fa
   return (name) => {
     if (name === STATUS_FACT) {
       const label: LocalizedText = { 'zh-CN': '状态', en: 'Status' };
-      return { name, path: name, type: 'string', many: false, source: 'status', label, ...(statusEnum ? { enum: statusEnum, enumTitles: statusTitles } : {}) };
+      return {
+        name,
+        path: name,
+        type: 'string',
+        many: false,
+        source: 'status',
+        label,
+        ...(statusEnum ? { enum: statusEnum, enumTitles: statusTitles } : {}),
+      };
     }
     const declared = ruleSet.facts && Object.prototype.hasOwnProperty.call(ruleSet.facts, name) ? ruleSet.facts[name] : undefined;
     if (declared) {

@@ -32,5 +32,5 @@ export function parseOperator(text: string): ParsedOperator | undefined {
   const operator = parts.pop();
   if (!operator || !(operator in OPERATORS)) return undefined;
   if (!parts.every((p): p is DecoratorName => (DECORATORS as readonly string[]).includes(p))) return undefined;
-  return { decorators: parts as DecoratorName[], operator: operator as OperatorName };
+  return { decorators: parts, operator: operator as OperatorName };
 }

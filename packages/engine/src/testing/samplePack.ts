@@ -65,7 +65,12 @@ export const sampleRuleSet: RuleSetFile = {
   title: t('报修规则', 'Repair call rules'),
   calendar: 'office',
   facts: {
-    hoursToArrival: { kind: 'workingHours', from: 'callTime', to: 'arrivalTime', label: t('来电到到场工作小时', 'Working hours from call to arrival') },
+    hoursToArrival: {
+      kind: 'workingHours',
+      from: 'callTime',
+      to: 'arrivalTime',
+      label: t('来电到到场工作小时', 'Working hours from call to arrival'),
+    },
     partsTotal: { kind: 'computed', value: { sum: 'parts', field: 'qty', times: 'unitPrice' }, label: t('配件合计', 'Parts total') },
   },
   conditions: { isUrban: { all: [{ fact: 'zone', operator: 'equal', value: 'urban' }] } },
@@ -87,7 +92,9 @@ export const sampleRuleSet: RuleSetFile = {
           limit: { unit: 'workingHours', amount: 6 },
           metBy: 'arrivalTime',
           owner: { role: 'technician', personField: 'technician' },
-          onBreach: { fines: [{ payer: { role: 'technician', personField: 'technician' }, amount: 10, reason: t('迟到', 'Late arrival') }] },
+          onBreach: {
+            fines: [{ payer: { role: 'technician', personField: 'technician' }, amount: 10, reason: t('迟到', 'Late arrival') }],
+          },
         },
       },
     },
@@ -97,19 +104,32 @@ export const sampleRuleSet: RuleSetFile = {
       catalog: ['A1'],
       priority: 5,
       conditions: { all: [{ fact: 'fee', operator: 'greaterThan', value: 200 }] },
-      event: { type: 'approval', params: { approver: 'generalManager', before: 'completed', reason: t('费用超过 200 元', 'Fee above 200 yuan') } },
+      event: {
+        type: 'approval',
+        params: { approver: 'generalManager', before: 'completed', reason: t('费用超过 200 元', 'Fee above 200 yuan') },
+      },
     },
     {
       name: 'parts-commission',
       title: t('配件提成 5%', 'Parts commission 5%'),
       conditions: { all: [{ fact: 'partsTotal', operator: 'greaterThan', value: 0 }] },
-      event: { type: 'amount', params: { name: 'commission', label: t('提成', 'Commission'), value: { mul: [{ fact: 'partsTotal' }, 0.05] }, unit: 'CNY' } },
+      event: {
+        type: 'amount',
+        params: { name: 'commission', label: t('提成', 'Commission'), value: { mul: [{ fact: 'partsTotal' }, 0.05] }, unit: 'CNY' },
+      },
     },
     {
       name: 'late-fine',
       title: t('到场超过 6 工作小时罚款', 'Fine for arriving after 6 working hours'),
       conditions: { all: [{ fact: 'hoursToArrival', operator: 'greaterThan', value: 6 }] },
-      event: { type: 'fine', params: { payer: { role: 'technician', personField: 'technician' }, amount: { mul: [{ fact: 'fee' }, 1] }, reason: t('迟到', 'Late') } },
+      event: {
+        type: 'fine',
+        params: {
+          payer: { role: 'technician', personField: 'technician' },
+          amount: { mul: [{ fact: 'fee' }, 1] },
+          reason: t('迟到', 'Late'),
+        },
+      },
     },
   ],
 };
@@ -119,7 +139,15 @@ export const sampleCalendar: CalendarFile = {
   id: 'office',
   title: t('办公日历', 'Office calendar'),
   timeZone: 'Asia/Shanghai',
-  week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '12:00'], ['13:00', '18:00']]])),
+  week: Object.fromEntries(
+    ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [
+      d,
+      [
+        ['09:00', '12:00'],
+        ['13:00', '18:00'],
+      ],
+    ]),
+  ),
   holidays: [{ date: '2025-10-01', name: t('国庆节', 'National Day') }],
   workdays: [{ date: '2025-09-28', name: t('国庆调休', 'National Day make-up') }],
 };

@@ -1,7 +1,17 @@
 type Schema = unknown;
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', 'dependencies'] as const;
-const SINGLE_SCHEMAS = ['additionalItems', 'additionalProperties', 'contains', 'propertyNames', 'if', 'then', 'else', 'not', 'items'] as const;
+const SINGLE_SCHEMAS = [
+  'additionalItems',
+  'additionalProperties',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'not',
+  'items',
+] as const;
 const SCHEMA_ARRAYS = ['allOf', 'anyOf', 'oneOf', 'items'] as const;
 
 /**

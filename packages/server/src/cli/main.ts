@@ -33,9 +33,19 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option('--history <file>', 'history fact values (JSON: { ruleSetId: { fact: value } })')
     .option('--pack <paths...>', 'pack files or folders (default: the built-in pack)')
     .option('--json', 'machine-readable output')
-    .action(async (options: { form: string; record: string; now?: string; status?: string; history?: string; pack?: string[]; json?: boolean }) => {
-      exitCode = await evaluateCommand({ ...options, locale: cliLocale(program.opts<{ lang?: string }>().lang, io) }, io);
-    });
+    .action(
+      async (options: {
+        form: string;
+        record: string;
+        now?: string;
+        status?: string;
+        history?: string;
+        pack?: string[];
+        json?: boolean;
+      }) => {
+        exitCode = await evaluateCommand({ ...options, locale: cliLocale(program.opts<{ lang?: string }>().lang, io) }, io);
+      },
+    );
 
   try {
     await program.parseAsync(argv, { from: 'user' });

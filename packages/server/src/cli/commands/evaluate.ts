@@ -43,7 +43,9 @@ export async function evaluateCommand(options: EvaluateOptions, io: Io): Promise
   const policy = compilePolicy({
     form: form.definition,
     formVersion: 0,
-    ruleSets: [...pack.ruleSets.values()].filter((r) => r.definition.form === options.form).map((r) => ({ definition: r.definition, version: 0 })),
+    ruleSets: [...pack.ruleSets.values()]
+      .filter((r) => r.definition.form === options.form)
+      .map((r) => ({ definition: r.definition, version: 0 })),
     calendars: [...pack.calendars.values()].map((c) => c.definition),
   });
   const evaluation = await policy.evaluate(record, {

@@ -20,7 +20,11 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
   } else {
     for (const problem of problems) io.out(formatProblem(problem, options.locale));
     const counts = `${pack.forms.size} forms, ${pack.ruleSets.size} rule sets, ${pack.calendars.size} calendars`;
-    io.err(problems.length === 0 ? `${files.length} files valid (${counts})` : `${problems.length} problems in ${new Set(problems.map((p) => p.file)).size} of ${files.length} files`);
+    io.err(
+      problems.length === 0
+        ? `${files.length} files valid (${counts})`
+        : `${problems.length} problems in ${new Set(problems.map((p) => p.file)).size} of ${files.length} files`,
+    );
   }
   return problems.length === 0 ? 0 : 1;
 }

@@ -1,0 +1,20 @@
+// Runs every bench/*.bench.ts in turn, each in its own process (so one's warm-up or memory
+// does not skew another's figures). `pnpm bench [name...]` runs only the named ones.
+import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const dir = fileURLToPath(new URL('.', import.meta.url));
+const wanted = process.argv.slice(2);
+const benches = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
+  .sort();
+
+let failed = 0;
+for (const file of benches) {
+  console.log(`\n=== ${file}`);
+  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', `${dir}${file}`], { stdio: 'inherit' });
+  if (result.status !== 0) failed++;
+}
+process.exitCode = failed > 0 ? 1 : 0;
