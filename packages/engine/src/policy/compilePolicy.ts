@@ -25,6 +25,8 @@ export interface Policy {
   formVersion: number;
   validate(data: unknown): RecordValidation;
   evaluate(data: unknown, context: EvaluationContext): Promise<Evaluation>;
+  /** The values of the facts each rule set's conditions read, by rule set id (what the engine compares). */
+  factValues(data: unknown, context: EvaluationContext): Record<string, Record<string, unknown>>;
   /** The history facts the caller must supply, per rule set. */
   historyFacts: { ruleSet: string; name: string; fact: HistoryFact }[];
 }
@@ -54,9 +56,15 @@ export function compilePolicy(input: PolicyInput): Policy {
   const ruleSets = input.ruleSets.map((r) => compileRuleSet(r.definition, r.version, input.form));
   const initialStatus = input.form.statusFlow?.initial ?? null;
 
+  const runInput = (ruleSet: CompiledRuleSet, data: unknown, context: EvaluationContext, now: Date): RunInput => ({
+    data,
+    now,
+    status: context.status ?? initialStatus,
+    history: context.history?.[ruleSet.definition.id] ?? {},
+  });
+
   const evaluate = async (data: unknown, context: EvaluationContext): Promise<Evaluation> => {
-    const now = new Date(context.now);
-    if (Number.isNaN(now.getTime())) throw new RangeError('evaluation "now" is not a valid time');
+    const now = instantOf(context.now);
     const validation = validate(data);
     const outcome = emptyOutcome();
     const explanation: RuleExplanation[] = [];
@@ -90,7 +98,19 @@ export function compilePolicy(input: PolicyInput): Policy {
       fact.kind === 'history' ? [{ ruleSet: r.definition.id, name, fact }] : [],
     ),
   );
-  return { form: input.form, formVersion: input.formVersion, validate, evaluate, historyFacts };
+  const factValues = (data: unknown, context: EvaluationContext) => {
+    const now = instantOf(context.now);
+    return Object.fromEntries(
+      ruleSets.map((r) => [r.definition.id, conditionFactValues(r, runInput(r, data, context, now), calendars).facts]),
+    );
+  };
+  return { form: input.form, formVersion: input.formVersion, validate, evaluate, factValues, historyFacts };
+}
+
+function instantOf(value: Date | string): Date {
+  const now = new Date(value);
+  if (Number.isNaN(now.getTime())) throw new RangeError('evaluation "now" is not a valid time');
+  return now;
 }
 
 interface RunInput {
@@ -107,21 +127,27 @@ interface RunOutput {
   warnings: LocalizedText[];
 }
 
-async function runRuleSet(ruleSet: CompiledRuleSet, input: RunInput, output: RunOutput): Promise<void> {
-  const { definition, version } = ruleSet;
+/** The fact lookup of one evaluation of a rule set, and the values its conditions read. */
+function conditionFactValues(ruleSet: CompiledRuleSet, input: RunInput, calendars: ReadonlyMap<string, WorkingCalendar>) {
+  const { definition } = ruleSet;
   const calendarFor = (id: string | undefined) => {
     const key = id ?? definition.calendar ?? FALLBACK_CALENDAR.id;
-    return { id: key, calendar: output.calendars.get(key) ?? output.calendars.get(FALLBACK_CALENDAR.id)! };
+    return { id: key, calendar: calendars.get(key) ?? calendars.get(FALLBACK_CALENDAR.id)! };
   };
-  const defaultCalendar = calendarFor(undefined).calendar;
   const lookup = createFactLookup({
     ...input,
     derived: definition.facts ?? {},
     calendar: (id) => calendarFor(id).calendar,
-    timeZone: defaultCalendar.timeZone,
+    timeZone: calendarFor(undefined).calendar.timeZone,
   });
   const facts: Record<string, unknown> = {};
   for (const name of ruleSet.conditionFacts) facts[name] = lookup(name);
+  return { lookup, calendarFor, facts };
+}
+
+async function runRuleSet(ruleSet: CompiledRuleSet, input: RunInput, output: RunOutput): Promise<void> {
+  const { definition, version } = ruleSet;
+  const { lookup, calendarFor, facts } = conditionFactValues(ruleSet, input, output.calendars);
 
   const { results, failureResults } = await ruleSet.pool.run((engine) => engine.run(facts));
   const evaluated = new Map([...results, ...failureResults].map((r) => [r.name, r]));
