@@ -1,0 +1,46 @@
+import type { RuleTestCase } from '../rules/RuleSetFile.js';
+import type { Evaluation } from './Evaluation.js';
+import type { Policy } from './compilePolicy.js';
+
+export interface RuleTestResult {
+  name: string;
+  passed: boolean;
+  /** Rules of the rule set that fired. */
+  fired: string[];
+  /** Expected to fire but did not. */
+  missing: string[];
+  /** Fired but not expected (only counted when the case is `exact`). */
+  unexpected: string[];
+  /** The sample record does not fit the form. */
+  invalid: boolean;
+  evaluation: Evaluation;
+}
+
+/**
+ * Runs the test cases saved with a rule set against a compiled policy: the rules each case
+ * expects must fire (and only those, when `exact`), on a record valid for the form.
+ */
+export async function runRuleTests(policy: Policy, ruleSetId: string, tests: readonly RuleTestCase[]): Promise<RuleTestResult[]> {
+  return Promise.all(
+    tests.map(async (test) => {
+      const evaluation = await policy.evaluate(test.record, {
+        now: test.now,
+        ...(test.status ? { status: test.status } : {}),
+        ...(test.history ? { history: { [ruleSetId]: test.history } } : {}),
+      });
+      const fired = evaluation.explanation.filter((r) => r.ruleSet === ruleSetId && r.fired).map((r) => r.rule);
+      const missing = test.expectFired.filter((name) => !fired.includes(name));
+      const unexpected = test.exact ? fired.filter((name) => !test.expectFired.includes(name)) : [];
+      const invalid = !evaluation.valid;
+      return {
+        name: test.name,
+        passed: !invalid && missing.length === 0 && unexpected.length === 0,
+        fired,
+        missing,
+        unexpected,
+        invalid,
+        evaluation,
+      };
+    }),
+  );
+}
