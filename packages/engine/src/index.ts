@@ -87,3 +87,5 @@ export type { Policy, PolicyInput } from './policy/compilePolicy.js';
 export { compilePolicy, PolicyCompileError } from './policy/compilePolicy.js';
 export type { RuleTestResult } from './policy/runRuleTests.js';
 export { runRuleTests } from './policy/runRuleTests.js';
+export type { OutcomeChange } from './outcome/compareOutcomes.js';
+export { compareOutcomes } from './outcome/compareOutcomes.js';
