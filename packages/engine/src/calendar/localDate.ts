@@ -16,9 +16,19 @@ export function formatLocalDate(utc: number): string {
   return Number.isNaN(utc) ? '' : new Date(utc).toISOString().slice(0, 10);
 }
 
-/** The local date `days` days after (or before, when negative) `date`. */
+const neighbours = new Map<string, string>();
+
+/** The local date `days` days after (or before, when negative) `date`; single steps are memoized (calendar walks). */
 export function addLocalDays(date: string, days: number): string {
-  return formatLocalDate(parseLocalDate(date) + days * MS_PER_DAY);
+  if (days !== 1 && days !== -1) return formatLocalDate(parseLocalDate(date) + days * MS_PER_DAY);
+  const key = days === 1 ? `${date}+` : `${date}-`;
+  let next = neighbours.get(key);
+  if (next === undefined) {
+    if (neighbours.size >= 50_000) neighbours.clear();
+    next = formatLocalDate(parseLocalDate(date) + days * MS_PER_DAY);
+    neighbours.set(key, next);
+  }
+  return next;
 }
 
 /** Day of the week of a local date, 0 = Sunday ... 6 = Saturday. */

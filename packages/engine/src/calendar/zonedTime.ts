@@ -2,6 +2,24 @@ import { tzOffset } from '@date-fns/tz';
 import { formatLocalDate, parseLocalDate } from './localDate.js';
 
 const MS_PER_MINUTE = 60_000;
+/** Offsets change only on whole quarter hours (in every zone of the tz database). */
+const BUCKET_MS = 15 * MS_PER_MINUTE;
+const MAX_CACHED = 50_000;
+const offsets = new Map<string, Map<number, number>>();
+
+/** The zone's UTC offset in minutes at an instant, memoized per quarter hour (Intl is slow). */
+function offsetAt(timeZone: string, instant: number): number {
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  const bucket = Math.floor(instant / BUCKET_MS);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    if (zone.size >= MAX_CACHED) zone.clear();
+    offset = tzOffset(timeZone, new Date(bucket * BUCKET_MS));
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
 
 /**
  * The instant (epoch ms) of a wall-clock time in a time zone: `minutes` after the local midnight
@@ -11,11 +29,11 @@ const MS_PER_MINUTE = 60_000;
  */
 export function zonedInstant(timeZone: string, date: string, minutes: number): number {
   const wall = parseLocalDate(date) + minutes * MS_PER_MINUTE;
-  const guess = wall - tzOffset(timeZone, new Date(wall)) * MS_PER_MINUTE;
-  return wall - tzOffset(timeZone, new Date(guess)) * MS_PER_MINUTE;
+  const guess = wall - offsetAt(timeZone, wall) * MS_PER_MINUTE;
+  return wall - offsetAt(timeZone, guess) * MS_PER_MINUTE;
 }
 
 /** The local date ("YYYY-MM-DD") of an instant in a time zone. */
 export function zonedLocalDate(timeZone: string, instant: number): string {
-  return formatLocalDate(instant + tzOffset(timeZone, new Date(instant)) * MS_PER_MINUTE);
+  return formatLocalDate(instant + offsetAt(timeZone, instant) * MS_PER_MINUTE);
 }

@@ -2,7 +2,7 @@ import type { NestedCondition, TopLevelCondition } from '../rules/RuleSetFile.js
 import { asFactReference } from '../rules/checkConditionTree.js';
 import type { FactCatalog } from '../rules/factCatalog.js';
 import type { LocalizedText } from '../i18n/LocalizedText.js';
-import type { ConditionExplanation } from './Explanation.js';
+import type { ConditionExplanation, FactConditionExplanation } from './Explanation.js';
 
 /** json-rules-engine's evaluated condition tree (RuleResult.conditions). */
 interface EvaluatedCondition {
@@ -41,22 +41,22 @@ export function explainConditions(
     return { kind: 'not', children: [child], ...(child.result === undefined ? {} : { result: !child.result }) };
   }
   const fact = facts(definition.fact);
-  const valueRef = asFactReference(definition.value);
-  const valueFact = valueRef === undefined ? undefined : facts(valueRef);
-  return {
+  const leaf: FactConditionExplanation = {
     kind: 'fact',
     fact: definition.fact,
     factLabel: fact?.label ?? plain(definition.fact),
-    ...(fact?.enumTitles ? { optionLabels: fact.enumTitles } : {}),
     operator: definition.operator,
-    ...(definition.path ? { path: definition.path } : {}),
     value: definition.value,
-    ...(valueRef === undefined
-      ? {}
-      : { valueFact: { fact: valueRef, label: valueFact?.label ?? plain(valueRef), value: evaluated?.valueResult ?? null } }),
     factValue: evaluated && 'factResult' in evaluated ? (evaluated.factResult ?? null) : null,
-    ...(typeof evaluated?.result === 'boolean' ? { result: evaluated.result } : {}),
   };
+  if (fact?.enumTitles) leaf.optionLabels = fact.enumTitles;
+  if (definition.path) leaf.path = definition.path;
+  const valueRef = asFactReference(definition.value);
+  if (valueRef !== undefined) {
+    leaf.valueFact = { fact: valueRef, label: facts(valueRef)?.label ?? plain(valueRef), value: evaluated?.valueResult ?? null };
+  }
+  if (typeof evaluated?.result === 'boolean') leaf.result = evaluated.result;
+  return leaf;
 }
 
 function resultOf(kind: 'all' | 'any', children: ConditionExplanation[]): { result?: boolean } {

@@ -6,7 +6,20 @@ const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.
  * Missing: undefined. No expressions, no prototype access.
  */
 export function resolveFieldPath(record: unknown, path: string): unknown {
-  return walk(record, path.split('.'), 0);
+  return walk(record, segmentsOf(path), 0);
+}
+
+const split = new Map<string, string[]>();
+
+/** Paths come from a handful of rule files: split each once. */
+function segmentsOf(path: string): string[] {
+  let segments = split.get(path);
+  if (!segments) {
+    if (split.size >= 10_000) split.clear();
+    segments = path.split('.');
+    split.set(path, segments);
+  }
+  return segments;
 }
 
 function walk(value: unknown, segments: string[], index: number): unknown {

@@ -22,14 +22,16 @@ export function emptyOutcome(): Outcome {
 /** Adds what one fired rule's event says to the outcome. */
 export function addToOutcome(outcome: Outcome, event: OutcomeEvent, source: OutcomeSource, inputs: OutcomeInputs): void {
   switch (event.type) {
-    case 'fine':
-      outcome.fines.push({ source, ...fine(event.params, source, inputs) });
+    case 'fine': {
+      const { payer, amount, currency, reason } = fine(event.params, source, inputs);
+      outcome.fines.push({ source, payer, amount, currency, reason });
       return;
+    }
     case 'deadline':
       outcome.deadlines.push(deadline(event.params, source, inputs));
       return;
     case 'approval':
-      outcome.approvals.push({ source, ...event.params });
+      outcome.approvals.push({ source, approver: event.params.approver, before: event.params.before, reason: event.params.reason });
       return;
     case 'amount': {
       const { name, label, unit } = event.params;
@@ -38,7 +40,11 @@ export function addToOutcome(outcome: Outcome, event: OutcomeEvent, source: Outc
       return;
     }
     case 'block':
-      outcome.blocks.push({ source, ...event.params });
+      outcome.blocks.push(
+        event.params.before === undefined
+          ? { source, message: event.params.message }
+          : { source, message: event.params.message, before: event.params.before },
+      );
       return;
     case 'notify':
       outcome.notices.push({ source, to: party(event.params.to, inputs.lookup), message: event.params.message });
@@ -102,6 +108,10 @@ function amountOf(expr: Parameters<typeof evaluateExpr>[0], source: OutcomeSourc
 }
 
 function party(p: Party, lookup: FactLookup): Party & { person?: string } {
-  const person = p.personField ? lookup(p.personField) : undefined;
-  return typeof person === 'string' && person !== '' ? { ...p, person } : { ...p };
+  const result: Party & { person?: string } = { role: p.role };
+  if (p.personField === undefined) return result;
+  result.personField = p.personField;
+  const person = lookup(p.personField);
+  if (typeof person === 'string' && person !== '') result.person = person;
+  return result;
 }

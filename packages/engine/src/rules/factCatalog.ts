@@ -15,11 +15,12 @@ export interface FactDescriptor extends FieldInfo {
 
 export type FactCatalog = (name: string) => FactDescriptor | undefined;
 
-/** What a fact name means for a rule set: a form field, a declared derived/history fact, or `$status`. */
+/** What a fact name means for a rule set: a form field, a declared derived/history fact, or `$status` (memoized). */
 export function factCatalog(form: FormDefinition, ruleSet: Pick<RuleSetFile, 'facts'>): FactCatalog {
   const statusEnum = form.statusFlow?.states.map((s) => s.id);
   const statusTitles = Object.fromEntries(form.statusFlow?.states.map((s) => [s.id, s.label]) ?? []);
-  return (name) => {
+  const cache = new Map<string, FactDescriptor | undefined>();
+  const describe = (name: string): FactDescriptor | undefined => {
     if (name === STATUS_FACT) {
       const label: LocalizedText = { 'zh-CN': '状态', en: 'Status' };
       return {
@@ -39,6 +40,11 @@ export function factCatalog(form: FormDefinition, ruleSet: Pick<RuleSetFile, 'fa
     }
     const field = fieldAt(form.schema, name);
     return field ? { ...field, name, source: 'field' } : undefined;
+  };
+  // Looked up on every evaluation (explanations): describe each name once.
+  return (name) => {
+    if (!cache.has(name)) cache.set(name, describe(name));
+    return cache.get(name);
   };
 }
 
