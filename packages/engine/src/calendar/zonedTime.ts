@@ -10,7 +10,7 @@ const offsets = new Map<string, Map<number, number>>();
 /** The zone's UTC offset in minutes at an instant, memoized per quarter hour (Intl is slow). */
 function offsetAt(timeZone: string, instant: number): number {
   let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  if (!zone) offsets.set(timeZone, (zone = new Map<number, number>()));
   const bucket = Math.floor(instant / BUCKET_MS);
   let offset = zone.get(bucket);
   if (offset === undefined) {
