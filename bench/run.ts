@@ -1,4 +1,4 @@
-// Runs every bench/*.bench.ts in turn, each in its own process (so one's warm-up or memory
+// Runs every bench/*.bench.ts (and bundle-size.ts) in turn, each in its own process (so one's warm-up or memory
 // does not skew another's figures). `pnpm bench [name...]` runs only the named ones.
 import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const wanted = process.argv.slice(2);
 const benches = readdirSync(dir)
-  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => f.endsWith('.bench.ts') || f === 'bundle-size.ts')
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
   .sort();
 

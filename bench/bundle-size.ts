@@ -1,0 +1,93 @@
+// Designer bundle: the gzip size of the JavaScript each screen loads before it can show anything
+// (its chunk and every chunk it statically imports), from the Vite manifest of the production
+// build. The admin designer and the staff form screen are separate lazy chunks; the staff form
+// screen must not pay for the admin code. Writes the "Designer bundle" section of BENCHMARKS.md.
+import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { machineLine, writeSection } from './lib/writeSection.js';
+
+const designer = fileURLToPath(new URL('../packages/designer/', import.meta.url));
+const dist = `${designer}dist/`;
+const manifestPath = `${dist}.vite/manifest.json`;
+
+interface Chunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+if (!existsSync(manifestPath) || process.argv.includes('--build')) {
+  console.log('building the designer (vite build)...');
+  const vite = `${designer}node_modules/vite/bin/vite.js`;
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: designer, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, Chunk>;
+
+/** The chunk files a key loads first: itself and its static imports, transitively. */
+function closure(keys: string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const next of manifest[key]?.imports ?? []) visit(next);
+  };
+  keys.forEach(visit);
+  return [...seen].map((k) => manifest[k]!.file);
+}
+
+const entry = Object.entries(manifest).find(([, c]) => c.isEntry)?.[0];
+const chunkOf = (src: string) => Object.keys(manifest).find((k) => k === src || manifest[k]?.src === src);
+const admin = chunkOf('src/admin/AdminRoutes.tsx');
+const staff = chunkOf('src/staff/StaffRoutes.tsx');
+if (!entry || !admin || !staff) throw new Error('manifest lacks the entry, admin or staff chunk');
+
+const size = (files: string[]) => {
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = readFileSync(`${dist}${file}`);
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip };
+};
+
+const screens = [
+  { name: 'Sign-in (app shell)', files: closure([entry]) },
+  { name: 'Staff form screen (/staff/forms/:id/new)', files: closure([entry, staff]) },
+  { name: 'Admin designer (/admin/*)', files: closure([entry, admin]) },
+];
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const shell = size(screens[0]!.files).gzip;
+const rows = screens.map((s) => ({ ...s, ...size(s.files) }));
+for (const r of rows)
+  console.log(`${r.name.padEnd(44)} ${kb(r.gzip).padStart(12)} gzip  ${kb(r.raw).padStart(12)} raw  (${r.files.length} files)`);
+
+const staffRow = rows[1]!;
+const adminRow = rows[2]!;
+const adminOnly = closure([admin]).filter((f) => !staffRow.files.includes(f));
+const leaked = staffRow.files.includes(manifest[admin]!.file);
+
+writeSection(
+  'Designer bundle',
+  `${machineLine()}
+
+JavaScript each screen loads before it renders (its chunk plus every chunk it statically imports), from
+\`packages/designer/dist/.vite/manifest.json\`; gzip level 9. Baseline: the app shell every screen loads.
+
+| screen | JS files | raw | gzip | × shell |
+| --- | ---: | ---: | ---: | ---: |
+${rows.map((r) => `| ${r.name} | ${r.files.length} | ${kb(r.raw)} | ${kb(r.gzip)} | ${(r.gzip / shell).toFixed(2)} |`).join('\n')}
+
+The admin-only chunks (${adminOnly.length} file(s), ${kb(size(adminOnly).gzip)} gzip: query builder, drag and drop, rule and
+version editors) are never loaded by the staff form screen${leaked ? ' — **but the admin chunk leaked into it**' : ''}; the staff
+screen loads ${((staffRow.gzip / adminRow.gzip) * 100).toFixed(0)}% of what the designer loads.`,
+);

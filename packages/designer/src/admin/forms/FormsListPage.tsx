@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { App, Button, Form, Input, Modal, Space, Switch, Table, Typography } from 'antd';
+import type { FormDefinition, LocalizedText } from '@aftersales/engine';
+import type { DocumentSummary } from '../../api/types';
+import { useApi } from '../../app/ApiContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { DocumentStateTag } from '../shared/DocumentStateTag';
+import { KEBAB_ID, kebab } from '../shared/kebab';
+import { newFormDefinition } from './newFormDefinition';
+import { errorText } from '../shared/errorText';
+
+interface NewFormValues {
+  zh: string;
+  en: string;
+  id: string;
+}
+
+/** Every form with its published version and draft state; create, duplicate, archive. */
+export function FormsListPage() {
+  const api = useApi();
+  const { t, text } = useI18n();
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
+  const [items, setItems] = useState<DocumentSummary[] | null>(null);
+  const [showArchived, setShowArchived] = useState(false);
+  const [dialog, setDialog] = useState<{ copyOf?: DocumentSummary } | null>(null);
+  const [form] = Form.useForm<NewFormValues>();
+
+  const load = useCallback(async () => {
+    try {
+      setItems(await api.forms.list(showArchived ? { archived: true } : {}));
+    } catch (e) {
+      setItems([]);
+      void message.error(errorText(e, t));
+    }
+  }, [api, showArchived, message, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const create = async (values: NewFormValues) => {
+    const title: LocalizedText = { 'zh-CN': values.zh, en: values.en };
+    let definition: FormDefinition = newFormDefinition(values.id, title);
+    if (dialog?.copyOf) {
+      const source = await api.forms.get(dialog.copyOf.id);
+      const copy = source.draft?.definition ?? source.published?.definition;
+      if (copy) definition = { ...structuredClone(copy), id: values.id, title };
+    }
+    try {
+      await api.forms.create(definition);
+      setDialog(null);
+      form.resetFields();
+      void navigate(`/admin/forms/${values.id}`);
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
+  };
+
+  const archive = (item: DocumentSummary) =>
+    modal.confirm({
+      title: t('forms.archiveConfirm', { title: text(item.title) }),
+      content: t('forms.archiveExplain'),
+      okText: t('forms.archive'),
+      onOk: async () => {
+        await api.forms.archive(item.id);
+        await load();
+      },
+    });
+
+  return (
+    <section aria-labelledby="forms-title">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Typography.Title id="forms-title" level={2} style={{ margin: 0 }}>
+          {t('forms.title')}
+        </Typography.Title>
+        <Space>
+          <label>
+            <Space>
+              <Switch size="small" checked={showArchived} onChange={setShowArchived} aria-label={t('forms.showArchived')} />
+              {t('forms.showArchived')}
+            </Space>
+          </label>
+          <Button type="primary" onClick={() => setDialog({})}>
+            {t('forms.new')}
+          </Button>
+        </Space>
+      </Space>
+      <Table<DocumentSummary>
+        rowKey="id"
+        loading={items === null}
+        dataSource={items ?? []}
+        pagination={false}
+        columns={[
+          {
+            title: t('forms.name'),
+            render: (_, item) => (
+              <Space direction="vertical" size={0}>
+                <Link to={`/admin/forms/${item.id}`}>{text(item.title)}</Link>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {item.id}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          { title: t('forms.state'), render: (_, item) => <DocumentStateTag summary={item} /> },
+          {
+            title: t('common.actions'),
+            render: (_, item) => (
+              <Space wrap>
+                <Link to={`/admin/forms/${item.id}`}>{t('common.edit')}</Link>
+                <Link to={`/admin/rules?form=${item.id}`}>{t('nav.rules')}</Link>
+                <Button size="small" onClick={() => setDialog({ copyOf: item })} aria-label={`${t('forms.duplicate')} ${text(item.title)}`}>
+                  {t('forms.duplicate')}
+                </Button>
+                {!item.archived && (
+                  <Button size="small" danger onClick={() => void archive(item)} aria-label={`${t('forms.archive')} ${text(item.title)}`}>
+                    {t('forms.archive')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={dialog !== null}
+        title={dialog?.copyOf ? t('forms.duplicateTitle', { title: text(dialog.copyOf.title) }) : t('forms.new')}
+        okText={t('common.create')}
+        onOk={() => form.submit()}
+        onCancel={() => setDialog(null)}
+        destroyOnHidden
+      >
+        <Form<NewFormValues> form={form} layout="vertical" onFinish={(v) => void create(v)} preserve={false}>
+          <Form.Item name="zh" label={t('forms.titleZh')} rules={[{ required: true, message: t('common.required') }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="en" label={t('forms.titleEn')} rules={[{ required: true, message: t('common.required') }]}>
+            <Input onChange={(e) => form.setFieldValue('id', kebab(e.target.value))} />
+          </Form.Item>
+          <Form.Item
+            name="id"
+            label={t('forms.id')}
+            extra={t('forms.idHelp')}
+            rules={[
+              { required: true, message: t('common.required') },
+              { pattern: KEBAB_ID, message: t('forms.idPattern') },
+            ]}
+          >
+            <Input />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </section>
+  );
+}

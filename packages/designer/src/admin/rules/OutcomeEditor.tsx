@@ -1,0 +1,82 @@
+import { useMemo, useRef } from 'react';
+import Form from '@rjsf/antd';
+import type { UiSchema } from '@rjsf/utils';
+import { Select, Space, Typography } from 'antd';
+import type { OutcomeEvent, OutcomeType } from '@aftersales/engine';
+import { useI18n } from '../../i18n/I18nContext';
+import type { MessageKey } from '../../i18n/en';
+import { recordValidator } from '../../shared/rjsf/validator';
+import { ChoiceWidget } from '../../shared/rjsf/ChoiceWidget';
+import { translateString } from '../../shared/rjsf/translateString';
+import { ExprField, type ExprFieldContext } from './ExprField';
+import { OUTCOME_TYPES, outcomeForm, type OutcomeChoices } from './outcomeSchemas';
+
+const STARTERS: Record<OutcomeType, OutcomeEvent['params']> = {
+  fine: { payer: { role: '' }, amount: 0, reason: { 'zh-CN': '', en: '' } },
+  deadline: { key: 'due', what: { 'zh-CN': '', en: '' }, from: '', limit: { unit: 'workingHours', amount: 1 } },
+  approval: { approver: '', before: '', reason: { 'zh-CN': '', en: '' } },
+  amount: { name: 'amount', label: { 'zh-CN': '', en: '' }, value: 0, unit: 'CNY' },
+  block: { message: { 'zh-CN': '', en: '' } },
+  notify: { to: { role: '' }, message: { 'zh-CN': '', en: '' } },
+};
+
+/** A rule's outcome: its type, then a form generated from that type's params schema (the meta-schema's). */
+export function OutcomeEditor({
+  event,
+  onChange,
+  choices,
+  exprContext,
+}: {
+  event: OutcomeEvent;
+  onChange: (next: OutcomeEvent, coalesce?: string) => void;
+  choices: OutcomeChoices;
+  exprContext: ExprFieldContext;
+}) {
+  const { t, text, has, locale } = useI18n();
+  const words = (key: string) => (has(`param.${key}`) ? t(`param.${key}` as MessageKey) : key);
+  // RJSF reports a change when it first fills defaults; only a person's edit may change the rule,
+  // so a rule opened and left alone (e.g. pushed by an integrator) is saved exactly as it was.
+  const touched = useRef(false);
+  const { schema, uiSchema } = useMemo(() => outcomeForm(event.type, choices, words, text), [event.type, choices, text]);
+  return (
+    <div>
+      <Space style={{ marginBottom: 12 }}>
+        <label htmlFor="outcome-type">
+          <Typography.Text strong>{t('outcome.type')}</Typography.Text>
+        </label>
+        <Select<OutcomeType>
+          id="outcome-type"
+          style={{ width: 220 }}
+          value={event.type}
+          onChange={(type) => onChange({ type, params: structuredClone(STARTERS[type]) } as OutcomeEvent)}
+          options={OUTCOME_TYPES.map((type) => ({ value: type, label: t(`outcome.${type}` as MessageKey) }))}
+        />
+      </Space>
+      <div
+        className="record-form"
+        onPointerDownCapture={() => (touched.current = true)}
+        onKeyDownCapture={() => (touched.current = true)}
+        onFocusCapture={() => (touched.current = true)}
+      >
+        <Form
+          key={event.type}
+          schema={schema}
+          uiSchema={{ ...(uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } }}
+          formData={event.params}
+          validator={recordValidator}
+          noValidate
+          translateString={translateString(locale)}
+          experimental_defaultFormStateBehavior={{ constAsDefaults: 'never', emptyObjectFields: 'skipDefaults', allOf: 'skipDefaults' }}
+          fields={{ expr: ExprField }}
+          widgets={{ choice: ChoiceWidget }}
+          formContext={{ labelAlign: 'left', colon: false, rowGutter: 16, ...exprContext }}
+          idPrefix="outcome"
+          onChange={(e) => {
+            if (touched.current)
+              onChange({ type: event.type, params: e.formData as OutcomeEvent['params'] } as OutcomeEvent, `outcome.${event.type}`);
+          }}
+        />
+      </div>
+    </div>
+  );
+}

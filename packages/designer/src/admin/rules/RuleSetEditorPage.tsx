@@ -1,0 +1,354 @@
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Alert, App, Badge, Button, Card, Empty, Space, Spin, Switch, Tabs, Tag, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
+import type { FormDefinition, LocalizedText, RuleDefinition, RuleSetFile } from '@aftersales/engine';
+import { useApi } from '../../app/ApiContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { JsonView } from '../../shared/JsonView';
+import { move } from '../forms/fieldModel';
+import { checkDefinitions } from '../shared/checkDefinitions';
+import { DocumentStateTag } from '../shared/DocumentStateTag';
+import { errorText } from '../shared/errorText';
+import { useDocumentEditor } from '../shared/useDocumentEditor';
+import { useReferenceData } from '../shared/usePackContext';
+import { useUndoKeys } from '../shared/useUndoKeys';
+import { PublishPanel } from '../testbench/PublishPanel';
+import { TestBench } from '../testbench/TestBench';
+import { VersionsPanel } from '../versions/VersionsPanel';
+import type { ExprFieldContext } from './ExprField';
+import { FactsEditor } from './FactsEditor';
+import { factOptions } from './factOptions';
+import type { OutcomeChoices } from './outcomeSchemas';
+import { RuleEditor } from './RuleEditor';
+import { SharedConditionsEditor } from './SharedConditionsEditor';
+
+/** One rule set: its rules (priority, on/off, conditions, outcome), facts, JSON, test bench, publishing and versions. */
+export function RuleSetEditorPage() {
+  const { ruleSetId = '' } = useParams();
+  const editor = useDocumentEditor('ruleSets', ruleSetId);
+  const api = useApi();
+  const { t, text } = useI18n();
+  const { message } = App.useApp();
+  const reference = useReferenceData();
+  const [form, setForm] = useState<FormDefinition | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [tab, setTab] = useState('rules');
+  const [versionsKey, setVersionsKey] = useState(0);
+  useUndoKeys(editor.undo, editor.redo);
+  const ruleSet = editor.value;
+
+  useEffect(() => {
+    if (!ruleSet?.form) return;
+    api.forms
+      .get(ruleSet.form)
+      .then((d) => setForm(d.draft?.definition ?? d.published?.definition ?? null))
+      .catch(() => setForm(null));
+  }, [api, ruleSet?.form]);
+
+  const calendars = useMemo(() => reference?.calendars ?? [], [reference]);
+  const facts = useMemo(() => (form && ruleSet ? factOptions(form, ruleSet) : []), [form, ruleSet]);
+  const checked = useDeferredValue(ruleSet);
+  const problems = useMemo(
+    () => (form && checked ? checkDefinitions({ form, ruleSet: checked, calendars, roles: reference?.roles ?? null }).ruleSet : []),
+    [form, checked, calendars, reference],
+  );
+  const choices = useMemo<OutcomeChoices>(
+    () => ({
+      roles: reference?.roles?.roles.map((r) => ({ id: r.id, label: r.label })) ?? [],
+      statuses: form?.statusFlow?.states.map((s) => ({ id: s.id, label: s.label })) ?? [],
+      dateFields: facts.filter((f) => f.kind === 'date' && !f.many).map((f) => ({ name: f.name, label: f.label })),
+      personFields: facts.filter((f) => f.kind === 'string' && !f.many).map((f) => ({ name: f.name, label: f.label })),
+      calendars: calendars.map((c) => ({ id: c.id, label: c.title })),
+    }),
+    [reference, form, facts, calendars],
+  );
+  const exprContext = useMemo<ExprFieldContext>(
+    () => ({
+      numericFacts: facts.filter((f) => f.kind === 'number' && !f.many).map((f) => ({ name: f.name, label: text(f.label) })),
+      lineFields: facts
+        .filter((f) => f.kind === 'list' && f.info?.items?.type === 'object')
+        .map((l) => ({
+          name: l.name,
+          label: text(l.label),
+          items: facts
+            .filter((f) => f.many && f.kind === 'number' && f.name.startsWith(`${l.name}.`))
+            .map((f) => ({ name: f.name, label: text(f.label) })),
+        })),
+    }),
+    [facts, text],
+  );
+  const roleLabels = useMemo<Record<string, LocalizedText>>(
+    () => Object.fromEntries((reference?.roles?.roles ?? []).map((r) => [r.id, r.label])),
+    [reference],
+  );
+
+  if (editor.loading && !ruleSet) return <Spin />;
+  if (editor.error || !ruleSet)
+    return <Alert type="error" showIcon title={editor.error ? errorText(editor.error, t) : t('common.notFound')} />;
+
+  const rules = ruleSet.rules;
+  const rule = rules[selected];
+  const setRules = (next: RuleDefinition[], coalesce?: string) => editor.change({ ...ruleSet, rules: next }, coalesce);
+  const addRule = () => {
+    let n = rules.length + 1;
+    while (rules.some((r) => r.name === `rule-${n}`)) n++;
+    const fact = facts.find((f) => f.kind === 'number' && !f.many);
+    const newRule: RuleDefinition = {
+      name: `rule-${n}`,
+      title: { 'zh-CN': `规则 ${n}`, en: `Rule ${n}` },
+      conditions: { all: fact ? [{ fact: fact.name, operator: 'greaterThan', value: 0 }] : [] },
+      event: {
+        type: 'approval',
+        params: { approver: choices.roles[0]?.id ?? '', before: choices.statuses.at(-1)?.id ?? '', reason: { 'zh-CN': '', en: '' } },
+      },
+    };
+    setRules([...rules, newRule]);
+    setSelected(rules.length);
+  };
+
+  const save = async () => {
+    try {
+      await editor.save();
+      void message.success(t('doc.saved'));
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
+  };
+  const publish = async () => {
+    try {
+      if (editor.dirty || !editor.detail?.draft) await editor.save();
+      const result = await api.ruleSets.publish(ruleSetId);
+      void message.success(t('doc.published', { version: result.version }));
+      await editor.reload();
+      setVersionsKey((k) => k + 1);
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
+  };
+
+  return (
+    <section aria-labelledby="ruleset-title">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Space direction="vertical" size={0}>
+          <Link to={`/admin/rules?form=${ruleSet.form}`}>← {t('rules.title')}</Link>
+          <Space wrap>
+            <Typography.Title id="ruleset-title" level={2} style={{ margin: 0 }}>
+              {text(ruleSet.title)}
+            </Typography.Title>
+            {form && <Tag>{text(form.title)}</Tag>}
+            {editor.detail && (
+              <DocumentStateTag
+                summary={{
+                  publishedVersion: editor.detail.published?.version ?? null,
+                  hasDraft: !!editor.detail.draft || editor.dirty,
+                  archived: editor.detail.archived,
+                }}
+              />
+            )}
+          </Space>
+        </Space>
+        <Space wrap>
+          <Button icon={<UndoOutlined />} disabled={!editor.canUndo} onClick={editor.undo}>
+            {t('doc.undo')}
+          </Button>
+          <Button icon={<RedoOutlined />} disabled={!editor.canRedo} onClick={editor.redo}>
+            {t('doc.redo')}
+          </Button>
+          <Button onClick={() => void save()}>{t('doc.saveDraft')}</Button>
+          <Button type="primary" onClick={() => setTab('publish')}>
+            {t('doc.publish')}
+          </Button>
+        </Space>
+      </Space>
+      <div role="status" aria-live="polite" className="sr-only">
+        {editor.dirty ? t('doc.unsaved') : t('doc.allSaved')}
+      </div>
+      {!form && <Alert type="warning" showIcon title={t('rules.formMissing', { form: ruleSet.form })} />}
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          {
+            key: 'rules',
+            label: t('rules.rulesTab'),
+            children: (
+              <div className="designer-grid" style={{ gridTemplateColumns: 'minmax(240px, 300px) minmax(0, 1fr)' }}>
+                <Card size="small" title={t('rules.list')}>
+                  <ol style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('rules.list')}>
+                    {rules.map((r, i) => (
+                      <li key={i} className={`field-row${i === selected ? ' selected' : ''}`}>
+                        <Button type="text" className="field-label" onClick={() => setSelected(i)} aria-pressed={i === selected}>
+                          {text(r.title) || r.name}
+                        </Button>
+                        {r.priority !== undefined && <Tag>P{r.priority}</Tag>}
+                        <Switch
+                          size="small"
+                          checked={r.enabled !== false}
+                          aria-label={t('rules.enabledOf', { rule: text(r.title) || r.name })}
+                          onChange={(on) => {
+                            const next = { ...r };
+                            if (on) delete next.enabled;
+                            else next.enabled = false;
+                            setRules(rules.map((x, j) => (j === i ? next : x)));
+                          }}
+                        />
+                        <Button
+                          size="small"
+                          type="text"
+                          icon={<ArrowUpOutlined />}
+                          disabled={i === 0}
+                          aria-label={t('rules.moveUp', { rule: r.name })}
+                          onClick={() => setRules(move(rules, i, i - 1))}
+                        />
+                        <Button
+                          size="small"
+                          type="text"
+                          icon={<ArrowDownOutlined />}
+                          disabled={i === rules.length - 1}
+                          aria-label={t('rules.moveDown', { rule: r.name })}
+                          onClick={() => setRules(move(rules, i, i + 1))}
+                        />
+                        <Button
+                          size="small"
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('rules.remove', { rule: r.name })}
+                          onClick={() => {
+                            setRules(rules.filter((_, j) => j !== i));
+                            setSelected(Math.max(0, Math.min(selected, rules.length - 2)));
+                          }}
+                        />
+                      </li>
+                    ))}
+                  </ol>
+                  <Button type="dashed" block onClick={addRule} style={{ marginTop: 8 }}>
+                    {t('rules.addRule')}
+                  </Button>
+                </Card>
+                {rule ? (
+                  <RuleEditor
+                    key={selected}
+                    rule={rule}
+                    onChange={(next, coalesce) =>
+                      setRules(
+                        rules.map((r, i) => (i === selected ? next : r)),
+                        coalesce,
+                      )
+                    }
+                    facts={facts}
+                    sharedConditions={Object.keys(ruleSet.conditions ?? {})}
+                    choices={choices}
+                    exprContext={exprContext}
+                  />
+                ) : (
+                  <Empty description={t('rules.noRules')} />
+                )}
+              </div>
+            ),
+          },
+          {
+            key: 'facts',
+            label: t('rules.factsTab'),
+            children: (
+              <Space direction="vertical" style={{ width: '100%' }} size="large">
+                <FactsEditor
+                  facts={ruleSet.facts ?? {}}
+                  dateFields={choices.dateFields}
+                  calendars={choices.calendars}
+                  onChange={(next) => {
+                    const updated = { ...ruleSet };
+                    if (Object.keys(next).length > 0) updated.facts = next;
+                    else delete updated.facts;
+                    editor.change(updated, 'facts');
+                  }}
+                />
+                <SharedConditionsEditor
+                  conditions={ruleSet.conditions ?? {}}
+                  facts={facts}
+                  onChange={(next) => {
+                    const updated = { ...ruleSet };
+                    if (Object.keys(next).length > 0) updated.conditions = next;
+                    else delete updated.conditions;
+                    editor.change(updated);
+                  }}
+                />
+              </Space>
+            ),
+          },
+          {
+            key: 'json',
+            label: (
+              <Badge count={problems.length} size="small" offset={[8, 0]}>
+                JSON
+              </Badge>
+            ),
+            children: (
+              <JsonView
+                label={t('rules.jsonLabel')}
+                value={ruleSet}
+                problems={problems}
+                onChange={(next) => editor.change(next as RuleSetFile)}
+              />
+            ),
+          },
+          {
+            key: 'bench',
+            label: t('rules.benchTab'),
+            children: form ? (
+              <TestBench
+                form={form}
+                ruleSet={ruleSet}
+                calendars={calendars}
+                roleLabels={roleLabels}
+                onSaveCase={(test) =>
+                  editor.change({ ...ruleSet, tests: [...(ruleSet.tests ?? []).filter((c) => c.name !== test.name), test] })
+                }
+                onRemoveCase={(index) => {
+                  const tests = (ruleSet.tests ?? []).filter((_, i) => i !== index);
+                  const next = { ...ruleSet };
+                  if (tests.length > 0) next.tests = tests;
+                  else delete next.tests;
+                  editor.change(next);
+                }}
+              />
+            ) : (
+              <Spin />
+            ),
+          },
+          {
+            key: 'publish',
+            label: t('rules.publishTab'),
+            children: form ? (
+              <PublishPanel
+                form={form}
+                draft={ruleSet}
+                published={editor.detail?.published?.definition ?? null}
+                calendars={calendars}
+                problems={problems}
+                roleLabels={roleLabels}
+                onPublish={publish}
+              />
+            ) : (
+              <Spin />
+            ),
+          },
+          {
+            key: 'versions',
+            label: t('formEditor.versions'),
+            children: (
+              <VersionsPanel
+                kind="ruleSets"
+                id={ruleSetId}
+                draft={ruleSet}
+                onChanged={() => void editor.reload()}
+                refreshKey={versionsKey}
+              />
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { Tag, Typography } from 'antd';
+import { describeCondition, type ConditionExplanation, type Evaluation, type RuleExplanation } from '@aftersales/engine';
+import { useI18n } from '../../i18n/I18nContext';
+
+/** Every rule and condition with its fact values: why each rule did or did not apply. */
+export function ExplanationView({ evaluation }: { evaluation: Evaluation }) {
+  const { t, text } = useI18n();
+  return (
+    <ol style={{ paddingLeft: 18 }} aria-label={t('bench.explanation')}>
+      {evaluation.explanation.map((rule) => (
+        <li key={`${rule.ruleSet}/${rule.rule}`} style={{ marginBottom: 8 }}>
+          <RuleVerdict rule={rule} />
+          <Typography.Text strong> {text(rule.title)}</Typography.Text>
+          {rule.catalog.length > 0 && <Typography.Text type="secondary"> ({rule.catalog.join(', ')})</Typography.Text>}
+          {rule.conditions && (
+            <div className="condition-tree">
+              <ConditionNode node={rule.conditions} />
+            </div>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function RuleVerdict({ rule }: { rule: RuleExplanation }) {
+  const { t } = useI18n();
+  if (!rule.enabled) return <Tag>{t('bench.off')}</Tag>;
+  return rule.fired ? <Tag color="green">{t('bench.applies')}</Tag> : <Tag>{t('bench.doesNotApply')}</Tag>;
+}
+
+function ConditionNode({ node }: { node: ConditionExplanation }) {
+  const { t, locale } = useI18n();
+  if (node.kind === 'fact') {
+    const color = node.result === true ? '#389e0d' : node.result === false ? '#cf1322' : '#8c8c8c';
+    return (
+      <ul>
+        <li style={{ color }}>{describeCondition(node, locale)}</li>
+      </ul>
+    );
+  }
+  const mark = node.result === true ? '✓' : node.result === false ? '✗' : '–';
+  return (
+    <ul>
+      <li>
+        {t(`bench.group.${node.kind}`)}
+        {node.reference ? ` [${node.reference}]` : ''} {mark}
+        {node.children.map((child, i) => (
+          <ConditionNode key={i} node={child} />
+        ))}
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,218 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { CalendarFile, Evaluation, FormDefinition, LocalizedText, RuleSetFile, RuleTestCase } from '@aftersales/engine';
+import type { RecordSummary } from '../../api/types';
+import { useApi } from '../../app/ApiContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { RecordForm } from '../../shared/rjsf/RecordForm';
+import { evaluateDraft, runTestCases, type TestCaseResult } from '../rules/testCases';
+import { ExplanationView } from './ExplanationView';
+import { OutcomeView } from './OutcomeView';
+
+export interface TestBenchProps {
+  form: FormDefinition;
+  ruleSet: RuleSetFile;
+  calendars: CalendarFile[];
+  roleLabels: Record<string, LocalizedText>;
+  onSaveCase: (test: RuleTestCase) => void;
+  onRemoveCase: (index: number) => void;
+}
+
+/** Fill a sample record (the real form) or pick a recent one, set the time, run the draft rules, read why. */
+export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, onRemoveCase }: TestBenchProps) {
+  const api = useApi();
+  const { t, text } = useI18n();
+  const { message } = App.useApp();
+  const [record, setRecord] = useState<unknown>({});
+  const [recent, setRecent] = useState<RecordSummary[]>([]);
+  const [now, setNow] = useState<Dayjs>(() => dayjs());
+  const [status, setStatus] = useState<string | undefined>(form.statusFlow?.initial);
+  const [history, setHistory] = useState<Record<string, number>>({});
+  const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [caseName, setCaseName] = useState('');
+  const [exact, setExact] = useState(false);
+  const [results, setResults] = useState<TestCaseResult[] | null>(null);
+
+  useEffect(() => {
+    api.records
+      .recent(form.id, 20)
+      .then(setRecent)
+      .catch(() => setRecent([]));
+  }, [api, form.id]);
+
+  const historyFacts = Object.entries(ruleSet.facts ?? {}).filter(([, f]) => f.kind === 'history');
+  const statusLabels = useMemo(() => Object.fromEntries((form.statusFlow?.states ?? []).map((s) => [s.id, s.label])), [form]);
+  const timeZone = calendars.find((c) => c.id === ruleSet.calendar)?.timeZone ?? 'Asia/Shanghai';
+
+  const run = async () => {
+    setError(null);
+    try {
+      setEvaluation(
+        await evaluateDraft({ form, ruleSet, calendars }, record, { now: now.toISOString(), ...(status ? { status } : {}), history }),
+      );
+    } catch (e) {
+      setEvaluation(null);
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const saveCase = () => {
+    if (!evaluation || !caseName.trim()) return;
+    onSaveCase({
+      name: caseName.trim(),
+      record: record as Record<string, unknown>,
+      now: now.toISOString(),
+      ...(status ? { status } : {}),
+      ...(Object.keys(history).length > 0 ? { history } : {}),
+      expectFired: evaluation.explanation.filter((r) => r.fired).map((r) => r.rule),
+      ...(exact ? { exact: true } : {}),
+    });
+    setCaseName('');
+    void message.success(t('bench.caseSaved'));
+  };
+
+  return (
+    <div className="designer-grid" style={{ gridTemplateColumns: 'minmax(320px, 1fr) minmax(320px, 1fr)' }}>
+      <Card size="small" title={t('bench.sample')}>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Select
+            aria-label={t('bench.pickRecent')}
+            placeholder={t('bench.pickRecent')}
+            style={{ width: '100%' }}
+            allowClear
+            disabled={recent.length === 0}
+            onChange={(id?: string) => {
+              const picked = recent.find((r) => r.id === id);
+              if (picked) {
+                setRecord(picked.data);
+                if (picked.status) setStatus(picked.status);
+              }
+            }}
+            options={recent.map((r) => ({
+              value: r.id,
+              label: `${r.id}${r.createdAt ? ` · ${new Date(r.createdAt).toLocaleString()}` : ''}`,
+            }))}
+          />
+          <Space wrap>
+            <label htmlFor="bench-now">{t('bench.now')}</label>
+            <DatePicker id="bench-now" showTime value={now} onChange={(v) => v && setNow(v)} allowClear={false} />
+            {form.statusFlow && (
+              <>
+                <label htmlFor="bench-status">{t('bench.status')}</label>
+                <Select
+                  id="bench-status"
+                  style={{ width: 140 }}
+                  value={status}
+                  onChange={setStatus}
+                  options={form.statusFlow.states.map((s) => ({ value: s.id, label: text(s.label) }))}
+                />
+              </>
+            )}
+          </Space>
+          {historyFacts.map(([name, fact]) => (
+            <Space key={name}>
+              <label htmlFor={`bench-history-${name}`}>{text(fact.label)}</label>
+              <InputNumber
+                id={`bench-history-${name}`}
+                value={history[name] ?? null}
+                onChange={(v) => setHistory({ ...history, [name]: v ?? 0 })}
+              />
+            </Space>
+          ))}
+          <RecordForm form={form} formData={record} onChange={setRecord} idPrefix="bench">
+            <span />
+          </RecordForm>
+          <Button type="primary" onClick={() => void run()} block>
+            {t('bench.run')}
+          </Button>
+        </Space>
+      </Card>
+      <div aria-live="polite">
+        {error && <Alert type="error" role="alert" showIcon title={error} />}
+        {evaluation && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {!evaluation.valid && (
+              <Alert
+                type="warning"
+                role="alert"
+                showIcon
+                title={t('bench.invalidRecord')}
+                description={evaluation.errors.map((e) => `${e.pointer || '/'}: ${text(e.message)}`).join('; ')}
+              />
+            )}
+            <Card size="small" title={t('bench.outcome')}>
+              <OutcomeView evaluation={evaluation} roleLabels={roleLabels} statusLabels={statusLabels} timeZone={timeZone} />
+            </Card>
+            <Card size="small" title={t('bench.explanation')}>
+              <ExplanationView evaluation={evaluation} />
+            </Card>
+            <Card size="small" title={t('bench.saveCase')}>
+              <Space wrap>
+                <Input
+                  aria-label={t('bench.caseName')}
+                  placeholder={t('bench.caseName')}
+                  value={caseName}
+                  onChange={(e) => setCaseName(e.target.value)}
+                />
+                <Checkbox checked={exact} onChange={(e) => setExact(e.target.checked)}>
+                  {t('bench.exact')}
+                </Checkbox>
+                <Button onClick={saveCase} disabled={!caseName.trim()}>
+                  {t('bench.saveCaseButton')}
+                </Button>
+              </Space>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+                {t('bench.saveCaseExplain', {
+                  rules:
+                    evaluation.explanation
+                      .filter((r) => r.fired)
+                      .map((r) => r.rule)
+                      .join(', ') || '—',
+                })}
+              </Typography.Paragraph>
+            </Card>
+          </Space>
+        )}
+        <Card size="small" title={t('bench.savedCases', { count: ruleSet.tests?.length ?? 0 })} style={{ marginTop: 12 }}>
+          <Button size="small" onClick={() => void runTestCases({ form, ruleSet, calendars }).then(setResults)} style={{ marginBottom: 8 }}>
+            {t('bench.runAll')}
+          </Button>
+          <Table<RuleTestCase & { index: number }>
+            size="small"
+            rowKey="index"
+            pagination={false}
+            dataSource={(ruleSet.tests ?? []).map((c, index) => ({ ...c, index }))}
+            columns={[
+              { title: t('bench.caseName'), dataIndex: 'name' },
+              { title: t('bench.expectFired'), render: (_, c) => c.expectFired.join(', ') || '—' },
+              {
+                title: t('bench.result'),
+                render: (_, c) => {
+                  const r = results?.find((x) => x.name === c.name);
+                  if (!r) return '';
+                  return r.passed ? <Tag color="green">{t('bench.pass')}</Tag> : <Tag color="red">{t('bench.fail')}</Tag>;
+                },
+              },
+              {
+                title: '',
+                render: (_, c) => (
+                  <Button
+                    size="small"
+                    danger
+                    type="text"
+                    onClick={() => onRemoveCase(c.index)}
+                    aria-label={t('bench.removeCase', { name: c.name })}
+                  >
+                    ✕
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useCallback, useEffect, useState } from 'react';
+import { App, Button, Card, Select, Space, Table, Typography } from 'antd';
+import type { DefinitionOf, DocumentKind, VersionInfo } from '../../api/types';
+import { useApi } from '../../app/ApiContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { DiffView } from '../../shared/diff/DiffView';
+import { errorText } from '../shared/errorText';
+
+const DRAFT = -1;
+
+/** History of published versions, a side-by-side diff of any two (or of the draft), roll back. */
+export function VersionsPanel<K extends DocumentKind>({
+  kind,
+  id,
+  draft,
+  onChanged,
+  refreshKey,
+}: {
+  kind: K;
+  id: string;
+  draft: DefinitionOf<K> | null;
+  onChanged: () => void;
+  refreshKey?: unknown;
+}) {
+  const api = useApi();
+  const { t } = useI18n();
+  const { message, modal } = App.useApp();
+  const [versions, setVersions] = useState<VersionInfo[] | null>(null);
+  const [left, setLeft] = useState<number | null>(null);
+  const [right, setRight] = useState<number | null>(DRAFT);
+  const [contents, setContents] = useState<Map<number, unknown>>(new Map());
+
+  const load = useCallback(async () => {
+    try {
+      const list = await api[kind].versions(id);
+      const sorted = [...list].sort((a, b) => b.version - a.version);
+      setVersions(sorted);
+      setLeft((l) => l ?? sorted[0]?.version ?? null);
+    } catch (e) {
+      setVersions([]);
+      void message.error(errorText(e, t));
+    }
+  }, [api, kind, id, message, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load, refreshKey]);
+
+  useEffect(() => {
+    for (const v of [left, right]) {
+      if (v === null || v === DRAFT || contents.has(v)) continue;
+      void api[kind].version(id, v).then((r) => setContents((m) => new Map(m).set(v, r.definition)));
+    }
+  }, [left, right, api, kind, id, contents]);
+
+  const content = (v: number | null) => (v === DRAFT ? draft : v === null ? undefined : contents.get(v));
+  const name = (v: number | null) => (v === DRAFT ? t('versions.draft') : t('versions.version', { version: v ?? '' }));
+  const options = [
+    { value: DRAFT, label: t('versions.draft') },
+    ...(versions ?? []).map((v) => ({ value: v.version, label: name(v.version) })),
+  ];
+
+  const rollback = (version: number) =>
+    modal.confirm({
+      title: t('versions.rollbackConfirm', { version }),
+      content: t('versions.rollbackExplain'),
+      okText: t('versions.rollback'),
+      onOk: async () => {
+        try {
+          const result = await api[kind].rollback(id, version);
+          void message.success(t('versions.rolledBack', { version: result.version || version }));
+          await load();
+          onChanged();
+        } catch (e) {
+          void message.error(errorText(e, t));
+        }
+      },
+    });
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card size="small" title={t('versions.history')}>
+        <Table<VersionInfo>
+          size="small"
+          rowKey="version"
+          loading={versions === null}
+          dataSource={versions ?? []}
+          pagination={false}
+          locale={{ emptyText: t('versions.none') }}
+          columns={[
+            { title: t('versions.number'), dataIndex: 'version', width: 80 },
+            { title: t('versions.publishedAt'), render: (_, v) => (v.publishedAt ? new Date(v.publishedAt).toLocaleString() : '') },
+            { title: t('versions.publishedBy'), dataIndex: 'publishedBy' },
+            {
+              title: t('versions.note'),
+              render: (_, v) => v.note ?? (v.rolledBackFrom ? t('versions.rollbackOf', { version: v.rolledBackFrom }) : ''),
+            },
+            {
+              title: t('common.actions'),
+              render: (_, v) =>
+                v.version === versions?.[0]?.version ? (
+                  <Typography.Text type="secondary">{t('versions.current')}</Typography.Text>
+                ) : (
+                  <Button
+                    size="small"
+                    onClick={() => void rollback(v.version)}
+                    aria-label={t('versions.rollbackTo', { version: v.version })}
+                  >
+                    {t('versions.rollback')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      </Card>
+      <Card
+        size="small"
+        title={t('versions.compare')}
+        extra={
+          <Space wrap>
+            <Select style={{ width: 150 }} value={left} onChange={setLeft} options={options} aria-label={t('versions.left')} />
+            <span aria-hidden>↔</span>
+            <Select style={{ width: 150 }} value={right} onChange={setRight} options={options} aria-label={t('versions.right')} />
+          </Space>
+        }
+      >
+        {content(left) !== undefined && content(right) !== undefined ? (
+          <DiffView left={content(left)} right={content(right)} leftTitle={name(left)} rightTitle={name(right)} />
+        ) : (
+          <Typography.Text type="secondary">{t('versions.pickTwo')}</Typography.Text>
+        )}
+      </Card>
+    </Space>
+  );
+}

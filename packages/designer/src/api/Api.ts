@@ -1,0 +1,19 @@
+import type { ApiClient } from './ApiClient';
+import { authApi } from './authApi';
+import { documentsApi } from './documentsApi';
+import { recordsApi } from './recordsApi';
+import { referenceApi } from './referenceApi';
+
+/** Every server call the app makes, by area. */
+export function createApi(client: ApiClient) {
+  return {
+    client,
+    auth: authApi(client),
+    forms: documentsApi(client, 'forms'),
+    ruleSets: documentsApi(client, 'ruleSets'),
+    records: recordsApi(client),
+    reference: referenceApi(client),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

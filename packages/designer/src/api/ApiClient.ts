@@ -1,0 +1,104 @@
+import { ApiError } from './ApiError';
+
+export const API_BASE = '/api/v1';
+
+/** The HTTP layer: JSON in and out, the session token, errors as ApiError. Every call of the app goes through it. */
+export class ApiClient {
+  private token: string | null;
+  private language = 'zh-CN';
+  private readonly onUnauthorized: () => void;
+
+  constructor(options: { token?: string | null; onUnauthorized?: () => void } = {}) {
+    this.token = options.token ?? null;
+    this.onUnauthorized = options.onUnauthorized ?? (() => undefined);
+  }
+
+  setToken(token: string | null): void {
+    this.token = token;
+  }
+
+  /** Sent as Accept-Language, so the server's messages come in the user's language. */
+  setLanguage(language: string): void {
+    this.language = language;
+  }
+
+  get<T>(path: string, query?: Record<string, string | number | boolean | undefined>): Promise<T> {
+    return this.request<T>('GET', path + toQuery(query));
+  }
+
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', path, body);
+  }
+
+  put<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
+  delete<T>(path: string): Promise<T> {
+    return this.request<T>('DELETE', path);
+  }
+
+  async upload<T>(path: string, file: File): Promise<T> {
+    const body = new FormData();
+    body.append('file', file);
+    return this.request<T>('POST', path, body);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.language };
+    if (this.token) headers.Authorization = `Bearer ${this.token}`;
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await fetch(API_BASE + path, { method, headers, body: payload ?? null, credentials: 'same-origin' });
+    } catch (error) {
+      throw new ApiError({ status: 0, code: 'network', message: error instanceof Error ? error.message : String(error) });
+    }
+    const text = await response.text();
+    let data: unknown = undefined;
+    if (text) {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = text;
+      }
+    }
+    if (!response.ok) {
+      if (response.status === 401) this.onUnauthorized();
+      throw toApiError(response.status, data);
+    }
+    return data as T;
+  }
+}
+
+function toQuery(query?: Record<string, string | number | boolean | undefined>): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Reads `{ error: { code, message, problems|details } }` (or the same keys at the top level). */
+function toApiError(status: number, data: unknown): ApiError {
+  const body = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  const error = (body.error && typeof body.error === 'object' ? body.error : body) as Record<string, unknown>;
+  const code = typeof error.code === 'string' ? error.code : `http.${status}`;
+  const rawMessage = error.message;
+  const localized =
+    rawMessage && typeof rawMessage === 'object' && 'en' in rawMessage ? (rawMessage as { en: string; 'zh-CN': string }) : undefined;
+  const message = typeof rawMessage === 'string' ? rawMessage : localized ? localized.en : typeof data === 'string' ? data : code;
+  const list = [error.problems, error.details, body.problems].find(Array.isArray) as unknown[] | undefined;
+  return new ApiError({
+    status,
+    code,
+    message,
+    problems: (list ?? []).filter((p): p is never => !!p && typeof p === 'object' && 'message' in p),
+    ...(localized ? { localized } : {}),
+  });
+}

@@ -1,0 +1,85 @@
+import { Suspense, useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { useI18n } from '../i18n/I18nContext';
+import { useAuth } from './auth/AuthContext';
+import { LanguageSwitch } from './LanguageSwitch';
+import { navigationFor } from './navigation';
+
+/** The shared frame of both areas: header (title, language, user), side menu of the user's areas, the page. */
+export function AppLayout() {
+  const { t } = useI18n();
+  const { user, signOut } = useAuth();
+  const location = useLocation();
+  const items = navigationFor(user ?? null, t);
+  const [collapsed, setCollapsed] = useState(false);
+  const selected = items
+    .flatMap((group) => group.children)
+    .filter((item) => location.pathname.startsWith(item.key))
+    .sort((a, b) => b.key.length - a.key.length)[0]?.key;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <Layout.Header
+        className="app-header"
+        style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#001529', paddingInline: 20 }}
+      >
+        <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>
+          {t('app.title')}
+        </Typography.Text>
+        <span style={{ flex: 1 }} />
+        <LanguageSwitch />
+        {user && (
+          <Space>
+            <Typography.Text className="header-user-name" style={{ color: '#fff' }}>
+              {user.displayName ?? user.username}
+            </Typography.Text>
+            <Button size="small" onClick={() => void signOut()}>
+              {t('auth.signOut')}
+            </Button>
+          </Space>
+        )}
+      </Layout.Header>
+      <Layout>
+        {items.length > 0 && (
+          <Layout.Sider
+            width={200}
+            breakpoint="md"
+            collapsedWidth={0}
+            onCollapse={setCollapsed}
+            zeroWidthTriggerStyle={{ top: 8 }}
+            theme="light"
+            aria-label={t('app.navigation')}
+          >
+            <nav aria-label={t('app.navigation')}>
+              <Menu
+                mode="inline"
+                selectedKeys={selected ? [selected] : []}
+                defaultOpenKeys={items.map((g) => g.key)}
+                items={items.map((group) => ({
+                  key: group.key,
+                  label: group.label,
+                  type: 'group' as const,
+                  children: group.children.map((item) => ({ key: item.key, label: <Link to={item.key}>{item.label}</Link> })),
+                }))}
+              />
+            </nav>
+          </Layout.Sider>
+        )}
+        <Layout.Content
+          id="main"
+          tabIndex={-1}
+          className={`app-content${collapsed && items.length > 0 ? ' sider-collapsed' : ''}`}
+          style={{ padding: 20, minWidth: 0 }}
+        >
+          <Suspense fallback={<Spin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { Result, Spin } from 'antd';
+import type { Role } from '../../api/types';
+import { useI18n } from '../../i18n/I18nContext';
+import { useAuth } from './AuthContext';
+
+/** Renders its children for a signed-in user with one of the roles; else the sign-in page or a refusal. */
+export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { user, hasRole } = useAuth();
+  const { t } = useI18n();
+  const location = useLocation();
+  if (user === undefined)
+    return (
+      <div style={{ padding: 48, textAlign: 'center' }}>
+        <Spin aria-label={t('common.loading')} />
+      </div>
+    );
+  if (user === null) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!hasRole(...roles)) return <Result status="403" title={t('auth.forbidden')} />;
+  return <>{children}</>;
+}

@@ -1,0 +1,25 @@
+import type { User } from '../api/types';
+import type { Translate } from '../i18n/I18nContext';
+
+export interface NavGroup {
+  key: string;
+  label: string;
+  children: { key: string; label: string }[];
+}
+
+/** The side menu: the admin area for admins, the staff area for everyone signed in. The staff area adds its items here. */
+export function navigationFor(user: User | null, t: Translate): NavGroup[] {
+  if (!user) return [];
+  const groups: NavGroup[] = [];
+  if (user.roles.includes('admin'))
+    groups.push({
+      key: 'admin',
+      label: t('nav.admin'),
+      children: [
+        { key: '/admin/forms', label: t('nav.forms') },
+        { key: '/admin/rules', label: t('nav.rules') },
+      ],
+    });
+  groups.push({ key: 'staff', label: t('nav.staff'), children: [{ key: '/staff', label: t('nav.staffHome') }] });
+  return groups;
+}

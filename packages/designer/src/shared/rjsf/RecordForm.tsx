@@ -1,0 +1,70 @@
+import { useMemo, type ReactNode } from 'react';
+import Form from '@rjsf/antd';
+import type { IChangeEvent } from '@rjsf/core';
+import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema } from '@rjsf/utils';
+import { localizeForm, type FormDefinition } from '@aftersales/engine';
+import { useI18n } from '../../i18n/I18nContext';
+import { PhotoWidget, type RecordFormContext } from './PhotoWidget';
+import { ShowWhenObjectTemplate } from './ShowWhenObjectTemplate';
+import { recordValidator } from './validator';
+import { translateErrors } from './translateErrors';
+import { translateString } from './translateString';
+
+const widgets = { photo: PhotoWidget };
+const templates = { ObjectFieldTemplate: ShowWhenObjectTemplate };
+
+export interface RecordFormProps {
+  form: FormDefinition;
+  formData: unknown;
+  onChange?: (data: unknown, errors: RJSFValidationError[]) => void;
+  onSubmit?: (data: unknown) => void;
+  context?: RecordFormContext;
+  readonly?: boolean;
+  liveValidate?: boolean;
+  extraErrors?: ErrorSchema;
+  /** Replaces the submit button; `false` hides it. */
+  children?: ReactNode;
+  idPrefix?: string;
+  /** The page shows the form's title itself. */
+  hideTitle?: boolean;
+}
+
+/**
+ * A form definition rendered with react-jsonschema-form (Ant Design) in the user's language, exactly
+ * as staff see it: labels and option names from `localizeForm`, the engine's ajv options, the
+ * photo widget, fields shown only when another has a value. Used by the designer preview, the
+ * test bench and the staff area.
+ */
+export function RecordForm(props: RecordFormProps) {
+  const { locale } = useI18n();
+  const localized = useMemo(() => {
+    const result = localizeForm(props.form, locale);
+    if (props.hideTitle) delete result.schema.title;
+    return result;
+  }, [props.form, locale, props.hideTitle]);
+  return (
+    <div aria-live="polite" className="record-form">
+      <Form
+        schema={localized.schema as RJSFSchema}
+        uiSchema={localized.uiSchema as UiSchema}
+        formData={props.formData}
+        validator={recordValidator}
+        widgets={widgets}
+        templates={templates}
+        formContext={{ labelAlign: 'left', colon: false, rowGutter: 16, ...(props.context ?? {}) }}
+        readonly={props.readonly ?? false}
+        liveValidate={props.liveValidate ? 'onChange' : false}
+        showErrorList="top"
+        noHtml5Validate
+        transformErrors={(errors) => translateErrors(errors, locale)}
+        translateString={translateString(locale)}
+        {...(props.extraErrors ? { extraErrors: props.extraErrors } : {})}
+        idPrefix={props.idPrefix ?? 'record'}
+        onChange={(event: IChangeEvent) => props.onChange?.(event.formData, event.errors)}
+        onSubmit={(event: IChangeEvent) => props.onSubmit?.(event.formData)}
+      >
+        {props.children}
+      </Form>
+    </div>
+  );
+}

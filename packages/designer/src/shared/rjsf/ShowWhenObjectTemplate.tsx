@@ -1,0 +1,13 @@
+import type { ObjectFieldTemplateProps } from '@rjsf/utils';
+import { Templates } from '@rjsf/antd';
+import { isShown, showWhenOf } from './showWhen';
+
+const AntObjectFieldTemplate = Templates.ObjectFieldTemplate!;
+
+/** Ant Design's object template, hiding the fields whose `ui:showWhen` does not hold for the current values. */
+export function ShowWhenObjectTemplate(props: ObjectFieldTemplateProps) {
+  const data = (props.formData ?? {}) as Record<string, unknown>;
+  const ui = (props.uiSchema ?? {}) as Record<string, unknown>;
+  const properties = props.properties.map((p) => (isShown(showWhenOf(ui[p.name]), data) ? p : { ...p, hidden: true }));
+  return <AntObjectFieldTemplate {...props} properties={properties} />;
+}

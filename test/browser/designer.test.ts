@@ -1,0 +1,263 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from './support/playwright.js';
+import { launchBrowser, shot } from './support/browser.js';
+import { ADMIN, startServer, type TestServer } from './support/startServer.js';
+import { pushedRuleSet } from './support/seed.js';
+import { unlabelledControls } from './support/unlabelledControls.js';
+
+/** An admin configures a new store policy end to end in the browser, in Chinese: form, rule, test, publish. */
+describe('designer in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.on('pageerror', (e) => errors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('when an admin signs in, then the forms list opens (zh-CN for a Chinese browser)', async () => {
+    console.log(`browser test against the ${server.kind}`);
+    await page.goto(`${server.url}/admin/forms`);
+    await page.getByLabel('用户名').fill(ADMIN.username);
+    await page.getByLabel('密码').fill(ADMIN.password);
+    await shot(page, '01-login');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL('**/admin/forms');
+    await expect.poll(() => page.getByRole('heading', { name: '表单' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: '报修登记' }).isVisible()).toBe(true);
+    expect(await unlabelledControls(page)).toEqual([]);
+    await shot(page, '02-forms-list');
+  });
+
+  it('when the admin creates a form with a repeating-lines field, then the preview shows it as staff will see it', async () => {
+    await page.getByRole('button', { name: '新建表单' }).click();
+    await page.getByLabel('中文名称').fill('车辆维修申请');
+    await page.getByLabel('英文名称').fill('Vehicle repair request');
+    await expect.poll(() => page.getByLabel('表单编号').inputValue()).toBe('vehicle-repair-request');
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.waitForURL('**/admin/forms/vehicle-repair-request');
+
+    await addField(page, '文本', '车辆', 'Vehicle', 'vehicle');
+    await addField(page, '明细行', '维修项目', 'Repair items', 'items');
+    await page.getByRole('button', { name: '打开“维修项目”中的字段' }).click();
+    await addField(page, '文本', '项目', 'Item', 'name');
+    await addField(page, '金额（元）', '金额', 'Amount', 'amount');
+    await page.getByRole('link', { name: '全部字段' }).or(page.getByText('全部字段')).first().click();
+    await addField(page, '金额（元）', '维修金额', 'Repair cost', 'total');
+    await page.getByRole('switch', { name: '必填' }).click();
+
+    const preview = page.getByTestId('form-preview');
+    await expect.poll(() => preview.getByText('维修项目').count()).toBeGreaterThan(0);
+    await preview
+      .getByRole('button')
+      .filter({ has: page.locator('.anticon-plus-circle') })
+      .first()
+      .click();
+    await shot(page, '03-field-editor-desk');
+    expect(await unlabelledControls(page)).toEqual([]);
+    await page.getByText('手机', { exact: true }).click();
+    await shot(page, '04-field-editor-phone');
+    await page.getByText('电脑', { exact: true }).click();
+
+    // Errors are announced: the preview's check puts them in a live region.
+    await preview.getByRole('button', { name: '检查' }).click();
+    await expect.poll(() => preview.locator('[aria-live] .ant-form-item-explain-error').count()).toBeGreaterThan(0);
+
+    // Keyboard reorder: space picks the field up, arrow moves it, space drops it.
+    await page.getByRole('button', { name: /移动“维修金额”/ }).focus();
+    for (const key of ['Space', 'ArrowUp', 'Space']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(250); // dnd-kit measures and animates between steps
+    }
+    await expect
+      .poll(() => page.locator('[data-field-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field-key'))))
+      .toEqual(['vehicle', 'total', 'items']);
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect
+      .poll(() => page.locator('[data-field-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field-key'))))
+      .toEqual(['vehicle', 'items', 'total']);
+
+    await page.getByRole('tab', { name: '状态流转' }).click();
+    await shot(page, '05a-status-flow');
+    await page.getByRole('tab', { name: /JSON/ }).click();
+    await expect.poll(() => page.getByText('没有问题。').isVisible()).toBe(true);
+    await shot(page, '05-form-json');
+    await page.getByRole('tab', { name: '字段' }).click();
+
+    await page.getByRole('button', { name: '发布' }).click();
+    await expect.poll(() => page.getByText('已发布为第 1 版').isVisible()).toBe(true);
+  });
+
+  it("when the admin opens the default pack's after-sales record (F1), then its fields and preview show without JSON", async () => {
+    await page.goto(`${server.url}/admin/forms/after-sales-record`);
+    await expect.poll(() => page.locator('[data-field-key="customer"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-field-key]').count()).toBeGreaterThan(20);
+    await page.locator('[data-field-key="photos"]').click();
+    await shot(page, '05c-default-pack-f1');
+    expect(await page.getByText('高级（JSON）').count()).toBe(0);
+    await page.goto(`${server.url}/admin/forms/vehicle-repair-request`);
+    await expect.poll(() => page.locator('[data-field-key="total"]').count()).toBe(1);
+  });
+
+  it('when staff fill the published form on a phone, then records are saved for the test bench and impact preview', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
+    await phone.goto(`${server.url}/login?next=/staff`);
+    await phone.getByLabel('用户名').fill(ADMIN.username);
+    await phone.getByLabel('密码').fill(ADMIN.password);
+    await phone.getByRole('button', { name: '登录' }).click();
+    await phone.getByRole('link', { name: '车辆维修申请' }).click();
+    await phone.locator('#record_vehicle').fill('沪A12345');
+    await phone.locator('#record_total').fill('150');
+    await shot(phone, '05b-staff-form-phone');
+    await phone.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => phone.getByText('记录已保存').isVisible()).toBe(true);
+    await phone.close();
+    const token = await apiLogin(server.url);
+    await api(server.url, token, 'POST', '/records', { form: 'vehicle-repair-request', data: { vehicle: '沪B54321', total: 480 } });
+  });
+
+  it('when the admin writes rule A1 (repair above 200 yuan needs the general manager), tests it and publishes, then the tests pass', async () => {
+    await page.getByRole('link', { name: '此表单的规则' }).click();
+    await page.waitForURL('**/admin/rules?form=vehicle-repair-request');
+    await page.getByRole('button', { name: '新建规则集' }).click();
+    await page.getByLabel('中文名称').fill('车辆维修规则');
+    await page.getByLabel('英文名称').fill('Vehicle repair rules');
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.waitForURL('**/admin/rules/vehicle-repair-request.policy');
+
+    await page.getByRole('button', { name: '+ 添加规则' }).click();
+    await page.getByLabel('标题 (中文)').fill('A1 车辆维修超过 200 元需总经理审批');
+    await page.getByLabel('标题 (English)').fill('A1: vehicle repair above 200 yuan needs the general manager');
+    await page.getByLabel('维修金额 的值').fill('200');
+    await page.locator('#outcome_approver').fill('总经理');
+    await page.keyboard.press('Enter');
+    await page.locator('[id="outcome_reason_zh-CN"]').fill('维修金额超过 200 元');
+    await page.locator('[id="outcome_reason_en"]').fill('Repair above 200 yuan');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await expect.poll(() => page.getByText('草稿已保存').isVisible()).toBe(true);
+    await shot(page, '06-rule-editor');
+    expect(await unlabelledControls(page)).toEqual([]);
+    await page.getByRole('tab', { name: /JSON/ }).click();
+    await shot(page, '06b-rule-json');
+    await page.getByRole('tab', { name: '规则' }).click();
+
+    await page.getByRole('tab', { name: '测试台' }).click();
+    await page.getByLabel('选择最近的记录').click();
+    await page.getByTitle(/^r2/).click();
+    await expect.poll(() => page.locator('#bench_total').inputValue()).toBe('480');
+    await page.locator('#bench_total').fill('350');
+    await page.getByRole('button', { name: '运行规则' }).click();
+    await expect.poll(() => page.getByText(/需总经理审批/).count()).toBeGreaterThan(0);
+    await page.getByLabel('测试用例名称').fill('超过 200 元');
+    await page.getByRole('button', { name: '保存测试用例' }).click();
+    await shot(page, '07-test-bench');
+    expect(await unlabelledControls(page)).toEqual([]);
+
+    await page.getByRole('tab', { name: '发布' }).click();
+    await page.getByRole('button', { name: '运行测试用例和影响预览' }).click();
+    await expect.poll(() => page.getByText('测试用例：1 个中 1 个通过').isVisible()).toBe(true);
+    await shot(page, '08-publish-checks');
+    await page.getByRole('button', { name: '发布', exact: true }).last().click();
+    await expect.poll(() => page.getByText('已发布为第 1 版').isVisible()).toBe(true);
+
+    await page.getByRole('tab', { name: '版本' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'admin' }).count()).toBeGreaterThan(0);
+  });
+
+  it('when the admin lowers the threshold to 100 yuan, then the impact preview lists the record newly needing approval; publish, diff, roll back', async () => {
+    await page.getByRole('tab', { name: '规则', exact: true }).click();
+    await page.getByLabel('维修金额 的值').fill('100');
+    await page.getByRole('tab', { name: '发布' }).click();
+    await page.getByRole('button', { name: '运行测试用例和影响预览' }).click();
+    await expect.poll(() => page.getByText('测试用例：1 个中 1 个通过').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('cell', { name: 'r1' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('cell', { name: '+总经理' }).isVisible()).toBe(true);
+    await shot(page, '08b-impact-preview');
+    await page.getByRole('button', { name: '发布', exact: true }).last().click();
+    await expect.poll(() => page.getByText('已发布为第 2 版').isVisible()).toBe(true);
+
+    await page.getByRole('tab', { name: '版本' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '回滚到第 1 版' }).isVisible()).toBe(true);
+    await page.getByLabel('右侧版本').click();
+    await page.getByTitle('第 1 版').last().click();
+    await page.getByLabel('左侧版本').click();
+    await page.getByTitle('第 2 版').last().click();
+    await expect.poll(() => page.locator('.diff-del').count()).toBeGreaterThan(0);
+    await shot(page, '09-versions-diff');
+    await page.getByRole('button', { name: '回滚到第 1 版' }).click();
+    await page.getByRole('button', { name: '回滚', exact: true }).last().click();
+    await expect.poll(() => page.getByText('已回滚：当前为第 3 版').isVisible()).toBe(true);
+    await shot(page, '09b-rolled-back');
+  });
+
+  it('when a rule set pushed through the API (as the CLI does) is opened in the builder and saved, then it is unchanged', async () => {
+    const token = await apiLogin(server.url);
+    await api(server.url, token, 'POST', '/rule-sets', { definition: pushedRuleSet });
+    await api(server.url, token, 'POST', `/rule-sets/${pushedRuleSet.id}/publish`, {});
+
+    await page.goto(`${server.url}/admin/rules/${pushedRuleSet.id}`);
+    await expect.poll(() => page.getByRole('heading', { name: '集成商规则' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: '各种条件' }).click();
+    await expect.poll(() => page.locator('.rqb-host .rule').count()).toBeGreaterThan(5);
+    await shot(page, '10-pushed-rule-in-builder');
+    expect(await unlabelledControls(page)).toEqual([]);
+    await page.getByRole('button', { name: '市区迟到' }).click();
+    await page.getByRole('tab', { name: '事实与共享条件' }).click();
+    await expect.poll(() => page.getByRole('group', { name: '共享条件 isUrban' }).isVisible()).toBe(true);
+    await shot(page, '10b-pushed-facts-and-shared-conditions');
+    expect(await unlabelledControls(page)).toEqual([]);
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await expect.poll(() => page.getByText('草稿已保存').isVisible()).toBe(true);
+
+    const detail = (await api(server.url, token, 'GET', `/rule-sets/${pushedRuleSet.id}`)) as { draft: { definition: unknown } };
+    expect(detail.draft.definition).toStrictEqual(pushedRuleSet);
+    expect(JSON.stringify(detail.draft.definition)).toBe(JSON.stringify(pushedRuleSet));
+
+    await page.getByRole('tab', { name: '版本' }).click();
+    await expect.poll(() => page.getByText('没有差异。').isVisible()).toBe(true);
+  });
+
+  it('when the admin switches to English, then the designer speaks English', async () => {
+    await page.getByRole('radiogroup', { name: '语言' }).getByText('English').click();
+    await page.getByRole('tab', { name: 'Rules' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Save draft' }).isVisible()).toBe(true);
+    await shot(page, '11-rule-editor-english');
+    expect(errors).toEqual([]);
+  });
+});
+
+async function addField(page: Page, type: string, zh: string, en: string, key: string): Promise<void> {
+  await page.getByRole('button', { name: '+ 添加字段' }).click();
+  await page.getByRole('menuitem', { name: type, exact: true }).click();
+  await page.getByLabel('标签 (中文)').fill(zh);
+  await page.getByLabel('标签 (English)').fill(en);
+  const keyInput = page.getByLabel('字段名');
+  await keyInput.fill(key);
+  await keyInput.press('Enter');
+  await expect.poll(() => page.locator(`[data-field-key="${key}"]`).count()).toBe(1);
+}
+
+async function apiLogin(url: string): Promise<string> {
+  const body = (await api(url, '', 'POST', '/auth/login', ADMIN)) as { token: string };
+  return body.token;
+}
+
+async function api(url: string, token: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
