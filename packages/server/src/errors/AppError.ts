@@ -1,0 +1,57 @@
+/** Every failure the API reports: a string code (mapped to an HTTP status in one table) and details. */
+export type ErrorCode =
+  | 'bad_request'
+  | 'invalid_json'
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unprocessable'
+  | 'approval_required'
+  | 'blocked'
+  | 'internal';
+
+export interface ErrorDetail {
+  /** JSON pointer into the request payload (or the pack file) the detail is about. */
+  pointer?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  code?: string;
+  message: string;
+  messageZh?: string;
+}
+
+export interface AppErrorOptions {
+  details?: ErrorDetail[];
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[];
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.details = options.details ?? [];
+  }
+}
+
+/** The one code -> HTTP status table. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  invalid_json: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unprocessable: 422,
+  approval_required: 409,
+  blocked: 422,
+  internal: 500,
+};

@@ -1,0 +1,30 @@
+import type { Request, Response } from 'express';
+import type { Role, Scope } from '../store/types.js';
+import type { Principal } from '../services/Principal.js';
+
+/** Who may call a route: anyone, signed-in users with one of the roles, and/or API keys with the scope. */
+export interface Access {
+  public?: true;
+  roles?: Role[];
+  scope?: Scope;
+}
+
+export interface RouteContext {
+  req: Request;
+  res: Response;
+  principal: Principal | null;
+}
+
+/** Every route declares its access in the one route table (tested route by route, role by role). */
+export interface Route {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  access: Access;
+  summary: string;
+  body?: import('./schemas.js').BodySchemaName;
+  handler: (context: RouteContext & { principal: Principal }) => Promise<unknown>;
+  /** For public routes: handler without a principal. */
+  publicHandler?: (context: RouteContext) => Promise<unknown>;
+  /** Status of a success, default 200. */
+  status?: number;
+}

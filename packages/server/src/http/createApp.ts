@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import { AppError } from '../errors/AppError.js';
+import { ApprovalService } from '../services/ApprovalService.js';
+import { AuthService } from '../services/AuthService.js';
+import { systemClock, type Clock } from '../services/Clock.js';
+import { DefinitionService } from '../services/DefinitionService.js';
+import { RecordService } from '../services/RecordService.js';
+import { Scheduler } from '../services/Scheduler.js';
+import type { Store } from '../store/Store.js';
+import { createRouter } from './createRouter.js';
+import { errorHandler } from './errorHandler.js';
+import { apiRoutes } from './routes/apiRoutes.js';
+import type { Services } from './routes/Services.js';
+
+export interface AppOptions {
+  store: Store;
+  clock?: Clock;
+  config?: { secureCookies?: boolean; staticDir?: string };
+}
+
+export interface App {
+  app: Express;
+  services: Services;
+}
+
+/** The composition root: services on a store and a clock, the route table, the designer as static files. */
+export function createApp(options: AppOptions): App {
+  const clock = options.clock ?? systemClock;
+  const { store } = options;
+  const definitions = new DefinitionService(store, clock);
+  const services: Services = {
+    store,
+    clock,
+    auth: new AuthService(store, clock),
+    definitions,
+    records: new RecordService(store, definitions, clock),
+    approvals: new ApprovalService(store, clock),
+    scheduler: new Scheduler(store, clock),
+    secureCookies: options.config?.secureCookies ?? false,
+  };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use((_req, res, next) => {
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' });
+    next();
+  });
+  app.use('/api', express.json({ limit: '1mb', strict: false }), cookieParser());
+  app.use('/api/v1', createRouter(apiRoutes(services), services.auth));
+  app.use('/api', (req) => {
+    throw new AppError('not_found', `no route ${req.method} ${req.originalUrl}`);
+  });
+  const staticDir = options.config?.staticDir;
+  if (staticDir && existsSync(join(staticDir, 'index.html'))) {
+    app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(join(staticDir, 'index.html')));
+  }
+  app.use(errorHandler);
+  return { app, services };
+}

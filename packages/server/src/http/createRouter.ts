@@ -1,0 +1,65 @@
+import { Router, type Request, type Response } from 'express';
+import { findUnsafeJson, toPointer } from '@aftersales/engine';
+import { AppError } from '../errors/AppError.js';
+import { hasRole } from '../services/Principal.js';
+import type { AuthService } from '../services/AuthService.js';
+import type { Route } from './Route.js';
+import { authenticate } from './authenticate.js';
+import { validateBody } from './validateBody.js';
+
+/**
+ * Mounts the route table: authenticates, checks each route's declared access, refuses unsafe and
+ * invalid bodies, calls the handler and answers JSON.
+ */
+export function createRouter(routes: Route[], auth: AuthService): Router {
+  const router = Router();
+  for (const route of routes) {
+    router[route.method](route.path, async (req: Request, res: Response) => {
+      for (const key of Object.keys(req.query)) {
+        // `?status[$ne]=x` and the like: operator objects are never accepted.
+        if (/[[\]$]/.test(key))
+          throw new AppError('bad_request', `query parameter "${key}" is not accepted`, {
+            details: [{ pointer: `/query/${key}`, message: 'operators are not accepted in query parameters' }],
+          });
+      }
+      const { principal, viaCookie } = await authenticate(req, auth);
+      if (!route.access.public) {
+        if (!principal) throw new AppError('unauthenticated', 'sign in or send an API key');
+        const allowed =
+          principal.kind === 'user'
+            ? hasRole(principal, route.access.roles ?? [])
+            : route.access.scope !== undefined && principal.scopes.includes(route.access.scope);
+        if (!allowed)
+          throw new AppError(
+            'forbidden',
+            `${route.method.toUpperCase()} ${route.path} is not allowed for this ${principal.kind === 'user' ? 'user' : 'API key'}`,
+          );
+        // Cookie-authenticated writes must be JSON: a cross-site form post cannot send that without CORS.
+        if (
+          viaCookie &&
+          route.method !== 'get' &&
+          req.headers['content-length'] !== '0' &&
+          req.body !== undefined &&
+          !req.is('application/json')
+        ) {
+          throw new AppError('bad_request', 'writes must send Content-Type: application/json');
+        }
+      }
+      if (route.body) {
+        const unsafe = findUnsafeJson(req.body);
+        if (unsafe)
+          throw new AppError('bad_request', `forbidden content in the body (${unsafe.code})`, {
+            details: [{ pointer: toPointer(unsafe.path), code: unsafe.code, message: unsafe.code }],
+          });
+        validateBody(route.body, req.body ?? {});
+      }
+      const result =
+        route.access.public && route.publicHandler
+          ? await route.publicHandler({ req, res, principal })
+          : await route.handler({ req, res, principal: principal! });
+      if (route.status === 204) res.status(204).end();
+      else res.status(route.status ?? 200).json(result ?? {});
+    });
+  }
+  return router;
+}

@@ -1,0 +1,26 @@
+import type { ErrorRequestHandler } from 'express';
+import { AppError, HTTP_STATUS } from '../errors/AppError.js';
+
+/** The one error middleware: AppError by its code, body-parser failures as 400/413, anything else a logged 500. */
+export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+  const appError = toAppError(error);
+  if (appError.code === 'internal') console.error(error);
+  res
+    .status(HTTP_STATUS[appError.code])
+    .json({
+      error: {
+        code: appError.code,
+        message: appError.message,
+        ...(appError.details.length > 0 ? { details: appError.details, problems: appError.details } : {}),
+      },
+    });
+};
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.parse.failed') return new AppError('invalid_json', `the body is not valid JSON: ${(error as Error).message}`);
+  if (type === 'entity.too.large') return new AppError('payload_too_large', 'the body is larger than the limit (1 MB)');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('bad_request', 'unsupported body encoding');
+  return new AppError('internal', 'internal error', { cause: error });
+}

@@ -1,0 +1,19 @@
+import type { ApprovalService } from '../../services/ApprovalService.js';
+import type { AuthService } from '../../services/AuthService.js';
+import type { Clock } from '../../services/Clock.js';
+import type { DefinitionService } from '../../services/DefinitionService.js';
+import type { RecordService } from '../../services/RecordService.js';
+import type { Scheduler } from '../../services/Scheduler.js';
+import type { Store } from '../../store/Store.js';
+
+/** The use cases the routes call. */
+export interface Services {
+  store: Store;
+  clock: Clock;
+  auth: AuthService;
+  definitions: DefinitionService;
+  records: RecordService;
+  approvals: ApprovalService;
+  scheduler: Scheduler;
+  secureCookies: boolean;
+}

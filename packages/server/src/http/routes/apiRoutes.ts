@@ -1,0 +1,21 @@
+import type { Route } from '../Route.js';
+import { authRoutes } from './authRoutes.js';
+import { definitionRoutes, rolesRoute } from './definitionRoutes.js';
+import { packRoutes } from './packRoutes.js';
+import { recordRoutes } from './recordRoutes.js';
+import type { Services } from './Services.js';
+import { workRoutes } from './workRoutes.js';
+
+/** The whole route table under /api/v1: every route with its declared access. */
+export function apiRoutes(services: Services): Route[] {
+  return [
+    ...authRoutes(services),
+    ...definitionRoutes(services, 'forms', 'form'),
+    ...definitionRoutes(services, 'rule-sets', 'ruleset'),
+    ...definitionRoutes(services, 'calendars', 'calendar'),
+    rolesRoute(services),
+    ...packRoutes(services),
+    ...recordRoutes(services),
+    ...workRoutes(services),
+  ];
+}

@@ -1,0 +1,134 @@
+import type { Response } from 'express';
+import { AppError } from '../../errors/AppError.js';
+import { actorOf } from '../../services/Principal.js';
+import type { User } from '../../store/types.js';
+import type { Route } from '../Route.js';
+import { SESSION_COOKIE } from '../authenticate.js';
+import type { Services } from './Services.js';
+
+export const publicUser = (user: User) => ({
+  id: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  roles: user.roles,
+  policyRoles: user.policyRoles,
+  stores: user.stores,
+});
+
+function setSessionCookie(res: Response, token: string, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: 12 * 3_600_000 });
+}
+
+/** Sign in and out (browser sessions in an httpOnly, SameSite=Strict cookie), users and API keys. */
+export function authRoutes(services: Services): Route[] {
+  return [
+    {
+      method: 'post',
+      path: '/auth/login',
+      access: { public: true },
+      summary: 'Sign in; sets the session cookie',
+      body: 'Login',
+      handler: () => Promise.reject(new AppError('internal', 'public route')),
+      publicHandler: async ({ req, res }) => {
+        const { username, password } = req.body as { username: string; password: string };
+        const { token, user } = await services.auth.login(username, password);
+        setSessionCookie(res, token, services.secureCookies);
+        return { user: publicUser(user) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/auth/logout',
+      access: { roles: ['admin', 'manager', 'staff'] },
+      summary: 'Sign out',
+      status: 204,
+      handler: async ({ req, res }) => {
+        const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+        if (token) await services.auth.logout(token);
+        res.clearCookie(SESSION_COOKIE, { path: '/' });
+      },
+    },
+    {
+      method: 'get',
+      path: '/auth/me',
+      access: { roles: ['admin', 'manager', 'staff'] },
+      summary: 'The signed-in user',
+      handler: async ({ principal }) => ({ user: principal.kind === 'user' ? publicUser(principal.user) : null }),
+    },
+    {
+      method: 'get',
+      path: '/users',
+      access: { roles: ['admin'] },
+      summary: 'Users',
+      handler: async () => ({ items: (await services.store.listUsers()).map(publicUser) }),
+    },
+    {
+      method: 'post',
+      path: '/users',
+      access: { roles: ['admin'] },
+      summary: 'Create a user',
+      body: 'UserCreate',
+      status: 201,
+      handler: async ({ req, principal }) => {
+        const body = req.body as {
+          username: string;
+          displayName: string;
+          password: string;
+          roles: User['roles'];
+          policyRoles?: string[];
+          stores?: string[];
+        };
+        const user = await services.auth.createUser({ ...body, policyRoles: body.policyRoles ?? [], stores: body.stores ?? [] });
+        await services.store.appendAudit({
+          at: services.clock().toISOString(),
+          actor: actorOf(principal),
+          entity: 'user',
+          entityId: user.id,
+          action: 'create',
+          before: null,
+          after: publicUser(user),
+        });
+        return publicUser(user);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api-keys',
+      access: { roles: ['admin'] },
+      summary: 'Integrator API keys (never their secrets)',
+      handler: async () => ({ items: (await services.store.listApiKeys()).map(({ keyHash: _hash, ...key }) => key) }),
+    },
+    {
+      method: 'post',
+      path: '/api-keys',
+      access: { roles: ['admin'] },
+      summary: 'Create an API key; the secret is shown once',
+      body: 'ApiKeyCreate',
+      status: 201,
+      handler: async ({ req, principal }) => {
+        const body = req.body as { name: string; scopes: ('definitions:read' | 'definitions:write' | 'records:read' | 'records:write')[] };
+        const created = await services.auth.createApiKey(body.name, body.scopes, actorOf(principal));
+        await services.store.appendAudit({
+          at: services.clock().toISOString(),
+          actor: actorOf(principal),
+          entity: 'apiKey',
+          entityId: created.key.id,
+          action: 'create',
+          before: null,
+          after: created.key,
+        });
+        return created;
+      },
+    },
+    {
+      method: 'delete',
+      path: '/api-keys/:id',
+      access: { roles: ['admin'] },
+      summary: 'Revoke an API key',
+      status: 204,
+      handler: async ({ req }) => {
+        if (!(await services.store.revokeApiKey(String(req.params.id)))) throw new AppError('not_found', 'no such API key');
+      },
+    },
+  ];
+}

@@ -1,0 +1,80 @@
+import type { PackFile } from '@aftersales/engine';
+import { compareOutcomes, compilePolicy } from '@aftersales/engine';
+import { actorOf } from '../../services/Principal.js';
+import { toDetail } from '../../services/DefinitionService.js';
+import type { Route } from '../Route.js';
+import type { Services } from './Services.js';
+
+/** Integrators: push whole pack files (dry run: problems, changes, impact on recent records) and pull them. */
+export function packRoutes(services: Services): Route[] {
+  return [
+    {
+      method: 'post',
+      path: '/pack',
+      access: { roles: ['admin'], scope: 'definitions:write' },
+      summary: 'Push pack files exactly as they sit in schemas/ and rules/ (all or nothing; dryRun writes nothing)',
+      body: 'Push',
+      handler: async ({ req, principal }) => {
+        const body = req.body as { files: { path: string; content: string }[]; dryRun?: boolean; note?: string };
+        const files: PackFile[] = body.files.map((f) => ({ path: f.path, text: f.content }));
+        const dryRun = body.dryRun ?? false;
+        const before = dryRun ? await impactBase(services) : null;
+        const result = await services.definitions.pushFiles(files, actorOf(principal), {
+          dryRun,
+          ...(body.note ? { note: body.note } : {}),
+        });
+        const impact = before && result.problems.length === 0 ? await impactOf(services, files, before) : [];
+        return { valid: result.problems.length === 0, dryRun, problems: result.problems.map(toDetail), changes: result.changes, impact };
+      },
+    },
+    {
+      method: 'get',
+      path: '/pack',
+      access: { roles: ['admin'], scope: 'definitions:read' },
+      summary: 'Pull every published file (latest versions), as path and content',
+      handler: async () => {
+        const pack = await services.definitions.publishedPack();
+        const files: { path: string; content: string }[] = [];
+        const add = (path: string, definition: unknown) => files.push({ path, content: JSON.stringify(definition, null, 2) + '\n' });
+        for (const [id, e] of pack.forms) add(`schemas/${id}.form.json`, e.definition);
+        for (const [id, e] of pack.ruleSets)
+          add(
+            `rules/${e.definition.form}/${id.startsWith(`${e.definition.form}.`) ? id.slice(e.definition.form.length + 1) : id}.rules.json`,
+            e.definition,
+          );
+        for (const [id, e] of pack.calendars) add(`rules/calendars/${id}.calendar.json`, e.definition);
+        if (pack.roles) add('rules/roles.json', pack.roles.definition);
+        return { files };
+      },
+    },
+  ];
+}
+
+/** The 20 most recent records' outcomes now. */
+async function impactBase(services: Services) {
+  const { items } = await services.store.listRecords({ limit: 20, offset: 0 });
+  return items;
+}
+
+/** How the pushed rules would change the outcome of recent records (re-evaluated at their last update). */
+async function impactOf(services: Services, files: PackFile[], records: Awaited<ReturnType<typeof impactBase>>) {
+  const { pack } = await services.definitions.check(files);
+  const results = [];
+  for (const record of records) {
+    const form = pack.forms.get(record.formId);
+    if (!form) continue;
+    const ruleSets = [...pack.ruleSets.values()]
+      .filter((r) => r.definition.form === record.formId)
+      .map((r) => ({ definition: r.definition, version: 0 }));
+    const policy = compilePolicy({
+      form: form.definition,
+      formVersion: 0,
+      ruleSets,
+      calendars: [...pack.calendars.values()].map((c) => c.definition),
+    });
+    const after = await policy.evaluate(record.data, { now: record.updatedAt, ...(record.status ? { status: record.status } : {}) });
+    const change = compareOutcomes(record.evaluation.outcome, after.outcome);
+    if (change.changed) results.push({ recordId: record.id, formId: record.formId, change });
+  }
+  return results;
+}

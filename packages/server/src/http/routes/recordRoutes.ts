@@ -1,0 +1,115 @@
+import { actorOf } from '../../services/Principal.js';
+import type { StoredRecord } from '../../store/types.js';
+import type { Access, Route } from '../Route.js';
+import { queryEnum, queryInt, queryString } from '../query.js';
+import type { Services } from './Services.js';
+
+const READ: Access = { roles: ['admin', 'manager', 'staff'], scope: 'records:read' };
+const WRITE: Access = { roles: ['admin', 'manager', 'staff'], scope: 'records:write' };
+
+/** Records: create, update, move along the status flow, list with filters, history. */
+export function recordRoutes(services: Services): Route[] {
+  const { records } = services;
+  const withGuards = async (record: StoredRecord) => {
+    const policy = await services.definitions.policyFor(record.formId, {
+      formVersion: record.formVersion,
+      ruleSetVersions: record.ruleSetVersions,
+    });
+    const targets = policy.form.statusFlow?.transitions.filter((t) => t.from === record.status).map((t) => t.to) ?? [];
+    const transitions = await Promise.all(targets.map(async (to) => ({ to, guards: await records.guards(record, to) })));
+    return { ...record, transitions };
+  };
+  return [
+    {
+      method: 'get',
+      path: '/records',
+      access: READ,
+      summary: 'List records (filters: form, status, deadline, assignee, store, from, to; paging: limit, offset)',
+      handler: async ({ req }) => {
+        const filter = {
+          limit: queryInt(req, 'limit', 50, { min: 1, max: 500 }),
+          offset: queryInt(req, 'offset', 0, { min: 0, max: 1_000_000 }),
+          ...optional('formId', queryString(req, 'form')),
+          ...optional('status', queryString(req, 'status')),
+          ...optional('deadlineState', queryEnum(req, 'deadline', ['open', 'met', 'breached'] as const)),
+          ...optional('assignee', queryString(req, 'assignee')),
+          ...optional('store', queryString(req, 'store')),
+          ...optional('createdFrom', queryString(req, 'from')),
+          ...optional('createdTo', queryString(req, 'to')),
+        };
+        return records.list(filter);
+      },
+    },
+    {
+      method: 'post',
+      path: '/records',
+      access: WRITE,
+      summary: 'Create a record: validated, evaluated, stored with its outcome',
+      body: 'RecordCreate',
+      status: 201,
+      handler: async ({ req, principal }) => {
+        const body = req.body as { form: string; data: unknown; store?: string; assignee?: string };
+        return withGuards(
+          await records.create(body.form, body.data, actorOf(principal), { store: body.store ?? null, assignee: body.assignee ?? null }),
+        );
+      },
+    },
+    {
+      method: 'get',
+      path: '/records/:id',
+      access: READ,
+      summary: 'A record with its outcome, explanation and the status moves open to it',
+      handler: async ({ req }) => withGuards(await records.get(String(req.params.id))),
+    },
+    {
+      method: 'put',
+      path: '/records/:id',
+      access: WRITE,
+      summary: 'Replace the data (rev: the revision read; a stale one is a 409)',
+      body: 'RecordUpdate',
+      handler: async ({ req, principal }) => {
+        const body = req.body as { data: unknown; rev: number };
+        return withGuards(await records.update(String(req.params.id), body.data, body.rev, actorOf(principal)));
+      },
+    },
+    {
+      method: 'post',
+      path: '/records/:id/transitions',
+      access: WRITE,
+      summary: 'Move the record to another status (refused while an approval or block guards it)',
+      body: 'Transition',
+      handler: async ({ req, principal }) =>
+        withGuards(await records.transition(String(req.params.id), (req.body as { to: string }).to, actorOf(principal))),
+    },
+    {
+      method: 'get',
+      path: '/records/:id/history',
+      access: READ,
+      summary: 'Audit log of the record: who, when, before and after',
+      handler: async ({ req }) => {
+        await records.get(String(req.params.id));
+        return { items: await services.store.listAudit({ entity: 'record', entityId: String(req.params.id), limit: 200 }) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/evaluate',
+      access: READ,
+      summary: 'Evaluate a record against the published policy without storing it (test bench)',
+      body: 'Evaluate',
+      handler: async ({ req }) => {
+        const body = req.body as { form: string; data: unknown; now?: string; status?: string };
+        const pins = await services.definitions.currentPins(body.form);
+        const policy = await services.definitions.policyFor(body.form, pins);
+        return policy.evaluate(body.data, {
+          now: body.now ?? services.clock().toISOString(),
+          ...(body.status ? { status: body.status } : {}),
+        });
+      },
+    },
+  ];
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}

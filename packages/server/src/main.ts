@@ -1,0 +1,51 @@
+// The only place that reads the environment and listens.
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { parseConfig, ConfigError } from './config/parseConfig.js';
+import { createApp } from './http/createApp.js';
+import { importDefaultPack } from './services/importDefaultPack.js';
+import { openStore } from './store/openStore.js';
+
+let config;
+try {
+  config = parseConfig(process.env, { staticDir: fileURLToPath(new URL('../../designer/dist', import.meta.url)) });
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`aftersales: bad configuration: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}
+
+const store = await openStore(config);
+const { app, services } = createApp({ store, config });
+
+const imported = await importDefaultPack(store, services.definitions);
+if (imported) {
+  if (imported.problems.length > 0)
+    console.error(`default policy pack NOT imported, ${imported.problems.length} problems:\n${imported.problems.join('\n')}`);
+  else console.log(`Default policy pack imported and published (${imported.imported} files).`);
+}
+const admin = await services.auth.bootstrapAdmin(process.env.ADMIN_PASSWORD);
+
+const server = app.listen(config.port, config.host, () => {
+  const { port } = server.address() as AddressInfo;
+  console.log(`After-sales Policy Studio is running at http://${config.host}:${port}/`);
+  console.log(`Store: ${config.store} (${config.store === 'sqlite' ? config.dataDir : 'MongoDB'})`);
+  if (admin) {
+    console.log('First start: an administrator was created. Sign in with');
+    console.log(`  user name: ${admin.username}`);
+    console.log(`  password:  ${admin.password}`);
+    console.log('This password is shown once; write it down (change it with the users API).');
+  } else {
+    console.log('Sign in with your user name and password.');
+  }
+});
+services.scheduler.start(config.tickMs);
+
+const shutdown = () => {
+  services.scheduler.stop();
+  server.close(() => void store.close().then(() => process.exit(0)));
+};
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

@@ -1,0 +1,271 @@
+import {
+  compilePolicy,
+  emptyPack,
+  loadPack,
+  runRuleTests,
+  type CalendarFile,
+  type FormDefinition,
+  type LoadPackResult,
+  type Pack,
+  type PackFile,
+  type Policy,
+  type Problem,
+  type RolesFile,
+  type RuleSetFile,
+} from '@aftersales/engine';
+import { AppError } from '../errors/AppError.js';
+import type { Store } from '../store/Store.js';
+import type { DocumentKind, DocumentState } from '../store/types.js';
+import type { Clock } from './Clock.js';
+import { contentHash } from './contentHash.js';
+
+const META: Record<DocumentKind, string> = {
+  form: 'schemas/meta/form.schema.json',
+  ruleset: 'schemas/meta/ruleset.schema.json',
+  calendar: 'schemas/meta/calendar.schema.json',
+  roles: 'schemas/meta/roles.schema.json',
+};
+
+const KIND_OF_FILE: Record<string, DocumentKind> = { form: 'form', ruleset: 'ruleset', calendar: 'calendar', roles: 'roles' };
+
+/** The form version and rule-set versions a record is evaluated with. */
+export interface Pins {
+  formVersion: number;
+  ruleSetVersions: Record<string, number>;
+}
+
+export interface PackChange {
+  kind: DocumentKind;
+  id: string;
+  /** Published version before the push (null: new). */
+  from: number | null;
+  changed: boolean;
+}
+
+/** Forms, rule sets, calendars and roles: drafts, immutable versions, checks by the engine, compiled policies. */
+export class DefinitionService {
+  private pack: Pack | null = null;
+  private readonly policies = new Map<string, Policy>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The latest published version of everything, as an engine pack (cached until the next publish). */
+  async publishedPack(): Promise<Pack> {
+    if (this.pack) return this.pack;
+    const pack = emptyPack();
+    for (const kind of ['form', 'ruleset', 'calendar', 'roles'] as const) {
+      for (const doc of await this.store.listDocuments(kind)) {
+        if (!doc.published) continue;
+        const entry = { file: `${kind}:${doc.id}`, definition: doc.published.definition };
+        if (kind === 'form') pack.forms.set(doc.id, entry as { file: string; definition: FormDefinition });
+        if (kind === 'ruleset' && !doc.archived) pack.ruleSets.set(doc.id, entry as { file: string; definition: RuleSetFile });
+        if (kind === 'calendar') pack.calendars.set(doc.id, entry as { file: string; definition: CalendarFile });
+        if (kind === 'roles') pack.roles = entry as { file: string; definition: RolesFile };
+      }
+    }
+    this.pack = pack;
+    return pack;
+  }
+
+  /** Checks files against the published pack (they may refer to it and replace parts of it). */
+  async check(files: PackFile[]): Promise<LoadPackResult> {
+    return loadPack(files, { base: await this.publishedPack() });
+  }
+
+  list(kind: DocumentKind): Promise<DocumentState[]> {
+    return this.store.listDocuments(kind);
+  }
+
+  async get(kind: DocumentKind, id: string): Promise<DocumentState> {
+    const doc = await this.store.getDocument(kind, id);
+    if (!doc) throw new AppError('not_found', `${kind} "${id}" does not exist`);
+    return doc;
+  }
+
+  /** A new document starts as a draft; its id comes from the definition. */
+  async create(kind: DocumentKind, definition: unknown, actor: string): Promise<{ id: string; problems: Problem[] }> {
+    const id = idOf(definition);
+    if (await this.store.getDocument(kind, id)) throw new AppError('conflict', `${kind} "${id}" exists already`);
+    return this.saveDraft(kind, id, definition, actor);
+  }
+
+  /** Saves a draft (problems are returned, not refused: a draft may be work in progress). */
+  async saveDraft(kind: DocumentKind, id: string, definition: unknown, actor: string): Promise<{ id: string; problems: Problem[] }> {
+    if (idOf(definition) !== id)
+      throw new AppError('bad_request', `the definition's id must be "${id}"`, {
+        details: [{ pointer: '/definition/id', message: `expected "${id}"` }],
+      });
+    await this.store.saveDraft(kind, id, definition, actor, this.clock().toISOString());
+    const { problems } = await this.check([fileOf(kind, definition)]);
+    return { id, problems };
+  }
+
+  async discardDraft(kind: DocumentKind, id: string, actor: string): Promise<void> {
+    if (!(await this.store.discardDraft(kind, id, actor, this.clock().toISOString())))
+      throw new AppError('not_found', `${kind} "${id}" has no draft`);
+  }
+
+  async archive(kind: DocumentKind, id: string, archived: boolean, actor: string): Promise<void> {
+    if (!(await this.store.setArchived(kind, id, archived, actor, this.clock().toISOString())))
+      throw new AppError('not_found', `${kind} "${id}" does not exist`);
+    this.invalidate();
+  }
+
+  /** Publishes the draft after the engine's checks and, for a rule set, its saved test cases. */
+  async publish(kind: DocumentKind, id: string, actor: string, note?: string): Promise<{ version: number; created: boolean }> {
+    const doc = await this.get(kind, id);
+    if (!doc.draft) throw new AppError('unprocessable', `${kind} "${id}" has no draft to publish`);
+    return this.publishDefinition(kind, id, doc.draft.definition, actor, note, true);
+  }
+
+  /** Publishes an old version again as a new version. */
+  async rollback(kind: DocumentKind, id: string, version: number, actor: string): Promise<{ version: number; created: boolean }> {
+    const old = await this.store.getVersion(kind, id, version);
+    if (!old) throw new AppError('not_found', `${kind} "${id}" has no version ${version}`);
+    return this.publishDefinition(kind, id, old.definition, actor, `rollback to v${version}`, false);
+  }
+
+  /**
+   * Publishes whole files (integrators' push, first start): forms and rules checked together by the
+   * engine, all or nothing. With `dryRun`, nothing is written.
+   */
+  async pushFiles(
+    files: PackFile[],
+    actor: string,
+    options: { dryRun: boolean; note?: string },
+  ): Promise<{ problems: Problem[]; changes: PackChange[] }> {
+    const { problems } = await this.check(files);
+    const changes: PackChange[] = [];
+    const items: Parameters<Store['publish']>[0] = [];
+    if (problems.length > 0) return { problems, changes };
+    for (const file of files) {
+      const definition = JSON.parse(file.text) as { id: string; $schema?: string };
+      const kind = KIND_OF_FILE[/(form|ruleset|calendar|roles)(\.schema\.json)?$/.exec(definition.$schema ?? '')?.[1] ?? ''];
+      if (!kind) continue;
+      const current = await this.store.getDocument(kind, definition.id);
+      const hash = contentHash(definition);
+      changes.push({ kind, id: definition.id, from: current?.published?.version ?? null, changed: current?.published?.hash !== hash });
+      items.push({ kind, id: definition.id, definition, hash, clearDraft: false, ...(options.note ? { note: options.note } : {}) });
+    }
+    if (!options.dryRun) await this.store.publish(items, actor, this.clock().toISOString());
+    this.invalidate();
+    return { problems, changes };
+  }
+
+  /** The current pins of a form: its latest version and the latest version of each of its rule sets. */
+  async currentPins(formId: string): Promise<Pins> {
+    const pack = await this.publishedPack();
+    const form = await this.store.getDocument('form', formId);
+    if (!form?.published || !pack.forms.has(formId)) throw new AppError('not_found', `form "${formId}" is not published`);
+    const ruleSetVersions: Record<string, number> = {};
+    for (const doc of await this.store.listDocuments('ruleset')) {
+      if (doc.form === formId && doc.published && !doc.archived) ruleSetVersions[doc.id] = doc.published.version;
+    }
+    return { formVersion: form.published.version, ruleSetVersions };
+  }
+
+  /** The compiled policy for a form at given pins (cached): old records keep their versions. */
+  async policyFor(formId: string, pins: Pins): Promise<Policy> {
+    const key = `${formId}@${pins.formVersion}|${Object.entries(pins.ruleSetVersions)
+      .sort()
+      .map(([id, v]) => `${id}@${v}`)
+      .join(',')}`;
+    const cached = this.policies.get(key);
+    if (cached) return cached;
+    const form = await this.store.getVersion('form', formId, pins.formVersion);
+    if (!form) throw new AppError('not_found', `form "${formId}" has no version ${pins.formVersion}`);
+    const ruleSets = [];
+    for (const [id, version] of Object.entries(pins.ruleSetVersions)) {
+      const rules = await this.store.getVersion('ruleset', id, version);
+      if (rules) ruleSets.push({ definition: rules.definition as RuleSetFile, version });
+    }
+    const pack = await this.publishedPack();
+    const policy = compilePolicy({
+      form: form.definition as FormDefinition,
+      formVersion: pins.formVersion,
+      ruleSets,
+      calendars: [...pack.calendars.values()].map((c) => c.definition),
+    });
+    if (this.policies.size > 200) this.policies.clear();
+    this.policies.set(key, policy);
+    return policy;
+  }
+
+  private async publishDefinition(
+    kind: DocumentKind,
+    id: string,
+    definition: unknown,
+    actor: string,
+    note: string | undefined,
+    clearDraft: boolean,
+  ) {
+    const { problems } = await this.check([fileOf(kind, definition)]);
+    if (problems.length > 0)
+      throw new AppError('unprocessable', `${kind} "${id}" has ${problems.length} problems`, { details: problems.map(toDetail) });
+    if (kind === 'ruleset') await this.runSavedTests(definition as RuleSetFile);
+    const [result] = await this.store.publish(
+      [{ kind, id, definition, hash: contentHash(definition), clearDraft, ...(note ? { note } : {}) }],
+      actor,
+      this.clock().toISOString(),
+    );
+    this.invalidate();
+    return { version: result!.version, created: result!.created };
+  }
+
+  /** Saved test cases run before publish; a failing case blocks it. */
+  private async runSavedTests(ruleSet: RuleSetFile): Promise<void> {
+    if (!ruleSet.tests?.length) return;
+    const pack = await this.publishedPack();
+    const form = pack.forms.get(ruleSet.form);
+    if (!form) return;
+    const policy = compilePolicy({
+      form: form.definition,
+      formVersion: 0,
+      ruleSets: [{ definition: ruleSet, version: 0 }],
+      calendars: [...pack.calendars.values()].map((c) => c.definition),
+    });
+    const failed = (await runRuleTests(policy, ruleSet.id, ruleSet.tests)).filter((r) => !r.passed);
+    if (failed.length > 0) {
+      throw new AppError('unprocessable', `${failed.length} saved test case(s) fail`, {
+        details: failed.map((f) => ({
+          code: 'test.failed',
+          message: `${f.name}: ${f.invalid ? 'sample record invalid' : `missing ${f.missing.join(', ') || '-'}, unexpected ${f.unexpected.join(', ') || '-'}`}`,
+        })),
+      });
+    }
+  }
+
+  private invalidate(): void {
+    this.pack = null;
+  }
+}
+
+export function fileOf(kind: DocumentKind, definition: unknown): PackFile {
+  const value =
+    definition && typeof definition === 'object' && !('$schema' in definition) ? { $schema: META[kind], ...definition } : definition;
+  return { path: `${kind}:${idOf(definition)}`, text: JSON.stringify(value, null, 2) };
+}
+
+function idOf(definition: unknown): string {
+  const id = definition && typeof definition === 'object' ? (definition as { id?: unknown }).id : undefined;
+  if (typeof id !== 'string' || id === '')
+    throw new AppError('bad_request', 'the definition needs a string "id"', {
+      details: [{ pointer: '/definition/id', message: 'required' }],
+    });
+  return id;
+}
+
+export function toDetail(problem: Problem) {
+  return {
+    file: problem.file,
+    pointer: problem.pointer,
+    ...(problem.line ? { line: problem.line } : {}),
+    ...(problem.column ? { column: problem.column } : {}),
+    code: problem.code,
+    message: problem.message.en,
+    messageZh: problem.message['zh-CN'],
+  };
+}

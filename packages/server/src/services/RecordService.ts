@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { pickText, type Evaluation, type FormDefinition } from '@aftersales/engine';
+import { AppError, type ErrorDetail } from '../errors/AppError.js';
+import type { Store } from '../store/Store.js';
+import type { Approval, DeadlineRow, FineEntry, Notification, RecordFilter, StoredRecord } from '../store/types.js';
+import type { Clock } from './Clock.js';
+import type { DefinitionService, Pins } from './DefinitionService.js';
+import { historyFacts } from './historyFacts.js';
+
+/** Records: every write validates against the pinned form version, evaluates the pinned rules, stores the outcome. */
+export class RecordService {
+  constructor(
+    private readonly store: Store,
+    private readonly definitions: DefinitionService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(
+    formId: string,
+    data: unknown,
+    actor: string,
+    meta: { store?: string | null; assignee?: string | null } = {},
+  ): Promise<StoredRecord> {
+    const pins = await this.definitions.currentPins(formId);
+    const now = this.clock();
+    const id = randomUUID();
+    const policy = await this.definitions.policyFor(formId, pins);
+    const evaluation = await this.evaluate(policy, id, data, policy.form.statusFlow?.initial ?? null, now);
+    const record: StoredRecord = {
+      id,
+      formId,
+      formVersion: pins.formVersion,
+      ruleSetVersions: pins.ruleSetVersions,
+      status: policy.form.statusFlow?.initial ?? null,
+      data: data as Record<string, unknown>,
+      evaluation,
+      store: meta.store ?? null,
+      assignee: meta.assignee ?? null,
+      createdBy: actor,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      rev: 1,
+    };
+    await this.store.writeRecord({ record, previous: null, actor, action: 'create', ...sideEffects(record, now) });
+    return record;
+  }
+
+  /** Replaces the data; `rev` must be the one the caller read (optimistic concurrency). */
+  async update(id: string, data: unknown, rev: number, actor: string): Promise<StoredRecord> {
+    const previous = await this.get(id);
+    if (previous.rev !== rev) throw new AppError('conflict', `the record is at revision ${previous.rev}, not ${rev}; reload it`);
+    const pins = pinsOf(previous);
+    const now = this.clock();
+    const policy = await this.definitions.policyFor(previous.formId, pins);
+    const evaluation = await this.evaluate(policy, id, data, previous.status, now);
+    const record: StoredRecord = {
+      ...previous,
+      data: data as Record<string, unknown>,
+      evaluation,
+      updatedAt: now.toISOString(),
+      rev: previous.rev + 1,
+    };
+    await this.store.writeRecord({ record, previous, actor, action: 'update', ...sideEffects(record, now) });
+    return record;
+  }
+
+  /** Moves the record along its form's status flow; refused while an approval or block guards the move. */
+  async transition(id: string, to: string, actor: string): Promise<StoredRecord> {
+    const previous = await this.get(id);
+    const pins = pinsOf(previous);
+    const policy = await this.definitions.policyFor(previous.formId, pins);
+    const flow = policy.form.statusFlow;
+    if (!flow) throw new AppError('unprocessable', `form "${previous.formId}" has no status flow`);
+    if (!flow.transitions.some((t) => t.from === previous.status && t.to === to)) {
+      throw new AppError('unprocessable', `no transition from "${previous.status}" to "${to}"`, {
+        details: [{ pointer: '/to', message: `allowed: ${allowedTargets(policy.form, previous.status).join(', ') || 'none'}` }],
+      });
+    }
+    const guards = await this.guards(previous, to);
+    if (guards.length > 0) throw new AppError('approval_required', guards.map((g) => g.message).join('; '), { details: guards });
+    const now = this.clock();
+    const evaluation = await this.evaluate(policy, id, previous.data, to, now, { allowBlocks: true });
+    const record: StoredRecord = { ...previous, status: to, evaluation, updatedAt: now.toISOString(), rev: previous.rev + 1 };
+    await this.store.writeRecord({
+      record,
+      previous,
+      actor,
+      action: `status ${previous.status ?? ''} -> ${to}`,
+      ...sideEffects(record, now),
+    });
+    return record;
+  }
+
+  /** Why a move into `to` is refused now: pending or rejected approvals and blocks that name it. */
+  async guards(record: StoredRecord, to: string): Promise<ErrorDetail[]> {
+    const approvals = (await this.store.listApprovals({ recordId: record.id })).filter((a) => a.before === to && a.state !== 'approved');
+    const blocks = record.evaluation.outcome.blocks.filter((b) => b.before === to);
+    return [
+      ...approvals.map((a) => ({
+        code: a.state === 'rejected' ? 'approval.rejected' : 'approval.pending',
+        message: `${a.state === 'rejected' ? 'rejected by' : 'needs approval of'} ${a.approver}: ${a.reason.en}`,
+        messageZh: `${a.state === 'rejected' ? '已被驳回' : '需审批'}（${a.approver}）：${a.reason['zh-CN']}`,
+      })),
+      ...blocks.map((b) => ({ code: 'blocked', message: b.message.en, messageZh: b.message['zh-CN'] })),
+    ];
+  }
+
+  async get(id: string): Promise<StoredRecord> {
+    const record = await this.store.getRecord(id);
+    if (!record) throw new AppError('not_found', `record "${id}" does not exist`);
+    return record;
+  }
+
+  list(filter: RecordFilter) {
+    return this.store.listRecords(filter);
+  }
+
+  private async evaluate(
+    policy: Awaited<ReturnType<DefinitionService['policyFor']>>,
+    id: string,
+    data: unknown,
+    status: string | null,
+    now: Date,
+    options: { allowBlocks?: boolean } = {},
+  ): Promise<Evaluation> {
+    const validation = policy.validate(data);
+    if (!validation.valid) {
+      throw new AppError('validation_failed', 'the record does not fit its form', {
+        details: validation.errors.map((e) => ({
+          pointer: `/data${e.pointer}`,
+          code: e.keyword,
+          message: e.message.en,
+          messageZh: e.message['zh-CN'],
+        })),
+      });
+    }
+    const history = await historyFacts(policy, this.store, { id, data }, now);
+    const evaluation = await policy.evaluate(data, { now, ...(status ? { status } : {}), history });
+    const blocks = evaluation.outcome.blocks.filter((b) => b.before === undefined);
+    if (blocks.length > 0 && !options.allowBlocks) {
+      throw new AppError('blocked', blocks.map((b) => pickText(b.message, 'en')).join('; '), {
+        details: blocks.map((b) => ({ code: 'blocked', message: b.message.en, messageZh: b.message['zh-CN'] })),
+      });
+    }
+    return evaluation;
+  }
+}
+
+function pinsOf(record: StoredRecord): Pins {
+  return { formVersion: record.formVersion, ruleSetVersions: record.ruleSetVersions };
+}
+
+function allowedTargets(form: FormDefinition, from: string | null): string[] {
+  return form.statusFlow?.transitions.filter((t) => t.from === from).map((t) => t.to) ?? [];
+}
+
+/** Approval tasks, deadline rows, immediate fines and notices of a record's current outcome. */
+function sideEffects(
+  record: StoredRecord,
+  now: Date,
+): { approvals: Approval[]; deadlines: DeadlineRow[]; fines: FineEntry[]; notifications: Notification[] } {
+  const { outcome } = record.evaluation;
+  const at = now.toISOString();
+  return {
+    approvals: outcome.approvals.map((a) => ({
+      id: randomUUID(),
+      recordId: record.id,
+      formId: record.formId,
+      approver: a.approver,
+      before: a.before,
+      reason: a.reason,
+      rule: a.source.rule,
+      state: 'pending',
+      decidedBy: null,
+      decidedAt: null,
+      comment: null,
+      createdAt: at,
+    })),
+    deadlines: outcome.deadlines.map((d) => ({
+      recordId: record.id,
+      formId: record.formId,
+      key: d.key,
+      dueAt: d.dueAt,
+      state: d.state,
+      remindAt: d.remindAt,
+      reminded: false,
+      deadline: d,
+    })),
+    fines: outcome.fines.map((f, i) => ({
+      id: randomUUID(),
+      uniqueKey: `${record.id}|rule|${f.source.ruleSet}|${f.source.rule}|${i}`,
+      recordId: record.id,
+      formId: record.formId,
+      payerRole: f.payer.role,
+      person: f.payer.person ?? null,
+      amount: f.amount,
+      reason: f.reason,
+      origin: 'rule',
+      postedAt: at,
+    })),
+    notifications: outcome.notices.map((n) => ({
+      id: randomUUID(),
+      uniqueKey: `${record.id}|notice|${n.source.ruleSet}|${n.source.rule}|${n.to.role}`,
+      at,
+      role: n.to.role,
+      person: n.to.person ?? null,
+      recordId: record.id,
+      message: n.message,
+    })),
+  };
+}

@@ -1,0 +1,72 @@
+import { resolveFieldPath, type HistoryFact, type Policy } from '@aftersales/engine';
+import type { Store } from '../store/Store.js';
+
+/**
+ * The values of the history facts a policy declares (e.g. P3: discounted quotes by this advisor
+ * this week), computed from stored records; by rule set id, then fact name.
+ */
+export async function historyFacts(
+  policy: Policy,
+  store: Store,
+  record: { id: string; data: unknown },
+  now: Date,
+): Promise<Record<string, Record<string, number>>> {
+  const result: Record<string, Record<string, number>> = {};
+  for (const { ruleSet, name, fact } of policy.historyFacts) {
+    (result[ruleSet] ??= {})[name] = await compute(fact, policy, store, record, now);
+  }
+  return result;
+}
+
+async function compute(fact: HistoryFact, policy: Policy, store: Store, record: { id: string; data: unknown }, now: Date): Promise<number> {
+  const { query } = fact;
+  const formId = query.form ?? policy.form.id;
+  const since = windowStart(query.window, now);
+  const { items } = await store.listRecords({
+    formId,
+    createdFrom: since.toISOString(),
+    createdTo: now.toISOString(),
+    limit: 10_000,
+    offset: 0,
+  });
+  const candidates = items.filter((r) => r.id !== record.id).map((r) => r.data as unknown);
+  if (query.includeSelf !== false && formId === policy.form.id) candidates.push(record.data);
+  const matching = candidates.filter((data) =>
+    (query.where ?? []).every((filter) => {
+      const expected = isFactRef(filter.value) ? resolveFieldPath(record.data, filter.value.fact) : filter.value;
+      return compare(resolveFieldPath(data, filter.field), filter.op, expected);
+    }),
+  );
+  if (query.aggregate === 'count') return matching.length;
+  return matching.reduce<number>((sum, data) => {
+    const value = resolveFieldPath(data, query.field ?? '');
+    return sum + (typeof value === 'number' ? value : 0);
+  }, 0);
+}
+
+/** Start of the current calendar week (Monday) or month in Asia/Shanghai, or N days back. */
+function windowStart(window: HistoryFact['query']['window'], now: Date): Date {
+  const shanghai = new Date(now.getTime() + 8 * 3_600_000);
+  const midnight = Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate()) - 8 * 3_600_000;
+  if (window.unit === 'days') return new Date(now.getTime() - (window.amount ?? 1) * 86_400_000);
+  if (window.unit === 'month') return new Date(Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), 1) - 8 * 3_600_000);
+  const weekday = (shanghai.getUTCDay() + 6) % 7; // Monday = 0
+  return new Date(midnight - weekday * 86_400_000);
+}
+
+function compare(actual: unknown, op: string, expected: unknown): boolean {
+  switch (op) {
+    case 'eq':
+      return actual === expected;
+    case 'ne':
+      return actual !== expected;
+    default: {
+      if (typeof actual !== 'number' || typeof expected !== 'number') return false;
+      return op === 'lt' ? actual < expected : op === 'lte' ? actual <= expected : op === 'gt' ? actual > expected : actual >= expected;
+    }
+  }
+}
+
+function isFactRef(value: unknown): value is { fact: string } {
+  return value !== null && typeof value === 'object' && typeof (value as { fact?: unknown }).fact === 'string';
+}

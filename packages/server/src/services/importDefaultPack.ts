@@ -1,0 +1,18 @@
+import { defaultPackDirs, readPackFiles } from '@aftersales/engine/node';
+import type { DefinitionService } from './DefinitionService.js';
+import type { Store } from '../store/Store.js';
+
+/** On first start (nothing published yet), imports and publishes the default policy pack. */
+export async function importDefaultPack(
+  store: Store,
+  definitions: DefinitionService,
+  dirs: string[] = defaultPackDirs(),
+): Promise<{ imported: number; problems: string[] } | null> {
+  if ((await store.listDocuments('form')).length > 0) return null;
+  const files = await readPackFiles(dirs);
+  const { problems, changes } = await definitions.pushFiles(files, 'system', { dryRun: false, note: 'default policy pack' });
+  return {
+    imported: problems.length === 0 ? changes.length : 0,
+    problems: problems.map((p) => `${p.file}:${p.line ?? 1} ${p.pointer} ${p.code} ${p.message.en}`),
+  };
+}

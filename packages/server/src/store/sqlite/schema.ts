@@ -1,0 +1,38 @@
+/** The SQLite tables (one file under DATA_DIR, WAL, synchronous FULL: a write is durable when acknowledged). */
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, password_hash TEXT NOT NULL,
+  roles TEXT NOT NULL, policy_roles TEXT NOT NULL, stores TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS api_keys (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE, scopes TEXT NOT NULL, created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS documents (
+  kind TEXT NOT NULL, id TEXT NOT NULL, form TEXT, archived INTEGER NOT NULL DEFAULT 0,
+  draft TEXT, draft_updated_at TEXT, draft_updated_by TEXT, PRIMARY KEY (kind, id));
+CREATE TABLE IF NOT EXISTS versions (
+  kind TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, definition TEXT NOT NULL, hash TEXT NOT NULL,
+  published_at TEXT NOT NULL, published_by TEXT NOT NULL, note TEXT, PRIMARY KEY (kind, id, version));
+CREATE TABLE IF NOT EXISTS records (
+  id TEXT PRIMARY KEY, form_id TEXT NOT NULL, form_version INTEGER NOT NULL, rule_set_versions TEXT NOT NULL,
+  status TEXT, data TEXT NOT NULL, evaluation TEXT NOT NULL, store TEXT, assignee TEXT, created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, rev INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS records_form ON records (form_id, created_at);
+CREATE TABLE IF NOT EXISTS approvals (
+  id TEXT PRIMARY KEY, record_id TEXT NOT NULL, form_id TEXT NOT NULL, approver TEXT NOT NULL, before_status TEXT NOT NULL,
+  reason TEXT NOT NULL, rule TEXT NOT NULL, state TEXT NOT NULL, decided_by TEXT, decided_at TEXT, comment TEXT, created_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS approvals_record ON approvals (record_id);
+CREATE TABLE IF NOT EXISTS deadlines (
+  record_id TEXT NOT NULL, form_id TEXT NOT NULL, key TEXT NOT NULL, due_at TEXT, state TEXT NOT NULL, remind_at TEXT,
+  reminded INTEGER NOT NULL DEFAULT 0, deadline TEXT NOT NULL, PRIMARY KEY (record_id, key));
+CREATE INDEX IF NOT EXISTS deadlines_due ON deadlines (state, due_at);
+CREATE TABLE IF NOT EXISTS fines (
+  id TEXT PRIMARY KEY, unique_key TEXT NOT NULL UNIQUE, record_id TEXT NOT NULL, form_id TEXT NOT NULL, payer_role TEXT NOT NULL,
+  person TEXT, amount REAL NOT NULL, reason TEXT NOT NULL, origin TEXT NOT NULL, posted_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS notifications (
+  id TEXT PRIMARY KEY, unique_key TEXT NOT NULL UNIQUE, at TEXT NOT NULL, role TEXT NOT NULL, person TEXT, record_id TEXT, message TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+  action TEXT NOT NULL, before TEXT, after TEXT);
+CREATE INDEX IF NOT EXISTS audit_entity ON audit (entity, entity_id);
+`;

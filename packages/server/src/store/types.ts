@@ -1,0 +1,163 @@
+import type { Evaluation } from '@aftersales/engine';
+
+export type Role = 'admin' | 'manager' | 'staff';
+export const ROLES: readonly Role[] = ['admin', 'manager', 'staff'];
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  roles: Role[];
+  /** Policy role ids (rules/roles.json) the user holds, e.g. generalManager, technician. */
+  policyRoles: string[];
+  stores: string[];
+  createdAt: string;
+}
+
+export interface Session {
+  tokenHash: string;
+  userId: string;
+  expiresAt: string;
+}
+
+export type Scope = 'definitions:read' | 'definitions:write' | 'records:read' | 'records:write';
+export const SCOPES: readonly Scope[] = ['definitions:read', 'definitions:write', 'records:read', 'records:write'];
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  keyHash: string;
+  scopes: Scope[];
+  createdBy: string;
+  createdAt: string;
+  revoked: boolean;
+}
+
+export type DocumentKind = 'form' | 'ruleset' | 'calendar' | 'roles';
+
+export interface PublishedVersion {
+  kind: DocumentKind;
+  id: string;
+  version: number;
+  definition: unknown;
+  hash: string;
+  publishedAt: string;
+  publishedBy: string;
+  note?: string;
+}
+
+export interface DocumentState {
+  kind: DocumentKind;
+  id: string;
+  /** For rule sets: the form they belong to. */
+  form?: string;
+  archived: boolean;
+  published: PublishedVersion | null;
+  draft: { definition: unknown; updatedAt: string; updatedBy: string } | null;
+}
+
+export interface StoredRecord {
+  id: string;
+  formId: string;
+  formVersion: number;
+  /** Rule set id -> version the record was evaluated with. */
+  ruleSetVersions: Record<string, number>;
+  status: string | null;
+  data: Record<string, unknown>;
+  evaluation: Evaluation;
+  store: string | null;
+  assignee: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Optimistic concurrency: incremented on every write. */
+  rev: number;
+}
+
+export interface Approval {
+  id: string;
+  recordId: string;
+  formId: string;
+  approver: string;
+  before: string;
+  reason: { 'zh-CN': string; en: string };
+  rule: string;
+  state: 'pending' | 'approved' | 'rejected';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+  createdAt: string;
+}
+
+export interface DeadlineRow {
+  recordId: string;
+  formId: string;
+  key: string;
+  dueAt: string | null;
+  state: 'open' | 'met' | 'breached';
+  remindAt: string | null;
+  reminded: boolean;
+  /** The engine's deadline outcome, with its breach fines. */
+  deadline: Evaluation['outcome']['deadlines'][number];
+}
+
+export interface FineEntry {
+  id: string;
+  /** recordId + origin: a fine is posted once per key, whatever instance posts it. */
+  uniqueKey: string;
+  recordId: string;
+  formId: string;
+  payerRole: string;
+  person: string | null;
+  amount: number;
+  reason: { 'zh-CN': string; en: string };
+  origin: 'rule' | 'breach';
+  postedAt: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  entity: 'record' | 'definition' | 'user' | 'apiKey' | 'approval';
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Notification {
+  id: string;
+  at: string;
+  role: string;
+  person: string | null;
+  recordId: string | null;
+  message: { 'zh-CN': string; en: string };
+  uniqueKey: string;
+}
+
+export interface RecordFilter {
+  formId?: string;
+  status?: string;
+  deadlineState?: 'open' | 'met' | 'breached';
+  assignee?: string;
+  store?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Everything one record write changes, written atomically. */
+export interface RecordWrite {
+  record: StoredRecord;
+  /** The record as it was (null when created), for the audit log and the concurrency check. */
+  previous: StoredRecord | null;
+  actor: string;
+  action: string;
+  approvals: Approval[];
+  deadlines: DeadlineRow[];
+  fines: FineEntry[];
+  notifications: Notification[];
+}
