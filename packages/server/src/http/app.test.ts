@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type Client, type TestServer } from '../testing/startTestServer.js';
+
+const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+let now = new Date('2025-10-09T10:00:00+08:00');
+let server: TestServer;
+let admin: Client;
+let staff: Client;
+let manager: Client;
+
+const vehicleRules = {
+  $schema: '../../schemas/meta/ruleset.schema.json',
+  id: 'vehicle-use.test-approvals',
+  form: 'vehicle-use',
+  title: t('测试：车辆维修审批', 'Test: vehicle repair approval'),
+  rules: [
+    {
+      name: 'A1-repair-over-200',
+      title: t('维修超过 200 元需总经理审批', 'Repair above 200 yuan needs the general manager'),
+      catalog: ['A1'],
+      conditions: { all: [{ fact: 'repairCost', operator: 'greaterThan', value: 200 }] },
+      event: {
+        type: 'approval',
+        params: { approver: 'generalManager', before: 'repairApproved', reason: t('维修费用超过 200 元', 'Repair cost above 200 yuan') },
+      },
+    },
+  ],
+};
+
+const serviceRules = {
+  $schema: '../../schemas/meta/ruleset.schema.json',
+  id: 'after-sales-record.test-arrival',
+  form: 'after-sales-record',
+  title: t('测试：到场时限', 'Test: arrival limit'),
+  calendar: 'default-store',
+  rules: [
+    {
+      name: 'T1-urban',
+      title: t('市区 6 工作小时内到场', 'Urban: on site within 6 working hours'),
+      catalog: ['T1'],
+      conditions: { all: [{ fact: 'zone', operator: 'equal', value: 'urban' }] },
+      event: {
+        type: 'deadline',
+        params: {
+          key: 'arrival',
+          what: t('到场', 'Arrive on site'),
+          from: 'callTime',
+          limit: { unit: 'workingHours', amount: 6 },
+          metBy: 'arrivalTime',
+          remindMinutesBefore: 60,
+          owner: { role: 'technician', personField: 'technician' },
+          onBreach: {
+            fines: [{ payer: { role: 'technician', personField: 'technician' }, amount: 10, reason: t('超时到场', 'Late arrival') }],
+          },
+        },
+      },
+    },
+  ],
+};
+
+const file = (path: string, value: unknown) => ({ path, content: JSON.stringify(value, null, 2) });
+
+beforeAll(async () => {
+  server = await startTestServer({ clock: () => now });
+  admin = await server.signIn('admin', server.adminPassword);
+  for (const [username, roles, policyRoles] of [
+    ['clerk', ['staff'], ['customerServiceClerk', 'driver']],
+    ['boss', ['manager'], ['generalManager']],
+  ] as const) {
+    const created = await admin('POST', '/users', {
+      username,
+      displayName: username,
+      password: `${username}-password-123`,
+      roles,
+      policyRoles,
+    });
+    expect(created.status).toBe(201);
+  }
+  staff = await server.signIn('clerk', 'clerk-password-123');
+  manager = await server.signIn('boss', 'boss-password-123');
+});
+afterAll(() => server.close());
+
+describe('the HTTP API', () => {
+  it('when nobody signs in, then every API route answers 401 and login with a wrong password too', async () => {
+    const anonymous = (await import('../testing/startTestServer.js')).client(server.url);
+    expect((await anonymous('GET', '/forms')).status).toBe(401);
+    expect((await anonymous('POST', '/auth/login', { username: 'admin', password: 'wrong' })).status).toBe(401);
+    expect((await anonymous('POST', '/auth/login', { username: 'nobody', password: 'wrong' })).status).toBe(401);
+  });
+
+  it('when the server starts, then the default pack is published and staff see the forms', async () => {
+    const forms = await staff('GET', '/forms');
+    expect(forms.status).toBe(200);
+    expect(forms.body.items.map((f: { id: string }) => f.id)).toEqual(
+      expect.arrayContaining(['after-sales-record', 'vehicle-use', 'parts-requisition']),
+    );
+    expect((await staff('GET', '/roles')).body.roles.length).toBeGreaterThan(10);
+  });
+
+  it('when a rule file is pushed with dryRun, then the changes come back and nothing is published', async () => {
+    const dry = await admin('POST', '/pack', { files: [file('rules/vehicle-use/test.rules.json', vehicleRules)], dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({
+      valid: true,
+      dryRun: true,
+      changes: [{ kind: 'ruleset', id: 'vehicle-use.test-approvals', from: null, changed: true }],
+    });
+    expect((await admin('GET', '/rule-sets/vehicle-use.test-approvals')).status).toBe(404);
+  });
+
+  it('when a broken rule file is pushed, then the engine problems come back with pointers and lines, and nothing is written', async () => {
+    const broken = structuredClone(vehicleRules);
+    broken.rules[0]!.conditions.all[0]!.fact = 'repairCosts';
+    const pushed = await admin('POST', '/pack', { files: [file('rules/vehicle-use/test.rules.json', broken)] });
+    expect(pushed.status).toBe(200);
+    expect(pushed.body.valid).toBe(false);
+    expect(pushed.body.problems[0]).toMatchObject({
+      file: 'rules/vehicle-use/test.rules.json',
+      pointer: '/rules/0/conditions/all/0/fact',
+      code: 'rules.unknownFact',
+      line: expect.any(Number),
+    });
+    expect((await admin('GET', '/rule-sets/vehicle-use.test-approvals')).status).toBe(404);
+  });
+
+  it('A1 applies: when a vehicle repair of 350 yuan is recorded, then the move to "repair approved" waits for the general manager, who approves it from the inbox', async () => {
+    expect((await admin('POST', '/pack', { files: [file('rules/vehicle-use/test.rules.json', vehicleRules)] })).body.valid).toBe(true);
+    const created = await staff('POST', '/records', {
+      form: 'vehicle-use',
+      data: { user: '张三', driver: '李四', departureTime: '2025-10-09T09:00:00+08:00', purpose: '送货', repairCost: 350 },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    for (const to of ['approved', 'out', 'returned']) expect((await staff('POST', `/records/${id}/transitions`, { to })).status).toBe(200);
+    const refused = await staff('POST', `/records/${id}/transitions`, { to: 'repairApproved' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details[0]).toMatchObject({
+      code: 'approval.pending',
+      messageZh: expect.stringContaining('维修费用超过 200 元'),
+    });
+    const inbox = await manager('GET', '/approvals');
+    const task = inbox.body.items.find((a: { recordId: string }) => a.recordId === id);
+    expect(task).toMatchObject({ approver: 'generalManager', before: 'repairApproved', state: 'pending' });
+    expect((await staff('POST', `/approvals/${task.id}/decision`, { decision: 'approve' })).status).toBe(403);
+    expect((await manager('POST', `/approvals/${task.id}/decision`, { decision: 'approve', comment: '同意' })).status).toBe(200);
+    const moved = await staff('POST', `/records/${id}/transitions`, { to: 'repairApproved' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.status).toBe('repairApproved');
+    const history = await staff('GET', `/records/${id}/history`);
+    expect(history.body.items.map((e: { action: string }) => e.action)).toContain('status returned -> repairApproved');
+  });
+
+  it('A1 does not apply: when the repair costs exactly 200 yuan, then no approval is needed', async () => {
+    const created = await staff('POST', '/records', {
+      form: 'vehicle-use',
+      data: { user: '张三', driver: '李四', departureTime: '2025-10-09T09:00:00+08:00', purpose: '送货', repairCost: 200 },
+    });
+    expect(created.body.evaluation.outcome.approvals).toEqual([]);
+    expect(created.body.transitions.every((tr: { guards: unknown[] }) => tr.guards.length === 0)).toBe(true);
+  });
+
+  it('when the clock passes a due time, then the deadline is breached and its fine is posted exactly once', async () => {
+    expect((await admin('POST', '/pack', { files: [file('rules/after-sales-record/test.rules.json', serviceRules)] })).body.valid).toBe(
+      true,
+    );
+    const created = await staff('POST', '/records', {
+      form: 'after-sales-record',
+      data: {
+        ticketNo: 'S-100',
+        customer: { name: '王女士', phone: '13900139000' },
+        callTime: '2025-10-09T10:00:00+08:00',
+        zone: 'urban',
+        serviceType: 'repair',
+        technician: '赵师傅',
+      },
+    });
+    expect(created.status).toBe(201);
+    const [deadline] = created.body.evaluation.outcome.deadlines;
+    expect(deadline).toMatchObject({ key: 'arrival', dueAt: '2025-10-09T09:00:00.000Z', state: 'open' });
+    now = new Date('2025-10-09T16:30:00+08:00');
+    expect(await server.services.scheduler.tick()).toEqual({ breached: 0, reminded: 1 });
+    now = new Date('2025-10-09T17:01:00+08:00');
+    expect((await server.services.scheduler.tick()).breached).toBe(1);
+    expect((await server.services.scheduler.tick()).breached).toBe(0);
+    const fines = await manager('GET', '/fines');
+    const mine = fines.body.items.filter((f: { recordId: string }) => f.recordId === created.body.id);
+    expect(mine).toEqual([expect.objectContaining({ amount: 10, person: '赵师傅', payerRole: 'technician', origin: 'breach' })]);
+    const overdue = await manager('GET', '/deadlines?state=breached');
+    expect(overdue.body.items.some((d: { recordId: string }) => d.recordId === created.body.id)).toBe(true);
+  });
+
+  it('when a record is updated with a stale revision, then it is a 409 and nothing changes', async () => {
+    const created = await staff('POST', '/records', {
+      form: 'vehicle-use',
+      data: { user: 'a', driver: 'b', departureTime: '2025-10-09T09:00:00+08:00', purpose: 'c' },
+    });
+    const data = { ...created.body.data, purpose: 'd' };
+    expect((await staff('PUT', `/records/${created.body.id}`, { data, rev: 1 })).status).toBe(200);
+    expect((await staff('PUT', `/records/${created.body.id}`, { data: { ...data, purpose: 'e' }, rev: 1 })).status).toBe(409);
+    expect((await staff('GET', `/records/${created.body.id}`)).body.data.purpose).toBe('d');
+  });
+
+  it('when bodies are malformed, oversized, carry unknown fields, __proto__ or operator query parameters, then each is a 4xx with pointers', async () => {
+    expect((await staff('POST', '/records', '{"form": ')).status).toBe(400);
+    expect((await staff('POST', '/records', { form: 'vehicle-use', data: {}, extra: 1 })).body.error.details[0].pointer).toBe('/extra');
+    expect((await staff('POST', '/records', '{"form":"vehicle-use","data":{},"__proto__":{"x":1}}')).body.error.details[0].pointer).toBe(
+      '/__proto__',
+    );
+    expect(
+      (await staff('POST', '/records', { form: 'vehicle-use', data: { user: 1 } })).body.error.details.map(
+        (d: { pointer: string }) => d.pointer,
+      ),
+    ).toContain('/data/user');
+    expect((await staff('GET', '/records?status[$ne]=x')).status).toBe(400);
+    expect((await staff('GET', '/records?limit=100000')).status).toBe(400);
+    const huge = await staff('POST', '/records', { form: 'vehicle-use', data: { user: 'x'.repeat(2_000_000) } });
+    expect(huge.status).toBe(413);
+    expect((await staff('POST', '/records', { form: 'no-such-form', data: {} })).status).toBe(404);
+  });
+
+  it('when staff try admin routes, then they are refused with 403', async () => {
+    expect((await staff('POST', '/pack', { files: [file('x.json', {})] })).status).toBe(403);
+    expect((await staff('GET', '/users')).status).toBe(403);
+  });
+});
