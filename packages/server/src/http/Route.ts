@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Role, Scope } from '../store/types.js';
 import type { Principal } from '../services/Principal.js';
+import type { BodySchemaName } from './schemas.js';
 
 /** Who may call a route: anyone, signed-in users with one of the roles, and/or API keys with the scope. */
 export interface Access {
@@ -21,7 +22,7 @@ export interface Route {
   path: string;
   access: Access;
   summary: string;
-  body?: import('./schemas.js').BodySchemaName;
+  body?: BodySchemaName;
   handler: (context: RouteContext & { principal: Principal }) => Promise<unknown>;
   /** For public routes: handler without a principal. */
   publicHandler?: (context: RouteContext) => Promise<unknown>;

@@ -23,8 +23,8 @@ import { SCHEMA } from './schema.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
-const parse = <T>(text: unknown): T => JSON.parse(String(text)) as T;
-const str = (value: unknown) => (value === null || value === undefined ? null : String(value));
+const parse = <T>(text: unknown): T => JSON.parse(text as string) as T;
+const str = (value: unknown) => (value === null || value === undefined ? null : (value as string));
 
 /** The embedded store: one SQLite file under the data directory, WAL with full sync. */
 export class SqliteStore implements Store {
@@ -125,7 +125,7 @@ export class SqliteStore implements Store {
     return {
       kind,
       id,
-      ...(doc.form ? { form: String(doc.form) } : {}),
+      ...(doc.form ? { form: doc.form as string } : {}),
       archived: Boolean(doc.archived),
       published: latest ? toVersion(latest) : null,
       draft: doc.draft
@@ -520,7 +520,7 @@ function toVersion(row: Row): PublishedVersion {
     hash: String(row.hash),
     publishedAt: String(row.published_at),
     publishedBy: String(row.published_by),
-    ...(row.note ? { note: String(row.note) } : {}),
+    ...(row.note ? { note: row.note as string } : {}),
   };
 }
 

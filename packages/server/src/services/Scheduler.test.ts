@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../store/sqlite/SqliteStore.js';
+import type { DeadlineRow } from '../store/types.js';
+import { Scheduler } from './Scheduler.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aftersales-clock-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const deadline = (recordId: string): DeadlineRow => ({
+  recordId,
+  formId: 'after-sales-record',
+  key: 'arrival',
+  dueAt: '2025-10-09T09:00:00.000Z',
+  state: 'open',
+  remindAt: null,
+  reminded: false,
+  deadline: {
+    source: { ruleSet: 'rs', version: 1, rule: 'T1', catalog: ['T1'] },
+    key: 'arrival',
+    what: { 'zh-CN': '到场', en: 'Arrive' },
+    limit: { unit: 'workingHours', amount: 6 },
+    calendar: 'default-store',
+    startedAt: '2025-10-09T02:00:00.000Z',
+    dueAt: '2025-10-09T09:00:00.000Z',
+    metAt: null,
+    state: 'open',
+    overdueMs: 0,
+    remindAt: null,
+    owner: { role: 'technician', person: '赵' },
+    breachFines: [
+      { payer: { role: 'technician', person: '赵' }, amount: 10, currency: 'CNY', reason: { 'zh-CN': '迟到', en: 'Late' } },
+      { payer: { role: 'customerServiceClerk' }, amount: 5, currency: 'CNY', reason: { 'zh-CN': '未催', en: 'Did not chase' } },
+    ],
+  },
+});
+
+describe('Scheduler', () => {
+  it('when two server instances on one store tick at the same time, then each breach posts its fines exactly once', async () => {
+    const first = new SqliteStore(dir);
+    const second = new SqliteStore(dir);
+    const base = {
+      formVersion: 1,
+      ruleSetVersions: {},
+      status: 'received',
+      data: {},
+      store: null,
+      assignee: null,
+      createdBy: 't',
+      createdAt: '2025-10-09T02:00:00.000Z',
+      updatedAt: '2025-10-09T02:00:00.000Z',
+      rev: 1,
+    };
+    const evaluation = {
+      form: { id: 'after-sales-record', version: 1 },
+      ruleSets: [],
+      evaluatedAt: '',
+      valid: true,
+      errors: [],
+      outcome: { deadlines: [], fines: [], approvals: [], amounts: [], blocks: [], notices: [] },
+      explanation: [],
+      warnings: [],
+    };
+    for (let i = 0; i < 20; i++) {
+      const id = `r${i}`;
+      await first.writeRecord({
+        record: { ...base, id, formId: 'after-sales-record', evaluation },
+        previous: null,
+        actor: 't',
+        action: 'create',
+        approvals: [],
+        deadlines: [deadline(id)],
+        fines: [],
+        notifications: [],
+      });
+    }
+    const now = new Date('2025-10-09T10:00:00.000Z');
+    const clock = () => now;
+    const results = await Promise.all([
+      new Scheduler(first, clock).tick(),
+      new Scheduler(second, clock).tick(),
+      new Scheduler(first, clock).tick(),
+    ]);
+    expect(results.reduce((sum, r) => sum + r.breached, 0)).toBe(20);
+    // A restart: a new instance ticking again posts nothing more.
+    const third = new SqliteStore(dir);
+    expect((await new Scheduler(third, clock).tick()).breached).toBe(0);
+    const fines = await third.listFines({});
+    expect(fines).toHaveLength(40);
+    expect(fines.reduce((sum, f) => sum + f.amount, 0)).toBe(300);
+    await Promise.all([first.close(), second.close(), third.close()]);
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../store/Store.js';
+import type { StoredRecord } from '../store/types.js';
+
+const evaluation = {
+  form: { id: 'f', version: 1 },
+  ruleSets: [],
+  evaluatedAt: '',
+  valid: true,
+  errors: [],
+  outcome: { deadlines: [], fines: [], approvals: [], amounts: [], blocks: [], notices: [] },
+  explanation: [],
+  warnings: [],
+};
+
+export const sampleRecord = (id: string, overrides: Partial<StoredRecord> = {}): StoredRecord => ({
+  id,
+  formId: 'f',
+  formVersion: 1,
+  ruleSetVersions: { 'f.rules': 2 },
+  status: 'received',
+  data: { text: '文本' },
+  evaluation,
+  store: 's1',
+  assignee: 'tech',
+  createdBy: 'clerk',
+  createdAt: '2025-10-09T02:00:00.000Z',
+  updatedAt: '2025-10-09T02:00:00.000Z',
+  rev: 1,
+  ...overrides,
+});
+
+const write = (record: StoredRecord, previous: StoredRecord | null = null) => ({
+  record,
+  previous,
+  actor: 'clerk',
+  action: previous ? 'update' : 'create',
+  approvals: [],
+  deadlines: [],
+  fines: [],
+  notifications: [],
+});
+
+/** The behaviour every Store adapter must have; run against each adapter. */
+export function describeStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    it('when a user name is taken, then creating it again is a conflict', async () => {
+      const store = await open();
+      const user = {
+        id: 'u1',
+        username: 'li',
+        displayName: '李',
+        passwordHash: 'h',
+        roles: ['staff' as const],
+        policyRoles: ['technician'],
+        stores: ['s1'],
+        createdAt: 'now',
+      };
+      await store.createUser(user);
+      await expect(store.createUser({ ...user, id: 'u2' })).rejects.toMatchObject({ code: 'conflict' });
+      expect(await store.userByUsername('li')).toEqual(user);
+      await store.close();
+    });
+
+    it('when the same content is published twice, then no new version is made; new content makes the next version', async () => {
+      const store = await open();
+      const item = (definition: unknown, hash: string) => ({ kind: 'form' as const, id: 'f', definition, hash, clearDraft: true });
+      expect(await store.publish([item({ a: 1 }, 'h1')], 'admin', 't1')).toEqual([{ kind: 'form', id: 'f', version: 1, created: true }]);
+      expect(await store.publish([item({ a: 1 }, 'h1')], 'admin', 't2')).toEqual([{ kind: 'form', id: 'f', version: 1, created: false }]);
+      expect(await store.publish([item({ a: 2 }, 'h2')], 'admin', 't3')).toEqual([{ kind: 'form', id: 'f', version: 2, created: true }]);
+      expect((await store.getVersion('form', 'f', 1))?.definition).toEqual({ a: 1 });
+      expect((await store.listVersions('form', 'f')).map((v) => v.version)).toEqual([2, 1]);
+      await store.close();
+    });
+
+    it('when a draft is saved and discarded, then the published version stays and the audit log has both', async () => {
+      const store = await open();
+      await store.saveDraft('form', 'g', { b: 1 }, 'admin', 't1');
+      expect((await store.getDocument('form', 'g'))?.draft?.definition).toEqual({ b: 1 });
+      expect(await store.discardDraft('form', 'g', 'admin', 't2')).toBe(true);
+      expect((await store.getDocument('form', 'g'))?.draft).toBeNull();
+      expect((await store.listAudit({ entity: 'definition', entityId: 'form:g', limit: 10 })).map((a) => a.action)).toEqual([
+        'draft.discard',
+        'draft.save',
+      ]);
+      await store.close();
+    });
+
+    it('when a record is written with a stale revision, then it is a conflict and the stored record is unchanged', async () => {
+      const store = await open();
+      const first = sampleRecord('r1');
+      await store.writeRecord(write(first));
+      const second = { ...first, data: { text: 'b' }, rev: 2 };
+      await store.writeRecord(write(second, first));
+      await expect(store.writeRecord(write({ ...first, data: { text: 'c' }, rev: 2 }, first))).rejects.toMatchObject({ code: 'conflict' });
+      expect((await store.getRecord('r1'))?.data).toEqual({ text: 'b' });
+      await store.close();
+    });
+
+    it('when records are listed with filters and paging, then only matching ones come, newest first', async () => {
+      const store = await open();
+      for (let i = 0; i < 5; i++)
+        await store.writeRecord(
+          write(sampleRecord(`p${i}`, { formId: 'paged', status: i % 2 ? 'done' : 'open', createdAt: `2025-10-0${i + 1}T00:00:00.000Z` })),
+        );
+      const page = await store.listRecords({ formId: 'paged', status: 'open', limit: 2, offset: 0 });
+      expect(page.total).toBe(3);
+      expect(page.items.map((r) => r.id)).toEqual(['p4', 'p2']);
+      expect((await store.listRecords({ formId: 'paged', createdFrom: '2025-10-04T00:00:00.000Z', limit: 10, offset: 0 })).total).toBe(2);
+      await store.close();
+    });
+
+    it('when the same fine key is posted twice, then the ledger has it once', async () => {
+      const store = await open();
+      const fine = {
+        id: 'x1',
+        uniqueKey: 'r9|rule|a|0',
+        recordId: 'r9',
+        formId: 'f',
+        payerRole: 'technician',
+        person: '王',
+        amount: 10,
+        reason: { 'zh-CN': 'a', en: 'a' },
+        origin: 'rule' as const,
+        postedAt: 't',
+      };
+      const record = sampleRecord('r9');
+      await store.writeRecord({ ...write(record), fines: [fine] });
+      await store.writeRecord({ ...write({ ...record, rev: 2 }, record), fines: [{ ...fine, id: 'x2' }] });
+      expect((await store.listFines({})).filter((f) => f.recordId === 'r9')).toHaveLength(1);
+      await store.close();
+    });
+
+    it('when text holds any unicode, then it is stored and read back intact', async () => {
+      const store = await open();
+      const text = '𠜎𠜱 \u0000 \u202e RTL 😀 \'"; DROP TABLE records;--';
+      await store.writeRecord(write(sampleRecord('u1', { data: { text } })));
+      expect((await store.getRecord('u1'))?.data).toEqual({ text });
+      await store.close();
+    });
+  });
+}
