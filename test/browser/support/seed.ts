@@ -1,32 +1,5 @@
-// Seed data for the stand-in server and the "pushed through the CLI" rule set.
+// Seed data: the test's own form and the rule set "pushed through the CLI".
 const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-
-export const roles = {
-  $schema: '../schemas/meta/roles.schema.json',
-  id: 'roles',
-  title: t('角色', 'Roles'),
-  roles: [
-    { id: 'generalManager', label: t('总经理', 'General manager') },
-    { id: 'technician', label: t('技术员', 'Technician') },
-    { id: 'driver', label: t('司机', 'Driver') },
-  ],
-};
-
-export const calendar = {
-  $schema: '../meta/calendar.schema.json',
-  id: 'default-store',
-  title: t('门店日历', 'Store calendar'),
-  timeZone: 'Asia/Shanghai',
-  week: Object.fromEntries(
-    ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [
-      d,
-      [
-        ['09:00', '12:00'],
-        ['13:00', '18:00'],
-      ],
-    ]),
-  ),
-};
 
 export const repairCallForm = {
   $schema: './meta/form.schema.json',
