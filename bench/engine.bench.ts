@@ -57,7 +57,11 @@ bench
   });
 await bench.run();
 
-const hz = (name: string) => bench.tasks.find((t) => t.name === name)!.result!.throughput.mean;
+const hz = (name: string) => {
+  const result = bench.tasks.find((t) => t.name === name)?.result;
+  if (!result || !('throughput' in result)) throw new Error(`${name}: no result`);
+  return result.throughput.mean;
+};
 const rawHz = hz('raw json-rules-engine (precomputed facts)');
 const oursHz = hz('@aftersales/engine evaluate (F1)');
 const validateHz = hz('@aftersales/engine validate (F1)');
