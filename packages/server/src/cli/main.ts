@@ -4,6 +4,8 @@ import { CliError } from './CliError.js';
 import { processIo, type Io } from './Io.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { validateCommand } from './commands/validate.js';
+import { pushCommand } from './commands/push.js';
+import { pullCommand } from './commands/pull.js';
 
 /** Runs the `aftersales` CLI; resolves to the process exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -46,6 +48,46 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         exitCode = await evaluateCommand({ ...options, locale: cliLocale(program.opts<{ lang?: string }>().lang, io) }, io);
       },
     );
+
+  const remote = (command: Command) =>
+    command
+      .option('--server <url>', 'server URL (default: $AFTERSALES_SERVER)')
+      .option('--key <key>', 'integrator API key (default: $AFTERSALES_API_KEY)')
+      .option('--json', 'machine-readable output');
+  const locale = () => cliLocale(program.opts<{ lang?: string }>().lang, io);
+
+  remote(
+    program
+      .command('push')
+      .description('publish pack files (all or nothing); --dry-run shows problems, changes and the impact on recent records')
+      .argument('[paths...]', 'files or folders (default: schemas rules)')
+      .option('--dry-run', 'check and compare only; nothing is published'),
+  ).action(async (paths: string[], options: { server?: string; key?: string; json?: boolean; dryRun?: boolean }) => {
+    exitCode = await pushCommand(paths, { ...options, locale: locale(), mode: 'push' }, io);
+  });
+
+  remote(
+    program
+      .command('diff')
+      .description('compare local files with the published ones; exit 1 when anything differs')
+      .argument('[paths...]', 'files or folders (default: schemas rules)'),
+  ).action(async (paths: string[], options: { server?: string; key?: string; json?: boolean }) => {
+    exitCode = await pushCommand(paths, { ...options, locale: locale(), mode: 'diff' }, io);
+  });
+
+  remote(
+    program.command('pull').description('write the published pack files under a folder').argument('[dir]', 'target folder (default: .)'),
+  ).action(async (dir: string | undefined, options: { server?: string; key?: string; json?: boolean }) => {
+    exitCode = await pullCommand(dir, options, io);
+  });
+
+  program
+    .command('serve')
+    .description('start the server (configuration from the environment: PORT, HOST, DATA_DIR, STORE, MONGODB_URI)')
+    .action(async () => {
+      await import('../main.js');
+      exitCode = await new Promise<number>(() => undefined);
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

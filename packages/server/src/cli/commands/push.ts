@@ -1,0 +1,50 @@
+import { readPackFiles } from '@aftersales/engine/node';
+import type { Io } from '../Io.js';
+import { CliError } from '../CliError.js';
+import { callApi, type Remote } from '../apiClient.js';
+
+export interface PushResult {
+  valid: boolean;
+  dryRun: boolean;
+  problems: { file?: string; line?: number; column?: number; pointer?: string; code?: string; message: string; messageZh?: string }[];
+  changes: { kind: string; id: string; from: number | null; changed: boolean }[];
+  impact: { recordId: string; formId: string; change: { fineTotalDelta: number; approvalsAdded: unknown[]; deadlinesMoved: unknown[] } }[];
+}
+
+/**
+ * `aftersales push <paths...> [--dry-run]` (and `diff`: a dry run that fails when anything would change).
+ * Exit: 0 pushed (or no change), 1 problems (or, for diff, changes), 2 usage or connection.
+ */
+export async function pushCommand(
+  paths: string[],
+  options: Remote & { dryRun?: boolean; json?: boolean; locale: 'zh-CN' | 'en'; mode: 'push' | 'diff' },
+  io: Io,
+): Promise<number> {
+  const files = await readPackFiles(paths.length > 0 ? paths : ['schemas', 'rules'], io.cwd).catch((error: NodeJS.ErrnoException) => {
+    throw new CliError(`cannot read ${error.path ?? paths.join(' ')}: ${error.code ?? error.message}`);
+  });
+  if (files.length === 0) throw new CliError('no .json files found');
+  const dryRun = options.mode === 'diff' || options.dryRun === true;
+  const result = await callApi<PushResult>(options, io, 'POST', '/pack', {
+    files: files.map((f) => ({ path: f.path, content: f.text })),
+    dryRun,
+  });
+  if (options.json) io.out(JSON.stringify(result, null, 2));
+  else {
+    for (const p of result.problems) {
+      io.out(
+        `${p.file ?? '?'}:${p.line ?? 1}:${p.column ?? 1} ${p.pointer || '/'} ${p.code ?? ''} ${options.locale === 'zh-CN' ? (p.messageZh ?? p.message) : p.message}`,
+      );
+    }
+    for (const c of result.changes.filter((c) => c.changed)) io.out(`${c.from === null ? 'new' : `v${c.from} ->`} ${c.kind} ${c.id}`);
+    const changed = result.changes.filter((c) => c.changed).length;
+    if (result.valid) {
+      io.err(
+        `${dryRun ? 'dry run: ' : ''}${changed} of ${result.changes.length} files ${dryRun ? 'would change' : 'published'}${result.impact.length > 0 ? `; outcome changes on ${result.impact.length} recent records` : ''}`,
+      );
+    } else io.err(`${result.problems.length} problems; nothing was published`);
+  }
+  if (!result.valid) return 1;
+  if (options.mode === 'diff') return result.changes.some((c) => c.changed) ? 1 : 0;
+  return 0;
+}
