@@ -8,7 +8,7 @@ const catalogIds = [...readFileSync(catalogPath, 'utf8').matchAll(/^\| ([FTPACE]
 const here = fileURLToPath(new URL('.', import.meta.url));
 const scenarioTitles = readdirSync(here)
   .filter((f) => f.endsWith('.test.ts') && f !== 'catalog.test.ts')
-  .flatMap((f) => [...readFileSync(here + f, 'utf8').matchAll(/\bit\(\s*'([^']+)'/g)].map((m) => m[1]!));
+  .flatMap((f) => [...readFileSync(here + f, 'utf8').matchAll(/\bit\(\s*(['"`])(.+?)\1/g)].map((m) => m[2]!));
 
 describe('the default policy pack', () => {
   it('when validated, then it has no problem', () => {

@@ -16,5 +16,5 @@ export function pickText(text: LocalizedText | undefined, locale: Locale): strin
 
 /** Chooses zh-CN when the caller asks for any Chinese (e.g. `Accept-Language: zh`), English otherwise. */
 export function resolveLocale(requested: string | null | undefined): Locale {
-  return requested && /^zh\b/i.test(requested.trim()) ? 'zh-CN' : 'en';
+  return requested && /^zh([-_.,;]|$)/i.test(requested.trim()) ? 'zh-CN' : 'en';
 }

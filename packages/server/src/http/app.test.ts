@@ -12,7 +12,7 @@ const vehicleRules = {
   $schema: '../../schemas/meta/ruleset.schema.json',
   id: 'vehicle-use.test-approvals',
   form: 'vehicle-use',
-  title: t('测试：车辆维修审批', 'Test: vehicle repair approval'),
+  title: t('测试：出车通知', 'Test: trip notice'),
   rules: [
     {
       name: 'A1-repair-over-200',
@@ -42,7 +42,7 @@ const serviceRules = {
       event: {
         type: 'deadline',
         params: {
-          key: 'arrival',
+          key: 'arrivalWithFine',
           what: t('到场', 'Arrive on site'),
           from: 'callTime',
           limit: { unit: 'workingHours', amount: 6 },
@@ -125,7 +125,7 @@ describe('the HTTP API', () => {
   });
 
   it('A1 applies: when a vehicle repair of 350 yuan is recorded, then the move to "repair approved" waits for the general manager, who approves it from the inbox', async () => {
-    expect((await admin('POST', '/pack', { files: [file('rules/vehicle-use/test.rules.json', vehicleRules)] })).body.valid).toBe(true);
+    // A1 comes from the default pack (rules/vehicle-use/vehicles.rules.json).
     const created = await staff('POST', '/records', {
       form: 'vehicle-use',
       data: { user: '张三', driver: '李四', departureTime: '2025-10-09T09:00:00+08:00', purpose: '送货', repairCost: 350 },
@@ -176,12 +176,13 @@ describe('the HTTP API', () => {
       },
     });
     expect(created.status).toBe(201);
-    const [deadline] = created.body.evaluation.outcome.deadlines;
-    expect(deadline).toMatchObject({ key: 'arrival', dueAt: '2025-10-09T09:00:00.000Z', state: 'open' });
+    const deadline = created.body.evaluation.outcome.deadlines.find((d: { key: string }) => d.key === 'arrivalWithFine');
+    expect(deadline).toMatchObject({ dueAt: '2025-10-09T09:00:00.000Z', state: 'open' });
+    // The default pack's T1 deadline has the same due time and reminder; only the test rule carries a fine.
     now = new Date('2025-10-09T16:30:00+08:00');
-    expect(await server.services.scheduler.tick()).toEqual({ breached: 0, reminded: 1 });
+    expect(await server.services.scheduler.tick()).toEqual({ breached: 0, reminded: 2 });
     now = new Date('2025-10-09T17:01:00+08:00');
-    expect((await server.services.scheduler.tick()).breached).toBe(1);
+    expect((await server.services.scheduler.tick()).breached).toBe(2);
     expect((await server.services.scheduler.tick()).breached).toBe(0);
     const fines = await manager('GET', '/fines');
     const mine = fines.body.items.filter((f: { recordId: string }) => f.recordId === created.body.id);

@@ -154,6 +154,17 @@ function allowedTargets(form: FormDefinition, from: string | null): string[] {
   return form.statusFlow?.transitions.filter((t) => t.from === from).map((t) => t.to) ?? [];
 }
 
+/** One deadline per rule set and key (two rules giving the same key: the earlier due time counts). */
+function uniqueDeadlines(deadlines: Evaluation['outcome']['deadlines']): Evaluation['outcome']['deadlines'] {
+  const byKey = new Map<string, Evaluation['outcome']['deadlines'][number]>();
+  for (const d of deadlines) {
+    const key = `${d.source.ruleSet}/${d.key}`;
+    const other = byKey.get(key);
+    if (!other || (d.dueAt !== null && (other.dueAt === null || d.dueAt < other.dueAt))) byKey.set(key, d);
+  }
+  return [...byKey.values()];
+}
+
 /** Approval tasks, deadline rows, immediate fines and notices of a record's current outcome. */
 function sideEffects(
   record: StoredRecord,
