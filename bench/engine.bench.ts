@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
-import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { Engine } from 'json-rules-engine';
 import { compilePolicy, loadPack } from '@aftersales/engine';
 import { defaultPackDirs, readPackFiles } from '@aftersales/engine/node';
 import { machineLine, writeSection } from './lib/writeSection.js';
@@ -31,7 +31,7 @@ if (!evaluation.valid) throw new Error(`bench record is invalid: ${JSON.stringif
 const factValues = policy.factValues(record, context);
 const raw = ruleSets.map(({ definition }) => {
   const engine = new Engine([], { allowUndefinedFacts: true });
-  for (const [name, condition] of Object.entries(definition.conditions ?? {})) engine.setCondition(name, condition as TopLevelCondition);
+  for (const [name, condition] of Object.entries(definition.conditions ?? {})) engine.setCondition(name, condition);
   for (const rule of definition.rules) {
     if (rule.enabled === false) continue;
     engine.addRule({
@@ -39,7 +39,7 @@ const raw = ruleSets.map(({ definition }) => {
       priority: rule.priority ?? 1,
       conditions: rule.conditions,
       event: { type: rule.event.type },
-    } as RuleProperties);
+    });
   }
   return { engine, facts: factValues[definition.id] ?? {} };
 });

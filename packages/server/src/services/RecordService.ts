@@ -187,10 +187,10 @@ function sideEffects(
       comment: null,
       createdAt: at,
     })),
-    deadlines: outcome.deadlines.map((d) => ({
+    deadlines: uniqueDeadlines(outcome.deadlines).map((d) => ({
       recordId: record.id,
       formId: record.formId,
-      key: d.key,
+      key: `${d.source.ruleSet}/${d.key}`,
       dueAt: d.dueAt,
       state: d.state,
       remindAt: d.remindAt,
