@@ -13,6 +13,7 @@ import type { Store } from '../store/Store.js';
 import { createRouter } from './createRouter.js';
 import { errorHandler } from './errorHandler.js';
 import { apiRoutes } from './routes/apiRoutes.js';
+import { apiReferencePage } from './openapi.js';
 import type { Services } from './routes/Services.js';
 
 export interface AppOptions {
@@ -49,7 +50,9 @@ export function createApp(options: AppOptions): App {
     next();
   });
   app.use('/api', express.json({ limit: '1mb', strict: false }), cookieParser());
-  app.use('/api/v1', createRouter(apiRoutes(services), services.auth));
+  const routes = apiRoutes(services);
+  app.get('/api/docs', (_req, res) => res.type('html').send(apiReferencePage(routes)));
+  app.use('/api/v1', createRouter(routes, services.auth));
   app.use('/api', (req) => {
     throw new AppError('not_found', `no route ${req.method} ${req.originalUrl}`);
   });

@@ -1,4 +1,5 @@
 import type { Route } from '../Route.js';
+import { openApiDocument } from '../openapi.js';
 import { authRoutes } from './authRoutes.js';
 import { definitionRoutes, rolesRoute } from './definitionRoutes.js';
 import { packRoutes } from './packRoutes.js';
@@ -8,7 +9,7 @@ import { workRoutes } from './workRoutes.js';
 
 /** The whole route table under /api/v1: every route with its declared access. */
 export function apiRoutes(services: Services): Route[] {
-  return [
+  const routes: Route[] = [
     ...authRoutes(services),
     ...definitionRoutes(services, 'forms', 'form'),
     ...definitionRoutes(services, 'rule-sets', 'ruleset'),
@@ -18,4 +19,13 @@ export function apiRoutes(services: Services): Route[] {
     ...recordRoutes(services),
     ...workRoutes(services),
   ];
+  routes.push({
+    method: 'get',
+    path: '/openapi.json',
+    access: { public: true },
+    summary: 'This API as an OpenAPI 3.1 document',
+    handler: () => Promise.resolve(openApiDocument(routes)),
+    publicHandler: () => Promise.resolve(openApiDocument(routes)),
+  });
+  return routes;
 }

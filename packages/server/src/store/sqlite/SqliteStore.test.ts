@@ -1,7 +1,15 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { describeStoreContract } from '../../testing/storeContract.js';
 import { SqliteStore } from './SqliteStore.js';
 
-describeStoreContract('SQLite', async () => new SqliteStore(mkdtempSync(join(tmpdir(), 'aftersales-store-'))));
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describeStoreContract('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aftersales-store-'));
+  dirs.push(dir);
+  return new SqliteStore(dir);
+});
