@@ -45,6 +45,8 @@ export interface PackChange {
 /** Forms, rule sets, calendars and roles: drafts, immutable versions, checks by the engine, compiled policies. */
 export class DefinitionService {
   private pack: Pack | null = null;
+  private generation = -1;
+  private readonly pins = new Map<string, Pins>();
   private readonly policies = new Map<string, Policy>();
 
   constructor(
@@ -54,6 +56,7 @@ export class DefinitionService {
 
   /** The latest published version of everything, as an engine pack (cached until the next publish). */
   async publishedPack(): Promise<Pack> {
+    await this.refresh();
     if (this.pack) return this.pack;
     const pack = emptyPack();
     for (const kind of ['form', 'ruleset', 'calendar', 'roles'] as const) {
@@ -157,6 +160,9 @@ export class DefinitionService {
 
   /** The current pins of a form: its latest version and the latest version of each of its rule sets. */
   async currentPins(formId: string): Promise<Pins> {
+    await this.refresh();
+    const cached = this.pins.get(formId);
+    if (cached) return cached;
     const pack = await this.publishedPack();
     const form = await this.store.getDocument('form', formId);
     if (!form?.published || !pack.forms.has(formId)) throw new AppError('not_found', `form "${formId}" is not published`);
@@ -164,7 +170,9 @@ export class DefinitionService {
     for (const doc of await this.store.listDocuments('ruleset')) {
       if (doc.form === formId && doc.published && !doc.archived) ruleSetVersions[doc.id] = doc.published.version;
     }
-    return { formVersion: form.published.version, ruleSetVersions };
+    const pins = { formVersion: form.published.version, ruleSetVersions };
+    this.pins.set(formId, pins);
+    return pins;
   }
 
   /** The compiled policy for a form at given pins (cached): old records keep their versions. */
@@ -238,8 +246,18 @@ export class DefinitionService {
     }
   }
 
+  /** Drops the caches when published content changed, here or on another instance sharing the store. */
+  private async refresh(): Promise<void> {
+    const generation = await this.store.definitionsGeneration();
+    if (generation !== this.generation) {
+      this.invalidate();
+      this.generation = generation;
+    }
+  }
+
   private invalidate(): void {
     this.pack = null;
+    this.pins.clear();
   }
 }
 

@@ -93,3 +93,17 @@ describe('Scheduler', () => {
     await Promise.all([first.close(), second.close(), third.close()]);
   });
 });
+
+describe('published definitions across instances', () => {
+  it('when one instance publishes, then another instance on the same store evaluates with the new version at once', async () => {
+    const { startTestServer } = await import('../testing/startTestServer.js');
+    const first = await startTestServer();
+    const second = await startTestServer({ dataDir: first.dataDir, importPack: false });
+    expect((await second.services.definitions.currentPins('vehicle-use')).formVersion).toBe(1);
+    const form = (await first.services.store.getDocument('form', 'vehicle-use'))!.published!.definition as { title: { en: string } };
+    await first.services.definitions.pushFiles([{ path: 'f.json', text: JSON.stringify({ ...form, title: { ...form.title, en: 'Vehicle log' } }) }], 'admin', { dryRun: false });
+    expect((await second.services.definitions.currentPins('vehicle-use')).formVersion).toBe(2);
+    await second.close();
+    await first.close();
+  });
+});

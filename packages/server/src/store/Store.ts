@@ -52,6 +52,8 @@ export interface Store {
     actor: string,
     at: string,
   ): Promise<{ kind: DocumentKind; id: string; version: number; created: boolean }[]>;
+  /** Grows whenever published content or archiving changes (any instance): caches compare it. */
+  definitionsGeneration(): Promise<number>;
   listVersions(kind: DocumentKind, id: string): Promise<Omit<PublishedVersion, 'definition'>[]>;
   getVersion(kind: DocumentKind, id: string, version: number): Promise<PublishedVersion | null>;
 

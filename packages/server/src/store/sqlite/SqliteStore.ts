@@ -45,82 +45,103 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared once per SQL text. */
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   // Users, sessions, API keys
 
   async countUsers() {
-    return Number((this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as Row).n);
+    return Number((this.stmt('SELECT COUNT(*) AS n FROM users').get() as Row).n);
   }
   async createUser(user: User) {
     try {
-      this.db
-        .prepare('INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(
-          user.id,
-          user.username,
-          user.displayName,
-          user.passwordHash,
-          json(user.roles),
-          json(user.policyRoles),
-          json(user.stores),
-          user.createdAt,
-        );
+      this.stmt('INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        user.id,
+        user.username,
+        user.displayName,
+        user.passwordHash,
+        json(user.roles),
+        json(user.policyRoles),
+        json(user.stores),
+        user.createdAt,
+      );
     } catch (error) {
       if (String(error).includes('UNIQUE')) throw new AppError('conflict', `user "${user.username}" exists`);
       throw error;
     }
   }
   async userByUsername(username: string) {
-    return toUser(this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as Row | undefined);
+    return toUser(this.stmt('SELECT * FROM users WHERE username = ?').get(username) as Row | undefined);
   }
   async userById(id: string) {
-    return toUser(this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as Row | undefined);
+    return toUser(this.stmt('SELECT * FROM users WHERE id = ?').get(id) as Row | undefined);
   }
   async listUsers() {
-    return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as Row[]).map((r) => toUser(r)!);
+    return (this.stmt('SELECT * FROM users ORDER BY username').all() as Row[]).map((r) => toUser(r)!);
   }
   async updateUser(user: User) {
-    this.db
-      .prepare('UPDATE users SET display_name = ?, password_hash = ?, roles = ?, policy_roles = ?, stores = ? WHERE id = ?')
-      .run(user.displayName, user.passwordHash, json(user.roles), json(user.policyRoles), json(user.stores), user.id);
+    this.stmt('UPDATE users SET display_name = ?, password_hash = ?, roles = ?, policy_roles = ?, stores = ? WHERE id = ?').run(
+      user.displayName,
+      user.passwordHash,
+      json(user.roles),
+      json(user.policyRoles),
+      json(user.stores),
+      user.id,
+    );
   }
   async createSession(session: Session) {
-    this.db.prepare('INSERT INTO sessions VALUES (?, ?, ?)').run(session.tokenHash, session.userId, session.expiresAt);
+    this.stmt('INSERT INTO sessions VALUES (?, ?, ?)').run(session.tokenHash, session.userId, session.expiresAt);
   }
   async sessionByHash(tokenHash: string) {
-    const row = this.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as Row | undefined;
+    const row = this.stmt('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as Row | undefined;
     return row ? { tokenHash: String(row.token_hash), userId: String(row.user_id), expiresAt: String(row.expires_at) } : null;
   }
   async deleteSession(tokenHash: string) {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    this.stmt('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
   async createApiKey(key: ApiKey) {
-    this.db
-      .prepare('INSERT INTO api_keys VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(key.id, key.name, key.keyHash, json(key.scopes), key.createdBy, key.createdAt, key.revoked ? 1 : 0);
+    this.stmt('INSERT INTO api_keys VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      key.id,
+      key.name,
+      key.keyHash,
+      json(key.scopes),
+      key.createdBy,
+      key.createdAt,
+      key.revoked ? 1 : 0,
+    );
   }
   async apiKeyByHash(keyHash: string) {
-    return toApiKey(this.db.prepare('SELECT * FROM api_keys WHERE key_hash = ?').get(keyHash) as Row | undefined);
+    return toApiKey(this.stmt('SELECT * FROM api_keys WHERE key_hash = ?').get(keyHash) as Row | undefined);
   }
   async listApiKeys() {
-    return (this.db.prepare('SELECT * FROM api_keys ORDER BY created_at').all() as Row[]).map((r) => toApiKey(r)!);
+    return (this.stmt('SELECT * FROM api_keys ORDER BY created_at').all() as Row[]).map((r) => toApiKey(r)!);
   }
   async revokeApiKey(id: string) {
-    return this.db.prepare('UPDATE api_keys SET revoked = 1 WHERE id = ?').run(id).changes > 0;
+    return this.stmt('UPDATE api_keys SET revoked = 1 WHERE id = ?').run(id).changes > 0;
   }
 
   // Definitions and versions
 
   async listDocuments(kind: DocumentKind) {
-    const rows = this.db.prepare('SELECT id FROM documents WHERE kind = ? ORDER BY id').all(kind) as Row[];
+    const rows = this.stmt('SELECT id FROM documents WHERE kind = ? ORDER BY id').all(kind) as Row[];
     return rows.map((r) => this.documentSync(kind, String(r.id))!);
   }
   async getDocument(kind: DocumentKind, id: string) {
     return this.documentSync(kind, id);
   }
   private documentSync(kind: DocumentKind, id: string): DocumentState | null {
-    const doc = this.db.prepare('SELECT * FROM documents WHERE kind = ? AND id = ?').get(kind, id) as Row | undefined;
+    const doc = this.stmt('SELECT * FROM documents WHERE kind = ? AND id = ?').get(kind, id) as Row | undefined;
     if (!doc) return null;
-    const latest = this.db.prepare('SELECT * FROM versions WHERE kind = ? AND id = ? ORDER BY version DESC LIMIT 1').get(kind, id) as
+    const latest = this.stmt('SELECT * FROM versions WHERE kind = ? AND id = ? ORDER BY version DESC LIMIT 1').get(kind, id) as
       Row | undefined;
     return {
       kind,
@@ -137,13 +158,11 @@ export class SqliteStore implements Store {
     const form = formOf(kind, definition);
     this.db.transaction(() => {
       const before = this.documentSync(kind, id)?.draft?.definition ?? null;
-      this.db
-        .prepare(
-          `INSERT INTO documents (kind, id, form, draft, draft_updated_at, draft_updated_by) VALUES (?, ?, ?, ?, ?, ?)
+      this.stmt(
+        `INSERT INTO documents (kind, id, form, draft, draft_updated_at, draft_updated_by) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (kind, id) DO UPDATE SET draft = excluded.draft, draft_updated_at = excluded.draft_updated_at,
            draft_updated_by = excluded.draft_updated_by, form = COALESCE(excluded.form, documents.form)`,
-        )
-        .run(kind, id, form, json(definition), at, actor);
+      ).run(kind, id, form, json(definition), at, actor);
       this.auditSync({ at, actor, entity: 'definition', entityId: `${kind}:${id}`, action: 'draft.save', before, after: definition });
     })();
   }
@@ -151,18 +170,19 @@ export class SqliteStore implements Store {
     return this.db.transaction(() => {
       const before = this.documentSync(kind, id)?.draft?.definition;
       if (before === undefined) return false;
-      this.db
-        .prepare('UPDATE documents SET draft = NULL, draft_updated_at = NULL, draft_updated_by = NULL WHERE kind = ? AND id = ?')
-        .run(kind, id);
+      this.stmt('UPDATE documents SET draft = NULL, draft_updated_at = NULL, draft_updated_by = NULL WHERE kind = ? AND id = ?').run(
+        kind,
+        id,
+      );
       this.auditSync({ at, actor, entity: 'definition', entityId: `${kind}:${id}`, action: 'draft.discard', before, after: null });
       return true;
     })();
   }
   async setArchived(kind: DocumentKind, id: string, archived: boolean, actor: string, at: string) {
     return this.db.transaction(() => {
-      const changed =
-        this.db.prepare('UPDATE documents SET archived = ? WHERE kind = ? AND id = ?').run(archived ? 1 : 0, kind, id).changes > 0;
-      if (changed)
+      const changed = this.stmt('UPDATE documents SET archived = ? WHERE kind = ? AND id = ?').run(archived ? 1 : 0, kind, id).changes > 0;
+      if (changed) {
+        this.bumpGeneration();
         this.auditSync({
           at,
           actor,
@@ -172,29 +192,37 @@ export class SqliteStore implements Store {
           before: null,
           after: null,
         });
+      }
       return changed;
     })();
   }
   async publish(items: Parameters<Store['publish']>[0], actor: string, at: string) {
     return this.db.transaction(() =>
       items.map((item) => {
-        const latest = this.db
-          .prepare('SELECT version, hash, definition FROM versions WHERE kind = ? AND id = ? ORDER BY version DESC LIMIT 1')
-          .get(item.kind, item.id) as Row | undefined;
-        this.db
-          .prepare(
-            'INSERT INTO documents (kind, id, form) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET form = COALESCE(excluded.form, documents.form)',
-          )
-          .run(item.kind, item.id, formOf(item.kind, item.definition));
+        const latest = this.stmt(
+          'SELECT version, hash, definition FROM versions WHERE kind = ? AND id = ? ORDER BY version DESC LIMIT 1',
+        ).get(item.kind, item.id) as Row | undefined;
+        this.stmt(
+          'INSERT INTO documents (kind, id, form) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET form = COALESCE(excluded.form, documents.form)',
+        ).run(item.kind, item.id, formOf(item.kind, item.definition));
         if (item.clearDraft)
-          this.db
-            .prepare('UPDATE documents SET draft = NULL, draft_updated_at = NULL, draft_updated_by = NULL WHERE kind = ? AND id = ?')
-            .run(item.kind, item.id);
+          this.stmt('UPDATE documents SET draft = NULL, draft_updated_at = NULL, draft_updated_by = NULL WHERE kind = ? AND id = ?').run(
+            item.kind,
+            item.id,
+          );
         if (latest && latest.hash === item.hash) return { kind: item.kind, id: item.id, version: Number(latest.version), created: false };
         const version = latest ? Number(latest.version) + 1 : 1;
-        this.db
-          .prepare('INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(item.kind, item.id, version, json(item.definition), item.hash, at, actor, item.note ?? null);
+        this.stmt('INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+          item.kind,
+          item.id,
+          version,
+          json(item.definition),
+          item.hash,
+          at,
+          actor,
+          item.note ?? null,
+        );
+        this.bumpGeneration();
         this.auditSync({
           at,
           actor,
@@ -208,20 +236,23 @@ export class SqliteStore implements Store {
       }),
     )();
   }
+  async definitionsGeneration() {
+    return Number((this.stmt('SELECT value FROM generation WHERE id = 1').get() as Row).value);
+  }
+  private bumpGeneration() {
+    this.stmt('UPDATE generation SET value = value + 1 WHERE id = 1').run();
+  }
   async listVersions(kind: DocumentKind, id: string) {
-    const rows = this.db
-      .prepare(
-        'SELECT kind, id, version, hash, published_at, published_by, note FROM versions WHERE kind = ? AND id = ? ORDER BY version DESC',
-      )
-      .all(kind, id) as Row[];
+    const rows = this.stmt(
+      'SELECT kind, id, version, hash, published_at, published_by, note FROM versions WHERE kind = ? AND id = ? ORDER BY version DESC',
+    ).all(kind, id) as Row[];
     return rows.map((r) => {
       const { definition: _definition, ...rest } = toVersion({ ...r, definition: 'null' });
       return rest;
     });
   }
   async getVersion(kind: DocumentKind, id: string, version: number) {
-    const row = this.db.prepare('SELECT * FROM versions WHERE kind = ? AND id = ? AND version = ?').get(kind, id, version) as
-      Row | undefined;
+    const row = this.stmt('SELECT * FROM versions WHERE kind = ? AND id = ? AND version = ?').get(kind, id, version) as Row | undefined;
     return row ? toVersion(row) : null;
   }
 
@@ -231,68 +262,82 @@ export class SqliteStore implements Store {
     const { record, previous } = write;
     this.db.transaction(() => {
       if (previous) {
-        const changed = this.db
-          .prepare(
-            'UPDATE records SET form_version = ?, rule_set_versions = ?, status = ?, data = ?, evaluation = ?, store = ?, assignee = ?, updated_at = ?, rev = ? WHERE id = ? AND rev = ?',
-          )
-          .run(
-            record.formVersion,
-            json(record.ruleSetVersions),
-            record.status,
-            json(record.data),
-            json(record.evaluation),
-            record.store,
-            record.assignee,
-            record.updatedAt,
-            record.rev,
-            record.id,
-            previous.rev,
-          ).changes;
+        const changed = this.stmt(
+          'UPDATE records SET form_version = ?, rule_set_versions = ?, status = ?, data = ?, evaluation = ?, store = ?, assignee = ?, updated_at = ?, rev = ? WHERE id = ? AND rev = ?',
+        ).run(
+          record.formVersion,
+          json(record.ruleSetVersions),
+          record.status,
+          json(record.data),
+          json(record.evaluation),
+          record.store,
+          record.assignee,
+          record.updatedAt,
+          record.rev,
+          record.id,
+          previous.rev,
+        ).changes;
         if (changed === 0) throw new AppError('conflict', 'the record was changed by someone else; reload it and try again');
       } else {
-        this.db
-          .prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(
-            record.id,
-            record.formId,
-            record.formVersion,
-            json(record.ruleSetVersions),
-            record.status,
-            json(record.data),
-            json(record.evaluation),
-            record.store,
-            record.assignee,
-            record.createdBy,
-            record.createdAt,
-            record.updatedAt,
-            record.rev,
-          );
+        this.stmt('INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+          record.id,
+          record.formId,
+          record.formVersion,
+          json(record.ruleSetVersions),
+          record.status,
+          json(record.data),
+          json(record.evaluation),
+          record.store,
+          record.assignee,
+          record.createdBy,
+          record.createdAt,
+          record.updatedAt,
+          record.rev,
+        );
       }
       // Pending approvals follow the current outcome; decided ones are kept.
-      this.db.prepare("DELETE FROM approvals WHERE record_id = ? AND state = 'pending'").run(record.id);
+      this.stmt("DELETE FROM approvals WHERE record_id = ? AND state = 'pending'").run(record.id);
       const decided = new Set(
-        (this.db.prepare('SELECT approver, before_status FROM approvals WHERE record_id = ?').all(record.id) as Row[]).map(
+        (this.stmt('SELECT approver, before_status FROM approvals WHERE record_id = ?').all(record.id) as Row[]).map(
           (r) => `${String(r.approver)}|${String(r.before_status)}`,
         ),
       );
       for (const a of write.approvals) {
         if (decided.has(`${a.approver}|${a.before}`)) continue;
-        this.db
-          .prepare('INSERT INTO approvals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(a.id, a.recordId, a.formId, a.approver, a.before, json(a.reason), a.rule, a.state, null, null, null, a.createdAt);
+        this.stmt('INSERT INTO approvals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+          a.id,
+          a.recordId,
+          a.formId,
+          a.approver,
+          a.before,
+          json(a.reason),
+          a.rule,
+          a.state,
+          null,
+          null,
+          null,
+          a.createdAt,
+        );
       }
       // Deadlines: a breach already recorded stays breached (its fines are posted once).
       const breached = new Set(
-        (this.db.prepare("SELECT key FROM deadlines WHERE record_id = ? AND state = 'breached'").all(record.id) as Row[]).map((r) =>
+        (this.stmt("SELECT key FROM deadlines WHERE record_id = ? AND state = 'breached'").all(record.id) as Row[]).map((r) =>
           String(r.key),
         ),
       );
-      this.db.prepare("DELETE FROM deadlines WHERE record_id = ? AND state != 'breached'").run(record.id);
+      this.stmt("DELETE FROM deadlines WHERE record_id = ? AND state != 'breached'").run(record.id);
       for (const d of write.deadlines) {
         if (breached.has(d.key)) continue;
-        this.db
-          .prepare('INSERT INTO deadlines VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(d.recordId, d.formId, d.key, d.dueAt, d.state === 'breached' ? 'open' : d.state, d.remindAt, 0, json(d.deadline));
+        this.stmt('INSERT INTO deadlines VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+          d.recordId,
+          d.formId,
+          d.key,
+          d.dueAt,
+          d.state === 'breached' ? 'open' : d.state,
+          d.remindAt,
+          0,
+          json(d.deadline),
+        );
       }
       for (const f of write.fines) this.insertFine(f);
       for (const n of write.notifications) this.insertNotification(n);
@@ -308,7 +353,7 @@ export class SqliteStore implements Store {
     })();
   }
   async getRecord(id: string) {
-    return toRecord(this.db.prepare('SELECT * FROM records WHERE id = ?').get(id) as Row | undefined);
+    return toRecord(this.stmt('SELECT * FROM records WHERE id = ?').get(id) as Row | undefined);
   }
   async listRecords(filter: RecordFilter) {
     const where: string[] = [];
@@ -325,36 +370,49 @@ export class SqliteStore implements Store {
     if (filter.createdTo) add('created_at <= ?', filter.createdTo);
     if (filter.deadlineState) add('id IN (SELECT record_id FROM deadlines WHERE state = ?)', filter.deadlineState);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const total = Number((this.db.prepare(`SELECT COUNT(*) AS n FROM records ${clause}`).get(...params) as Row).n);
-    const rows = this.db
-      .prepare(`SELECT * FROM records ${clause} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`)
-      .all(...params, filter.limit, filter.offset) as Row[];
+    const total = Number((this.stmt(`SELECT COUNT(*) AS n FROM records ${clause}`).get(...params) as Row).n);
+    const rows = this.stmt(`SELECT * FROM records ${clause} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).all(
+      ...params,
+      filter.limit,
+      filter.offset,
+    ) as Row[];
     return { items: rows.map((r) => toRecord(r)!), total };
   }
 
   // Approvals, deadlines, fines, notices, audit
 
   async listApprovals(filter: { state?: Approval['state']; approvers?: string[]; recordId?: string }) {
-    const rows = this.db.prepare('SELECT * FROM approvals ORDER BY created_at DESC').all() as Row[];
-    return rows
-      .map(toApproval)
-      .filter(
-        (a) =>
-          (!filter.state || a.state === filter.state) &&
-          (!filter.recordId || a.recordId === filter.recordId) &&
-          (!filter.approvers || filter.approvers.includes(a.approver)),
-      );
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.state) {
+      where.push('state = ?');
+      params.push(filter.state);
+    }
+    if (filter.recordId) {
+      where.push('record_id = ?');
+      params.push(filter.recordId);
+    }
+    if (filter.approvers) {
+      where.push(`approver IN (${filter.approvers.map(() => '?').join(', ') || 'NULL'})`);
+      params.push(...filter.approvers);
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    return (this.stmt(`SELECT * FROM approvals ${clause} ORDER BY created_at DESC LIMIT 1000`).all(...params) as Row[]).map(toApproval);
   }
   async getApproval(id: string) {
-    const row = this.db.prepare('SELECT * FROM approvals WHERE id = ?').get(id) as Row | undefined;
+    const row = this.stmt('SELECT * FROM approvals WHERE id = ?').get(id) as Row | undefined;
     return row ? toApproval(row) : null;
   }
   async decideApproval(approval: Approval, actor: string) {
     return this.db.transaction(() => {
       const changed =
-        this.db
-          .prepare("UPDATE approvals SET state = ?, decided_by = ?, decided_at = ?, comment = ? WHERE id = ? AND state = 'pending'")
-          .run(approval.state, approval.decidedBy, approval.decidedAt, approval.comment, approval.id).changes > 0;
+        this.stmt("UPDATE approvals SET state = ?, decided_by = ?, decided_at = ?, comment = ? WHERE id = ? AND state = 'pending'").run(
+          approval.state,
+          approval.decidedBy,
+          approval.decidedAt,
+          approval.comment,
+          approval.id,
+        ).changes > 0;
       if (changed)
         this.auditSync({
           at: approval.decidedAt ?? '',
@@ -369,19 +427,19 @@ export class SqliteStore implements Store {
     })();
   }
   async dueDeadlines(now: string) {
-    return (this.db.prepare("SELECT * FROM deadlines WHERE state = 'open' AND due_at IS NOT NULL AND due_at <= ?").all(now) as Row[]).map(
+    return (this.stmt("SELECT * FROM deadlines WHERE state = 'open' AND due_at IS NOT NULL AND due_at <= ?").all(now) as Row[]).map(
       toDeadline,
     );
   }
   async dueReminders(now: string) {
     return (
-      this.db
-        .prepare("SELECT * FROM deadlines WHERE state = 'open' AND reminded = 0 AND remind_at IS NOT NULL AND remind_at <= ?")
-        .all(now) as Row[]
+      this.stmt("SELECT * FROM deadlines WHERE state = 'open' AND reminded = 0 AND remind_at IS NOT NULL AND remind_at <= ?").all(
+        now,
+      ) as Row[]
     ).map(toDeadline);
   }
   async listDeadlines(filter: { state?: DeadlineRow['state']; formId?: string }) {
-    const rows = this.db.prepare('SELECT * FROM deadlines ORDER BY due_at').all() as Row[];
+    const rows = this.stmt('SELECT * FROM deadlines ORDER BY due_at').all() as Row[];
     return rows
       .map(toDeadline)
       .filter((d) => (!filter.state || d.state === filter.state) && (!filter.formId || d.formId === filter.formId));
@@ -389,9 +447,8 @@ export class SqliteStore implements Store {
   async recordBreach(row: DeadlineRow, fines: FineEntry[], notifications: Notification[], at: string) {
     return this.db.transaction(() => {
       const changed =
-        this.db
-          .prepare("UPDATE deadlines SET state = 'breached' WHERE record_id = ? AND key = ? AND state = 'open'")
-          .run(row.recordId, row.key).changes > 0;
+        this.stmt("UPDATE deadlines SET state = 'breached' WHERE record_id = ? AND key = ? AND state = 'open'").run(row.recordId, row.key)
+          .changes > 0;
       if (!changed) return false;
       for (const f of fines) this.insertFine(f);
       for (const n of notifications) this.insertNotification(n);
@@ -410,14 +467,14 @@ export class SqliteStore implements Store {
   async markReminded(row: DeadlineRow, notification: Notification) {
     return this.db.transaction(() => {
       const changed =
-        this.db.prepare('UPDATE deadlines SET reminded = 1 WHERE record_id = ? AND key = ? AND reminded = 0').run(row.recordId, row.key)
-          .changes > 0;
+        this.stmt('UPDATE deadlines SET reminded = 1 WHERE record_id = ? AND key = ? AND reminded = 0').run(row.recordId, row.key).changes >
+        0;
       if (changed) this.insertNotification(notification);
       return changed;
     })();
   }
   async listFines(filter: { person?: string; month?: string; formId?: string }) {
-    const rows = this.db.prepare('SELECT * FROM fines ORDER BY posted_at DESC').all() as Row[];
+    const rows = this.stmt('SELECT * FROM fines ORDER BY posted_at DESC').all() as Row[];
     return rows
       .map(toFine)
       .filter(
@@ -428,7 +485,7 @@ export class SqliteStore implements Store {
       );
   }
   async listNotifications(filter: { roles?: string[]; limit: number }) {
-    const rows = this.db.prepare('SELECT * FROM notifications ORDER BY at DESC LIMIT ?').all(filter.limit * 10) as Row[];
+    const rows = this.stmt('SELECT * FROM notifications ORDER BY at DESC LIMIT ?').all(filter.limit * 10) as Row[];
     return rows
       .map((r) => ({
         id: String(r.id),
@@ -443,9 +500,9 @@ export class SqliteStore implements Store {
       .slice(0, filter.limit);
   }
   async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }) {
-    const rows = this.db
-      .prepare('SELECT * FROM audit WHERE (? IS NULL OR entity = ?) AND (? IS NULL OR entity_id = ?) ORDER BY id DESC LIMIT ?')
-      .all(filter.entity ?? null, filter.entity ?? null, filter.entityId ?? null, filter.entityId ?? null, filter.limit) as Row[];
+    const rows = this.stmt(
+      'SELECT * FROM audit WHERE (? IS NULL OR entity = ?) AND (? IS NULL OR entity_id = ?) ORDER BY id DESC LIMIT ?',
+    ).all(filter.entity ?? null, filter.entity ?? null, filter.entityId ?? null, filter.entityId ?? null, filter.limit) as Row[];
     return rows.map((r) => ({
       id: Number(r.id),
       at: String(r.at),
@@ -462,19 +519,40 @@ export class SqliteStore implements Store {
   }
 
   private auditSync(entry: Omit<AuditEntry, 'id'>) {
-    this.db
-      .prepare('INSERT INTO audit (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(entry.at, entry.actor, entry.entity, entry.entityId, entry.action, json(entry.before), json(entry.after));
+    this.stmt('INSERT INTO audit (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      entry.at,
+      entry.actor,
+      entry.entity,
+      entry.entityId,
+      entry.action,
+      json(entry.before),
+      json(entry.after),
+    );
   }
   private insertFine(f: FineEntry) {
-    this.db
-      .prepare('INSERT OR IGNORE INTO fines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(f.id, f.uniqueKey, f.recordId, f.formId, f.payerRole, f.person, f.amount, json(f.reason), f.origin, f.postedAt);
+    this.stmt('INSERT OR IGNORE INTO fines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      f.id,
+      f.uniqueKey,
+      f.recordId,
+      f.formId,
+      f.payerRole,
+      f.person,
+      f.amount,
+      json(f.reason),
+      f.origin,
+      f.postedAt,
+    );
   }
   private insertNotification(n: Notification) {
-    this.db
-      .prepare('INSERT OR IGNORE INTO notifications VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(n.id, n.uniqueKey, n.at, n.role, n.person, n.recordId, json(n.message));
+    this.stmt('INSERT OR IGNORE INTO notifications VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      n.id,
+      n.uniqueKey,
+      n.at,
+      n.role,
+      n.person,
+      n.recordId,
+      json(n.message),
+    );
   }
 }
 

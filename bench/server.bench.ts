@@ -1,0 +1,108 @@
+// Record submission under load (auth + validate + evaluate + durable SQLite write + audit) at 50
+// connections, against an Express JSON echo baseline in the same run; then a durability check:
+// SIGKILL the server under load, restart it, count acknowledged records that are missing.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import express from 'express';
+import { machineLine, writeSection } from './lib/writeSection.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PASSWORD = 'bench-admin-password';
+const CONNECTIONS = 50;
+const SECONDS = 10;
+const record = { form: 'vehicle-use', data: { user: '张三', driver: '李四', departureTime: '2025-10-20T09:00:00+08:00', purpose: '送货', repairCost: 350, mileageStart: 100, mileageEnd: 180 } };
+
+function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(ROOT, 'packages/server/src/main.ts')], {
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, CLOCK_TICK_MS: '60000', STATIC_DIR: join(dataDir, 'none') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /running at (http:\/\/[^/\s]+)\//.exec(out);
+      if (match) resolve({ child, url: match[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+}
+
+async function apiKey(url: string): Promise<string> {
+  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const key = await fetch(`${url}/api/v1/api-keys`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify({ name: 'bench', scopes: ['records:write', 'records:read'] }) });
+  return ((await key.json()) as { secret: string }).secret;
+}
+
+function load(url: string, headers: Record<string, string>): Promise<autocannon.Result> {
+  return autocannon({ url, method: 'POST', connections: CONNECTIONS, duration: SECONDS, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(record) });
+}
+
+// Baseline: Express parsing and echoing the same JSON body.
+const echo = express();
+echo.use(express.json({ limit: '1mb' }));
+echo.post('/echo', (req, res) => res.status(201).json(req.body));
+const echoServer = echo.listen(0, '127.0.0.1');
+await new Promise((resolve) => echoServer.once('listening', resolve));
+const baseline = await load(`http://127.0.0.1:${(echoServer.address() as AddressInfo).port}/echo`, {});
+echoServer.close();
+
+const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-bench-'));
+let server = await startServer(dataDir);
+const key = await apiKey(server.url);
+const auth = { Authorization: `Bearer ${key}` };
+const submit = await load(`${server.url}/api/v1/records`, auth);
+
+// Durability: writers record every acknowledged (201) id; the server is killed mid-stream.
+const acknowledged: string[] = [];
+let stop = false;
+const writer = async () => {
+  while (!stop) {
+    try {
+      const response = await fetch(`${server.url}/api/v1/records`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth }, body: JSON.stringify(record) });
+      if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id);
+    } catch {
+      return; // the connection died with the server: not acknowledged
+    }
+  }
+};
+const writers = Array.from({ length: 20 }, writer);
+await new Promise((resolve) => setTimeout(resolve, 3000));
+server.child.kill('SIGKILL');
+stop = true;
+await Promise.all(writers);
+server = await startServer(dataDir);
+let missing = 0;
+for (const id of acknowledged) {
+  const response = await fetch(`${server.url}/api/v1/records/${id}`, { headers: auth });
+  if (response.status !== 200) missing++;
+}
+server.child.kill('SIGTERM');
+rmSync(dataDir, { recursive: true, force: true });
+
+const row = (name: string, r: autocannon.Result) => `| ${name} | ${Math.round(r.requests.average).toLocaleString('en-US')} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} |`;
+const ratio = submit.requests.average / baseline.requests.average;
+const table = [
+  '| what | req/s | p50 ms | p99 ms | non-2xx |',
+  '| --- | ---: | ---: | ---: | ---: |',
+  row('Express JSON echo (baseline)', baseline),
+  row('record submission (F5, SQLite)', submit),
+].join('\n');
+const verdicts = [
+  `Throughput ratio: **${ratio.toFixed(2)}x** of echo (target at least 0.25x) — ${ratio >= 0.25 ? 'met' : 'NOT met'}.`,
+  `p99 of record submission: **${submit.latency.p99} ms** (target under 50 ms) — ${submit.latency.p99 < 50 ? 'met' : 'NOT met'}.`,
+  `Durability: server killed with SIGKILL after 3 s under 20 writers; **${missing} of ${acknowledged.length}** acknowledged records missing after restart (target 0) — ${missing === 0 ? 'met' : 'NOT met'}.`,
+];
+console.log(table);
+for (const v of verdicts) console.log(v);
+writeSection(
+  'Server',
+  `${CONNECTIONS} connections for ${SECONDS} s each (autocannon), one process, server run from sources with tsx.\n${machineLine()}\n\n${table}\n\n${verdicts.map((v) => `- ${v}`).join('\n')}`,
+);
+process.exit(0);
