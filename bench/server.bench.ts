@@ -24,7 +24,7 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
   });
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /running at (http:\/\/[^/\s]+)\//.exec(out);
       if (match) resolve({ child, url: match[1]! });
