@@ -15,11 +15,29 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PASSWORD = 'bench-admin-password';
 const CONNECTIONS = 50;
 const SECONDS = 10;
-const record = { form: 'vehicle-use', data: { user: '张三', driver: '李四', departureTime: '2025-10-20T09:00:00+08:00', purpose: '送货', repairCost: 350, mileageStart: 100, mileageEnd: 180 } };
+const record = {
+  form: 'vehicle-use',
+  data: {
+    user: '张三',
+    driver: '李四',
+    departureTime: '2025-10-20T09:00:00+08:00',
+    purpose: '送货',
+    repairCost: 350,
+    mileageStart: 100,
+    mileageEnd: 180,
+  },
+};
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(ROOT, 'packages/server/src/main.ts')], {
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, CLOCK_TICK_MS: '60000', STATIC_DIR: join(dataDir, 'none') },
+    env: {
+      ...process.env,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD: PASSWORD,
+      CLOCK_TICK_MS: '60000',
+      STATIC_DIR: join(dataDir, 'none'),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -34,14 +52,29 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
 }
 
 async function apiKey(url: string): Promise<string> {
-  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const key = await fetch(`${url}/api/v1/api-keys`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify({ name: 'bench', scopes: ['records:write', 'records:read'] }) });
+  const key = await fetch(`${url}/api/v1/api-keys`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookie },
+    body: JSON.stringify({ name: 'bench', scopes: ['records:write', 'records:read'] }),
+  });
   return ((await key.json()) as { secret: string }).secret;
 }
 
 function load(url: string, headers: Record<string, string>): Promise<autocannon.Result> {
-  return autocannon({ url, method: 'POST', connections: CONNECTIONS, duration: SECONDS, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(record) });
+  return autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(record),
+  });
 }
 
 // Baseline: Express parsing and echoing the same JSON body.
@@ -65,7 +98,11 @@ let stop = false;
 const writer = async () => {
   while (!stop) {
     try {
-      const response = await fetch(`${server.url}/api/v1/records`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth }, body: JSON.stringify(record) });
+      const response = await fetch(`${server.url}/api/v1/records`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...auth },
+        body: JSON.stringify(record),
+      });
       if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id);
     } catch {
       return; // the connection died with the server: not acknowledged
@@ -86,7 +123,8 @@ for (const id of acknowledged) {
 server.child.kill('SIGTERM');
 rmSync(dataDir, { recursive: true, force: true });
 
-const row = (name: string, r: autocannon.Result) => `| ${name} | ${Math.round(r.requests.average).toLocaleString('en-US')} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} |`;
+const row = (name: string, r: autocannon.Result) =>
+  `| ${name} | ${Math.round(r.requests.average).toLocaleString('en-US')} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} |`;
 const ratio = submit.requests.average / baseline.requests.average;
 const table = [
   '| what | req/s | p50 ms | p99 ms | non-2xx |',

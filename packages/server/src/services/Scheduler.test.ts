@@ -101,7 +101,11 @@ describe('published definitions across instances', () => {
     const second = await startTestServer({ dataDir: first.dataDir, importPack: false });
     expect((await second.services.definitions.currentPins('vehicle-use')).formVersion).toBe(1);
     const form = (await first.services.store.getDocument('form', 'vehicle-use'))!.published!.definition as { title: { en: string } };
-    await first.services.definitions.pushFiles([{ path: 'f.json', text: JSON.stringify({ ...form, title: { ...form.title, en: 'Vehicle log' } }) }], 'admin', { dryRun: false });
+    await first.services.definitions.pushFiles(
+      [{ path: 'f.json', text: JSON.stringify({ ...form, title: { ...form.title, en: 'Vehicle log' } }) }],
+      'admin',
+      { dryRun: false },
+    );
     expect((await second.services.definitions.currentPins('vehicle-use')).formVersion).toBe(2);
     await second.close();
     await first.close();
