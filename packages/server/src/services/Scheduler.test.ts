@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../store/sqlite/SqliteStore.js';
 import type { DeadlineRow } from '../store/types.js';
 import { Scheduler } from './Scheduler.js';
+import { sampleRecord } from '../testing/storeContract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-clock-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,32 +42,10 @@ describe('Scheduler', () => {
   it('when two server instances on one store tick at the same time, then each breach posts its fines exactly once', async () => {
     const first = new SqliteStore(dir);
     const second = new SqliteStore(dir);
-    const base = {
-      formVersion: 1,
-      ruleSetVersions: {},
-      status: 'received',
-      data: {},
-      store: null,
-      assignee: null,
-      createdBy: 't',
-      createdAt: '2025-10-09T02:00:00.000Z',
-      updatedAt: '2025-10-09T02:00:00.000Z',
-      rev: 1,
-    };
-    const evaluation = {
-      form: { id: 'after-sales-record', version: 1 },
-      ruleSets: [],
-      evaluatedAt: '',
-      valid: true,
-      errors: [],
-      outcome: { deadlines: [], fines: [], approvals: [], amounts: [], blocks: [], notices: [] },
-      explanation: [],
-      warnings: [],
-    };
     for (let i = 0; i < 20; i++) {
       const id = `r${i}`;
       await first.writeRecord({
-        record: { ...base, id, formId: 'after-sales-record', evaluation },
+        record: sampleRecord(id, { formId: 'after-sales-record' }),
         previous: null,
         actor: 't',
         action: 'create',
