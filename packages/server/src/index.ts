@@ -6,6 +6,7 @@ export { parseConfig, ConfigError } from './config/parseConfig.js';
 export type { Store } from './store/Store.js';
 export type * from './store/types.js';
 export { SqliteStore } from './store/sqlite/SqliteStore.js';
+export { MongoStore } from './store/mongodb/MongoStore.js';
 export { openStore } from './store/openStore.js';
 export type { Clock } from './services/Clock.js';
 export { importDefaultPack } from './services/importDefaultPack.js';

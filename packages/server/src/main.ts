@@ -17,7 +17,10 @@ try {
   throw error;
 }
 
-const store = await openStore(config);
+const store = await openStore(config).catch((error: unknown) => {
+  console.error(`aftersales: cannot open the ${config.store} store: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+});
 const { app, services } = createApp({ store, config });
 
 const imported = await importDefaultPack(store, services.definitions);
