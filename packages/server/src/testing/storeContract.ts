@@ -97,6 +97,22 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('when two updates from the same revision race, then exactly one is stored and the other is a conflict', async () => {
+      const store = await open();
+      const first = sampleRecord('race');
+      await store.writeRecord(write(first));
+      const results = await Promise.allSettled([
+        store.writeRecord(write({ ...first, data: { text: 'a' }, rev: 2 }, first)),
+        store.writeRecord(write({ ...first, data: { text: 'b' }, rev: 2 }, first)),
+        store.writeRecord(write(sampleRecord('race-other'))),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+      expect((await store.getRecord('race'))?.data).toEqual({ text: 'a' });
+      expect(await store.getRecord('race-other')).not.toBeNull();
+      await store.close();
+    });
+
     it('when records are listed with filters and paging, then only matching ones come, newest first', async () => {
       const store = await open();
       for (let i = 0; i < 5; i++)

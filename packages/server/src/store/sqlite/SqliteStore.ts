@@ -42,6 +42,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.pending.length > 0) this.flush();
     this.db.close();
   }
 
@@ -258,7 +259,44 @@ export class SqliteStore implements Store {
 
   // Records
 
-  async writeRecord(write: RecordWrite) {
+  /**
+   * Group commit: record writes that arrive in the same turn of the event loop share one transaction
+   * (one fsync), each in a savepoint of its own so that one conflict fails only its own write. Every
+   * caller is answered after the commit, so an acknowledged write is durable.
+   */
+  writeRecord(write: RecordWrite): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ write, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private pending: { write: RecordWrite; resolve: () => void; reject: (error: unknown) => void }[] = [];
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    const outcomes: (unknown | null)[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const { write } of batch) {
+          try {
+            this.writeOne(write);
+            outcomes.push(null);
+          } catch (error) {
+            outcomes.push(error ?? new Error('write failed'));
+          }
+        }
+      })();
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => (outcomes[i] === null ? item.resolve() : item.reject(outcomes[i])));
+  }
+
+  /** One record write, in a savepoint of the batch's transaction. */
+  private writeOne(write: RecordWrite): void {
     const { record, previous } = write;
     this.db.transaction(() => {
       if (previous) {
@@ -352,6 +390,7 @@ export class SqliteStore implements Store {
       });
     })();
   }
+
   async getRecord(id: string) {
     return toRecord(this.stmt('SELECT * FROM records WHERE id = ?').get(id) as Row | undefined);
   }
