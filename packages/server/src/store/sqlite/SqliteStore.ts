@@ -276,15 +276,15 @@ export class SqliteStore implements Store {
   private flush(): void {
     const batch = this.pending;
     this.pending = [];
-    const outcomes: (unknown | null)[] = [];
+    const outcomes: { error: unknown }[] = [];
     try {
       this.db.transaction(() => {
         for (const { write } of batch) {
           try {
             this.writeOne(write);
-            outcomes.push(null);
+            outcomes.push({ error: null });
           } catch (error) {
-            outcomes.push(error ?? new Error('write failed'));
+            outcomes.push({ error: error ?? new Error('write failed') });
           }
         }
       })();
@@ -292,7 +292,7 @@ export class SqliteStore implements Store {
       for (const item of batch) item.reject(error);
       return;
     }
-    batch.forEach((item, i) => (outcomes[i] === null ? item.resolve() : item.reject(outcomes[i])));
+    batch.forEach((item, i) => (outcomes[i]?.error ? item.reject(outcomes[i].error) : item.resolve()));
   }
 
   /** One record write, in a savepoint of the batch's transaction. */
