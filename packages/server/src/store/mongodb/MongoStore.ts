@@ -1,6 +1,7 @@
 import { MongoClient, MongoServerError, type ClientSession, type Collection, type Db, type Document } from 'mongodb';
 import { AppError } from '../../errors/AppError.js';
 import type { Store } from '../Store.js';
+import { formOf } from '../formOf.js';
 import type {
   ApiKey,
   Approval,
@@ -486,10 +487,4 @@ export class MongoStore implements Store {
     );
     await this.col('audit').insertOne({ id: counter?.value ?? 0, ...entry }, { session });
   }
-}
-
-function formOf(kind: DocumentKind, definition: unknown): string | null {
-  if (kind !== 'ruleset' || !definition || typeof definition !== 'object') return null;
-  const form = (definition as { form?: unknown }).form;
-  return typeof form === 'string' ? form : null;
 }

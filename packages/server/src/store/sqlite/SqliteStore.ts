@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../errors/AppError.js';
 import type { Store } from '../Store.js';
+import { formOf } from '../formOf.js';
 import type {
   ApiKey,
   Approval,
@@ -593,12 +594,6 @@ export class SqliteStore implements Store {
       json(n.message),
     );
   }
-}
-
-function formOf(kind: DocumentKind, definition: unknown): string | null {
-  if (kind !== 'ruleset' || !definition || typeof definition !== 'object') return null;
-  const form = (definition as { form?: unknown }).form;
-  return typeof form === 'string' ? form : null;
 }
 
 function toUser(row: Row | undefined): User | null {
