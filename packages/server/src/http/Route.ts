@@ -23,9 +23,21 @@ export interface Route {
   access: Access;
   summary: string;
   body?: BodySchemaName;
+  /** A raw upload instead of a JSON body: the accepted content types and the largest size. */
+  upload?: { types: readonly string[]; maxBytes: number };
   handler: (context: RouteContext & { principal: Principal }) => Promise<unknown>;
   /** For public routes: handler without a principal. */
   publicHandler?: (context: RouteContext) => Promise<unknown>;
   /** Status of a success, default 200. */
   status?: number;
+}
+
+/** A handler's answer that is a file (CSV, Excel, a photo) rather than JSON. */
+export class Download {
+  constructor(
+    readonly contentType: string,
+    readonly body: Buffer | string,
+    /** Offered as an attachment under this name; inline when absent. */
+    readonly filename?: string,
+  ) {}
 }

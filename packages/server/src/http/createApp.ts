@@ -6,7 +6,9 @@ import { AppError } from '../errors/AppError.js';
 import { ApprovalService } from '../services/ApprovalService.js';
 import { AuthService } from '../services/AuthService.js';
 import { systemClock, type Clock } from '../services/Clock.js';
+import { Dashboard } from '../services/Dashboard.js';
 import { DefinitionService } from '../services/DefinitionService.js';
+import { FileService } from '../services/FileService.js';
 import { RecordService } from '../services/RecordService.js';
 import { Scheduler } from '../services/Scheduler.js';
 import type { Store } from '../store/Store.js';
@@ -39,6 +41,8 @@ export function createApp(options: AppOptions): App {
     definitions,
     records: new RecordService(store, definitions, clock),
     approvals: new ApprovalService(store, clock),
+    files: new FileService(store, clock),
+    dashboard: new Dashboard(store, clock),
     scheduler: new Scheduler(store, clock),
     secureCookies: options.config?.secureCookies ?? false,
   };

@@ -1,9 +1,9 @@
-import { Router, type Request, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { findUnsafeJson, toPointer } from '@aftersales/engine';
 import { AppError } from '../errors/AppError.js';
 import { hasRole } from '../services/Principal.js';
 import type { AuthService } from '../services/AuthService.js';
-import type { Route } from './Route.js';
+import { Download, type Route } from './Route.js';
 import { authenticate } from './authenticate.js';
 import { validateBody } from './validateBody.js';
 
@@ -14,7 +14,8 @@ import { validateBody } from './validateBody.js';
 export function createRouter(routes: Route[], auth: AuthService): Router {
   const router = Router();
   for (const route of routes) {
-    router[route.method](route.path, async (req: Request, res: Response) => {
+    const raw = route.upload ? [express.raw({ type: [...route.upload.types], limit: route.upload.maxBytes })] : [];
+    router[route.method](route.path, ...raw, async (req: Request, res: Response) => {
       for (const key of Object.keys(req.query)) {
         // `?status[$ne]=x` and the like: operator objects are never accepted.
         if (/[[\]$]/.test(key))
@@ -34,8 +35,12 @@ export function createRouter(routes: Route[], auth: AuthService): Router {
             'forbidden',
             `${route.method.toUpperCase()} ${route.path} is not allowed for this ${principal.kind === 'user' ? 'user' : 'API key'}`,
           );
-        // Cookie-authenticated writes must be JSON: a cross-site form post cannot send that without CORS.
+        // Cookie-authenticated writes must be JSON (or an upload of a declared non-form type): a
+        // cross-site form post cannot send those without a CORS preflight.
+        if (route.upload && !Buffer.isBuffer(req.body))
+          throw new AppError('bad_request', `send the file as the body with Content-Type one of: ${route.upload.types.join(', ')}`);
         if (
+          !route.upload &&
           viaCookie &&
           route.method !== 'get' &&
           req.headers['content-length'] !== '0' &&
@@ -57,7 +62,11 @@ export function createRouter(routes: Route[], auth: AuthService): Router {
         route.access.public && route.publicHandler
           ? await route.publicHandler({ req, res, principal })
           : await route.handler({ req, res, principal: principal! });
-      if (route.status === 204) res.status(204).end();
+      if (result instanceof Download) {
+        res.status(route.status ?? 200).type(result.contentType);
+        if (result.filename) res.attachment(result.filename);
+        res.send(result.body);
+      } else if (route.status === 204) res.status(204).end();
       else res.status(route.status ?? 200).json(result ?? {});
     });
   }

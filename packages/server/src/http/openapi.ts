@@ -30,6 +30,14 @@ export function openApiDocument(routes: Route[]): Record<string, unknown> {
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.body}` } } } } }
         : {}),
+      ...(route.upload
+        ? {
+            requestBody: {
+              required: true,
+              content: Object.fromEntries(route.upload.types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+            },
+          }
+        : {}),
       ...(route.access.public ? { security: [] } : route.access.scope ? {} : { security: [{ session: [] }] }),
       responses: {
         [String(route.status ?? 200)]: { description: 'Success' },

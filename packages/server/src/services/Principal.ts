@@ -11,3 +11,31 @@ export function actorOf(principal: Principal): string {
 export function hasRole(principal: Principal, roles: readonly Role[]): boolean {
   return principal.kind === 'user' && principal.user.roles.some((r) => roles.includes(r));
 }
+
+/**
+ * Which records a caller may see: admins, API keys and managers without a store see all (null);
+ * everyone else sees the records of their stores and those they created or were assigned.
+ */
+export function recordScope(principal: Principal): RecordScope {
+  if (principal.kind === 'apiKey') return null;
+  const { user } = principal;
+  if (user.roles.includes('admin')) return null;
+  if (user.roles.includes('manager') && user.stores.length === 0) return null;
+  return { username: user.username, stores: user.stores };
+}
+
+export type RecordScope = { username: string; stores: string[] } | null;
+
+/** Whether a record is within a scope (null: everything). */
+export function inScope(scope: RecordScope, record: { store: string | null; createdBy: string; assignee: string | null }): boolean {
+  return (
+    scope === null ||
+    record.createdBy === scope.username ||
+    record.assignee === scope.username ||
+    (record.store !== null && scope.stores.includes(record.store))
+  );
+}
+
+export function maySee(principal: Principal, record: { store: string | null; createdBy: string; assignee: string | null }): boolean {
+  return inScope(recordScope(principal), record);
+}

@@ -115,6 +115,20 @@ export class RecordService {
     return this.store.listRecords(filter);
   }
 
+  /** A page of records for lists: each with its deadline rows (their live state), without the long explanation. */
+  async listWithDeadlines(filter: RecordFilter) {
+    const page = await this.store.listRecords(filter);
+    const rows = await this.store.listDeadlines({ recordIds: page.items.map((r) => r.id) });
+    return {
+      total: page.total,
+      items: page.items.map(({ evaluation, ...record }) => ({
+        ...record,
+        outcome: evaluation.outcome,
+        deadlines: rows.filter((d) => d.recordId === record.id),
+      })),
+    };
+  }
+
   private async evaluate(
     policy: Awaited<ReturnType<DefinitionService['policyFor']>>,
     id: string,

@@ -11,6 +11,7 @@ import type {
   RecordFilter,
   RecordWrite,
   Session,
+  StoredFile,
   StoredRecord,
   User,
 } from './types.js';
@@ -69,7 +70,7 @@ export interface Store {
   /** Open deadlines due at or before `now` (breach candidates) and reminders due. */
   dueDeadlines(now: string): Promise<DeadlineRow[]>;
   dueReminders(now: string): Promise<DeadlineRow[]>;
-  listDeadlines(filter: { state?: DeadlineRow['state']; formId?: string }): Promise<DeadlineRow[]>;
+  listDeadlines(filter: { state?: DeadlineRow['state']; formId?: string; recordIds?: string[] }): Promise<DeadlineRow[]>;
   /** Marks a deadline breached and posts its fines and notices; a second call for the same breach changes nothing. */
   recordBreach(row: DeadlineRow, fines: FineEntry[], notifications: Notification[], at: string): Promise<boolean>;
   markReminded(row: DeadlineRow, notification: Notification): Promise<boolean>;
@@ -78,4 +79,7 @@ export interface Store {
   listNotifications(filter: { roles?: string[]; limit: number }): Promise<Notification[]>;
   listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }): Promise<AuditEntry[]>;
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<void>;
+
+  putFile(file: StoredFile): Promise<void>;
+  getFile(id: string): Promise<StoredFile | null>;
 }

@@ -139,6 +139,11 @@ export interface Notification {
 
 export interface RecordFilter {
   formId?: string;
+  createdBy?: string;
+  /** Created by or assigned to this person. */
+  person?: string;
+  /** Only records this user may see: in one of the stores, created by or assigned to them. */
+  visibleTo?: { username: string; stores: string[] };
   status?: string;
   deadlineState?: 'open' | 'met' | 'breached';
   assignee?: string;
@@ -160,4 +165,16 @@ export interface RecordWrite {
   deadlines: DeadlineRow[];
   fines: FineEntry[];
   notifications: Notification[];
+}
+
+/** A photo or document attached to a record (bytes checked against their declared type on upload). */
+export interface StoredFile {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  createdBy: string;
+  createdAt: string;
 }

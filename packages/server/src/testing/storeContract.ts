@@ -126,6 +126,63 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('when records are listed for a person or for what a user may see, then only theirs and their stores come', async () => {
+      const store = await open();
+      const seed = [
+        sampleRecord('v1', { formId: 'seen', createdBy: 'li', assignee: null, store: 's1' }),
+        sampleRecord('v2', { formId: 'seen', createdBy: 'wang', assignee: 'li', store: 's2' }),
+        sampleRecord('v3', { formId: 'seen', createdBy: 'wang', assignee: null, store: 's3' }),
+        sampleRecord('v4', { formId: 'seen', createdBy: 'zhao', assignee: null, store: null }),
+      ];
+      for (const record of seed) await store.writeRecord(write(record));
+      const ids = async (filter: Partial<Parameters<Store['listRecords']>[0]>) =>
+        (await store.listRecords({ formId: 'seen', limit: 10, offset: 0, ...filter })).items.map((r) => r.id).sort();
+      expect(await ids({ createdBy: 'wang' })).toEqual(['v2', 'v3']);
+      expect(await ids({ person: 'li' })).toEqual(['v1', 'v2']);
+      expect(await ids({ visibleTo: { username: 'li', stores: ['s3'] } })).toEqual(['v1', 'v2', 'v3']);
+      expect(await ids({ visibleTo: { username: 'nobody', stores: [] } })).toEqual([]);
+      await store.close();
+    });
+
+    it('when deadlines are listed for some records, then only theirs come', async () => {
+      const store = await open();
+      const row = (recordId: string) => ({
+        recordId,
+        formId: 'f',
+        key: 'rs/arrive',
+        dueAt: '2025-10-09T04:00:00.000Z',
+        state: 'open' as const,
+        remindAt: null,
+        reminded: false,
+        deadline: {} as never,
+      });
+      for (const id of ['d1', 'd2', 'd3']) await store.writeRecord({ ...write(sampleRecord(id)), deadlines: [row(id)] });
+      expect((await store.listDeadlines({ recordIds: ['d1', 'd3'] })).map((d) => d.recordId).sort()).toEqual(['d1', 'd3']);
+      expect(await store.listDeadlines({ recordIds: [] })).toEqual([]);
+      await store.close();
+    });
+
+    it('when a file is stored, then its bytes and metadata read back unchanged; an unknown id is null', async () => {
+      const store = await open();
+      const data = Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01, 0xfe]);
+      const file = {
+        id: 'file1',
+        name: '现场照片 "1".jpg',
+        contentType: 'image/jpeg',
+        size: data.length,
+        sha256: 'abc',
+        data,
+        createdBy: 'li',
+        createdAt: '2025-10-09T02:00:00.000Z',
+      };
+      await store.putFile(file);
+      const back = await store.getFile('file1');
+      expect({ ...back, data: undefined }).toEqual({ ...file, data: undefined });
+      expect(Buffer.compare(back!.data, data)).toBe(0);
+      expect(await store.getFile('nope')).toBeNull();
+      await store.close();
+    });
+
     it('when the same fine key is posted twice, then the ledger has it once', async () => {
       const store = await open();
       const fine = {

@@ -1,7 +1,9 @@
 import type { ApprovalService } from '../../services/ApprovalService.js';
 import type { AuthService } from '../../services/AuthService.js';
 import type { Clock } from '../../services/Clock.js';
+import type { Dashboard } from '../../services/Dashboard.js';
 import type { DefinitionService } from '../../services/DefinitionService.js';
+import type { FileService } from '../../services/FileService.js';
 import type { RecordService } from '../../services/RecordService.js';
 import type { Scheduler } from '../../services/Scheduler.js';
 import type { Store } from '../../store/Store.js';
@@ -14,6 +16,8 @@ export interface Services {
   definitions: DefinitionService;
   records: RecordService;
   approvals: ApprovalService;
+  files: FileService;
+  dashboard: Dashboard;
   scheduler: Scheduler;
   secureCookies: boolean;
 }

@@ -2,6 +2,7 @@ import type { Route } from '../Route.js';
 import { openApiDocument } from '../openapi.js';
 import { authRoutes } from './authRoutes.js';
 import { definitionRoutes, rolesRoute } from './definitionRoutes.js';
+import { fileRoutes } from './fileRoutes.js';
 import { packRoutes } from './packRoutes.js';
 import { recordRoutes } from './recordRoutes.js';
 import type { Services } from './Services.js';
@@ -18,6 +19,7 @@ export function apiRoutes(services: Services): Route[] {
     ...packRoutes(services),
     ...recordRoutes(services),
     ...workRoutes(services),
+    ...fileRoutes(services),
   ];
   routes.push({
     method: 'get',

@@ -1,4 +1,5 @@
-import { actorOf } from '../../services/Principal.js';
+import { actorOf, maySee, recordScope, type Principal } from '../../services/Principal.js';
+import { AppError } from '../../errors/AppError.js';
 import type { StoredRecord } from '../../store/types.js';
 import type { Access, Route } from '../Route.js';
 import { queryEnum, queryInt, queryString } from '../query.js';
@@ -10,6 +11,12 @@ const WRITE: Access = { roles: ['admin', 'manager', 'staff'], scope: 'records:wr
 /** Records: create, update, move along the status flow, list with filters, history. */
 export function recordRoutes(services: Services): Route[] {
   const { records } = services;
+  /** A record the caller may see (others are "not found", so ids cannot be probed). */
+  const visible = async (id: string, principal: Principal) => {
+    const record = await records.get(id);
+    if (!maySee(principal, record)) throw new AppError('not_found', `record "${id}" does not exist`);
+    return record;
+  };
   const withGuards = async (record: StoredRecord) => {
     const policy = await services.definitions.policyFor(record.formId, {
       formVersion: record.formVersion,
@@ -24,8 +31,11 @@ export function recordRoutes(services: Services): Route[] {
       method: 'get',
       path: '/records',
       access: READ,
-      summary: 'List records (filters: form, status, deadline, assignee, store, from, to; paging: limit, offset)',
-      handler: async ({ req }) => {
+      summary:
+        'List records, each with its deadlines (filters: form, status, deadline, assignee, person, mine=1, store, from, to; paging: limit, offset)',
+      handler: async ({ req, principal }) => {
+        const scope = recordScope(principal);
+        const mine = queryEnum(req, 'mine', ['1', 'true'] as const) ? actorOf(principal) : undefined;
         const filter = {
           limit: queryInt(req, 'limit', 50, { min: 1, max: 500 }),
           offset: queryInt(req, 'offset', 0, { min: 0, max: 1_000_000 }),
@@ -36,8 +46,10 @@ export function recordRoutes(services: Services): Route[] {
           ...optional('store', queryString(req, 'store')),
           ...optional('createdFrom', queryString(req, 'from')),
           ...optional('createdTo', queryString(req, 'to')),
+          ...optional('person', mine ?? queryString(req, 'person')),
+          ...optional('visibleTo', scope ?? undefined),
         };
-        return records.list(filter);
+        return { ...(await records.listWithDeadlines(filter)), now: services.clock().toISOString() };
       },
     },
     {
@@ -59,7 +71,7 @@ export function recordRoutes(services: Services): Route[] {
       path: '/records/:id',
       access: READ,
       summary: 'A record with its outcome, explanation and the status moves open to it',
-      handler: async ({ req }) => withGuards(await records.get(String(req.params.id))),
+      handler: async ({ req, principal }) => withGuards(await visible(String(req.params.id), principal)),
     },
     {
       method: 'put',
@@ -69,6 +81,7 @@ export function recordRoutes(services: Services): Route[] {
       body: 'RecordUpdate',
       handler: async ({ req, principal }) => {
         const body = req.body as { data: unknown; rev: number };
+        await visible(String(req.params.id), principal);
         return withGuards(await records.update(String(req.params.id), body.data, body.rev, actorOf(principal)));
       },
     },
@@ -78,16 +91,18 @@ export function recordRoutes(services: Services): Route[] {
       access: WRITE,
       summary: 'Move the record to another status (refused while an approval or block guards it)',
       body: 'Transition',
-      handler: async ({ req, principal }) =>
-        withGuards(await records.transition(String(req.params.id), (req.body as { to: string }).to, actorOf(principal))),
+      handler: async ({ req, principal }) => {
+        await visible(String(req.params.id), principal);
+        return withGuards(await records.transition(String(req.params.id), (req.body as { to: string }).to, actorOf(principal)));
+      },
     },
     {
       method: 'get',
       path: '/records/:id/history',
       access: READ,
       summary: 'Audit log of the record: who, when, before and after',
-      handler: async ({ req }) => {
-        await records.get(String(req.params.id));
+      handler: async ({ req, principal }) => {
+        await visible(String(req.params.id), principal);
         return { items: await services.store.listAudit({ entity: 'record', entityId: String(req.params.id), limit: 200 }) };
       },
     },

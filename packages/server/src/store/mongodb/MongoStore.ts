@@ -1,4 +1,4 @@
-import { MongoClient, MongoServerError, type ClientSession, type Collection, type Db, type Document } from 'mongodb';
+import { Binary, MongoClient, MongoServerError, type ClientSession, type Collection, type Db, type Document } from 'mongodb';
 import { AppError } from '../../errors/AppError.js';
 import type { Store } from '../Store.js';
 import { formOf } from '../formOf.js';
@@ -15,6 +15,7 @@ import type {
   RecordFilter,
   RecordWrite,
   Session,
+  StoredFile,
   StoredRecord,
   User,
 } from '../types.js';
@@ -85,6 +86,7 @@ export class MongoStore implements Store {
       this.col('fines').createIndex({ uniqueKey: 1 }, { unique: true }),
       this.col('notifications').createIndex({ uniqueKey: 1 }, { unique: true }),
       this.col('audit').createIndex({ entity: 1, entityId: 1, id: -1 }),
+      this.col('files').createIndex({ id: 1 }, { unique: true }),
     ]);
   }
 
@@ -330,6 +332,14 @@ export class MongoStore implements Store {
   async listRecords(filter: RecordFilter) {
     const query: Document = {};
     if (filter.formId) query.formId = filter.formId;
+    if (filter.createdBy) query.createdBy = filter.createdBy;
+    const and: Document[] = [];
+    if (filter.person) and.push({ $or: [{ createdBy: filter.person }, { assignee: filter.person }] });
+    if (filter.visibleTo) {
+      const { username, stores } = filter.visibleTo;
+      and.push({ $or: [{ createdBy: username }, { assignee: username }, { store: { $in: stores } }] });
+    }
+    if (and.length > 0) query.$and = and;
     if (filter.status) query.status = filter.status;
     if (filter.assignee) query.assignee = filter.assignee;
     if (filter.store) query.store = filter.store;
@@ -397,10 +407,14 @@ export class MongoStore implements Store {
         .toArray()
     ).map((d) => plain<DeadlineRow>(d)!);
   }
-  async listDeadlines(filter: { state?: DeadlineRow['state']; formId?: string }) {
+  async listDeadlines(filter: { state?: DeadlineRow['state']; formId?: string; recordIds?: string[] }) {
     return (
       await this.col('deadlines')
-        .find({ ...(filter.state ? { state: filter.state } : {}), ...(filter.formId ? { formId: filter.formId } : {}) })
+        .find({
+          ...(filter.state ? { state: filter.state } : {}),
+          ...(filter.formId ? { formId: filter.formId } : {}),
+          ...(filter.recordIds ? { recordId: { $in: filter.recordIds } } : {}),
+        })
         .sort({ dueAt: 1 })
         .toArray()
     ).map((d) => plain<DeadlineRow>(d)!);
@@ -486,5 +500,17 @@ export class MongoStore implements Store {
       { upsert: true, returnDocument: 'after', session },
     );
     await this.col('audit').insertOne({ id: counter?.value ?? 0, ...entry }, { session });
+  }
+
+  // Files (at most 10 MiB each, well under a document's 16 MiB)
+
+  async putFile(file: StoredFile) {
+    await this.col('files').insertOne({ ...file, data: new Binary(file.data) });
+  }
+  async getFile(id: string) {
+    const doc = await this.col('files').findOne({ id });
+    if (!doc) return null;
+    const file = plain<StoredFile & { data: Binary }>(doc)!;
+    return { ...file, data: Buffer.from(file.data.buffer) };
   }
 }

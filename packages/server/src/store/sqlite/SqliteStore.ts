@@ -17,6 +17,7 @@ import type {
   RecordFilter,
   RecordWrite,
   Session,
+  StoredFile,
   StoredRecord,
   User,
 } from '../types.js';
@@ -403,6 +404,16 @@ export class SqliteStore implements Store {
       params.push(value);
     };
     if (filter.formId) add('form_id = ?', filter.formId);
+    if (filter.createdBy) add('created_by = ?', filter.createdBy);
+    if (filter.person) {
+      where.push('(created_by = ? OR assignee = ?)');
+      params.push(filter.person, filter.person);
+    }
+    if (filter.visibleTo) {
+      const { username, stores } = filter.visibleTo;
+      where.push(`(created_by = ? OR assignee = ?${stores.length > 0 ? ` OR store IN (${stores.map(() => '?').join(', ')})` : ''})`);
+      params.push(username, username, ...stores);
+    }
     if (filter.status) add('status = ?', filter.status);
     if (filter.assignee) add('assignee = ?', filter.assignee);
     if (filter.store) add('store = ?', filter.store);
@@ -478,8 +489,16 @@ export class SqliteStore implements Store {
       ) as Row[]
     ).map(toDeadline);
   }
-  async listDeadlines(filter: { state?: DeadlineRow['state']; formId?: string }) {
-    const rows = this.stmt('SELECT * FROM deadlines ORDER BY due_at').all() as Row[];
+  async listDeadlines(filter: { state?: DeadlineRow['state']; formId?: string; recordIds?: string[] }) {
+    const rows = (
+      filter.recordIds
+        ? filter.recordIds.length === 0
+          ? []
+          : this.db
+              .prepare(`SELECT * FROM deadlines WHERE record_id IN (${filter.recordIds.map(() => '?').join(', ')}) ORDER BY due_at`)
+              .all(...filter.recordIds)
+        : this.stmt('SELECT * FROM deadlines ORDER BY due_at').all()
+    ) as Row[];
     return rows
       .map(toDeadline)
       .filter((d) => (!filter.state || d.state === filter.state) && (!filter.formId || d.formId === filter.formId));
@@ -556,6 +575,35 @@ export class SqliteStore implements Store {
   }
   async appendAudit(entry: Omit<AuditEntry, 'id'>) {
     this.auditSync(entry);
+  }
+
+  // Files
+
+  async putFile(file: StoredFile) {
+    this.stmt('INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      file.id,
+      file.name,
+      file.contentType,
+      file.size,
+      file.sha256,
+      file.data,
+      file.createdBy,
+      file.createdAt,
+    );
+  }
+  async getFile(id: string) {
+    const row = this.stmt('SELECT * FROM files WHERE id = ?').get(id) as Row | undefined;
+    if (!row) return null;
+    return {
+      id: String(row.id),
+      name: String(row.name),
+      contentType: String(row.content_type),
+      size: Number(row.size),
+      sha256: String(row.sha256),
+      data: row.data as Buffer,
+      createdBy: String(row.created_by),
+      createdAt: String(row.created_at),
+    };
   }
 
   private auditSync(entry: Omit<AuditEntry, 'id'>) {

@@ -37,4 +37,7 @@ CREATE TABLE IF NOT EXISTS audit (
   id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
   action TEXT NOT NULL, before TEXT, after TEXT);
 CREATE INDEX IF NOT EXISTS audit_entity ON audit (entity, entity_id);
+CREATE TABLE IF NOT EXISTS files (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, content_type TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, data BLOB NOT NULL,
+  created_by TEXT NOT NULL, created_at TEXT NOT NULL);
 `;
