@@ -12,13 +12,15 @@ export const ADMIN = { username: 'admin', password: 'browser-test-password-1' };
 
 export interface TestServer {
   url: string;
+  services: ReturnType<typeof createApp>['services'];
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
+/** `clock`: the server's time source, for tests that move time (deadlines, the overdue board). */
+export async function startServer(options: { clock?: () => Date } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-browser-'));
   const store = new SqliteStore(dataDir);
-  const { app, services } = createApp({ store, config: { staticDir: DESIGNER_DIST } });
+  const { app, services } = createApp({ store, config: { staticDir: DESIGNER_DIST }, ...(options.clock ? { clock: options.clock } : {}) });
   await importDefaultPack(store, services.definitions);
   await services.definitions.pushFiles([{ path: 'schemas/repair-call.form.json', text: JSON.stringify(repairCallForm) }], 'test', {
     dryRun: false,
@@ -29,6 +31,7 @@ export async function startServer(): Promise<TestServer> {
   });
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    services,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

@@ -3,6 +3,7 @@ import { authApi } from './authApi';
 import { documentsApi } from './documentsApi';
 import { recordsApi } from './recordsApi';
 import { referenceApi } from './referenceApi';
+import { workApi } from './workApi';
 
 /** Every server call the app makes, by area. */
 export function createApi(client: ApiClient) {
@@ -13,6 +14,7 @@ export function createApi(client: ApiClient) {
     ruleSets: documentsApi(client, 'ruleSets'),
     records: recordsApi(client),
     reference: referenceApi(client),
+    work: workApi(client),
   };
 }
 

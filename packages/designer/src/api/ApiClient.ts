@@ -38,17 +38,19 @@ export class ApiClient {
     return this.request<T>('DELETE', path);
   }
 
+  /** A file as the raw body with its own type (what POST /files takes); the name goes in X-File-Name. */
   async upload<T>(path: string, file: File): Promise<T> {
-    const body = new FormData();
-    body.append('file', file);
-    return this.request<T>('POST', path, body);
+    return this.request<T>('POST', path, file, {
+      'Content-Type': file.type || 'application/octet-stream',
+      'X-File-Name': encodeURIComponent(file.name),
+    });
   }
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.language };
+  async request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.language, ...extraHeaders };
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     let payload: BodyInit | undefined;
-    if (body instanceof FormData) payload = body;
+    if (body instanceof Blob) payload = body;
     else if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
       payload = JSON.stringify(body);

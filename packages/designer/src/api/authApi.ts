@@ -28,5 +28,7 @@ function normalizeUser(raw: Partial<User> & { name?: string; role?: string }): U
     username: raw.username ?? raw.name ?? '',
     ...(raw.displayName || raw.name ? { displayName: raw.displayName ?? raw.name } : {}),
     roles: roles as User['roles'],
+    ...(Array.isArray(raw.policyRoles) ? { policyRoles: raw.policyRoles } : {}),
+    ...(Array.isArray(raw.stores) ? { stores: raw.stores } : {}),
   };
 }

@@ -7,6 +7,9 @@ export interface User {
   username: string;
   displayName?: string;
   roles: Role[];
+  /** Policy roles (rules/roles.json ids) the person holds, e.g. technician. */
+  policyRoles?: string[];
+  stores?: string[];
 }
 
 export type DocumentKind = 'forms' | 'ruleSets';

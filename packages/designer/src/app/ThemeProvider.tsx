@@ -6,6 +6,22 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useI18n } from '../i18n/I18nContext';
 
+/**
+ * Ant Design's defaults put secondary text, links and red buttons below WCAG AA contrast (4.5:1) on
+ * white; these tokens lift them (axe-core checks every staff screen).
+ */
+const THEME = {
+  colorPrimary: '#0958d9',
+  colorLink: '#0958d9',
+  colorError: '#cf1322',
+  colorWarning: '#ad4e00',
+  colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+  colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+  colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+  colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+  borderRadius: 6,
+};
+
 /** Ant Design in the user's language (its own texts, date pickers), one theme for the whole app. */
 export function ThemeProvider({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
@@ -14,11 +30,7 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale;
   }, [locale]);
   return (
-    <ConfigProvider
-      locale={locale === 'zh-CN' ? zhCN : enUS}
-      button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#1f6feb', borderRadius: 6 } }}
-    >
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: THEME }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -20,6 +20,25 @@ export function navigationFor(user: User | null, t: Translate): NavGroup[] {
         { key: '/admin/rules', label: t('nav.rules') },
       ],
     });
-  groups.push({ key: 'staff', label: t('nav.staff'), children: [{ key: '/staff', label: t('nav.staffHome') }] });
+  const manager = user.roles.includes('admin') || user.roles.includes('manager');
+  groups.push({
+    key: 'staff',
+    label: t('nav.staff'),
+    children: [
+      { key: '/staff', label: t('nav.staffHome') },
+      { key: '/staff/records', label: t('nav.records') },
+      { key: '/staff/approvals', label: t('nav.approvals') },
+    ],
+  });
+  if (manager)
+    groups.push({
+      key: 'manage',
+      label: t('nav.manage'),
+      children: [
+        { key: '/staff/overdue', label: t('nav.overdue') },
+        { key: '/staff/fines', label: t('nav.fines') },
+        { key: '/staff/dashboard', label: t('nav.dashboard') },
+      ],
+    });
   return groups;
 }

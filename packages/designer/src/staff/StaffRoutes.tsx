@@ -1,17 +1,37 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
-import { FillFormPage } from './FillFormPage';
-import { StaffHome } from './StaffHome';
+import { Spin } from 'antd';
+import { RequireRole } from '../app/auth/RequireRole';
+
+// Every screen its own chunk: the form screen a technician opens on a phone loads only itself and
+// RJSF, never the tables, charts or ledger (bench/bundle-size.ts measures it).
+const StaffHome = lazy(() => import('./home/StaffHome').then((m) => ({ default: m.StaffHome })));
+const FillFormPage = lazy(() => import('./fill/FillFormPage').then((m) => ({ default: m.FillFormPage })));
+const RecordsPage = lazy(() => import('./records/RecordsPage').then((m) => ({ default: m.RecordsPage })));
+const RecordDetailPage = lazy(() => import('./records/RecordDetailPage').then((m) => ({ default: m.RecordDetailPage })));
+const ApprovalsPage = lazy(() => import('./approvals/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
+const OverdueBoardPage = lazy(() => import('./overdue/OverdueBoardPage').then((m) => ({ default: m.OverdueBoardPage })));
+const FinesLedgerPage = lazy(() => import('./fines/FinesLedgerPage').then((m) => ({ default: m.FinesLedgerPage })));
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+
+const page = (element: ReactNode) => <Suspense fallback={<Spin />}>{element}</Suspense>;
+const managers = (element: ReactNode) => page(<RequireRole roles={['admin', 'manager']}>{element}</RequireRole>);
 
 /**
- * The staff area (`/staff/*`): fill a form, my records, approvals, overdue list, fines ledger.
- * Screens are added here; the shared RJSF setup is `shared/rjsf/RecordForm`. This chunk must stay
- * free of admin imports (bench/bundle-size.ts measures it).
+ * The staff area (`/staff/*`): home, fill a form, my and my stores' records, a record; for managers
+ * the approvals inbox, the overdue board, the fines ledger and the dashboards. Free of admin imports.
  */
 export function StaffRoutes() {
   return (
     <Routes>
-      <Route index element={<StaffHome />} />
-      <Route path="forms/:formId/new" element={<FillFormPage />} />
+      <Route index element={page(<StaffHome />)} />
+      <Route path="forms/:formId/new" element={page(<FillFormPage />)} />
+      <Route path="records" element={page(<RecordsPage />)} />
+      <Route path="records/:id" element={page(<RecordDetailPage />)} />
+      <Route path="approvals" element={page(<ApprovalsPage />)} />
+      <Route path="overdue" element={managers(<OverdueBoardPage />)} />
+      <Route path="fines" element={managers(<FinesLedgerPage />)} />
+      <Route path="dashboard" element={managers(<DashboardPage />)} />
     </Routes>
   );
 }

@@ -10,7 +10,7 @@ import { checkDefinitions } from '../shared/checkDefinitions';
 import { DocumentStateTag } from '../shared/DocumentStateTag';
 import { errorText } from '../shared/errorText';
 import { useDocumentEditor } from '../shared/useDocumentEditor';
-import { useReferenceData } from '../shared/usePackContext';
+import { useReferenceData } from '../../shared/useReferenceData';
 import { useUndoKeys } from '../shared/useUndoKeys';
 import { VersionsPanel } from '../versions/VersionsPanel';
 import { FieldList } from './FieldList';

@@ -11,7 +11,7 @@ import { checkDefinitions } from '../shared/checkDefinitions';
 import { DocumentStateTag } from '../shared/DocumentStateTag';
 import { errorText } from '../shared/errorText';
 import { useDocumentEditor } from '../shared/useDocumentEditor';
-import { useReferenceData } from '../shared/usePackContext';
+import { useReferenceData } from '../../shared/useReferenceData';
 import { useUndoKeys } from '../shared/useUndoKeys';
 import { PublishPanel } from '../testbench/PublishPanel';
 import { TestBench } from '../testbench/TestBench';

@@ -7,8 +7,8 @@ import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { RecordForm } from '../../shared/rjsf/RecordForm';
 import { evaluateDraft, runTestCases, type TestCaseResult } from '../rules/testCases';
-import { ExplanationView } from './ExplanationView';
-import { OutcomeView } from './OutcomeView';
+import { ExplanationView } from '../../shared/outcome/ExplanationView';
+import { OutcomeView } from '../../shared/outcome/OutcomeView';
 
 export interface TestBenchProps {
   form: FormDefinition;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RJSFSchema, WidgetProps } from '@rjsf/utils';
-import { Button, Input, Space, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Space, Upload } from 'antd';
+import { CameraOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Api } from '../../api/Api';
 import { useI18n } from '../../i18n/I18nContext';
 
@@ -10,9 +10,12 @@ export interface RecordFormContext {
   api?: Api;
 }
 
+const UPLOADED = /^\/api\/v1\/files\/[0-9a-f-]{36}$/;
+
 /**
- * `"ui:widget": "photo"`: a file or photo reference. Uploads to the server's file endpoint
- * (POST /api/v1/files -> { url } ) when there is one; the reference can always be typed as a URL.
+ * `"ui:widget": "photo"`: a photo or scan attached to the record. On a phone "Take photo" opens
+ * the camera; the file goes to POST /api/v1/files and the field keeps its URL (shown as a
+ * thumbnail). A reference can also be typed as a URL.
  */
 export function PhotoWidget(props: WidgetProps<unknown, RJSFSchema, RecordFormContext>) {
   const { id, onChange, disabled, readonly, registry, label } = props;
@@ -20,37 +23,74 @@ export function PhotoWidget(props: WidgetProps<unknown, RJSFSchema, RecordFormCo
   const { t } = useI18n();
   const api = registry.formContext?.api;
   const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [broken, setBroken] = useState(false);
   const text = typeof value === 'string' ? value : '';
+  const locked = disabled || readonly;
+
+  const upload = (file: File) => {
+    if (!api) return;
+    setBusy(true);
+    setFailed(null);
+    api.work
+      .upload(file)
+      .then((r) => {
+        setBroken(false);
+        onChange(r.url);
+      })
+      .catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e)))
+      .finally(() => setBusy(false));
+  };
+  const picker = (capture: boolean) => (
+    <Upload
+      showUploadList={false}
+      accept={capture ? 'image/*' : 'image/*,application/pdf'}
+      capture={capture ? 'environment' : undefined}
+      disabled={locked || busy}
+      customRequest={({ file }) => upload(file as File)}
+    >
+      <Button
+        icon={capture ? <CameraOutlined /> : <UploadOutlined />}
+        loading={busy && capture}
+        disabled={locked}
+        aria-label={`${capture ? t('rjsf.takePhoto') : t('rjsf.upload')}: ${label}`}
+      >
+        {capture ? t('rjsf.takePhoto') : t('rjsf.upload')}
+      </Button>
+    </Upload>
+  );
+
   return (
-    <Space.Compact style={{ width: '100%' }}>
-      <Input
-        id={id}
-        aria-label={label}
-        value={text}
-        placeholder={t('rjsf.photoPlaceholder')}
-        disabled={disabled || readonly}
-        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
-      />
-      {api && !failed && (
-        <Upload
-          showUploadList={false}
-          accept="image/*,application/pdf"
-          disabled={disabled || readonly}
-          customRequest={({ file }) => {
-            setBusy(true);
-            api.client
-              .upload<{ url?: string; id?: string }>('/files', file as File)
-              .then((r) => onChange(r.url ?? r.id))
-              .catch(() => setFailed(true))
-              .finally(() => setBusy(false));
-          }}
-        >
-          <Button icon={<UploadOutlined />} loading={busy} aria-label={t('rjsf.upload')}>
-            {t('rjsf.upload')}
-          </Button>
-        </Upload>
+    <div className="photo-widget">
+      {UPLOADED.test(text) && !broken && (
+        <a href={text} target="_blank" rel="noreferrer" className="photo-thumb">
+          <img src={text} alt={t('rjsf.photoOf', { field: label })} onError={() => setBroken(true)} />
+        </a>
       )}
-    </Space.Compact>
+      {UPLOADED.test(text) && broken && (
+        <a href={text} target="_blank" rel="noreferrer">
+          {t('rjsf.openFile')}
+        </a>
+      )}
+      {!readonly && (
+        <Space.Compact style={{ width: '100%' }}>
+          <Input
+            id={id}
+            aria-label={label}
+            value={text}
+            placeholder={t('rjsf.photoPlaceholder')}
+            disabled={locked}
+            onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+          />
+        </Space.Compact>
+      )}
+      {api && !readonly && (
+        <Space wrap style={{ marginTop: 8 }}>
+          {picker(true)}
+          {picker(false)}
+        </Space>
+      )}
+      {failed && <Alert type="error" showIcon role="alert" title={t('rjsf.uploadFailed', { reason: failed })} style={{ marginTop: 8 }} />}
+    </div>
   );
 }

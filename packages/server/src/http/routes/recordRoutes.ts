@@ -24,7 +24,8 @@ export function recordRoutes(services: Services): Route[] {
     });
     const targets = policy.form.statusFlow?.transitions.filter((t) => t.from === record.status).map((t) => t.to) ?? [];
     const transitions = await Promise.all(targets.map(async (to) => ({ to, guards: await records.guards(record, to) })));
-    return { ...record, transitions };
+    const deadlines = await services.store.listDeadlines({ recordIds: [record.id] });
+    return { ...record, transitions, deadlines, now: services.clock().toISOString() };
   };
   return [
     {
@@ -70,7 +71,7 @@ export function recordRoutes(services: Services): Route[] {
       method: 'get',
       path: '/records/:id',
       access: READ,
-      summary: 'A record with its outcome, explanation and the status moves open to it',
+      summary: 'A record with its outcome, explanation, deadline rows (now: the server clock) and the status moves open to it',
       handler: async ({ req, principal }) => withGuards(await visible(String(req.params.id), principal)),
     },
     {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ReferenceData } from '../../api/types';
-import { useApi } from '../../app/ApiContext';
+import type { ReferenceData } from '../api/types';
+import { useApi } from '../app/ApiContext';
 
 let cache: Promise<ReferenceData> | null = null;
 

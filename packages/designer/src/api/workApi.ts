@@ -1,0 +1,156 @@
+import type { Evaluation, LocalizedText, Outcome } from '@aftersales/engine';
+import type { ApiClient } from './ApiClient';
+
+/** A deadline row as the clock keeps it: its live state and the engine's deadline outcome. */
+export interface DeadlineRow {
+  recordId: string;
+  formId: string;
+  key: string;
+  dueAt: string | null;
+  state: 'open' | 'met' | 'breached';
+  remindAt: string | null;
+  deadline: Outcome['deadlines'][number];
+}
+
+export interface RecordBrief {
+  id: string;
+  formId: string;
+  status: string | null;
+  store: string | null;
+  assignee: string | null;
+  createdBy: string;
+  createdAt: string;
+  data: Record<string, unknown>;
+}
+
+export interface RecordListItem extends RecordBrief {
+  formVersion: number;
+  updatedAt: string;
+  rev: number;
+  outcome: Outcome;
+  deadlines: DeadlineRow[];
+}
+
+export interface Guard {
+  code: string;
+  message: string;
+  messageZh?: string;
+}
+
+export interface RecordDetail extends RecordBrief {
+  formVersion: number;
+  ruleSetVersions: Record<string, number>;
+  updatedAt: string;
+  rev: number;
+  evaluation: Evaluation;
+  transitions: { to: string; guards: Guard[] }[];
+  deadlines: DeadlineRow[];
+  /** The server's clock, for the deadline chips. */
+  now: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ApprovalTask {
+  id: string;
+  recordId: string;
+  formId: string;
+  approver: string;
+  before: string;
+  reason: LocalizedText;
+  rule: string;
+  state: 'pending' | 'approved' | 'rejected';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+  createdAt: string;
+  record: RecordBrief | null;
+}
+
+export interface FineEntry {
+  id: string;
+  recordId: string;
+  formId: string;
+  payerRole: string;
+  person: string | null;
+  amount: number;
+  reason: LocalizedText;
+  origin: 'rule' | 'breach';
+  postedAt: string;
+}
+
+export interface LedgerLine {
+  person: string;
+  payerRole: string;
+  month: string;
+  count: number;
+  total: number;
+}
+
+export interface RecordQuery {
+  form?: string;
+  status?: string;
+  deadline?: 'open' | 'met' | 'breached';
+  person?: string;
+  mine?: boolean;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface FileInfo {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  url: string;
+}
+
+/** The staff workspace's calls: records, approvals, the overdue board, the fines ledger, dashboards, photos. */
+export function workApi(client: ApiClient) {
+  return {
+    records: (query: RecordQuery) =>
+      client.get<{ items: RecordListItem[]; total: number; now: string }>('/records', {
+        ...query,
+        mine: query.mine ? 1 : undefined,
+      }),
+    record: (id: string) => client.get<RecordDetail>(`/records/${encodeURIComponent(id)}`),
+    create: (form: string, data: unknown, store?: string) =>
+      client.post<RecordDetail>('/records', { form, data, ...(store ? { store } : {}) }),
+    update: (id: string, data: unknown, rev: number) => client.put<RecordDetail>(`/records/${encodeURIComponent(id)}`, { data, rev }),
+    transition: (id: string, to: string) => client.post<RecordDetail>(`/records/${encodeURIComponent(id)}/transitions`, { to }),
+    history: (id: string) => client.get<{ items: AuditEntry[] }>(`/records/${encodeURIComponent(id)}/history`),
+    approvals: (state: ApprovalTask['state']) => client.get<{ items: ApprovalTask[] }>('/approvals', { state }),
+    decide: (id: string, decision: 'approve' | 'reject', comment: string) =>
+      client.post<ApprovalTask>(`/approvals/${encodeURIComponent(id)}/decision`, { decision, comment }),
+    deadlines: (state: DeadlineRow['state']) =>
+      client.get<{ items: (DeadlineRow & { record: RecordBrief })[]; now: string }>('/deadlines', { state }),
+    fines: (query: { month?: string; person?: string; form?: string }) =>
+      client.get<{ items: FineEntry[]; total: number; summary: LedgerLine[] }>('/fines', query),
+    compliance: (groupBy: string, weeks = 8) =>
+      client.get<{ weeks: string[]; series: { group: string; met: number[]; breached: number[]; rate: (number | null)[] }[] }>(
+        '/dashboard/compliance',
+        { groupBy, weeks },
+      ),
+    finesPerMonth: (months = 6) => client.get<{ months: string[]; count: number[]; total: number[] }>('/dashboard/fines', { months }),
+    counts: (form: string, field: string, by?: string) =>
+      client.get<{ total: number; counts: Record<string, Record<string, number>> }>('/dashboard/counts', { form, field, by }),
+    upload: (file: File) => client.upload<FileInfo>('/files', file),
+  };
+}
+
+/** Where the browser downloads the ledger export (the session cookie goes along). */
+export function finesExportUrl(format: 'csv' | 'xlsx', query: { month?: string; person?: string; lang: string }): string {
+  const params = new URLSearchParams({ format, lang: query.lang });
+  if (query.month) params.set('month', query.month);
+  if (query.person) params.set('person', query.person);
+  return `/api/v1/fines/export?${params.toString()}`;
+}

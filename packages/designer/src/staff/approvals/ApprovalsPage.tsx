@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, App, Button, Card, Descriptions, Empty, Input, List, Modal, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import { fieldAt } from '@aftersales/engine';
+import type { ApprovalTask } from '../../api/workApi';
+import { useApi } from '../../app/ApiContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { CHIP_COLORS } from '../shared/DeadlineChips';
+import { formatDateTime } from '../shared/format';
+import { problemText } from '../shared/problemText';
+import { recordLabel } from '../shared/recordLabel';
+import { useForms } from '../shared/useForms';
+import { usePolicyText } from '../shared/usePolicyText';
+
+const STATES = ['pending', 'approved', 'rejected'] as const;
+/** How many filled fields of the record an approval card shows. */
+const SUMMARY_FIELDS = 6;
+
+/** The approvals inbox: what waits for this person's policy roles; approve or reject with a comment, and the guarded move opens at once. */
+export function ApprovalsPage() {
+  const api = useApi();
+  const { message } = App.useApp();
+  const { t, text, locale } = useI18n();
+  const forms = useForms();
+  const policy = usePolicyText();
+  const [state, setState] = useState<(typeof STATES)[number]>('pending');
+  const [items, setItems] = useState<ApprovalTask[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [deciding, setDeciding] = useState<{ task: ApprovalTask; decision: 'approve' | 'reject' } | null>(null);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    setItems(null);
+    api.work
+      .approvals(state)
+      .then((r) => setItems(r.items))
+      .catch((e: unknown) => {
+        setItems([]);
+        setError(problemText(e, t, locale));
+      });
+  }, [api, state, t, locale]);
+  useEffect(load, [load]);
+
+  const decide = async () => {
+    if (!deciding) return;
+    setBusy(true);
+    try {
+      await api.work.decide(deciding.task.id, deciding.decision, comment.trim());
+      const form = forms?.byId[deciding.task.formId];
+      const status = text(form?.statusFlow?.states.find((s) => s.id === deciding.task.before)?.label) || deciding.task.before;
+      void message.success(
+        deciding.decision === 'approve' ? t('staff.approvals.approvedNow', { status }) : t('staff.approvals.rejectedNow'),
+      );
+      setDeciding(null);
+      setComment('');
+      load();
+    } catch (e) {
+      setError(problemText(e, t, locale));
+      setDeciding(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="approvals-title" className="staff-page">
+      <Typography.Title id="approvals-title" level={2}>
+        {t('staff.approvals.title')}
+      </Typography.Title>
+      <Segmented
+        aria-label={t('staff.approvals.state')}
+        value={state}
+        onChange={(v) => setState(v)}
+        options={STATES.map((s) => ({ value: s, label: t(`staff.approvals.${s}`) }))}
+        style={{ marginBottom: 16 }}
+      />
+      {error && <Alert type="error" showIcon role="alert" className="staff-alert" title={error} closable onClose={() => setError(null)} />}
+      {items === null ? (
+        <Spin aria-label={t('common.loading')} />
+      ) : items.length === 0 ? (
+        <Empty description={t('staff.approvals.none')} />
+      ) : (
+        <List
+          aria-label={t('staff.approvals.title')}
+          dataSource={items}
+          renderItem={(task) => {
+            const form = forms?.byId[task.formId];
+            const filled = Object.entries(task.record?.data ?? {})
+              .filter(([, v]) => v !== null && v !== '' && (typeof v !== 'object' || Array.isArray(v)))
+              .slice(0, SUMMARY_FIELDS);
+            const before = text(form?.statusFlow?.states.find((s) => s.id === task.before)?.label) || task.before;
+            return (
+              <List.Item>
+                <Card
+                  className="staff-card approval-card"
+                  style={{ width: '100%' }}
+                  title={
+                    <Space wrap>
+                      <Link to={`/staff/records/${task.recordId}`}>
+                        {text(form?.title) || task.formId} · {task.record ? recordLabel(form, task.record) : task.recordId.slice(0, 8)}
+                      </Link>
+                      <Tag
+                        color={
+                          task.state === 'pending' ? CHIP_COLORS.dueSoon : task.state === 'approved' ? CHIP_COLORS.met : CHIP_COLORS.overdue
+                        }
+                      >
+                        {t(`staff.approvals.${task.state}`)}
+                      </Tag>
+                    </Space>
+                  }
+                >
+                  <Typography.Paragraph strong>{text(task.reason)}</Typography.Paragraph>
+                  <Typography.Paragraph type="secondary">
+                    {t('staff.approvals.needs', { role: policy.role(task.approver), status: before })} ·{' '}
+                    {formatDateTime(task.createdAt, locale, policy.timeZone)}
+                  </Typography.Paragraph>
+                  {filled.length > 0 && (
+                    <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
+                      {filled.map(([name, value]) => (
+                        <Descriptions.Item key={name} label={(form && text(fieldAt(form.schema, name)?.label)) || name}>
+                          {Array.isArray(value)
+                            ? t('staff.approvals.lines', { count: value.length })
+                            : String(value as string | number | boolean)}
+                        </Descriptions.Item>
+                      ))}
+                    </Descriptions>
+                  )}
+                  {task.state === 'pending' ? (
+                    <Space wrap>
+                      <Button type="primary" size="large" onClick={() => setDeciding({ task, decision: 'approve' })}>
+                        {t('staff.approvals.approve')}
+                      </Button>
+                      <Button danger size="large" onClick={() => setDeciding({ task, decision: 'reject' })}>
+                        {t('staff.approvals.reject')}
+                      </Button>
+                    </Space>
+                  ) : (
+                    <Typography.Text type="secondary">
+                      {t('staff.approvals.decidedBy', {
+                        who: task.decidedBy ?? '',
+                        time: formatDateTime(task.decidedAt, locale, policy.timeZone),
+                      })}
+                      {task.comment ? ` · ${task.comment}` : ''}
+                    </Typography.Text>
+                  )}
+                </Card>
+              </List.Item>
+            );
+          }}
+        />
+      )}
+      <Modal
+        open={deciding !== null}
+        title={deciding?.decision === 'approve' ? t('staff.approvals.approve') : t('staff.approvals.reject')}
+        okText={deciding?.decision === 'approve' ? t('staff.approvals.approve') : t('staff.approvals.reject')}
+        okButtonProps={{ danger: deciding?.decision === 'reject', disabled: deciding?.decision === 'reject' && !comment.trim() }}
+        cancelText={t('common.cancel')}
+        confirmLoading={busy}
+        onOk={() => void decide()}
+        onCancel={() => setDeciding(null)}
+      >
+        <label htmlFor="decision-comment">
+          {deciding?.decision === 'reject' ? t('staff.approvals.commentRequired') : t('staff.approvals.comment')}
+        </label>
+        <Input.TextArea id="decision-comment" rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+      </Modal>
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Alert, Button, Card, Result, Select, Space, Spin, Typography } from 'antd';
+import type { FormDefinition } from '@aftersales/engine';
+import type { RecordDetail } from '../../api/workApi';
+import { useApi } from '../../app/ApiContext';
+import { useAuth } from '../../app/auth/AuthContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { RecordForm } from '../../shared/rjsf/RecordForm';
+import { formatDateTime } from '../shared/format';
+import { PolicyAnswer } from '../shared/PolicyAnswer';
+import { problemText } from '../shared/problemText';
+import { draftStore, isEmptyData } from './drafts';
+
+const SAVE_DELAY_MS = 600;
+
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A new record of a published form: rendered with RJSF and checked in the browser with the engine's
+ * own validator; the draft is kept in this browser as the person types and resumed when the form
+ * is opened again; after submit, the policy's answer in plain words.
+ */
+export function FillFormPage() {
+  const { formId = '' } = useParams();
+  const api = useApi();
+  const { user } = useAuth();
+  const { t, text, locale } = useI18n();
+  const drafts = useMemo(() => draftStore(browserStorage(), user?.username ?? '', formId), [user, formId]);
+  const [form, setForm] = useState<FormDefinition | null | undefined>(undefined);
+  const [resumed] = useState(() => drafts.load());
+  const [data, setData] = useState<unknown>(() => resumed?.data ?? {});
+  const [savedAt, setSavedAt] = useState<string | null>(resumed?.savedAt ?? null);
+  const [draftFailed, setDraftFailed] = useState(false);
+  const [store, setStore] = useState<string | undefined>(user?.stores?.[0]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [submitted, setSubmitted] = useState<RecordDetail | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    api.forms
+      .get(formId)
+      .then((d) => setForm(d.archived ? null : (d.published?.definition ?? null)))
+      .catch(() => setForm(null));
+  }, [api, formId]);
+
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  const change = (next: unknown) => {
+    setData(next);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      if (isEmptyData(next)) return;
+      const at = new Date();
+      const ok = drafts.save(next, at);
+      setDraftFailed(!ok);
+      if (ok) setSavedAt(at.toISOString());
+    }, SAVE_DELAY_MS);
+  };
+
+  const discard = () => {
+    if (timer.current) clearTimeout(timer.current);
+    drafts.clear();
+    setData({});
+    setSavedAt(null);
+  };
+
+  const submit = async (record: unknown) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api.work.create(formId, record, store);
+      if (timer.current) clearTimeout(timer.current);
+      drafts.clear();
+      setSavedAt(null);
+      setSubmitted(created);
+    } catch (e) {
+      setError(problemText(e, t, locale));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (form === undefined) return <Spin aria-label={t('common.loading')} />;
+  if (form === null) return <Alert type="error" showIcon title={t('common.notFound')} />;
+
+  if (submitted)
+    return (
+      <section aria-labelledby="submitted-title" className="staff-page staff-form-page">
+        <Result
+          status="success"
+          title={<span id="submitted-title">{t('staff.submitted', { form: text(form.title) })}</span>}
+          extra={
+            <Space wrap>
+              <Link to={`/staff/records/${submitted.id}`}>
+                <Button type="primary" size="large">
+                  {t('staff.openRecord')}
+                </Button>
+              </Link>
+              <Button
+                size="large"
+                onClick={() => {
+                  setSubmitted(null);
+                  setData({});
+                }}
+              >
+                {t('staff.fillAnother')}
+              </Button>
+            </Space>
+          }
+        />
+        <Card className="staff-card" title={<h3 className="card-heading">{t('staff.policyAnswer')}</h3>}>
+          <PolicyAnswer evaluation={submitted.evaluation} form={form} idPrefix="submitted" />
+        </Card>
+      </section>
+    );
+
+  const stores = user?.stores ?? [];
+  return (
+    <section aria-labelledby="fill-title" className="staff-page staff-form-page">
+      <Typography.Title id="fill-title" level={2}>
+        {text(form.title)}
+      </Typography.Title>
+      {form.description && <Typography.Paragraph type="secondary">{text(form.description)}</Typography.Paragraph>}
+      {resumed && savedAt === resumed.savedAt && (
+        <Alert
+          type="info"
+          showIcon
+          className="staff-alert"
+          title={t('staff.draftResumed', { time: formatDateTime(resumed.savedAt, locale) })}
+          action={
+            <Button size="small" onClick={discard}>
+              {t('staff.discardDraft')}
+            </Button>
+          }
+        />
+      )}
+      <Card className="staff-card">
+        {stores.length > 1 && (
+          <div className="store-picker">
+            <label htmlFor="record-store">{t('staff.store')}</label>
+            <Select id="record-store" value={store} onChange={setStore} options={stores.map((s) => ({ value: s, label: s }))} />
+          </div>
+        )}
+        <RecordForm
+          hideTitle
+          form={form}
+          formData={data}
+          onChange={change}
+          onSubmit={(record) => void submit(record)}
+          context={{ api }}
+          idPrefix="record"
+        >
+          {error && <Alert type="error" showIcon role="alert" className="staff-alert" title={t('staff.refused')} description={error} />}
+          <div className="form-actions">
+            <Button type="primary" htmlType="submit" size="large" loading={busy}>
+              {t('staff.submit')}
+            </Button>
+            <span className="draft-state" aria-live="polite">
+              {draftFailed ? t('staff.draftNotKept') : savedAt ? t('staff.draftSaved', { time: formatDateTime(savedAt, locale) }) : ''}
+            </span>
+          </div>
+        </RecordForm>
+      </Card>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, Button, Card, Input, Space, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import type { FineEntry, LedgerLine } from '../../api/workApi';
+import { finesExportUrl } from '../../api/workApi';
+import { useApi } from '../../app/ApiContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { formatDateTime, formatMoney } from '../shared/format';
+import { namedPageButtons } from '../shared/pagination';
+import { problemText } from '../shared/problemText';
+import { usePolicyText } from '../shared/usePolicyText';
+
+/** This month in China time, YYYY-MM. */
+function thisMonth(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+
+/** The fines ledger: per person and month with totals, every fine with its reason, CSV and Excel export of what is shown. */
+export function FinesLedgerPage() {
+  const api = useApi();
+  const { t, text, locale } = useI18n();
+  const policy = usePolicyText();
+  const [month, setMonth] = useState(thisMonth);
+  const [person, setPerson] = useState('');
+  const [applied, setApplied] = useState('');
+  const [ledger, setLedger] = useState<{ items: FineEntry[]; total: number; summary: LedgerLine[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setLedger(null);
+    api.work
+      .fines({ ...(month ? { month } : {}), ...(applied ? { person: applied } : {}) })
+      .then((l) => live && (setLedger(l), setError(null)))
+      .catch((e: unknown) => live && (setLedger({ items: [], total: 0, summary: [] }), setError(problemText(e, t, locale))));
+    return () => {
+      live = false;
+    };
+  }, [api, month, applied, t, locale]);
+
+  const query = { ...(month ? { month } : {}), ...(applied ? { person: applied } : {}), lang: locale };
+  return (
+    <section aria-labelledby="fines-title" className="staff-page">
+      <Typography.Title id="fines-title" level={2}>
+        {t('staff.fines.title')}
+      </Typography.Title>
+      <div className="filters" role="search" aria-label={t('staff.records.filters')}>
+        <label className="filter-date">
+          {t('staff.fines.month')}
+          <Input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+        </label>
+        <Input.Search
+          aria-label={t('staff.records.person')}
+          placeholder={t('staff.records.person')}
+          enterButton={t('staff.records.find')}
+          value={person}
+          onChange={(e) => setPerson(e.target.value)}
+          onSearch={(v) => setApplied(v.trim())}
+          style={{ maxWidth: 220 }}
+        />
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} href={finesExportUrl('csv', query)} download>
+            {t('staff.fines.csv')}
+          </Button>
+          <Button icon={<DownloadOutlined />} href={finesExportUrl('xlsx', query)} download>
+            {t('staff.fines.xlsx')}
+          </Button>
+        </Space>
+      </div>
+      {error && <Alert type="error" showIcon role="alert" className="staff-alert" title={error} />}
+      <Card className="staff-card" title={<h3 className="card-heading">{t('staff.fines.perPerson')}</h3>}>
+        <Table<LedgerLine>
+          rowKey={(l) => `${l.month}/${l.person}/${l.payerRole}`}
+          loading={ledger === null}
+          dataSource={ledger?.summary ?? []}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('staff.fines.none') }}
+          columns={[
+            { title: t('staff.fines.month'), dataIndex: 'month' },
+            { title: t('staff.fines.person'), key: 'person', render: (_, l) => l.person || t('staff.fines.unnamed') },
+            { title: t('staff.fines.role'), key: 'role', render: (_, l) => policy.role(l.payerRole) },
+            { title: t('staff.fines.count'), dataIndex: 'count', align: 'right' },
+            { title: t('staff.fines.total'), key: 'total', align: 'right', render: (_, l) => formatMoney(l.total, locale) },
+          ]}
+          summary={() =>
+            ledger && ledger.summary.length > 0 ? (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0} colSpan={3}>
+                  <strong>{t('staff.fines.grandTotal')}</strong>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  {ledger.items.length}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={4} align="right">
+                  <strong>{formatMoney(ledger.total, locale)}</strong>
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            ) : null
+          }
+        />
+      </Card>
+      <Card className="staff-card" title={<h3 className="card-heading">{t('staff.fines.entries')}</h3>}>
+        <Table<FineEntry>
+          rowKey="id"
+          loading={ledger === null}
+          dataSource={ledger?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true, itemRender: namedPageButtons(t) }}
+          locale={{ emptyText: t('staff.fines.none') }}
+          columns={[
+            { title: t('staff.fines.date'), key: 'at', render: (_, f) => formatDateTime(f.postedAt, locale, policy.timeZone) },
+            { title: t('staff.fines.person'), key: 'person', render: (_, f) => f.person ?? t('staff.fines.unnamed') },
+            { title: t('staff.fines.role'), key: 'role', render: (_, f) => policy.role(f.payerRole) },
+            { title: t('staff.fines.amount'), key: 'amount', align: 'right', render: (_, f) => formatMoney(f.amount, locale) },
+            { title: t('staff.fines.reason'), key: 'reason', render: (_, f) => text(f.reason) },
+            { title: t('staff.fines.origin'), key: 'origin', render: (_, f) => t(`staff.fines.origin.${f.origin}`) },
+            {
+              title: t('staff.records.record'),
+              key: 'record',
+              render: (_, f) => <Link to={`/staff/records/${f.recordId}`}>{f.recordId.slice(0, 8)}</Link>,
+            },
+          ]}
+        />
+      </Card>
+    </section>
+  );
+}

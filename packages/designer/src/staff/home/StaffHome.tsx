@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { Card, Col, List, Row, Statistic, Typography } from 'antd';
+import type { FormDefinition } from '@aftersales/engine';
+import { useApi } from '../../app/ApiContext';
+import { useAuth } from '../../app/auth/AuthContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { useForms } from '../shared/useForms';
+
+/** Whether the form names one of the person's policy roles among those who fill it. */
+export function fillsForm(form: FormDefinition | undefined, policyRoles: string[]): boolean {
+  return (form?.filledBy ?? []).some((role) => policyRoles.includes(role));
+}
+
+/** Home: the forms this person fills (by policy role), the rest of the store's forms, and what waits for them. */
+export function StaffHome() {
+  const api = useApi();
+  const { user, hasRole } = useAuth();
+  const { t, text } = useI18n();
+  const forms = useForms();
+  const manager = hasRole('admin', 'manager');
+  const [counts, setCounts] = useState<{ open: number; approvals?: number; overdue?: number } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([
+      api.work.records({ mine: true, deadline: 'open', limit: 1 }).then((r) => r.total),
+      manager ? api.work.approvals('pending').then((r) => r.items.length) : Promise.resolve(undefined),
+      manager ? api.work.deadlines('breached').then((r) => r.items.length) : Promise.resolve(undefined),
+    ])
+      .then(([open, approvals, overdue]) => live && setCounts({ open, ...(approvals === undefined ? {} : { approvals, overdue }) }))
+      .catch(() => live && setCounts({ open: 0 }));
+    return () => {
+      live = false;
+    };
+  }, [api, manager]);
+
+  const policyRoles = user?.policyRoles ?? [];
+  const mine = forms?.list.filter((f) => fillsForm(forms.byId[f.id], policyRoles)) ?? [];
+  const others = forms?.list.filter((f) => !fillsForm(forms.byId[f.id], policyRoles)) ?? [];
+  const formList = (items: typeof mine, label: string) => (
+    <List
+      loading={forms === null}
+      aria-label={label}
+      dataSource={items}
+      locale={{ emptyText: t('staff.home.noForms') }}
+      renderItem={(f) => (
+        <List.Item>
+          <List.Item.Meta
+            title={
+              <Link to={`/staff/forms/${f.id}/new`} className="touch-link">
+                {text(f.title)}
+              </Link>
+            }
+            description={text(forms?.byId[f.id]?.description)}
+          />
+        </List.Item>
+      )}
+    />
+  );
+
+  return (
+    <section aria-labelledby="staff-title" className="staff-page">
+      <Typography.Title id="staff-title" level={2}>
+        {t('staff.home.title', { name: user?.displayName ?? user?.username ?? '' })}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} sm={8} lg={6}>
+          <Link to="/staff/records?deadline=open">
+            <Card hoverable>
+              <Statistic title={t('staff.home.openDeadlines')} value={counts?.open ?? '–'} />
+            </Card>
+          </Link>
+        </Col>
+        {counts?.approvals !== undefined && (
+          <Col xs={12} sm={8} lg={6}>
+            <Link to="/staff/approvals">
+              <Card hoverable>
+                <Statistic title={t('staff.home.approvals')} value={counts.approvals} />
+              </Card>
+            </Link>
+          </Col>
+        )}
+        {counts?.overdue !== undefined && (
+          <Col xs={12} sm={8} lg={6}>
+            <Link to="/staff/overdue">
+              <Card hoverable>
+                <Statistic title={t('staff.home.overdue')} value={counts.overdue} valueStyle={counts.overdue ? { color: '#cf1322' } : {}} />
+              </Card>
+            </Link>
+          </Col>
+        )}
+      </Row>
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} lg={12}>
+          <Card title={<h3 className="card-heading">{t('staff.home.myForms')}</h3>}>{formList(mine, t('staff.home.myForms'))}</Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={<h3 className="card-heading">{t('staff.home.otherForms')}</h3>}>{formList(others, t('staff.home.otherForms'))}</Card>
+        </Col>
+      </Row>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { pickText } from '@aftersales/engine';
+import type { DeadlineRow, RecordBrief } from '../../api/workApi';
+import { useApi } from '../../app/ApiContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { CHIP_COLORS } from '../shared/DeadlineChips';
+import { chipOf } from '../shared/deadlineChip';
+import { formatDateTime, formatDuration } from '../shared/format';
+import { namedPageButtons } from '../shared/pagination';
+import { problemText } from '../shared/problemText';
+import { recordLabel } from '../shared/recordLabel';
+import { useForms } from '../shared/useForms';
+import { usePolicyText } from '../shared/usePolicyText';
+
+/** How often the board asks the server again. */
+export const REFRESH_MS = 15_000;
+
+type Row = DeadlineRow & { record: RecordBrief };
+
+/** Late work and work due soon, live from the server's clock: refreshed every 15 seconds. */
+export function OverdueBoardPage() {
+  const api = useApi();
+  const { t, text, locale } = useI18n();
+  const forms = useForms();
+  const policy = usePolicyText();
+  const [board, setBoard] = useState<{ rows: Row[]; now: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [breached, open] = await Promise.all([api.work.deadlines('breached'), api.work.deadlines('open')]);
+      const now = open.now;
+      const soon = open.items.filter((d) => ['overdue', 'dueSoon'].includes(chipOf(d, now)));
+      const rows = [...breached.items, ...soon].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
+      setBoard({ rows, now });
+      setError(null);
+    } catch (e) {
+      setError(problemText(e, t, locale));
+    }
+  }, [api, t, locale]);
+
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  const now = board?.now ?? new Date().toISOString();
+  const columns: ColumnsType<Row> = [
+    {
+      title: t('staff.overdue.state'),
+      key: 'state',
+      render: (_, r) => {
+        const chip = chipOf(r, now);
+        return <Tag color={CHIP_COLORS[chip]}>{t(`staff.chip.${chip}`)}</Tag>;
+      },
+    },
+    { title: t('staff.overdue.what'), key: 'what', render: (_, r) => pickText(r.deadline.what, locale) },
+    {
+      title: t('staff.records.record'),
+      key: 'record',
+      render: (_, r) => (
+        <Link to={`/staff/records/${r.recordId}`}>
+          {text(forms?.byId[r.formId]?.title) || r.formId} · {recordLabel(forms?.byId[r.formId], r.record)}
+        </Link>
+      ),
+    },
+    {
+      title: t('staff.overdue.owner'),
+      key: 'owner',
+      render: (_, r) => (r.deadline.owner ? `${policy.role(r.deadline.owner.role)} ${r.deadline.owner.person ?? ''}`.trim() : '–'),
+    },
+    { title: t('staff.overdue.due'), key: 'due', render: (_, r) => formatDateTime(r.dueAt, locale, policy.timeZone) },
+    {
+      title: t('staff.overdue.late'),
+      key: 'late',
+      render: (_, r) =>
+        r.dueAt && Date.parse(now) > Date.parse(r.dueAt)
+          ? formatDuration(Date.parse(now) - Date.parse(r.dueAt), locale)
+          : t('staff.overdue.leftIn', { time: formatDuration(Date.parse(r.dueAt ?? now) - Date.parse(now), locale) }),
+    },
+    {
+      title: t('staff.overdue.fines'),
+      key: 'fines',
+      render: (_, r) => {
+        const total = r.deadline.breachFines.reduce((sum, f) => sum + f.amount, 0);
+        return total > 0 ? `¥${total.toFixed(2)}` : '–';
+      },
+    },
+  ];
+
+  return (
+    <section aria-labelledby="overdue-title" className="staff-page">
+      <Typography.Title id="overdue-title" level={2}>
+        {t('staff.overdue.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" aria-live="polite">
+        {board ? t('staff.overdue.asOf', { time: formatDateTime(board.now, locale, policy.timeZone), count: board.rows.length }) : ''}{' '}
+        <Button size="small" onClick={() => void load()}>
+          {t('staff.overdue.refresh')}
+        </Button>
+      </Typography.Paragraph>
+      {error && <Alert type="error" showIcon role="alert" className="staff-alert" title={error} />}
+      <Card className="staff-card">
+        <Table<Row>
+          rowKey={(r) => `${r.recordId}/${r.key}`}
+          loading={board === null}
+          dataSource={board?.rows ?? []}
+          columns={columns}
+          scroll={{ x: 'max-content' }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true, itemRender: namedPageButtons(t) }}
+          locale={{ emptyText: t('staff.overdue.none') }}
+        />
+      </Card>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import type { ReactNode } from 'react';
+import { Descriptions, Table, Typography } from 'antd';
+import type { LocalizedText, RecordSchema } from '@aftersales/engine';
+import { useI18n } from '../../i18n/I18nContext';
+import { formatDateTime, formatMoney } from '../shared/format';
+
+interface FieldSchema {
+  type?: string | string[];
+  format?: string;
+  properties?: Record<string, FieldSchema>;
+  items?: FieldSchema;
+  'x-title'?: LocalizedText;
+  'x-kind'?: string;
+  'x-enumTitles'?: Record<string, LocalizedText>;
+}
+
+const UPLOADED = /^\/api\/v1\/files\/[0-9a-f-]{36}$/;
+const filled = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+/** A record's filled fields in the form's order, labelled and formatted for reading (photos as thumbnails); empty fields left out. */
+export function RecordDataView({
+  schema,
+  data,
+  order,
+  timeZone,
+}: {
+  schema: RecordSchema;
+  data: Record<string, unknown>;
+  order?: string[];
+  timeZone: string;
+}) {
+  const { t, text, locale } = useI18n();
+  const properties = (schema.properties ?? {}) as Record<string, FieldSchema>;
+
+  const photo = (url: string, label: string, key?: number) =>
+    UPLOADED.test(url) ? (
+      <a key={key} href={url} target="_blank" rel="noreferrer" className="photo-thumb">
+        <img src={url} alt={t('rjsf.photoOf', { field: label })} />
+      </a>
+    ) : (
+      <Typography.Text key={key} copyable>
+        {url}
+      </Typography.Text>
+    );
+
+  const value = (field: FieldSchema, v: unknown, label: string): ReactNode => {
+    if (field['x-kind'] === 'photo' || field.items?.['x-kind'] === 'photo' || field.format === 'uri-reference') {
+      const urls = (Array.isArray(v) ? v : [v]).filter((u): u is string => typeof u === 'string');
+      return <div className="photo-list">{urls.map((u, i) => photo(u, label, i))}</div>;
+    }
+    if (Array.isArray(v)) {
+      const item = field.items ?? {};
+      if (item.properties) {
+        const columns = Object.entries(item.properties).map(([name, sub]) => ({
+          key: name,
+          title: text(sub['x-title']) || name,
+          render: (_: unknown, row: Record<string, unknown>) => (filled(row[name]) ? value(sub, row[name], name) : ''),
+        }));
+        return (
+          <Table
+            size="small"
+            pagination={false}
+            rowKey={(_, i) => String(i)}
+            dataSource={v as Record<string, unknown>[]}
+            columns={columns}
+            scroll={{ x: 'max-content' }}
+          />
+        );
+      }
+      return v.map((x, i) => (
+        <span key={i}>
+          {i > 0 ? '、' : ''}
+          {value(item, x, label)}
+        </span>
+      ));
+    }
+    if (field.properties && typeof v === 'object' && v !== null)
+      return <RecordDataView schema={field as RecordSchema} data={v as Record<string, unknown>} timeZone={timeZone} />;
+    if (typeof v === 'boolean') return v ? t('staff.yes') : t('staff.no');
+    if (typeof v === 'string' && field['x-enumTitles']?.[v]) return text(field['x-enumTitles'][v]);
+    if (typeof v === 'string' && field.format === 'date-time') return formatDateTime(v, locale, timeZone);
+    if (typeof v === 'number' && field['x-kind'] === 'money') return formatMoney(v, locale);
+    return String(v);
+  };
+
+  const names = [...(order ?? []).filter((n) => n in properties), ...Object.keys(properties).filter((n) => !(order ?? []).includes(n))];
+  const shown = names.filter((n) => filled(data[n]));
+  if (shown.length === 0) return <Typography.Text type="secondary">{t('staff.detail.empty')}</Typography.Text>;
+  return (
+    <Descriptions size="small" column={1} bordered className="record-data">
+      {shown.map((name) => {
+        const label = text(properties[name]!['x-title']) || name;
+        return (
+          <Descriptions.Item key={name} label={label}>
+            {value(properties[name]!, data[name], label)}
+          </Descriptions.Item>
+        );
+      })}
+    </Descriptions>
+  );
+}

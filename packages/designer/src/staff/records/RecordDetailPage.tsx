@@ -1,0 +1,241 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { fieldAt, type FormDefinition } from '@aftersales/engine';
+import type { AuditEntry, RecordDetail } from '../../api/workApi';
+import { useApi } from '../../app/ApiContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { RecordForm } from '../../shared/rjsf/RecordForm';
+import { CHIP_COLORS, DeadlineChips } from '../shared/DeadlineChips';
+import { formatDateTime } from '../shared/format';
+import { PolicyAnswer } from '../shared/PolicyAnswer';
+import { problemText } from '../shared/problemText';
+import { recordLabel } from '../shared/recordLabel';
+import { loadFormVersion } from '../shared/useForms';
+import { usePolicyText } from '../shared/usePolicyText';
+import { changedFields } from './recordHistory';
+import { RecordDataView } from './RecordDataView';
+
+/**
+ * One record: its status and the moves open to it (disabled, with the reason, while an approval
+ * or a block guards them), deadlines, the policy's answer, the data (editable), and its history.
+ */
+export function RecordDetailPage() {
+  const { id = '' } = useParams();
+  const api = useApi();
+  const { message } = App.useApp();
+  const { t, text, locale } = useI18n();
+  const [record, setRecord] = useState<RecordDetail | null | undefined>(undefined);
+  const [form, setForm] = useState<FormDefinition | null>(null);
+  const [history, setHistory] = useState<AuditEntry[]>([]);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const policy = usePolicyText(form ?? undefined);
+
+  const load = useCallback(async () => {
+    try {
+      const next = await api.work.record(id);
+      const [definition, audit] = await Promise.all([loadFormVersion(api, next.formId, next.formVersion), api.work.history(id)]);
+      setRecord(next);
+      setForm(definition);
+      setHistory(audit.items);
+    } catch (e) {
+      setRecord(null);
+      setError(problemText(e, t, locale));
+    }
+  }, [api, id, t, locale]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (record === undefined) return <Spin aria-label={t('common.loading')} />;
+  if (record === null || !form) return <Alert type="error" showIcon title={error ?? t('common.notFound')} />;
+
+  const move = async (to: string) => {
+    setBusy(to);
+    setError(null);
+    try {
+      await api.work.transition(record.id, to);
+      void message.success(t('staff.detail.moved', { status: policy.status(to) }));
+      await load();
+    } catch (e) {
+      setError(problemText(e, t, locale));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const save = async (data: unknown) => {
+    setBusy('save');
+    setError(null);
+    try {
+      await api.work.update(record.id, data, record.rev);
+      setEditing(false);
+      void message.success(t('staff.recordSaved'));
+      await load();
+    } catch (e) {
+      setError(problemText(e, t, locale));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const finalState = form.statusFlow?.states.find((s) => s.id === record.status)?.final === true;
+  const fieldTitle = (name: string) => text(fieldAt(form.schema, name)?.label) || name;
+
+  return (
+    <section aria-labelledby="record-title" className="staff-page">
+      <Typography.Title id="record-title" level={2}>
+        {text(form.title)} · {recordLabel(form, record)}
+      </Typography.Title>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} className="record-meta">
+        <Descriptions.Item label={t('staff.records.status')}>
+          <Tag color={finalState ? CHIP_COLORS.met : CHIP_COLORS.onTime}>{policy.status(record.status) || '–'}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('staff.store')}>{record.store ?? '–'}</Descriptions.Item>
+        <Descriptions.Item label={t('staff.records.created')}>
+          {formatDateTime(record.createdAt, locale, policy.timeZone)} · {record.createdBy}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('staff.detail.version')}>
+          {t('staff.detail.formVersion', { version: record.formVersion })}
+        </Descriptions.Item>
+      </Descriptions>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          className="staff-alert"
+          title={t('staff.refused')}
+          description={error}
+          closable
+          onClose={() => setError(null)}
+        />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          {record.transitions.length > 0 && (
+            <Card className="staff-card" title={<h3 className="card-heading">{t('staff.detail.next')}</h3>}>
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {record.transitions.map(({ to, guards }) => {
+                  const reasonId = `guard-${to}`;
+                  return (
+                    <div key={to} className="transition">
+                      <Button
+                        type="primary"
+                        size="large"
+                        disabled={guards.length > 0}
+                        loading={busy === to}
+                        aria-describedby={guards.length > 0 ? reasonId : undefined}
+                        onClick={() => void move(to)}
+                      >
+                        {t('staff.detail.moveTo', { status: policy.status(to) })}
+                      </Button>
+                      {guards.length > 0 && (
+                        <Typography.Text id={reasonId} type="warning" className="guard-reason">
+                          {guards.map((g) => (locale === 'zh-CN' && g.messageZh ? g.messageZh : g.message)).join('；')}
+                        </Typography.Text>
+                      )}
+                    </div>
+                  );
+                })}
+              </Space>
+            </Card>
+          )}
+          <Card
+            className="staff-card"
+            title={<h3 className="card-heading">{t('staff.detail.data')}</h3>}
+            extra={
+              !editing && (
+                <Button
+                  onClick={() => {
+                    setDraft(record.data);
+                    setEditing(true);
+                  }}
+                >
+                  {t('staff.detail.edit')}
+                </Button>
+              )
+            }
+          >
+            {editing ? (
+              <RecordForm
+                hideTitle
+                form={form}
+                formData={draft}
+                onChange={setDraft}
+                onSubmit={(d) => void save(d)}
+                context={{ api }}
+                idPrefix="edit"
+              >
+                <Space>
+                  <Button type="primary" htmlType="submit" size="large" loading={busy === 'save'}>
+                    {t('staff.detail.save')}
+                  </Button>
+                  <Button size="large" onClick={() => setEditing(false)}>
+                    {t('common.cancel')}
+                  </Button>
+                </Space>
+              </RecordForm>
+            ) : (
+              <RecordDataView
+                schema={form.schema}
+                data={record.data}
+                order={form.uiSchema?.['ui:order'] as string[] | undefined}
+                timeZone={policy.timeZone}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card className="staff-card" title={<h3 className="card-heading">{t('staff.records.deadlines')}</h3>}>
+            {record.deadlines.length > 0 ? (
+              <DeadlineChips rows={record.deadlines} now={record.now} timeZone={policy.timeZone} />
+            ) : (
+              <Typography.Text type="secondary">{t('staff.detail.noDeadlines')}</Typography.Text>
+            )}
+          </Card>
+          <Card className="staff-card" title={<h3 className="card-heading">{t('staff.policyAnswer')}</h3>}>
+            <PolicyAnswer evaluation={record.evaluation} form={form} idPrefix="record" />
+          </Card>
+          <Card className="staff-card" title={<h3 className="card-heading">{t('staff.detail.history')}</h3>}>
+            <Timeline
+              items={history.map((entry) => {
+                const fields = entry.action === 'update' || entry.action === 'create' ? changedFields(entry.before, entry.after) : [];
+                return {
+                  key: entry.id,
+                  children: (
+                    <div>
+                      <Typography.Text strong>{actionText(entry.action, t, policy.status)}</Typography.Text>
+                      <br />
+                      <Typography.Text type="secondary">
+                        {formatDateTime(entry.at, locale, policy.timeZone)} · {entry.actor}
+                      </Typography.Text>
+                      {entry.action === 'update' && fields.length > 0 && (
+                        <div className="history-fields">{t('staff.detail.changed', { fields: fields.map(fieldTitle).join(', ') })}</div>
+                      )}
+                    </div>
+                  ),
+                };
+              })}
+            />
+          </Card>
+          <Link to="/staff/records">{t('staff.detail.back')}</Link>
+        </Col>
+      </Row>
+    </section>
+  );
+}
+
+function actionText(action: string, t: ReturnType<typeof useI18n>['t'], status: (id: string) => string): string {
+  const move = /^status (\S*) -> (\S+)$/.exec(action);
+  if (move) return t('staff.history.moved', { from: status(move[1]!) || '–', to: status(move[2]!) });
+  const breach = /^deadline (\S+) breached$/.exec(action);
+  if (breach) return t('staff.history.breached', { key: breach[1]!.split('/').pop()! });
+  if (action === 'create') return t('staff.history.created');
+  if (action === 'update') return t('staff.history.updated');
+  return action;
+}

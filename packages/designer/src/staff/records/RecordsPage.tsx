@@ -1,0 +1,187 @@
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Alert, Card, Input, Segmented, Select, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { RecordListItem, RecordQuery } from '../../api/workApi';
+import { useApi } from '../../app/ApiContext';
+import { useAuth } from '../../app/auth/AuthContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { DeadlineChips } from '../shared/DeadlineChips';
+import { formatDateTime } from '../shared/format';
+import { namedPageButtons } from '../shared/pagination';
+import { problemText } from '../shared/problemText';
+import { recordLabel } from '../shared/recordLabel';
+import { useForms } from '../shared/useForms';
+import { usePolicyText } from '../shared/usePolicyText';
+
+const PAGE = 20;
+const DEADLINE_STATES = ['open', 'met', 'breached'] as const;
+
+/** My records and my stores' records: filters in the address (shareable), deadline chips at the server's time. */
+export function RecordsPage() {
+  const api = useApi();
+  const { user } = useAuth();
+  const { t, text, locale } = useI18n();
+  const forms = useForms();
+  const [params, setParams] = useSearchParams();
+  const scope = params.get('scope') === 'store' ? 'store' : 'mine';
+  const form = params.get('form') ?? undefined;
+  const policy = usePolicyText(form ? forms?.byId[form] : undefined);
+  const [page, setPage] = useState<{ items: RecordListItem[]; total: number; now: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [offset, setOffset] = useState(0);
+  const [person, setPerson] = useState(params.get('person') ?? '');
+
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key === 'form') next.delete('status');
+    setOffset(0);
+    setParams(next, { replace: true });
+  };
+
+  useEffect(() => {
+    const deadline = params.get('deadline');
+    const query: RecordQuery = {
+      limit: PAGE,
+      offset,
+      ...(scope === 'mine' ? { mine: true } : {}),
+      ...(form ? { form } : {}),
+      ...(params.get('status') ? { status: params.get('status')! } : {}),
+      ...(deadline && (DEADLINE_STATES as readonly string[]).includes(deadline) ? { deadline: deadline as RecordQuery['deadline'] } : {}),
+      ...(params.get('from') ? { from: `${params.get('from')}T00:00:00+08:00` } : {}),
+      ...(params.get('to') ? { to: `${params.get('to')}T23:59:59+08:00` } : {}),
+      ...(scope === 'store' && params.get('person') ? { person: params.get('person')! } : {}),
+    };
+    let live = true;
+    setPage(null);
+    api.work
+      .records(query)
+      .then((p) => live && (setPage(p), setError(null)))
+      .catch(
+        (e: unknown) => live && (setError(problemText(e, t, locale)), setPage({ items: [], total: 0, now: new Date().toISOString() })),
+      );
+    return () => {
+      live = false;
+    };
+  }, [api, params, offset, scope, form, t, locale]);
+
+  const statusOptions = form ? (forms?.byId[form]?.statusFlow?.states ?? []).map((s) => ({ value: s.id, label: text(s.label) })) : [];
+  const columns: ColumnsType<RecordListItem> = [
+    {
+      title: t('staff.records.record'),
+      key: 'label',
+      render: (_, r) => <Link to={`/staff/records/${r.id}`}>{recordLabel(forms?.byId[r.formId], r)}</Link>,
+    },
+    { title: t('staff.records.form'), key: 'form', render: (_, r) => text(forms?.byId[r.formId]?.title) || r.formId },
+    {
+      title: t('staff.records.status'),
+      key: 'status',
+      render: (_, r) =>
+        r.status ? <Tag>{text(forms?.byId[r.formId]?.statusFlow?.states.find((s) => s.id === r.status)?.label) || r.status}</Tag> : null,
+    },
+    {
+      title: t('staff.records.deadlines'),
+      key: 'deadlines',
+      render: (_, r) => <DeadlineChips rows={r.deadlines} now={page?.now ?? r.updatedAt} timeZone={policy.timeZone} />,
+    },
+    {
+      title: t('staff.records.created'),
+      key: 'created',
+      render: (_, r) => (
+        <span>
+          {formatDateTime(r.createdAt, locale, policy.timeZone)}
+          <br />
+          <Typography.Text type="secondary">{r.createdBy}</Typography.Text>
+        </span>
+      ),
+    },
+  ];
+
+  return (
+    <section aria-labelledby="records-title" className="staff-page">
+      <Typography.Title id="records-title" level={2}>
+        {t('staff.records.title')}
+      </Typography.Title>
+      <Card className="staff-card">
+        <div className="filters" role="search" aria-label={t('staff.records.filters')}>
+          <Segmented
+            aria-label={t('staff.records.scope')}
+            value={scope}
+            onChange={(v) => set('scope', v === 'store' ? 'store' : undefined)}
+            options={[
+              { value: 'mine', label: t('staff.records.mine') },
+              { value: 'store', label: (user?.stores?.length ?? 0) > 0 ? t('staff.records.store') : t('staff.records.all') },
+            ]}
+          />
+          <Select
+            aria-label={t('staff.records.form')}
+            placeholder={t('staff.records.anyForm')}
+            allowClear
+            value={form}
+            onChange={(v: string | undefined) => set('form', v)}
+            options={(forms?.list ?? []).map((f) => ({ value: f.id, label: text(f.title) }))}
+            style={{ minWidth: 180 }}
+          />
+          {form && (
+            <Select
+              aria-label={t('staff.records.status')}
+              placeholder={t('staff.records.anyStatus')}
+              allowClear
+              value={params.get('status') ?? undefined}
+              onChange={(v: string | undefined) => set('status', v)}
+              options={statusOptions}
+              style={{ minWidth: 140 }}
+            />
+          )}
+          <Select
+            aria-label={t('staff.records.deadline')}
+            placeholder={t('staff.records.anyDeadline')}
+            allowClear
+            value={params.get('deadline') ?? undefined}
+            onChange={(v: string | undefined) => set('deadline', v)}
+            options={DEADLINE_STATES.map((s) => ({ value: s, label: t(`staff.deadlineState.${s}`) }))}
+            style={{ minWidth: 140 }}
+          />
+          <label className="filter-date">
+            {t('staff.records.from')}
+            <Input type="date" value={params.get('from') ?? ''} onChange={(e) => set('from', e.target.value)} />
+          </label>
+          <label className="filter-date">
+            {t('staff.records.to')}
+            <Input type="date" value={params.get('to') ?? ''} onChange={(e) => set('to', e.target.value)} />
+          </label>
+          {scope === 'store' && (
+            <Input.Search
+              aria-label={t('staff.records.person')}
+              placeholder={t('staff.records.person')}
+              enterButton={t('staff.records.find')}
+              value={person}
+              onChange={(e) => setPerson(e.target.value)}
+              onSearch={(v) => set('person', v.trim() || undefined)}
+              style={{ maxWidth: 200 }}
+            />
+          )}
+        </div>
+        {error && <Alert type="error" showIcon role="alert" title={error} className="staff-alert" />}
+        <Table<RecordListItem>
+          rowKey="id"
+          loading={page === null}
+          dataSource={page?.items ?? []}
+          columns={columns}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('staff.records.none') }}
+          pagination={{
+            itemRender: namedPageButtons(t),
+            current: Math.floor(offset / PAGE) + 1,
+            pageSize: PAGE,
+            total: page?.total ?? 0,
+            showSizeChanger: false,
+            onChange: (p) => setOffset((p - 1) * PAGE),
+          }}
+        />
+      </Card>
+    </section>
+  );
+}

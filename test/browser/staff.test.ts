@@ -1,0 +1,325 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from './support/playwright.js';
+import { seriousA11yViolations } from './support/axe.js';
+import { launchBrowser, shot } from './support/browser.js';
+import { ADMIN, startServer, type TestServer } from './support/startServer.js';
+import { unlabelledControls } from './support/unlabelledControls.js';
+
+/**
+ * A day of after-sales work in the browser, in Chinese: a clerk registers a repair call (F1, T1), a
+ * technician fills a parts requisition on a phone (F2) and attaches a photo, a vehicle repair above
+ * 200 yuan waits for the general manager who approves it from the inbox (A1), and once the server's
+ * clock passes the due times the manager sees the late work on the overdue board and the fine in
+ * the ledger (T9). The server's clock is the test's: it starts on Thu 2025-10-09 09:00 China time.
+ */
+describe('staff workspace in Chromium', () => {
+  let now = new Date('2025-10-09T09:00:00+08:00');
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  let callRecordId = '';
+
+  const users = [
+    { username: 'clerk', displayName: '客服小张', roles: ['staff'], policyRoles: ['customerServiceClerk'], stores: ['jiefang'] },
+    { username: 'tech', displayName: '王师傅', roles: ['staff'], policyRoles: ['technician'], stores: ['jiefang'] },
+    { username: 'driver', displayName: '司机老李', roles: ['staff'], policyRoles: ['driver'], stores: ['jiefang'] },
+    { username: 'boss', displayName: '总经理', roles: ['manager'], policyRoles: ['generalManager', 'afterSalesManager'], stores: [] },
+  ];
+  const password = (username: string) => `${username}-password-2025`;
+
+  /** A browser page in China time, in Chinese; desk or phone size. */
+  async function newPage(kind: 'desk' | 'phone'): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      ...(kind === 'phone'
+        ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+        : { viewport: { width: 1440, height: 900 } }),
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    return page;
+  }
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password(username));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/staff$/);
+  }
+
+  async function api(username: string, method: string, path: string, body?: unknown): Promise<any> {
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: username === 'admin' ? ADMIN.password : password(username) }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const response = await fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: { Cookie: cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json: unknown = await response.json();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await unlabelledControls(page)).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    server = await startServer({ clock: () => now });
+    browser = await launchBrowser();
+    for (const user of users) await api('admin', 'POST', '/users', { ...user, password: password(user.username) });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('T1 applies: a clerk registers an urban repair call at 09:00 and sees it due at 16:00, 6 working hours later', async () => {
+    const page = await newPage('desk');
+    await signIn(page, 'clerk');
+    await expect.poll(() => page.getByRole('heading', { name: '您好，客服小张' }).isVisible()).toBe(true);
+    const myForms = page.locator('.ant-card').filter({ hasText: '我要填的表' });
+    await expect.poll(() => myForms.getByRole('link', { name: '售后服务处理记录表' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await shot(page, 'staff-01-home');
+
+    await myForms.getByRole('link', { name: '售后服务处理记录表' }).click();
+    await page.waitForURL('**/staff/forms/after-sales-record/new');
+    await page.getByLabel('单号', { exact: true }).fill('SH-1009');
+    await page.getByLabel('姓名', { exact: true }).fill('李女士');
+    await page.getByLabel('电话', { exact: true }).fill('13800138000');
+    // The draft is kept as the clerk types and comes back after a reload.
+    await expect.poll(() => page.getByText(/草稿已保存/).isVisible()).toBe(true);
+    await page.reload();
+    await expect.poll(() => page.getByText(/已恢复您 .* 保存的草稿/).isVisible()).toBe(true);
+    expect(await page.getByLabel('单号', { exact: true }).inputValue()).toBe('SH-1009');
+
+    await choose(page, '服务类型', '维修');
+    await choose(page, '区域', '市区');
+    await fillDateTime(page, '来电时间', '2025-10-09 09:00');
+    await expectAccessible(page);
+    await shot(page, 'staff-02-fill-f1');
+
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByText('售后服务处理记录表已提交').isVisible()).toBe(true);
+    const answer = page.locator('.policy-answer');
+    await expect.poll(() => answer.textContent()).toMatch(/16:00.*6个工作小时/);
+    await page.getByRole('button', { name: /为什么/ }).click();
+    await expect.poll(() => page.getByText(/T1/).first().isVisible()).toBe(true);
+    await shot(page, 'staff-03-submitted-outcome');
+
+    await page.getByRole('button', { name: '打开记录' }).click();
+    await page.waitForURL(/\/staff\/records\/[0-9a-f-]{36}$/);
+    callRecordId = page.url().split('/').pop()!;
+    await expect.poll(() => page.getByRole('heading', { name: /SH-1009/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.chip-onTime').first().textContent()).toMatch(/未到期/);
+    await expect.poll(() => page.getByRole('button', { name: '转为“已派工”' }).isEnabled()).toBe(true);
+    await expectAccessible(page);
+    await shot(page, 'staff-04-record-detail');
+
+    await page.goto(`${server.url}/staff/records`);
+    await expect.poll(() => page.getByRole('link', { name: 'SH-1009' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await shot(page, 'staff-05-my-records');
+  });
+
+  it('F2 accepts: a technician fills a parts requisition on a phone and attaches a photo taken with the camera', async () => {
+    const page = await newPage('phone');
+    await signIn(page, 'tech');
+    await page.locator('.ant-card').filter({ hasText: '我要填的表' }).getByRole('link', { name: '配件领用单' }).click();
+    await page.waitForURL('**/staff/forms/parts-requisition/new');
+    await page.getByLabel('领料单号', { exact: true }).fill('LL-2025-1009');
+    await page.getByLabel('领用人', { exact: true }).fill('王师傅');
+    await page
+      .getByRole('button')
+      .filter({ has: page.locator('.anticon-plus-circle') })
+      .first()
+      .click();
+    await page.getByLabel('名称', { exact: true }).fill('进水阀');
+    await page.getByLabel('数量', { exact: true }).fill('1');
+    await choose(page, '用途', '维修');
+
+    // One column on a phone: no sideways scrolling, inputs span the screen, touch targets 44px high.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = (await page.getByLabel('领料单号', { exact: true }).boundingBox())!;
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    await expectAccessible(page);
+    await shot(page, 'staff-06-phone-f2');
+
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByText('配件领用单已提交').isVisible()).toBe(true);
+    await shot(page, 'staff-07-phone-f2-submitted');
+
+    // The photo: the camera button opens the phone camera (capture=environment); here Chromium gets a file.
+    await page.goto(`${server.url}/staff/records/${callRecordId}`);
+    await page.getByRole('button', { name: '修改' }).click();
+    await page
+      .locator('#edit_photos')
+      .getByRole('button')
+      .filter({ has: page.locator('.anticon-plus-circle') })
+      .first()
+      .click();
+    const camera = page.getByRole('button', { name: /^拍照/ }).first();
+    const capture = await page.locator('input[type=file][capture=environment]').first().getAttribute('capture');
+    expect(capture).toBe('environment');
+    const photo = await page.screenshot({ type: 'png' });
+    const chooser = page.waitForEvent('filechooser');
+    await camera.click();
+    await (await chooser).setFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: photo });
+    await expect.poll(() => page.locator('.photo-thumb img').count()).toBe(1);
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '修改' }).isVisible()).toBe(true);
+    const thumb = page.locator('.photo-thumb img').first();
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('修改了：照片').isVisible()).toBe(true);
+    await shot(page, 'staff-08-phone-photo-attached');
+  });
+
+  it('A1 applies: a vehicle repair above 200 yuan waits for the general manager, who approves it from the inbox', async () => {
+    const trip = await api('driver', 'POST', '/records', {
+      form: 'vehicle-use',
+      store: 'jiefang',
+      data: {
+        user: '王师傅',
+        driver: '老李',
+        departureTime: '2025-10-09T09:30:00+08:00',
+        purpose: '送货',
+        repairCost: 350,
+        repairDescription: '换刹车片',
+      },
+    });
+    for (const to of ['approved', 'out', 'returned']) await api('boss', 'POST', `/records/${trip.id}/transitions`, { to });
+
+    const driverPage = await newPage('desk');
+    await signIn(driverPage, 'driver');
+    await driverPage.goto(`${server.url}/staff/records/${trip.id}`);
+    const repair = driverPage.getByRole('button', { name: '转为“维修已批准”' });
+    await expect.poll(() => repair.isDisabled()).toBe(true);
+    await expect.poll(() => driverPage.getByText(/需审批.*维修费用超过 200 元/).isVisible()).toBe(true);
+    await shot(driverPage, 'staff-09-a1-waiting');
+
+    const boss = await newPage('desk');
+    await signIn(boss, 'boss');
+    await boss.getByRole('link', { name: '审批' }).first().click();
+    await boss.waitForURL('**/staff/approvals');
+    const card = boss.locator('.approval-card').filter({ hasText: '维修费用超过 200 元' });
+    await expect.poll(() => card.isVisible()).toBe(true);
+    await expect.poll(() => card.getByText('350').isVisible()).toBe(true);
+    await expectAccessible(boss);
+    await shot(boss, 'staff-10-approvals-inbox');
+    await card.getByRole('button', { name: '批准' }).click();
+    await boss.getByLabel('意见（可选）').fill('同意维修');
+    await boss.getByRole('dialog').getByRole('button', { name: '批准' }).click();
+    await expect.poll(() => boss.getByText('已批准：记录现在可以转为“维修已批准”。').isVisible()).toBe(true);
+
+    await driverPage.reload();
+    await expect.poll(() => repair.isEnabled()).toBe(true);
+    await repair.click();
+    await expect.poll(() => driverPage.locator('.record-meta').getByText('维修已批准').isVisible()).toBe(true);
+    await expect.poll(() => driverPage.getByText(/→ 维修已批准/).isVisible()).toBe(true);
+    await shot(driverPage, 'staff-11-a1-approved-moved');
+  });
+
+  it('T9 applies: after the clock passes the due times, the late jobs are on the overdue board and the fine in the ledger', async () => {
+    await api('clerk', 'POST', '/records', {
+      form: 'after-sales-record',
+      store: 'jiefang',
+      data: {
+        ticketNo: 'SH-1010',
+        customer: { name: '赵先生', phone: '13900139000' },
+        serviceType: 'repair',
+        zone: 'suburban',
+        callTime: '2025-10-09T10:00:00+08:00',
+        technician: '王师傅',
+        arrivalTime: '2025-10-09T13:00:00+08:00',
+        resolution: 'fixedOnSite',
+        fee: 180,
+        completedAt: '2025-10-09T14:00:00+08:00',
+      },
+    });
+    // Monday afternoon: SH-1009 never got a technician on site, SH-1010's 180 yuan never reached finance (3 days).
+    now = new Date('2025-10-13T15:00:00+08:00');
+    await server.services.scheduler.tick();
+
+    const boss = await newPage('desk');
+    await signIn(boss, 'boss');
+    await boss.getByRole('link', { name: '超时看板' }).click();
+    await boss.waitForURL('**/staff/overdue');
+    const board = boss.getByRole('table');
+    await expect
+      .poll(() =>
+        board
+          .getByRole('link', { name: /SH-1009/ })
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    await expect
+      .poll(() => board.getByRole('row').filter({ hasText: 'SH-1010' }).filter({ hasText: '营收交财务' }).textContent())
+      .toMatch(/¥180\.00/);
+    await expect.poll(() => boss.getByText(/截至 2025-10-13 15:00（服务器时间）/).isVisible()).toBe(true);
+    await expectAccessible(boss);
+    await shot(boss, 'staff-12-overdue-board');
+
+    await boss.getByRole('link', { name: '罚款台账' }).click();
+    await boss.getByLabel('月份').fill('2025-10');
+    const perPerson = boss.locator('.ant-card').filter({ hasText: '按人按月汇总' });
+    await expect
+      .poll(() => perPerson.getByRole('row').filter({ hasText: '王师傅' }).textContent())
+      .toMatch(/2025-10.*王师傅.*技术员.*1.*¥180\.00/);
+    await expectAccessible(boss);
+    await shot(boss, 'staff-13-fines-ledger');
+    const csv = await boss.request.get(`${server.url}/api/v1/fines/export?format=csv&month=2025-10&lang=zh-CN`);
+    expect(await csv.text()).toMatch(/王师傅,技术员,180/);
+    const href = await boss.getByRole('link', { name: /导出 Excel/ }).getAttribute('href');
+    const xlsx = await boss.request.get(`${server.url}${href}`);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+
+    await boss.getByRole('link', { name: '数据看板' }).click();
+    await boss.waitForURL('**/staff/dashboard');
+    await expect.poll(() => boss.locator('[role=img] svg').count()).toBeGreaterThanOrEqual(2);
+    await expectAccessible(boss);
+    await shot(boss, 'staff-14-dashboard');
+
+    await boss.getByText('English', { exact: true }).click();
+    await boss.getByRole('link', { name: 'Fines ledger' }).click();
+    await expect.poll(() => boss.getByRole('heading', { name: 'Fines ledger' }).isVisible()).toBe(true);
+  });
+});
+
+/** Picks an option of an Ant Design select by its field label. */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${option}$`) })
+    .first()
+    .click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
+}
+
+/** Types a local date and time ("2025-10-09 09:00") into a date-time field, native or Ant Design. */
+async function fillDateTime(page: Page, label: string, local: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  if ((await input.getAttribute('type')) === 'datetime-local') {
+    await input.fill(local.replace(' ', 'T'));
+    return;
+  }
+  await input.click();
+  await input.fill(`${local}:00`);
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button').click();
+  await expect.poll(() => page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').count()).toBe(0);
+}
