@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import Form from '@rjsf/antd';
 import type { IChangeEvent } from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema } from '@rjsf/utils';
@@ -42,6 +42,16 @@ export function RecordForm(props: RecordFormProps) {
     if (props.hideTitle) delete result.schema.title;
     return result;
   }, [props.form, locale, props.hideTitle]);
+  // Stable props for RJSF: a new formContext or function each render would re-render every field
+  // on every keystroke (bench/form-render.bench.ts measures it).
+  const api = props.context?.api;
+  const formContext = useMemo(() => ({ labelAlign: 'left', colon: false, rowGutter: 16, ...(api ? { api } : {}) }), [api]);
+  const transformErrors = useCallback((errors: RJSFValidationError[]) => translateErrors(errors, locale), [locale]);
+  const translate = useMemo(() => translateString(locale), [locale]);
+  const handlers = useRef(props);
+  handlers.current = props;
+  const onChange = useCallback((event: IChangeEvent) => handlers.current.onChange?.(event.formData, event.errors), []);
+  const onSubmit = useCallback((event: IChangeEvent) => handlers.current.onSubmit?.(event.formData), []);
   return (
     <div aria-live="polite" className="record-form">
       <Form
@@ -51,17 +61,17 @@ export function RecordForm(props: RecordFormProps) {
         validator={recordValidator}
         widgets={widgets}
         templates={templates}
-        formContext={{ labelAlign: 'left', colon: false, rowGutter: 16, ...(props.context ?? {}) }}
+        formContext={formContext}
         readonly={props.readonly ?? false}
         liveValidate={props.liveValidate ? 'onChange' : false}
         showErrorList="top"
         noHtml5Validate
-        transformErrors={(errors) => translateErrors(errors, locale)}
-        translateString={translateString(locale)}
+        transformErrors={transformErrors}
+        translateString={translate}
         {...(props.extraErrors ? { extraErrors: props.extraErrors } : {})}
         idPrefix={props.idPrefix ?? 'record'}
-        onChange={(event: IChangeEvent) => props.onChange?.(event.formData, event.errors)}
-        onSubmit={(event: IChangeEvent) => props.onSubmit?.(event.formData)}
+        onChange={onChange}
+        onSubmit={onSubmit}
       >
         {props.children}
       </Form>
