@@ -81,12 +81,12 @@ async function keystrokes(fields: number): Promise<number[]> {
   const times = await page.evaluate(
     async ({ id, count }) => {
       const input = document.getElementById(id) as HTMLInputElement;
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const value = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
       input.focus();
       const result: number[] = [];
       for (let i = 0; i < count; i++) {
         const t0 = performance.now();
-        setValue.call(input, `${input.value}${String.fromCharCode(97 + (i % 26))}`);
+        value.set!.call(input, `${input.value}${String.fromCharCode(97 + (i % 26))}`);
         input.dispatchEvent(new Event('input', { bubbles: true }));
         // A macrotask yield (no named helper: tsx would wrap it in __name, unknown in the page).
         await new Promise<void>((resolve) => {
