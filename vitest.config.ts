@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/browser/**'],
+    // HTTP property tests send hundreds of requests: on a busy 2-core machine 5 s is not enough.
+    testTimeout: 30_000,
   },
 });

@@ -45,6 +45,16 @@ export const bodySchemas = {
     },
     ['username', 'displayName', 'password', 'roles'],
   ),
+  UserUpdate: object(
+    {
+      displayName: text(100),
+      password: { type: 'string', minLength: 10, maxLength: 500 },
+      roles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['admin', 'manager', 'staff'] } },
+      policyRoles: { type: 'array', uniqueItems: true, maxItems: 50, items: { type: 'string', pattern: '^[a-z][A-Za-z0-9]*$' } },
+      stores: { type: 'array', uniqueItems: true, maxItems: 50, items: text(100) },
+    },
+    [],
+  ),
   ApiKeyCreate: object(
     {
       name: text(100),

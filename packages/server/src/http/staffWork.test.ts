@@ -246,3 +246,22 @@ async function cookieOf(username: string, password: string): Promise<string> {
   });
   return login.headers.get('set-cookie')!.split(';')[0]!;
 }
+
+describe('users an admin manages', () => {
+  it('when an admin changes a user, then the change shows; a new password ends their sessions; nobody else may', async () => {
+    const list = await admin('GET', '/users');
+    const far = list.body.items.find((u: { username: string }) => u.username === 'far');
+    const farClient = await server.signIn('far', 'far-password-123');
+    const moved = await admin('PUT', `/users/${far.id}`, { stores: ['jiefang', 'elsewhere'], policyRoles: ['technician'] });
+    expect(moved.body).toMatchObject({ username: 'far', stores: ['jiefang', 'elsewhere'], policyRoles: ['technician'] });
+    expect((await farClient('GET', '/auth/me')).status).toBe(200);
+    expect((await admin('PUT', `/users/${far.id}`, { password: 'a-new-password-456' })).status).toBe(200);
+    expect((await farClient('GET', '/auth/me')).status).toBe(401);
+    expect(await server.signIn('far', 'a-new-password-456')).toBeTypeOf('function');
+    expect((await manager('PUT', `/users/${far.id}`, { stores: [] })).status).toBe(403);
+    expect((await admin('PUT', `/users/${far.id}`, { roles: ['root'] })).status).toBe(400);
+    expect((await admin('PUT', '/users/nobody', { stores: [] })).status).toBe(404);
+    const me = list.body.items.find((u: { username: string }) => u.username === 'admin');
+    expect((await admin('PUT', `/users/${me.id}`, { roles: ['staff'] })).status).toBe(422);
+  });
+});

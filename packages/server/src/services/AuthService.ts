@@ -53,6 +53,18 @@ export class AuthService {
     return user;
   }
 
+  /** Changes what an admin may change; a new password also ends the user's sessions. */
+  async updateUser(
+    user: User,
+    changes: Partial<Pick<User, 'displayName' | 'roles' | 'policyRoles' | 'stores'>> & { password?: string },
+  ): Promise<User> {
+    const { password, ...rest } = changes;
+    const next: User = { ...user, ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
+    await this.store.updateUser(next);
+    if (password) await this.store.deleteSessionsOf(user.id);
+    return next;
+  }
+
   /** Checks a password; answers the same way for an unknown user and a wrong password. */
   async login(username: string, password: string): Promise<{ token: string; user: User }> {
     const user = await this.store.userByUsername(username);

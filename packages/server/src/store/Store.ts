@@ -33,6 +33,8 @@ export interface Store {
   createSession(session: Session): Promise<void>;
   sessionByHash(tokenHash: string): Promise<Session | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of a user (after a password reset). */
+  deleteSessionsOf(userId: string): Promise<void>;
 
   createApiKey(key: ApiKey): Promise<void>;
   apiKeyByHash(keyHash: string): Promise<ApiKey | null>;

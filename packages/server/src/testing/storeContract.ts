@@ -126,6 +126,18 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it("when a user's sessions are ended, then none of theirs is left and others' stay", async () => {
+      const store = await open();
+      await store.createSession({ tokenHash: 'a1', userId: 'ua', expiresAt: '2099-01-01T00:00:00.000Z' });
+      await store.createSession({ tokenHash: 'a2', userId: 'ua', expiresAt: '2099-01-01T00:00:00.000Z' });
+      await store.createSession({ tokenHash: 'b1', userId: 'ub', expiresAt: '2099-01-01T00:00:00.000Z' });
+      await store.deleteSessionsOf('ua');
+      expect(await store.sessionByHash('a1')).toBeNull();
+      expect(await store.sessionByHash('a2')).toBeNull();
+      expect(await store.sessionByHash('b1')).not.toBeNull();
+      await store.close();
+    });
+
     it('when records are listed for a person or for what a user may see, then only theirs and their stores come', async () => {
       const store = await open();
       const seed = [

@@ -92,6 +92,33 @@ export function authRoutes(services: Services): Route[] {
       },
     },
     {
+      method: 'put',
+      path: '/users/:id',
+      access: { roles: ['admin'] },
+      summary: 'Change a user: name, roles, policy roles, stores, or a new password (which ends their sessions)',
+      body: 'UserUpdate',
+      handler: async ({ req, principal }) => {
+        const before = await services.store.userById(String(req.params.id));
+        if (!before) throw new AppError('not_found', `user "${String(req.params.id)}" does not exist`);
+        const body = req.body as Partial<Pick<User, 'displayName' | 'roles' | 'policyRoles' | 'stores'>> & { password?: string };
+        if (principal.kind === 'user' && principal.user.id === before.id && body.roles && !body.roles.includes('admin'))
+          throw new AppError('unprocessable', 'you cannot take the admin role from yourself', {
+            details: [{ pointer: '/roles', message: 'keep admin' }],
+          });
+        const user = await services.auth.updateUser(before, body);
+        await services.store.appendAudit({
+          at: services.clock().toISOString(),
+          actor: actorOf(principal),
+          entity: 'user',
+          entityId: user.id,
+          action: body.password ? 'update (password reset)' : 'update',
+          before: publicUser(before),
+          after: publicUser(user),
+        });
+        return publicUser(user);
+      },
+    },
+    {
       method: 'get',
       path: '/api-keys',
       access: { roles: ['admin'] },

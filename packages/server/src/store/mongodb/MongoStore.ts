@@ -130,6 +130,9 @@ export class MongoStore implements Store {
   async deleteSession(tokenHash: string) {
     await this.col('sessions').deleteOne({ tokenHash });
   }
+  async deleteSessionsOf(userId: string) {
+    await this.col('sessions').deleteMany({ userId });
+  }
   async createApiKey(key: ApiKey) {
     await this.col('apiKeys').insertOne({ ...key });
   }

@@ -111,6 +111,9 @@ export class SqliteStore implements Store {
   async deleteSession(tokenHash: string) {
     this.stmt('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
+  async deleteSessionsOf(userId: string) {
+    this.stmt('DELETE FROM sessions WHERE user_id = ?').run(userId);
+  }
   async createApiKey(key: ApiKey) {
     this.stmt('INSERT INTO api_keys VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       key.id,
