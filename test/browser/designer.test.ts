@@ -391,11 +391,51 @@ describe('designer in Chromium', () => {
     await page.goto(`${server.url}/admin/rules/vehicle-repair-request.policy`);
   });
 
+  it('when the admin duplicates a rule set and archives the copy, then it is marked archived and can be restored', async () => {
+    await page.goto(`${server.url}/admin/rules?form=vehicle-repair-request`);
+    await page.getByRole('button', { name: '复制 车辆维修规则' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: '复制“车辆维修规则”' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByLabel('规则集编号').inputValue()).toBe('vehicle-repair-request.policy-copy');
+    await page.getByLabel('中文名称').fill('车辆维修规则（试行）');
+    await page.getByLabel('英文名称').fill('Vehicle repair rules (trial)');
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.waitForURL('**/admin/rules/vehicle-repair-request.policy-copy');
+    // The copy has the original's draft: its rule and its facts.
+    await expect.poll(() => page.getByRole('button', { name: /^A1 车辆维修超过/ }).isVisible()).toBe(true);
+    await page.getByRole('tab', { name: '事实与共享条件' }).click();
+    await expect.poll(() => page.getByRole('group', { name: '事实 repairsThisMonth', exact: true }).isVisible()).toBe(true);
+
+    await page.goto(`${server.url}/admin/rules?form=vehicle-repair-request`);
+    const copyRow = page.getByRole('row').filter({ hasText: 'vehicle-repair-request.policy-copy' });
+    await expect.poll(() => copyRow.textContent()).toContain('未发布');
+    await copyRow.getByRole('button', { name: '归档 车辆维修规则（试行）' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '归档' }).click();
+    await expect.poll(() => page.getByText('“车辆维修规则（试行）”已归档').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: '车辆维修规则（试行）' }).count()).toBe(0);
+    await page.getByRole('switch', { name: '显示已归档' }).click();
+    await expect
+      .poll(() => page.getByRole('row').filter({ hasText: 'vehicle-repair-request.policy-copy' }).textContent())
+      .toContain('已归档');
+    await settled(page);
+    await shot(page, '20-rule-sets-list-archived');
+    expect(await unlabelledControls(page)).toEqual([]);
+    await page.getByRole('button', { name: '恢复 车辆维修规则（试行）' }).click();
+    await expect.poll(() => page.getByText('“车辆维修规则（试行）”已恢复使用').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('row').filter({ hasText: 'vehicle-repair-request.policy-copy' }).textContent())
+      .not.toContain('已归档');
+    await page.goto(`${server.url}/admin/rules/vehicle-repair-request.policy`);
+  });
+
   it('when the admin switches to English, then the designer speaks English', async () => {
     await page.getByRole('radiogroup', { name: '语言' }).getByText('English').click();
     await page.getByRole('tab', { name: 'Rules' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Save draft' }).isVisible()).toBe(true);
     await shot(page, '11-rule-editor-english');
+    await page.getByRole('tab', { name: 'Facts and shared conditions' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '+ History fact' }).isVisible()).toBe(true);
+    await settled(page);
+    await shot(page, '11b-facts-english');
     expect(errors).toEqual([]);
   });
 });

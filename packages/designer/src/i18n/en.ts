@@ -334,6 +334,7 @@ export const en = {
   'forms.unarchive': 'Restore',
   'forms.unarchived': '"{title}" is in use again',
   'forms.archivedDone': '"{title}" archived',
+  'rules.archiveExplain': 'Its rules no longer apply to records; its versions are kept.',
   'op.holds': 'holds',
   'op.equal': 'is',
   'op.notEqual': 'is not',

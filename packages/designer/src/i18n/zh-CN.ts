@@ -333,6 +333,7 @@ export const zhCN: Messages = {
   'forms.unarchive': '恢复',
   'forms.unarchived': '“{title}”已恢复使用',
   'forms.archivedDone': '“{title}”已归档',
+  'rules.archiveExplain': '其规则不再用于检查记录；所有版本都会保留。',
   'op.holds': '成立',
   'op.equal': '等于',
   'op.notEqual': '不等于',

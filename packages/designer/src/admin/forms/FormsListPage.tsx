@@ -70,10 +70,9 @@ export function FormsListPage() {
       },
     });
 
-  /** The server restores with `{ archived: false }` on the archive route. */
   const unarchive = async (item: DocumentSummary) => {
     try {
-      await api.client.post(`/forms/${encodeURIComponent(item.id)}/archive`, { archived: false });
+      await api.forms.archive(item.id, false);
       void message.success(t('forms.unarchived', { title: text(item.title) }));
       await load();
     } catch (e) {
