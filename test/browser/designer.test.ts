@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RuleSetFile } from '@aftersales/engine';
 import type { Browser, Page } from './support/playwright.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
@@ -235,11 +236,206 @@ describe('designer in Chromium', () => {
     await expect.poll(() => page.getByText('没有差异。').isVisible()).toBe(true);
   });
 
+  it("when the admin opens the default pack's P3 and turnaround rule sets, then history and computed facts show without JSON", async () => {
+    await page.goto(`${server.url}/admin/rules/accident-quote.quotes`);
+    await page.getByRole('tab', { name: '事实与共享条件' }).click();
+    const p3 = page.getByRole('group', { name: '事实 discountsThisWeek', exact: true });
+    await expect.poll(() => p3.isVisible()).toBe(true);
+    await expect.poll(() => selectText(p3.getByLabel('事实 discountsThisWeek 的期间'))).toContain('本周');
+    await expect.poll(() => selectText(p3.getByLabel('事实 discountsThisWeek 条件 1 的字段'))).toContain('服务顾问');
+    await expect.poll(() => selectText(p3.getByLabel('事实 discountsThisWeek 条件 1 的比较对象'))).toContain('本记录的字段');
+    await expect.poll(() => p3.getByLabel('事实 discountsThisWeek 条件 2 的值').inputValue()).toBe('0.9');
+    await shot(page, '12-history-fact-p3');
+    expect(await unlabelledControls(page)).toEqual([]);
+
+    await page.goto(`${server.url}/admin/rules/after-sales-record.turnaround`);
+    await page.getByRole('tab', { name: '事实与共享条件' }).click();
+    const units = page.getByRole('group', { name: '事实 unitsDays', exact: true });
+    await expect.poll(() => selectText(units.getByLabel('事实 unitsDays 的计算的类型'))).toContain('向上取整');
+    await expect.poll(() => units.getByLabel('事实 unitsDays 的计算：第 1 项：第 2 项的数值').inputValue()).toBe('10');
+    await shot(page, '13-computed-fact-turnaround');
+    expect(await unlabelledControls(page)).toEqual([]);
+  });
+
+  it('when the admin declares a history and a computed fact and uses one in a condition, then they are saved and reload as declared', async () => {
+    await page.goto(`${server.url}/admin/rules/vehicle-repair-request.policy`);
+    await page.getByRole('tab', { name: '事实与共享条件' }).click();
+
+    // History: repairs of the same vehicle this month.
+    await page.getByRole('button', { name: '+ 历史统计' }).click();
+    await page.getByLabel('事实 history1 的名称').fill('repairsThisMonth');
+    const history = page.getByRole('group', { name: '事实 repairsThisMonth', exact: true });
+    await history.getByLabel('事实 repairsThisMonth 的标签 (中文)').fill('本月同车维修次数');
+    await history.getByLabel('事实 repairsThisMonth 的标签 (English)').fill('Repairs of this vehicle this month');
+    await pick(page, history.getByLabel('事实 repairsThisMonth 的期间'), '本月');
+    await history.getByRole('button', { name: '给事实 repairsThisMonth 添加条件' }).click();
+    await expect.poll(() => selectText(history.getByLabel('事实 repairsThisMonth 条件 1 的比较对象'))).toContain('本记录的字段');
+
+    // Computed: the repair cost with 6% tax.
+    await page.getByRole('button', { name: '+ 计算值' }).click();
+    await page.getByLabel('事实 computed2 的名称').fill('costWithTax');
+    const computed = page.getByRole('group', { name: '事实 costWithTax', exact: true });
+    await computed.getByLabel('事实 costWithTax 的标签 (中文)').fill('含税维修金额');
+    await computed.getByLabel('事实 costWithTax 的标签 (English)').fill('Repair cost with tax');
+    await pick(page, computed.getByLabel('事实 costWithTax 的计算的类型'), '相乘（×）');
+    await computed.getByLabel('事实 costWithTax 的计算：第 2 项的数值').fill('1.06');
+    await expect.poll(() => page.getByRole('list', { name: /的问题$/ }).count()).toBe(0);
+    await shot(page, '14-new-facts');
+    expect(await unlabelledControls(page)).toEqual([]);
+
+    // The engine's problems show at their fact: an empty English label.
+    await computed.getByLabel('事实 costWithTax 的标签 (English)').fill('');
+    await expect.poll(() => computed.getByRole('list', { name: '事实 costWithTax 的问题' }).isVisible()).toBe(true);
+    await shot(page, '14b-fact-problem-in-place');
+    await computed.getByLabel('事实 costWithTax 的标签 (English)').fill('Repair cost with tax');
+    await expect.poll(() => computed.getByRole('list', { name: '事实 costWithTax 的问题' }).count()).toBe(0);
+
+    // A name already taken is refused in place.
+    await page.getByLabel('事实 costWithTax 的名称').fill('repairsThisMonth');
+    await expect.poll(() => computed.getByText('已有名为 repairsThisMonth 的事实。').isVisible()).toBe(true);
+    await page.getByLabel('事实 costWithTax 的名称').blur();
+
+    // The new fact is offered in the condition builder.
+    await page.getByRole('tab', { name: '规则', exact: true }).click();
+    await page.getByRole('button', { name: '+ 条件' }).first().click();
+    await pick(page, page.locator('.rqb-host .rule').last().getByLabel('字段', { exact: true }), '本月同车维修次数');
+    await pick(page, page.locator('.rqb-host .rule').last().getByLabel('比较', { exact: true }), '大于');
+    await page.getByLabel('本月同车维修次数 的值').fill('2');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await expect.poll(() => page.getByText('草稿已保存').isVisible()).toBe(true);
+    await shot(page, '15-condition-on-history-fact');
+
+    await page.reload();
+    await expect.poll(() => page.getByLabel('本月同车维修次数 的值').inputValue()).toBe('2');
+    await page.getByRole('tab', { name: '事实与共享条件' }).click();
+    await expect.poll(() => page.getByRole('group', { name: '事实 costWithTax', exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => selectText(page.getByLabel('事实 repairsThisMonth 的期间'))).toContain('本月');
+
+    const token = await apiLogin(server.url);
+    const detail = (await api(server.url, token, 'GET', '/rule-sets/vehicle-repair-request.policy')) as {
+      draft: { definition: RuleSetFile };
+    };
+    expect(detail.draft.definition.facts).toEqual({
+      repairsThisMonth: {
+        kind: 'history',
+        type: 'integer',
+        label: { 'zh-CN': '本月同车维修次数', en: 'Repairs of this vehicle this month' },
+        query: { aggregate: 'count', window: { unit: 'month' }, where: [{ field: 'vehicle', op: 'eq', value: { fact: 'vehicle' } }] },
+      },
+      costWithTax: {
+        kind: 'computed',
+        label: { 'zh-CN': '含税维修金额', en: 'Repair cost with tax' },
+        value: { mul: [{ fact: 'total' }, 1.06] },
+      },
+    });
+    expect(JSON.stringify(detail.draft.definition.rules[0]!.conditions)).toContain(
+      '{"fact":"repairsThisMonth","operator":"greaterThan","value":2}',
+    );
+  });
+
+  it('when the admin duplicates a form, publishes the copy and archives it, then staff no longer see it until it is restored', async () => {
+    await page.goto(`${server.url}/admin/forms`);
+    await page.getByRole('button', { name: '复制 车辆维修申请' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: '复制“车辆维修申请”' }).isVisible()).toBe(true);
+    await page.getByLabel('中文名称').fill('车辆维修申请（分店）');
+    await page.getByLabel('英文名称').fill('Vehicle repair request branch');
+    await expect.poll(() => page.getByLabel('表单编号').inputValue()).toBe('vehicle-repair-request-branch');
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.waitForURL('**/admin/forms/vehicle-repair-request-branch');
+    // The copy has the original's fields, as a draft.
+    await expect
+      .poll(() => page.locator('[data-field-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field-key'))))
+      .toEqual(['vehicle', 'items', 'total']);
+    await page.goto(`${server.url}/admin/forms`);
+    const copyRow = page.getByRole('row').filter({ hasText: 'vehicle-repair-request-branch' });
+    await expect.poll(() => copyRow.textContent()).toContain('未发布');
+    await expect.poll(() => copyRow.textContent()).toContain('有草稿修改');
+    await settled(page);
+    await shot(page, '16-forms-list-copy');
+
+    await copyRow.getByRole('link', { name: '车辆维修申请（分店）' }).click();
+    await page.getByRole('button', { name: '发布' }).click();
+    await expect.poll(() => page.getByText('已发布为第 1 版').isVisible()).toBe(true);
+    await page.goto(`${server.url}/staff`);
+    await expect.poll(() => page.getByRole('link', { name: '车辆维修申请（分店）' }).isVisible()).toBe(true);
+
+    await page.goto(`${server.url}/admin/forms`);
+    await page.getByRole('button', { name: '归档 车辆维修申请（分店）' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: '归档“车辆维修申请（分店）”？' }).isVisible()).toBe(true);
+    await settled(page);
+    await shot(page, '17-archive-confirm');
+    await page.getByRole('dialog').getByRole('button', { name: '归档' }).click();
+    await expect.poll(() => page.getByText('“车辆维修申请（分店）”已归档').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: '车辆维修申请（分店）' }).count()).toBe(0);
+    await page.getByRole('switch', { name: '显示已归档' }).click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'vehicle-repair-request-branch' }).textContent()).toContain('已归档');
+    await settled(page);
+    await shot(page, '18-forms-list-archived');
+    expect(await unlabelledControls(page)).toEqual([]);
+
+    await page.goto(`${server.url}/staff`);
+    await expect.poll(() => page.getByRole('link', { name: '车辆维修申请', exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: '车辆维修申请（分店）' }).count()).toBe(0);
+    await settled(page);
+    await shot(page, '19-staff-list-without-archived');
+
+    await page.goto(`${server.url}/admin/forms`);
+    await page.getByRole('switch', { name: '显示已归档' }).click();
+    await page.getByRole('button', { name: '恢复 车辆维修申请（分店）' }).click();
+    await expect.poll(() => page.getByText('“车辆维修申请（分店）”已恢复使用').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('row').filter({ hasText: 'vehicle-repair-request-branch' }).textContent())
+      .not.toContain('已归档');
+    await page.goto(`${server.url}/staff`);
+    await expect.poll(() => page.getByRole('link', { name: '车辆维修申请（分店）' }).isVisible()).toBe(true);
+    await page.goto(`${server.url}/admin/rules/vehicle-repair-request.policy`);
+  });
+
+  it('when the admin duplicates a rule set and archives the copy, then it is marked archived and can be restored', async () => {
+    await page.goto(`${server.url}/admin/rules?form=vehicle-repair-request`);
+    await page.getByRole('button', { name: '复制 车辆维修规则' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: '复制“车辆维修规则”' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByLabel('规则集编号').inputValue()).toBe('vehicle-repair-request.policy-copy');
+    await page.getByLabel('中文名称').fill('车辆维修规则（试行）');
+    await page.getByLabel('英文名称').fill('Vehicle repair rules (trial)');
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.waitForURL('**/admin/rules/vehicle-repair-request.policy-copy');
+    // The copy has the original's draft: its rule and its facts.
+    await expect.poll(() => page.getByRole('button', { name: /^A1 车辆维修超过/ }).isVisible()).toBe(true);
+    await page.getByRole('tab', { name: '事实与共享条件' }).click();
+    await expect.poll(() => page.getByRole('group', { name: '事实 repairsThisMonth', exact: true }).isVisible()).toBe(true);
+
+    await page.goto(`${server.url}/admin/rules?form=vehicle-repair-request`);
+    const copyRow = page.getByRole('row').filter({ hasText: 'vehicle-repair-request.policy-copy' });
+    await expect.poll(() => copyRow.textContent()).toContain('未发布');
+    await copyRow.getByRole('button', { name: '归档 车辆维修规则（试行）' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '归档' }).click();
+    await expect.poll(() => page.getByText('“车辆维修规则（试行）”已归档').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: '车辆维修规则（试行）' }).count()).toBe(0);
+    await page.getByRole('switch', { name: '显示已归档' }).click();
+    await expect
+      .poll(() => page.getByRole('row').filter({ hasText: 'vehicle-repair-request.policy-copy' }).textContent())
+      .toContain('已归档');
+    await settled(page);
+    await shot(page, '20-rule-sets-list-archived');
+    expect(await unlabelledControls(page)).toEqual([]);
+    await page.getByRole('button', { name: '恢复 车辆维修规则（试行）' }).click();
+    await expect.poll(() => page.getByText('“车辆维修规则（试行）”已恢复使用').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('row').filter({ hasText: 'vehicle-repair-request.policy-copy' }).textContent())
+      .not.toContain('已归档');
+    await page.goto(`${server.url}/admin/rules/vehicle-repair-request.policy`);
+  });
+
   it('when the admin switches to English, then the designer speaks English', async () => {
     await page.getByRole('radiogroup', { name: '语言' }).getByText('English').click();
     await page.getByRole('tab', { name: 'Rules' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Save draft' }).isVisible()).toBe(true);
     await shot(page, '11-rule-editor-english');
+    await page.getByRole('tab', { name: 'Facts and shared conditions' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '+ History fact' }).isVisible()).toBe(true);
+    await settled(page);
+    await shot(page, '11b-facts-english');
     expect(errors).toEqual([]);
   });
 });
@@ -253,6 +449,23 @@ async function addField(page: Page, type: string, zh: string, en: string, key: s
   await keyInput.fill(key);
   await keyInput.press('Enter');
   await expect.poll(() => page.locator(`[data-field-key="${key}"]`).count()).toBe(1);
+}
+
+/** The text an antd select shows (its aria-label is on the inner search input). */
+function selectText(select: ReturnType<Page['locator']>): Promise<string | null> {
+  return select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').textContent();
+}
+
+/** Waits until loading spinners are gone and dialogs and lists have finished animating (for screenshots). */
+async function settled(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
+  await page.waitForTimeout(400);
+}
+
+/** Opens an antd select and picks the option with this text. */
+async function pick(page: Page, select: ReturnType<Page['locator']>, option: string): Promise<void> {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }
 
 /** Signs in over the API; returns the session cookie (or, on the stand-in, its bearer token). */

@@ -11,7 +11,7 @@ const PATHS: Record<DocumentKind, string> = { forms: '/forms', ruleSets: '/rule-
  * PUT    {base}/:id/draft               save the draft { definition }
  * DELETE {base}/:id/draft               discard the draft
  * POST   {base}/:id/publish             publish the draft -> { version }
- * POST   {base}/:id/archive             archive (hidden from staff, kept for history)
+ * POST   {base}/:id/archive             archive (hidden from staff, kept for history); { archived: false } restores
  * GET    {base}/:id/versions            [{ version, publishedAt, publishedBy }]
  * GET    {base}/:id/versions/:version   { version, definition }
  * POST   {base}/:id/rollback            { version } -> publishes that version again as a new one
@@ -42,8 +42,9 @@ export function documentsApi<K extends DocumentKind>(client: ApiClient, kind: K)
       const body = await client.post<{ version?: number }>(`${one(id)}/publish`, note ? { note } : {});
       return { version: body?.version ?? 0 };
     },
-    async archive(id: string): Promise<void> {
-      await client.post(`${one(id)}/archive`);
+    /** Archive, or restore with `archived: false`. */
+    async archive(id: string, archived = true): Promise<void> {
+      await client.post(`${one(id)}/archive`, { archived });
     },
     async versions(id: string): Promise<VersionInfo[]> {
       return listOf<VersionInfo>(await client.get<unknown>(`${one(id)}/versions`));

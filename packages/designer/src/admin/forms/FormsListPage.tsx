@@ -16,7 +16,7 @@ interface NewFormValues {
   id: string;
 }
 
-/** Every form with its published version and draft state; create, duplicate, archive. */
+/** Every form with its published version and draft state; create, duplicate, archive and restore. */
 export function FormsListPage() {
   const api = useApi();
   const { t, text } = useI18n();
@@ -65,9 +65,20 @@ export function FormsListPage() {
       okText: t('forms.archive'),
       onOk: async () => {
         await api.forms.archive(item.id);
+        void message.success(t('forms.archivedDone', { title: text(item.title) }));
         await load();
       },
     });
+
+  const unarchive = async (item: DocumentSummary) => {
+    try {
+      await api.forms.archive(item.id, false);
+      void message.success(t('forms.unarchived', { title: text(item.title) }));
+      await load();
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
+  };
 
   return (
     <section aria-labelledby="forms-title">
@@ -114,7 +125,11 @@ export function FormsListPage() {
                 <Button size="small" onClick={() => setDialog({ copyOf: item })} aria-label={`${t('forms.duplicate')} ${text(item.title)}`}>
                   {t('forms.duplicate')}
                 </Button>
-                {!item.archived && (
+                {item.archived ? (
+                  <Button size="small" onClick={() => void unarchive(item)} aria-label={`${t('forms.unarchive')} ${text(item.title)}`}>
+                    {t('forms.unarchive')}
+                  </Button>
+                ) : (
                   <Button size="small" danger onClick={() => void archive(item)} aria-label={`${t('forms.archive')} ${text(item.title)}`}>
                     {t('forms.archive')}
                   </Button>

@@ -1,138 +1,220 @@
+import { useEffect, useState, type ReactNode } from 'react';
 import { DeleteOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
-import type { DerivedFact, LocalizedText } from '@aftersales/engine';
+import { Button, Card, Empty, Input, Select, Space, Typography } from 'antd';
+import type { DerivedFact, FormDefinition, LocalizedText, Problem } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/en';
 import { LocalizedInput } from '../shared/LocalizedInput';
+import { ElapsedFactEditor } from './ElapsedFactEditor';
+import type { ExprFieldContext } from './ExprField';
+import { ExprTreeEditor } from './ExprTreeEditor';
+import {
+  changeFactKind,
+  ELAPSED_KINDS,
+  factNameProblem,
+  factPointer,
+  newFact,
+  problemsUnder,
+  removeFact,
+  replaceFact,
+  uniqueFactName,
+  type FactKind,
+} from './factModel';
+import { HistoryFactEditor } from './HistoryFactEditor';
 
-/** Working-time facts (e.g. working hours from call to arrival); computed and history facts are shown and kept. */
-export function FactsEditor({
-  facts,
-  dateFields,
-  calendars,
-  onChange,
-}: {
+export interface FactsEditorProps {
   facts: Record<string, DerivedFact>;
+  /** The rule set's form (history facts count its records unless told otherwise). */
+  form: FormDefinition | null;
   dateFields: { name: string; label: LocalizedText }[];
   calendars: { id: string; label: LocalizedText }[];
+  /** Numeric fields and facts a computed fact can use, and the repeating lines it can count or sum. */
+  exprContext: ExprFieldContext;
+  /** The engine's problems of the rule set (those under /facts are shown at their fact). */
+  problems: readonly Problem[];
   onChange: (next: Record<string, DerivedFact>) => void;
+}
+
+/** Every kind of derived fact, declared without JSON: time between dates, a computed number, a figure from other records. */
+export function FactsEditor({ facts, form, dateFields, calendars, exprContext, problems, onChange }: FactsEditorProps) {
+  const { t } = useI18n();
+  const entries = Object.entries(facts);
+  const starters = { dateFields: dateFields.map((f) => f.name), numericFacts: exprContext.numericFacts.map((f) => f.name) };
+  const add = (kind: FactKind) => onChange({ ...facts, [uniqueFactName(kind, Object.keys(facts))]: newFact(kind, starters) });
+  return (
+    <Card
+      size="small"
+      title={t('facts.title')}
+      extra={
+        <Space wrap>
+          <Button onClick={() => add('workingHours')}>{t('facts.addWorkingTime')}</Button>
+          <Button onClick={() => add('computed')}>{t('facts.addComputed')}</Button>
+          <Button onClick={() => add('history')}>{t('facts.addHistory')}</Button>
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('facts.explainAll')}</Typography.Paragraph>
+      {entries.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('facts.none')} />}
+      {entries.map(([name, fact], index) => (
+        // Keyed by place: a rename must not remount the row (the name box keeps focus while typing).
+        <FactRow
+          key={index}
+          name={name}
+          fact={fact}
+          facts={facts}
+          problems={problemsUnder(problems, factPointer(name))}
+          onChange={(next, newName) => onChange(replaceFact(facts, name, next, newName))}
+          onRemove={() => onChange(removeFact(facts, name))}
+          onKind={(kind) => onChange(replaceFact(facts, name, changeFactKind(fact, kind, starters)))}
+        >
+          {fact.kind === 'computed' ? (
+            <>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 6, fontSize: 12 }}>
+                {t('facts.computedExplain')}
+              </Typography.Paragraph>
+              <ExprTreeEditor
+                value={fact.value}
+                onChange={(value) => onChange(replaceFact(facts, name, { ...fact, value }))}
+                label={t('facts.valueOf', { name })}
+                context={{ ...exprContext, numericFacts: exprContext.numericFacts.filter((f) => f.name !== name) }}
+                invalid={problemsUnder(problems, factPointer(name, 'value')).length > 0}
+              />
+            </>
+          ) : fact.kind === 'history' ? (
+            <HistoryFactEditor
+              name={name}
+              fact={fact}
+              ownForm={form}
+              onChange={(next) => onChange(replaceFact(facts, name, next))}
+              invalidAt={(...path) => problemsUnder(problems, factPointer(name, ...path)).length > 0}
+            />
+          ) : (
+            <ElapsedFactEditor
+              name={name}
+              fact={fact}
+              dateFields={dateFields}
+              calendars={calendars}
+              onChange={(next) => onChange(replaceFact(facts, name, next))}
+              invalidAt={(...path) => problemsUnder(problems, factPointer(name, ...path)).length > 0}
+            />
+          )}
+        </FactRow>
+      ))}
+    </Card>
+  );
+}
+
+function FactRow({
+  name,
+  fact,
+  facts,
+  problems,
+  onChange,
+  onRemove,
+  onKind,
+  children,
+}: {
+  name: string;
+  fact: DerivedFact;
+  facts: Record<string, DerivedFact>;
+  problems: Problem[];
+  onChange: (next: DerivedFact, newName?: string) => void;
+  onRemove: () => void;
+  onKind: (kind: FactKind) => void;
+  children: ReactNode;
 }) {
   const { t, text } = useI18n();
-  const entries = Object.entries(facts);
-  const setFact = (name: string, fact: DerivedFact, newName = name) =>
-    onChange(Object.fromEntries(entries.map(([k, v]) => (k === name ? [newName, fact] : [k, v]))));
-  const add = () => {
-    let n = entries.length + 1;
-    while (`workingHours${n}` in facts) n++;
-    onChange({
-      ...facts,
-      [`workingHours${n}`]: { kind: 'workingHours', from: dateFields[0]?.name ?? '', label: { 'zh-CN': '工作小时', en: 'Working hours' } },
-    });
-  };
-  const fieldOptions = dateFields.map((f) => ({ value: f.name, label: text(f.label) }));
+  const kindLabel = (k: FactKind) => t(k === 'computed' ? 'facts.kind.computedExpr' : (`facts.kind.${k}` as MessageKey));
   return (
-    <Card size="small" title={t('facts.title')} extra={<Button onClick={add}>{t('facts.addWorkingTime')}</Button>}>
-      <Typography.Paragraph type="secondary">{t('facts.explain')}</Typography.Paragraph>
-      <Table
-        size="small"
-        pagination={false}
-        rowKey={([name]) => name}
-        dataSource={entries}
-        columns={[
-          {
-            title: t('facts.name'),
-            render: (_, [name, fact]) => (
-              <Input
-                aria-label={t('facts.nameOf', { name })}
-                value={name}
-                onChange={(e) => setFact(name, fact, e.target.value)}
-                style={{ width: 150 }}
-              />
-            ),
-          },
-          {
-            title: t('facts.label'),
-            render: (_, [name, fact]) => (
-              <LocalizedInput
-                label={t('facts.labelOf', { name })}
-                value={fact.label}
-                onChange={(label) => setFact(name, { ...fact, label })}
-              />
-            ),
-          },
-          {
-            title: t('facts.definition'),
-            render: (_, [name, fact]) =>
-              fact.kind === 'computed' || fact.kind === 'history' ? (
-                <Typography.Text type="secondary">{t(`facts.kind.${fact.kind}` as MessageKey)}</Typography.Text>
-              ) : (
-                <Space wrap>
-                  <Select
-                    aria-label={t('facts.kindOf', { name })}
-                    style={{ width: 130 }}
-                    value={fact.kind}
-                    onChange={(kind: 'workingHours' | 'workingDays' | 'hours' | 'days') => setFact(name, { ...fact, kind })}
-                    options={(['workingHours', 'workingDays', 'hours', 'days'] as const).map((k) => ({
-                      value: k,
-                      label: t(`facts.kind.${k}` as MessageKey),
-                    }))}
-                  />
-                  <span>{t('facts.from')}</span>
-                  <Select
-                    aria-label={t('facts.fromOf', { name })}
-                    style={{ width: 150 }}
-                    value={fact.from}
-                    onChange={(from: string) => setFact(name, { ...fact, from })}
-                    options={fieldOptions}
-                  />
-                  <span>{t('facts.to')}</span>
-                  <Select
-                    aria-label={t('facts.toOf', { name })}
-                    style={{ width: 150 }}
-                    allowClear
-                    placeholder={t('facts.toNow')}
-                    value={fact.to}
-                    onChange={(to?: string) => {
-                      const next = { ...fact };
-                      if (to) next.to = to;
-                      else delete next.to;
-                      setFact(name, next);
-                    }}
-                    options={fieldOptions}
-                  />
-                  {(fact.kind === 'workingHours' || fact.kind === 'workingDays') && (
-                    <Select
-                      aria-label={t('facts.calendarOf', { name })}
-                      style={{ width: 150 }}
-                      allowClear
-                      placeholder={t('facts.defaultCalendar')}
-                      value={fact.calendar}
-                      onChange={(calendar?: string) => {
-                        const next = { ...fact };
-                        if (calendar) next.calendar = calendar;
-                        else delete next.calendar;
-                        setFact(name, next);
-                      }}
-                      options={calendars.map((c) => ({ value: c.id, label: text(c.label) }))}
-                    />
-                  )}
-                </Space>
-              ),
-          },
-          {
-            title: '',
-            render: (_, [name]) => (
-              <Button
-                danger
-                type="text"
-                icon={<DeleteOutlined />}
-                aria-label={t('facts.remove', { name })}
-                onClick={() => onChange(Object.fromEntries(entries.filter(([k]) => k !== name)))}
-              />
-            ),
-          },
-        ]}
+    <div
+      role="group"
+      aria-label={t('facts.factGroup', { name })}
+      data-fact={name}
+      style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 12, marginBottom: 12 }}
+    >
+      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'flex-start', marginBottom: 10 }}>
+        <Captioned caption={t('facts.name')}>
+          <FactNameInput name={name} facts={facts} onRename={(newName) => onChange(fact, newName)} />
+        </Captioned>
+        <Captioned caption={t('facts.label')} grow>
+          <LocalizedInput label={t('facts.labelOf', { name })} value={fact.label} onChange={(label) => onChange({ ...fact, label })} />
+        </Captioned>
+        <Captioned caption={t('facts.kind')}>
+          <Select<FactKind>
+            aria-label={t('facts.kindOf', { name })}
+            style={{ width: 210 }}
+            value={fact.kind}
+            onChange={onKind}
+            options={[
+              { label: t('facts.kindGroup.time'), options: ELAPSED_KINDS.map((k) => ({ value: k, label: kindLabel(k) })) },
+              {
+                label: t('facts.kindGroup.other'),
+                options: (['computed', 'history'] as const).map((k) => ({ value: k, label: kindLabel(k) })),
+              },
+            ]}
+          />
+        </Captioned>
+        <Button
+          danger
+          type="text"
+          icon={<DeleteOutlined />}
+          aria-label={t('facts.remove', { name })}
+          onClick={onRemove}
+          style={{ marginTop: 22 }}
+        />
+      </div>
+      {children}
+      {problems.length > 0 && (
+        <ul aria-label={t('facts.problemsOf', { name })} style={{ margin: '8px 0 0', paddingLeft: 18 }}>
+          {problems.map((p, i) => (
+            <li key={i}>
+              <Typography.Text type="danger">{text(p.message)}</Typography.Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The fact's name: applied while it is valid and free; otherwise the reason shows and leaving the box restores it. */
+function FactNameInput({ name, facts, onRename }: { name: string; facts: Record<string, DerivedFact>; onRename: (next: string) => void }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(name);
+  useEffect(() => setDraft(name), [name]);
+  const problem = draft === name ? null : factNameProblem(draft, name, facts);
+  const errorId = `fact-name-error-${name}`;
+  return (
+    <div style={{ width: 180 }}>
+      <Input
+        aria-label={t('facts.nameOf', { name })}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? errorId : undefined}
+        status={problem ? 'error' : undefined}
+        value={draft}
+        onChange={(e) => {
+          const next = e.target.value;
+          setDraft(next);
+          if (next !== name && factNameProblem(next, name, facts) === null) onRename(next);
+        }}
+        onBlur={() => setDraft(name)}
       />
-    </Card>
+      {problem && (
+        <Typography.Text id={errorId} type="danger" style={{ fontSize: 12, display: 'block' }}>
+          {problem === 'taken' ? t('facts.nameProblem.taken', { name: draft }) : t('facts.nameProblem.pattern')}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
+
+function Captioned({ caption, grow, children }: { caption: string; grow?: boolean; children: ReactNode }) {
+  return (
+    <div style={grow ? { flex: '1 1 280px', minWidth: 240 } : undefined}>
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginBottom: 2 }} aria-hidden="true">
+        {caption}
+      </Typography.Text>
+      {children}
+    </div>
   );
 }

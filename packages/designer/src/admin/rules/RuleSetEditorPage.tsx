@@ -22,6 +22,7 @@ import { factOptions } from './factOptions';
 import type { OutcomeChoices } from './outcomeSchemas';
 import { RuleEditor } from './RuleEditor';
 import { SharedConditionsEditor } from './SharedConditionsEditor';
+import { useFormDefinitions } from './useForms';
 
 /** One rule set: its rules (priority, on/off, conditions, outcome), facts, JSON, test bench, publishing and versions. */
 export function RuleSetEditorPage() {
@@ -49,9 +50,16 @@ export function RuleSetEditorPage() {
   const calendars = useMemo(() => reference?.calendars ?? [], [reference]);
   const facts = useMemo(() => (form && ruleSet ? factOptions(form, ruleSet) : []), [form, ruleSet]);
   const checked = useDeferredValue(ruleSet);
+  const counted = useFormDefinitions(
+    Object.values(checked?.facts ?? {}).flatMap((f) => (f.kind === 'history' && f.query.form ? [f.query.form] : [])),
+  );
   const problems = useMemo(
-    () => (form && checked ? checkDefinitions({ form, ruleSet: checked, calendars, roles: reference?.roles ?? null }).ruleSet : []),
-    [form, checked, calendars, reference],
+    () =>
+      form && checked
+        ? checkDefinitions({ form, ruleSet: checked, otherForms: [...counted.values()], calendars, roles: reference?.roles ?? null })
+            .ruleSet
+        : [],
+    [form, checked, counted, calendars, reference],
   );
   const choices = useMemo<OutcomeChoices>(
     () => ({
@@ -255,8 +263,11 @@ export function RuleSetEditorPage() {
               <Space direction="vertical" style={{ width: '100%' }} size="large">
                 <FactsEditor
                   facts={ruleSet.facts ?? {}}
+                  form={form}
                   dateFields={choices.dateFields}
                   calendars={choices.calendars}
+                  exprContext={exprContext}
+                  problems={problems}
                   onChange={(next) => {
                     const updated = { ...ruleSet };
                     if (Object.keys(next).length > 0) updated.facts = next;

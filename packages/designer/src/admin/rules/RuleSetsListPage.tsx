@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { App, Button, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Switch, Table, Typography } from 'antd';
 import type { RuleSetFile } from '@aftersales/engine';
 import type { DocumentSummary } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
@@ -15,46 +15,78 @@ interface NewRuleSet {
   id: string;
 }
 
-/** Rule sets, per form: published version and draft state; create one for a form. */
+/** Rule sets, per form: published version and draft state; create one for a form, duplicate, archive and restore. */
 export function RuleSetsListPage() {
   const api = useApi();
   const { t, text } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const formFilter = params.get('form') ?? undefined;
   const [items, setItems] = useState<DocumentSummary[] | null>(null);
   const [forms, setForms] = useState<DocumentSummary[]>([]);
-  const [open, setOpen] = useState(false);
+  const [showArchived, setShowArchived] = useState(false);
+  /** The create dialog: a new rule set, or a copy of one. */
+  const [dialog, setDialog] = useState<{ copyOf?: DocumentSummary } | null>(null);
   const [form] = Form.useForm<NewRuleSet>();
 
   const load = useCallback(async () => {
     try {
-      const [ruleSets, formList] = await Promise.all([api.ruleSets.list(formFilter ? { form: formFilter } : {}), api.forms.list()]);
+      const [ruleSets, formList] = await Promise.all([
+        api.ruleSets.list({ ...(formFilter ? { form: formFilter } : {}), ...(showArchived ? { archived: true } : {}) }),
+        api.forms.list(),
+      ]);
       setItems(formFilter ? ruleSets.filter((r) => !r.form || r.form === formFilter) : ruleSets);
       setForms(formList);
     } catch (e) {
       setItems([]);
       void message.error(errorText(e, t));
     }
-  }, [api, formFilter, message, t]);
+  }, [api, formFilter, showArchived, message, t]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
   const create = async (values: NewRuleSet) => {
-    const definition: RuleSetFile = {
-      $schema: '../meta/ruleset.schema.json',
-      id: values.id,
-      form: values.form,
-      title: { 'zh-CN': values.zh, en: values.en },
-      rules: [],
-    };
+    const title = { 'zh-CN': values.zh, en: values.en };
+    let definition: RuleSetFile = { $schema: '../meta/ruleset.schema.json', id: values.id, form: values.form, title, rules: [] };
     try {
+      if (dialog?.copyOf) {
+        const source = await api.ruleSets.get(dialog.copyOf.id);
+        const copy = source.draft?.definition ?? source.published?.definition;
+        if (copy) definition = { ...structuredClone(copy), id: values.id, form: values.form, title };
+      }
       await api.ruleSets.create(definition);
-      setOpen(false);
+      setDialog(null);
       void navigate(`/admin/rules/${values.id}`);
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
+  };
+
+  const duplicate = (item: DocumentSummary) => {
+    form.setFieldsValue({ form: item.form ?? formFilter ?? '', zh: '', en: '', id: `${item.id}-copy` });
+    setDialog({ copyOf: item });
+  };
+
+  const archive = (item: DocumentSummary) =>
+    modal.confirm({
+      title: t('forms.archiveConfirm', { title: text(item.title) }),
+      content: t('rules.archiveExplain'),
+      okText: t('forms.archive'),
+      onOk: async () => {
+        await api.ruleSets.archive(item.id);
+        void message.success(t('forms.archivedDone', { title: text(item.title) }));
+        await load();
+      },
+    });
+
+  const unarchive = async (item: DocumentSummary) => {
+    try {
+      await api.ruleSets.archive(item.id, false);
+      void message.success(t('forms.unarchived', { title: text(item.title) }));
+      await load();
     } catch (e) {
       void message.error(errorText(e, t));
     }
@@ -72,6 +104,12 @@ export function RuleSetsListPage() {
           {t('rules.title')}
         </Typography.Title>
         <Space wrap>
+          <label>
+            <Space>
+              <Switch size="small" checked={showArchived} onChange={setShowArchived} aria-label={t('forms.showArchived')} />
+              {t('forms.showArchived')}
+            </Space>
+          </label>
           <Select
             aria-label={t('rules.filterByForm')}
             placeholder={t('rules.allForms')}
@@ -85,7 +123,7 @@ export function RuleSetsListPage() {
             type="primary"
             onClick={() => {
               form.setFieldsValue({ form: formFilter ?? forms[0]?.id ?? '', zh: '', en: '', id: formFilter ? `${formFilter}.policy` : '' });
-              setOpen(true);
+              setDialog({});
             }}
           >
             {t('rules.newRuleSet')}
@@ -111,14 +149,33 @@ export function RuleSetsListPage() {
           },
           { title: t('rules.form'), render: (_, item) => formTitle(item.form) },
           { title: t('forms.state'), render: (_, item) => <DocumentStateTag summary={item} /> },
+          {
+            title: t('common.actions'),
+            render: (_, item) => (
+              <Space wrap>
+                <Button size="small" onClick={() => duplicate(item)} aria-label={`${t('forms.duplicate')} ${text(item.title)}`}>
+                  {t('forms.duplicate')}
+                </Button>
+                {item.archived ? (
+                  <Button size="small" onClick={() => void unarchive(item)} aria-label={`${t('forms.unarchive')} ${text(item.title)}`}>
+                    {t('forms.unarchive')}
+                  </Button>
+                ) : (
+                  <Button size="small" danger onClick={() => void archive(item)} aria-label={`${t('forms.archive')} ${text(item.title)}`}>
+                    {t('forms.archive')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
         ]}
       />
       <Modal
-        open={open}
-        title={t('rules.newRuleSet')}
+        open={dialog !== null}
+        title={dialog?.copyOf ? t('forms.duplicateTitle', { title: text(dialog.copyOf.title) }) : t('rules.newRuleSet')}
         okText={t('common.create')}
         onOk={() => form.submit()}
-        onCancel={() => setOpen(false)}
+        onCancel={() => setDialog(null)}
         destroyOnHidden
       >
         <Form<NewRuleSet> form={form} layout="vertical" onFinish={(v) => void create(v)}>

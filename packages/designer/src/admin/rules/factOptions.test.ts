@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '@aftersales/engine';
+import { newFact } from './factModel';
 import { factOptions, operatorsFor } from './factOptions';
 
 const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
@@ -42,5 +43,17 @@ describe('factOptions', () => {
   it('when a fact is inside repeating lines, then "some line" and "every line" operators are offered', () => {
     expect(operatorsFor(facts.find((f) => f.name === 'parts.qty'))).toContain('someFact:greaterThan');
     expect(operatorsFor(facts.find((f) => f.name === 'fee'))).toContain('greaterThan');
+  });
+
+  it('when computed and history facts are declared in the facts editor, then the condition builder offers them as numbers', () => {
+    const starters = { dateFields: [], numericFacts: ['fee'] };
+    const declared = factOptions(form, { facts: { perUnit: newFact('computed', starters), complaints: newFact('history', starters) } });
+    expect(declared.filter((f) => f.source !== 'field').map((f) => [f.name, f.kind, f.source])).toEqual([
+      ['perUnit', 'number', 'derived'],
+      ['complaints', 'number', 'history'],
+      ['$status', 'choice', 'status'],
+      ['@condition', 'reference', 'reference'],
+    ]);
+    expect(operatorsFor(declared.find((f) => f.name === 'complaints'))).toContain('greaterThan');
   });
 });

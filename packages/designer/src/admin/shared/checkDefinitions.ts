@@ -11,6 +11,8 @@ export function toJsonText(value: unknown): string {
 export interface CheckInput {
   form: FormDefinition;
   ruleSet?: RuleSetFile;
+  /** Other forms the rule set names (history facts counting their records). */
+  otherForms?: readonly FormDefinition[];
   calendars: readonly CalendarFile[];
   roles: RolesFile | null;
 }
@@ -22,6 +24,9 @@ export interface CheckInput {
 export function checkDefinitions(input: CheckInput): { form: Problem[]; ruleSet: Problem[] } {
   const files = [
     { path: FORM_FILE, text: toJsonText(withSchema(input.form, './meta/form.schema.json')) },
+    ...(input.otherForms ?? [])
+      .filter((f) => f.id !== input.form.id)
+      .map((f) => ({ path: `forms/${f.id}.form.json`, text: toJsonText(withSchema(f, '../meta/form.schema.json')) })),
     ...input.calendars.map((c) => ({ path: `calendars/${c.id}.calendar.json`, text: toJsonText({ $schema: 'calendar', ...c }) })),
     ...(input.roles ? [{ path: 'roles.json', text: toJsonText({ $schema: 'roles', ...input.roles }) }] : []),
     ...(input.ruleSet ? [{ path: RULES_FILE, text: toJsonText(withSchema(input.ruleSet, '../meta/ruleset.schema.json')) }] : []),
