@@ -300,9 +300,14 @@ describe('staff workspace in Chromium', () => {
   });
 });
 
-/** Picks an option of an Ant Design select by its field label. */
+/** Picks an option of a select by its field label: the browser's own, or Ant Design's. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
+  const field = page.getByLabel(label, { exact: true });
+  if ((await field.evaluate((e) => e.tagName)) === 'SELECT') {
+    await field.selectOption({ label: option });
+    return;
+  }
+  await field.click();
   await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
     .filter({ hasText: new RegExp(`^${option}$`) })

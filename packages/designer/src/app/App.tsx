@@ -1,18 +1,19 @@
-import { RouterProvider } from 'react-router';
+import type { Locale } from '@aftersales/engine';
+import type { Messages } from '../i18n/en';
 import { I18nProvider } from '../i18n/I18nContext';
 import { ApiProvider } from './ApiContext';
 import { AuthProvider } from './auth/AuthContext';
 import { ThemeProvider } from './ThemeProvider';
-import { router } from './router';
+import { AppRouter } from './router';
 
 /** The web app: language, theme, API client and session around the router (admin and staff areas). */
-export function App() {
+export function App({ locale, messages }: { locale: Locale; messages: Messages }) {
   return (
-    <I18nProvider>
+    <I18nProvider locale={locale} messages={messages}>
       <ThemeProvider>
         <ApiProvider>
           <AuthProvider>
-            <RouterProvider router={router} />
+            <AppRouter />
           </AuthProvider>
         </ApiProvider>
       </ThemeProvider>

@@ -1,10 +1,11 @@
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Button, Layout, Space, Spin, Typography } from 'antd';
 import { useI18n } from '../i18n/I18nContext';
 import { useAuth } from './auth/AuthContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigationFor } from './navigation';
+import { RouteErrorBoundary } from './RouteError';
 
 /** The shared frame of both areas: header (title, language, user), side menu of the user's areas, the page. */
 export function AppLayout() {
@@ -54,18 +55,23 @@ export function AppLayout() {
             theme="light"
             aria-label={t('app.navigation')}
           >
-            <nav aria-label={t('app.navigation')}>
-              <Menu
-                mode="inline"
-                selectedKeys={selected ? [selected] : []}
-                defaultOpenKeys={items.map((g) => g.key)}
-                items={items.map((group) => ({
-                  key: group.key,
-                  label: group.label,
-                  type: 'group' as const,
-                  children: group.children.map((item) => ({ key: item.key, label: <Link to={item.key}>{item.label}</Link> })),
-                }))}
-              />
+            <nav aria-label={t('app.navigation')} className="side-nav">
+              {items.map((group) => (
+                <div key={group.key} className="side-nav-group">
+                  <div className="side-nav-title" id={`nav-${group.key}`}>
+                    {group.label}
+                  </div>
+                  <ul aria-labelledby={`nav-${group.key}`}>
+                    {group.children.map((item) => (
+                      <li key={item.key}>
+                        <Link to={item.key} aria-current={item.key === selected ? 'page' : undefined}>
+                          {item.label}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
             </nav>
           </Layout.Sider>
         )}
@@ -75,9 +81,11 @@ export function AppLayout() {
           className={`app-content${collapsed && items.length > 0 ? ' sider-collapsed' : ''}`}
           style={{ padding: 20, minWidth: 0 }}
         >
-          <Suspense fallback={<Spin />}>
-            <Outlet />
-          </Suspense>
+          <RouteErrorBoundary>
+            <Suspense fallback={<Spin />}>
+              <Outlet />
+            </Suspense>
+          </RouteErrorBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

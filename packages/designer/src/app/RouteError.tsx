@@ -1,9 +1,28 @@
-import { Result } from 'antd';
-import { useRouteError } from 'react-router';
+import type { ReactNode } from 'react';
+import { useLocation } from 'react-router';
+import { Button } from 'antd';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { useI18n } from '../i18n/I18nContext';
+import { PageMessage } from './PageMessage';
 
-export function RouteError() {
-  const error = useRouteError();
+/** Keeps a page that throws (or whose chunk fails to load) from blanking the app; cleared by moving to another page. */
+export function RouteErrorBoundary({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  return (
+    <ErrorBoundary resetKey={location.pathname} fallback={(error) => <RouteError error={error} />}>
+      {children}
+    </ErrorBoundary>
+  );
+}
+
+function RouteError({ error }: { error: Error }) {
   const { t } = useI18n();
-  return <Result status="error" title={t('common.pageError')} subTitle={error instanceof Error ? error.message : String(error)} />;
+  return (
+    <PageMessage
+      role="alert"
+      title={t('common.pageError')}
+      detail={error.message}
+      action={<Button onClick={() => window.location.reload()}>{t('common.reload')}</Button>}
+    />
+  );
 }

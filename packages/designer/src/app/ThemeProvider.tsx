@@ -1,9 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { useI18n } from '../i18n/I18nContext';
 
 /**
@@ -22,11 +20,10 @@ const THEME = {
   borderRadius: 6,
 };
 
-/** Ant Design in the user's language (its own texts, date pickers), one theme for the whole app. */
+/** Ant Design in the user's language (its own texts), one theme for the whole app. */
 export function ThemeProvider({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   useEffect(() => {
-    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
     document.documentElement.lang = locale;
   }, [locale]);
   return (

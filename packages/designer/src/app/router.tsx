@@ -1,49 +1,32 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { Spin } from 'antd';
 import { AppLayout } from './AppLayout';
 import { LoginPage } from './auth/LoginPage';
 import { RequireRole } from './auth/RequireRole';
 import { HomeRedirect } from './HomeRedirect';
-import { RouteError } from './RouteError';
 
-/**
- * Two areas under one layout, each its own lazily loaded chunk: `/admin/*` (the designer: forms,
- * rules, test bench, versions) and `/staff/*` (filling forms, records, approvals). The staff form
- * screen never downloads the admin code.
- */
-export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
-  {
-    element: <AppLayout />,
-    errorElement: <RouteError />,
-    children: [
-      { index: true, element: <HomeRedirect /> },
-      {
-        path: 'admin/*',
-        lazy: async () => {
-          const { AdminRoutes } = await import('../admin/AdminRoutes');
-          return {
-            element: (
-              <RequireRole roles={['admin']}>
-                <AdminRoutes />
-              </RequireRole>
-            ),
-          };
-        },
-      },
-      {
-        path: 'staff/*',
-        lazy: async () => {
-          const { StaffRoutes } = await import('../staff/StaffRoutes');
-          return {
-            element: (
-              <RequireRole roles={['admin', 'manager', 'staff']}>
-                <StaffRoutes />
-              </RequireRole>
-            ),
-          };
-        },
-      },
-      { path: '*', element: <Navigate to="/" replace /> },
-    ],
-  },
-]);
+// Two areas under one layout, each its own lazily loaded chunk, fetched only once the role check
+// passes: `/admin/*` (the designer: forms, rules, test bench, versions) and `/staff/*` (filling
+// forms, records, approvals). The staff form screen never downloads the admin code.
+const AdminRoutes = lazy(() => import('../admin/AdminRoutes').then((m) => ({ default: m.AdminRoutes })));
+const StaffRoutes = lazy(() => import('../staff/StaffRoutes').then((m) => ({ default: m.StaffRoutes })));
+
+const area = (element: ReactNode) => <Suspense fallback={<Spin />}>{element}</Suspense>;
+
+/** The app's routes: sign-in, then the layout with the admin and staff areas. */
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<AppLayout />}>
+          <Route index element={<HomeRedirect />} />
+          <Route path="admin/*" element={<RequireRole roles={['admin']}>{area(<AdminRoutes />)}</RequireRole>} />
+          <Route path="staff/*" element={<RequireRole roles={['admin', 'manager', 'staff']}>{area(<StaffRoutes />)}</RequireRole>} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,8 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Locale, LocalizedText } from '@aftersales/engine';
-import { en, type MessageKey } from './en';
-import { zhCN } from './zh-CN';
-import { detectLocale, storeLocale } from './detectLocale';
+import type { MessageKey, Messages } from './en';
+import { storeLocale } from './detectLocale';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -16,7 +15,13 @@ export interface I18n {
   text: (value: LocalizedText | undefined) => string;
 }
 
-const dictionaries = { en, 'zh-CN': zhCN } as const;
+/**
+ * The messages of one language, each language its own chunk: a screen loads only the language it
+ * shows (main.tsx loads the first before rendering; switching loads the other).
+ */
+export function loadMessages(locale: Locale): Promise<Messages> {
+  return locale === 'en' ? import('./en').then((m) => m.en) : import('./zh-CN').then((m) => m.zhCN);
+}
 
 const I18nContext = createContext<I18n | null>(null);
 
@@ -25,15 +30,17 @@ export function format(template: string, params?: Record<string, string | number
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Locale }) {
-  const [locale, setLocaleState] = useState<Locale>(() => initial ?? detectLocale());
+export function I18nProvider({ children, locale: initial, messages }: { children: ReactNode; locale: Locale; messages: Messages }) {
+  const [current, setCurrent] = useState({ locale: initial, dictionary: messages });
   const setLocale = useCallback((next: Locale) => {
     storeLocale(next);
-    document.documentElement.lang = next;
-    setLocaleState(next);
+    void loadMessages(next).then((dictionary) => {
+      document.documentElement.lang = next;
+      setCurrent({ locale: next, dictionary });
+    });
   }, []);
+  const { locale, dictionary } = current;
   const value = useMemo<I18n>(() => {
-    const dictionary = dictionaries[locale];
     return {
       locale,
       setLocale,
@@ -41,7 +48,7 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
       has: (key) => Object.hasOwn(dictionary, key),
       text: (label) => (label ? label[locale] || label[locale === 'en' ? 'zh-CN' : 'en'] || '' : ''),
     };
-  }, [locale, setLocale]);
+  }, [locale, dictionary, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -21,6 +21,8 @@ export const en = {
   'common.no': 'No',
   'common.notFound': 'Not found.',
   'common.offline': 'The server cannot be reached.',
+  'common.reload': 'Reload',
+  'auth.toHome': 'Go to my start page',
   'common.pageError': 'This page failed to load.',
   'common.required': 'Required',
   'common.serverError': 'The server refused the request',

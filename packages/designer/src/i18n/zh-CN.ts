@@ -23,6 +23,8 @@ export const zhCN: Messages = {
   'common.no': '否',
   'common.notFound': '未找到。',
   'common.offline': '无法连接服务器。',
+  'common.reload': '重新加载',
+  'auth.toHome': '回到我的首页',
   'common.pageError': '页面加载失败。',
   'common.required': '必填',
   'common.serverError': '服务器拒绝了请求',

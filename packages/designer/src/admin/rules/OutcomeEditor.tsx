@@ -1,5 +1,4 @@
 import { useMemo, useRef } from 'react';
-import Form from '@rjsf/antd';
 import type { UiSchema } from '@rjsf/utils';
 import { Select, Space, Typography } from 'antd';
 import type { OutcomeEvent, OutcomeType } from '@aftersales/engine';
@@ -7,6 +6,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/en';
 import { recordValidator } from '../../shared/rjsf/validator';
 import { ChoiceWidget } from '../../shared/rjsf/ChoiceWidget';
+import { ThemedForm } from '../../shared/rjsf/ThemedForm';
 import { translateString } from '../../shared/rjsf/translateString';
 import { ExprField, type ExprFieldContext } from './ExprField';
 import { OUTCOME_TYPES, outcomeForm, type OutcomeChoices } from './outcomeSchemas';
@@ -58,7 +58,7 @@ export function OutcomeEditor({
         onKeyDownCapture={() => (touched.current = true)}
         onFocusCapture={() => (touched.current = true)}
       >
-        <Form
+        <ThemedForm
           key={event.type}
           schema={schema}
           uiSchema={{ ...(uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } }}

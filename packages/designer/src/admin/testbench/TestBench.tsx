@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import type { CalendarFile, Evaluation, FormDefinition, LocalizedText, RuleSetFile, RuleTestCase } from '@aftersales/engine';
 import type { RecordSummary } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
@@ -22,7 +23,11 @@ export interface TestBenchProps {
 /** Fill a sample record (the real form) or pick a recent one, set the time, run the draft rules, read why. */
 export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, onRemoveCase }: TestBenchProps) {
   const api = useApi();
-  const { t, text } = useI18n();
+  const { t, text, locale } = useI18n();
+  // The only calendar in the app (staff forms use the browser's date inputs): its month and day names.
+  useEffect(() => {
+    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  }, [locale]);
   const { message } = App.useApp();
   const [record, setRecord] = useState<unknown>({});
   const [recent, setRecent] = useState<RecordSummary[]>([]);

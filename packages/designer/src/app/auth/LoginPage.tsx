@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useI18n } from '../../i18n/I18nContext';
 import { ApiError } from '../../api/ApiError';
 import { LanguageSwitch } from '../LanguageSwitch';
@@ -36,9 +36,9 @@ export function LoginPage() {
 
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5', padding: 16 }}>
-      <Card style={{ width: 380, maxWidth: '100%' }}>
+      <section className="login-panel" aria-labelledby="login-title">
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-          <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+          <Typography.Title id="login-title" level={1} style={{ fontSize: 22, margin: 0 }}>
             {t('app.title')}
           </Typography.Title>
           <LanguageSwitch />
@@ -56,7 +56,7 @@ export function LoginPage() {
             {t('auth.signIn')}
           </Button>
         </Form>
-      </Card>
+      </section>
     </main>
   );
 }

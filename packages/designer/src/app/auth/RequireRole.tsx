@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
-import { Result, Spin } from 'antd';
+import { Link, Navigate, useLocation } from 'react-router';
+import { Spin } from 'antd';
 import type { Role } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
+import { PageMessage } from '../PageMessage';
 import { useAuth } from './AuthContext';
 
 /** Renders its children for a signed-in user with one of the roles; else the sign-in page or a refusal. */
@@ -17,6 +18,6 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
       </div>
     );
   if (user === null) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (!hasRole(...roles)) return <Result status="403" title={t('auth.forbidden')} />;
+  if (!hasRole(...roles)) return <PageMessage title={t('auth.forbidden')} action={<Link to="/">{t('auth.toHome')}</Link>} />;
   return <>{children}</>;
 }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { RJSFSchema, WidgetProps } from '@rjsf/utils';
-import { Alert, Button, Input, Space, Upload } from 'antd';
+import { Alert, Button, Input, Space } from 'antd';
 import { CameraOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Api } from '../../api/Api';
 import { useI18n } from '../../i18n/I18nContext';
@@ -41,24 +41,40 @@ export function PhotoWidget(props: WidgetProps<unknown, RJSFSchema, RecordFormCo
       .catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e)))
       .finally(() => setBusy(false));
   };
-  const picker = (capture: boolean) => (
-    <Upload
-      showUploadList={false}
-      accept={capture ? 'image/*' : 'image/*,application/pdf'}
-      capture={capture ? 'environment' : undefined}
-      disabled={locked || busy}
-      customRequest={({ file }) => upload(file as File)}
-    >
-      <Button
-        icon={capture ? <CameraOutlined /> : <UploadOutlined />}
-        loading={busy && capture}
-        disabled={locked}
-        aria-label={`${capture ? t('rjsf.takePhoto') : t('rjsf.upload')}: ${label}`}
-      >
-        {capture ? t('rjsf.takePhoto') : t('rjsf.upload')}
-      </Button>
-    </Upload>
-  );
+  // The browser's own file input (hidden), opened by the buttons: on a phone `capture` opens the camera.
+  const cameraInput = useRef<HTMLInputElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const picker = (capture: boolean) => {
+    const input = capture ? cameraInput : fileInput;
+    const name = capture ? t('rjsf.takePhoto') : t('rjsf.upload');
+    return (
+      <>
+        <input
+          ref={input}
+          type="file"
+          hidden
+          tabIndex={-1}
+          aria-hidden
+          accept={capture ? 'image/*' : 'image/*,application/pdf'}
+          {...(capture ? { capture: 'environment' as const } : {})}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) upload(file);
+          }}
+        />
+        <Button
+          icon={capture ? <CameraOutlined /> : <UploadOutlined />}
+          loading={busy && capture}
+          disabled={locked || busy}
+          aria-label={`${name}: ${label}`}
+          onClick={() => input.current?.click()}
+        >
+          {name}
+        </Button>
+      </>
+    );
+  };
 
   return (
     <div className="photo-widget">

@@ -1,17 +1,13 @@
 import { useCallback, useMemo, useRef, type ReactNode } from 'react';
-import Form from '@rjsf/antd';
 import type { IChangeEvent } from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema } from '@rjsf/utils';
 import { localizeForm, type FormDefinition } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
-import { PhotoWidget, type RecordFormContext } from './PhotoWidget';
-import { ShowWhenObjectTemplate } from './ShowWhenObjectTemplate';
+import type { RecordFormContext } from './PhotoWidget';
+import { ThemedForm } from './ThemedForm';
 import { recordValidator } from './validator';
 import { translateErrors } from './translateErrors';
 import { translateString } from './translateString';
-
-const widgets = { photo: PhotoWidget };
-const templates = { ObjectFieldTemplate: ShowWhenObjectTemplate };
 
 export interface RecordFormProps {
   form: FormDefinition;
@@ -54,13 +50,11 @@ export function RecordForm(props: RecordFormProps) {
   const onSubmit = useCallback((event: IChangeEvent) => handlers.current.onSubmit?.(event.formData), []);
   return (
     <div aria-live="polite" className="record-form">
-      <Form
+      <ThemedForm
         schema={localized.schema as RJSFSchema}
         uiSchema={localized.uiSchema as UiSchema}
         formData={props.formData}
         validator={recordValidator}
-        widgets={widgets}
-        templates={templates}
         formContext={formContext}
         readonly={props.readonly ?? false}
         liveValidate={props.liveValidate ? 'onChange' : false}
@@ -74,7 +68,7 @@ export function RecordForm(props: RecordFormProps) {
         onSubmit={onSubmit}
       >
         {props.children}
-      </Form>
+      </ThemedForm>
     </div>
   );
 }

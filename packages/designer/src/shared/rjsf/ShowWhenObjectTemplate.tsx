@@ -1,8 +1,6 @@
 import type { ObjectFieldTemplateProps } from '@rjsf/utils';
-import { Templates } from '@rjsf/antd';
+import AntObjectFieldTemplate from '@rjsf/antd/lib/templates/ObjectFieldTemplate/index.js';
 import { isShown, showWhenOf } from './showWhen';
-
-const AntObjectFieldTemplate = Templates.ObjectFieldTemplate!;
 
 /** Ant Design's object template, hiding the fields whose `ui:showWhen` does not hold for the current values. */
 export function ShowWhenObjectTemplate(props: ObjectFieldTemplateProps) {

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { Alert, Button, Card, Result, Select, Space, Spin, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import { Alert, Button, Spin, Typography } from 'antd';
 import type { FormDefinition } from '@aftersales/engine';
 import type { RecordDetail } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
@@ -8,9 +8,11 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { RecordForm } from '../../shared/rjsf/RecordForm';
 import { formatDateTime } from '../shared/format';
-import { PolicyAnswer } from '../shared/PolicyAnswer';
 import { problemText } from '../shared/problemText';
 import { draftStore, isEmptyData } from './drafts';
+
+// The answer after submit has its own chunk: the form itself loads first and alone.
+const SubmittedView = lazy(() => import('./SubmittedView').then((m) => ({ default: m.SubmittedView })));
 
 const SAVE_DELAY_MS = 600;
 
@@ -93,33 +95,16 @@ export function FillFormPage() {
 
   if (submitted)
     return (
-      <section aria-labelledby="submitted-title" className="staff-page staff-form-page">
-        <Result
-          status="success"
-          title={<span id="submitted-title">{t('staff.submitted', { form: text(form.title) })}</span>}
-          extra={
-            <Space wrap>
-              <Link to={`/staff/records/${submitted.id}`}>
-                <Button type="primary" size="large">
-                  {t('staff.openRecord')}
-                </Button>
-              </Link>
-              <Button
-                size="large"
-                onClick={() => {
-                  setSubmitted(null);
-                  setData({});
-                }}
-              >
-                {t('staff.fillAnother')}
-              </Button>
-            </Space>
-          }
+      <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+        <SubmittedView
+          form={form}
+          record={submitted}
+          onAnother={() => {
+            setSubmitted(null);
+            setData({});
+          }}
         />
-        <Card className="staff-card" title={<h3 className="card-heading">{t('staff.policyAnswer')}</h3>}>
-          <PolicyAnswer evaluation={submitted.evaluation} form={form} idPrefix="submitted" />
-        </Card>
-      </section>
+      </Suspense>
     );
 
   const stores = user?.stores ?? [];
@@ -142,11 +127,17 @@ export function FillFormPage() {
           }
         />
       )}
-      <Card className="staff-card">
+      <div className="staff-card panel">
         {stores.length > 1 && (
           <div className="store-picker">
             <label htmlFor="record-store">{t('staff.store')}</label>
-            <Select id="record-store" value={store} onChange={setStore} options={stores.map((s) => ({ value: s, label: s }))} />
+            <select id="record-store" className="native-select" value={store} onChange={(e) => setStore(e.target.value)}>
+              {stores.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
           </div>
         )}
         <RecordForm
@@ -168,7 +159,7 @@ export function FillFormPage() {
             </span>
           </div>
         </RecordForm>
-      </Card>
+      </div>
     </section>
   );
 }
