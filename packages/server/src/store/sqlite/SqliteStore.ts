@@ -338,12 +338,14 @@ export class SqliteStore implements Store {
           record.rev,
         );
       }
-      // Pending approvals follow the current outcome; decided ones are kept.
-      this.stmt("DELETE FROM approvals WHERE record_id = ? AND state = 'pending'").run(record.id);
+      // Pending approvals follow the current outcome; decided ones are kept. (A new record has none.)
+      if (previous) this.stmt("DELETE FROM approvals WHERE record_id = ? AND state = 'pending'").run(record.id);
       const decided = new Set(
-        (this.stmt('SELECT approver, before_status FROM approvals WHERE record_id = ?').all(record.id) as Row[]).map(
-          (r) => `${String(r.approver)}|${String(r.before_status)}`,
-        ),
+        previous
+          ? (this.stmt('SELECT approver, before_status FROM approvals WHERE record_id = ?').all(record.id) as Row[]).map(
+              (r) => `${String(r.approver)}|${String(r.before_status)}`,
+            )
+          : [],
       );
       for (const a of write.approvals) {
         if (decided.has(`${a.approver}|${a.before}`)) continue;
@@ -364,11 +366,13 @@ export class SqliteStore implements Store {
       }
       // Deadlines: a breach already recorded stays breached (its fines are posted once).
       const breached = new Set(
-        (this.stmt("SELECT key FROM deadlines WHERE record_id = ? AND state = 'breached'").all(record.id) as Row[]).map((r) =>
-          String(r.key),
-        ),
+        previous
+          ? (this.stmt("SELECT key FROM deadlines WHERE record_id = ? AND state = 'breached'").all(record.id) as Row[]).map((r) =>
+              String(r.key),
+            )
+          : [],
       );
-      this.stmt("DELETE FROM deadlines WHERE record_id = ? AND state != 'breached'").run(record.id);
+      if (previous) this.stmt("DELETE FROM deadlines WHERE record_id = ? AND state != 'breached'").run(record.id);
       for (const d of write.deadlines) {
         if (breached.has(d.key)) continue;
         this.stmt('INSERT INTO deadlines VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
