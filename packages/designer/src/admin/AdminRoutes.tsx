@@ -3,8 +3,10 @@ import { FormsListPage } from './forms/FormsListPage';
 import { FormEditorPage } from './forms/FormEditorPage';
 import { RuleSetsListPage } from './rules/RuleSetsListPage';
 import { RuleSetEditorPage } from './rules/RuleSetEditorPage';
+import { ApiKeysPage } from './users/ApiKeysPage';
+import { UsersPage } from './users/UsersPage';
 
-/** The designer (`/admin/*`): forms, their rule sets, test bench and versions. Loaded only for admins. */
+/** The designer (`/admin/*`): forms, their rule sets, test bench and versions; users and API keys. Loaded only for admins. */
 export function AdminRoutes() {
   return (
     <Routes>
@@ -13,6 +15,8 @@ export function AdminRoutes() {
       <Route path="forms/:formId" element={<FormEditorPage />} />
       <Route path="rules" element={<RuleSetsListPage />} />
       <Route path="rules/:ruleSetId" element={<RuleSetEditorPage />} />
+      <Route path="users" element={<UsersPage />} />
+      <Route path="api-keys" element={<ApiKeysPage />} />
     </Routes>
   );
 }

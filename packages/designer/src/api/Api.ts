@@ -3,6 +3,7 @@ import { authApi } from './authApi';
 import { documentsApi } from './documentsApi';
 import { recordsApi } from './recordsApi';
 import { referenceApi } from './referenceApi';
+import { usersApi } from './usersApi';
 import { workApi } from './workApi';
 
 /** Every server call the app makes, by area. */
@@ -15,6 +16,7 @@ export function createApi(client: ApiClient) {
     records: recordsApi(client),
     reference: referenceApi(client),
     work: workApi(client),
+    users: usersApi(client),
   };
 }
 

@@ -1,0 +1,237 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from './support/playwright.js';
+import { seriousA11yViolations } from './support/axe.js';
+import { launchBrowser, shot } from './support/browser.js';
+import { ADMIN, startServer, type TestServer } from './support/startServer.js';
+import { unlabelledControls } from './support/unlabelledControls.js';
+
+/**
+ * An admin runs the accounts in the browser, in Chinese: creates a technician with a generated
+ * password, later makes them a manager with a new password (which signs them out), and gives an
+ * integrator an API key that works until it is revoked.
+ */
+describe('users and API keys in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let admin: Page;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  let generatedPassword = '';
+  const newPassword = 'tech2-new-password-2025';
+  let secret = '';
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    return page;
+  }
+
+  async function signIn(page: Page, username: string, password: string, home: RegExp): Promise<void> {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(home);
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await unlabelledControls(page)).toEqual([]);
+  }
+
+  /** Picks an offered option of an Ant Design multiple select, then leaves it closed. */
+  async function pick(page: Page, label: string, option: string): Promise<void> {
+    const box = page.getByRole('dialog').getByLabel(label, { exact: true });
+    await box.click();
+    await box.fill(option);
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active').textContent())
+      .toBe(option);
+    await box.press('Enter');
+    await page.getByRole('dialog').locator('.ant-modal-title').click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
+  }
+
+  /** Waits until no finite CSS animation runs (a modal zooming in, a toast sliding), for a steady screenshot. */
+  async function settled(page: Page): Promise<void> {
+    const moving = () =>
+      page.evaluate(
+        () =>
+          document.getAnimations().filter((a) => {
+            const target = (a.effect as KeyframeEffect | null)?.target;
+            // Ant Design's click ripple ("wave") is harmless and lasts 2 s.
+            return a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity && !target?.closest('.ant-wave');
+          }).length,
+      );
+    await expect.poll(moving, { timeout: 5000 }).toBe(0);
+  }
+
+  const withKey = (key: string, path: string) =>
+    fetch(`${server.url}/api/v1${path}`, { headers: { Authorization: `Bearer ${key}` } }).then((r) => r.status);
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    // Someone already works in the Jiefang store: it is offered as a store choice.
+    await server.services.auth.createUser({
+      username: 'clerk',
+      displayName: '客服小张',
+      password: 'clerk-password-2025',
+      roles: ['staff'],
+      policyRoles: ['customerServiceClerk'],
+      stores: ['jiefang'],
+    });
+    admin = await newPage();
+    await admin.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('an admin creates a technician with a generated password; a second user with the same name is refused', async () => {
+    await signIn(admin, ADMIN.username, ADMIN.password, /\/admin\/forms$/);
+    await admin.getByRole('navigation').getByRole('link', { name: '用户', exact: true }).click();
+    await admin.waitForURL('**/admin/users');
+    await expect.poll(() => admin.getByRole('cell', { name: '客服小张', exact: true }).isVisible()).toBe(true);
+    expect(await admin.getByRole('row', { name: /客服小张/ }).textContent()).toMatch(/员工.*客服专员.*jiefang/);
+
+    await admin.getByRole('button', { name: '新建用户' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('tech2');
+    await dialog.getByLabel('显示名称').fill('李师傅');
+    await dialog.getByRole('button', { name: '生成随机密码' }).click();
+    generatedPassword = await dialog.getByLabel('密码', { exact: true }).inputValue();
+    expect(generatedPassword).toMatch(/^[A-Za-z0-9]{16}$/);
+    await expect.poll(() => dialog.getByText('请把此密码交给本人').isVisible()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: /^员工/ }).isChecked()).toBe(true);
+    await pick(admin, '政策角色', '技术员');
+    await pick(admin, '门店', 'jiefang');
+    await expectAccessible(admin);
+    await settled(admin);
+    await shot(admin, 'users-01-new-user');
+
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await expect.poll(() => admin.getByText('已创建用户“李师傅”').isVisible()).toBe(true);
+    const row = admin.getByRole('row', { name: /李师傅/ });
+    await expect.poll(() => row.textContent()).toMatch(/李师傅tech2员工技术员jiefang/);
+
+    // The same user name again: the server's refusal is shown.
+    await admin.getByRole('button', { name: '新建用户' }).click();
+    await dialog.getByLabel('用户名').fill('tech2');
+    await dialog.getByLabel('显示名称').fill('另一个李师傅');
+    await dialog.getByLabel('密码', { exact: true }).fill('another-password-1');
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await expect.poll(() => admin.getByText(/服务器拒绝了请求/).isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    await expectAccessible(admin);
+    await settled(admin);
+    await shot(admin, 'users-02-list');
+  });
+
+  it('the admin makes them a manager with a new password: their session ends and they sign in again to the management menu', async () => {
+    const tech = await newPage();
+    await signIn(tech, 'tech2', generatedPassword, /\/staff$/);
+    const nav = tech.getByRole('navigation');
+    await expect.poll(() => nav.getByRole('link', { name: '我的工作' }).isVisible()).toBe(true);
+    expect(await nav.getByRole('link', { name: '超时看板' }).count()).toBe(0);
+
+    await admin.getByRole('button', { name: '编辑 李师傅' }).click();
+    const dialog = admin.getByRole('dialog');
+    expect(await dialog.getByLabel('用户名').count()).toBe(0);
+    await dialog.getByRole('checkbox', { name: /^经理/ }).check();
+    await dialog.getByLabel('新密码').fill(newPassword);
+    await expect.poll(() => dialog.getByText(/所有设备上都会被登出/).isVisible()).toBe(true);
+    await expectAccessible(admin);
+    await settled(admin);
+    await shot(admin, 'users-03-edit');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => admin.getByText(/此人已被登出/).isVisible()).toBe(true);
+    await expect.poll(() => admin.getByRole('row', { name: /李师傅/ }).textContent()).toMatch(/经理/);
+
+    // Their old session is over: the next page sends them to sign in.
+    await tech.goto(`${server.url}/staff/records`);
+    await tech.waitForURL(/\/login/);
+    await signIn(tech, 'tech2', newPassword, /\/staff$/);
+    await expect.poll(() => nav.getByText('管理', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => nav.getByRole('link', { name: '超时看板' }).isVisible()).toBe(true);
+    await expect.poll(() => tech.getByRole('heading', { name: '您好，李师傅' }).isVisible()).toBe(true);
+    await settled(tech);
+    await shot(tech, 'users-04-manager-menu');
+  });
+
+  it('the admin creates an API key, sees its secret once, and revokes it', async () => {
+    await admin.getByRole('navigation').getByRole('link', { name: 'API 密钥' }).click();
+    await admin.waitForURL('**/admin/api-keys');
+    await expect.poll(() => admin.getByText('暂无 API 密钥').isVisible()).toBe(true);
+
+    await admin.getByRole('button', { name: '新建 API 密钥' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('名称').fill('ERP 同步');
+    await dialog.getByRole('checkbox', { name: /definitions:read/ }).check();
+    await expectAccessible(admin);
+    await settled(admin);
+    await shot(admin, 'users-05-new-api-key');
+    await dialog.getByRole('button', { name: '创建' }).click();
+
+    const shown = admin.getByRole('dialog', { name: '已创建 API 密钥“ERP 同步”' });
+    await expect.poll(() => shown.getByText('请立即复制密钥：关闭后将不再显示。').isVisible()).toBe(true);
+    secret = await shown.getByLabel('密钥').inputValue();
+    expect(secret.length).toBeGreaterThan(20);
+    await shown.getByRole('button', { name: '复制', exact: true }).click();
+    await expect.poll(() => shown.getByRole('button', { name: '已复制', exact: true }).isVisible()).toBe(true);
+    expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    await expectAccessible(admin);
+    await settled(admin);
+    await shot(admin, 'users-06-api-key-secret');
+    await shown.getByRole('button', { name: '我已复制' }).click();
+    await expect.poll(() => shown.count()).toBe(0);
+
+    // The key reads definitions, and nothing else.
+    expect(await withKey(secret, '/forms')).toBe(200);
+    expect(await withKey(secret, '/records')).toBe(403);
+    expect(await admin.locator('body').textContent()).not.toContain(secret);
+
+    const row = admin.getByRole('row', { name: /ERP 同步/ });
+    await expect.poll(() => row.textContent()).toMatch(/definitions:read.*有效/);
+    await expectAccessible(admin);
+    await settled(admin);
+    await shot(admin, 'users-07-api-keys');
+
+    await row.getByRole('button', { name: '吊销 ERP 同步' }).click();
+    const confirm = admin.getByRole('dialog', { name: '吊销 API 密钥“ERP 同步”？' });
+    await expect.poll(() => confirm.getByText('使用此密钥的系统将立即被拒绝访问').isVisible()).toBe(true);
+    await confirm.getByRole('button', { name: '吊销' }).click();
+    await expect.poll(() => admin.getByText('已吊销 API 密钥“ERP 同步”').isVisible()).toBe(true);
+    await expect.poll(() => row.textContent()).toMatch(/已吊销/);
+    expect(await row.getByRole('button', { name: /吊销/ }).count()).toBe(0);
+    expect(await withKey(secret, '/forms')).toBe(401);
+    await expect.poll(() => confirm.count()).toBe(0);
+  });
+
+  it('both screens read in English', async () => {
+    await admin.getByLabel('语言').getByText('English').click();
+    await expect.poll(() => admin.getByRole('heading', { name: 'API keys' }).isVisible()).toBe(true);
+    await expect.poll(() => admin.getByRole('row', { name: /ERP 同步/ }).textContent()).toMatch(/Revoked/);
+    await settled(admin);
+    await shot(admin, 'users-08-api-keys-en');
+    await admin.getByRole('navigation').getByRole('link', { name: 'Users', exact: true }).click();
+    await admin.waitForURL('**/admin/users');
+    await expect.poll(() => admin.getByRole('row', { name: /李师傅/ }).textContent()).toMatch(/ManagerStaff.*Technician/);
+    await expectAccessible(admin);
+    await admin.getByRole('button', { name: 'Edit 李师傅' }).click();
+    await expect
+      .poll(() => admin.getByRole('dialog').getByText('Leave empty to keep the current password', { exact: false }).isVisible())
+      .toBe(true);
+    await settled(admin);
+    await shot(admin, 'users-09-edit-en');
+    await admin.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  });
+});
