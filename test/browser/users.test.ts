@@ -121,13 +121,13 @@ describe('users and API keys in Chromium', () => {
     const row = admin.getByRole('row', { name: /李师傅/ });
     await expect.poll(() => row.textContent()).toMatch(/李师傅tech2员工技术员jiefang/);
 
-    // The same user name again: the server's refusal is shown.
+    // The same user name again: the server's refusal is shown, in Chinese.
     await admin.getByRole('button', { name: '新建用户' }).click();
     await dialog.getByLabel('用户名').fill('tech2');
     await dialog.getByLabel('显示名称').fill('另一个李师傅');
     await dialog.getByLabel('密码', { exact: true }).fill('another-password-1');
     await dialog.getByRole('button', { name: '创建' }).click();
-    await expect.poll(() => admin.getByText(/服务器拒绝了请求/).isVisible()).toBe(true);
+    await expect.poll(() => admin.getByText('服务器拒绝了请求：用户名“tech2”已被使用').isVisible()).toBe(true);
     await dialog.getByRole('button', { name: '取消' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
 

@@ -86,14 +86,19 @@ function toQuery(query?: Record<string, string | number | boolean | undefined>):
   return text ? `?${text}` : '';
 }
 
-/** Reads `{ error: { code, message, problems|details } }` (or the same keys at the top level). */
+/** Reads `{ error: { code, message, messageZh?, problems|details } }` (or the same keys at the top level). */
 function toApiError(status: number, data: unknown): ApiError {
   const body = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
   const error = (body.error && typeof body.error === 'object' ? body.error : body) as Record<string, unknown>;
   const code = typeof error.code === 'string' ? error.code : `http.${status}`;
   const rawMessage = error.message;
+  // The message in both languages: `message` + `messageZh`, or a localized object.
   const localized =
-    rawMessage && typeof rawMessage === 'object' && 'en' in rawMessage ? (rawMessage as { en: string; 'zh-CN': string }) : undefined;
+    typeof rawMessage === 'string' && typeof error.messageZh === 'string'
+      ? { en: rawMessage, 'zh-CN': error.messageZh }
+      : rawMessage && typeof rawMessage === 'object' && 'en' in rawMessage
+        ? (rawMessage as { en: string; 'zh-CN': string })
+        : undefined;
   const message = typeof rawMessage === 'string' ? rawMessage : localized ? localized.en : typeof data === 'string' ? data : code;
   const list = [error.problems, error.details, body.problems].find(Array.isArray) as unknown[] | undefined;
   return new ApiError({

@@ -26,17 +26,21 @@ export interface ErrorDetail {
 
 export interface AppErrorOptions {
   details?: ErrorDetail[];
+  /** The message in Chinese, for the people the UI shows it to (the API always has the English one). */
+  messageZh?: string;
   cause?: unknown;
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[];
+  readonly messageZh?: string;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.details = options.details ?? [];
+    if (options.messageZh !== undefined) this.messageZh = options.messageZh;
   }
 }
 

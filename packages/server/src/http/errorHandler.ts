@@ -9,6 +9,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _ne
     error: {
       code: appError.code,
       message: appError.message,
+      ...(appError.messageZh ? { messageZh: appError.messageZh } : {}),
       ...(appError.details.length > 0 ? { details: appError.details, problems: appError.details } : {}),
     },
   });
@@ -21,7 +22,7 @@ function toAppError(error: unknown): AppError {
   if (type === 'entity.too.large') {
     const limit = (error as { limit?: unknown }).limit;
     const mib = typeof limit === 'number' ? `${Math.round((limit / 1_048_576) * 10) / 10} MiB` : 'the limit';
-    return new AppError('payload_too_large', `the body is larger than ${mib}`);
+    return new AppError('payload_too_large', `the body is larger than ${mib}`, { messageZh: `内容超过 ${mib} 上限` });
   }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('bad_request', 'unsupported body encoding');
   return new AppError('internal', 'internal error', { cause: error });

@@ -70,6 +70,7 @@ export function openApiDocument(routes: Route[]): Record<string, unknown> {
               properties: {
                 code: { type: 'string' },
                 message: { type: 'string' },
+                messageZh: { type: 'string', description: 'the message in Chinese, where the UI shows it to people' },
                 details: {
                   type: 'array',
                   items: {

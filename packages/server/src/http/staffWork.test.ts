@@ -262,6 +262,12 @@ describe('users an admin manages', () => {
     expect((await admin('PUT', `/users/${far.id}`, { roles: ['root'] })).status).toBe(400);
     expect((await admin('PUT', '/users/nobody', { stores: [] })).status).toBe(404);
     const me = list.body.items.find((u: { username: string }) => u.username === 'admin');
-    expect((await admin('PUT', `/users/${me.id}`, { roles: ['staff'] })).status).toBe(422);
+    const selfDemotion = await admin('PUT', `/users/${me.id}`, { roles: ['staff'] });
+    expect(selfDemotion.status).toBe(422);
+    expect(selfDemotion.body.error).toMatchObject({ code: 'unprocessable', messageZh: '不能取消自己的管理员角色' });
+    // A refusal people see comes in both languages.
+    const twice = await admin('POST', '/users', { username: 'far', displayName: 'Far', password: 'far-password-123', roles: ['staff'] });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatchObject({ message: 'user "far" exists', messageZh: '用户名“far”已被使用' });
   });
 });

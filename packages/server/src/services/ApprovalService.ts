@@ -24,7 +24,10 @@ export class ApprovalService {
     const mayDecide =
       hasRole(principal, ['admin']) || (principal.kind === 'user' && principal.user.policyRoles.includes(approval.approver));
     if (!mayDecide) throw new AppError('forbidden', `only the ${approval.approver} may decide this approval`);
-    if (approval.state !== 'pending') throw new AppError('conflict', `the approval was already ${approval.state}`);
+    if (approval.state !== 'pending')
+      throw new AppError('conflict', `the approval was already ${approval.state}`, {
+        messageZh: approval.state === 'approved' ? '该审批已被批准' : '该审批已被驳回',
+      });
     const decided: Approval = {
       ...approval,
       state: decision === 'approve' ? 'approved' : 'rejected',
@@ -33,7 +36,7 @@ export class ApprovalService {
       comment,
     };
     if (!(await this.store.decideApproval(decided, actorOf(principal))))
-      throw new AppError('conflict', 'the approval was decided meanwhile');
+      throw new AppError('conflict', 'the approval was decided meanwhile', { messageZh: '该审批刚被他人处理' });
     return decided;
   }
 }

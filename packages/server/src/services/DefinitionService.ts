@@ -91,7 +91,10 @@ export class DefinitionService {
   /** A new document starts as a draft; its id comes from the definition. */
   async create(kind: DocumentKind, definition: unknown, actor: string): Promise<{ id: string; problems: Problem[] }> {
     const id = idOf(definition);
-    if (await this.store.getDocument(kind, id)) throw new AppError('conflict', `${kind} "${id}" exists already`);
+    if (await this.store.getDocument(kind, id))
+      throw new AppError('conflict', `${kind} "${id}" exists already`, {
+        messageZh: `编号“${id}”已被使用`,
+      });
     return this.saveDraft(kind, id, definition, actor);
   }
 
@@ -120,7 +123,7 @@ export class DefinitionService {
   /** Publishes the draft after the engine's checks and, for a rule set, its saved test cases. */
   async publish(kind: DocumentKind, id: string, actor: string, note?: string): Promise<{ version: number; created: boolean }> {
     const doc = await this.get(kind, id);
-    if (!doc.draft) throw new AppError('unprocessable', `${kind} "${id}" has no draft to publish`);
+    if (!doc.draft) throw new AppError('unprocessable', `${kind} "${id}" has no draft to publish`, { messageZh: '没有可发布的草稿' });
     return this.publishDefinition(kind, id, doc.draft.definition, actor, note, true);
   }
 
@@ -212,7 +215,10 @@ export class DefinitionService {
   ) {
     const { problems } = await this.check([fileOf(kind, definition)]);
     if (problems.length > 0)
-      throw new AppError('unprocessable', `${kind} "${id}" has ${problems.length} problems`, { details: problems.map(toDetail) });
+      throw new AppError('unprocessable', `${kind} "${id}" has ${problems.length} problems`, {
+        details: problems.map(toDetail),
+        messageZh: `有 ${problems.length} 个问题`,
+      });
     if (kind === 'ruleset') await this.runSavedTests(definition as RuleSetFile);
     const [result] = await this.store.publish(
       [{ kind, id, definition, hash: contentHash(definition), clearDraft, ...(note ? { note } : {}) }],

@@ -30,6 +30,7 @@ export class FileService {
     const declared = declaredType.split(';')[0]!.trim().toLowerCase();
     if (!sniffed || !(FILE_TYPES as readonly string[]).includes(sniffed.mime) || !sameType(sniffed.mime, declared)) {
       throw new AppError('unprocessable', `the file is not a ${declared} (accepted: ${FILE_TYPES.join(', ')})`, {
+        messageZh: `文件内容与类型 ${declared} 不符（可上传 JPEG、PNG、WebP、GIF、HEIC 图片或 PDF）`,
         details: [{ pointer: '/body', code: 'file.type', message: `content looks like ${sniffed?.mime ?? 'unknown data'}` }],
       });
     }

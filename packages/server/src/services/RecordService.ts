@@ -48,7 +48,10 @@ export class RecordService {
   /** Replaces the data; `rev` must be the one the caller read (optimistic concurrency). */
   async update(id: string, data: unknown, rev: number, actor: string): Promise<StoredRecord> {
     const previous = await this.get(id);
-    if (previous.rev !== rev) throw new AppError('conflict', `the record is at revision ${previous.rev}, not ${rev}; reload it`);
+    if (previous.rev !== rev)
+      throw new AppError('conflict', `the record is at revision ${previous.rev}, not ${rev}; reload it`, {
+        messageZh: '记录已被他人修改，请刷新后再试',
+      });
     const pins = pinsOf(previous);
     const now = this.clock();
     const policy = await this.definitions.policyFor(previous.formId, pins);
@@ -73,11 +76,16 @@ export class RecordService {
     if (!flow) throw new AppError('unprocessable', `form "${previous.formId}" has no status flow`);
     if (!flow.transitions.some((t) => t.from === previous.status && t.to === to)) {
       throw new AppError('unprocessable', `no transition from "${previous.status}" to "${to}"`, {
+        messageZh: `状态不能从“${previous.status ?? ''}”改为“${to}”`,
         details: [{ pointer: '/to', message: `allowed: ${allowedTargets(policy.form, previous.status).join(', ') || 'none'}` }],
       });
     }
     const guards = await this.guards(previous, to);
-    if (guards.length > 0) throw new AppError('approval_required', guards.map((g) => g.message).join('; '), { details: guards });
+    if (guards.length > 0)
+      throw new AppError('approval_required', guards.map((g) => g.message).join('; '), {
+        details: guards,
+        messageZh: guards.map((g) => g.messageZh ?? g.message).join('；'),
+      });
     const now = this.clock();
     const evaluation = await this.evaluate(policy, id, previous.data, to, now, { allowBlocks: true });
     const record: StoredRecord = { ...previous, status: to, evaluation, updatedAt: now.toISOString(), rev: previous.rev + 1 };
@@ -153,6 +161,7 @@ export class RecordService {
     const blocks = evaluation.outcome.blocks.filter((b) => b.before === undefined);
     if (blocks.length > 0 && !options.allowBlocks) {
       throw new AppError('blocked', blocks.map((b) => pickText(b.message, 'en')).join('; '), {
+        messageZh: blocks.map((b) => pickText(b.message, 'zh-CN')).join('；'),
         details: blocks.map((b) => ({ code: 'blocked', message: b.message.en, messageZh: b.message['zh-CN'] })),
       });
     }

@@ -24,7 +24,7 @@ import { StatusFlowEditor } from './StatusFlowEditor';
 export function FormEditorPage() {
   const { formId = '' } = useParams();
   const editor = useDocumentEditor('forms', formId);
-  const { t, text } = useI18n();
+  const { t, text, locale } = useI18n();
   const api = useApi();
   const { message } = App.useApp();
   const reference = useReferenceData();
@@ -46,7 +46,7 @@ export function FormEditorPage() {
 
   if (editor.loading && !form) return <Spin />;
   if (editor.error || !form || !model)
-    return <Alert type="error" showIcon title={editor.error ? errorText(editor.error, t) : t('common.notFound')} />;
+    return <Alert type="error" showIcon title={editor.error ? errorText(editor.error, t, locale) : t('common.notFound')} />;
 
   const level = fieldsAt(model.fields, path) ?? model.fields;
   const selectedField = level.find((f) => f.key === selected) ?? null;
@@ -64,7 +64,7 @@ export function FormEditorPage() {
       await editor.save();
       void message.success(t('doc.saved'));
     } catch (e) {
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     } finally {
       setBusy(false);
     }
@@ -83,7 +83,7 @@ export function FormEditorPage() {
       await editor.reload();
       setVersionsKey((k) => k + 1);
     } catch (e) {
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     } finally {
       setBusy(false);
     }

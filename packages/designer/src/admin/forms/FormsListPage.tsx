@@ -19,7 +19,7 @@ interface NewFormValues {
 /** Every form with its published version and draft state; create, duplicate, archive and restore. */
 export function FormsListPage() {
   const api = useApi();
-  const { t, text } = useI18n();
+  const { t, text, locale } = useI18n();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const [items, setItems] = useState<DocumentSummary[] | null>(null);
@@ -32,7 +32,7 @@ export function FormsListPage() {
       setItems(await api.forms.list(showArchived ? { archived: true } : {}));
     } catch (e) {
       setItems([]);
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     }
   }, [api, showArchived, message, t]);
 
@@ -54,7 +54,7 @@ export function FormsListPage() {
       form.resetFields();
       void navigate(`/admin/forms/${values.id}`);
     } catch (e) {
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     }
   };
 
@@ -76,7 +76,7 @@ export function FormsListPage() {
       void message.success(t('forms.unarchived', { title: text(item.title) }));
       await load();
     } catch (e) {
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     }
   };
 

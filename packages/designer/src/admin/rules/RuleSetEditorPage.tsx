@@ -29,7 +29,7 @@ export function RuleSetEditorPage() {
   const { ruleSetId = '' } = useParams();
   const editor = useDocumentEditor('ruleSets', ruleSetId);
   const api = useApi();
-  const { t, text } = useI18n();
+  const { t, text, locale } = useI18n();
   const { message } = App.useApp();
   const reference = useReferenceData();
   const [form, setForm] = useState<FormDefinition | null>(null);
@@ -93,7 +93,7 @@ export function RuleSetEditorPage() {
 
   if (editor.loading && !ruleSet) return <Spin />;
   if (editor.error || !ruleSet)
-    return <Alert type="error" showIcon title={editor.error ? errorText(editor.error, t) : t('common.notFound')} />;
+    return <Alert type="error" showIcon title={editor.error ? errorText(editor.error, t, locale) : t('common.notFound')} />;
 
   const rules = ruleSet.rules;
   const rule = rules[selected];
@@ -120,7 +120,7 @@ export function RuleSetEditorPage() {
       await editor.save();
       void message.success(t('doc.saved'));
     } catch (e) {
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     }
   };
   const publish = async () => {
@@ -131,7 +131,7 @@ export function RuleSetEditorPage() {
       await editor.reload();
       setVersionsKey((k) => k + 1);
     } catch (e) {
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     }
   };
 

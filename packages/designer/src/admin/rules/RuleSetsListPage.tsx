@@ -18,7 +18,7 @@ interface NewRuleSet {
 /** Rule sets, per form: published version and draft state; create one for a form, duplicate, archive and restore. */
 export function RuleSetsListPage() {
   const api = useApi();
-  const { t, text } = useI18n();
+  const { t, text, locale } = useI18n();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -40,7 +40,7 @@ export function RuleSetsListPage() {
       setForms(formList);
     } catch (e) {
       setItems([]);
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     }
   }, [api, formFilter, showArchived, message, t]);
 
@@ -61,7 +61,7 @@ export function RuleSetsListPage() {
       setDialog(null);
       void navigate(`/admin/rules/${values.id}`);
     } catch (e) {
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     }
   };
 
@@ -88,7 +88,7 @@ export function RuleSetsListPage() {
       void message.success(t('forms.unarchived', { title: text(item.title) }));
       await load();
     } catch (e) {
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     }
   };
 

@@ -32,7 +32,7 @@ export function ApiKeysPage() {
       setKeys(list.sort((a, b) => Number(a.revoked) - Number(b.revoked) || b.createdAt.localeCompare(a.createdAt)));
     } catch (e) {
       setKeys([]);
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     }
   }, [api, message, t]);
 
@@ -53,7 +53,7 @@ export function ApiKeysPage() {
       setSecretOpen(true);
       await load();
     } catch (e) {
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     } finally {
       setBusy(false);
     }
@@ -81,7 +81,7 @@ export function ApiKeysPage() {
           await api.users.revokeApiKey(key.id);
           void message.success(t('apiKeys.revokedDone', { name: key.name }));
         } catch (e) {
-          void message.error(errorText(e, t));
+          void message.error(errorText(e, t, locale));
         }
         await load();
       },

@@ -18,7 +18,7 @@ type UserValues = UserCreate;
 /** Everyone who can sign in: their roles, policy roles and stores; create people and change them (a new password signs them out). */
 export function UsersPage() {
   const api = useApi();
-  const { t, text } = useI18n();
+  const { t, text, locale } = useI18n();
   const { message } = App.useApp();
   const reference = useReferenceData();
   const [users, setUsers] = useState<UserAccount[] | null>(null);
@@ -30,7 +30,7 @@ export function UsersPage() {
       setUsers(await api.users.list());
     } catch (e) {
       setUsers([]);
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     }
   }, [api, message, t]);
 
@@ -132,7 +132,7 @@ function UserDialog(props: {
 }) {
   const { user, onClose, onSaved } = props;
   const api = useApi();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<UserValues>();
   const [busy, setBusy] = useState(false);
@@ -171,7 +171,7 @@ function UserDialog(props: {
         onSaved(t('users.created', { name: common.displayName }));
       }
     } catch (e) {
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     } finally {
       setBusy(false);
     }

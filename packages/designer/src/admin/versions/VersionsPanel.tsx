@@ -23,7 +23,7 @@ export function VersionsPanel<K extends DocumentKind>({
   refreshKey?: unknown;
 }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message, modal } = App.useApp();
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
   const [left, setLeft] = useState<number | null>(null);
@@ -38,7 +38,7 @@ export function VersionsPanel<K extends DocumentKind>({
       setLeft((l) => l ?? sorted[0]?.version ?? null);
     } catch (e) {
       setVersions([]);
-      void message.error(errorText(e, t));
+      void message.error(errorText(e, t, locale));
     }
   }, [api, kind, id, message, t]);
 
@@ -72,7 +72,7 @@ export function VersionsPanel<K extends DocumentKind>({
           await load();
           onChanged();
         } catch (e) {
-          void message.error(errorText(e, t));
+          void message.error(errorText(e, t, locale));
         }
       },
     });

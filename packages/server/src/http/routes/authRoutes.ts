@@ -103,6 +103,7 @@ export function authRoutes(services: Services): Route[] {
         const body = req.body as Partial<Pick<User, 'displayName' | 'roles' | 'policyRoles' | 'stores'>> & { password?: string };
         if (principal.kind === 'user' && principal.user.id === before.id && body.roles && !body.roles.includes('admin'))
           throw new AppError('unprocessable', 'you cannot take the admin role from yourself', {
+            messageZh: '不能取消自己的管理员角色',
             details: [{ pointer: '/roles', message: 'keep admin' }],
           });
         const user = await services.auth.updateUser(before, body);

@@ -105,7 +105,8 @@ export class MongoStore implements Store {
     try {
       await this.col('users').insertOne({ ...user });
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === 11000) throw new AppError('conflict', `user "${user.username}" exists`);
+      if (error instanceof MongoServerError && error.code === 11000)
+        throw new AppError('conflict', `user "${user.username}" exists`, { messageZh: `用户名“${user.username}”已被使用` });
       throw error;
     }
   }
@@ -287,7 +288,10 @@ export class MongoStore implements Store {
     await this.transaction(async (session) => {
       if (previous) {
         const result = await this.col('records').replaceOne({ id: record.id, rev: previous.rev }, { ...record }, { session });
-        if (result.matchedCount === 0) throw new AppError('conflict', 'the record was changed by someone else; reload it and try again');
+        if (result.matchedCount === 0)
+          throw new AppError('conflict', 'the record was changed by someone else; reload it and try again', {
+            messageZh: '记录已被他人修改，请刷新后再试',
+          });
       } else {
         await this.col('records').insertOne({ ...record }, { session });
       }

@@ -78,7 +78,8 @@ export class SqliteStore implements Store {
         user.createdAt,
       );
     } catch (error) {
-      if (String(error).includes('UNIQUE')) throw new AppError('conflict', `user "${user.username}" exists`);
+      if (String(error).includes('UNIQUE'))
+        throw new AppError('conflict', `user "${user.username}" exists`, { messageZh: `用户名“${user.username}”已被使用` });
       throw error;
     }
   }
@@ -320,7 +321,10 @@ export class SqliteStore implements Store {
           record.id,
           previous.rev,
         ).changes;
-        if (changed === 0) throw new AppError('conflict', 'the record was changed by someone else; reload it and try again');
+        if (changed === 0)
+          throw new AppError('conflict', 'the record was changed by someone else; reload it and try again', {
+            messageZh: '记录已被他人修改，请刷新后再试',
+          });
       } else {
         this.stmt('INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
           record.id,
