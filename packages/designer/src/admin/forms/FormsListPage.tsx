@@ -9,6 +9,7 @@ import { DocumentStateTag } from '../shared/DocumentStateTag';
 import { KEBAB_ID, kebab } from '../shared/kebab';
 import { newFormDefinition } from './newFormDefinition';
 import { errorText } from '../shared/errorText';
+import { useArchiveActions } from '../shared/useArchiveActions';
 
 interface NewFormValues {
   zh: string;
@@ -20,7 +21,7 @@ interface NewFormValues {
 export function FormsListPage() {
   const api = useApi();
   const { t, text, locale } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const [items, setItems] = useState<DocumentSummary[] | null>(null);
   const [showArchived, setShowArchived] = useState(false);
@@ -58,27 +59,7 @@ export function FormsListPage() {
     }
   };
 
-  const archive = (item: DocumentSummary) =>
-    modal.confirm({
-      title: t('forms.archiveConfirm', { title: text(item.title) }),
-      content: t('forms.archiveExplain'),
-      okText: t('forms.archive'),
-      onOk: async () => {
-        await api.forms.archive(item.id);
-        void message.success(t('forms.archivedDone', { title: text(item.title) }));
-        await load();
-      },
-    });
-
-  const unarchive = async (item: DocumentSummary) => {
-    try {
-      await api.forms.archive(item.id, false);
-      void message.success(t('forms.unarchived', { title: text(item.title) }));
-      await load();
-    } catch (e) {
-      void message.error(errorText(e, t, locale));
-    }
-  };
+  const { archive, unarchive } = useArchiveActions(api.forms, 'forms.archiveExplain', load);
 
   return (
     <section aria-labelledby="forms-title">

@@ -7,6 +7,7 @@ import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { DocumentStateTag } from '../shared/DocumentStateTag';
 import { errorText } from '../shared/errorText';
+import { useArchiveActions } from '../shared/useArchiveActions';
 
 interface NewRuleSet {
   form: string;
@@ -19,7 +20,7 @@ interface NewRuleSet {
 export function RuleSetsListPage() {
   const api = useApi();
   const { t, text, locale } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const formFilter = params.get('form') ?? undefined;
@@ -70,27 +71,7 @@ export function RuleSetsListPage() {
     setDialog({ copyOf: item });
   };
 
-  const archive = (item: DocumentSummary) =>
-    modal.confirm({
-      title: t('forms.archiveConfirm', { title: text(item.title) }),
-      content: t('rules.archiveExplain'),
-      okText: t('forms.archive'),
-      onOk: async () => {
-        await api.ruleSets.archive(item.id);
-        void message.success(t('forms.archivedDone', { title: text(item.title) }));
-        await load();
-      },
-    });
-
-  const unarchive = async (item: DocumentSummary) => {
-    try {
-      await api.ruleSets.archive(item.id, false);
-      void message.success(t('forms.unarchived', { title: text(item.title) }));
-      await load();
-    } catch (e) {
-      void message.error(errorText(e, t, locale));
-    }
-  };
+  const { archive, unarchive } = useArchiveActions(api.ruleSets, 'rules.archiveExplain', load);
 
   const formTitle = (id?: string) => {
     const f = forms.find((x) => x.id === id);
