@@ -297,6 +297,17 @@ describe('staff workspace in Chromium', () => {
     await boss.getByText('English', { exact: true }).click();
     await boss.getByRole('link', { name: 'Fines ledger' }).click();
     await expect.poll(() => boss.getByRole('heading', { name: 'Fines ledger' }).isVisible()).toBe(true);
+
+    // The clerk's home: the breach notices addressed to customer service, each linked to its record.
+    const clerk = await newPage('desk');
+    await signIn(clerk, 'clerk');
+    const notices = clerk.locator('.staff-card').filter({ has: clerk.getByRole('heading', { name: '通知与提醒' }) });
+    await expect.poll(() => notices.getByText('已超时：当日派工').count()).toBe(2);
+    await expect.poll(() => notices.getByRole('link', { name: /售后服务处理记录表 · SH-1009/ }).isVisible()).toBe(true);
+    await expectAccessible(clerk);
+    await shot(clerk, 'staff-15-home-notices');
+    await notices.getByRole('link', { name: /SH-1009/ }).click();
+    await clerk.waitForURL('**/staff/records/*');
   });
 });
 

@@ -74,6 +74,17 @@ export interface ApprovalTask {
   record: RecordBrief | null;
 }
 
+/** A notice or reminder for the person: a breach, a reminder before due, a rule's notice. */
+export interface NoticeItem {
+  id: string;
+  at: string;
+  role: string;
+  person: string | null;
+  recordId: string | null;
+  message: { 'zh-CN': string; en: string };
+  record: RecordBrief | null;
+}
+
 export interface FineEntry {
   id: string;
   recordId: string;
@@ -143,6 +154,7 @@ export function workApi(client: ApiClient) {
     finesPerMonth: (months = 6) => client.get<{ months: string[]; count: number[]; total: number[] }>('/dashboard/fines', { months }),
     counts: (form: string, field: string, by?: string) =>
       client.get<{ total: number; counts: Record<string, Record<string, number>> }>('/dashboard/counts', { form, field, by }),
+    notifications: (limit = 10) => client.get<{ items: NoticeItem[] }>('/notifications', { limit }),
     upload: (file: File) => client.upload<FileInfo>('/files', file),
   };
 }

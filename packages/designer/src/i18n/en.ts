@@ -509,6 +509,8 @@ export const en = {
   'staff.home.openDeadlines': 'My open deadlines',
   'staff.home.approvals': 'Approvals waiting',
   'staff.home.overdue': 'Overdue now',
+  'staff.home.notices': 'Notices and reminders',
+  'staff.home.noNotices': 'Nothing new.',
   'staff.home.myForms': 'My forms',
   'staff.home.otherForms': 'Other forms',
   'staff.home.noForms': 'No forms here',

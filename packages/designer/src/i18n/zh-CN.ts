@@ -508,6 +508,8 @@ export const zhCN: Messages = {
   'staff.home.openDeadlines': '我的未完成时限',
   'staff.home.approvals': '待审批',
   'staff.home.overdue': '当前超时',
+  'staff.home.notices': '通知与提醒',
+  'staff.home.noNotices': '暂无新通知。',
   'staff.home.myForms': '我要填的表',
   'staff.home.otherForms': '其他表单',
   'staff.home.noForms': '暂无表单',

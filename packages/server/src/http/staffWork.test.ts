@@ -183,6 +183,24 @@ describe('overdue board, fines ledger and dashboards', () => {
     expect((await manager('GET', '/fines?month=2025-13')).status).toBe(400);
   });
 
+  it('when a deadline is breached, then its notice reaches the role it names, only for people who may see the record', async () => {
+    const notices = await clerk('GET', '/notifications');
+    expect(notices.status).toBe(200);
+    const mine = notices.body.items.filter((n: { recordId: string }) => n.recordId === recordId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      role: 'customerServiceClerk',
+      message: { 'zh-CN': '已超时：当日派工' },
+      record: { id: recordId, formId: 'after-sales-record', store: 'jiefang' },
+    });
+    // The same role in another store does not see it; the technician's notice is the admin's to see, not the clerk's.
+    otherStore = await server.signIn('far', 'far-password-123');
+    expect((await otherStore('GET', '/notifications')).body.items.filter((n: { recordId: string }) => n.recordId === recordId)).toEqual([]);
+    const all = (await admin('GET', '/notifications')).body.items.filter((n: { recordId: string }) => n.recordId === recordId);
+    expect(all.map((n: { role: string }) => n.role).sort()).toEqual(['customerServiceClerk', 'technician']);
+    expect((await clerk('GET', '/notifications?limit=0')).status).toBe(400);
+  });
+
   it('when the ledger is exported as CSV, then it is UTF-8 with a BOM, in the asked language, and formulas do not run', async () => {
     const bossCookie = await cookieOf('boss', 'boss-password-123');
     const csv = await raw('/fines/export?format=csv&month=2025-10&lang=zh-CN', { cookie: bossCookie });

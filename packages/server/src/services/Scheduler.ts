@@ -58,10 +58,8 @@ export class Scheduler {
         role,
         person: row.deadline.owner?.person ?? null,
         recordId: row.recordId,
-        message: {
-          'zh-CN': `即将到期：${row.deadline.what['zh-CN']}（${row.dueAt ?? ''}）`,
-          en: `Due soon: ${row.deadline.what.en} (${row.dueAt ?? ''})`,
-        },
+        // The due time is on the record (its deadline chips, in the store's time zone).
+        message: { 'zh-CN': `即将到期：${row.deadline.what['zh-CN']}`, en: `Due soon: ${row.deadline.what.en}` },
       };
       if (await this.store.markReminded(row, notification)) reminded++;
     }

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Card, Col, List, Row, Statistic, Typography } from 'antd';
+import type { NoticeItem } from '../../api/workApi';
 import type { FormDefinition } from '@aftersales/engine';
 import { useApi } from '../../app/ApiContext';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useI18n } from '../../i18n/I18nContext';
+import { formatDateTime } from '../shared/format';
+import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
 
 /** Whether the form names one of the person's policy roles among those who fill it. */
@@ -12,14 +15,26 @@ export function fillsForm(form: FormDefinition | undefined, policyRoles: string[
   return (form?.filledBy ?? []).some((role) => policyRoles.includes(role));
 }
 
-/** Home: the forms this person fills (by policy role), the rest of the store's forms, and what waits for them. */
+/** Home: what waits for this person (counts, notices and reminders), the forms they fill (by policy role) and the store's other forms. */
 export function StaffHome() {
   const api = useApi();
   const { user, hasRole } = useAuth();
-  const { t, text } = useI18n();
+  const { t, text, locale } = useI18n();
   const forms = useForms();
   const manager = hasRole('admin', 'manager');
   const [counts, setCounts] = useState<{ open: number; approvals?: number; overdue?: number } | null>(null);
+  const [notices, setNotices] = useState<NoticeItem[] | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.work
+      .notifications(10)
+      .then((r) => live && setNotices(r.items))
+      .catch(() => live && setNotices([]));
+    return () => {
+      live = false;
+    };
+  }, [api]);
 
   useEffect(() => {
     let live = true;
@@ -91,6 +106,37 @@ export function StaffHome() {
           </Col>
         )}
       </Row>
+      <Card className="staff-card" style={{ marginTop: 16 }} title={<h3 className="card-heading">{t('staff.home.notices')}</h3>}>
+        <List
+          loading={notices === null}
+          aria-label={t('staff.home.notices')}
+          dataSource={notices ?? []}
+          locale={{ emptyText: t('staff.home.noNotices') }}
+          renderItem={(notice) => {
+            const form = notice.record ? forms?.byId[notice.record.formId] : undefined;
+            return (
+              <List.Item>
+                <List.Item.Meta
+                  title={notice.message[locale] || notice.message.en}
+                  description={
+                    <>
+                      {formatDateTime(notice.at, locale)}
+                      {notice.record && (
+                        <>
+                          {' · '}
+                          <Link to={`/staff/records/${notice.record.id}`} className="touch-link">
+                            {text(form?.title) || notice.record.formId} · {recordLabel(form, notice.record)}
+                          </Link>
+                        </>
+                      )}
+                    </>
+                  }
+                />
+              </List.Item>
+            );
+          }}
+        />
+      </Card>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
           <Card title={<h3 className="card-heading">{t('staff.home.myForms')}</h3>}>{formList(mine, t('staff.home.myForms'))}</Card>

@@ -180,13 +180,24 @@ export function workRoutes(services: Services): Route[] {
       method: 'get',
       path: '/notifications',
       access: SIGNED_IN,
-      summary: "Notices and reminders for this person's policy roles",
-      handler: async ({ req, principal }) => ({
-        items: await services.store.listNotifications({
-          ...(principal.kind === 'user' && !principal.user.roles.includes('admin') ? { roles: principal.user.policyRoles } : {}),
-          limit: queryInt(req, 'limit', 50, { min: 1, max: 500 }),
-        }),
-      }),
+      summary:
+        'Notices and reminders for this person: their policy roles (or addressed to them by name), on records they may see; newest first, each with its record',
+      handler: async ({ req, principal }) => {
+        const limit = queryInt(req, 'limit', 50, { min: 1, max: 500 });
+        const user = principal.kind === 'user' && !principal.user.roles.includes('admin') ? principal.user : null;
+        const all = await services.store.listNotifications({ ...(user ? { roles: user.policyRoles } : {}), limit });
+        const scope = recordScope(principal);
+        const records = await recordsOf(
+          all.flatMap((n) => (n.recordId ? [n.recordId] : [])),
+          scope,
+        );
+        const items = all
+          .filter((n) => !user || n.person === null || n.person === user.username || n.person === user.displayName)
+          .filter((n) => n.recordId === null || records.has(n.recordId))
+          .slice(0, limit)
+          .map((n) => ({ ...n, record: n.recordId ? brief(records.get(n.recordId)!) : null }));
+        return { items };
+      },
     },
     {
       method: 'post',
