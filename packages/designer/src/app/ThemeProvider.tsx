@@ -1,8 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { useI18n } from '../i18n/I18nContext';
+import { FeedbackProvider } from './Feedback';
 
 /**
  * Ant Design's defaults put secondary text, links and red buttons below WCAG AA contrast (4.5:1) on
@@ -23,12 +24,21 @@ const THEME = {
 /** Ant Design in the user's language (its own texts), one theme for the whole app. */
 export function ThemeProvider({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
+  const antLocale = locale === 'zh-CN' ? zhCN : enUS;
   useEffect(() => {
     document.documentElement.lang = locale;
-  }, [locale]);
+    // Confirmation dialogs (Feedback.tsx) render outside this tree: the same theme and language for them.
+    ConfigProvider.config({
+      holderRender: (children) => (
+        <ConfigProvider locale={antLocale} button={{ autoInsertSpace: false }} theme={{ token: THEME }}>
+          {children}
+        </ConfigProvider>
+      ),
+    });
+  }, [locale, antLocale]);
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: THEME }}>
-      <AntApp>{children}</AntApp>
+    <ConfigProvider locale={antLocale} button={{ autoInsertSpace: false }} theme={{ token: THEME }}>
+      <FeedbackProvider>{children}</FeedbackProvider>
     </ConfigProvider>
   );
 }

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, App, Badge, Button, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
+import { Alert, Badge, Button, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
 import { RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import type { FormDefinition } from '@aftersales/engine';
 import { useApi } from '../../app/ApiContext';
@@ -19,6 +19,7 @@ import { fieldsAt, move, newField, readFields, replaceFieldsAt, writeFields, typ
 import { FormPreview } from './FormPreview';
 import { FormSettings } from './FormSettings';
 import { StatusFlowEditor } from './StatusFlowEditor';
+import { useFeedback } from '../../app/Feedback';
 
 /** One form: fields (no JSON needed), live preview, JSON view, status flow, versions and publishing. */
 export function FormEditorPage() {
@@ -26,7 +27,7 @@ export function FormEditorPage() {
   const editor = useDocumentEditor('forms', formId);
   const { t, text, locale } = useI18n();
   const api = useApi();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const reference = useReferenceData();
   const [path, setPath] = useState<string[]>([]);
   const [selected, setSelected] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { App, Button, Form, Input, Modal, Space, Switch, Table, Typography } from 'antd';
+import { Button, Form, Input, Modal, Space, Switch, Table, Typography } from 'antd';
 import type { FormDefinition, LocalizedText } from '@aftersales/engine';
 import type { DocumentSummary } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
@@ -10,6 +10,7 @@ import { KEBAB_ID, kebab } from '../shared/kebab';
 import { newFormDefinition } from './newFormDefinition';
 import { errorText } from '../shared/errorText';
 import { useArchiveActions } from '../shared/useArchiveActions';
+import { useFeedback } from '../../app/Feedback';
 
 interface NewFormValues {
   zh: string;
@@ -21,7 +22,7 @@ interface NewFormValues {
 export function FormsListPage() {
   const api = useApi();
   const { t, text, locale } = useI18n();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const [items, setItems] = useState<DocumentSummary[] | null>(null);
   const [showArchived, setShowArchived] = useState(false);

@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, App, Badge, Button, Card, Empty, Space, Spin, Switch, Tabs, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Empty, Space, Spin, Switch, Tabs, Tag, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import type { FormDefinition, LocalizedText, RuleDefinition, RuleSetFile } from '@aftersales/engine';
 import { useApi } from '../../app/ApiContext';
@@ -23,6 +23,7 @@ import type { OutcomeChoices } from './outcomeSchemas';
 import { RuleEditor } from './RuleEditor';
 import { SharedConditionsEditor } from './SharedConditionsEditor';
 import { useFormDefinitions } from './useForms';
+import { useFeedback } from '../../app/Feedback';
 
 /** One rule set: its rules (priority, on/off, conditions, outcome), facts, JSON, test bench, publishing and versions. */
 export function RuleSetEditorPage() {
@@ -30,7 +31,7 @@ export function RuleSetEditorPage() {
   const editor = useDocumentEditor('ruleSets', ruleSetId);
   const api = useApi();
   const { t, text, locale } = useI18n();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const reference = useReferenceData();
   const [form, setForm] = useState<FormDefinition | null>(null);
   const [selected, setSelected] = useState(0);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { App, Button, Form, Input, Modal, Select, Space, Switch, Table, Typography } from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Switch, Table, Typography } from 'antd';
 import type { RuleSetFile } from '@aftersales/engine';
 import type { DocumentSummary } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { DocumentStateTag } from '../shared/DocumentStateTag';
 import { errorText } from '../shared/errorText';
 import { useArchiveActions } from '../shared/useArchiveActions';
+import { useFeedback } from '../../app/Feedback';
 
 interface NewRuleSet {
   form: string;
@@ -20,7 +21,7 @@ interface NewRuleSet {
 export function RuleSetsListPage() {
   const api = useApi();
   const { t, text, locale } = useI18n();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const formFilter = params.get('form') ?? undefined;

@@ -1,8 +1,8 @@
-import { App } from 'antd';
 import type { DocumentSummary } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/en';
 import { errorText } from './errorText';
+import { useFeedback } from '../../app/Feedback';
 
 /**
  * Archive (after a confirmation saying what it means) and restore a form or rule set from its list;
@@ -14,7 +14,7 @@ export function useArchiveActions(
   reload: () => Promise<void>,
 ) {
   const { t, text, locale } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const archive = (item: DocumentSummary) =>
     modal.confirm({
       title: t('forms.archiveConfirm', { title: text(item.title) }),

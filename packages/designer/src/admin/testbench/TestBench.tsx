@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { CalendarFile, Evaluation, FormDefinition, LocalizedText, RuleSetFile, RuleTestCase } from '@aftersales/engine';
@@ -10,6 +10,7 @@ import { RecordForm } from '../../shared/rjsf/RecordForm';
 import { evaluateDraft, runTestCases, type TestCaseResult } from '../rules/testCases';
 import { ExplanationView } from '../../shared/outcome/ExplanationView';
 import { OutcomeView } from '../../shared/outcome/OutcomeView';
+import { useFeedback } from '../../app/Feedback';
 
 export interface TestBenchProps {
   form: FormDefinition;
@@ -28,7 +29,7 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
   useEffect(() => {
     dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   }, [locale]);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [record, setRecord] = useState<unknown>({});
   const [recent, setRecent] = useState<RecordSummary[]>([]);
   const [now, setNow] = useState<Dayjs>(() => dayjs());

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Alert, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { API_KEY_SCOPES, type ApiKeyInfo, type ApiKeyScope } from '../../api/usersApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { CheckboxGroupField } from '../shared/CheckboxGroupField';
 import { errorText } from '../shared/errorText';
+import { useFeedback } from '../../app/Feedback';
 
 interface NewKeyValues {
   name: string;
@@ -15,7 +16,7 @@ interface NewKeyValues {
 export function ApiKeysPage() {
   const api = useApi();
   const { t, locale } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const [keys, setKeys] = useState<ApiKeyInfo[] | null>(null);
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState(false);

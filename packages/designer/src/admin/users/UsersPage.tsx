@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { App, Alert, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Role } from '../../api/types';
 import type { UserAccount, UserCreate } from '../../api/usersApi';
 import { useApi } from '../../app/ApiContext';
@@ -8,6 +8,7 @@ import { useReferenceData } from '../../shared/useReferenceData';
 import { CheckboxGroupField } from '../shared/CheckboxGroupField';
 import { errorText } from '../shared/errorText';
 import { PASSWORD_MIN, USERNAME, generatePassword, knownStores } from './userModel';
+import { useFeedback } from '../../app/Feedback';
 
 export const ROLES: Role[] = ['admin', 'manager', 'staff'];
 /** Solid tags, white text: AA contrast (axe checks the page). */
@@ -19,7 +20,7 @@ type UserValues = UserCreate;
 export function UsersPage() {
   const api = useApi();
   const { t, text, locale } = useI18n();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const reference = useReferenceData();
   const [users, setUsers] = useState<UserAccount[] | null>(null);
   /** The dialog: a new user, or the user being changed. */
@@ -133,7 +134,7 @@ function UserDialog(props: {
   const { user, onClose, onSaved } = props;
   const api = useApi();
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<UserValues>();
   const [busy, setBusy] = useState(false);
   const [showPassword, setShowPassword] = useState(false);

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Typography } from 'antd';
 import type { DefinitionOf, DocumentKind, VersionInfo } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { DiffView } from '../../shared/diff/DiffView';
 import { errorText } from '../shared/errorText';
+import { useFeedback } from '../../app/Feedback';
 
 const DRAFT = -1;
 
@@ -24,7 +25,7 @@ export function VersionsPanel<K extends DocumentKind>({
 }) {
   const api = useApi();
   const { t, locale } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
   const [left, setLeft] = useState<number | null>(null);
   const [right, setRight] = useState<number | null>(DRAFT);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Descriptions, Empty, Input, List, Modal, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Input, List, Modal, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { fieldAt } from '@aftersales/engine';
 import type { ApprovalTask } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
@@ -11,6 +11,7 @@ import { problemText } from '../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
+import { useFeedback } from '../../app/Feedback';
 
 const STATES = ['pending', 'approved', 'rejected'] as const;
 /** How many filled fields of the record an approval card shows. */
@@ -19,7 +20,7 @@ const SUMMARY_FIELDS = 6;
 /** The approvals inbox: what waits for this person's policy roles; approve or reject with a comment, and the guarded move opens at once. */
 export function ApprovalsPage() {
   const api = useApi();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { t, text, locale } = useI18n();
   const forms = useForms();
   const policy = usePolicyText();

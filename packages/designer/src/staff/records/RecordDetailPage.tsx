@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { fieldAt, type FormDefinition } from '@aftersales/engine';
 import type { AuditEntry, RecordDetail } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
@@ -15,6 +15,7 @@ import { loadFormVersion } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { changedFields } from './recordHistory';
 import { RecordDataView } from './RecordDataView';
+import { useFeedback } from '../../app/Feedback';
 
 /**
  * One record: its status and the moves open to it (disabled, with the reason, while an approval
@@ -23,7 +24,7 @@ import { RecordDataView } from './RecordDataView';
 export function RecordDetailPage() {
   const { id = '' } = useParams();
   const api = useApi();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { t, text, locale } = useI18n();
   const [record, setRecord] = useState<RecordDetail | null | undefined>(undefined);
   const [form, setForm] = useState<FormDefinition | null>(null);
