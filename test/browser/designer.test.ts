@@ -1,8 +1,13 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSetFile } from '@aftersales/engine';
 import type { Browser, Page } from './support/playwright.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
+import { main as aftersales } from '../../packages/server/src/cli/main.js';
+import { testIo } from '../../packages/server/src/cli/testIo.js';
 import { pushedRuleSet } from './support/seed.js';
 import { unlabelledControls } from './support/unlabelledControls.js';
 
@@ -209,10 +214,21 @@ describe('designer in Chromium', () => {
     await shot(page, '09b-rolled-back');
   });
 
-  it('when a rule set pushed through the API (as the CLI does) is opened in the builder and saved, then it is unchanged', async () => {
+  it('when a rule set pushed with the CLI is opened in the builder and saved, then it is unchanged', async () => {
     const token = await apiLogin(server.url);
-    await api(server.url, token, 'POST', '/rule-sets', { definition: pushedRuleSet });
-    await api(server.url, token, 'POST', `/rule-sets/${pushedRuleSet.id}/publish`, {});
+    const key = (await api(server.url, token, 'POST', '/api-keys', {
+      name: 'integrator',
+      scopes: ['definitions:read', 'definitions:write'],
+    })) as {
+      secret: string;
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'aftersales-cli-'));
+    mkdirSync(join(dir, 'rules/repair-call'), { recursive: true });
+    writeFileSync(join(dir, 'rules/repair-call/integrator.rules.json'), `${JSON.stringify(pushedRuleSet, null, 2)}\n`);
+    const io = testIo(dir, { AFTERSALES_SERVER: server.url, AFTERSALES_API_KEY: key.secret });
+    expect(await aftersales(['push', 'rules'], io)).toBe(0);
+    expect(io.stderr.join('\n')).toMatch(/1 of 1 files published/);
+    rmSync(dir, { recursive: true, force: true });
 
     await page.goto(`${server.url}/admin/rules/${pushedRuleSet.id}`);
     await expect.poll(() => page.getByRole('heading', { name: '集成商规则' }).isVisible()).toBe(true);
