@@ -175,6 +175,11 @@ describe('staff workspace in Chromium', () => {
     const camera = page.getByRole('button', { name: /^拍照/ }).first();
     const capture = await page.locator('input[type=file][capture=environment]').first().getAttribute('capture');
     expect(capture).toBe('environment');
+    // A file that only claims to be a photo is refused, with the reason in Chinese.
+    const fake = page.waitForEvent('filechooser');
+    await camera.click();
+    await (await fake).setFiles({ name: '假照片.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '上传失败：文件内容与类型 image/png 不符' }).isVisible()).toBe(true);
     const photo = await page.screenshot({ type: 'png' });
     const chooser = page.waitForEvent('filechooser');
     await camera.click();

@@ -2,7 +2,9 @@ import { useRef, useState } from 'react';
 import type { RJSFSchema, WidgetProps } from '@rjsf/utils';
 import { Alert, Button, Input, Space } from 'antd';
 import { CameraOutlined, UploadOutlined } from '@ant-design/icons';
+import { pickText } from '@aftersales/engine';
 import type { Api } from '../../api/Api';
+import { ApiError } from '../../api/ApiError';
 import { useI18n } from '../../i18n/I18nContext';
 
 export interface RecordFormContext {
@@ -20,7 +22,7 @@ const UPLOADED = /^\/api\/v1\/files\/[0-9a-f-]{36}$/;
 export function PhotoWidget(props: WidgetProps<unknown, RJSFSchema, RecordFormContext>) {
   const { id, onChange, disabled, readonly, registry, label } = props;
   const value: unknown = props.value;
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const api = registry.formContext?.api;
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
@@ -38,7 +40,10 @@ export function PhotoWidget(props: WidgetProps<unknown, RJSFSchema, RecordFormCo
         setBroken(false);
         onChange(r.url);
       })
-      .catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e)))
+      // The server's reason in the person's language (a file that is not a photo, one that is too large).
+      .catch((e: unknown) =>
+        setFailed(e instanceof ApiError && e.localized ? pickText(e.localized, locale) : e instanceof Error ? e.message : String(e)),
+      )
       .finally(() => setBusy(false));
   };
   // The browser's own file input (hidden), opened by the buttons: on a phone `capture` opens the camera.
