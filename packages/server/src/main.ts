@@ -39,7 +39,7 @@ const server = app.listen(config.port, config.host, () => {
     console.log('First start: an administrator was created. Sign in with');
     console.log(`  user name: ${admin.username}`);
     console.log(`  password:  ${admin.password}`);
-    console.log('This password is shown once; write it down (change it with the users API).');
+    console.log('This password is shown once; write it down (change it under Users / 用户 in the app, or with PUT /api/v1/users/:id).');
   } else {
     console.log('Sign in with your user name and password.');
   }
