@@ -14,5 +14,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // The UI answers asynchronously (fetches, lazy chunks, the clock); on a busy CI machine a step can
+    // take more than expect.poll's default second.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

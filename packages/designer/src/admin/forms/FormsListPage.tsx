@@ -9,6 +9,7 @@ import { DocumentStateTag } from '../shared/DocumentStateTag';
 import { KEBAB_ID, kebab } from '../shared/kebab';
 import { newFormDefinition } from './newFormDefinition';
 import { errorText } from '../shared/errorText';
+import { DocumentActions } from '../shared/DocumentActions';
 import { useArchiveActions } from '../shared/useArchiveActions';
 import { useFeedback } from '../../app/Feedback';
 
@@ -60,7 +61,7 @@ export function FormsListPage() {
     }
   };
 
-  const { archive, unarchive } = useArchiveActions(api.forms, 'forms.archiveExplain', load);
+  const archiving = useArchiveActions(api.forms, 'forms.archiveExplain', load);
 
   return (
     <section aria-labelledby="forms-title">
@@ -101,22 +102,10 @@ export function FormsListPage() {
           {
             title: t('common.actions'),
             render: (_, item) => (
-              <Space wrap>
+              <DocumentActions item={item} onDuplicate={() => setDialog({ copyOf: item })} archiving={archiving}>
                 <Link to={`/admin/forms/${item.id}`}>{t('common.edit')}</Link>
                 <Link to={`/admin/rules?form=${item.id}`}>{t('nav.rules')}</Link>
-                <Button size="small" onClick={() => setDialog({ copyOf: item })} aria-label={`${t('forms.duplicate')} ${text(item.title)}`}>
-                  {t('forms.duplicate')}
-                </Button>
-                {item.archived ? (
-                  <Button size="small" onClick={() => void unarchive(item)} aria-label={`${t('forms.unarchive')} ${text(item.title)}`}>
-                    {t('forms.unarchive')}
-                  </Button>
-                ) : (
-                  <Button size="small" danger onClick={() => void archive(item)} aria-label={`${t('forms.archive')} ${text(item.title)}`}>
-                    {t('forms.archive')}
-                  </Button>
-                )}
-              </Space>
+              </DocumentActions>
             ),
           },
         ]}

@@ -7,6 +7,7 @@ import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { DocumentStateTag } from '../shared/DocumentStateTag';
 import { errorText } from '../shared/errorText';
+import { DocumentActions } from '../shared/DocumentActions';
 import { useArchiveActions } from '../shared/useArchiveActions';
 import { useFeedback } from '../../app/Feedback';
 
@@ -72,7 +73,7 @@ export function RuleSetsListPage() {
     setDialog({ copyOf: item });
   };
 
-  const { archive, unarchive } = useArchiveActions(api.ruleSets, 'rules.archiveExplain', load);
+  const archiving = useArchiveActions(api.ruleSets, 'rules.archiveExplain', load);
 
   const formTitle = (id?: string) => {
     const f = forms.find((x) => x.id === id);
@@ -133,22 +134,7 @@ export function RuleSetsListPage() {
           { title: t('forms.state'), render: (_, item) => <DocumentStateTag summary={item} /> },
           {
             title: t('common.actions'),
-            render: (_, item) => (
-              <Space wrap>
-                <Button size="small" onClick={() => duplicate(item)} aria-label={`${t('forms.duplicate')} ${text(item.title)}`}>
-                  {t('forms.duplicate')}
-                </Button>
-                {item.archived ? (
-                  <Button size="small" onClick={() => void unarchive(item)} aria-label={`${t('forms.unarchive')} ${text(item.title)}`}>
-                    {t('forms.unarchive')}
-                  </Button>
-                ) : (
-                  <Button size="small" danger onClick={() => void archive(item)} aria-label={`${t('forms.archive')} ${text(item.title)}`}>
-                    {t('forms.archive')}
-                  </Button>
-                )}
-              </Space>
-            ),
+            render: (_, item) => <DocumentActions item={item} onDuplicate={() => duplicate(item)} archiving={archiving} />,
           },
         ]}
       />
