@@ -293,6 +293,7 @@ describe('staff workspace in Chromium', () => {
     const xlsx = await boss.request.get(`${server.url}${href}`);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
 
+    await boss.emulateMedia({ reducedMotion: 'reduce' }); // charts drawn at once, for the screenshot
     await boss.getByRole('link', { name: '数据看板' }).click();
     await boss.waitForURL('**/staff/dashboard');
     await expect.poll(() => boss.locator('[role=img] svg').count()).toBeGreaterThanOrEqual(2);

@@ -9,7 +9,8 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 
 /**
  * One ECharts chart (SVG, so it stays sharp on phones), resized with its box. The `aria` option
- * makes ECharts describe the data for screen readers; `label` names the figure.
+ * makes ECharts describe the data for screen readers; `label` names the figure. Drawn without
+ * animation when the system asks for reduced motion.
  */
 export function EChart({ option, label, height = 280 }: { option: EChartsCoreOption; label: string; height?: number }) {
   const box = useRef<HTMLDivElement>(null);
@@ -28,7 +29,9 @@ export function EChart({ option, label, height = 280 }: { option: EChartsCoreOpt
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...option }, true);
+    // No drawing animation for people who asked their system for less motion.
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    chart.current?.setOption({ aria: { enabled: true }, animation: !still, ...option }, true);
   }, [option]);
 
   return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />;
