@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { message } from 'antd';
 import type { ModalFuncProps } from 'antd';
+import { useI18n } from '../i18n/I18nContext';
 
 type MessageApi = ReturnType<typeof message.useMessage>[0];
 
@@ -21,14 +22,18 @@ const FeedbackContext = createContext<Feedback | null>(null);
  */
 export function FeedbackProvider({ children }: { children: ReactNode }) {
   const [messageApi, holder] = message.useMessage();
+  const { t } = useI18n();
   const value = useMemo<Feedback>(
     () => ({
       message: messageApi,
       modal: {
-        confirm: (props) => void import('antd/es/modal').then(({ default: Modal }) => Modal.confirm(props)),
+        confirm: (props) =>
+          void import('antd/es/modal')
+            .then(({ default: Modal }) => Modal.confirm(props))
+            .catch(() => messageApi.error(t('common.offline'))),
       },
     }),
-    [messageApi],
+    [messageApi, t],
   );
   return (
     <FeedbackContext.Provider value={value}>
