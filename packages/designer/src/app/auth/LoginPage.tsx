@@ -43,7 +43,9 @@ export function LoginPage() {
           </Typography.Title>
           <LanguageSwitch />
         </div>
-        <Typography.Paragraph type="secondary">{t('auth.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          {t('auth.intro')}
+        </Typography.Paragraph>
         <div aria-live="assertive">{error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} />}</div>
         <Form<Credentials> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
           <Form.Item label={t('auth.username')} name="username" rules={[{ required: true, message: t('auth.usernameRequired') }]}>
