@@ -1,4 +1,4 @@
-import type { LocalizedText, Problem } from '@aftersales/engine';
+import { pickText, type Locale, type LocalizedText, type Problem } from '@aftersales/engine';
 
 /** A refused or failed API call: HTTP status, the server's string code, and pointers into the payload when it has them. */
 export class ApiError extends Error {
@@ -14,5 +14,10 @@ export class ApiError extends Error {
     this.code = options.code;
     this.problems = options.problems ?? [];
     if (options.localized) this.localized = options.localized;
+  }
+
+  /** The server's message in the person's language, when it sent it in both. */
+  messageIn(locale: Locale): string {
+    return this.localized ? pickText(this.localized, locale) : this.message;
   }
 }

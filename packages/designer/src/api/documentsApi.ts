@@ -29,6 +29,12 @@ export function documentsApi<K extends DocumentKind>(client: ApiClient, kind: K)
       const body = await client.get<Record<string, unknown>>(one(id));
       return toDetail<D>(id, body);
     },
+    /** What a duplicate starts from: a copy of the draft, else of the published definition (null: neither). */
+    async definitionToCopy(id: string): Promise<D | null> {
+      const source = toDetail<D>(id, await client.get<Record<string, unknown>>(one(id)));
+      const definition = source.draft?.definition ?? source.published?.definition;
+      return definition ? structuredClone(definition) : null;
+    },
     async create(definition: D): Promise<void> {
       await client.post(base, { definition });
     },

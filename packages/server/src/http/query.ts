@@ -16,6 +16,12 @@ export function queryString(req: Request, name: string, options: { maxLength?: n
   return value;
 }
 
+/** `{ [key]: value }` for a query parameter that is given and not empty, else `{}`: spread into a filter. */
+export function queryFilter<K extends string>(req: Request, name: string, key: K): Partial<Record<K, string>> {
+  const value = queryString(req, name);
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}
+
 /** A whole-number query parameter within bounds, or the default. */
 export function queryInt(req: Request, name: string, fallback: number, bounds: { min: number; max: number }): number {
   const text = queryString(req, name, { maxLength: 12 });

@@ -3,7 +3,7 @@ import type { Store } from '../store/Store.js';
 import type { RecordFilter, StoredRecord } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import { ledgerSummary } from './FinesLedger.js';
-import { inScope } from './Principal.js';
+import { recordsInScope } from './Principal.js';
 
 const DAY = 86_400_000;
 const CHINA = 8 * 3_600_000;
@@ -42,7 +42,11 @@ export class Dashboard {
     const rows = (await this.store.listDeadlines(options.formId ? { formId: options.formId } : {})).filter(
       (d) => d.dueAt !== null && d.state !== 'open' && d.dueAt <= now.toISOString() && weekOf(d.dueAt) >= first,
     );
-    const records = await this.recordsById([...new Set(rows.map((d) => d.recordId))], options.scope);
+    const records = await recordsInScope(
+      this.store,
+      rows.map((d) => d.recordId),
+      options.scope ?? null,
+    );
     const groups = new Map<string, { met: number[]; breached: number[] }>();
     for (const row of rows) {
       const record = records.get(row.recordId);
@@ -73,7 +77,11 @@ export class Dashboard {
       months.push(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1)).toISOString().slice(0, 7));
     let fines = await this.store.listFines({});
     if (options.scope) {
-      const records = await this.recordsById([...new Set(fines.map((f) => f.recordId))], options.scope);
+      const records = await recordsInScope(
+        this.store,
+        fines.map((f) => f.recordId),
+        options.scope,
+      );
       fines = fines.filter((f) => records.has(f.recordId));
     }
     const { lines } = ledgerSummary(fines);
@@ -107,15 +115,5 @@ export class Dashboard {
       yield* page.items;
       if (page.items.length < 500) return;
     }
-  }
-
-  private async recordsById(ids: string[], scope: Scope): Promise<Map<string, StoredRecord>> {
-    const map = new Map<string, StoredRecord>();
-    for (const id of ids) {
-      const record = await this.store.getRecord(id);
-      if (!record) continue;
-      if (inScope(scope ?? null, record)) map.set(id, record);
-    }
-    return map;
   }
 }

@@ -1,4 +1,5 @@
-import type { Role, Scope, User } from '../store/types.js';
+import type { Store } from '../store/Store.js';
+import type { Role, Scope, StoredRecord, User } from '../store/types.js';
 
 /** Who is calling: a signed-in user, or an integrator's API key. */
 export type Principal =
@@ -38,4 +39,14 @@ export function inScope(scope: RecordScope, record: { store: string | null; crea
 
 export function maySee(principal: Principal, record: { store: string | null; createdBy: string; assignee: string | null }): boolean {
   return inScope(recordScope(principal), record);
+}
+
+/** The records behind a list of rows, by id, that a scope may see (null: all). */
+export async function recordsInScope(store: Store, ids: Iterable<string>, scope: RecordScope): Promise<Map<string, StoredRecord>> {
+  const map = new Map<string, StoredRecord>();
+  for (const id of new Set(ids)) {
+    const record = await store.getRecord(id);
+    if (record && inScope(scope, record)) map.set(id, record);
+  }
+  return map;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Form, Input, Modal, Space, Switch, Table, Typography } from 'antd';
+import { Button, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import type { FormDefinition, LocalizedText } from '@aftersales/engine';
 import type { DocumentSummary } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
@@ -9,7 +9,7 @@ import { DocumentStateTag } from '../shared/DocumentStateTag';
 import { KEBAB_ID, kebab } from '../shared/kebab';
 import { newFormDefinition } from './newFormDefinition';
 import { errorText } from '../shared/errorText';
-import { DocumentActions } from '../shared/DocumentActions';
+import { DocumentActions, ShowArchivedSwitch } from '../shared/DocumentActions';
 import { useArchiveActions } from '../shared/useArchiveActions';
 import { useFeedback } from '../../app/Feedback';
 
@@ -46,12 +46,9 @@ export function FormsListPage() {
   const create = async (values: NewFormValues) => {
     const title: LocalizedText = { 'zh-CN': values.zh, en: values.en };
     let definition: FormDefinition = newFormDefinition(values.id, title);
-    if (dialog?.copyOf) {
-      const source = await api.forms.get(dialog.copyOf.id);
-      const copy = source.draft?.definition ?? source.published?.definition;
-      if (copy) definition = { ...structuredClone(copy), id: values.id, title };
-    }
     try {
+      const copy = dialog?.copyOf ? await api.forms.definitionToCopy(dialog.copyOf.id) : null;
+      if (copy) definition = { ...copy, id: values.id, title };
       await api.forms.create(definition);
       setDialog(null);
       form.resetFields();
@@ -70,12 +67,7 @@ export function FormsListPage() {
           {t('forms.title')}
         </Typography.Title>
         <Space>
-          <label>
-            <Space>
-              <Switch size="small" checked={showArchived} onChange={setShowArchived} aria-label={t('forms.showArchived')} />
-              {t('forms.showArchived')}
-            </Space>
-          </label>
+          <ShowArchivedSwitch checked={showArchived} onChange={setShowArchived} />
           <Button type="primary" onClick={() => setDialog({})}>
             {t('forms.new')}
           </Button>

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, Form, Input, Modal, Select, Space, Switch, Table, Typography } from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import type { RuleSetFile } from '@aftersales/engine';
 import type { DocumentSummary } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { DocumentStateTag } from '../shared/DocumentStateTag';
 import { errorText } from '../shared/errorText';
-import { DocumentActions } from '../shared/DocumentActions';
+import { DocumentActions, ShowArchivedSwitch } from '../shared/DocumentActions';
 import { useArchiveActions } from '../shared/useArchiveActions';
 import { useFeedback } from '../../app/Feedback';
 
@@ -55,11 +55,8 @@ export function RuleSetsListPage() {
     const title = { 'zh-CN': values.zh, en: values.en };
     let definition: RuleSetFile = { $schema: '../meta/ruleset.schema.json', id: values.id, form: values.form, title, rules: [] };
     try {
-      if (dialog?.copyOf) {
-        const source = await api.ruleSets.get(dialog.copyOf.id);
-        const copy = source.draft?.definition ?? source.published?.definition;
-        if (copy) definition = { ...structuredClone(copy), id: values.id, form: values.form, title };
-      }
+      const copy = dialog?.copyOf ? await api.ruleSets.definitionToCopy(dialog.copyOf.id) : null;
+      if (copy) definition = { ...copy, id: values.id, form: values.form, title };
       await api.ruleSets.create(definition);
       setDialog(null);
       void navigate(`/admin/rules/${values.id}`);
@@ -87,12 +84,7 @@ export function RuleSetsListPage() {
           {t('rules.title')}
         </Typography.Title>
         <Space wrap>
-          <label>
-            <Space>
-              <Switch size="small" checked={showArchived} onChange={setShowArchived} aria-label={t('forms.showArchived')} />
-              {t('forms.showArchived')}
-            </Space>
-          </label>
+          <ShowArchivedSwitch checked={showArchived} onChange={setShowArchived} />
           <Select
             aria-label={t('rules.filterByForm')}
             placeholder={t('rules.allForms')}

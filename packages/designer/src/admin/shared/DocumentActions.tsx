@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Space } from 'antd';
+import { Button, Space, Switch } from 'antd';
 import type { DocumentSummary } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
 import type { useArchiveActions } from './useArchiveActions';
@@ -34,5 +34,18 @@ export function DocumentActions({
         </Button>
       )}
     </Space>
+  );
+}
+
+/** The list's "show archived" switch, labelled by its text. */
+export function ShowArchivedSwitch({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
+  const { t } = useI18n();
+  return (
+    <label>
+      <Space>
+        <Switch size="small" checked={checked} onChange={onChange} aria-label={t('forms.showArchived')} />
+        {t('forms.showArchived')}
+      </Space>
+    </label>
   );
 }

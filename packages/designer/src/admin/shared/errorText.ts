@@ -1,4 +1,4 @@
-import { pickText, type Locale } from '@aftersales/engine';
+import type { Locale } from '@aftersales/engine';
 import { ApiError } from '../../api/ApiError';
 import type { Translate } from '../../i18n/I18nContext';
 
@@ -8,8 +8,7 @@ export function errorText(error: unknown, t: Translate, locale: Locale): string 
     if (error.status === 0) return t('common.offline');
     if (error.status === 404) return t('common.notFound');
     if (error.status === 403) return t('auth.forbidden');
-    const reason = error.localized ? pickText(error.localized, locale) : error.message;
-    return `${t('common.serverError')}${locale === 'zh-CN' ? '：' : ': '}${reason}`;
+    return `${t('common.serverError')}${locale === 'zh-CN' ? '：' : ': '}${error.messageIn(locale)}`;
   }
   return error instanceof Error ? error.message : String(error);
 }

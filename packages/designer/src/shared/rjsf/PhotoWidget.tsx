@@ -2,7 +2,6 @@ import { useRef, useState } from 'react';
 import type { RJSFSchema, WidgetProps } from '@rjsf/utils';
 import { Alert, Button, Input, Space } from 'antd';
 import { CameraOutlined, UploadOutlined } from '@ant-design/icons';
-import { pickText } from '@aftersales/engine';
 import type { Api } from '../../api/Api';
 import { ApiError } from '../../api/ApiError';
 import { useI18n } from '../../i18n/I18nContext';
@@ -41,9 +40,7 @@ export function PhotoWidget(props: WidgetProps<unknown, RJSFSchema, RecordFormCo
         onChange(r.url);
       })
       // The server's reason in the person's language (a file that is not a photo, one that is too large).
-      .catch((e: unknown) =>
-        setFailed(e instanceof ApiError && e.localized ? pickText(e.localized, locale) : e instanceof Error ? e.message : String(e)),
-      )
+      .catch((e: unknown) => setFailed(e instanceof ApiError ? e.messageIn(locale) : e instanceof Error ? e.message : String(e)))
       .finally(() => setBusy(false));
   };
   // The browser's own file input (hidden), opened by the buttons: on a phone `capture` opens the camera.

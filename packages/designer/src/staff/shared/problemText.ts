@@ -17,5 +17,5 @@ export function problemText(error: unknown, t: Translate, locale: Locale): strin
       )
       .filter(Boolean)
       .join('；');
-  return error.localized ? pickText(error.localized, locale) : error.message;
+  return error.messageIn(locale);
 }

@@ -2,10 +2,10 @@ import type { Request } from 'express';
 import { pickText } from '@aftersales/engine';
 import { AppError } from '../../errors/AppError.js';
 import { ledgerCsv, ledgerSummary, ledgerXlsx, type Locale } from '../../services/FinesLedger.js';
-import { actorOf, inScope, recordScope, type Principal, type RecordScope } from '../../services/Principal.js';
+import { actorOf, recordScope, recordsInScope, type Principal, type RecordScope } from '../../services/Principal.js';
 import type { FineEntry, StoredRecord } from '../../store/types.js';
 import { Download, type Access, type Route } from '../Route.js';
-import { queryEnum, queryInt, queryString } from '../query.js';
+import { queryEnum, queryFilter, queryInt, queryString } from '../query.js';
 import type { Services } from './Services.js';
 
 const SIGNED_IN: Access = { roles: ['admin', 'manager', 'staff'] };
@@ -13,15 +13,7 @@ const MANAGERS: Access = { roles: ['admin', 'manager'], scope: 'records:read' };
 
 /** Approvals inbox, overdue board, fines ledger, notices; and the clock for operators. */
 export function workRoutes(services: Services): Route[] {
-  /** The records behind a list of rows, by id, within a scope (null: all). */
-  const recordsOf = async (ids: string[], scope: RecordScope) => {
-    const map = new Map<string, StoredRecord>();
-    for (const id of new Set(ids)) {
-      const record = await services.store.getRecord(id);
-      if (record && inScope(scope, record)) map.set(id, record);
-    }
-    return map;
-  };
+  const recordsOf = (ids: string[], scope: RecordScope) => recordsInScope(services.store, ids, scope);
   const brief = (r: StoredRecord) => ({
     id: r.id,
     formId: r.formId,
@@ -37,9 +29,9 @@ export function workRoutes(services: Services): Route[] {
     if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
       throw new AppError('bad_request', 'month must be YYYY-MM', { details: [{ pointer: '/query/month', message: 'YYYY-MM' }] });
     const all = await services.store.listFines({
-      ...(queryString(req, 'person') ? { person: queryString(req, 'person')! } : {}),
+      ...queryFilter(req, 'person', 'person'),
       ...(month ? { month } : {}),
-      ...(queryString(req, 'form') ? { formId: queryString(req, 'form')! } : {}),
+      ...queryFilter(req, 'form', 'formId'),
     });
     if (recordScope(principal) === null) return all;
     const records = await recordsOf(
@@ -94,7 +86,7 @@ export function workRoutes(services: Services): Route[] {
         const state = queryEnum(req, 'state', ['open', 'met', 'breached'] as const);
         const rows = await services.store.listDeadlines({
           ...(state ? { state } : {}),
-          ...(queryString(req, 'form') ? { formId: queryString(req, 'form')! } : {}),
+          ...queryFilter(req, 'form', 'formId'),
         });
         const records = await recordsOf(
           rows.map((d) => d.recordId),
@@ -147,7 +139,7 @@ export function workRoutes(services: Services): Route[] {
         services.dashboard.deadlineCompliance({
           groupBy: requiredQuery(req, 'groupBy'),
           weeks: queryInt(req, 'weeks', 8, { min: 1, max: 52 }),
-          ...(queryString(req, 'form') ? { formId: queryString(req, 'form')! } : {}),
+          ...queryFilter(req, 'form', 'formId'),
           scope: recordScope(principal) ?? undefined,
         }),
     },
@@ -171,8 +163,8 @@ export function workRoutes(services: Services): Route[] {
         services.dashboard.counts({
           formId: requiredQuery(req, 'form'),
           field: requiredQuery(req, 'field'),
-          ...(queryString(req, 'by') ? { by: queryString(req, 'by')! } : {}),
-          ...(queryString(req, 'from') ? { from: queryString(req, 'from')! } : {}),
+          ...queryFilter(req, 'by', 'by'),
+          ...queryFilter(req, 'from', 'from'),
           scope: recordScope(principal) ?? undefined,
         }),
     },
