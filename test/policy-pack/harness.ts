@@ -1,5 +1,14 @@
 // Loads the default policy pack once and evaluates records against it, for the scenario tests.
-import { compilePolicy, loadPack, type Evaluation, type EvaluationContext, type Pack, type Policy } from '@aftersales/engine';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  compilePolicy,
+  loadPack,
+  traceExplanation,
+  type Evaluation,
+  type EvaluationContext,
+  type Pack,
+  type Policy,
+} from '@aftersales/engine';
 import { defaultPackDirs, readPackFiles } from '@aftersales/engine/node';
 
 const files = await readPackFiles(defaultPackDirs());
@@ -28,11 +37,19 @@ export function policyFor(formId: string): Policy {
   return policy;
 }
 
-/** Evaluates a record; fails the test when the record itself is not valid for its form. */
+/**
+ * Evaluates a record; fails the test when the record itself is not valid for its form, or when the
+ * trace a server would store does not rebuild the same explanation.
+ */
 export async function evaluate(formId: string, record: Record<string, unknown>, context: EvaluationContext): Promise<Evaluation> {
-  const evaluation = await policyFor(formId).evaluate(record, context);
+  const policy = policyFor(formId);
+  const evaluation = await policy.evaluate(record, context);
   if (!evaluation.valid) {
     throw new Error(`sample ${formId} record is invalid: ${evaluation.errors.map((e) => `${e.pointer} ${e.message.en}`).join('; ')}`);
+  }
+  const stored = JSON.parse(JSON.stringify(traceExplanation(evaluation.explanation))) as ReturnType<typeof traceExplanation>;
+  if (!isDeepStrictEqual(policy.explain(stored), JSON.parse(JSON.stringify(evaluation.explanation)))) {
+    throw new Error(`the stored trace of this ${formId} record does not rebuild its explanation`);
   }
   return evaluation;
 }

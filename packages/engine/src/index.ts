@@ -74,6 +74,8 @@ export type { DescribeOptions } from './outcome/describeOutcome.js';
 export { describeOutcome, formatTime } from './outcome/describeOutcome.js';
 
 export type * from './explain/Explanation.js';
+export type { RuleTrace, LeafTrace } from './explain/ExplanationTrace.js';
+export { traceExplanation } from './explain/ExplanationTrace.js';
 export { describeCondition, describeConditionTree } from './explain/describeCondition.js';
 export { describeRule } from './explain/describeRule.js';
 

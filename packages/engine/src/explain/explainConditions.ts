@@ -5,7 +5,7 @@ import type { LocalizedText } from '../i18n/LocalizedText.js';
 import type { ConditionExplanation, FactConditionExplanation } from './Explanation.js';
 
 /** json-rules-engine's evaluated condition tree (RuleResult.conditions). */
-interface EvaluatedCondition {
+export interface EvaluatedCondition {
   all?: EvaluatedCondition[];
   any?: EvaluatedCondition[];
   not?: EvaluatedCondition;

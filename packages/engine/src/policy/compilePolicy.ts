@@ -1,14 +1,15 @@
 import type { CalendarFile } from '../calendar/CalendarFile.js';
 import { WorkingCalendar } from '../calendar/WorkingCalendar.js';
-import { explainConditions } from '../explain/explainConditions.js';
+import { explainConditions, type EvaluatedCondition } from '../explain/explainConditions.js';
 import type { RuleExplanation } from '../explain/Explanation.js';
+import { evaluatedFromLeaves, type RuleTrace } from '../explain/ExplanationTrace.js';
 import { createFactLookup } from '../facts/createFactLookup.js';
 import type { FormDefinition } from '../forms/FormDefinition.js';
 import type { LocalizedText } from '../i18n/LocalizedText.js';
 import { addToOutcome, emptyOutcome } from '../outcome/buildOutcome.js';
 import type { Outcome } from '../outcome/Outcome.js';
 import { compileRuleSet, type CompiledRuleSet } from '../rules/compileRuleSet.js';
-import type { HistoryFact, RuleSetFile } from '../rules/RuleSetFile.js';
+import type { HistoryFact, RuleDefinition, RuleSetFile } from '../rules/RuleSetFile.js';
 import { compileRecordSchema, type RecordValidation } from '../validation/compileRecordSchema.js';
 import type { Evaluation, EvaluationContext } from './Evaluation.js';
 
@@ -25,6 +26,8 @@ export interface Policy {
   formVersion: number;
   validate(data: unknown): RecordValidation;
   evaluate(data: unknown, context: EvaluationContext): Promise<Evaluation>;
+  /** The explanation of an evaluation of this policy, rebuilt from its trace (`traceExplanation`). */
+  explain(trace: readonly RuleTrace[]): RuleExplanation[];
   /** The values of the facts each rule set's conditions read, by rule set id (what the engine compares). */
   factValues(data: unknown, context: EvaluationContext): Record<string, Record<string, unknown>>;
   /** The history facts the caller must supply, per rule set. */
@@ -104,7 +107,19 @@ export function compilePolicy(input: PolicyInput): Policy {
       ruleSets.map((r) => [r.definition.id, conditionFactValues(r, runInput(r, data, context, now), calendars).facts]),
     );
   };
-  return { form: input.form, formVersion: input.formVersion, validate, evaluate, factValues, historyFacts };
+  const explain = (trace: readonly RuleTrace[]): RuleExplanation[] => {
+    const traces = new Map(trace.map((t) => [`${t.ruleSet}/${t.rule}`, t]));
+    return ruleSets.flatMap((ruleSet) =>
+      ruleSet.definition.rules.map((rule) => {
+        const found = traces.get(`${ruleSet.definition.id}/${rule.name}`);
+        const evaluated = found?.leaves
+          ? evaluatedFromLeaves(rule.conditions, found.leaves.values(), ruleSet.definition.conditions ?? {})
+          : undefined;
+        return explainRule(ruleSet, rule, found?.fired === true, evaluated);
+      }),
+    );
+  };
+  return { form: input.form, formVersion: input.formVersion, validate, evaluate, explain, factValues, historyFacts };
 }
 
 function instantOf(value: Date | string): Date {
@@ -154,7 +169,6 @@ async function runRuleSet(ruleSet: CompiledRuleSet, input: RunInput, output: Run
 
   const { results, failureResults } = await ruleSet.pool.run((engine) => engine.run(facts));
   const evaluated = new Map([...results, ...failureResults].map((r) => [r.name, r]));
-  const shared = definition.conditions ?? {};
   for (const rule of definition.rules) {
     const result = evaluated.get(rule.name);
     const fired = result?.result === true;
@@ -166,18 +180,27 @@ async function runRuleSet(ruleSet: CompiledRuleSet, input: RunInput, output: Run
         calendar: calendarFor,
         warn: (m) => output.warnings.push(m),
       });
-    // Plain properties, no spread: this runs for every rule of every evaluation, and spread
-    // objects that grow afterwards are markedly slower in V8.
-    const explanation: RuleExplanation = {
-      ruleSet: source.ruleSet,
-      version,
-      rule: rule.name,
-      catalog: source.catalog,
-      title: rule.title,
-      enabled: rule.enabled !== false,
-      fired,
-      conditions: result ? explainConditions(rule.conditions, result.conditions as never, ruleSet.facts, shared) : undefined,
-    };
-    output.explanation.push(explanation);
+    output.explanation.push(explainRule(ruleSet, rule, fired, result?.conditions as EvaluatedCondition | undefined));
   }
+}
+
+/** Why one rule did or did not apply; `evaluated` is json-rules-engine's tree, absent when the rule did not run. */
+function explainRule(
+  ruleSet: CompiledRuleSet,
+  rule: RuleDefinition,
+  fired: boolean,
+  evaluated: EvaluatedCondition | undefined,
+): RuleExplanation {
+  // Plain properties, no spread: this runs for every rule of every evaluation, and spread
+  // objects that grow afterwards are markedly slower in V8.
+  return {
+    ruleSet: ruleSet.definition.id,
+    version: ruleSet.version,
+    rule: rule.name,
+    catalog: rule.catalog ?? [],
+    title: rule.title,
+    enabled: rule.enabled !== false,
+    fired,
+    conditions: evaluated ? explainConditions(rule.conditions, evaluated, ruleSet.facts, ruleSet.definition.conditions ?? {}) : undefined,
+  };
 }

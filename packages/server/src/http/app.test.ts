@@ -151,6 +151,43 @@ describe('the HTTP API', () => {
     expect(history.body.items.map((e: { action: string }) => e.action)).toContain('status returned -> repairApproved');
   });
 
+  it('when a record is stored, then only the trace of its explanation is kept, and reading it rebuilds the same explanation', async () => {
+    const created = await staff('POST', '/records', {
+      form: 'vehicle-use',
+      data: { user: '张三', driver: '李四', departureTime: '2025-10-09T09:00:00+08:00', purpose: '送货', repairCost: 350 },
+    });
+    const id = created.body.id as string;
+    const a1 = created.body.evaluation.explanation.find((r: { rule: string }) => r.rule === 'A1-repair-over-200');
+    expect(a1).toMatchObject({ fired: true, title: { 'zh-CN': '车辆维修超过 200 元须总经理先审批' } });
+    expect(a1.conditions.children[0]).toMatchObject({ fact: 'repairCost', factLabel: { 'zh-CN': '车辆维修费用' }, factValue: 350 });
+
+    const stored = await server.services.store.getRecord(id);
+    expect(stored!.evaluation.explanation).toBeUndefined();
+    expect(stored!.evaluation.trace).toContainEqual({
+      ruleSet: 'vehicle-use.vehicles',
+      rule: 'A1-repair-over-200',
+      fired: true,
+      leaves: [{ factValue: 350, result: true }],
+    });
+    const read = await staff('GET', `/records/${id}`);
+    expect(read.body.evaluation).toEqual(created.body.evaluation);
+
+    // A record written before traces keeps its explanation and still reads.
+    const { trace: _trace, ...legacy } = stored!.evaluation;
+    const explanation = [{ ...a1, title: { 'zh-CN': '旧说明', en: 'Old explanation' } }];
+    await server.services.store.writeRecord({
+      record: { ...stored!, evaluation: { ...legacy, explanation }, rev: stored!.rev + 1 },
+      previous: stored!,
+      actor: 'test',
+      action: 'legacy',
+      approvals: [],
+      deadlines: [],
+      fines: [],
+      notifications: [],
+    });
+    expect((await staff('GET', `/records/${id}`)).body.evaluation.explanation).toEqual(explanation);
+  });
+
   it('A1 does not apply: when the repair costs exactly 200 yuan, then no approval is needed', async () => {
     const created = await staff('POST', '/records', {
       form: 'vehicle-use',

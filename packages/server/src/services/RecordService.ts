@@ -1,8 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { pickText, type Evaluation, type FormDefinition } from '@aftersales/engine';
+import { v7 as timeOrderedId } from 'uuid';
+import { pickText, traceExplanation, type Evaluation, type FormDefinition } from '@aftersales/engine';
 import { AppError, type ErrorDetail } from '../errors/AppError.js';
 import type { Store } from '../store/Store.js';
-import type { Approval, DeadlineRow, FineEntry, Notification, RecordFilter, StoredRecord } from '../store/types.js';
+import type {
+  Approval,
+  DeadlineRow,
+  FineEntry,
+  Notification,
+  RecordFilter,
+  RecordView,
+  StoredEvaluation,
+  StoredRecord,
+} from '../store/types.js';
 import type { Clock } from './Clock.js';
 import type { DefinitionService, Pins } from './DefinitionService.js';
 import { historyFacts } from './historyFacts.js';
@@ -20,10 +29,10 @@ export class RecordService {
     data: unknown,
     actor: string,
     meta: { store?: string | null; assignee?: string | null } = {},
-  ): Promise<StoredRecord> {
+  ): Promise<RecordView> {
     const pins = await this.definitions.currentPins(formId);
     const now = this.clock();
-    const id = randomUUID();
+    const id = timeOrderedId();
     const policy = await this.definitions.policyFor(formId, pins);
     const evaluation = await this.evaluate(policy, id, data, policy.form.statusFlow?.initial ?? null, now);
     const record: StoredRecord = {
@@ -33,7 +42,7 @@ export class RecordService {
       ruleSetVersions: pins.ruleSetVersions,
       status: policy.form.statusFlow?.initial ?? null,
       data: data as Record<string, unknown>,
-      evaluation,
+      evaluation: storable(evaluation),
       store: meta.store ?? null,
       assignee: meta.assignee ?? null,
       createdBy: actor,
@@ -42,12 +51,12 @@ export class RecordService {
       rev: 1,
     };
     await this.store.writeRecord({ record, previous: null, actor, action: 'create', ...sideEffects(record, now) });
-    return record;
+    return { ...record, evaluation };
   }
 
   /** Replaces the data; `rev` must be the one the caller read (optimistic concurrency). */
-  async update(id: string, data: unknown, rev: number, actor: string): Promise<StoredRecord> {
-    const previous = await this.get(id);
+  async update(id: string, data: unknown, rev: number, actor: string): Promise<RecordView> {
+    const previous = await this.stored(id);
     if (previous.rev !== rev)
       throw new AppError('conflict', `the record is at revision ${previous.rev}, not ${rev}; reload it`, {
         messageZh: '记录已被他人修改，请刷新后再试',
@@ -59,17 +68,17 @@ export class RecordService {
     const record: StoredRecord = {
       ...previous,
       data: data as Record<string, unknown>,
-      evaluation,
+      evaluation: storable(evaluation),
       updatedAt: now.toISOString(),
       rev: previous.rev + 1,
     };
     await this.store.writeRecord({ record, previous, actor, action: 'update', ...sideEffects(record, now) });
-    return record;
+    return { ...record, evaluation };
   }
 
   /** Moves the record along its form's status flow; refused while an approval or block guards the move. */
-  async transition(id: string, to: string, actor: string): Promise<StoredRecord> {
-    const previous = await this.get(id);
+  async transition(id: string, to: string, actor: string): Promise<RecordView> {
+    const previous = await this.stored(id);
     const pins = pinsOf(previous);
     const policy = await this.definitions.policyFor(previous.formId, pins);
     const flow = policy.form.statusFlow;
@@ -88,7 +97,13 @@ export class RecordService {
       });
     const now = this.clock();
     const evaluation = await this.evaluate(policy, id, previous.data, to, now, { allowBlocks: true });
-    const record: StoredRecord = { ...previous, status: to, evaluation, updatedAt: now.toISOString(), rev: previous.rev + 1 };
+    const record: StoredRecord = {
+      ...previous,
+      status: to,
+      evaluation: storable(evaluation),
+      updatedAt: now.toISOString(),
+      rev: previous.rev + 1,
+    };
     await this.store.writeRecord({
       record,
       previous,
@@ -96,27 +111,35 @@ export class RecordService {
       action: `status ${previous.status ?? ''} -> ${to}`,
       ...sideEffects(record, now),
     });
-    return record;
+    return { ...record, evaluation };
   }
 
   /** Why a move into `to` is refused now: pending or rejected approvals and blocks that name it. */
   async guards(record: StoredRecord, to: string): Promise<ErrorDetail[]> {
-    const approvals = (await this.store.listApprovals({ recordId: record.id })).filter((a) => a.before === to && a.state !== 'approved');
-    const blocks = record.evaluation.outcome.blocks.filter((b) => b.before === to);
-    return [
-      ...approvals.map((a) => ({
-        code: a.state === 'rejected' ? 'approval.rejected' : 'approval.pending',
-        message: `${a.state === 'rejected' ? 'rejected by' : 'needs approval of'} ${a.approver}: ${a.reason.en}`,
-        messageZh: `${a.state === 'rejected' ? '已被驳回' : '需审批'}（${a.approver}）：${a.reason['zh-CN']}`,
-      })),
-      ...blocks.map((b) => ({ code: 'blocked', message: b.message.en, messageZh: b.message['zh-CN'] })),
-    ];
+    return guardsOf(record, to, await this.store.listApprovals({ recordId: record.id }));
   }
 
-  async get(id: string): Promise<StoredRecord> {
+  /** The status moves the form opens from the record's status, each with what refuses it now. */
+  async moves(record: StoredRecord, form: FormDefinition): Promise<{ to: string; guards: ErrorDetail[] }[]> {
+    const targets = allowedTargets(form, record.status);
+    if (targets.length === 0) return [];
+    const approvals = await this.store.listApprovals({ recordId: record.id });
+    return targets.map((to) => ({ to, guards: guardsOf(record, to, approvals) }));
+  }
+
+  /** The record as stored (its explanation kept as a trace). */
+  async stored(id: string): Promise<StoredRecord> {
     const record = await this.store.getRecord(id);
     if (!record) throw new AppError('not_found', `record "${id}" does not exist`);
     return record;
+  }
+
+  /** The record as the API shows it: the explanation rebuilt from its trace by the pinned rule sets. */
+  async view(record: StoredRecord): Promise<RecordView> {
+    const { trace, explanation, ...evaluation } = record.evaluation;
+    if (explanation) return { ...record, evaluation: { ...evaluation, explanation } };
+    const policy = await this.definitions.policyFor(record.formId, pinsOf(record));
+    return { ...record, evaluation: { ...evaluation, explanation: policy.explain(trace ?? []) } };
   }
 
   list(filter: RecordFilter) {
@@ -169,6 +192,25 @@ export class RecordService {
   }
 }
 
+/** What is stored of an evaluation: the explanation as its trace, a fraction of its size. */
+function storable({ explanation, ...evaluation }: Evaluation): StoredEvaluation {
+  return { ...evaluation, trace: traceExplanation(explanation) };
+}
+
+function guardsOf(record: StoredRecord, to: string, approvals: Approval[]): ErrorDetail[] {
+  const blocks = record.evaluation.outcome.blocks.filter((b) => b.before === to);
+  return [
+    ...approvals
+      .filter((a) => a.before === to && a.state !== 'approved')
+      .map((a) => ({
+        code: a.state === 'rejected' ? 'approval.rejected' : 'approval.pending',
+        message: `${a.state === 'rejected' ? 'rejected by' : 'needs approval of'} ${a.approver}: ${a.reason.en}`,
+        messageZh: `${a.state === 'rejected' ? '已被驳回' : '需审批'}（${a.approver}）：${a.reason['zh-CN']}`,
+      })),
+    ...blocks.map((b) => ({ code: 'blocked', message: b.message.en, messageZh: b.message['zh-CN'] })),
+  ];
+}
+
 function pinsOf(record: StoredRecord): Pins {
   return { formVersion: record.formVersion, ruleSetVersions: record.ruleSetVersions };
 }
@@ -197,7 +239,7 @@ function sideEffects(
   const at = now.toISOString();
   return {
     approvals: outcome.approvals.map((a) => ({
-      id: randomUUID(),
+      id: timeOrderedId(),
       recordId: record.id,
       formId: record.formId,
       approver: a.approver,
@@ -221,7 +263,7 @@ function sideEffects(
       deadline: d,
     })),
     fines: outcome.fines.map((f, i) => ({
-      id: randomUUID(),
+      id: timeOrderedId(),
       uniqueKey: `${record.id}|rule|${f.source.ruleSet}|${f.source.rule}|${i}`,
       recordId: record.id,
       formId: record.formId,
@@ -233,7 +275,7 @@ function sideEffects(
       postedAt: at,
     })),
     notifications: outcome.notices.map((n) => ({
-      id: randomUUID(),
+      id: timeOrderedId(),
       uniqueKey: `${record.id}|notice|${n.source.ruleSet}|${n.source.rule}|${n.to.role}`,
       at,
       role: n.to.role,

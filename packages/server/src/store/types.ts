@@ -1,4 +1,4 @@
-import type { Evaluation } from '@aftersales/engine';
+import type { Evaluation, RuleExplanation, RuleTrace } from '@aftersales/engine';
 
 export type Role = 'admin' | 'manager' | 'staff';
 export const ROLES: readonly Role[] = ['admin', 'manager', 'staff'];
@@ -57,6 +57,16 @@ export interface DocumentState {
   draft: { definition: unknown; updatedAt: string; updatedBy: string } | null;
 }
 
+/**
+ * An evaluation as stored with its record: the explanation is kept as its trace (what the
+ * evaluation found) and rebuilt from the pinned rule sets on read. Records written before
+ * traces keep the explanation itself.
+ */
+export type StoredEvaluation = Omit<Evaluation, 'explanation'> & { trace?: RuleTrace[]; explanation?: RuleExplanation[] };
+
+/** A record as the API shows it: with the whole explanation. */
+export type RecordView = Omit<StoredRecord, 'evaluation'> & { evaluation: Evaluation };
+
 export interface StoredRecord {
   id: string;
   formId: string;
@@ -65,7 +75,7 @@ export interface StoredRecord {
   ruleSetVersions: Record<string, number>;
   status: string | null;
   data: Record<string, unknown>;
-  evaluation: Evaluation;
+  evaluation: StoredEvaluation;
   store: string | null;
   assignee: string | null;
   createdBy: string;

@@ -9,7 +9,7 @@ const evaluation = {
   valid: true,
   errors: [],
   outcome: { deadlines: [], fines: [], approvals: [], amounts: [], blocks: [], notices: [] },
-  explanation: [],
+  trace: [],
   warnings: [],
 };
 

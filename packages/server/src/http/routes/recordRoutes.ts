@@ -13,7 +13,7 @@ export function recordRoutes(services: Services): Route[] {
   const { records } = services;
   /** A record the caller may see (others are "not found", so ids cannot be probed). */
   const visible = async (id: string, principal: Principal) => {
-    const record = await records.get(id);
+    const record = await records.stored(id);
     if (!maySee(principal, record)) throw new AppError('not_found', `record "${id}" does not exist`);
     return record;
   };
@@ -22,8 +22,7 @@ export function recordRoutes(services: Services): Route[] {
       formVersion: record.formVersion,
       ruleSetVersions: record.ruleSetVersions,
     });
-    const targets = policy.form.statusFlow?.transitions.filter((t) => t.from === record.status).map((t) => t.to) ?? [];
-    const transitions = await Promise.all(targets.map(async (to) => ({ to, guards: await records.guards(record, to) })));
+    const transitions = await records.moves(record, policy.form);
     const deadlines = await services.store.listDeadlines({ recordIds: [record.id] });
     return { ...record, transitions, deadlines, now: services.clock().toISOString() };
   };
@@ -72,7 +71,7 @@ export function recordRoutes(services: Services): Route[] {
       path: '/records/:id',
       access: READ,
       summary: 'A record with its outcome, explanation, deadline rows (now: the server clock) and the status moves open to it',
-      handler: async ({ req, principal }) => withGuards(await visible(String(req.params.id), principal)),
+      handler: async ({ req, principal }) => withGuards(await records.view(await visible(String(req.params.id), principal))),
     },
     {
       method: 'put',
