@@ -505,9 +505,9 @@ export class SqliteStore implements Store {
       filter.recordIds
         ? filter.recordIds.length === 0
           ? []
-          : this.db
-              .prepare(`SELECT * FROM deadlines WHERE record_id IN (${filter.recordIds.map(() => '?').join(', ')}) ORDER BY due_at`)
-              .all(...filter.recordIds)
+          : this.stmt('SELECT * FROM deadlines WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY due_at').all(
+              json(filter.recordIds),
+            )
         : this.stmt('SELECT * FROM deadlines ORDER BY due_at').all()
     ) as Row[];
     return rows
