@@ -119,6 +119,12 @@ describe('records staff see', () => {
   it('when staff of another store ask for a record, then it does not exist for them and their lists leave it out', async () => {
     const created = await clerk('POST', '/records', { form: 'after-sales-record', data: call({ ticketNo: 'SEEN-1' }), store: 'jiefang' });
     expect(created.status).toBe(201);
+    // The answer to a create shows what reading the record shows: deadline rows and status moves.
+    const read = await clerk('GET', `/records/${created.body.id}`);
+    expect(created.body.deadlines.map((d: { key: string }) => d.key)).toContain('after-sales-record.turnaround/arrival');
+    expect(created.body.deadlines).toEqual(read.body.deadlines);
+    expect(created.body.transitions.length).toBeGreaterThan(0);
+    expect(created.body.transitions).toEqual(read.body.transitions);
     expect((await otherStore('GET', `/records/${created.body.id}`)).status).toBe(404);
     expect((await otherStore('GET', `/records/${created.body.id}/history`)).status).toBe(404);
     expect((await otherStore('POST', `/records/${created.body.id}/transitions`, { to: 'dispatched' })).status).toBe(404);

@@ -9,6 +9,7 @@ import type {
   Notification,
   RecordFilter,
   RecordView,
+  RecordWrite,
   StoredEvaluation,
   StoredRecord,
 } from '../store/types.js';
@@ -29,7 +30,7 @@ export class RecordService {
     data: unknown,
     actor: string,
     meta: { store?: string | null; assignee?: string | null } = {},
-  ): Promise<RecordView> {
+  ): Promise<{ record: RecordView; written: Written }> {
     const pins = await this.definitions.currentPins(formId);
     const now = this.clock();
     const id = timeOrderedId();
@@ -50,8 +51,9 @@ export class RecordService {
       updatedAt: now.toISOString(),
       rev: 1,
     };
-    await this.store.writeRecord({ record, previous: null, actor, action: 'create', ...sideEffects(record, now) });
-    return { ...record, evaluation };
+    const written = sideEffects(record, now);
+    await this.store.writeRecord({ record, previous: null, actor, action: 'create', ...written });
+    return { record: { ...record, evaluation }, written };
   }
 
   /** Replaces the data; `rev` must be the one the caller read (optimistic concurrency). */
@@ -119,12 +121,22 @@ export class RecordService {
     return guardsOf(record, to, await this.store.listApprovals({ recordId: record.id }));
   }
 
-  /** The status moves the form opens from the record's status, each with what refuses it now. */
-  async moves(record: StoredRecord, form: FormDefinition): Promise<{ to: string; guards: ErrorDetail[] }[]> {
-    const targets = allowedTargets(form, record.status);
-    if (targets.length === 0) return [];
-    const approvals = await this.store.listApprovals({ recordId: record.id });
-    return targets.map((to) => ({ to, guards: guardsOf(record, to, approvals) }));
+  /**
+   * A record as the API answers it: with the status moves open to it, what refuses each now, and
+   * its deadline rows. A record just created passes what its write stored, which is all it has.
+   */
+  async present(record: RecordView, written?: Written) {
+    const policy = await this.definitions.policyFor(record.formId, pinsOf(record));
+    const targets = allowedTargets(policy.form, record.status);
+    const approvals = targets.length === 0 ? [] : (written?.approvals ?? (await this.store.listApprovals({ recordId: record.id })));
+    return {
+      ...record,
+      transitions: targets.map((to) => ({ to, guards: guardsOf(record, to, approvals) })),
+      deadlines: written
+        ? [...written.deadlines].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))
+        : await this.store.listDeadlines({ recordIds: [record.id] }),
+      now: this.clock().toISOString(),
+    };
   }
 
   /** The record as stored (its explanation kept as a trace). */
@@ -230,11 +242,11 @@ function uniqueDeadlines(deadlines: Evaluation['outcome']['deadlines']): Evaluat
   return [...byKey.values()];
 }
 
+/** What a record write stores besides the record. */
+type Written = Pick<RecordWrite, 'approvals' | 'deadlines' | 'fines' | 'notifications'>;
+
 /** Approval tasks, deadline rows, immediate fines and notices of a record's current outcome. */
-function sideEffects(
-  record: StoredRecord,
-  now: Date,
-): { approvals: Approval[]; deadlines: DeadlineRow[]; fines: FineEntry[]; notifications: Notification[] } {
+function sideEffects(record: StoredRecord, now: Date): Written {
   const { outcome } = record.evaluation;
   const at = now.toISOString();
   return {
@@ -257,7 +269,8 @@ function sideEffects(
       formId: record.formId,
       key: `${d.source.ruleSet}/${d.key}`,
       dueAt: d.dueAt,
-      state: d.state,
+      // A breach is the scheduler's to record: it posts the deadline's fines, once.
+      state: d.state === 'breached' ? 'open' : d.state,
       remindAt: d.remindAt,
       reminded: false,
       deadline: d,

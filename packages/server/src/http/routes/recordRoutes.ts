@@ -1,6 +1,5 @@
 import { actorOf, maySee, recordScope, type Principal } from '../../services/Principal.js';
 import { AppError } from '../../errors/AppError.js';
-import type { StoredRecord } from '../../store/types.js';
 import type { Access, Route } from '../Route.js';
 import { queryEnum, queryInt, queryString } from '../query.js';
 import type { Services } from './Services.js';
@@ -16,15 +15,6 @@ export function recordRoutes(services: Services): Route[] {
     const record = await records.stored(id);
     if (!maySee(principal, record)) throw new AppError('not_found', `record "${id}" does not exist`);
     return record;
-  };
-  const withGuards = async (record: StoredRecord) => {
-    const policy = await services.definitions.policyFor(record.formId, {
-      formVersion: record.formVersion,
-      ruleSetVersions: record.ruleSetVersions,
-    });
-    const transitions = await records.moves(record, policy.form);
-    const deadlines = await services.store.listDeadlines({ recordIds: [record.id] });
-    return { ...record, transitions, deadlines, now: services.clock().toISOString() };
   };
   return [
     {
@@ -61,9 +51,11 @@ export function recordRoutes(services: Services): Route[] {
       status: 201,
       handler: async ({ req, principal }) => {
         const body = req.body as { form: string; data: unknown; store?: string; assignee?: string };
-        return withGuards(
-          await records.create(body.form, body.data, actorOf(principal), { store: body.store ?? null, assignee: body.assignee ?? null }),
-        );
+        const { record, written } = await records.create(body.form, body.data, actorOf(principal), {
+          store: body.store ?? null,
+          assignee: body.assignee ?? null,
+        });
+        return records.present(record, written);
       },
     },
     {
@@ -71,7 +63,7 @@ export function recordRoutes(services: Services): Route[] {
       path: '/records/:id',
       access: READ,
       summary: 'A record with its outcome, explanation, deadline rows (now: the server clock) and the status moves open to it',
-      handler: async ({ req, principal }) => withGuards(await records.view(await visible(String(req.params.id), principal))),
+      handler: async ({ req, principal }) => records.present(await records.view(await visible(String(req.params.id), principal))),
     },
     {
       method: 'put',
@@ -82,7 +74,7 @@ export function recordRoutes(services: Services): Route[] {
       handler: async ({ req, principal }) => {
         const body = req.body as { data: unknown; rev: number };
         await visible(String(req.params.id), principal);
-        return withGuards(await records.update(String(req.params.id), body.data, body.rev, actorOf(principal)));
+        return records.present(await records.update(String(req.params.id), body.data, body.rev, actorOf(principal)));
       },
     },
     {
@@ -93,7 +85,7 @@ export function recordRoutes(services: Services): Route[] {
       body: 'Transition',
       handler: async ({ req, principal }) => {
         await visible(String(req.params.id), principal);
-        return withGuards(await records.transition(String(req.params.id), (req.body as { to: string }).to, actorOf(principal)));
+        return records.present(await records.transition(String(req.params.id), (req.body as { to: string }).to, actorOf(principal)));
       },
     },
     {

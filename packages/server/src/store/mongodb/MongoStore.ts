@@ -311,9 +311,8 @@ export class MongoStore implements Store {
         (await this.col('deadlines').find({ recordId: record.id, state: 'breached' }, { session }).toArray()).map((d) => String(d.key)),
       );
       await this.col('deadlines').deleteMany({ recordId: record.id, state: { $ne: 'breached' } }, { session });
-      const deadlines = write.deadlines
-        .filter((d) => !breached.has(d.key))
-        .map((d) => ({ ...d, state: d.state === 'breached' ? 'open' : d.state }));
+      // Copies: the driver adds an _id to what it inserts.
+      const deadlines = write.deadlines.filter((d) => !breached.has(d.key)).map((d) => ({ ...d }));
       if (deadlines.length > 0) await this.col('deadlines').insertMany(deadlines, { session });
       for (const fine of write.fines)
         await this.col('fines').updateOne({ uniqueKey: fine.uniqueKey }, { $setOnInsert: { ...fine } }, { upsert: true, session });

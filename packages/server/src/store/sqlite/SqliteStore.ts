@@ -384,7 +384,7 @@ export class SqliteStore implements Store {
           d.formId,
           d.key,
           d.dueAt,
-          d.state === 'breached' ? 'open' : d.state,
+          d.state,
           d.remindAt,
           0,
           json(d.deadline),
