@@ -2,17 +2,7 @@ import { v7 as timeOrderedId } from 'uuid';
 import { pickText, traceExplanation, type Evaluation, type FormDefinition } from '@aftersales/engine';
 import { AppError, type ErrorDetail } from '../errors/AppError.js';
 import type { Store } from '../store/Store.js';
-import type {
-  Approval,
-  DeadlineRow,
-  FineEntry,
-  Notification,
-  RecordFilter,
-  RecordView,
-  RecordWrite,
-  StoredEvaluation,
-  StoredRecord,
-} from '../store/types.js';
+import type { Approval, RecordFilter, RecordView, RecordWrite, StoredEvaluation, StoredRecord } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import type { DefinitionService, Pins } from './DefinitionService.js';
 import { historyFacts } from './historyFacts.js';
