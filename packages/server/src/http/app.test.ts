@@ -89,6 +89,14 @@ describe('the HTTP API', () => {
     expect((await anonymous('POST', '/auth/login', { username: 'nobody', password: 'wrong' })).status).toBe(401);
   });
 
+  it('when a person signs out, then that session no longer signs anything in, and other sessions stay', async () => {
+    const first = await server.signIn('clerk', 'clerk-password-123');
+    const second = await server.signIn('clerk', 'clerk-password-123');
+    expect((await first('POST', '/auth/logout')).status).toBe(204);
+    expect((await first('GET', '/auth/me')).status).toBe(401);
+    expect((await second('GET', '/auth/me')).status).toBe(200);
+  });
+
   it('when the server starts, then the default pack is published and staff see the forms', async () => {
     const forms = await staff('GET', '/forms');
     expect(forms.status).toBe(200);

@@ -53,7 +53,11 @@ export function createApp(options: AppOptions): App {
     res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' });
     next();
   });
-  app.use('/api', express.json({ limit: '1mb', strict: false }), cookieParser());
+  // Cookies only matter to a caller without an Authorization header (see authenticate).
+  const cookies = cookieParser();
+  app.use('/api', express.json({ limit: '1mb', strict: false }), (req, res, next) =>
+    req.headers.authorization ? next() : cookies(req, res, next),
+  );
   const routes = apiRoutes(services);
   app.get('/api/docs', (_req, res) => res.type('html').send(apiReferencePage(routes)));
   app.use('/api/v1', createRouter(routes, services.auth));

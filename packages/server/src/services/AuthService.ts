@@ -76,8 +76,9 @@ export class AuthService {
     return { token, user };
   }
 
-  async logout(token: string): Promise<void> {
-    await this.store.deleteSession(hashSecret(token));
+  /** Ends the session the caller signed in with (cookie or bearer token). */
+  async logout(principal: Principal): Promise<void> {
+    if (principal.kind === 'user' && principal.sessionHash) await this.store.deleteSession(principal.sessionHash);
   }
 
   /** The caller of a session token or API key, or null. */

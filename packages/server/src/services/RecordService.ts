@@ -1,4 +1,4 @@
-import { v7 as timeOrderedId } from 'uuid';
+import { timeOrderedId } from './ids.js';
 import { pickText, traceExplanation, type Evaluation, type FormDefinition } from '@aftersales/engine';
 import { AppError, type ErrorDetail } from '../errors/AppError.js';
 import type { Store } from '../store/Store.js';

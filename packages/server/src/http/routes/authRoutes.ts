@@ -42,9 +42,8 @@ export function authRoutes(services: Services): Route[] {
       access: { roles: ['admin', 'manager', 'staff'] },
       summary: 'Sign out',
       status: 204,
-      handler: async ({ req, res }) => {
-        const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-        if (token) await services.auth.logout(token);
+      handler: async ({ principal, res }) => {
+        await services.auth.logout(principal);
         res.clearCookie(SESSION_COOKIE, { path: '/' });
       },
     },
