@@ -97,6 +97,13 @@ describe('the HTTP API', () => {
     expect((await second('GET', '/auth/me')).status).toBe(200);
   });
 
+  it('when the API answers, then caches are told not to store it', async () => {
+    const response = await fetch(`${server.url}/api/v1/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('etag')).toBeNull();
+  });
+
   it('when the server starts, then the default pack is published and staff see the forms', async () => {
     const forms = await staff('GET', '/forms');
     expect(forms.status).toBe(200);

@@ -48,9 +48,16 @@ export function createApp(options: AppOptions): App {
   };
   const app = express();
   app.disable('x-powered-by');
+  // API answers carry people's data and live state: never stored by a cache (Cache-Control below),
+  // so an ETag (a SHA-1 over every body) would serve nothing.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use((_req, res, next) => {
     res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' });
+    next();
+  });
+  app.use('/api', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
     next();
   });
   // Cookies only matter to a caller without an Authorization header (see authenticate).
