@@ -49,6 +49,9 @@ export interface RecordDetail extends RecordBrief {
   now: string;
 }
 
+/** The answer to a write: the record with its outcome; the explanation is read with `record(id)`. */
+export type RecordAnswer = Omit<RecordDetail, 'evaluation'> & { evaluation: Omit<Evaluation, 'explanation'> };
+
 export interface AuditEntry {
   id: number;
   at: string;
@@ -135,9 +138,9 @@ export function workApi(client: ApiClient) {
       }),
     record: (id: string) => client.get<RecordDetail>(`/records/${encodeURIComponent(id)}`),
     create: (form: string, data: unknown, store?: string) =>
-      client.post<RecordDetail>('/records', { form, data, ...(store ? { store } : {}) }),
-    update: (id: string, data: unknown, rev: number) => client.put<RecordDetail>(`/records/${encodeURIComponent(id)}`, { data, rev }),
-    transition: (id: string, to: string) => client.post<RecordDetail>(`/records/${encodeURIComponent(id)}/transitions`, { to }),
+      client.post<RecordAnswer>('/records', { form, data, ...(store ? { store } : {}) }),
+    update: (id: string, data: unknown, rev: number) => client.put<RecordAnswer>(`/records/${encodeURIComponent(id)}`, { data, rev }),
+    transition: (id: string, to: string) => client.post<RecordAnswer>(`/records/${encodeURIComponent(id)}/transitions`, { to }),
     history: (id: string) => client.get<{ items: AuditEntry[] }>(`/records/${encodeURIComponent(id)}/history`),
     approvals: (state: ApprovalTask['state']) => client.get<{ items: ApprovalTask[] }>('/approvals', { state }),
     decide: (id: string, decision: 'approve' | 'reject', comment: string) =>

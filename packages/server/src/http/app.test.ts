@@ -166,13 +166,18 @@ describe('the HTTP API', () => {
     expect(history.body.items.map((e: { action: string }) => e.action)).toContain('status returned -> repairApproved');
   });
 
-  it('when a record is stored, then only the trace of its explanation is kept, and reading it rebuilds the same explanation', async () => {
+  it('when a record is stored, then only the trace of its explanation is kept, and reading it rebuilds the explanation', async () => {
     const created = await staff('POST', '/records', {
       form: 'vehicle-use',
       data: { user: '张三', driver: '李四', departureTime: '2025-10-09T09:00:00+08:00', purpose: '送货', repairCost: 350 },
     });
     const id = created.body.id as string;
-    const a1 = created.body.evaluation.explanation.find((r: { rule: string }) => r.rule === 'A1-repair-over-200');
+    // The answer has the outcome; the explanation is read with the record.
+    expect(created.body.evaluation.outcome.approvals).toHaveLength(1);
+    expect(created.body.evaluation.explanation).toBeUndefined();
+    expect(created.body.evaluation.trace).toBeUndefined();
+    const read = await staff('GET', `/records/${id}`);
+    const a1 = read.body.evaluation.explanation.find((r: { rule: string }) => r.rule === 'A1-repair-over-200');
     expect(a1).toMatchObject({ fired: true, title: { 'zh-CN': '车辆维修超过 200 元须总经理先审批' } });
     expect(a1.conditions.children[0]).toMatchObject({ fact: 'repairCost', factLabel: { 'zh-CN': '车辆维修费用' }, factValue: 350 });
 
@@ -184,8 +189,15 @@ describe('the HTTP API', () => {
       fired: true,
       leaves: [{ factValue: 350, result: true }],
     });
-    const read = await staff('GET', `/records/${id}`);
-    expect(read.body.evaluation).toEqual(created.body.evaluation);
+    const { explanation: rebuilt, ...rest } = read.body.evaluation;
+    expect(rest).toEqual(created.body.evaluation);
+    // The same record evaluated afresh explains itself the same way.
+    const afresh = await staff('POST', '/evaluate', {
+      form: 'vehicle-use',
+      data: stored!.data,
+      now: created.body.evaluation.evaluatedAt,
+    });
+    expect(rebuilt).toEqual(afresh.body.explanation);
 
     // A record written before traces keeps its explanation and still reads.
     const { trace: _trace, ...legacy } = stored!.evaluation;

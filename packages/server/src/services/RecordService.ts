@@ -20,7 +20,7 @@ export class RecordService {
     data: unknown,
     actor: string,
     meta: { store?: string | null; assignee?: string | null } = {},
-  ): Promise<{ record: RecordView; written: Written }> {
+  ): Promise<{ record: StoredRecord; written: Written }> {
     const pins = await this.definitions.currentPins(formId);
     const now = this.clock();
     const id = timeOrderedId();
@@ -43,11 +43,11 @@ export class RecordService {
     };
     const written = sideEffects(record, now);
     await this.store.writeRecord({ record, previous: null, actor, action: 'create', ...written });
-    return { record: { ...record, evaluation }, written };
+    return { record, written };
   }
 
   /** Replaces the data; `rev` must be the one the caller read (optimistic concurrency). */
-  async update(id: string, data: unknown, rev: number, actor: string): Promise<RecordView> {
+  async update(id: string, data: unknown, rev: number, actor: string): Promise<StoredRecord> {
     const previous = await this.stored(id);
     if (previous.rev !== rev)
       throw new AppError('conflict', `the record is at revision ${previous.rev}, not ${rev}; reload it`, {
@@ -65,11 +65,11 @@ export class RecordService {
       rev: previous.rev + 1,
     };
     await this.store.writeRecord({ record, previous, actor, action: 'update', ...sideEffects(record, now) });
-    return { ...record, evaluation };
+    return record;
   }
 
   /** Moves the record along its form's status flow; refused while an approval or block guards the move. */
-  async transition(id: string, to: string, actor: string): Promise<RecordView> {
+  async transition(id: string, to: string, actor: string): Promise<StoredRecord> {
     const previous = await this.stored(id);
     const pins = pinsOf(previous);
     const policy = await this.definitions.policyFor(previous.formId, pins);
@@ -103,7 +103,7 @@ export class RecordService {
       action: `status ${previous.status ?? ''} -> ${to}`,
       ...sideEffects(record, now),
     });
-    return { ...record, evaluation };
+    return record;
   }
 
   /** Why a move into `to` is refused now: pending or rejected approvals and blocks that name it. */
@@ -114,13 +114,17 @@ export class RecordService {
   /**
    * A record as the API answers it: with the status moves open to it, what refuses each now, and
    * its deadline rows. A record just created passes what its write stored, which is all it has.
+   * The explanation is there when the record is a view (`view`); the answers to writes leave it
+   * out (a tenth of their size): GET /records/:id has it.
    */
-  async present(record: RecordView, written?: Written) {
+  async present(record: StoredRecord, written?: Written) {
+    const { trace: _trace, ...evaluation } = record.evaluation;
     const policy = await this.definitions.policyFor(record.formId, pinsOf(record));
     const targets = allowedTargets(policy.form, record.status);
     const approvals = targets.length === 0 ? [] : (written?.approvals ?? (await this.store.listApprovals({ recordId: record.id })));
     return {
       ...record,
+      evaluation,
       transitions: targets.map((to) => ({ to, guards: guardsOf(record, to, approvals) })),
       deadlines: written
         ? [...written.deadlines].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))

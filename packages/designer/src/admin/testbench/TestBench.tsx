@@ -152,7 +152,7 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
               <OutcomeView evaluation={evaluation} roleLabels={roleLabels} statusLabels={statusLabels} timeZone={timeZone} />
             </Card>
             <Card size="small" title={t('bench.explanation')}>
-              <ExplanationView evaluation={evaluation} />
+              <ExplanationView explanation={evaluation.explanation} />
             </Card>
             <Card size="small" title={t('bench.saveCase')}>
               <Space wrap>

@@ -1,13 +1,13 @@
 import { Tag, Typography } from 'antd';
-import { describeCondition, type ConditionExplanation, type Evaluation, type RuleExplanation } from '@aftersales/engine';
+import { describeCondition, type ConditionExplanation, type RuleExplanation } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 
 /** Every rule and condition with its fact values: why each rule did or did not apply. */
-export function ExplanationView({ evaluation }: { evaluation: Evaluation }) {
+export function ExplanationView({ explanation }: { explanation: RuleExplanation[] }) {
   const { t, text } = useI18n();
   return (
     <ol style={{ paddingLeft: 18 }} aria-label={t('bench.explanation')}>
-      {evaluation.explanation.map((rule) => (
+      {explanation.map((rule) => (
         <li key={`${rule.ruleSet}/${rule.rule}`} style={{ marginBottom: 8 }}>
           <RuleVerdict rule={rule} />
           <Typography.Text strong> {text(rule.title)}</Typography.Text>

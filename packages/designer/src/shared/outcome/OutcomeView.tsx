@@ -9,7 +9,7 @@ export function OutcomeView({
   statusLabels,
   timeZone,
 }: {
-  evaluation: Evaluation;
+  evaluation: Pick<Evaluation, 'outcome'>;
   roleLabels: Record<string, LocalizedText>;
   statusLabels: Record<string, LocalizedText>;
   timeZone: string;

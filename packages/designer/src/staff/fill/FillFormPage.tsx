@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Spin, Typography } from 'antd';
 import type { FormDefinition } from '@aftersales/engine';
-import type { RecordDetail } from '../../api/workApi';
+import type { RecordAnswer } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useI18n } from '../../i18n/I18nContext';
@@ -43,7 +43,7 @@ export function FillFormPage() {
   const [store, setStore] = useState<string | undefined>(user?.stores?.[0]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [submitted, setSubmitted] = useState<RecordDetail | null>(null);
+  const [submitted, setSubmitted] = useState<RecordAnswer | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {

@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
 import { Button, Card, Result, Space } from 'antd';
 import type { FormDefinition } from '@aftersales/engine';
-import type { RecordDetail } from '../../api/workApi';
+import type { RecordAnswer } from '../../api/workApi';
 import { useI18n } from '../../i18n/I18nContext';
 import { PolicyAnswer } from '../shared/PolicyAnswer';
 
 /** After submit: the record is saved, and the policy's answer in plain words (its own chunk, loaded on submit). */
-export function SubmittedView({ form, record, onAnother }: { form: FormDefinition; record: RecordDetail; onAnother: () => void }) {
+export function SubmittedView({ form, record, onAnother }: { form: FormDefinition; record: RecordAnswer; onAnother: () => void }) {
   const { t, text } = useI18n();
   return (
     <section aria-labelledby="submitted-title" className="staff-page staff-form-page">
@@ -27,7 +27,7 @@ export function SubmittedView({ form, record, onAnother }: { form: FormDefinitio
         }
       />
       <Card className="staff-card" title={<h3 className="card-heading">{t('staff.policyAnswer')}</h3>}>
-        <PolicyAnswer evaluation={record.evaluation} form={form} idPrefix="submitted" />
+        <PolicyAnswer evaluation={record.evaluation} recordId={record.id} form={form} idPrefix="submitted" />
       </Card>
     </section>
   );

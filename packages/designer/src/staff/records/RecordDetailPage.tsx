@@ -200,7 +200,7 @@ export function RecordDetailPage() {
             )}
           </Card>
           <Card className="staff-card" title={<h3 className="card-heading">{t('staff.policyAnswer')}</h3>}>
-            <PolicyAnswer evaluation={record.evaluation} form={form} idPrefix="record" />
+            <PolicyAnswer evaluation={record.evaluation} recordId={record.id} form={form} idPrefix="record" />
           </Card>
           <Card className="staff-card" title={<h3 className="card-heading">{t('staff.detail.history')}</h3>}>
             <Timeline

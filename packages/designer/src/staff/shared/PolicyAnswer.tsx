@@ -1,25 +1,53 @@
 import { useState } from 'react';
-import { Button } from 'antd';
-import type { Evaluation, FormDefinition } from '@aftersales/engine';
+import { Alert, Button, Spin } from 'antd';
+import type { Evaluation, FormDefinition, RuleExplanation } from '@aftersales/engine';
+import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { ExplanationView } from '../../shared/outcome/ExplanationView';
 import { OutcomeView } from '../../shared/outcome/OutcomeView';
+import { problemText } from './problemText';
 import { usePolicyText } from './usePolicyText';
 
-/** What the policy says about a record, in plain words, with the explanation of every rule one click away. */
-export function PolicyAnswer({ evaluation, form, idPrefix }: { evaluation: Evaluation; form: FormDefinition; idPrefix: string }) {
-  const { t } = useI18n();
+/**
+ * What the policy says about a record, in plain words, with the explanation of every rule one click
+ * away. The answer to a submit has no explanation: the first click reads it with the record.
+ */
+export function PolicyAnswer({
+  evaluation,
+  recordId,
+  form,
+  idPrefix,
+}: {
+  evaluation: Omit<Evaluation, 'explanation'> & { explanation?: RuleExplanation[] };
+  recordId: string;
+  form: FormDefinition;
+  idPrefix: string;
+}) {
+  const { t, locale } = useI18n();
+  const api = useApi();
   const labels = usePolicyText(form);
   const [open, setOpen] = useState(false);
+  const [explanation, setExplanation] = useState(evaluation.explanation);
+  const [error, setError] = useState<string | null>(null);
   const panel = `${idPrefix}-explanation`;
+  const toggle = () => {
+    setOpen(!open);
+    if (open || explanation) return;
+    setError(null);
+    api.work.record(recordId).then(
+      (record) => setExplanation(record.evaluation.explanation),
+      (e: unknown) => setError(problemText(e, t, locale)),
+    );
+  };
   return (
     <div className="policy-answer">
       <OutcomeView evaluation={evaluation} roleLabels={labels.roleLabels} statusLabels={labels.statusLabels} timeZone={labels.timeZone} />
-      <Button type="link" aria-expanded={open} aria-controls={panel} onClick={() => setOpen(!open)} style={{ paddingInline: 0 }}>
+      <Button type="link" aria-expanded={open} aria-controls={panel} onClick={toggle} style={{ paddingInline: 0 }}>
         {open ? t('staff.hideWhy') : t('staff.showWhy')}
       </Button>
       <div id={panel} hidden={!open}>
-        {open && <ExplanationView evaluation={evaluation} />}
+        {open && error && <Alert type="error" showIcon title={error} />}
+        {open && !error && (explanation ? <ExplanationView explanation={explanation} /> : <Spin aria-label={t('common.loading')} />)}
       </div>
     </div>
   );

@@ -46,7 +46,8 @@ export function recordRoutes(services: Services): Route[] {
       method: 'post',
       path: '/records',
       access: WRITE,
-      summary: 'Create a record: validated, evaluated, stored with its outcome',
+      summary:
+        'Create a record: validated, evaluated, stored with its outcome and explanation; answers the record with its outcome, status moves and deadline rows (the explanation: GET /records/:id)',
       body: 'RecordCreate',
       status: 201,
       handler: async ({ req, principal }) => {
@@ -69,7 +70,7 @@ export function recordRoutes(services: Services): Route[] {
       method: 'put',
       path: '/records/:id',
       access: WRITE,
-      summary: 'Replace the data (rev: the revision read; a stale one is a 409)',
+      summary: 'Replace the data (rev: the revision read; a stale one is a 409); answers like the create',
       body: 'RecordUpdate',
       handler: async ({ req, principal }) => {
         const body = req.body as { data: unknown; rev: number };
@@ -81,7 +82,7 @@ export function recordRoutes(services: Services): Route[] {
       method: 'post',
       path: '/records/:id/transitions',
       access: WRITE,
-      summary: 'Move the record to another status (refused while an approval or block guards it)',
+      summary: 'Move the record to another status (refused while an approval or block guards it); answers like the create',
       body: 'Transition',
       handler: async ({ req, principal }) => {
         await visible(String(req.params.id), principal);
