@@ -88,10 +88,24 @@ describe('staff workspace in Chromium', () => {
 
   it('T1 applies: a clerk registers an urban repair call at 09:00 and sees it due at 16:00, 6 working hours later', async () => {
     const page = await newPage('desk');
+    // The notices answer late: while they load, the card says nothing wrong and the page stays accessible.
+    let answerNotices!: () => void;
+    const noticesHeld = new Promise<void>((resolve) => (answerNotices = resolve));
+    await page.route('**/api/v1/notifications**', async (route) => {
+      await noticesHeld;
+      await route.continue();
+    });
     await signIn(page, 'clerk');
     await expect.poll(() => page.getByRole('heading', { name: '您好，客服小张' }).isVisible()).toBe(true);
     const myForms = page.locator('.ant-card').filter({ hasText: '我要填的表' });
     await expect.poll(() => myForms.getByRole('link', { name: '售后服务处理记录表' }).isVisible()).toBe(true);
+    const notices = page.locator('.ant-card').filter({ hasText: '通知与提醒' });
+    expect(await notices.locator('.ant-spin-spinning').count()).toBe(1);
+    expect(await notices.getByText('暂无新通知。').isVisible()).toBe(false);
+    await expectAccessible(page);
+    answerNotices();
+    await expect.poll(() => notices.locator('.ant-spin-spinning').count()).toBe(0);
+    await expect.poll(() => notices.getByText('暂无新通知。').isVisible()).toBe(true);
     await expectAccessible(page);
     await shot(page, 'staff-01-home');
 

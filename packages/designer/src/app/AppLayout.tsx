@@ -1,11 +1,12 @@
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { Button, Layout, Space, Spin, Typography } from 'antd';
+import { Button, Layout, Space, Typography } from 'antd';
 import { useI18n } from '../i18n/I18nContext';
 import { useAuth } from './auth/AuthContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigationFor } from './navigation';
 import { RouteErrorBoundary } from './RouteError';
+import { Loading } from './Loading';
 
 /** The shared frame of both areas: header (title, language, user), side menu of the user's areas, the page. */
 export function AppLayout() {
@@ -82,7 +83,7 @@ export function AppLayout() {
           style={{ padding: 20, minWidth: 0 }}
         >
           <RouteErrorBoundary>
-            <Suspense fallback={<Spin />}>
+            <Suspense fallback={<Loading />}>
               <Outlet />
             </Suspense>
           </RouteErrorBoundary>

@@ -1,10 +1,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { Spin } from 'antd';
 import { AppLayout } from './AppLayout';
 import { LoginPage } from './auth/LoginPage';
 import { RequireRole } from './auth/RequireRole';
 import { HomeRedirect } from './HomeRedirect';
+import { Loading } from './Loading';
 
 // Two areas under one layout, each its own lazily loaded chunk, fetched only once the role check
 // passes: `/admin/*` (the designer: forms, rules, test bench, versions) and `/staff/*` (filling
@@ -12,7 +12,7 @@ import { HomeRedirect } from './HomeRedirect';
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes').then((m) => ({ default: m.AdminRoutes })));
 const StaffRoutes = lazy(() => import('../staff/StaffRoutes').then((m) => ({ default: m.StaffRoutes })));
 
-const area = (element: ReactNode) => <Suspense fallback={<Spin />}>{element}</Suspense>;
+const area = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
 /** The app's routes: sign-in, then the layout with the admin and staff areas. */
 export function AppRouter() {

@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
-import { Spin } from 'antd';
 import { RequireRole } from '../app/auth/RequireRole';
+import { Loading } from '../app/Loading';
 
 // Every screen its own chunk: the form screen a technician opens on a phone loads only itself and
 // RJSF, never the tables, charts or ledger (bench/bundle-size.ts measures it).
@@ -14,7 +14,7 @@ const OverdueBoardPage = lazy(() => import('./overdue/OverdueBoardPage').then((m
 const FinesLedgerPage = lazy(() => import('./fines/FinesLedgerPage').then((m) => ({ default: m.FinesLedgerPage })));
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
-const page = (element: ReactNode) => <Suspense fallback={<Spin />}>{element}</Suspense>;
+const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 const managers = (element: ReactNode) => page(<RequireRole roles={['admin', 'manager']}>{element}</RequireRole>);
 
 /**

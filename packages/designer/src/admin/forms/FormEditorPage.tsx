@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Badge, Button, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
+import { Alert, Badge, Button, Space, Tabs, Tooltip, Typography } from 'antd';
 import { RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import type { FormDefinition } from '@aftersales/engine';
 import { useApi } from '../../app/ApiContext';
@@ -20,6 +20,7 @@ import { FormPreview } from './FormPreview';
 import { FormSettings } from './FormSettings';
 import { StatusFlowEditor } from './StatusFlowEditor';
 import { useFeedback } from '../../app/Feedback';
+import { Loading } from '../../app/Loading';
 
 /** One form: fields (no JSON needed), live preview, JSON view, status flow, versions and publishing. */
 export function FormEditorPage() {
@@ -45,7 +46,7 @@ export function FormEditorPage() {
     [checked, reference],
   );
 
-  if (editor.loading && !form) return <Spin />;
+  if (editor.loading && !form) return <Loading />;
   if (editor.error || !form || !model)
     return <Alert type="error" showIcon title={editor.error ? errorText(editor.error, t, locale) : t('common.notFound')} />;
 

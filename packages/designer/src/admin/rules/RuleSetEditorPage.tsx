@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Badge, Button, Card, Empty, Space, Spin, Switch, Tabs, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Empty, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import type { FormDefinition, LocalizedText, RuleDefinition, RuleSetFile } from '@aftersales/engine';
 import { useApi } from '../../app/ApiContext';
@@ -24,6 +24,7 @@ import { RuleEditor } from './RuleEditor';
 import { SharedConditionsEditor } from './SharedConditionsEditor';
 import { useFormDefinitions } from './useForms';
 import { useFeedback } from '../../app/Feedback';
+import { Loading } from '../../app/Loading';
 
 /** One rule set: its rules (priority, on/off, conditions, outcome), facts, JSON, test bench, publishing and versions. */
 export function RuleSetEditorPage() {
@@ -92,7 +93,7 @@ export function RuleSetEditorPage() {
     [reference],
   );
 
-  if (editor.loading && !ruleSet) return <Spin />;
+  if (editor.loading && !ruleSet) return <Loading />;
   if (editor.error || !ruleSet)
     return <Alert type="error" showIcon title={editor.error ? errorText(editor.error, t, locale) : t('common.notFound')} />;
 
@@ -326,7 +327,7 @@ export function RuleSetEditorPage() {
                 }}
               />
             ) : (
-              <Spin />
+              <Loading />
             ),
           },
           {
@@ -343,7 +344,7 @@ export function RuleSetEditorPage() {
                 onPublish={publish}
               />
             ) : (
-              <Spin />
+              <Loading />
             ),
           },
           {

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import { Spin } from 'antd';
 import type { Role } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
 import { PageMessage } from '../PageMessage';
 import { useAuth } from './AuthContext';
+import { Loading } from '../Loading';
 
 /** Renders its children for a signed-in user with one of the roles; else the sign-in page or a refusal. */
 export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
@@ -14,7 +14,7 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
   if (user === undefined)
     return (
       <div style={{ padding: 48, textAlign: 'center' }}>
-        <Spin aria-label={t('common.loading')} />
+        <Loading />
       </div>
     );
   if (user === null) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Card, Descriptions, Empty, Input, List, Modal, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Input, List, Modal, Segmented, Space, Tag, Typography } from 'antd';
 import { fieldAt } from '@aftersales/engine';
 import type { ApprovalTask } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
@@ -12,6 +12,7 @@ import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { useFeedback } from '../../app/Feedback';
+import { Loading } from '../../app/Loading';
 
 const STATES = ['pending', 'approved', 'rejected'] as const;
 /** How many filled fields of the record an approval card shows. */
@@ -78,7 +79,7 @@ export function ApprovalsPage() {
       />
       {error && <Alert type="error" showIcon role="alert" className="staff-alert" title={error} closable onClose={() => setError(null)} />}
       {items === null ? (
-        <Spin aria-label={t('common.loading')} />
+        <Loading />
       ) : items.length === 0 ? (
         <Empty description={t('staff.approvals.none')} />
       ) : (

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Button, Spin, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import type { FormDefinition } from '@aftersales/engine';
 import type { RecordAnswer } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
@@ -10,6 +10,7 @@ import { RecordForm } from '../../shared/rjsf/RecordForm';
 import { formatDateTime } from '../shared/format';
 import { problemText } from '../shared/problemText';
 import { draftStore, isEmptyData } from './drafts';
+import { Loading } from '../../app/Loading';
 
 // The answer after submit has its own chunk: the form itself loads first and alone.
 const SubmittedView = lazy(() => import('./SubmittedView').then((m) => ({ default: m.SubmittedView })));
@@ -90,12 +91,12 @@ export function FillFormPage() {
     }
   };
 
-  if (form === undefined) return <Spin aria-label={t('common.loading')} />;
+  if (form === undefined) return <Loading />;
   if (form === null) return <Alert type="error" showIcon title={t('common.notFound')} />;
 
   if (submitted)
     return (
-      <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+      <Suspense fallback={<Loading />}>
         <SubmittedView
           form={form}
           record={submitted}

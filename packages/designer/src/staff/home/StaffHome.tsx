@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { formatDateTime } from '../shared/format';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
+import { Loading } from '../../app/Loading';
 
 /** Whether the form names one of the person's policy roles among those who fill it. */
 export function fillsForm(form: FormDefinition | undefined, policyRoles: string[]): boolean {
@@ -53,26 +54,28 @@ export function StaffHome() {
   const policyRoles = user?.policyRoles ?? [];
   const mine = forms?.list.filter((f) => fillsForm(forms.byId[f.id], policyRoles)) ?? [];
   const others = forms?.list.filter((f) => !fillsForm(forms.byId[f.id], policyRoles)) ?? [];
-  const formList = (items: typeof mine, label: string) => (
-    <List
-      loading={forms === null}
-      aria-label={label}
-      dataSource={items}
-      locale={{ emptyText: t('staff.home.noForms') }}
-      renderItem={(f) => (
-        <List.Item>
-          <List.Item.Meta
-            title={
-              <Link to={`/staff/forms/${f.id}/new`} className="touch-link">
-                {text(f.title)}
-              </Link>
-            }
-            description={text(forms?.byId[f.id]?.description)}
-          />
-        </List.Item>
-      )}
-    />
-  );
+  const formList = (items: typeof mine, label: string) =>
+    forms === null ? (
+      <Loading />
+    ) : (
+      <List
+        aria-label={label}
+        dataSource={items}
+        locale={{ emptyText: t('staff.home.noForms') }}
+        renderItem={(f) => (
+          <List.Item>
+            <List.Item.Meta
+              title={
+                <Link to={`/staff/forms/${f.id}/new`} className="touch-link">
+                  {text(f.title)}
+                </Link>
+              }
+              description={text(forms?.byId[f.id]?.description)}
+            />
+          </List.Item>
+        )}
+      />
+    );
 
   return (
     <section aria-labelledby="staff-title" className="staff-page">
@@ -107,35 +110,38 @@ export function StaffHome() {
         )}
       </Row>
       <Card className="staff-card" style={{ marginTop: 16 }} title={<h3 className="card-heading">{t('staff.home.notices')}</h3>}>
-        <List
-          loading={notices === null}
-          aria-label={t('staff.home.notices')}
-          dataSource={notices ?? []}
-          locale={{ emptyText: t('staff.home.noNotices') }}
-          renderItem={(notice) => {
-            const form = notice.record ? forms?.byId[notice.record.formId] : undefined;
-            return (
-              <List.Item>
-                <List.Item.Meta
-                  title={notice.message[locale] || notice.message.en}
-                  description={
-                    <>
-                      {formatDateTime(notice.at, locale)}
-                      {notice.record && (
-                        <>
-                          {' · '}
-                          <Link to={`/staff/records/${notice.record.id}`} className="touch-link">
-                            {text(form?.title) || notice.record.formId} · {recordLabel(form, notice.record)}
-                          </Link>
-                        </>
-                      )}
-                    </>
-                  }
-                />
-              </List.Item>
-            );
-          }}
-        />
+        {notices === null ? (
+          <Loading />
+        ) : (
+          <List
+            aria-label={t('staff.home.notices')}
+            dataSource={notices}
+            locale={{ emptyText: t('staff.home.noNotices') }}
+            renderItem={(notice) => {
+              const form = notice.record ? forms?.byId[notice.record.formId] : undefined;
+              return (
+                <List.Item>
+                  <List.Item.Meta
+                    title={notice.message[locale] || notice.message.en}
+                    description={
+                      <>
+                        {formatDateTime(notice.at, locale)}
+                        {notice.record && (
+                          <>
+                            {' · '}
+                            <Link to={`/staff/records/${notice.record.id}`} className="touch-link">
+                              {text(form?.title) || notice.record.formId} · {recordLabel(form, notice.record)}
+                            </Link>
+                          </>
+                        )}
+                      </>
+                    }
+                  />
+                </List.Item>
+              );
+            }}
+          />
+        )}
       </Card>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>

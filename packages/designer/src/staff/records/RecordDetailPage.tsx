@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { fieldAt, type FormDefinition } from '@aftersales/engine';
 import type { AuditEntry, RecordDetail } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
@@ -16,6 +16,7 @@ import { usePolicyText } from '../shared/usePolicyText';
 import { changedFields } from './recordHistory';
 import { RecordDataView } from './RecordDataView';
 import { useFeedback } from '../../app/Feedback';
+import { Loading } from '../../app/Loading';
 
 /**
  * One record: its status and the moves open to it (disabled, with the reason, while an approval
@@ -52,7 +53,7 @@ export function RecordDetailPage() {
     void load();
   }, [load]);
 
-  if (record === undefined) return <Spin aria-label={t('common.loading')} />;
+  if (record === undefined) return <Loading />;
   if (record === null || !form) return <Alert type="error" showIcon title={error ?? t('common.notFound')} />;
 
   const move = async (to: string) => {

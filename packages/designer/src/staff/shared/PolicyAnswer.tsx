@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Spin } from 'antd';
+import { Alert, Button } from 'antd';
 import type { Evaluation, FormDefinition, RuleExplanation } from '@aftersales/engine';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
@@ -7,6 +7,7 @@ import { ExplanationView } from '../../shared/outcome/ExplanationView';
 import { OutcomeView } from '../../shared/outcome/OutcomeView';
 import { problemText } from './problemText';
 import { usePolicyText } from './usePolicyText';
+import { Loading } from '../../app/Loading';
 
 /**
  * What the policy says about a record, in plain words, with the explanation of every rule one click
@@ -47,7 +48,7 @@ export function PolicyAnswer({
       </Button>
       <div id={panel} hidden={!open}>
         {open && error && <Alert type="error" showIcon title={error} />}
-        {open && !error && (explanation ? <ExplanationView explanation={explanation} /> : <Spin aria-label={t('common.loading')} />)}
+        {open && !error && (explanation ? <ExplanationView explanation={explanation} /> : <Loading />)}
       </div>
     </div>
   );
