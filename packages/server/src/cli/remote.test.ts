@@ -58,6 +58,15 @@ describe('aftersales push, diff, pull', () => {
     expect(await main(['push', 'rules'], real)).toBe(0);
     expect(real.stderr.join('\n')).toMatch(/1 of 1 files published/);
     expect(await main(['diff', 'rules'], testIo(dir, env))).toBe(0);
+
+    // A changed threshold: the diff shows the one operation that changes it.
+    writeFileSync(
+      join(dir, 'rules/vehicle-use/cli.rules.json'),
+      JSON.stringify(structuredClone(rules), null, 2).replace('"value": 200', '"value": 300'),
+    );
+    const changed = testIo(dir, env);
+    expect(await main(['diff', 'rules'], changed)).toBe(1);
+    expect(changed.stdout).toEqual(['v1 -> ruleset vehicle-use.cli', '  replace /rules/0/conditions/all/0/value 300']);
   });
 
   it('when a pushed file has a problem, then it is printed as file:line:column pointer code message and the exit code is 1', async () => {

@@ -124,6 +124,24 @@ describe('the HTTP API', () => {
     expect((await admin('GET', '/rule-sets/vehicle-use.test-approvals')).status).toBe(404);
   });
 
+  it('when a changed rule file is pushed with dryRun, then the diff against the published version comes back as a JSON Patch; after publishing, the two versions diff the same', async () => {
+    const pulled = await admin('GET', '/pack');
+    const entry = pulled.body.files.find((f: { path: string }) => f.path === 'rules/vehicle-use/vehicles.rules.json');
+    const changed = JSON.parse(entry.content);
+    const a1 = changed.rules.findIndex((r: { name: string }) => r.name === 'A1-repair-over-200');
+    changed.rules[a1].conditions.all[0].value = 300;
+    const files = [file('rules/vehicle-use/vehicles.rules.json', changed)];
+    const dry = await admin('POST', '/pack', { files, dryRun: true });
+    const patch = [{ op: 'replace', path: `/rules/${a1}/conditions/all/0/value`, value: 300 }];
+    expect(dry.body.changes).toEqual([{ kind: 'ruleset', id: 'vehicle-use.vehicles', from: 1, changed: true, patch }]);
+    expect((await admin('POST', '/pack', { files })).status).toBe(200);
+    const diff = await admin('GET', '/rule-sets/vehicle-use.vehicles/diff?from=1&to=2');
+    expect(diff.body).toEqual({ from: 1, to: 2, patch });
+    expect((await admin('GET', '/rule-sets/vehicle-use.vehicles/diff?from=1&to=9')).status).toBe(404);
+    expect((await admin('GET', '/rule-sets/vehicle-use.vehicles/diff?from=1')).status).toBe(400);
+    expect((await admin('POST', '/rule-sets/vehicle-use.vehicles/rollback', { version: 1 })).status).toBe(200);
+  });
+
   it('when a broken rule file is pushed, then the engine problems come back with pointers and lines, and nothing is written', async () => {
     const broken = structuredClone(vehicleRules);
     broken.rules[0]!.conditions.all[0]!.fact = 'repairCosts';

@@ -18,6 +18,7 @@ import type { Store } from '../store/Store.js';
 import type { DocumentKind, DocumentState } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import { contentHash } from './contentHash.js';
+import { createPatch, type Operation } from 'rfc6902';
 
 const META: Record<DocumentKind, string> = {
   form: 'schemas/meta/form.schema.json',
@@ -40,6 +41,8 @@ export interface PackChange {
   /** Published version before the push (null: new). */
   from: number | null;
   changed: boolean;
+  /** The change from the published version as an RFC 6902 JSON Patch (absent for a new document). */
+  patch?: Operation[];
 }
 
 /** Forms, rule sets, calendars and roles: drafts, immutable versions, checks by the engine, compiled policies. */
@@ -153,7 +156,14 @@ export class DefinitionService {
       if (!kind) continue;
       const current = await this.store.getDocument(kind, definition.id);
       const hash = contentHash(definition);
-      changes.push({ kind, id: definition.id, from: current?.published?.version ?? null, changed: current?.published?.hash !== hash });
+      const published = current?.published;
+      changes.push({
+        kind,
+        id: definition.id,
+        from: published?.version ?? null,
+        changed: published?.hash !== hash,
+        ...(published ? { patch: definitionPatch(published.definition, definition) } : {}),
+      });
       items.push({ kind, id: definition.id, definition, hash, clearDraft: false, ...(options.note ? { note: options.note } : {}) });
     }
     if (!options.dryRun) await this.store.publish(items, actor, this.clock().toISOString());
@@ -265,6 +275,16 @@ export class DefinitionService {
     this.pack = null;
     this.pins.clear();
   }
+}
+
+/** How one definition differs from another, as an RFC 6902 JSON Patch (`$schema` is the file's, not the content's). */
+export function definitionPatch(from: unknown, to: unknown): Operation[] {
+  const content = (value: unknown) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+    const { $schema: _schema, ...rest } = value as Record<string, unknown>;
+    return rest;
+  };
+  return createPatch(content(from), content(to));
 }
 
 export function fileOf(kind: DocumentKind, definition: unknown): PackFile {

@@ -7,7 +7,7 @@ export interface PushResult {
   valid: boolean;
   dryRun: boolean;
   problems: { file?: string; line?: number; column?: number; pointer?: string; code?: string; message: string; messageZh?: string }[];
-  changes: { kind: string; id: string; from: number | null; changed: boolean }[];
+  changes: { kind: string; id: string; from: number | null; changed: boolean; patch?: { op: string; path: string; value?: unknown }[] }[];
   impact: { recordId: string; formId: string; change: { fineTotalDelta: number; approvalsAdded: unknown[]; deadlinesMoved: unknown[] } }[];
 }
 
@@ -36,7 +36,13 @@ export async function pushCommand(
         `${p.file ?? '?'}:${p.line ?? 1}:${p.column ?? 1} ${p.pointer || '/'} ${p.code ?? ''} ${options.locale === 'zh-CN' ? (p.messageZh ?? p.message) : p.message}`,
       );
     }
-    for (const c of result.changes.filter((c) => c.changed)) io.out(`${c.from === null ? 'new' : `v${c.from} ->`} ${c.kind} ${c.id}`);
+    for (const c of result.changes.filter((c) => c.changed)) {
+      io.out(`${c.from === null ? 'new' : `v${c.from} ->`} ${c.kind} ${c.id}`);
+      // A dry run shows the diff against the published version, one JSON Patch operation a line.
+      if (dryRun)
+        for (const op of c.patch ?? [])
+          io.out(`  ${op.op} ${op.path || '/'}${'value' in op ? ` ${shorten(JSON.stringify(op.value))}` : ''}`);
+    }
     const changed = result.changes.filter((c) => c.changed).length;
     if (result.valid) {
       io.err(
@@ -48,3 +54,5 @@ export async function pushCommand(
   if (options.mode === 'diff') return result.changes.some((c) => c.changed) ? 1 : 0;
   return 0;
 }
+
+const shorten = (text: string) => (text.length > 100 ? `${text.slice(0, 99)}…` : text);

@@ -3,7 +3,8 @@ import { hasRole, actorOf } from '../../services/Principal.js';
 import type { DocumentKind, DocumentState } from '../../store/types.js';
 import type { Access, Route } from '../Route.js';
 import type { Services } from './Services.js';
-import { queryString } from '../query.js';
+import { queryInt, queryString } from '../query.js';
+import { definitionPatch } from '../../services/DefinitionService.js';
 
 const READ: Access = { roles: ['admin', 'manager', 'staff'], scope: 'definitions:read' };
 const WRITE: Access = { roles: ['admin'], scope: 'definitions:write' };
@@ -131,6 +132,28 @@ export function definitionRoutes(services: Services, base: string, kind: Documen
         const found = Number.isInteger(version) ? await services.store.getVersion(kind, param(req.params.id), version) : null;
         if (!found) throw new AppError('not_found', `version ${param(req.params.version)} does not exist`);
         return found;
+      },
+    },
+    {
+      method: 'get',
+      path: `${one}/diff`,
+      access: READ,
+      summary: 'How version `to` differs from version `from` (query from, to), as an RFC 6902 JSON Patch',
+      handler: async ({ req }) => {
+        const id = param(req.params.id);
+        const bounds = { min: 1, max: 1_000_000 };
+        const [from, to] = [queryInt(req, 'from', 0, bounds), queryInt(req, 'to', 0, bounds)];
+        if (from === 0 || to === 0)
+          throw new AppError('bad_request', 'give the two versions to compare: ?from=<version>&to=<version>', {
+            details: [{ pointer: from === 0 ? '/query/from' : '/query/to', message: 'required' }],
+          });
+        const [a, b] = await Promise.all([services.store.getVersion(kind, id, from), services.store.getVersion(kind, id, to)]);
+        for (const [version, found] of [
+          [from, a],
+          [to, b],
+        ] as const)
+          if (!found) throw new AppError('not_found', `${kind} "${id}" has no version ${version}`);
+        return { from, to, patch: definitionPatch(a!.definition, b!.definition) };
       },
     },
     {
