@@ -162,7 +162,7 @@ export class DefinitionService {
         id: definition.id,
         from: published?.version ?? null,
         changed: published?.hash !== hash,
-        ...(published ? { patch: definitionPatch(published.definition, definition) } : {}),
+        ...(published ? { patch: createPatch(published.definition, definition) } : {}),
       });
       items.push({ kind, id: definition.id, definition, hash, clearDraft: false, ...(options.note ? { note: options.note } : {}) });
     }
@@ -275,16 +275,6 @@ export class DefinitionService {
     this.pack = null;
     this.pins.clear();
   }
-}
-
-/** How one definition differs from another, as an RFC 6902 JSON Patch (`$schema` is the file's, not the content's). */
-export function definitionPatch(from: unknown, to: unknown): Operation[] {
-  const content = (value: unknown) => {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-    const { $schema: _schema, ...rest } = value as Record<string, unknown>;
-    return rest;
-  };
-  return createPatch(content(from), content(to));
 }
 
 export function fileOf(kind: DocumentKind, definition: unknown): PackFile {

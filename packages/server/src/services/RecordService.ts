@@ -2,7 +2,7 @@ import { timeOrderedId } from './ids.js';
 import { pickText, traceExplanation, type Evaluation, type FormDefinition } from '@aftersales/engine';
 import { AppError, type ErrorDetail } from '../errors/AppError.js';
 import type { Store } from '../store/Store.js';
-import type { Approval, RecordFilter, RecordView, RecordWrite, StoredEvaluation, StoredRecord } from '../store/types.js';
+import type { Approval, RecordFilter, RecordWrite, StoredEvaluation, StoredRecord } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import type { DefinitionService, Pins } from './DefinitionService.js';
 import { historyFacts } from './historyFacts.js';
@@ -114,17 +114,19 @@ export class RecordService {
   /**
    * A record as the API answers it: with the status moves open to it, what refuses each now, and
    * its deadline rows. A record just created passes what its write stored, which is all it has.
-   * The explanation is there when the record is a view (`view`); the answers to writes leave it
-   * out (a tenth of their size): GET /records/:id has it.
+   * With `explain` (GET /records/:id) the explanation is rebuilt from the trace by the pinned rule
+   * sets; the answers to writes leave it out (a tenth of their size).
    */
-  async present(record: StoredRecord, written?: Written) {
-    const { trace: _trace, ...evaluation } = record.evaluation;
+  async present(record: StoredRecord, options: { written?: Written; explain?: boolean } = {}) {
+    const { written, explain } = options;
+    const { trace, explanation, ...evaluation } = record.evaluation;
     const policy = await this.definitions.policyFor(record.formId, pinsOf(record));
     const targets = allowedTargets(policy.form, record.status);
     const approvals = targets.length === 0 ? [] : (written?.approvals ?? (await this.store.listApprovals({ recordId: record.id })));
     return {
       ...record,
-      evaluation,
+      // Records stored before traces keep their explanation.
+      evaluation: explain ? { ...evaluation, explanation: explanation ?? policy.explain(trace ?? []) } : evaluation,
       transitions: targets.map((to) => ({ to, guards: guardsOf(record, to, approvals) })),
       deadlines: written
         ? [...written.deadlines].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))
@@ -138,14 +140,6 @@ export class RecordService {
     const record = await this.store.getRecord(id);
     if (!record) throw new AppError('not_found', `record "${id}" does not exist`);
     return record;
-  }
-
-  /** The record as the API shows it: the explanation rebuilt from its trace by the pinned rule sets. */
-  async view(record: StoredRecord): Promise<RecordView> {
-    const { trace, explanation, ...evaluation } = record.evaluation;
-    if (explanation) return { ...record, evaluation: { ...evaluation, explanation } };
-    const policy = await this.definitions.policyFor(record.formId, pinsOf(record));
-    return { ...record, evaluation: { ...evaluation, explanation: policy.explain(trace ?? []) } };
   }
 
   list(filter: RecordFilter) {

@@ -64,9 +64,6 @@ export interface DocumentState {
  */
 export type StoredEvaluation = Omit<Evaluation, 'explanation'> & { trace?: RuleTrace[]; explanation?: RuleExplanation[] };
 
-/** A record as the API shows it: with the whole explanation. */
-export type RecordView = Omit<StoredRecord, 'evaluation'> & { evaluation: Evaluation };
-
 export interface StoredRecord {
   id: string;
   formId: string;

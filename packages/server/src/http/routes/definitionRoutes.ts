@@ -4,7 +4,7 @@ import type { DocumentKind, DocumentState } from '../../store/types.js';
 import type { Access, Route } from '../Route.js';
 import type { Services } from './Services.js';
 import { queryInt, queryString } from '../query.js';
-import { definitionPatch } from '../../services/DefinitionService.js';
+import { createPatch } from 'rfc6902';
 
 const READ: Access = { roles: ['admin', 'manager', 'staff'], scope: 'definitions:read' };
 const WRITE: Access = { roles: ['admin'], scope: 'definitions:write' };
@@ -153,7 +153,7 @@ export function definitionRoutes(services: Services, base: string, kind: Documen
           [to, b],
         ] as const)
           if (!found) throw new AppError('not_found', `${kind} "${id}" has no version ${version}`);
-        return { from, to, patch: definitionPatch(a!.definition, b!.definition) };
+        return { from, to, patch: createPatch(a!.definition, b!.definition) };
       },
     },
     {

@@ -56,7 +56,7 @@ export function recordRoutes(services: Services): Route[] {
           store: body.store ?? null,
           assignee: body.assignee ?? null,
         });
-        return records.present(record, written);
+        return records.present(record, { written });
       },
     },
     {
@@ -64,7 +64,7 @@ export function recordRoutes(services: Services): Route[] {
       path: '/records/:id',
       access: READ,
       summary: 'A record with its outcome, explanation, deadline rows (now: the server clock) and the status moves open to it',
-      handler: async ({ req, principal }) => records.present(await records.view(await visible(String(req.params.id), principal))),
+      handler: async ({ req, principal }) => records.present(await visible(String(req.params.id), principal), { explain: true }),
     },
     {
       method: 'put',
