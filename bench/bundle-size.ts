@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import type { FormDefinition } from '@aftersales/engine';
+import { validatorModuleOf } from '../packages/server/src/services/FormValidators.js';
 import { machineLine, writeSection } from './lib/writeSection.js';
 
 const designer = fileURLToPath(new URL('../packages/designer/', import.meta.url));
@@ -53,11 +55,17 @@ const messages = chunkOf('src/i18n/zh-CN.ts');
 if (!entry || !admin || !staff || !fill || !messages)
   throw new Error('manifest lacks the entry, admin, staff, form-screen or messages chunk');
 
+// The staff form screen also loads, from the server, the validate functions of the form shown
+// (GET /forms/:id/versions/:v/validator.js): counted here for F1, the largest form of the pack, in Chinese.
+const VALIDATOR = 'validator of F1 (server-made, zh-CN)';
+const f1 = JSON.parse(readFileSync(new URL('../schemas/after-sales-record.form.json', import.meta.url), 'utf8')) as FormDefinition;
+const validatorModule = Buffer.from(validatorModuleOf(f1, 'zh-CN'));
+
 const size = (files: string[]) => {
   let raw = 0;
   let gzip = 0;
   for (const file of files) {
-    const bytes = readFileSync(`${dist}${file}`);
+    const bytes = file === VALIDATOR ? validatorModule : readFileSync(`${dist}${file}`);
     raw += bytes.length;
     gzip += gzipSync(bytes, { level: 9 }).length;
   }
@@ -66,7 +74,7 @@ const size = (files: string[]) => {
 
 const screens = [
   { name: 'Sign-in (app shell)', files: closure([entry, messages]) },
-  { name: 'Staff form screen (/staff/forms/:id/new)', files: closure([entry, messages, staff, fill]) },
+  { name: 'Staff form screen (/staff/forms/:id/new)', files: [...closure([entry, messages, staff, fill]), VALIDATOR] },
   { name: 'Admin designer (/admin/*)', files: closure([entry, messages, admin]) },
 ];
 
@@ -80,20 +88,25 @@ const staffRow = rows[1]!;
 const adminRow = rows[2]!;
 const adminOnly = closure([admin]).filter((f) => !staffRow.files.includes(f));
 const leaked = staffRow.files.includes(manifest[admin]!.file);
+// The target read strictly: 300 KB = 300,000 bytes (292.97 KiB).
 const TARGET_KB = 300;
 const WHAT: Record<string, string> = {
   react: 'React, React DOM, React Router',
-  RecordForm: "react-jsonschema-form, ajv (the engine's validator), form widgets",
+  RecordForm: 'react-jsonschema-form, form widgets',
+  [VALIDATOR]: "the form's validate functions, from the server's ajv",
 };
 const staffKb = staffRow.gzip / 1024;
+const met = staffRow.gzip < TARGET_KB * 1000;
 console.log(
-  `staff form screen: ${staffKb.toFixed(1)} KiB gzip against a target under ${TARGET_KB} KB: ${staffKb < TARGET_KB ? 'met' : 'NOT met'}`,
+  `staff form screen: ${staffKb.toFixed(1)} KiB (${(staffRow.gzip / 1000).toFixed(1)} KB) gzip against a target under ${TARGET_KB} KB: ${met ? 'met' : 'NOT met'}`,
 );
 /** The staff form screen's files, largest first, named by the module that gives each its name. */
 const staffFiles = staffRow.files
   .map((file) => {
     const chunk = Object.values(manifest).find((c) => c.file === file);
-    const what = chunk?.isEntry ? 'app shell: Ant Design core, layout, sign-in, API client' : (WHAT[chunk?.name ?? ''] ?? chunk?.src ?? '');
+    const what = chunk?.isEntry
+      ? 'app shell: Ant Design core, layout, sign-in, API client'
+      : (WHAT[file] ?? WHAT[chunk?.name ?? ''] ?? chunk?.src ?? '');
     return { file, name: what, ...size([file]) };
   })
   .sort((a, b) => b.gzip - a.gzip);
@@ -113,7 +126,9 @@ The admin-only chunks (${adminOnly.length} file(s), ${kb(size(adminOnly).gzip)} 
 version editors) are never loaded by the staff form screen${leaked ? ' — **but the admin chunk leaked into it**' : ''}; the staff
 screen loads ${((staffRow.gzip / adminRow.gzip) * 100).toFixed(0)}% of what the designer loads.
 
-Staff form screen against its target (under ${TARGET_KB} KB gzip): **${staffKb.toFixed(1)} KiB, ${staffKb < TARGET_KB ? 'met' : 'not met'}**. Its files:
+Staff form screen against its target (under ${TARGET_KB} KB gzip, read as ${TARGET_KB * 1000} bytes): **${staffKb.toFixed(1)} KiB
+(${(staffRow.gzip / 1000).toFixed(1)} KB), ${met ? 'met' : 'not met'}**. Its files, with the validate functions the server makes for
+the form shown (F1, the pack's largest form, in Chinese):
 
 | file | from | gzip |
 | --- | --- | ---: |

@@ -10,6 +10,7 @@ import { main as aftersales } from '../../packages/server/src/cli/main.js';
 import { testIo } from '../../packages/server/src/cli/testIo.js';
 import { pushedRuleSet } from './support/seed.js';
 import { unlabelledControls } from './support/unlabelledControls.js';
+import { seriousA11yViolations } from './support/axe.js';
 
 /** An admin configures a new store policy end to end in the browser, in Chinese: form, rule, test, publish. */
 describe('designer in Chromium', () => {
@@ -34,7 +35,15 @@ describe('designer in Chromium', () => {
 
   it('when an admin signs in, then the forms list opens (zh-CN for a Chinese browser)', async () => {
     await page.goto(`${server.url}/admin/forms`);
+    // Empty fields are named, announced and focused, and nothing is sent.
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByText('请输入用户名').isVisible()).toBe(true);
+    expect(await page.getByText('请输入密码').isVisible()).toBe(true);
+    expect(await page.getByLabel('用户名').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('用户名').evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel('用户名').fill(ADMIN.username);
+    expect(await page.getByText('请输入用户名').count()).toBe(0);
     await page.getByLabel('密码').fill(ADMIN.password);
     await shot(page, '01-login');
     await page.getByRole('button', { name: '登录' }).click();
@@ -77,7 +86,7 @@ describe('designer in Chromium', () => {
 
     // Errors are announced: the preview's check puts them in a live region.
     await preview.getByRole('button', { name: '检查' }).click();
-    await expect.poll(() => preview.locator('[aria-live] .ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    await expect.poll(() => preview.locator('[aria-live] .form-field-error').count()).toBeGreaterThan(0);
 
     // Keyboard reorder: space picks the field up, arrow moves it, space drops it.
     await page.getByRole('button', { name: /移动“维修金额”/ }).focus();
@@ -444,7 +453,7 @@ describe('designer in Chromium', () => {
   });
 
   it('when the admin switches to English, then the designer speaks English', async () => {
-    await page.getByRole('radiogroup', { name: '语言' }).getByText('English').click();
+    await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
     await page.getByRole('tab', { name: 'Rules' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Save draft' }).isVisible()).toBe(true);
     await shot(page, '11-rule-editor-english');

@@ -120,6 +120,18 @@ describe('staff workspace in Chromium', () => {
     await expect.poll(() => page.getByText(/已恢复您 .* 保存的草稿/).isVisible()).toBe(true);
     expect(await page.getByLabel('单号', { exact: true }).inputValue()).toBe('SH-1009');
 
+    // Checked in the browser by the server's own validate functions: nothing is sent while the record is wrong.
+    let posts = 0;
+    page.on('request', (r) => void (r.method() === 'POST' && r.url().endsWith('/api/v1/records') && posts++));
+    await page.getByLabel('收费金额', { exact: true }).fill('19.995');
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByText('“服务类型” 必填').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('“收费金额” 必须是 0.01 的倍数').first().isVisible()).toBe(true);
+    await expectAccessible(page);
+    await shot(page, 'staff-02-fill-f1-errors');
+    expect(posts).toBe(0);
+    await page.getByLabel('收费金额', { exact: true }).fill('19.99');
+
     await choose(page, '服务类型', '维修');
     await choose(page, '区域', '市区');
     await fillDateTime(page, '来电时间', '2025-10-09 09:00');

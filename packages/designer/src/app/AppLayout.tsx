@@ -1,6 +1,6 @@
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { Button, Layout, Space, Typography } from 'antd';
+import { Button, Layout, Space } from 'antd';
 import { useI18n } from '../i18n/I18nContext';
 import { useAuth } from './auth/AuthContext';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -29,16 +29,14 @@ export function AppLayout() {
         className="app-header"
         style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#001529', paddingInline: 20 }}
       >
-        <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>
-          {t('app.title')}
-        </Typography.Text>
+        <strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>{t('app.title')}</strong>
         <span style={{ flex: 1 }} />
         <LanguageSwitch />
         {user && (
           <Space>
-            <Typography.Text className="header-user-name" style={{ color: '#fff' }}>
+            <span className="header-user-name" style={{ color: '#fff' }}>
               {user.displayName ?? user.username}
-            </Typography.Text>
+            </span>
             <Button size="small" onClick={() => void signOut()}>
               {t('auth.signOut')}
             </Button>

@@ -502,6 +502,7 @@ export const en = {
   'staff.openRecord': 'Open the record',
   'staff.fillAnother': 'Fill in another',
   'staff.draftResumed': 'Your draft from {time} was restored.',
+  'staff.checksFailed': 'The checks of this form could not be loaded. Reload the page to try again.',
   'staff.discardDraft': 'Discard draft',
   'staff.draftSaved': 'Draft saved {time}',
   'staff.draftNotKept': 'This browser does not keep drafts (private mode or full storage).',

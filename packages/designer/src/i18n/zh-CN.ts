@@ -501,6 +501,7 @@ export const zhCN: Messages = {
   'staff.openRecord': '打开记录',
   'staff.fillAnother': '再填一张',
   'staff.draftResumed': '已恢复您 {time} 保存的草稿。',
+  'staff.checksFailed': '无法加载此表单的校验规则，请刷新页面重试。',
   'staff.discardDraft': '丢弃草稿',
   'staff.draftSaved': '草稿已保存 {time}',
   'staff.draftNotKept': '此浏览器无法保存草稿（隐私模式或存储已满）。',

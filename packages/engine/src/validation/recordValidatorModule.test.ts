@@ -41,6 +41,21 @@ describe('recordValidatorModule', () => {
     expect((globalThis as { pwned?: boolean }).pwned).toBeUndefined();
   });
 
+  it('when the schema has labels, then the code carries none, and a property named "title" is still checked', async () => {
+    const schema = {
+      type: 'object',
+      title: 'Service record 服务记录',
+      required: ['title'],
+      properties: { title: { type: 'string', title: 'Headline 标题', description: 'Help 帮助' } },
+    };
+    const source = recordValidatorModule({ form: schema });
+    expect(source).not.toMatch(/Service record|Headline|Help/);
+    const { form } = await load(source);
+    expect(form!({ title: 'x' })).toBe(true);
+    expect(form!({ title: 1 })).toBe(false);
+    expect(form!({})).toBe(false);
+  });
+
   it('when one key names several sub-schemas, then each has its validate function', async () => {
     const fns = await load(recordValidatorModule({ root: { type: 'object' }, a1b2: { type: 'string', maxLength: 2 } }));
     expect(Object.keys(fns).sort()).toEqual(['a1b2', 'root']);

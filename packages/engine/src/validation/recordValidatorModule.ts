@@ -11,7 +11,8 @@ const standaloneCode = interopDefault(standaloneCodeModule);
  * The source of an ES module of ready-made validate functions, one per key, for the browser:
  * `export default function (runtime)` returns `{ [key]: validate }` (ajv validate functions,
  * errors on `.errors`), with `runtime` = `validatorRuntime`. The code is ajv's standalone output
- * of the very ajv the server validates records with (`createAjv`, draft-07 normalised), so a
+ * of the very ajv the server validates records with (`createAjv`, draft-07 normalised; labels and
+ * other annotations left out, as they never decide validity), so a
  * record passes in the browser exactly when it passes on the server, and the browser needs
  * neither ajv nor `new Function`. Ajv generates code from schemas without evaluating their text.
  *
@@ -20,7 +21,8 @@ const standaloneCode = interopDefault(standaloneCodeModule);
  */
 export function recordValidatorModule(schemas: Record<string, unknown>): string {
   const ajv = createAjv({ code: { source: true, lines: false } });
-  for (const [key, schema] of Object.entries(schemas)) ajv.addSchema(normalizeDraft07(schema) as AnySchemaObject, key);
+  for (const [key, schema] of Object.entries(schemas))
+    ajv.addSchema(normalizeDraft07(schema, { dropAnnotations: true }) as AnySchemaObject, key);
   const code = standaloneCode(ajv);
   for (const [, name] of code.matchAll(/require\("([^"]+)"\)/g))
     if (!(VALIDATOR_RUNTIME_MODULES as readonly string[]).includes(name!))

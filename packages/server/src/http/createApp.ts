@@ -9,6 +9,7 @@ import { systemClock, type Clock } from '../services/Clock.js';
 import { Dashboard } from '../services/Dashboard.js';
 import { DefinitionService } from '../services/DefinitionService.js';
 import { FileService } from '../services/FileService.js';
+import { FormValidators } from '../services/FormValidators.js';
 import { RecordService } from '../services/RecordService.js';
 import { Scheduler } from '../services/Scheduler.js';
 import type { Store } from '../store/Store.js';
@@ -42,6 +43,7 @@ export function createApp(options: AppOptions): App {
     records: new RecordService(store, definitions, clock),
     approvals: new ApprovalService(store, clock),
     files: new FileService(store, clock),
+    validators: new FormValidators(store),
     dashboard: new Dashboard(store, clock),
     scheduler: new Scheduler(store, clock),
     secureCookies: options.config?.secureCookies ?? false,

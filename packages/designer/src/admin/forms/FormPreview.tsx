@@ -3,6 +3,7 @@ import { Button, Card, Segmented, Space, Typography } from 'antd';
 import type { FormDefinition } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import { RecordForm } from '../../shared/rjsf/RecordForm';
+import { liveValidatorFor } from '../shared/liveValidator';
 import { ErrorBoundary } from '../../shared/ErrorBoundary';
 
 /** The form exactly as staff will see it (the staff area's own renderer), at desk or phone width; try it out. */
@@ -37,7 +38,15 @@ export function FormPreview({ form }: { form: FormDefinition }) {
           fallback={(e) => <Typography.Text type="danger">{t('preview.cannotRender', { error: e.message })}</Typography.Text>}
           resetKey={form}
         >
-          <RecordForm form={form} formData={data} onChange={setData} liveValidate={false} idPrefix="preview" onSubmit={() => undefined}>
+          <RecordForm
+            form={form}
+            validatorFor={liveValidatorFor}
+            formData={data}
+            onChange={setData}
+            liveValidate={false}
+            idPrefix="preview"
+            onSubmit={() => undefined}
+          >
             <Button type="primary" htmlType="submit">
               {t('preview.check')}
             </Button>

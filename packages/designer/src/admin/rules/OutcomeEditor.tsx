@@ -4,7 +4,7 @@ import { Select, Space, Typography } from 'antd';
 import type { OutcomeEvent, OutcomeType } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/en';
-import { recordValidator } from '../../shared/rjsf/validator';
+import { liveValidator } from '../shared/liveValidator';
 import { ChoiceWidget } from '../../shared/rjsf/ChoiceWidget';
 import { ThemedForm } from '../../shared/rjsf/ThemedForm';
 import { translateString } from '../../shared/rjsf/translateString';
@@ -63,7 +63,7 @@ export function OutcomeEditor({
           schema={schema}
           uiSchema={{ ...(uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } }}
           formData={event.params}
-          validator={recordValidator}
+          validator={liveValidator}
           noValidate
           translateString={translateString(locale)}
           experimental_defaultFormStateBehavior={{ constAsDefaults: 'never', emptyObjectFields: 'skipDefaults', allOf: 'skipDefaults' }}

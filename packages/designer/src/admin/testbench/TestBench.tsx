@@ -7,6 +7,7 @@ import type { RecordSummary } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { RecordForm } from '../../shared/rjsf/RecordForm';
+import { liveValidatorFor } from '../shared/liveValidator';
 import { evaluateDraft, runTestCases, type TestCaseResult } from '../rules/testCases';
 import { ExplanationView } from '../../shared/outcome/ExplanationView';
 import { OutcomeView } from '../../shared/outcome/OutcomeView';
@@ -127,7 +128,7 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
               />
             </Space>
           ))}
-          <RecordForm form={form} formData={record} onChange={setRecord} idPrefix="bench">
+          <RecordForm form={form} validatorFor={liveValidatorFor} formData={record} onChange={setRecord} idPrefix="bench">
             <span />
           </RecordForm>
           <Button type="primary" onClick={() => void run()} block>

@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, Button, Input } from 'antd';
 import { useI18n } from '../../i18n/I18nContext';
 import { ApiError } from '../../api/ApiError';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { useAuth } from './AuthContext';
 import { homeFor } from '../homeFor';
+import { FormField } from '../../shared/FormField';
 
 interface Credentials {
   username: string;
   password: string;
 }
+
+type Missing = Partial<Record<keyof Credentials, string>>;
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -19,8 +22,24 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [values, setValues] = useState<Credentials>({ username: '', password: '' });
+  const [missing, setMissing] = useState<Missing>({});
 
-  const submit = async (values: Credentials) => {
+  const edit = (name: keyof Credentials, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    if (value) setMissing((m) => ({ ...m, [name]: undefined }));
+  };
+
+  const submit = async () => {
+    const required: Missing = {
+      ...(values.username.trim() ? {} : { username: t('auth.usernameRequired') }),
+      ...(values.password ? {} : { password: t('auth.passwordRequired') }),
+    };
+    setMissing(required);
+    if (required.username || required.password) {
+      document.getElementById(required.username ? 'login-username' : 'login-password')?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -38,26 +57,57 @@ export function LoginPage() {
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5', padding: 16 }}>
       <section className="login-panel" aria-labelledby="login-title">
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-          <Typography.Title id="login-title" level={1} style={{ fontSize: 22, margin: 0 }}>
+          <h1 id="login-title" className="page-title" style={{ fontSize: 22, margin: 0 }}>
             {t('app.title')}
-          </Typography.Title>
+          </h1>
           <LanguageSwitch />
         </div>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        <p className="text-secondary" style={{ marginTop: 8 }}>
           {t('auth.intro')}
-        </Typography.Paragraph>
+        </p>
         <div aria-live="assertive">{error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} />}</div>
-        <Form<Credentials> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
-          <Form.Item label={t('auth.username')} name="username" rules={[{ required: true, message: t('auth.usernameRequired') }]}>
-            <Input autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item label={t('auth.password')} name="password" rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <FormField
+            id="login-username"
+            label={t('auth.username')}
+            errors={missing.username && <span id="login-username-error">{missing.username}</span>}
+          >
+            <Input
+              id="login-username"
+              autoComplete="username"
+              autoFocus
+              value={values.username}
+              onChange={(e) => edit('username', e.target.value)}
+              status={missing.username ? 'error' : ''}
+              aria-invalid={missing.username ? true : undefined}
+              aria-describedby={missing.username ? 'login-username-error' : undefined}
+            />
+          </FormField>
+          <FormField
+            id="login-password"
+            label={t('auth.password')}
+            errors={missing.password && <span id="login-password-error">{missing.password}</span>}
+          >
+            <Input.Password
+              id="login-password"
+              autoComplete="current-password"
+              value={values.password}
+              onChange={(e) => edit('password', e.target.value)}
+              status={missing.password ? 'error' : ''}
+              aria-invalid={missing.password ? true : undefined}
+              aria-describedby={missing.password ? 'login-password-error' : undefined}
+            />
+          </FormField>
           <Button type="primary" htmlType="submit" block loading={busy}>
             {t('auth.signIn')}
           </Button>
-        </Form>
+        </form>
       </section>
     </main>
   );

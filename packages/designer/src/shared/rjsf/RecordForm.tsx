@@ -1,16 +1,20 @@
 import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import type { IChangeEvent } from '@rjsf/core';
-import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema } from '@rjsf/utils';
+import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
 import { localizeForm, type FormDefinition } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import type { RecordFormContext } from './PhotoWidget';
 import { ThemedForm } from './ThemedForm';
-import { recordValidator } from './validator';
 import { translateErrors } from './translateErrors';
 import { translateString } from './translateString';
 
 export interface RecordFormProps {
   form: FormDefinition;
+  /**
+   * The validator for the schema rendered (the form localised): the published version's validate
+   * functions in the staff area, the engine's ajv for drafts in the designer. Keep it stable.
+   */
+  validatorFor: (schema: RJSFSchema) => ValidatorType;
   formData: unknown;
   onChange?: (data: unknown, errors: RJSFValidationError[]) => void;
   onSubmit?: (data: unknown) => void;
@@ -21,7 +25,7 @@ export interface RecordFormProps {
   /** Replaces the submit button; `false` hides it. */
   children?: ReactNode;
   idPrefix?: string;
-  /** The page shows the form's title itself. */
+  /** The page shows the form's title itself (the schema keeps it: the validator is made for that schema). */
   hideTitle?: boolean;
 }
 
@@ -33,16 +37,21 @@ export interface RecordFormProps {
  */
 export function RecordForm(props: RecordFormProps) {
   const { locale } = useI18n();
-  const localized = useMemo(() => {
-    const result = localizeForm(props.form, locale);
-    if (props.hideTitle) delete result.schema.title;
-    return result;
-  }, [props.form, locale, props.hideTitle]);
+  const localized = useMemo(() => localizeForm(props.form, locale), [props.form, locale]);
+  const { validatorFor } = props;
+  const validator = useMemo(() => validatorFor(localized.schema as RJSFSchema), [validatorFor, localized]);
   // Stable props for RJSF: a new formContext or function each render would re-render every field
   // on every keystroke (bench/form-render.bench.ts measures it).
   const api = props.context?.api;
-  const formContext = useMemo(() => ({ labelAlign: 'left', colon: false, rowGutter: 16, ...(api ? { api } : {}) }), [api]);
-  const transformErrors = useCallback((errors: RJSFValidationError[]) => translateErrors(errors, locale), [locale]);
+  const hideTitle = props.hideTitle ?? false;
+  const formContext = useMemo(
+    () => ({ labelAlign: 'left', colon: false, rowGutter: 16, hideTitle, ...(api ? { api } : {}) }),
+    [api, hideTitle],
+  );
+  const transformErrors = useCallback(
+    (errors: RJSFValidationError[]) => translateErrors(errors, locale, localized.schema as RJSFSchema),
+    [locale, localized],
+  );
   const translate = useMemo(() => translateString(locale), [locale]);
   const handlers = useRef(props);
   handlers.current = props;
@@ -54,7 +63,7 @@ export function RecordForm(props: RecordFormProps) {
         schema={localized.schema as RJSFSchema}
         uiSchema={localized.uiSchema as UiSchema}
         formData={props.formData}
-        validator={recordValidator}
+        validator={validator}
         formContext={formContext}
         readonly={props.readonly ?? false}
         liveValidate={props.liveValidate ? 'onChange' : false}

@@ -1,25 +1,54 @@
 import { withTheme } from '@rjsf/core';
 import type { FormContextType, RJSFSchema, Widget } from '@rjsf/utils';
-import { generateTemplates } from '@rjsf/antd/lib/templates/index.js';
+import ArrayFieldItemTemplate from '@rjsf/antd/lib/templates/ArrayFieldItemTemplate/index.js';
+import ArrayFieldTemplate from '@rjsf/antd/lib/templates/ArrayFieldTemplate/index.js';
+import ErrorList from '@rjsf/antd/lib/templates/ErrorList/index.js';
+import DescriptionField from '@rjsf/antd/lib/templates/FieldDescriptionTemplate/index.js';
+import FieldErrorTemplate from '@rjsf/antd/lib/templates/FieldErrorTemplate/index.js';
+import {
+  AddButton,
+  ClearButton,
+  CopyButton,
+  MoveDownButton,
+  MoveUpButton,
+  RemoveButton,
+} from '@rjsf/antd/lib/templates/IconButton/index.js';
+import SubmitButton from '@rjsf/antd/lib/templates/SubmitButton/index.js';
+import TitleField from '@rjsf/antd/lib/templates/TitleField/index.js';
 import CheckboxWidget from '@rjsf/antd/lib/widgets/CheckboxWidget/index.js';
 import CheckboxesWidget from '@rjsf/antd/lib/widgets/CheckboxesWidget/index.js';
 import RadioWidget from '@rjsf/antd/lib/widgets/RadioWidget/index.js';
 import TextareaWidget from '@rjsf/antd/lib/widgets/TextareaWidget/index.js';
+import { BaseInputTemplate } from './BaseInputTemplate';
+import { FieldTemplate } from './FieldTemplate';
 import { NativeSelectWidget } from './NativeSelectWidget';
 import { PhotoWidget } from './PhotoWidget';
 import { ShowWhenObjectTemplate } from './ShowWhenObjectTemplate';
 
 /**
  * react-jsonschema-form in Ant Design, composed from the parts our forms use, plus the photo
- * widget and fields shown only when another has a value. Dates, times and single choices are the
- * browser's own inputs (`date`, `datetime-local`, `<select>`, in Ant Design's input style): the
- * phone's native pickers, usable by keyboard and screen readers, and no calendar or dropdown library
- * in the form screen's first load. Sliders
- * and colour pickers fall back to RJSF's native widgets. The parts are imported one by one because
- * the package's index builds its full theme (calendar and all) when it is imported.
+ * widget and fields shown only when another has a value. Dates, times, numbers and single choices
+ * are the browser's own inputs (`date`, `datetime-local`, `number`, `<select>`, in Ant Design's
+ * input style): the phone's native pickers and number pad, usable by keyboard and screen readers,
+ * and no calendar, dropdown or number library in the form screen's first load. Fields are laid
+ * out without Ant Design's Form (the engine validates records, not its validation library). Parts
+ * RJSF needs rarely (additional properties, oneOf choice, grids) are RJSF's own. Sliders and
+ * colour pickers fall back to RJSF's native widgets. The parts are imported one by one because the
+ * package's index builds its full theme (calendar and all) when it is imported.
  */
 export const ThemedForm = withTheme<unknown, RJSFSchema, FormContextType>({
-  templates: { ...generateTemplates(), ObjectFieldTemplate: ShowWhenObjectTemplate },
+  templates: {
+    ArrayFieldItemTemplate,
+    ArrayFieldTemplate,
+    BaseInputTemplate,
+    ButtonTemplates: { AddButton, CopyButton, MoveDownButton, MoveUpButton, RemoveButton, SubmitButton, ClearButton },
+    DescriptionFieldTemplate: DescriptionField,
+    ErrorListTemplate: ErrorList,
+    FieldErrorTemplate,
+    FieldTemplate,
+    ObjectFieldTemplate: ShowWhenObjectTemplate,
+    TitleFieldTemplate: TitleField,
+  },
   widgets: {
     CheckboxWidget,
     CheckboxesWidget,

@@ -1,4 +1,4 @@
-import type { RJSFValidationError } from '@rjsf/utils';
+import type { RJSFSchema, RJSFValidationError } from '@rjsf/utils';
 import type { Locale } from '@aftersales/engine';
 
 const ZH: Record<string, (params: Record<string, unknown>) => string> = {
@@ -16,16 +16,37 @@ const ZH: Record<string, (params: Record<string, unknown>) => string> = {
   type: () => '类型不正确',
   enum: () => '请从选项中选择',
   uniqueItems: () => '不能有重复项',
+  multipleOf: (p) => `必须是 ${String(p.multipleOf)} 的倍数`,
+  const: () => '值不正确',
+  additionalProperties: () => '不能有未定义的字段',
 };
 
-/** RJSF's (ajv's English) messages in the user's language; English stays as ajv says it. */
-export function translateErrors(errors: RJSFValidationError[], locale: Locale): RJSFValidationError[] {
-  if (locale !== 'zh-CN') return errors;
+/**
+ * The title of the field an error is about (RJSF's `property`: ".customer.name", ".parts.0.qty"),
+ * from the schema rendered. RJSF finds it for `required` errors itself; for the others it needs
+ * ajv's `verbose` output, which the published validate functions leave out.
+ */
+function labelAt(schema: RJSFSchema, property: string | undefined): string | undefined {
+  let node: RJSFSchema | undefined = schema;
+  for (const segment of (property ?? '').split('.').filter(Boolean)) {
+    const items: unknown = node?.items;
+    const next: unknown =
+      /^\d+$/.test(segment) && items && typeof items === 'object' && !Array.isArray(items) ? items : node?.properties?.[segment];
+    node = next && typeof next === 'object' ? next : undefined;
+  }
+  return node === schema ? undefined : node?.title;
+}
+
+/** RJSF's (ajv's English) messages in the user's language, each named by its field's label. */
+export function translateErrors(errors: RJSFValidationError[], locale: Locale, schema: RJSFSchema): RJSFValidationError[] {
   return errors.map((error) => {
-    const translate = error.name ? ZH[error.name] : undefined;
-    if (!translate) return error;
-    const message = translate((error.params ?? {}) as Record<string, unknown>);
-    const label = error.stack.includes("'") ? error.stack.split("'")[1] : undefined;
-    return { ...error, message, stack: label ? `“${label}” ${message}` : message };
+    const label = error.title || labelAt(schema, error.property);
+    const translate = locale === 'zh-CN' && error.name ? ZH[error.name] : undefined;
+    if (translate) {
+      const message = translate((error.params ?? {}) as Record<string, unknown>);
+      return { ...error, message, stack: label ? `“${label}” ${message}` : message };
+    }
+    // English: RJSF names the field itself when it found the title.
+    return error.title || !label ? error : { ...error, title: label, stack: `'${label}' ${error.message ?? ''}` };
   });
 }

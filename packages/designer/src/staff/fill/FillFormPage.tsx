@@ -1,12 +1,12 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Button, Typography } from 'antd';
+import { Alert, Button } from 'antd';
 import type { FormDefinition } from '@aftersales/engine';
 import type { RecordAnswer } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useI18n } from '../../i18n/I18nContext';
-import { RecordForm } from '../../shared/rjsf/RecordForm';
+import { PublishedRecordForm } from '../shared/PublishedRecordForm';
 import { formatDateTime } from '../shared/format';
 import { problemText } from '../shared/problemText';
 import { draftStore, isEmptyData } from './drafts';
@@ -36,7 +36,8 @@ export function FillFormPage() {
   const { user } = useAuth();
   const { t, text, locale } = useI18n();
   const drafts = useMemo(() => draftStore(browserStorage(), user?.username ?? '', formId), [user, formId]);
-  const [form, setForm] = useState<FormDefinition | null | undefined>(undefined);
+  const [published, setPublished] = useState<{ definition: FormDefinition; version: number } | null | undefined>(undefined);
+  const form = published?.definition;
   const [resumed] = useState(() => drafts.load());
   const [data, setData] = useState<unknown>(() => resumed?.data ?? {});
   const [savedAt, setSavedAt] = useState<string | null>(resumed?.savedAt ?? null);
@@ -50,8 +51,8 @@ export function FillFormPage() {
   useEffect(() => {
     api.forms
       .get(formId)
-      .then((d) => setForm(d.archived ? null : (d.published?.definition ?? null)))
-      .catch(() => setForm(null));
+      .then((d) => setPublished(d.archived || !d.published ? null : { definition: d.published.definition, version: d.published.version }))
+      .catch(() => setPublished(null));
   }, [api, formId]);
 
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
@@ -91,8 +92,8 @@ export function FillFormPage() {
     }
   };
 
-  if (form === undefined) return <Loading />;
-  if (form === null) return <Alert type="error" showIcon title={t('common.notFound')} />;
+  if (published === undefined) return <Loading />;
+  if (!published || !form) return <Alert type="error" showIcon title={t('common.notFound')} />;
 
   if (submitted)
     return (
@@ -111,10 +112,10 @@ export function FillFormPage() {
   const stores = user?.stores ?? [];
   return (
     <section aria-labelledby="fill-title" className="staff-page staff-form-page">
-      <Typography.Title id="fill-title" level={2}>
+      <h2 id="fill-title" className="page-title">
         {text(form.title)}
-      </Typography.Title>
-      {form.description && <Typography.Paragraph type="secondary">{text(form.description)}</Typography.Paragraph>}
+      </h2>
+      {form.description && <p className="text-secondary">{text(form.description)}</p>}
       {resumed && savedAt === resumed.savedAt && (
         <Alert
           type="info"
@@ -141,7 +142,9 @@ export function FillFormPage() {
             </select>
           </div>
         )}
-        <RecordForm
+        <PublishedRecordForm
+          formId={formId}
+          version={published.version}
           hideTitle
           form={form}
           formData={data}
@@ -159,7 +162,7 @@ export function FillFormPage() {
               {draftFailed ? t('staff.draftNotKept') : savedAt ? t('staff.draftSaved', { time: formatDateTime(savedAt, locale) }) : ''}
             </span>
           </div>
-        </RecordForm>
+        </PublishedRecordForm>
       </div>
     </section>
   );

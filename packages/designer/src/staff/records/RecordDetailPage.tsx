@@ -5,7 +5,7 @@ import { fieldAt, type FormDefinition } from '@aftersales/engine';
 import type { AuditEntry, RecordDetail } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
-import { RecordForm } from '../../shared/rjsf/RecordForm';
+import { PublishedRecordForm } from '../shared/PublishedRecordForm';
 import { CHIP_COLORS, DeadlineChips } from '../shared/DeadlineChips';
 import { formatDateTime } from '../shared/format';
 import { PolicyAnswer } from '../shared/PolicyAnswer';
@@ -164,7 +164,9 @@ export function RecordDetailPage() {
             }
           >
             {editing ? (
-              <RecordForm
+              <PublishedRecordForm
+                formId={record.formId}
+                version={record.formVersion}
                 hideTitle
                 form={form}
                 formData={draft}
@@ -181,7 +183,7 @@ export function RecordDetailPage() {
                     {t('common.cancel')}
                   </Button>
                 </Space>
-              </RecordForm>
+              </PublishedRecordForm>
             ) : (
               <RecordDataView
                 schema={form.schema}

@@ -4,6 +4,7 @@ import type { Clock } from '../../services/Clock.js';
 import type { Dashboard } from '../../services/Dashboard.js';
 import type { DefinitionService } from '../../services/DefinitionService.js';
 import type { FileService } from '../../services/FileService.js';
+import type { FormValidators } from '../../services/FormValidators.js';
 import type { RecordService } from '../../services/RecordService.js';
 import type { Scheduler } from '../../services/Scheduler.js';
 import type { Store } from '../../store/Store.js';
@@ -17,6 +18,7 @@ export interface Services {
   records: RecordService;
   approvals: ApprovalService;
   files: FileService;
+  validators: FormValidators;
   dashboard: Dashboard;
   scheduler: Scheduler;
   secureCookies: boolean;

@@ -1,7 +1,8 @@
+import { LOCALES, type Locale } from '@aftersales/engine';
 import { AppError } from '../../errors/AppError.js';
 import { hasRole, actorOf } from '../../services/Principal.js';
 import type { DocumentKind, DocumentState } from '../../store/types.js';
-import type { Access, Route } from '../Route.js';
+import { Download, type Access, type Route } from '../Route.js';
 import type { Services } from './Services.js';
 import { queryInt, queryString } from '../query.js';
 import { createPatch } from 'rfc6902';
@@ -134,6 +135,7 @@ export function definitionRoutes(services: Services, base: string, kind: Documen
         return found;
       },
     },
+    ...(kind === 'form' ? [validatorRoute(services, one)] : []),
     {
       method: 'get',
       path: `${one}/diff`,
@@ -166,6 +168,31 @@ export function definitionRoutes(services: Services, base: string, kind: Documen
         definitions.rollback(kind, param(req.params.id), (req.body as { version: number }).version, actorOf(principal)),
     },
   ];
+}
+
+/**
+ * GET /forms/:id/versions/:version/validator.js?locale=: the version's record validation as a
+ * JavaScript module for the staff app (see FormValidators): the browser checks a record with the
+ * server's own validate functions, without ajv.
+ */
+function validatorRoute(services: Services, one: string): Route {
+  return {
+    method: 'get',
+    path: `${one}/versions/:version/validator.js`,
+    access: READ,
+    summary: 'The validate functions of a published form version, as a JavaScript module for the browser (query locale)',
+    handler: async ({ req }) => {
+      const version = Number(req.params.version);
+      if (!Number.isInteger(version) || version < 1) throw new AppError('not_found', `version ${param(req.params.version)} does not exist`);
+      const locale = queryString(req, 'locale', { maxLength: 10 });
+      if (!LOCALES.includes(locale as Locale))
+        throw new AppError('bad_request', `query parameter "locale" must be one of ${LOCALES.join(', ')}`, {
+          details: [{ pointer: '/query/locale', message: locale === undefined ? 'required' : 'unknown locale' }],
+        });
+      const code = await services.validators.module(param(req.params.id), version, locale as Locale);
+      return new Download('text/javascript; charset=utf-8', code);
+    },
+  };
 }
 
 /** GET /roles: the published roles file. */
