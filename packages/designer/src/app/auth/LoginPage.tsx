@@ -73,37 +73,29 @@ export function LoginPage() {
             void submit();
           }}
         >
-          <FormField
-            id="login-username"
-            label={t('auth.username')}
-            errors={missing.username && <span id="login-username-error">{missing.username}</span>}
-          >
-            <Input
-              id="login-username"
-              autoComplete="username"
-              autoFocus
-              value={values.username}
-              onChange={(e) => edit('username', e.target.value)}
-              status={missing.username ? 'error' : ''}
-              aria-invalid={missing.username ? true : undefined}
-              aria-describedby={missing.username ? 'login-username-error' : undefined}
-            />
-          </FormField>
-          <FormField
-            id="login-password"
-            label={t('auth.password')}
-            errors={missing.password && <span id="login-password-error">{missing.password}</span>}
-          >
-            <Input.Password
-              id="login-password"
-              autoComplete="current-password"
-              value={values.password}
-              onChange={(e) => edit('password', e.target.value)}
-              status={missing.password ? 'error' : ''}
-              aria-invalid={missing.password ? true : undefined}
-              aria-describedby={missing.password ? 'login-password-error' : undefined}
-            />
-          </FormField>
+          {(['username', 'password'] as const).map((name) => {
+            const id = `login-${name}`;
+            const Control = name === 'password' ? Input.Password : Input;
+            return (
+              <FormField
+                key={name}
+                id={id}
+                label={t(`auth.${name}`)}
+                errors={missing[name] && <span id={`${id}-error`}>{missing[name]}</span>}
+              >
+                <Control
+                  id={id}
+                  autoComplete={name === 'password' ? 'current-password' : 'username'}
+                  autoFocus={name === 'username'}
+                  value={values[name]}
+                  onChange={(e) => edit(name, e.target.value)}
+                  status={missing[name] ? 'error' : ''}
+                  aria-invalid={missing[name] ? true : undefined}
+                  aria-describedby={missing[name] ? `${id}-error` : undefined}
+                />
+              </FormField>
+            );
+          })}
           <Button type="primary" htmlType="submit" block loading={busy}>
             {t('auth.signIn')}
           </Button>
