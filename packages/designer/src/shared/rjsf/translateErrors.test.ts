@@ -26,6 +26,8 @@ describe('translateErrors', () => {
     expect(translateErrors([error({})], 'en', schema)[0]!.stack).toBe("'收费金额' must be multiple of 0.01");
     const nested = error({ name: 'minimum', property: '.parts.0.qty', params: { limit: 1 }, message: 'must be >= 1' });
     expect(translateErrors([nested], 'zh-CN', schema)[0]!.stack).toBe('“数量” 不能小于 1');
+    const fraction = error({ name: 'type', property: '.parts.0.qty', params: { type: 'integer' }, message: 'must be integer' });
+    expect(translateErrors([fraction], 'zh-CN', schema)[0]!.stack).toBe('“数量” 必须是整数');
   });
 
   it('when RJSF named the field, then English keeps its words and Chinese says them in Chinese', () => {

@@ -13,7 +13,7 @@ const ZH: Record<string, (params: Record<string, unknown>) => string> = {
   maxItems: (p) => `最多 ${String(p.limit)} 项`,
   pattern: () => '格式不正确',
   format: (p) => `格式不正确（${String(p.format)}）`,
-  type: () => '类型不正确',
+  type: (p) => ({ integer: '必须是整数', number: '必须是数字' })[String(p.type)] ?? '类型不正确',
   enum: () => '请从选项中选择',
   uniqueItems: () => '不能有重复项',
   multipleOf: (p) => `必须是 ${String(p.multipleOf)} 的倍数`,
