@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { pack, packProblems } from './harness.js';
 
-const catalogPath = fileURLToPath(new URL('../../../shared/domain/POLICY-CATALOG.md', import.meta.url));
+const catalogPath = fileURLToPath(new URL('../../docs/POLICY-CATALOG.md', import.meta.url));
 const catalogIds = [...readFileSync(catalogPath, 'utf8').matchAll(/^\| ([FTPACE]\d+)\b/gm)].map((m) => m[1]!);
 const here = fileURLToPath(new URL('.', import.meta.url));
 const scenarioTitles = readdirSync(here)

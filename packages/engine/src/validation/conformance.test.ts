@@ -11,7 +11,7 @@ import { compileRecordSchema } from './compileRecordSchema.js';
  *   refused when compiled, with a message naming the reference.
  * - a record with a `__proto__` key is refused (prototype-pollution guard), whatever the schema.
  */
-const suiteDir = fileURLToPath(new URL('../../../../../shared/conformance/json-schema-test-suite/draft7', import.meta.url));
+const suiteDir = fileURLToPath(new URL('../../test-data/json-schema-test-suite/draft7', import.meta.url));
 
 interface TestGroup {
   description: string;

@@ -68,7 +68,7 @@ describe('recordValidatorModule', () => {
  * The official draft-07 test suite through the generated browser validators: every test gives
  * the answer the server's validator gives (the server also refuses `__proto__` keys, before ajv).
  */
-const suiteDir = fileURLToPath(new URL('../../../../../shared/conformance/json-schema-test-suite/draft7', import.meta.url));
+const suiteDir = fileURLToPath(new URL('../../test-data/json-schema-test-suite/draft7', import.meta.url));
 describe('generated validators (JSON Schema Test Suite, draft-07)', () => {
   for (const file of readdirSync(suiteDir).filter((f) => f.endsWith('.json') && f !== 'refRemote.json')) {
     const groups = JSON.parse(readFileSync(join(suiteDir, file), 'utf8')) as {

