@@ -302,10 +302,9 @@ describe('F10 office supplies', () => {
   it('A11 applies: when a unit costs 150 yuan, then the department head approves (high-value flow)', async () => {
     expect(outcomesOf(await evaluate(F10, { ...request, unitPrice: 150 }, now), 'A11').approvals[0]!.approver).toBe('departmentHead');
   });
-  it('A11 does not apply as high-value: when a unit costs 99 yuan, then only the assistant is told', async () => {
+  it('A11 applies as low-value: when a unit costs 99 yuan, then the assistant approves and issues it (low-value flow)', async () => {
     const outcome = outcomesOf(await evaluate(F10, { ...request, unitPrice: 99 }, now), 'A11');
-    expect(outcome.approvals).toEqual([]);
-    expect(outcome.notices[0]!.to.role).toBe('assistant');
+    expect(outcome.approvals.map((a) => a.approver)).toEqual(['assistant']);
   });
   it('A11 does not apply: when the request is for reception cigarettes', async () => {
     expect(countOf(await evaluate(F10, { ...request, itemKind: 'cigarettes', quantity: 1 }, now), 'A11')).toBe(0);
@@ -316,6 +315,8 @@ describe('F10 office supplies', () => {
     expect(await approver('pack', 5)).toEqual(['assistant']);
     expect(await approver('pack', 8)).toEqual(['departmentHead']);
     expect(await approver('carton', 2)).toEqual(['executiveDeputyGeneralManager']);
+    expect(await approver('carton', 1)).toEqual(['departmentHead']);
+    expect(await approver('pack', 11)).toEqual(['executiveDeputyGeneralManager']);
   });
   it('A12 does not apply: when the request is for paper', async () => {
     expect(countOf(await evaluate(F10, request, now), 'A12')).toBe(0);

@@ -94,3 +94,6 @@ export type { RuleTestResult } from './policy/runRuleTests.js';
 export { runRuleTests } from './policy/runRuleTests.js';
 export type { OutcomeChange } from './outcome/compareOutcomes.js';
 export { compareOutcomes } from './outcome/compareOutcomes.js';
+
+export * from './tables/index.js';
+export { describeExpr } from './expr/describeExpr.js';

@@ -12,6 +12,9 @@ export interface FieldInfo {
   enum?: unknown[];
   enumTitles?: Record<string, LocalizedText>;
   label?: LocalizedText;
+  /** A number field's bounds (`minimum`, `maximum`). */
+  minimum?: number;
+  maximum?: number;
   /** The path crossed a repeating-lines field: the fact is a list of these values. */
   many: boolean;
   /** Item field of an array field. */
@@ -41,6 +44,8 @@ function describe(root: RecordSchema, schema: RecordSchema, path: string, many: 
   if (Array.isArray(schema.enum)) info.enum = schema.enum;
   if (schema['x-enumTitles']) info.enumTitles = schema['x-enumTitles'];
   if (schema['x-title']) info.label = schema['x-title'];
+  if (typeof schema.minimum === 'number') info.minimum = schema.minimum;
+  if (typeof schema.maximum === 'number') info.maximum = schema.maximum;
   if (info.type === 'array' && isSchema(schema.items)) info.items = describe(root, deref(root, schema.items) ?? {}, path, false);
   return info;
 }

@@ -232,6 +232,21 @@ export const ruleSetMetaSchema = {
         },
       },
     },
+    tables: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'hitPolicy', 'rules'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', maxLength: 60 },
+          title: text,
+          hitPolicy: { enum: ['first', 'collect'] },
+          rules: { type: 'array', minItems: 1, maxItems: 200, uniqueItems: true, items: { type: 'string', maxLength: 100 } },
+        },
+      },
+    },
     tests: {
       type: 'array',
       maxItems: 200,

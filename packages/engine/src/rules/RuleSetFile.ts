@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../i18n/LocalizedText.js';
 import type { Expr } from '../expr/Expr.js';
 import type { OutcomeEvent } from '../outcome/OutcomeEvent.js';
+import type { TableAnnotation } from '../tables/DecisionTable.js';
 
 /** A value to compare with: a literal, or another fact (json-rules-engine's `{ fact }` value). */
 export type ConditionValue = unknown;
@@ -129,5 +130,7 @@ export interface RuleSetFile {
   /** Shared conditions referenced by `{ "condition": name }`. */
   conditions?: Record<string, TopLevelCondition>;
   rules: RuleDefinition[];
+  /** Families of rules edited as decision tables (rows = rules, in order). */
+  tables?: TableAnnotation[];
   tests?: RuleTestCase[];
 }

@@ -7,6 +7,7 @@ import type { DerivedFact, RuleSetFile, TopLevelCondition, NestedCondition } fro
 import { checkConditionTree, asFactReference } from './checkConditionTree.js';
 import { factCatalog, isDateLike, isNumeric, type FactCatalog } from './factCatalog.js';
 import type { SemanticIssue } from './SemanticIssue.js';
+import { checkTables } from '../tables/checkTables.js';
 
 type Path = (string | number)[];
 
@@ -47,6 +48,7 @@ export function checkRuleSet(ruleSet: RuleSetFile, context: RuleSetCheckContext)
     issues.push(...checkConditionTree(rule.conditions, ['rules', i, 'conditions'], facts, sharedNames));
     issues.push(...checkEvent(rule.event, ['rules', i, 'event', 'params'], check));
   });
+  issues.push(...checkTables(ruleSet, facts, context.roles));
   return issues;
 }
 

@@ -1,0 +1,18 @@
+export type { DecisionTable, HitPolicy, TableAnnotation, TableInput, TableOutput, TableRow, OutputKind } from './DecisionTable.js';
+export type { TableCell, CellScalar } from './TableCell.js';
+export { cellConditions, cellMatches } from './TableCell.js';
+export { readDecisionTable, sameJson } from './readDecisionTable.js';
+export { writeDecisionTable } from './writeDecisionTable.js';
+export { findDecisionTables } from './findDecisionTables.js';
+export type { FoundTable, TablesOfRuleSet } from './findDecisionTables.js';
+export { checkDecisionTable } from './checkDecisionTable.js';
+export type { TableFinding, CheckTableOptions } from './checkDecisionTable.js';
+export { rowsOverlap } from './rowsOverlap.js';
+export type { ColumnValue } from './columnValues.js';
+export { formatCell, parseCell, formatValue, parseValue } from './cellText.js';
+export { formatOutput, parseOutput } from './outputText.js';
+export type { RoleLabels } from './outputText.js';
+export { inputLabel, outputLabel, DEADLINE_UNIT_LABELS } from './tableLabels.js';
+export { tableToSheet, sheetToTable, sheetHeader, diffTableRows, uniqueRowName, newRowDefaults } from './tableSheet.js';
+export type { SheetError, SheetOptions } from './tableSheet.js';
+export { describeFinding } from './describeFinding.js';
