@@ -4,6 +4,7 @@ import { loadPack } from '../pack/loadPack.js';
 import { factCatalog } from '../rules/factCatalog.js';
 import type { RuleDefinition, RuleSetFile } from '../rules/RuleSetFile.js';
 import { sampleForm, samplePackFiles, sampleRuleSet } from '../testing/samplePack.js';
+import { applyDecisionTable } from './applyDecisionTable.js';
 import { checkDecisionTable } from './checkDecisionTable.js';
 import { formatCell, parseCell } from './cellText.js';
 import { describeFinding } from './describeFinding.js';
@@ -233,5 +234,22 @@ describe('tables in a pack', () => {
       ['/tables/1/rules', 'table.ruleInTwoTables'],
       ['/tables/1', 'table.notATable'],
     ]);
+  });
+});
+
+describe('applyDecisionTable', () => {
+  it('when a table found without an annotation is edited, then its rules are replaced in place and the annotation is added', () => {
+    const other: RuleDefinition = { ...family[0]!, name: 'other' };
+    const rules = [other, ...family.map((r) => ({ ...r, name: `P99-${r.name}`, catalog: ['P99'] }))];
+    const file: RuleSetFile = { ...ruleSet, rules };
+    const { table } = findDecisionTables(file).tables[0]!;
+    const edited = { ...table, rows: table.rows.slice(1) };
+    const next = applyDecisionTable(
+      file,
+      edited,
+      table.rows.map((r) => r.name),
+    );
+    expect(next.rules.map((r) => r.name)).toEqual(['other', 'P99-band-2', 'P99-band-3']);
+    expect(next.tables).toEqual([{ id: 'P99', title: table.title, hitPolicy: table.hitPolicy, rules: ['P99-band-2', 'P99-band-3'] }]);
   });
 });

@@ -16,3 +16,4 @@ export { inputLabel, outputLabel, DEADLINE_UNIT_LABELS } from './tableLabels.js'
 export { tableToSheet, sheetToTable, sheetHeader, diffTableRows, uniqueRowName, newRowDefaults } from './tableSheet.js';
 export type { SheetError, SheetOptions } from './tableSheet.js';
 export { describeFinding } from './describeFinding.js';
+export { applyDecisionTable } from './applyDecisionTable.js';

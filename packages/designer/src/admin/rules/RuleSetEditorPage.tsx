@@ -23,6 +23,7 @@ import type { OutcomeChoices } from './outcomeSchemas';
 import { RuleEditor } from './RuleEditor';
 import { SharedConditionsEditor } from './SharedConditionsEditor';
 import { useFormDefinitions } from './useForms';
+import { DecisionTablesPanel } from './tables/DecisionTablesPanel';
 import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
 
@@ -256,6 +257,20 @@ export function RuleSetEditorPage() {
                   <Empty description={t('rules.noRules')} />
                 )}
               </div>
+            ),
+          },
+          {
+            key: 'tables',
+            label: t('rules.tablesTab'),
+            children: form ? (
+              <DecisionTablesPanel
+                ruleSet={ruleSet}
+                form={form}
+                roleLabels={roleLabels}
+                onChange={(next, coalesce) => editor.change(next, coalesce)}
+              />
+            ) : (
+              <Loading />
             ),
           },
           {
