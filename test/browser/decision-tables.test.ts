@@ -52,8 +52,14 @@ describe('decision tables in Chromium', () => {
   });
 
   it('when the admin changes the percentages and adds a band, then the rule set holds the new rules (no JSON typed)', async () => {
-    await type(1, '占“保险后事故费用”的百分比（%）', '6');
-    await type(2, '占“保险后事故费用”的百分比（%）', '12');
+    // Two cells pasted from a spreadsheet fill rows 1 and 2.
+    await cell(1, '占“保险后事故费用”的百分比（%）').evaluate((element, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, '6\n12\n');
+    await expect.poll(() => cell(2, '占“保险后事故费用”的百分比（%）').inputValue()).toBe('12');
+    expect(await cell(1, '占“保险后事故费用”的百分比（%）').inputValue()).toBe('6');
     await page.getByRole('button', { name: '添加一行' }).click();
     await type(5, '规则名称', '交通事故（无责任也分摊）');
     await type(5, '事故责任', '无事故');
@@ -61,7 +67,16 @@ describe('decision tables in Chromium', () => {
     await type(5, '占“保险后事故费用”的百分比（%）', '1');
     await type(5, '原因', '无责任分摊');
     await expect.poll(() => cell(5, '占“保险后事故费用”的百分比（%）').inputValue()).toBe('1');
-    expect(await page.getByText('没有重叠、遗漏或永远不生效的行。').count()).toBe(0);
+
+    // Dragged to the top, then undone and redone with the rule set's undo/redo, then undone again.
+    await page.locator('tr[data-row="5"] th').dragTo(page.locator('tr[data-row="1"] th'));
+    await expect.poll(() => cell(1, '事故责任').inputValue()).toBe('无事故');
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => cell(1, '事故责任').inputValue()).toBe('次要责任');
+    await page.getByRole('button', { name: '重做' }).click();
+    await expect.poll(() => cell(1, '事故责任').inputValue()).toBe('无事故');
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => cell(5, '事故责任').inputValue()).toBe('无事故');
   });
 
   it('when a row overlaps an earlier one, then the overlap warning names both rows; a bad cell is refused in words', async () => {

@@ -437,6 +437,8 @@ export const en = {
   'rules.factsTab': 'Facts and shared conditions',
   'rules.benchTab': 'Test bench',
   'rules.tablesTab': 'Decision tables',
+  'tables.rowOf': "'{table}', row {row}",
+  'tables.matchedRow': 'Matched: {place}',
   'tables.none': 'No family of rules in this rule set reads as a table (rules of one outcome type, each an "all" of simple comparisons).',
   'tables.choose': 'Decision table',
   'tables.foundFamily': 'Found in the rules',

@@ -436,6 +436,8 @@ export const zhCN: Messages = {
   'rules.factsTab': '事实与共享条件',
   'rules.benchTab': '测试台',
   'rules.tablesTab': '决策表',
+  'tables.rowOf': '决策表“{table}”第 {row} 行',
+  'tables.matchedRow': '命中：{place}',
   'tables.none': '这个规则集里没有可以表格方式编辑的规则族（同一种结果、条件都是简单比较的“全部满足”）。',
   'tables.choose': '选择决策表',
   'tables.foundFamily': '由规则识别',

@@ -17,3 +17,5 @@ export { tableToSheet, sheetToTable, sheetHeader, diffTableRows, uniqueRowName, 
 export type { SheetError, SheetOptions } from './tableSheet.js';
 export { describeFinding } from './describeFinding.js';
 export { applyDecisionTable } from './applyDecisionTable.js';
+export { tableRows } from './tableRowOf.js';
+export type { TableRowPlace } from './tableRowOf.js';

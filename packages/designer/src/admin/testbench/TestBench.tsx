@@ -2,7 +2,15 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, DatePicker, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import type { CalendarFile, Evaluation, FormDefinition, LocalizedText, RuleSetFile, RuleTestCase } from '@aftersales/engine';
+import {
+  tableRows,
+  type CalendarFile,
+  type Evaluation,
+  type FormDefinition,
+  type LocalizedText,
+  type RuleSetFile,
+  type RuleTestCase,
+} from '@aftersales/engine';
 import type { RecordSummary } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
@@ -50,6 +58,7 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
   }, [api, form.id]);
 
   const historyFacts = Object.entries(ruleSet.facts ?? {}).filter(([, f]) => f.kind === 'history');
+  const rows = useMemo(() => tableRows(ruleSet), [ruleSet]);
   const statusLabels = useMemo(() => Object.fromEntries((form.statusFlow?.states ?? []).map((s) => [s.id, s.label])), [form]);
   const timeZone = calendars.find((c) => c.id === ruleSet.calendar)?.timeZone ?? 'Asia/Shanghai';
 
@@ -153,7 +162,7 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
               <OutcomeView evaluation={evaluation} roleLabels={roleLabels} statusLabels={statusLabels} timeZone={timeZone} />
             </Card>
             <Card size="small" title={t('bench.explanation')}>
-              <ExplanationView explanation={evaluation.explanation} />
+              <ExplanationView explanation={evaluation.explanation} rowOf={(_, rule) => rows.get(rule)} />
             </Card>
             <Card size="small" title={t('bench.saveCase')}>
               <Space wrap>

@@ -1,9 +1,18 @@
 import { Tag, Typography } from 'antd';
-import { describeCondition, type ConditionExplanation, type RuleExplanation } from '@aftersales/engine';
+import { describeCondition, type ConditionExplanation, type RuleExplanation, type TableRowPlace } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 
-/** Every rule and condition with its fact values: why each rule did or did not apply. */
-export function ExplanationView({ explanation }: { explanation: RuleExplanation[] }) {
+/**
+ * Every rule and condition with its fact values: why each rule did or did not apply. A rule that is
+ * a row of a decision table is named by its table and row (`rowOf`), the matching row marked.
+ */
+export function ExplanationView({
+  explanation,
+  rowOf,
+}: {
+  explanation: RuleExplanation[];
+  rowOf?: (ruleSet: string, rule: string) => TableRowPlace | undefined;
+}) {
   const { t, text } = useI18n();
   return (
     <ol style={{ paddingLeft: 18 }} aria-label={t('bench.explanation')}>
@@ -12,6 +21,7 @@ export function ExplanationView({ explanation }: { explanation: RuleExplanation[
           <RuleVerdict rule={rule} />
           <Typography.Text strong> {text(rule.title)}</Typography.Text>
           {rule.catalog.length > 0 && <Typography.Text type="secondary"> ({rule.catalog.join(', ')})</Typography.Text>}
+          <TableRowTag place={rowOf?.(rule.ruleSet, rule.rule)} matched={rule.fired} />
           {rule.conditions && (
             <div className="condition-tree">
               <ConditionNode node={rule.conditions} />
@@ -20,6 +30,17 @@ export function ExplanationView({ explanation }: { explanation: RuleExplanation[
         </li>
       ))}
     </ol>
+  );
+}
+
+function TableRowTag({ place, matched }: { place: TableRowPlace | undefined; matched: boolean }) {
+  const { t, text } = useI18n();
+  if (!place) return null;
+  const label = t('tables.rowOf', { table: text(place.title), row: place.row });
+  return (
+    <Tag color={matched ? 'blue' : undefined} style={{ marginLeft: 8 }}>
+      {matched ? t('tables.matchedRow', { place: label }) : label}
+    </Tag>
   );
 }
 
