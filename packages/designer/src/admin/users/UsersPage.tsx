@@ -121,7 +121,13 @@ export function UsersPage() {
           {
             title: t('users.state'),
             render: (_, user) =>
-              user.deactivatedAt ? <Tag color="#595959">{t('users.deactivated')}</Tag> : <Tag>{t('users.active')}</Tag>,
+              user.deactivatedAt ? (
+                <Tag color="#595959" variant="solid">
+                  {t('users.deactivated')}
+                </Tag>
+              ) : (
+                <Tag>{t('users.active')}</Tag>
+              ),
           },
           {
             title: t('common.actions'),
