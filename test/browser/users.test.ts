@@ -216,22 +216,91 @@ describe('users and API keys in Chromium', () => {
     await expect.poll(() => confirm.count()).toBe(0);
   });
 
+  it('a weak password is refused under its field; the admin deactivates the manager, who is signed out and told so, then reactivates them', async () => {
+    await admin.getByRole('navigation').getByRole('link', { name: '用户', exact: true }).click();
+    await admin.waitForURL('**/admin/users');
+    await admin.getByRole('button', { name: '编辑 李师傅' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('新密码').fill('1234567890');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => dialog.getByText('密码不能是 1234567890 这类简单序列').isVisible()).toBe(true);
+    await settled(admin);
+    await shot(admin, 'users-08-weak-password');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    const tech = await newPage();
+    await signIn(tech, 'tech2', newPassword, /\/staff$/);
+    const row = admin.getByRole('row', { name: /李师傅/ });
+    await expect.poll(() => row.textContent()).toMatch(/已启用/);
+    // Admins cannot deactivate themselves: no such button on their own row.
+    expect(
+      await admin
+        .getByRole('row', { name: /管理员 Admin/ })
+        .getByRole('button', { name: /停用/ })
+        .count(),
+    ).toBe(0);
+    await row.getByRole('button', { name: '停用 李师傅' }).click();
+    const confirm = admin.getByRole('dialog', { name: '停用 李师傅？' });
+    await expect.poll(() => confirm.getByText(/将立即在所有设备上退出登录/).isVisible()).toBe(true);
+    await settled(admin);
+    await shot(admin, 'users-09-deactivate-confirm');
+    await confirm.getByRole('button', { name: '停用' }).click();
+    await expect.poll(() => admin.getByText('已停用 李师傅').isVisible()).toBe(true);
+    await expect.poll(() => row.textContent()).toMatch(/已停用/);
+    await expectAccessible(admin);
+    await settled(admin);
+    await shot(admin, 'users-10-deactivated');
+
+    // Their session ended at once; signing in is refused with the reason.
+    await tech.goto(`${server.url}/staff/records`);
+    await tech.waitForURL(/\/login/);
+    await tech.getByLabel('用户名').fill('tech2');
+    await tech.getByLabel('密码').fill(newPassword);
+    await tech.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => tech.getByText('此账号已停用，请联系管理员。').isVisible()).toBe(true);
+
+    await row.getByRole('button', { name: '重新启用 李师傅' }).click();
+    await admin.getByRole('dialog', { name: '重新启用 李师傅？' }).getByRole('button', { name: '重新启用' }).click();
+    await expect.poll(() => row.textContent()).toMatch(/已启用/);
+    await signIn(tech, 'tech2', newPassword, /\/staff$/);
+    await admin.getByRole('navigation').getByRole('link', { name: 'API 密钥' }).click();
+    await admin.waitForURL('**/admin/api-keys');
+  });
+
+  it('after five wrong passwords the sign-in page says how long to wait', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('clerk');
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel('密码').fill(`wrong-password-${i}`);
+      await page.getByRole('button', { name: '登录' }).click();
+      await expect.poll(() => page.getByText('用户名或密码错误。').isVisible()).toBe(true);
+    }
+    await page.getByLabel('密码').fill('clerk-password-2025');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByText('登录尝试次数过多，请 1 分钟后再试。').isVisible()).toBe(true);
+    await expectAccessible(page);
+    await settled(page);
+    await shot(page, 'users-11-too-many-attempts');
+  });
+
   it('both screens read in English', async () => {
     await admin.getByLabel('语言').getByText('English').click();
     await expect.poll(() => admin.getByRole('heading', { name: 'API keys' }).isVisible()).toBe(true);
     await expect.poll(() => admin.getByRole('row', { name: /ERP 同步/ }).textContent()).toMatch(/Revoked/);
     await settled(admin);
-    await shot(admin, 'users-08-api-keys-en');
+    await shot(admin, 'users-12-api-keys-en');
     await admin.getByRole('navigation').getByRole('link', { name: 'Users', exact: true }).click();
     await admin.waitForURL('**/admin/users');
-    await expect.poll(() => admin.getByRole('row', { name: /李师傅/ }).textContent()).toMatch(/ManagerStaff.*Technician/);
+    await expect.poll(() => admin.getByRole('row', { name: /李师傅/ }).textContent()).toMatch(/ManagerStaff.*Technician.*Active/);
     await expectAccessible(admin);
     await admin.getByRole('button', { name: 'Edit 李师傅' }).click();
     await expect
       .poll(() => admin.getByRole('dialog').getByText('Leave empty to keep the current password', { exact: false }).isVisible())
       .toBe(true);
     await settled(admin);
-    await shot(admin, 'users-09-edit-en');
+    await shot(admin, 'users-13-edit-en');
     await admin.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   });
 });

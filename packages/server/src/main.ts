@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseConfig, ConfigError } from './config/parseConfig.js';
 import { createApp } from './http/createApp.js';
+import { AppError } from './errors/AppError.js';
 import { importDefaultPack } from './services/importDefaultPack.js';
+import { SessionPurger } from './services/SessionPurger.js';
 import { openStore } from './store/openStore.js';
 
 let config;
@@ -29,7 +31,13 @@ if (imported) {
     console.error(`default policy pack NOT imported, ${imported.problems.length} problems:\n${imported.problems.join('\n')}`);
   else console.log(`Default policy pack imported and published (${imported.imported} files).`);
 }
-const admin = await services.auth.bootstrapAdmin(process.env.ADMIN_PASSWORD);
+// A chosen ADMIN_PASSWORD passes the same password policy as any other (the random one does by construction).
+const admin = await services.auth.bootstrapAdmin(process.env.ADMIN_PASSWORD).catch(async (error: unknown) => {
+  if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+  console.error(`aftersales: ADMIN_PASSWORD is refused: ${error.message}`);
+  await store.close();
+  process.exit(2);
+});
 
 const server = app.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
@@ -45,9 +53,14 @@ const server = app.listen(config.port, config.host, () => {
   }
 });
 services.scheduler.start(config.tickMs);
+// Expired and idle sessions and old sign-in failure counts: purged every minute (and once now).
+const purger = new SessionPurger(services.auth);
+void purger.purge();
+purger.start(60_000);
 
 const shutdown = () => {
   services.scheduler.stop();
+  purger.stop();
   server.close(() => void store.close().then(() => process.exit(0)));
 };
 process.on('SIGTERM', shutdown);

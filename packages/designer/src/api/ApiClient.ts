@@ -72,7 +72,7 @@ export class ApiClient {
     }
     if (!response.ok) {
       if (response.status === 401) this.onUnauthorized();
-      throw toApiError(response.status, data);
+      throw toApiError(response.status, data, response.headers.get('Retry-After'));
     }
     return data as T;
   }
@@ -87,7 +87,7 @@ function toQuery(query?: Record<string, string | number | boolean | undefined>):
 }
 
 /** Reads `{ error: { code, message, messageZh?, problems|details } }` (or the same keys at the top level). */
-function toApiError(status: number, data: unknown): ApiError {
+function toApiError(status: number, data: unknown, retryAfter: string | null = null): ApiError {
   const body = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
   const error = (body.error && typeof body.error === 'object' ? body.error : body) as Record<string, unknown>;
   const code = typeof error.code === 'string' ? error.code : `http.${status}`;
@@ -107,5 +107,6 @@ function toApiError(status: number, data: unknown): ApiError {
     message,
     problems: (list ?? []).filter((p): p is never => !!p && typeof p === 'object' && 'message' in p),
     ...(localized ? { localized } : {}),
+    ...(retryAfter !== null && /^\d+$/.test(retryAfter) ? { retryAfterSeconds: Number(retryAfter) } : {}),
   });
 }

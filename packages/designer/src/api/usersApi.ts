@@ -10,6 +10,8 @@ export interface UserAccount {
   roles: Role[];
   policyRoles: string[];
   stores: string[];
+  /** Set while deactivated (cannot sign in); null when active. */
+  deactivatedAt: string | null;
 }
 
 export interface UserCreate {
@@ -44,6 +46,7 @@ export interface ApiKeyInfo {
  * GET    /users           { items: UserAccount[] }
  * POST   /users           UserCreate -> UserAccount
  * PUT    /users/:id       UserUpdate -> UserAccount
+ * POST   /users/:id/deactivate | reactivate -> UserAccount (deactivating ends their sessions and revokes their API keys)
  * GET    /api-keys        { items: ApiKeyInfo[] }
  * POST   /api-keys        { name, scopes } -> { key: ApiKeyInfo, secret } (the secret only this once)
  * DELETE /api-keys/:id    revoke
@@ -57,10 +60,13 @@ export function usersApi(client: ApiClient) {
         roles: u.roles ?? [],
         policyRoles: u.policyRoles ?? [],
         stores: u.stores ?? [],
+        deactivatedAt: u.deactivatedAt ?? null,
       }));
     },
     create: (user: UserCreate) => client.post<UserAccount>('/users', user),
     update: (id: string, change: UserUpdate) => client.put<UserAccount>(`/users/${encodeURIComponent(id)}`, change),
+    setActive: (id: string, active: boolean) =>
+      client.post<UserAccount>(`/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`, {}),
     async apiKeys(): Promise<ApiKeyInfo[]> {
       return listOf<ApiKeyInfo>(await client.get<unknown>('/api-keys'));
     },

@@ -9,6 +9,15 @@ export interface Config {
   secureCookies: boolean;
   /** How often the clock looks for breached deadlines, in ms. */
   tickMs: number;
+  /**
+   * Express's `trust proxy`: false (the default: the client address is the socket's), a number of
+   * proxy hops, or a list of proxy addresses/subnets; only then is X-Forwarded-For believed.
+   */
+  trustProxy: false | number | string[];
+  /** Sessions end after this many minutes unused (default 30) ... */
+  sessionIdleMinutes: number;
+  /** ... and this many hours after sign-in (default 12). */
+  sessionMaxHours: number;
   /** Served at / when present: the built designer. */
   staticDir?: string;
 }

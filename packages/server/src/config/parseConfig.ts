@@ -17,6 +17,12 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, d
   const tickMs = Number(env.CLOCK_TICK_MS ?? '15000');
   if (!Number.isFinite(tickMs) || tickMs < 100) throw new ConfigError(`CLOCK_TICK_MS must be at least 100, not "${env.CLOCK_TICK_MS}"`);
   const host = env.HOST ?? '127.0.0.1';
+  const sessionIdleMinutes = Number(env.SESSION_IDLE_MINUTES ?? '30');
+  if (!Number.isInteger(sessionIdleMinutes) || sessionIdleMinutes < 1 || sessionIdleMinutes > 7 * 24 * 60)
+    throw new ConfigError(`SESSION_IDLE_MINUTES must be a whole number from 1 to 10080, not "${env.SESSION_IDLE_MINUTES}"`);
+  const sessionMaxHours = Number(env.SESSION_MAX_HOURS ?? '12');
+  if (!Number.isInteger(sessionMaxHours) || sessionMaxHours < 1 || sessionMaxHours > 30 * 24)
+    throw new ConfigError(`SESSION_MAX_HOURS must be a whole number from 1 to 720, not "${env.SESSION_MAX_HOURS}"`);
   return {
     store,
     dataDir: resolve(env.DATA_DIR ?? './data'),
@@ -25,6 +31,31 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, d
     port,
     secureCookies: env.SECURE_COOKIES === 'true',
     tickMs,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    sessionIdleMinutes,
+    sessionMaxHours,
     ...((env.STATIC_DIR ?? defaults.staticDir) ? { staticDir: resolve(env.STATIC_DIR ?? defaults.staticDir!) } : {}),
   };
+}
+
+/**
+ * TRUST_PROXY: unset or "false" (no proxy), a number of hops ("1": the proxy in front), or a comma
+ * list of proxy addresses, subnets (CIDR) or Express's names (loopback, linklocal, uniquelocal).
+ * "true" is refused: believing every X-Forwarded-For lets any client pick the address it is throttled by.
+ */
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false') return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY must be at most 10 hops, not "${text}"`);
+    return hops;
+  }
+  if (text === 'true')
+    throw new ConfigError("TRUST_PROXY=true would believe any client's X-Forwarded-For; give the number of proxies or their addresses");
+  const entries = text.split(',').map((e) => e.trim());
+  const entry = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+  const bad = entries.find((e) => !entry.test(e));
+  if (bad !== undefined) throw new ConfigError(`TRUST_PROXY: "${bad}" is not a proxy address, subnet, or loopback/linklocal/uniquelocal`);
+  return entries;
 }

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
+  | 'too_many_requests'
   | 'unprocessable'
   | 'approval_required'
   | 'blocked'
@@ -28,6 +29,8 @@ export interface AppErrorOptions {
   details?: ErrorDetail[];
   /** The message in Chinese, for the people the UI shows it to (the API always has the English one). */
   messageZh?: string;
+  /** With too_many_requests: when to try again, in whole seconds (the Retry-After header). */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -35,12 +38,14 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[];
   readonly messageZh?: string;
+  readonly retryAfterSeconds?: number;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.details = options.details ?? [];
     if (options.messageZh !== undefined) this.messageZh = options.messageZh;
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 
@@ -54,6 +59,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  too_many_requests: 429,
   unprocessable: 422,
   approval_required: 409,
   blocked: 422,

@@ -266,6 +266,9 @@ describe('the HTTP API', () => {
     now = new Date('2025-10-09T17:01:00+08:00');
     expect((await server.services.scheduler.tick()).breached).toBe(2);
     expect((await server.services.scheduler.tick()).breached).toBe(0);
+    // Seven hours later the sessions have been idle past their timeout: sign in again.
+    staff = await server.signIn('clerk', 'clerk-password-123');
+    manager = await server.signIn('boss', 'boss-password-123');
     const fines = await manager('GET', '/fines');
     const mine = fines.body.items.filter((f: { recordId: string }) => f.recordId === created.body.id);
     expect(mine).toEqual([expect.objectContaining({ amount: 10, person: '赵师傅', payerRole: 'technician', origin: 'breach' })]);

@@ -22,7 +22,14 @@ import type { Services } from './routes/Services.js';
 export interface AppOptions {
   store: Store;
   clock?: Clock;
-  config?: { secureCookies?: boolean; staticDir?: string };
+  config?: {
+    secureCookies?: boolean;
+    staticDir?: string;
+    /** Express's `trust proxy` (see Config.trustProxy); off unless configured. */
+    trustProxy?: false | number | string[];
+    sessionIdleMinutes?: number;
+    sessionMaxHours?: number;
+  };
 }
 
 export interface App {
@@ -38,7 +45,12 @@ export function createApp(options: AppOptions): App {
   const services: Services = {
     store,
     clock,
-    auth: new AuthService(store, clock),
+    auth: new AuthService(store, clock, {
+      sessions: {
+        ...(options.config?.sessionIdleMinutes ? { idleMinutes: options.config.sessionIdleMinutes } : {}),
+        ...(options.config?.sessionMaxHours ? { maxHours: options.config.sessionMaxHours } : {}),
+      },
+    }),
     definitions,
     records: new RecordService(store, definitions, clock),
     approvals: new ApprovalService(store, clock),
@@ -50,6 +62,7 @@ export function createApp(options: AppOptions): App {
   };
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.config?.trustProxy ?? false);
   // API answers carry people's data and live state: never stored by a cache (Cache-Control below),
   // so an ETag (a SHA-1 over every body) would serve nothing.
   app.set('etag', false);

@@ -5,11 +5,13 @@ import { AppError, HTTP_STATUS } from '../errors/AppError.js';
 export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
   const appError = toAppError(error);
   if (appError.code === 'internal') console.error(error);
+  if (appError.retryAfterSeconds !== undefined) res.set('Retry-After', String(appError.retryAfterSeconds));
   res.status(HTTP_STATUS[appError.code]).json({
     error: {
       code: appError.code,
       message: appError.message,
       ...(appError.messageZh ? { messageZh: appError.messageZh } : {}),
+      ...(appError.retryAfterSeconds !== undefined ? { retryAfterSeconds: appError.retryAfterSeconds } : {}),
       ...(appError.details.length > 0 ? { details: appError.details, problems: appError.details } : {}),
     },
   });

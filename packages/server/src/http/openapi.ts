@@ -71,6 +71,7 @@ export function openApiDocument(routes: Route[]): Record<string, unknown> {
                 code: { type: 'string' },
                 message: { type: 'string' },
                 messageZh: { type: 'string', description: 'the message in Chinese, where the UI shows it to people' },
+                retryAfterSeconds: { type: 'integer', description: 'with 429 (too many sign-in attempts): as the Retry-After header' },
                 details: {
                   type: 'array',
                   items: {

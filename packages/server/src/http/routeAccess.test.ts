@@ -43,6 +43,12 @@ describe('route access', () => {
       expect(route.access.public === true || (route.access.roles?.length ?? 0) > 0 || route.access.scope !== undefined).toBe(true);
   });
 
+  it('when the user deactivation routes are read, then they are in the table for admins only', () => {
+    const access = (path: string) => routes.find((r) => r.method === 'post' && r.path === path)?.access;
+    expect(access('/users/:id/deactivate')).toEqual({ roles: ['admin'] });
+    expect(access('/users/:id/reactivate')).toEqual({ roles: ['admin'] });
+  });
+
   for (const route of routes) {
     it(`when each caller tries ${route.method.toUpperCase()} ${route.path}, then only the declared roles and scopes get through`, async () => {
       for (const [name, call] of Object.entries(callers)) {

@@ -1,20 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword, randomPassword, verifyPassword } from '../auth/password.js';
+import { assertPasswordPolicy } from '../auth/passwordPolicy.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
 import { AppError } from '../errors/AppError.js';
 import type { Store } from '../store/Store.js';
 import type { ApiKey, Role, Scope, User } from '../store/types.js';
 import type { Clock } from './Clock.js';
-import type { Principal } from './Principal.js';
+import { LoginThrottle, type ThrottlePolicy } from './LoginThrottle.js';
+import { actorOf, type Principal } from './Principal.js';
 
-const SESSION_HOURS = 12;
+export interface SessionPolicy {
+  /** A session unused this long ends. */
+  idleMinutes: number;
+  /** A session ends this long after sign-in, used or not. */
+  maxHours: number;
+}
+
+export const DEFAULT_SESSIONS: SessionPolicy = { idleMinutes: 30, maxHours: 12 };
+/** A session's last use is written at most this often, so reads do not write on every request. */
+const TOUCH_EVERY_MS = 60_000;
 
 /** Users, sessions and integrator API keys. No default secret: the first admin gets a random password. */
 export class AuthService {
+  readonly sessions: SessionPolicy;
+  readonly throttle: LoginThrottle;
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-  ) {}
+    options: { sessions?: Partial<SessionPolicy>; throttle?: ThrottlePolicy } = {},
+  ) {
+    this.sessions = { ...DEFAULT_SESSIONS, ...options.sessions };
+    this.throttle = new LoginThrottle(store, clock, options.throttle);
+  }
 
   /** On an empty store, creates `admin` with a random password and returns it (printed once by main). */
   async bootstrapAdmin(password?: string): Promise<{ username: string; password: string } | null> {
@@ -39,6 +57,7 @@ export class AuthService {
     policyRoles: string[];
     stores: string[];
   }): Promise<User> {
+    assertPasswordPolicy(input.password, input);
     const user: User = {
       id: randomUUID(),
       username: input.username,
@@ -59,21 +78,77 @@ export class AuthService {
     changes: Partial<Pick<User, 'displayName' | 'roles' | 'policyRoles' | 'stores'>> & { password?: string },
   ): Promise<User> {
     const { password, ...rest } = changes;
+    if (password !== undefined)
+      assertPasswordPolicy(password, { username: user.username, displayName: rest.displayName ?? user.displayName });
     const next: User = { ...user, ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
     await this.store.updateUser(next);
     if (password) await this.store.deleteSessionsOf(user.id);
     return next;
   }
 
-  /** Checks a password; answers the same way for an unknown user and a wrong password. */
-  async login(username: string, password: string): Promise<{ token: string; user: User }> {
+  /**
+   * Checks a password; answers the same way for an unknown user and a wrong password. Throttled per
+   * account and per client address (429 with Retry-After); every attempt is audited, never the password.
+   * A deactivated user with the right password gets a 403 (only someone holding the password learns it).
+   */
+  async login(username: string, password: string, address: string): Promise<{ token: string; user: User }> {
+    const audit = (action: string, user: User | null) =>
+      this.store.appendAudit({
+        at: this.clock().toISOString(),
+        actor: user ? user.username : 'anonymous',
+        entity: 'user',
+        entityId: user ? user.id : `username:${username}`,
+        action,
+        before: null,
+        after: { username, address },
+      });
+    let attempt;
+    try {
+      attempt = await this.throttle.begin(username, address);
+    } catch (error) {
+      await audit('sign-in throttled', await this.store.userByUsername(username));
+      throw error;
+    }
     const user = await this.store.userByUsername(username);
     const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, DUMMY_HASH).then(() => false);
-    if (!user || !ok) throw new AppError('unauthenticated', 'wrong user name or password');
+    if (!user || !ok) {
+      await audit('sign-in failed', user);
+      throw new AppError('unauthenticated', 'wrong user name or password', { messageZh: '用户名或密码错误' });
+    }
+    await this.throttle.succeeded(attempt);
+    if (user.deactivatedAt) {
+      await audit('sign-in refused (deactivated)', user);
+      throw new AppError('forbidden', 'this account is deactivated; ask an administrator', { messageZh: '此账号已停用，请联系管理员' });
+    }
     const token = newSecret('ses');
-    const expiresAt = new Date(this.clock().getTime() + SESSION_HOURS * 3_600_000).toISOString();
-    await this.store.createSession({ tokenHash: hashSecret(token), userId: user.id, expiresAt });
+    const now = this.clock();
+    const expiresAt = new Date(now.getTime() + this.sessions.maxHours * 3_600_000).toISOString();
+    await this.store.createSession({ tokenHash: hashSecret(token), userId: user.id, expiresAt, lastSeenAt: now.toISOString() });
+    await audit('sign-in', user);
     return { token, user };
+  }
+
+  /** Deactivates (or reactivates) a user: their sessions end and the API keys they created are revoked, in one step. */
+  async setDeactivated(user: User, deactivated: boolean, actor: Principal): Promise<User> {
+    if (deactivated && actor.kind === 'user' && actor.user.id === user.id)
+      throw new AppError('unprocessable', 'you cannot deactivate yourself', {
+        messageZh: '不能停用自己的账号',
+        details: [{ pointer: '/id', message: 'another administrator must do it', messageZh: '需由其他管理员操作' }],
+      });
+    const now = this.clock().toISOString();
+    const done = await this.store.setUserDeactivated(user.id, deactivated ? now : null, actorOf(actor), now);
+    if (!done) throw new AppError('not_found', `user "${user.id}" does not exist`, { messageZh: '用户不存在' });
+    return done.user;
+  }
+
+  /** Deletes sessions past their lifetime or idle timeout and forgotten sign-in failure counts. */
+  async purgeExpired(): Promise<{ sessions: number; loginFailures: number }> {
+    const now = this.clock().getTime();
+    const sessions = await this.store.purgeSessions(
+      new Date(now).toISOString(),
+      new Date(now - this.sessions.idleMinutes * 60_000).toISOString(),
+    );
+    return { sessions, loginFailures: await this.throttle.purge() };
   }
 
   /** Ends the session the caller signed in with (cookie or bearer token). */
@@ -89,9 +164,17 @@ export class AuthService {
       return key && !key.revoked ? { kind: 'apiKey', id: key.id, name: key.name, scopes: key.scopes } : null;
     }
     const session = await this.store.sessionByHash(hash);
-    if (!session || session.expiresAt <= this.clock().toISOString()) return null;
+    if (!session) return null;
+    const now = this.clock();
+    const idleSince = new Date(now.getTime() - this.sessions.idleMinutes * 60_000).toISOString();
+    if (session.expiresAt <= now.toISOString() || session.lastSeenAt <= idleSince) {
+      await this.store.deleteSession(hash);
+      return null;
+    }
     const user = await this.store.userById(session.userId);
-    return user ? { kind: 'user', user, sessionHash: hash } : null;
+    if (!user || user.deactivatedAt) return null;
+    if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) await this.store.touchSession(hash, now.toISOString());
+    return { kind: 'user', user, sessionHash: hash };
   }
 
   /** A new API key; the secret is returned once and only its hash is kept. */

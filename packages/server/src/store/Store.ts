@@ -6,6 +6,7 @@ import type {
   DocumentKind,
   DocumentState,
   FineEntry,
+  LoginFailures,
   Notification,
   PublishedVersion,
   RecordFilter,
@@ -35,6 +36,27 @@ export interface Store {
   deleteSession(tokenHash: string): Promise<void>;
   /** Ends every session of a user (after a password reset). */
   deleteSessionsOf(userId: string): Promise<void>;
+  /** Moves a session's idle clock (the last use). */
+  touchSession(tokenHash: string, lastSeenAt: string): Promise<void>;
+  /** Deletes sessions past their absolute end (`expiresAt <= now`) or idle since `idleSince` (`lastSeenAt <= idleSince`); returns how many. */
+  purgeSessions(now: string, idleSince: string): Promise<number>;
+
+  /**
+   * Counts one more failed sign-in under `key` at `at` (atomically, so every instance sees it); a count whose
+   * last failure is before `forgetBefore` starts again at one. Returns the row after the update.
+   */
+  addLoginFailure(key: string, at: string, forgetBefore: string): Promise<LoginFailures>;
+  loginFailures(keys: string[]): Promise<LoginFailures[]>;
+  /** Takes one counted attempt back (a sign-in that succeeded after being counted); never below zero. */
+  forgiveLoginFailure(key: string): Promise<void>;
+  clearLoginFailures(key: string): Promise<void>;
+  /** Deletes counts whose last failure is before `before`; returns how many. */
+  purgeLoginFailures(before: string): Promise<number>;
+  /**
+   * Deactivates (`at` set) or reactivates (`at` null) a user in one unit of work, with an audit entry by `actor`.
+   * Deactivating ends the user's sessions and revokes the API keys they created (each audited). Null when there is no such user.
+   */
+  setUserDeactivated(userId: string, at: string | null, actor: string, now: string): Promise<{ user: User; revokedKeys: string[] } | null>;
 
   createApiKey(key: ApiKey): Promise<void>;
   apiKeyByHash(keyHash: string): Promise<ApiKey | null>;

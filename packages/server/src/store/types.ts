@@ -13,12 +13,24 @@ export interface User {
   policyRoles: string[];
   stores: string[];
   createdAt: string;
+  /** Set while the user is deactivated: they cannot sign in, and their sessions and API keys ended. */
+  deactivatedAt?: string;
 }
 
 export interface Session {
   tokenHash: string;
   userId: string;
+  /** The absolute end of the session (sign-in + the maximum lifetime). */
   expiresAt: string;
+  /** The last use, at most a minute stale: the idle timeout counts from here. */
+  lastSeenAt: string;
+}
+
+/** Failed sign-ins under one key (`account:<user name>` or `address:<client address>`), held in the store for every instance. */
+export interface LoginFailures {
+  key: string;
+  failures: number;
+  lastFailureAt: string;
 }
 
 export type Scope = 'definitions:read' | 'definitions:write' | 'records:read' | 'records:write';

@@ -128,13 +128,123 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
     it("when a user's sessions are ended, then none of theirs is left and others' stay", async () => {
       const store = await open();
-      await store.createSession({ tokenHash: 'a1', userId: 'ua', expiresAt: '2099-01-01T00:00:00.000Z' });
-      await store.createSession({ tokenHash: 'a2', userId: 'ua', expiresAt: '2099-01-01T00:00:00.000Z' });
-      await store.createSession({ tokenHash: 'b1', userId: 'ub', expiresAt: '2099-01-01T00:00:00.000Z' });
+      await store.createSession({
+        tokenHash: 'a1',
+        userId: 'ua',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        lastSeenAt: '2025-01-01T00:00:00.000Z',
+      });
+      await store.createSession({
+        tokenHash: 'a2',
+        userId: 'ua',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        lastSeenAt: '2025-01-01T00:00:00.000Z',
+      });
+      await store.createSession({
+        tokenHash: 'b1',
+        userId: 'ub',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        lastSeenAt: '2025-01-01T00:00:00.000Z',
+      });
       await store.deleteSessionsOf('ua');
       expect(await store.sessionByHash('a1')).toBeNull();
       expect(await store.sessionByHash('a2')).toBeNull();
       expect(await store.sessionByHash('b1')).not.toBeNull();
+      await store.close();
+    });
+
+    it('when sessions are touched and purged, then the idle clock only moves forward and only ended or idle ones go', async () => {
+      const store = await open();
+      const session = (tokenHash: string, expiresAt: string, lastSeenAt: string) => ({ tokenHash, userId: 'u', expiresAt, lastSeenAt });
+      await store.createSession(session('live', '2025-01-01T12:00:00.000Z', '2025-01-01T09:00:00.000Z'));
+      await store.createSession(session('idle', '2025-01-01T12:00:00.000Z', '2025-01-01T08:00:00.000Z'));
+      await store.createSession(session('over', '2025-01-01T09:10:00.000Z', '2025-01-01T09:05:00.000Z'));
+      await store.touchSession('live', '2025-01-01T09:20:00.000Z');
+      await store.touchSession('live', '2025-01-01T09:15:00.000Z');
+      expect((await store.sessionByHash('live'))?.lastSeenAt).toBe('2025-01-01T09:20:00.000Z');
+      expect(await store.purgeSessions('2025-01-01T09:30:00.000Z', '2025-01-01T09:00:00.000Z')).toBe(2);
+      expect(await store.sessionByHash('idle')).toBeNull();
+      expect(await store.sessionByHash('over')).toBeNull();
+      expect(await store.sessionByHash('live')).not.toBeNull();
+      await store.close();
+    });
+
+    it('when sign-in failures are counted, then each key counts on its own, an old count starts again, and clear and purge remove them', async () => {
+      const store = await open();
+      const forget = '2025-01-01T00:00:00.000Z';
+      expect(await store.addLoginFailure('account:li', '2025-01-02T10:00:00.000Z', forget)).toEqual({
+        key: 'account:li',
+        failures: 1,
+        lastFailureAt: '2025-01-02T10:00:00.000Z',
+      });
+      expect((await store.addLoginFailure('account:li', '2025-01-02T10:01:00.000Z', forget)).failures).toBe(2);
+      expect((await store.addLoginFailure('address:10.0.0.1', '2025-01-02T10:01:00.000Z', forget)).failures).toBe(1);
+      // The last failure (10:01) is before the forget line: the count starts again.
+      expect((await store.addLoginFailure('account:li', '2025-01-03T10:00:00.000Z', '2025-01-03T00:00:00.000Z')).failures).toBe(1);
+      const rows = await store.loginFailures(['account:li', 'address:10.0.0.1', 'account:nobody']);
+      expect(rows.map((r) => [r.key, r.failures]).sort()).toEqual([
+        ['account:li', 1],
+        ['address:10.0.0.1', 1],
+      ]);
+      await store.forgiveLoginFailure('account:li');
+      await store.forgiveLoginFailure('account:li');
+      expect((await store.loginFailures(['account:li']))[0]?.failures).toBe(0);
+      await store.clearLoginFailures('account:li');
+      expect(await store.loginFailures(['account:li'])).toEqual([]);
+      expect(await store.purgeLoginFailures('2025-01-02T12:00:00.000Z')).toBe(1);
+      expect(await store.loginFailures(['address:10.0.0.1'])).toEqual([]);
+      await store.close();
+    });
+
+    it('when a user is deactivated, then their sessions and the keys they made end in one step, audited; reactivating keeps keys revoked', async () => {
+      const store = await open();
+      const base = { displayName: '人', passwordHash: 'h', roles: ['admin' as const], policyRoles: [], stores: [], createdAt: 'now' };
+      await store.createUser({ ...base, id: 'ud', username: 'leaver' });
+      await store.createUser({ ...base, id: 'us', username: 'stayer' });
+      await store.createSession({
+        tokenHash: 'd1',
+        userId: 'ud',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        lastSeenAt: '2025-01-01T00:00:00.000Z',
+      });
+      await store.createSession({
+        tokenHash: 's1',
+        userId: 'us',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        lastSeenAt: '2025-01-01T00:00:00.000Z',
+      });
+      const key = (id: string, createdBy: string) => ({
+        id,
+        name: id,
+        keyHash: `hash-${id}`,
+        scopes: [],
+        createdBy,
+        createdAt: 'now',
+        revoked: false,
+      });
+      await store.createApiKey(key('kd', 'leaver'));
+      await store.createApiKey(key('ks', 'stayer'));
+      const done = await store.setUserDeactivated('ud', '2025-02-01T00:00:00.000Z', 'stayer', '2025-02-01T00:00:00.000Z');
+      expect(done).toMatchObject({ user: { username: 'leaver', deactivatedAt: '2025-02-01T00:00:00.000Z' }, revokedKeys: ['kd'] });
+      expect(await store.sessionByHash('d1')).toBeNull();
+      expect(await store.sessionByHash('s1')).not.toBeNull();
+      expect((await store.apiKeyByHash('hash-kd'))?.revoked).toBe(true);
+      expect((await store.apiKeyByHash('hash-ks'))?.revoked).toBe(false);
+      // An edit of other fields never undoes a deactivation.
+      const leaver = (await store.userById('ud'))!;
+      await store.updateUser({ ...leaver, displayName: '离职', deactivatedAt: undefined });
+      expect((await store.userById('ud'))?.deactivatedAt).toBe('2025-02-01T00:00:00.000Z');
+      expect((await store.listAudit({ entity: 'apiKey', entityId: 'kd', limit: 5 })).map((a) => a.action)).toEqual([
+        'revoke (creator deactivated)',
+      ]);
+      await store.setUserDeactivated('ud', null, 'stayer', '2025-02-02T00:00:00.000Z');
+      expect((await store.userById('ud'))?.deactivatedAt).toBeUndefined();
+      expect((await store.apiKeyByHash('hash-kd'))?.revoked).toBe(true);
+      expect((await store.listAudit({ entity: 'user', entityId: 'ud', limit: 5 })).map((a) => a.action)).toEqual([
+        'reactivate',
+        'deactivate',
+      ]);
+      expect(await store.setUserDeactivated('nobody', null, 'stayer', 'now')).toBeNull();
       await store.close();
     });
 

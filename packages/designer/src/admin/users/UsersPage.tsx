@@ -9,6 +9,8 @@ import { CheckboxGroupField } from '../shared/CheckboxGroupField';
 import { errorText } from '../shared/errorText';
 import { PASSWORD_MIN, USERNAME, generatePassword, knownStores } from './userModel';
 import { useFeedback } from '../../app/Feedback';
+import { useAuth } from '../../app/auth/AuthContext';
+import { ApiError } from '../../api/ApiError';
 
 export const ROLES: Role[] = ['admin', 'manager', 'staff'];
 /** Solid tags, white text: AA contrast (axe checks the page). */
@@ -20,7 +22,8 @@ type UserValues = UserCreate;
 export function UsersPage() {
   const api = useApi();
   const { t, text, locale } = useI18n();
-  const { message } = useFeedback();
+  const { message, modal } = useFeedback();
+  const { user: me } = useAuth();
   const reference = useReferenceData();
   const [users, setUsers] = useState<UserAccount[] | null>(null);
   /** The dialog: a new user, or the user being changed. */
@@ -38,6 +41,25 @@ export function UsersPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  /** Deactivate or reactivate after a confirmation that says what happens. */
+  const setActive = (user: UserAccount, active: boolean) =>
+    modal.confirm({
+      title: t(active ? 'users.reactivateConfirm' : 'users.deactivateConfirm', { name: user.displayName }),
+      content: t(active ? 'users.reactivateExplain' : 'users.deactivateExplain', { name: user.displayName }),
+      okText: t(active ? 'users.reactivate' : 'users.deactivate'),
+      okButtonProps: { danger: !active },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await api.users.setActive(user.id, active);
+          void message.success(t(active ? 'users.reactivatedDone' : 'users.deactivatedDone', { name: user.displayName }));
+        } catch (e) {
+          void message.error(errorText(e, t, locale));
+        }
+        await load();
+      },
+    });
 
   const policyLabel = useCallback((id: string) => text(reference?.roles?.roles.find((r) => r.id === id)?.label) || id, [reference, text]);
 
@@ -97,11 +119,34 @@ export function UsersPage() {
             ),
           },
           {
+            title: t('users.state'),
+            render: (_, user) =>
+              user.deactivatedAt ? (
+                <Tag color="#595959" variant="solid">
+                  {t('users.deactivated')}
+                </Tag>
+              ) : (
+                <Tag>{t('users.active')}</Tag>
+              ),
+          },
+          {
             title: t('common.actions'),
             render: (_, user) => (
-              <Button size="small" onClick={() => setDialog({ user })} aria-label={`${t('users.edit')} ${user.displayName}`}>
-                {t('users.edit')}
-              </Button>
+              <Space size={4}>
+                <Button size="small" onClick={() => setDialog({ user })} aria-label={`${t('users.edit')} ${user.displayName}`}>
+                  {t('users.edit')}
+                </Button>
+                {user.id !== me?.id && (
+                  <Button
+                    size="small"
+                    danger={!user.deactivatedAt}
+                    onClick={() => setActive(user, !!user.deactivatedAt)}
+                    aria-label={`${t(user.deactivatedAt ? 'users.reactivate' : 'users.deactivate')} ${user.displayName}`}
+                  >
+                    {t(user.deactivatedAt ? 'users.reactivate' : 'users.deactivate')}
+                  </Button>
+                )}
+              </Space>
             ),
           },
         ]}
@@ -172,7 +217,10 @@ function UserDialog(props: {
         onSaved(t('users.created', { name: common.displayName }));
       }
     } catch (e) {
-      void message.error(errorText(e, t, locale));
+      // A password the policy refuses: the reason under the password field, in the person's language.
+      if (e instanceof ApiError && e.status === 400 && e.pointsAt('/password'))
+        form.setFields([{ name: 'password', errors: [e.messageIn(locale)] }]);
+      else void message.error(errorText(e, t, locale));
     } finally {
       setBusy(false);
     }

@@ -30,6 +30,7 @@ describe('knownStores', () => {
       roles: ['staff'],
       policyRoles: [],
       stores,
+      deactivatedAt: null,
     });
     expect(knownStores([user(['jiefang', 'beijing']), user([]), user(['jiefang'])])).toEqual(['beijing', 'jiefang']);
   });

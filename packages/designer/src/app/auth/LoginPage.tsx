@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Input } from 'antd';
-import { useI18n } from '../../i18n/I18nContext';
+import { useI18n, type Translate } from '../../i18n/I18nContext';
 import { ApiError } from '../../api/ApiError';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { useAuth } from './AuthContext';
@@ -47,7 +47,7 @@ export function LoginPage() {
       const next = params.get('next');
       void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user), { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError && (e.status === 401 || e.status === 400) ? t('auth.badCredentials') : t('common.serverError'));
+      setError(signInError(e, t));
     } finally {
       setBusy(false);
     }
@@ -103,4 +103,13 @@ export function LoginPage() {
       </section>
     </main>
   );
+}
+
+/** Why signing in failed, in the person's language: wrong credentials, too many attempts (with the wait), a deactivated account. */
+function signInError(e: unknown, t: Translate): string {
+  if (!(e instanceof ApiError)) return t('common.serverError');
+  if (e.status === 401 || e.status === 400) return t('auth.badCredentials');
+  if (e.status === 429) return t('auth.tooManyAttempts', { minutes: Math.max(1, Math.ceil((e.retryAfterSeconds ?? 60) / 60)) });
+  if (e.status === 403) return t('auth.deactivated');
+  return e.status === 0 ? t('common.offline') : t('common.serverError');
 }

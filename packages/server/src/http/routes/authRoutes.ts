@@ -13,10 +13,12 @@ export const publicUser = (user: User) => ({
   roles: user.roles,
   policyRoles: user.policyRoles,
   stores: user.stores,
+  /** When the user was deactivated (they cannot sign in); null while active. */
+  deactivatedAt: user.deactivatedAt ?? null,
 });
 
-function setSessionCookie(res: Response, token: string, secure: boolean): void {
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: 12 * 3_600_000 });
+function setSessionCookie(res: Response, token: string, secure: boolean, maxHours: number): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: maxHours * 3_600_000 });
 }
 
 /** Sign in and out (browser sessions in an httpOnly, SameSite=Strict cookie), users and API keys. */
@@ -26,13 +28,14 @@ export function authRoutes(services: Services): Route[] {
       method: 'post',
       path: '/auth/login',
       access: { public: true },
-      summary: 'Sign in; sets the session cookie',
+      summary: 'Sign in; sets the session cookie (429 with Retry-After after repeated failures)',
       body: 'Login',
       handler: () => Promise.reject(new AppError('internal', 'public route')),
       publicHandler: async ({ req, res }) => {
         const { username, password } = req.body as { username: string; password: string };
-        const { token, user } = await services.auth.login(username, password);
-        setSessionCookie(res, token, services.secureCookies);
+        // The client address: the socket's, or X-Forwarded-For's only through the proxies TRUST_PROXY names.
+        const { token, user } = await services.auth.login(username, password, req.ip ?? 'unknown');
+        setSessionCookie(res, token, services.secureCookies, services.auth.sessions.maxHours);
         return { user: publicUser(user) };
       },
     },
@@ -118,6 +121,20 @@ export function authRoutes(services: Services): Route[] {
         return publicUser(user);
       },
     },
+    ...(['deactivate', 'reactivate'] as const).map((action): Route => ({
+      method: 'post',
+      path: `/users/:id/${action}`,
+      access: { roles: ['admin'] },
+      summary:
+        action === 'deactivate'
+          ? 'Deactivate a user: they cannot sign in; their sessions end and the API keys they created are revoked (audited)'
+          : 'Reactivate a deactivated user (revoked API keys stay revoked)',
+      handler: async ({ req, principal }) => {
+        const user = await services.store.userById(String(req.params.id));
+        if (!user) throw new AppError('not_found', `user "${String(req.params.id)}" does not exist`, { messageZh: '用户不存在' });
+        return publicUser(await services.auth.setDeactivated(user, action === 'deactivate', principal));
+      },
+    })),
     {
       method: 'get',
       path: '/api-keys',

@@ -10,6 +10,7 @@ import type {
   DocumentKind,
   DocumentState,
   FineEntry,
+  LoginFailures,
   Notification,
   PublishedVersion,
   RecordFilter,
@@ -72,6 +73,11 @@ export class MongoStore implements Store {
       this.col('users').createIndex({ username: 1 }, { unique: true }),
       this.col('users').createIndex({ id: 1 }, { unique: true }),
       this.col('sessions').createIndex({ tokenHash: 1 }, { unique: true }),
+      this.col('sessions').createIndex({ userId: 1 }),
+      this.col('sessions').createIndex({ expiresAt: 1 }),
+      this.col('sessions').createIndex({ lastSeenAt: 1 }),
+      this.col('loginFailures').createIndex({ key: 1 }, { unique: true }),
+      this.col('loginFailures').createIndex({ lastFailureAt: 1 }),
       this.col('apiKeys').createIndex({ keyHash: 1 }, { unique: true }),
       this.col('apiKeys').createIndex({ id: 1 }, { unique: true }),
       this.col('documents').createIndex({ kind: 1, id: 1 }, { unique: true }),
@@ -111,16 +117,18 @@ export class MongoStore implements Store {
     }
   }
   async userByUsername(username: string) {
-    return plain<User>(await this.col('users').findOne({ username }));
+    return toUser(await this.col('users').findOne({ username }));
   }
   async userById(id: string) {
-    return plain<User>(await this.col('users').findOne({ id }));
+    return toUser(await this.col('users').findOne({ id }));
   }
   async listUsers() {
-    return (await this.col('users').find().sort({ username: 1 }).toArray()).map((d) => plain<User>(d)!);
+    return (await this.col('users').find().sort({ username: 1 }).toArray()).map((d) => toUser(d)!);
   }
   async updateUser(user: User) {
-    await this.col('users').updateOne({ id: user.id }, { $set: { ...user } });
+    // Deactivation has its own unit of work (setUserDeactivated); an edit never undoes it.
+    const { deactivatedAt: _deactivated, ...changes } = user;
+    await this.col('users').updateOne({ id: user.id }, { $set: changes });
   }
   async createSession(session: Session) {
     await this.col('sessions').insertOne({ ...session });
@@ -133,6 +141,97 @@ export class MongoStore implements Store {
   }
   async deleteSessionsOf(userId: string) {
     await this.col('sessions').deleteMany({ userId });
+  }
+  async touchSession(tokenHash: string, lastSeenAt: string) {
+    await this.col('sessions').updateOne({ tokenHash, lastSeenAt: { $lt: lastSeenAt } }, { $set: { lastSeenAt } });
+  }
+  async purgeSessions(now: string, idleSince: string) {
+    return (await this.col('sessions').deleteMany({ $or: [{ expiresAt: { $lte: now } }, { lastSeenAt: { $lte: idleSince } }] }))
+      .deletedCount;
+  }
+  async addLoginFailure(key: string, at: string, forgetBefore: string) {
+    const update = [
+      {
+        $set: {
+          failures: {
+            $cond: [{ $lt: [{ $ifNull: ['$lastFailureAt', ''] }, forgetBefore] }, 1, { $add: [{ $ifNull: ['$failures', 0] }, 1] }],
+          },
+          lastFailureAt: { $max: [{ $ifNull: ['$lastFailureAt', ''] }, at] },
+        },
+      },
+    ];
+    const upsert = () =>
+      this.col('loginFailures').findOneAndUpdate({ key }, update, { upsert: true, returnDocument: 'after', projection: { _id: 0 } });
+    // Two instances inserting the first failure at once: one insert wins, the other's retry increments it.
+    const row = await upsert().catch((error: unknown) => {
+      if (error instanceof MongoServerError && error.code === 11000) return upsert();
+      throw error;
+    });
+    return plain<LoginFailures>(row)!;
+  }
+  async loginFailures(keys: string[]) {
+    return (
+      await this.col('loginFailures')
+        .find({ key: { $in: keys } })
+        .toArray()
+    ).map((d) => plain<LoginFailures>(d)!);
+  }
+  async forgiveLoginFailure(key: string) {
+    await this.col('loginFailures').updateOne({ key, failures: { $gt: 0 } }, { $inc: { failures: -1 } });
+  }
+  async clearLoginFailures(key: string) {
+    await this.col('loginFailures').deleteOne({ key });
+  }
+  async purgeLoginFailures(before: string) {
+    return (await this.col('loginFailures').deleteMany({ lastFailureAt: { $lt: before } })).deletedCount;
+  }
+  async setUserDeactivated(userId: string, at: string | null, actor: string, now: string) {
+    return this.transaction(async (session) => {
+      const before = toUser(await this.col('users').findOne({ id: userId }, { session }));
+      if (!before) return null;
+      await this.col('users').updateOne({ id: userId }, at === null ? { $unset: { deactivatedAt: '' } } : { $set: { deactivatedAt: at } }, {
+        session,
+      });
+      const user: User = { ...before };
+      delete user.deactivatedAt;
+      if (at !== null) user.deactivatedAt = at;
+      const revokedKeys: string[] = [];
+      if (at !== null) {
+        await this.col('sessions').deleteMany({ userId }, { session });
+        const keys = (await this.col('apiKeys').find({ createdBy: before.username, revoked: false }, { session }).toArray()).map((k) =>
+          plain<ApiKey>(k)!,
+        );
+        for (const key of keys) {
+          await this.col('apiKeys').updateOne({ id: key.id }, { $set: { revoked: true } }, { session });
+          revokedKeys.push(key.id);
+          await this.audit(
+            {
+              at: now,
+              actor,
+              entity: 'apiKey',
+              entityId: key.id,
+              action: 'revoke (creator deactivated)',
+              before: { name: key.name, revoked: false },
+              after: { name: key.name, revoked: true },
+            },
+            session,
+          );
+        }
+      }
+      await this.audit(
+        {
+          at: now,
+          actor,
+          entity: 'user',
+          entityId: userId,
+          action: at === null ? 'reactivate' : 'deactivate',
+          before: { username: before.username, deactivatedAt: before.deactivatedAt ?? null },
+          after: { username: user.username, deactivatedAt: user.deactivatedAt ?? null, ...(at === null ? {} : { revokedKeys }) },
+        },
+        session,
+      );
+      return { user, revokedKeys };
+    });
   }
   async createApiKey(key: ApiKey) {
     await this.col('apiKeys').insertOne({ ...key });
@@ -519,4 +618,12 @@ export class MongoStore implements Store {
     const file = plain<StoredFile & { data: Binary }>(doc)!;
     return { ...file, data: Buffer.from(file.data.buffer) };
   }
+}
+
+/** A stored user; a null or absent `deactivatedAt` is an active user. */
+function toUser(doc: Document | null): User | null {
+  const user = plain<User & { deactivatedAt?: string | null }>(doc);
+  if (!user) return null;
+  if (user.deactivatedAt === null || user.deactivatedAt === undefined) delete user.deactivatedAt;
+  return user;
 }

@@ -12,6 +12,7 @@ import type {
   DocumentKind,
   DocumentState,
   FineEntry,
+  LoginFailures,
   Notification,
   PublishedVersion,
   RecordFilter,
@@ -21,7 +22,7 @@ import type {
   StoredRecord,
   User,
 } from '../types.js';
-import { SCHEMA } from './schema.js';
+import { ADDED_COLUMNS, SCHEMA } from './schema.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -41,6 +42,10 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    for (const { table, column, definition } of ADDED_COLUMNS) {
+      const columns = this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+      if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    }
   }
 
   async close(): Promise<void> {
@@ -67,7 +72,9 @@ export class SqliteStore implements Store {
   }
   async createUser(user: User) {
     try {
-      this.stmt('INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      this.stmt(
+        'INSERT INTO users (id, username, display_name, password_hash, roles, policy_roles, stores, created_at, deactivated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
         user.id,
         user.username,
         user.displayName,
@@ -76,6 +83,7 @@ export class SqliteStore implements Store {
         json(user.policyRoles),
         json(user.stores),
         user.createdAt,
+        user.deactivatedAt ?? null,
       );
     } catch (error) {
       if (String(error).includes('UNIQUE'))
@@ -103,17 +111,95 @@ export class SqliteStore implements Store {
     );
   }
   async createSession(session: Session) {
-    this.stmt('INSERT INTO sessions VALUES (?, ?, ?)').run(session.tokenHash, session.userId, session.expiresAt);
+    this.stmt('INSERT INTO sessions (token_hash, user_id, expires_at, last_seen_at) VALUES (?, ?, ?, ?)').run(
+      session.tokenHash,
+      session.userId,
+      session.expiresAt,
+      session.lastSeenAt,
+    );
   }
   async sessionByHash(tokenHash: string) {
     const row = this.stmt('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as Row | undefined;
-    return row ? { tokenHash: String(row.token_hash), userId: String(row.user_id), expiresAt: String(row.expires_at) } : null;
+    return row
+      ? {
+          tokenHash: String(row.token_hash),
+          userId: String(row.user_id),
+          expiresAt: String(row.expires_at),
+          lastSeenAt: String(row.last_seen_at),
+        }
+      : null;
   }
   async deleteSession(tokenHash: string) {
     this.stmt('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
   async deleteSessionsOf(userId: string) {
     this.stmt('DELETE FROM sessions WHERE user_id = ?').run(userId);
+  }
+  async touchSession(tokenHash: string, lastSeenAt: string) {
+    this.stmt('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?').run(lastSeenAt, tokenHash, lastSeenAt);
+  }
+  async purgeSessions(now: string, idleSince: string) {
+    return this.stmt('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(now, idleSince).changes;
+  }
+  async addLoginFailure(key: string, at: string, forgetBefore: string) {
+    const row = this.stmt(
+      `INSERT INTO login_failures (key, failures, last_failure_at) VALUES (?, 1, ?)
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN last_failure_at < ? THEN 1 ELSE failures + 1 END,
+         last_failure_at = MAX(last_failure_at, excluded.last_failure_at)
+       RETURNING *`,
+    ).get(key, at, forgetBefore) as Row;
+    return toLoginFailures(row);
+  }
+  async loginFailures(keys: string[]) {
+    if (keys.length === 0) return [];
+    const rows = this.db.prepare(`SELECT * FROM login_failures WHERE key IN (${keys.map(() => '?').join(', ')})`).all(...keys) as Row[];
+    return rows.map(toLoginFailures);
+  }
+  async forgiveLoginFailure(key: string) {
+    this.stmt('UPDATE login_failures SET failures = failures - 1 WHERE key = ? AND failures > 0').run(key);
+  }
+  async clearLoginFailures(key: string) {
+    this.stmt('DELETE FROM login_failures WHERE key = ?').run(key);
+  }
+  async purgeLoginFailures(before: string) {
+    return this.stmt('DELETE FROM login_failures WHERE last_failure_at < ?').run(before).changes;
+  }
+  async setUserDeactivated(userId: string, at: string | null, actor: string, now: string) {
+    return this.db.transaction(() => {
+      const before = toUser(this.stmt('SELECT * FROM users WHERE id = ?').get(userId) as Row | undefined);
+      if (!before) return null;
+      this.stmt('UPDATE users SET deactivated_at = ? WHERE id = ?').run(at, userId);
+      const user = toUser(this.stmt('SELECT * FROM users WHERE id = ?').get(userId) as Row)!;
+      const revokedKeys: string[] = [];
+      if (at !== null) {
+        this.stmt('DELETE FROM sessions WHERE user_id = ?').run(userId);
+        const keys = this.stmt('SELECT * FROM api_keys WHERE created_by = ? AND revoked = 0').all(before.username) as Row[];
+        for (const key of keys.map((k) => toApiKey(k)!)) {
+          this.stmt('UPDATE api_keys SET revoked = 1 WHERE id = ?').run(key.id);
+          revokedKeys.push(key.id);
+          this.auditSync({
+            at: now,
+            actor,
+            entity: 'apiKey',
+            entityId: key.id,
+            action: 'revoke (creator deactivated)',
+            before: { name: key.name, revoked: false },
+            after: { name: key.name, revoked: true },
+          });
+        }
+      }
+      this.auditSync({
+        at: now,
+        actor,
+        entity: 'user',
+        entityId: userId,
+        action: at === null ? 'reactivate' : 'deactivate',
+        before: { username: before.username, deactivatedAt: before.deactivatedAt ?? null },
+        after: { username: user.username, deactivatedAt: user.deactivatedAt ?? null, ...(at === null ? {} : { revokedKeys }) },
+      });
+      return { user, revokedKeys };
+    })();
   }
   async createApiKey(key: ApiKey) {
     this.stmt('INSERT INTO api_keys VALUES (?, ?, ?, ?, ?, ?, ?)').run(
@@ -666,7 +752,12 @@ function toUser(row: Row | undefined): User | null {
     policyRoles: parse(row.policy_roles),
     stores: parse(row.stores),
     createdAt: String(row.created_at),
+    ...(typeof row.deactivated_at === 'string' ? { deactivatedAt: row.deactivated_at } : {}),
   };
+}
+
+function toLoginFailures(row: Row): LoginFailures {
+  return { key: String(row.key), failures: Number(row.failures), lastFailureAt: String(row.last_failure_at) };
 }
 
 function toApiKey(row: Row | undefined): ApiKey | null {

@@ -2,8 +2,9 @@
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, password_hash TEXT NOT NULL,
-  roles TEXT NOT NULL, policy_roles TEXT NOT NULL, stores TEXT NOT NULL, created_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at TEXT NOT NULL);
+  roles TEXT NOT NULL, policy_roles TEXT NOT NULL, stores TEXT NOT NULL, created_at TEXT NOT NULL, deactivated_at TEXT);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at TEXT NOT NULL, last_seen_at TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS api_keys (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE, scopes TEXT NOT NULL, created_by TEXT NOT NULL,
   created_at TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
@@ -40,4 +41,14 @@ CREATE INDEX IF NOT EXISTS audit_entity ON audit (entity, entity_id);
 CREATE TABLE IF NOT EXISTS files (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, content_type TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, data BLOB NOT NULL,
   created_by TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS login_failures (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure_at TEXT NOT NULL);
 `;
+
+/**
+ * Columns added after the first release, for files made before them: a session without a last use is
+ * idle (signed out once on upgrade); a user without `deactivated_at` is active.
+ */
+export const ADDED_COLUMNS: { table: string; column: string; definition: string }[] = [
+  { table: 'users', column: 'deactivated_at', definition: 'TEXT' },
+  { table: 'sessions', column: 'last_seen_at', definition: "TEXT NOT NULL DEFAULT ''" },
+];
