@@ -25,6 +25,10 @@ export const problemMessages = {
   'meta.invalid': t('{detail}', '{detail}'),
   'pack.duplicateId': t('标识“{id}”重复（另见 {other}）', 'Duplicate id "{id}" (also in {other})'),
   'form.schemaInvalid': t('记录模式无法编译：{detail}', 'Record schema does not compile: {detail}'),
+  'form.notASchema': t(
+    '此处应为 JSON Schema（对象或 true/false），实为 {found}',
+    'A JSON Schema (an object or true/false) belongs here, found {found}',
+  ),
   'form.rootNotObject': t('记录模式的根必须是 type: "object"', 'The record schema root must be type: "object"'),
   'form.unknownState': t('状态“{state}”未在 states 中定义', 'State "{state}" is not defined in states'),
   'form.duplicateState': t('状态“{state}”重复', 'Duplicate state "{state}"'),

@@ -48,3 +48,21 @@ describe('POST /records with call times at the edges of the years 0001-9999', ()
     expect(arrival?.dueAt ?? null).toBeNull();
   });
 });
+
+describe('POST /pack with a null where a schema belongs', () => {
+  it('when a form schema property is null, then the push answers its problem with a pointer (not a 500) and writes nothing', async () => {
+    const form = {
+      $schema: '../schemas/meta/form.schema.json',
+      id: 'null-property',
+      title: { 'zh-CN': '空属性', en: 'Null property' },
+      schema: { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { a: null } },
+    };
+    const pushed = await admin('POST', '/pack', {
+      files: [{ path: 'schemas/null-property.form.json', content: JSON.stringify(form, null, 2) }],
+    });
+    expect(pushed.status).toBe(200);
+    expect(pushed.body.valid).toBe(false);
+    expect(pushed.body.problems).toContainEqual(expect.objectContaining({ pointer: '/schema/properties/a', code: 'form.notASchema' }));
+    expect((await admin('GET', '/forms/null-property')).status).toBe(404);
+  });
+});
