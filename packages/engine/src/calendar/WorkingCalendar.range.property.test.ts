@@ -69,7 +69,8 @@ function isClose(calendar: WorkingCalendar, at: Date): boolean {
   return calendar.intervalsOn(date).at(-1)?.end.getTime() === at.getTime();
 }
 
-describe('WorkingCalendar over the years 0001-9999', () => {
+// Generous time limits: a search may walk ten years of days, and the machine running the suite may be busy.
+describe('WorkingCalendar over the years 0001-9999', { timeout: 120_000 }, () => {
   it('when any arithmetic runs on any instant, then it answers or says "unknown" (RangeError), never another error', () => {
     fc.assert(
       fc.property(anyCalendar, instant, instant, hours, days, (calendar, a, b, h, n) => {

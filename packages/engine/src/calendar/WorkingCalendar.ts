@@ -15,6 +15,8 @@ const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 const MS_PER_HOUR = 3_600_000;
 /** The longest day-by-day walk of one call (about 10 years), so that a calendar without working time cannot hang a search. */
 const MAX_WALK_DAYS = 3660;
+/** Day plans kept per calendar (about 55 years of days); the cache starts over past that. */
+const MAX_CACHED_DAYS = 20_000;
 
 interface Span {
   start: number;
@@ -218,7 +220,7 @@ export class WorkingCalendar {
     );
   }
 
-  /** The day plan of a local date, computed once per calendar. */
+  /** The day plan of a local date, computed once per calendar (up to 20,000 cached). */
   private day(date: string): DayPlan {
     const cached = this.days.get(date);
     if (cached) return cached;
@@ -230,6 +232,8 @@ export class WorkingCalendar {
       if (end > start) spans.push({ start, end });
     }
     const plan = { date, next: addLocalDays(date, 1), spans, workingMs: spans.reduce((sum, s) => sum + s.end - s.start, 0) };
+    // Bounded: records with dates all over 0001-9999 must not grow a long-lived calendar without end.
+    if (this.days.size >= MAX_CACHED_DAYS) this.days.clear();
     this.days.set(date, plan);
     return plan;
   }
