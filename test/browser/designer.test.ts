@@ -177,10 +177,19 @@ describe('designer in Chromium', () => {
     await page.locator('#bench_total').fill('350');
     await page.getByRole('button', { name: '运行规则' }).click();
     await expect.poll(() => page.getByText(/需总经理审批/).count()).toBeGreaterThan(0);
+    // The values the evaluation gives, each with a checkbox (ticked), saved with the case as its expected values.
+    await expect.poll(() => page.getByRole('checkbox', { name: /审批人：总经理/ }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('checkbox', { name: /罚款：无/ }).isChecked()).toBe(true);
     await page.getByLabel('测试用例名称').fill('超过 200 元');
     await page.getByRole('button', { name: '保存测试用例' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: /审批人：总经理/ }).isVisible()).toBe(true);
     await shot(page, '07-test-bench');
     expect(await unlabelledControls(page)).toEqual([]);
+    // Reopening the saved case loads its record into the bench.
+    await page.locator('#bench_total').fill('120');
+    await page.getByRole('button', { name: '在测试台打开测试用例 超过 200 元' }).click();
+    await expect.poll(() => page.locator('#bench_total').inputValue()).toBe('350');
+    await expect.poll(() => page.getByText('测试用例“超过 200 元”已载入测试台').isVisible()).toBe(true);
 
     await page.getByRole('tab', { name: '发布' }).click();
     await page.getByRole('button', { name: '运行测试用例和影响预览' }).click();

@@ -158,6 +158,25 @@ describe('F1 after-sales record', () => {
     expect(deadline).toMatchObject({ key: 'dispatchToday', dueAt: '2025-10-09T09:30:00.000Z', state: 'breached' });
   });
 
+  it('T12 applies: when a call comes at 21:30 after closing, then dispatch is due 17:30 the next working day, not in the past', async () => {
+    const evaluation = await evaluate(F1, { ...call, callTime: '2025-10-09T21:30:00+08:00' }, at('2025-10-09T21:31:00+08:00'));
+    const [deadline] = outcomesOf(evaluation, 'T12').deadlines;
+    expect(deadline).toMatchObject({ key: 'dispatchToday', dueAt: '2025-10-10T09:30:00.000Z', state: 'open' });
+  });
+
+  it('T12 applies: when a call comes at 17:45 after the dispatch check, then dispatch is due 17:30 the next working day', async () => {
+    const [deadline] = outcomesOf(
+      await evaluate(F1, { ...call, callTime: '2025-09-30T17:45:00+08:00' }, at('2025-09-30T17:50:00+08:00')),
+      'T12',
+    ).deadlines;
+    expect(deadline).toMatchObject({ dueAt: '2025-10-09T09:30:00.000Z', state: 'open' });
+  });
+
+  it('T1 applies: when an urban call comes at 21:30, then arrival is due 6 working hours from the next opening (16:00)', async () => {
+    const evaluation = await evaluate(F1, { ...call, callTime: '2025-10-09T21:30:00+08:00' }, at('2025-10-09T21:31:00+08:00'));
+    expect(outcomesOf(evaluation, 'T1').deadlines[0]).toMatchObject({ key: 'arrival', dueAt: '2025-10-10T08:00:00.000Z', state: 'open' });
+  });
+
   it('T12 does not apply: when a dispatched job records why it was not finished, then no finish-today deadline', async () => {
     const record = { ...call, dispatchTime: '2025-10-09T10:30:00+08:00', unfinishedReason: '缺配件，明日首先处理' };
     expect(outcomesOf(await evaluate(F1, record, at('2025-10-09T17:45:00+08:00')), 'T12').deadlines.map((d) => d.key)).toEqual([

@@ -47,6 +47,8 @@ export type {
   RuleSetFile,
   RuleDefinition,
   RuleTestCase,
+  ExpectedValues,
+  ExpectedFine,
   TopLevelCondition,
   NestedCondition,
   FactCondition,
@@ -90,7 +92,9 @@ export { loadPack } from './pack/loadPack.js';
 export type { Evaluation, EvaluationContext } from './policy/Evaluation.js';
 export type { Policy, PolicyInput } from './policy/compilePolicy.js';
 export { compilePolicy, PolicyCompileError } from './policy/compilePolicy.js';
-export type { RuleTestResult } from './policy/runRuleTests.js';
+export type { RuleTestResult, RunRuleTestsOptions } from './policy/runRuleTests.js';
+export type { ValueDifference, ZoneOf } from './policy/ruleTestValues.js';
+export { compareValues, describeDifference, formatWallTime, valuesOf } from './policy/ruleTestValues.js';
 export { runRuleTests } from './policy/runRuleTests.js';
 export type { OutcomeChange } from './outcome/compareOutcomes.js';
 export { compareOutcomes } from './outcome/compareOutcomes.js';

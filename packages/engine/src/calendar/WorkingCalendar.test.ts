@@ -173,9 +173,9 @@ describe('WorkingCalendar.addWorkingDays', () => {
     expect(store.addWorkingDays(sh('2025-09-26T10:00'), 3)).toEqual(sh('2025-09-30T18:00'));
   });
 
-  it('when days is 0, then it is the end of the start day if working, else of the next working day', () => {
+  it('when days is 0, then it is the close of the working day still open at the start (after the close: the next one)', () => {
     expect(store.addWorkingDays(sh('2025-09-30T10:00'), 0)).toEqual(sh('2025-09-30T18:00'));
-    expect(store.addWorkingDays(sh('2025-09-30T20:00'), 0)).toEqual(sh('2025-09-30T18:00'));
+    expect(store.addWorkingDays(sh('2025-09-30T20:00'), 0)).toEqual(sh('2025-10-09T18:00'));
     expect(store.addWorkingDays(sh('2025-10-03T10:00'), 0)).toEqual(sh('2025-10-09T18:00'));
   });
 

@@ -1,7 +1,7 @@
 import { tzOffset } from '@date-fns/tz';
 import type { CalendarFile } from './CalendarFile.js';
 import { compileSchedule, type Schedule } from './compileSchedule.js';
-import { addLocalDays } from './localDate.js';
+import { addLocalDays, isFourDigitYear } from './localDate.js';
 import { parseWallTime } from './parseWallTime.js';
 import { zonedInstant, zonedLocalDate } from './zonedTime.js';
 
@@ -15,6 +15,8 @@ const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 const MS_PER_HOUR = 3_600_000;
 /** The longest day-by-day walk of one call (about 10 years), so that a calendar without working time cannot hang a search. */
 const MAX_WALK_DAYS = 3660;
+/** Day plans kept per calendar (about 55 years of days); the cache starts over past that. */
+const MAX_CACHED_DAYS = 20_000;
 
 interface Span {
   start: number;
@@ -32,7 +34,8 @@ interface DayPlan {
 /**
  * Working-time arithmetic over a calendar file: instants are `Date`s, local dates are "YYYY-MM-DD"
  * in the calendar's time zone. Working time is the union of half-open intervals [start, end).
- * Every search walks at most 3,660 local days and throws a RangeError past that.
+ * Every search walks at most 3,660 local days, and only through the years 0000-9999, and throws a
+ * RangeError past that: callers read it as "unknown" (a working-time fact, a due time).
  */
 export class WorkingCalendar {
   readonly id: string;
@@ -108,26 +111,35 @@ export class WorkingCalendar {
   }
 
   /**
-   * The due time of "within `days` working days": the end of the last working interval of the
-   * `days`-th working day after the local date of `start` (that day itself not counted), or the wall
-   * time `at` ("HH:mm") on that day. `days` = 0 means the day of `start` when it is a working day,
-   * else the next working day. Throws a RangeError unless `days` is an integer >= 0.
+   * The due time of "within `days` working days": the close (end of the last working interval) of
+   * the `days`-th working day after the working day open at `start` (see `endOfWorkingDay`), or the
+   * wall time `at` ("HH:mm") on that day. So the day of a call in working hours (or before the
+   * opening) is not counted, and a call after the close or on a day off counts as one made at the
+   * next opening. `days` = 0 is `endOfWorkingDay(start)`. Throws a RangeError unless `days` is an
+   * integer >= 0.
    */
   addWorkingDays(start: Date, days: number, at?: string): Date {
     if (!Number.isInteger(days) || days < 0) throw new RangeError(`working days must be an integer >= 0, got ${days}`);
     const atMinutes = at === undefined ? undefined : parseWallTime(at);
-    const startDate = this.localDateOf(start);
-    let left = Math.max(days, 1);
-    const target = this.walk(days === 0 ? startDate : addLocalDays(startDate, 1), (day) => {
-      const last = day.spans.at(-1);
-      return last && --left === 0 ? { date: day.date, end: last.end } : undefined;
-    });
+    const open = this.openDayAt(msOf(start));
+    let left = days;
+    const target =
+      days === 0
+        ? open
+        : this.walk(addLocalDays(open.date, 1), (day) => {
+            const last = day.spans.at(-1);
+            return last && --left === 0 ? { date: day.date, end: last.end } : undefined;
+          });
     return new Date(atMinutes === undefined ? target.end : zonedInstant(this.timeZone, target.date, atMinutes));
   }
 
-  /** The end of the last working interval of `at`'s local day when a working day, else of the next working day. */
+  /**
+   * The close of the working day still open at `at`: that day's close when `at` is before its
+   * opening, in working time or in a break; the next working day's close when `at` is at or after
+   * the close, or on a day off.
+   */
   endOfWorkingDay(at: Date): Date {
-    return this.addWorkingDays(at, 0);
+    return new Date(this.openDayAt(msOf(at)).end);
   }
 
   /** Working time overlapping [a, b] in ms; negative when b is before a. */
@@ -148,27 +160,53 @@ export class WorkingCalendar {
     return this.workingMsBetween(a, b) / MS_PER_HOUR;
   }
 
-  /** Working days after a's local date up to and including b's (0 on the same day); negative when b's date is before a's. */
+  /**
+   * Working days after the working day open at `a` (see `endOfWorkingDay`) up to and including b's
+   * local date: 0 on the same day, and 0 too from a call after the close to the next working day;
+   * negative when b's date is before a's. So `addWorkingDays(a, n)` is on the n-th.
+   */
   workingDaysBetween(a: Date, b: Date): number {
     const from = this.localDateOf(a);
     const to = this.localDateOf(b);
     if (to < from) return 0 - this.workingDaysBetween(b, a);
+    const close = this.day(this.countedDateOf(msOf(a))).spans.at(-1)?.end;
+    const closed = close === undefined || close <= msOf(a);
     let count = 0;
     return this.walk(from, (day) => {
       if (day.date !== from && day.spans.length > 0) count++;
-      return day.date === to ? count : undefined;
+      return day.date === to ? (closed ? Math.max(count - 1, 0) : count) : undefined;
+    });
+  }
+
+  /** The first local day whose last working interval ends after `instant`, and that end. */
+  private openDayAt(instant: number): { date: string; end: number } {
+    return this.walk(this.dayBefore(instant), (day) => {
+      const last = day.spans.at(-1);
+      return last && last.end > instant ? { date: day.date, end: last.end } : undefined;
     });
   }
 
   /** The local date before an instant's: a search starts there so that an interval ending at midnight is seen. */
   private dayBefore(instant: number): string {
-    return addLocalDays(zonedLocalDate(this.timeZone, instant), -1);
+    return addLocalDays(this.countedDateOf(instant), -1);
+  }
+
+  /** The local date of an instant; a RangeError when its year is beyond 0000-9999. */
+  private countedDateOf(instant: number): string {
+    const date = zonedLocalDate(this.timeZone, instant);
+    if (!isFourDigitYear(date)) throw this.beyondRange(date);
+    return date;
+  }
+
+  private beyondRange(date: string): RangeError {
+    return new RangeError(`calendar "${this.id}": ${date} is beyond the years 0000-9999 the calendar counts`);
   }
 
   /** Visits local days from `date` on until `visit` returns a value, and returns it; throws a RangeError past 3,660 days. */
   private walk<T>(date: string, visit: (day: DayPlan) => T | undefined): T {
     let sawWork = false;
     for (let walked = 0; walked < MAX_WALK_DAYS; walked++) {
+      if (!isFourDigitYear(date)) throw this.beyondRange(date);
       const day = this.day(date);
       const result = visit(day);
       if (result !== undefined) return result;
@@ -182,7 +220,7 @@ export class WorkingCalendar {
     );
   }
 
-  /** The day plan of a local date, computed once per calendar. */
+  /** The day plan of a local date, computed once per calendar (up to 20,000 cached). */
   private day(date: string): DayPlan {
     const cached = this.days.get(date);
     if (cached) return cached;
@@ -194,6 +232,8 @@ export class WorkingCalendar {
       if (end > start) spans.push({ start, end });
     }
     const plan = { date, next: addLocalDays(date, 1), spans, workingMs: spans.reduce((sum, s) => sum + s.end - s.start, 0) };
+    // Bounded: records with dates all over 0001-9999 must not grow a long-lived calendar without end.
+    if (this.days.size >= MAX_CACHED_DAYS) this.days.clear();
     this.days.set(date, plan);
     return plan;
   }

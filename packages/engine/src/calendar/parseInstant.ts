@@ -1,4 +1,5 @@
-import { TZDate } from '@date-fns/tz';
+import { parseLocalDate } from './localDate.js';
+import { zonedInstant } from './zonedTime.js';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
@@ -19,8 +20,14 @@ export function parseInstant(value: unknown, timeZone: string): Date | null {
   const match = DATE_ONLY.exec(text) ?? LOCAL_DATE_TIME.exec(text);
   if (!match) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;
-  const date = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), timeZone);
-  // Reject overflowed dates such as 2025-02-30.
-  if (date.getDate() !== Number(d) || date.getMonth() !== Number(mo) - 1) return null;
-  return new Date(date.getTime());
+  const date = `${y}-${mo}-${d}`;
+  const [hours, minutes, seconds] = [Number(h), Number(mi), Number(s)];
+  // Overflowed dates such as 2025-02-30 and times such as 24:00 or 10:75 are not instants.
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  try {
+    parseLocalDate(date);
+  } catch {
+    return null;
+  }
+  return new Date(zonedInstant(timeZone, date, hours * 60 + minutes) + seconds * 1000);
 }

@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import { formatLocalDate, parseLocalDate } from './localDate.js';
+import { formatLocalDate, isFourDigitYear, parseLocalDate, utcMidnight } from './localDate.js';
 
 const MS_PER_MINUTE = 60_000;
 /** Offsets change only on whole quarter hours (in every zone of the tz database). */
@@ -36,4 +36,20 @@ export function zonedInstant(timeZone: string, date: string, minutes: number): n
 /** The local date ("YYYY-MM-DD") of an instant in a time zone. */
 export function zonedLocalDate(timeZone: string, instant: number): string {
   return formatLocalDate(instant + offsetAt(timeZone, instant) * MS_PER_MINUTE);
+}
+
+/** The wall clock of an instant in a time zone, as a `Date` whose UTC fields (year, month, ..., ms) are the local ones. */
+export function zonedWallClock(timeZone: string, instant: number): Date {
+  return new Date(instant + offsetAt(timeZone, instant) * MS_PER_MINUTE);
+}
+
+/**
+ * The instant (epoch ms) of a local year, zero-based month and day (which may overflow into the next
+ * month or year, as `Date.UTC`'s do, but years 0-99 stay those years) at `minutes` after local
+ * midnight, as `zonedInstant`. Throws a RangeError when the date is beyond the years 0000-9999.
+ */
+export function zonedInstantOf(timeZone: string, year: number, monthIndex: number, day: number, minutes: number): number {
+  const date = formatLocalDate(utcMidnight(year, monthIndex, day));
+  if (!isFourDigitYear(date)) throw new RangeError(`${date} is beyond the years 0000-9999`);
+  return zonedInstant(timeZone, date, minutes);
 }

@@ -1,6 +1,7 @@
 import type { FormDefinition, RecordSchema } from './FormDefinition.js';
 import type { SemanticIssue } from '../rules/SemanticIssue.js';
 import { enumKey } from './enumKey.js';
+import { findNonSchemas } from './findNonSchemas.js';
 import { compileRecordSchema } from '../validation/compileRecordSchema.js';
 
 type Path = (string | number)[];
@@ -10,6 +11,7 @@ export function checkForm(form: FormDefinition, roles?: ReadonlySet<string>): Se
   const issues: SemanticIssue[] = [];
   const compiled = compileRecordSchema(form.schema, { strict: true });
   if (!compiled.ok) issues.push({ path: ['schema'], code: 'form.schemaInvalid', params: { detail: compiled.message } });
+  issues.push(...findNonSchemas(form.schema, ['schema']));
   issues.push(...checkEnumTitles(form.schema, ['schema']));
   if (roles) {
     form.filledBy?.forEach((role, i) => {
@@ -44,6 +46,7 @@ function checkStatusFlow(flow: NonNullable<FormDefinition['statusFlow']>): Seman
 /** Every option of every choice field needs a label in both languages. */
 function checkEnumTitles(schema: RecordSchema, path: Path): SemanticIssue[] {
   const issues: SemanticIssue[] = [];
+  if (typeof schema !== 'object' || schema === null) return issues; // reported by findNonSchemas
   if (Array.isArray(schema.enum)) {
     const titles = schema['x-enumTitles'] ?? {};
     schema.enum.forEach((value, i) => {

@@ -1,6 +1,8 @@
 import { camelId, catalogIds, fieldPath, kebabId, localizedText, wallTime } from './common.js';
 import { OPERATOR_PATTERN } from '../rules/operators.js';
 
+/** A due time as tests write it: "YYYY-MM-DD HH:mm[:ss]" local wall time, or with "T" and an offset. */
+const DUE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})?$';
 const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
 const text = ref('localizedText');
 const exprList = { type: 'array', items: ref('expr'), minItems: 1, maxItems: 50 };
@@ -262,6 +264,7 @@ export const ruleSetMetaSchema = {
           history: { type: 'object', additionalProperties: { type: 'number' } },
           expectFired: { type: 'array', items: { type: 'string' }, uniqueItems: true },
           exact: { type: 'boolean' },
+          expect: ref('expectedValues'),
         },
       },
     },
@@ -269,6 +272,43 @@ export const ruleSetMetaSchema = {
   definitions: {
     localizedText,
     expr,
+    expectedValues: {
+      description:
+        'Values the outcome of this rule set must show for the test record. Deadlines and amounts: only the keys listed; fines and approvals: the whole list, in any order.',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        deadlines: {
+          description:
+            'Deadline key -> due time: local wall time in the calendar zone ("2025-10-09 16:00"), or ISO with an offset; null = no due time.',
+          type: 'object',
+          maxProperties: 100,
+          propertyNames: { maxLength: 100 },
+          additionalProperties: {
+            oneOf: [{ type: 'string', pattern: DUE_TIME_PATTERN, maxLength: 40 }, { type: 'null' }],
+          },
+        },
+        amounts: {
+          description: 'Computed amount name -> value.',
+          type: 'object',
+          maxProperties: 100,
+          propertyNames: { maxLength: 100 },
+          additionalProperties: { type: 'number' },
+        },
+        fines: {
+          description: 'Fines posted by rules and by deadlines breached at "now": payer role and amount.',
+          type: 'array',
+          maxItems: 100,
+          items: {
+            type: 'object',
+            required: ['payer', 'amount'],
+            additionalProperties: false,
+            properties: { payer: camelId, amount: { type: 'number' } },
+          },
+        },
+        approvals: { description: 'Policy roles asked to approve, one per approval.', type: 'array', maxItems: 50, items: camelId },
+      },
+    },
     factCondition,
     topLevelCondition: {
       oneOf: [

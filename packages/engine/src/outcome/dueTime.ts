@@ -1,5 +1,6 @@
-import { TZDate } from '@date-fns/tz';
 import type { WorkingCalendar } from '../calendar/WorkingCalendar.js';
+import { utcMidnight } from '../calendar/localDate.js';
+import { zonedInstantOf, zonedWallClock } from '../calendar/zonedTime.js';
 import type { DeadlineUnit } from './OutcomeEvent.js';
 
 const MINUTE = 60_000;
@@ -19,32 +20,44 @@ export function dueTime(start: Date, unit: DeadlineUnit, amount: number, calenda
       return at === undefined ? new Date(start.getTime() + amount * 24 * HOUR) : wallTimeOn(start, zone, 0, amount, at);
     case 'months':
       return addMonths(start, zone, amount);
-    case 'endOfWorkingDay':
-      return new Date(calendar.endOfWorkingDay(start).getTime() - amount * MINUTE);
+    case 'endOfWorkingDay': {
+      // `amount` minutes before the close of the working day still open `amount` minutes after the
+      // start: a call after that point (after hours, on a day off) is due on the next working day.
+      const before = amount * MINUTE;
+      return new Date(calendar.endOfWorkingDay(new Date(start.getTime() + Math.max(before, 0))).getTime() - before);
+    }
     case 'dayOfNextMonth': {
-      const local = new TZDate(start.getTime(), zone);
-      const lastDay = daysInMonth(local.getFullYear(), local.getMonth() + 1);
-      const [h, m] = (at ?? '23:59').split(':').map(Number);
-      return new Date(new TZDate(local.getFullYear(), local.getMonth() + 1, Math.min(amount, lastDay), h ?? 0, m ?? 0, 0, zone).getTime());
+      const local = zonedWallClock(zone, start.getTime());
+      const lastDay = daysInMonth(local.getUTCFullYear(), local.getUTCMonth() + 1);
+      return new Date(
+        zonedInstantOf(zone, local.getUTCFullYear(), local.getUTCMonth() + 1, Math.min(amount, lastDay), wallMinutes(at ?? '23:59')),
+      );
     }
   }
 }
 
-function wallTimeOn(start: Date, zone: string, months: number, days: number, at: string): Date {
-  const local = new TZDate(start.getTime(), zone);
+/** Minutes after midnight of "HH:mm". */
+function wallMinutes(at: string): number {
   const [h, m] = at.split(':').map(Number);
-  return new Date(new TZDate(local.getFullYear(), local.getMonth() + months, local.getDate() + days, h ?? 0, m ?? 0, 0, zone).getTime());
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+function wallTimeOn(start: Date, zone: string, months: number, days: number, at: string): Date {
+  const local = zonedWallClock(zone, start.getTime());
+  return new Date(zonedInstantOf(zone, local.getUTCFullYear(), local.getUTCMonth() + months, local.getUTCDate() + days, wallMinutes(at)));
 }
 
 /** Same wall time `amount` months later (or earlier), clamped to the month's last day. */
 function addMonths(start: Date, zone: string, amount: number): Date {
-  const local = new TZDate(start.getTime(), zone);
-  const target = local.getMonth() + amount;
-  const day = Math.min(local.getDate(), daysInMonth(local.getFullYear(), target));
-  return new Date(new TZDate(local.getFullYear(), target, day, local.getHours(), local.getMinutes(), local.getSeconds(), zone).getTime());
+  const local = zonedWallClock(zone, start.getTime());
+  const target = local.getUTCMonth() + amount;
+  const day = Math.min(local.getUTCDate(), daysInMonth(local.getUTCFullYear(), target));
+  const msOfDay = local.getTime() - utcMidnight(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  const minutes = Math.floor(msOfDay / MINUTE);
+  return new Date(zonedInstantOf(zone, local.getUTCFullYear(), target, day, minutes) + (msOfDay - minutes * MINUTE));
 }
 
 /** Days in a month given as a (possibly overflowing) zero-based month index. */
 function daysInMonth(year: number, monthIndex: number): number {
-  return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
+  return new Date(utcMidnight(year, monthIndex + 1, 0)).getUTCDate();
 }

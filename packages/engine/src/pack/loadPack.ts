@@ -10,6 +10,7 @@ import { kindOfSchemaRef, type PackFileKind } from '../meta/metaSchemas.js';
 import type { Problem } from '../problems/Problem.js';
 import { problemMessages, type ProblemCode } from '../problems/problemMessages.js';
 import { checkRuleSet } from '../rules/checkRuleSet.js';
+import { checkRuleTests } from '../rules/checkRuleTests.js';
 import type { RuleSetFile } from '../rules/RuleSetFile.js';
 import type { SemanticIssue } from '../rules/SemanticIssue.js';
 import { checkMetaSchema } from './checkMetaSchema.js';
@@ -78,7 +79,10 @@ export function loadPack(files: readonly PackFile[], options: LoadPackOptions = 
     if (kind === 'calendar') report(document, checkCalendar(document.value as CalendarFile));
     if (kind === 'ruleset') {
       const context = { forms: formDefinitions, calendars: new Set(candidate.calendars.keys()), ...(roleIds ? { roles: roleIds } : {}) };
-      report(document, checkRuleSet(document.value as RuleSetFile, context));
+      report(document, [
+        ...checkRuleSet(document.value as RuleSetFile, context),
+        ...checkRuleTests(document.value as RuleSetFile, roleIds),
+      ]);
     }
   }
 

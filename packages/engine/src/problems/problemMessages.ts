@@ -25,6 +25,10 @@ export const problemMessages = {
   'meta.invalid': t('{detail}', '{detail}'),
   'pack.duplicateId': t('标识“{id}”重复（另见 {other}）', 'Duplicate id "{id}" (also in {other})'),
   'form.schemaInvalid': t('记录模式无法编译：{detail}', 'Record schema does not compile: {detail}'),
+  'form.notASchema': t(
+    '此处应为 JSON Schema（对象或 true/false），实为 {found}',
+    'A JSON Schema (an object or true/false) belongs here, found {found}',
+  ),
   'form.rootNotObject': t('记录模式的根必须是 type: "object"', 'The record schema root must be type: "object"'),
   'form.unknownState': t('状态“{state}”未在 states 中定义', 'State "{state}" is not defined in states'),
   'form.duplicateState': t('状态“{state}”重复', 'Duplicate state "{state}"'),
@@ -50,6 +54,18 @@ export const problemMessages = {
   'rules.unknownEnumValue': t('“{value}”不是字段“{fact}”的选项', '"{value}" is not an option of field "{fact}"'),
   'rules.duplicateRuleName': t('规则名“{name}”重复', 'Duplicate rule name "{name}"'),
   'rules.unknownCalendar': t('日历“{calendar}”不存在', 'Calendar "{calendar}" does not exist'),
+  'rules.testUnknownDeadline': t(
+    '测试用例预期的期限“{key}”不由本规则集的任何规则产生',
+    'The test case expects deadline "{key}", which no rule of this rule set produces',
+  ),
+  'rules.testUnknownAmount': t(
+    '测试用例预期的金额“{name}”不由本规则集的任何规则产生',
+    'The test case expects amount "{name}", which no rule of this rule set produces',
+  ),
+  'rules.testBadTime': t(
+    '“{value}”不是存在的日期时间（例如 "2025-10-09 16:00"）',
+    '"{value}" is not an existing date and time (e.g. "2025-10-09 16:00")',
+  ),
   'rules.unknownRole': t('角色“{role}”未在角色文件中定义', 'Role "{role}" is not defined in the roles file'),
   'rules.unknownStatus': t('状态“{state}”不在表单“{form}”的状态流中', 'Status "{state}" is not in the status flow of form "{form}"'),
   'rules.unknownCondition': t('共享条件“{name}”不存在', 'Shared condition "{name}" does not exist'),

@@ -98,6 +98,29 @@ export interface RuleTestCase {
   /** Names of the rules that must fire (and only these, when `exact`). */
   expectFired: string[];
   exact?: boolean;
+  /** Values the rule set's outcome must show for this record (only those listed are compared). */
+  expect?: ExpectedValues;
+}
+
+/**
+ * Values a saved test case asserts, from the outcomes of its own rule set. Deadlines and amounts are
+ * compared key by key (only the keys listed); `fines` and `approvals`, when present, are the whole
+ * list (in any order; `[]` = none).
+ */
+export interface ExpectedValues {
+  /** Deadline key -> due time: local wall time in the deadline calendar's zone ("2025-10-09 16:00"), or ISO with an offset; null = no due time. */
+  deadlines?: Record<string, string | null>;
+  /** Computed amount name -> value. */
+  amounts?: Record<string, number>;
+  /** Fines posted: by rules, and by deadlines already breached at `now`. Payer = policy role. */
+  fines?: ExpectedFine[];
+  /** Policy roles asked to approve, one entry per approval. */
+  approvals?: string[];
+}
+
+export interface ExpectedFine {
+  payer: string;
+  amount: number;
 }
 
 export interface RuleDefinition {

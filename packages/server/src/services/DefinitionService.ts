@@ -2,8 +2,11 @@ import {
   compilePolicy,
   emptyPack,
   loadPack,
+  describeDifference,
   runRuleTests,
   type CalendarFile,
+  type LocalizedText,
+  type RuleTestResult,
   type FormDefinition,
   type LoadPackResult,
   type Pack,
@@ -13,7 +16,7 @@ import {
   type RolesFile,
   type RuleSetFile,
 } from '@aftersales/engine';
-import { AppError } from '../errors/AppError.js';
+import { AppError, type ErrorDetail } from '../errors/AppError.js';
 import type { Store } from '../store/Store.js';
 import type { DocumentKind, DocumentState } from '../store/types.js';
 import type { Clock } from './Clock.js';
@@ -251,13 +254,15 @@ export class DefinitionService {
       ruleSets: [{ definition: ruleSet, version: 0 }],
       calendars: [...pack.calendars.values()].map((c) => c.definition),
     });
-    const failed = (await runRuleTests(policy, ruleSet.id, ruleSet.tests)).filter((r) => !r.passed);
+    const calendars = [...pack.calendars.values()].map((c) => c.definition);
+    const results = await runRuleTests(policy, ruleSet.id, ruleSet.tests, { calendars });
+    const failed = results.flatMap((result, index) => (result.passed ? [] : [{ result, index }]));
     if (failed.length > 0) {
+      const roles = new Map(pack.roles?.definition.roles.map((r) => [r.id, r.label]));
+      const roleLabel = (role: string) => roles.get(role) ?? { 'zh-CN': role, en: role };
       throw new AppError('unprocessable', `${failed.length} saved test case(s) fail`, {
-        details: failed.map((f) => ({
-          code: 'test.failed',
-          message: `${f.name}: ${f.invalid ? 'sample record invalid' : `missing ${f.missing.join(', ') || '-'}, unexpected ${f.unexpected.join(', ') || '-'}`}`,
-        })),
+        messageZh: `${failed.length} 个已保存的测试用例未通过`,
+        details: failed.flatMap(({ result, index }) => savedTestFailures(result, `/tests/${index}`, roleLabel)),
       });
     }
   }
@@ -275,6 +280,35 @@ export class DefinitionService {
     this.pack = null;
     this.pins.clear();
   }
+}
+
+/** The details of one failing saved test case: which rules did not fire as expected, and each value that differs (expected vs actual). */
+function savedTestFailures(result: RuleTestResult, pointer: string, roleLabel: (role: string) => LocalizedText): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  if (result.invalid)
+    details.push({
+      pointer,
+      code: 'test.failed',
+      message: `${result.name}: sample record invalid`,
+      messageZh: `${result.name}：示例记录不符合表单`,
+    });
+  if (result.missing.length > 0 || result.unexpected.length > 0)
+    details.push({
+      pointer,
+      code: 'test.failed',
+      message: `${result.name}: missing ${result.missing.join(', ') || '-'}, unexpected ${result.unexpected.join(', ') || '-'}`,
+      messageZh: `${result.name}：应触发而未触发 ${result.missing.join('、') || '-'}，不应触发而触发 ${result.unexpected.join('、') || '-'}`,
+    });
+  for (const difference of result.differences) {
+    const text = describeDifference(difference, roleLabel);
+    details.push({
+      pointer: `${pointer}/expect`,
+      code: 'test.valueDiffers',
+      message: `${result.name}: ${text.en}`,
+      messageZh: `${result.name}：${text['zh-CN']}`,
+    });
+  }
+  return details;
 }
 
 export function fileOf(kind: DocumentKind, definition: unknown): PackFile {

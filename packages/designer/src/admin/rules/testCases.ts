@@ -36,7 +36,7 @@ export type TestCaseResult = Omit<RuleTestResult, 'evaluation'> & { error?: stri
 export async function runTestCases(input: DraftInput): Promise<TestCaseResult[]> {
   const tests = input.ruleSet.tests ?? [];
   try {
-    const results = await runRuleTests(compileDraft(input), input.ruleSet.id, tests);
+    const results = await runRuleTests(compileDraft(input), input.ruleSet.id, tests, { calendars: input.calendars });
     return results.map(({ evaluation: _evaluation, ...rest }) => rest);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -47,6 +47,7 @@ export async function runTestCases(input: DraftInput): Promise<TestCaseResult[]>
       missing: t.expectFired,
       unexpected: [],
       invalid: false,
+      differences: [],
       error: message,
     }));
   }

@@ -13,6 +13,7 @@ import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { runTestCases, type TestCaseResult } from '../rules/testCases';
 import { summarizeImpact, type ImpactSummary, type RecordImpact } from './impact';
+import { describeDifferences } from './caseValues';
 
 export interface PublishPanelProps {
   form: FormDefinition;
@@ -103,7 +104,14 @@ export function PublishPanel({ form, draft, published, calendars, problems, role
                         {' '}
                         {r.error ??
                           (r.invalid ? `${t('bench.invalidRecord')}. ` : '') +
-                            t('publish.caseDiff', { missing: r.missing.join(', ') || '—', unexpected: r.unexpected.join(', ') || '—' })}
+                            (r.missing.length > 0 || r.unexpected.length > 0 || r.differences.length === 0
+                              ? t('publish.caseDiff', { missing: r.missing.join(', ') || '—', unexpected: r.unexpected.join(', ') || '—' })
+                              : '')}
+                        {describeDifferences(r.differences, roleLabels).map((line, i) => (
+                          <span key={i} style={{ display: 'block' }}>
+                            {text(line)}
+                          </span>
+                        ))}
                       </Typography.Text>
                     )}
                   </List.Item>

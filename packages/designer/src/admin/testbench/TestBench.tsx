@@ -20,6 +20,7 @@ import { evaluateDraft, runTestCases, type TestCaseResult } from '../rules/testC
 import { ExplanationView } from '../../shared/outcome/ExplanationView';
 import { OutcomeView } from '../../shared/outcome/OutcomeView';
 import { useFeedback } from '../../app/Feedback';
+import { describeDifferences, describeExpected, expectFromChoices, valueChoices } from './caseValues';
 
 export interface TestBenchProps {
   form: FormDefinition;
@@ -49,6 +50,13 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
   const [caseName, setCaseName] = useState('');
   const [exact, setExact] = useState(false);
   const [results, setResults] = useState<TestCaseResult[] | null>(null);
+  const current = useMemo(
+    () => (evaluation ? valueChoices(evaluation, ruleSet, calendars, roleLabels) : null),
+    [evaluation, ruleSet, calendars, roleLabels],
+  );
+  // Every value the evaluation shows is ticked at first: "save" then asserts all of them.
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setTicked(new Set(current?.choices.map((c) => c.id))), [current]);
 
   useEffect(() => {
     api.records
@@ -62,11 +70,17 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
   const statusLabels = useMemo(() => Object.fromEntries((form.statusFlow?.states ?? []).map((s) => [s.id, s.label])), [form]);
   const timeZone = calendars.find((c) => c.id === ruleSet.calendar)?.timeZone ?? 'Asia/Shanghai';
 
-  const run = async () => {
+  const run = async (
+    input: { record: unknown; now: Dayjs; status: string | undefined; history: Record<string, number> } = { record, now, status, history },
+  ) => {
     setError(null);
     try {
       setEvaluation(
-        await evaluateDraft({ form, ruleSet, calendars }, record, { now: now.toISOString(), ...(status ? { status } : {}), history }),
+        await evaluateDraft({ form, ruleSet, calendars }, input.record, {
+          now: input.now.toISOString(),
+          ...(input.status ? { status: input.status } : {}),
+          history: input.history,
+        }),
       );
     } catch (e) {
       setEvaluation(null);
@@ -74,8 +88,26 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
     }
   };
 
+  /** Loads a saved case into the bench (record, time, status, history, name) and runs it. */
+  const openCase = (test: RuleTestCase) => {
+    const input = {
+      record: structuredClone(test.record),
+      now: dayjs(test.now),
+      status: test.status ?? form.statusFlow?.initial,
+      history: test.history ?? {},
+    };
+    setRecord(input.record);
+    setNow(input.now);
+    setStatus(input.status);
+    setHistory(input.history);
+    setCaseName(test.name);
+    setExact(test.exact === true);
+    void run(input).then(() => message.success(t('bench.caseOpened', { name: test.name })));
+  };
+
   const saveCase = () => {
     if (!evaluation || !caseName.trim()) return;
+    const expect = current ? expectFromChoices(current.values, ticked) : undefined;
     onSaveCase({
       name: caseName.trim(),
       record: record as Record<string, unknown>,
@@ -84,6 +116,7 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
       ...(Object.keys(history).length > 0 ? { history } : {}),
       expectFired: evaluation.explanation.filter((r) => r.fired).map((r) => r.rule),
       ...(exact ? { exact: true } : {}),
+      ...(expect ? { expect } : {}),
     });
     setCaseName('');
     void message.success(t('bench.caseSaved'));
@@ -165,6 +198,32 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
               <ExplanationView explanation={evaluation.explanation} rowOf={(_, rule) => rows.get(rule)} />
             </Card>
             <Card size="small" title={t('bench.saveCase')}>
+              {current && (
+                <fieldset className="bench-values" style={{ border: 0, padding: 0, margin: '0 0 8px' }}>
+                  <legend style={{ fontSize: 14, marginBottom: 4 }}>{t('bench.values')}</legend>
+                  <Space direction="vertical" size={2}>
+                    {current.choices.map((choice) => (
+                      <Checkbox
+                        key={choice.id}
+                        checked={ticked.has(choice.id)}
+                        onChange={(e) => {
+                          const next = new Set(ticked);
+                          if (e.target.checked) next.add(choice.id);
+                          else next.delete(choice.id);
+                          setTicked(next);
+                        }}
+                      >
+                        {text(choice.label)}
+                        {locale === 'zh-CN' ? '：' : ': '}
+                        <strong>{text(choice.shown)}</strong>
+                      </Checkbox>
+                    ))}
+                  </Space>
+                  <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+                    {t('bench.valuesExplain')}
+                  </Typography.Paragraph>
+                </fieldset>
+              )}
               <Space wrap>
                 <Input
                   aria-label={t('bench.caseName')}
@@ -204,12 +263,37 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
               { title: t('bench.caseName'), dataIndex: 'name' },
               { title: t('bench.expectFired'), render: (_, c) => c.expectFired.join(', ') || '—' },
               {
+                title: t('bench.expectedValues'),
+                render: (_, c) => {
+                  const lines = describeExpected(c.expect, ruleSet, roleLabels);
+                  return lines.length === 0 ? '—' : lines.map((line, i) => <div key={i}>{text(line)}</div>);
+                },
+              },
+              {
                 title: t('bench.result'),
                 render: (_, c) => {
                   const r = results?.find((x) => x.name === c.name);
                   if (!r) return '';
-                  return r.passed ? <Tag color="green">{t('bench.pass')}</Tag> : <Tag color="red">{t('bench.fail')}</Tag>;
+                  if (r.passed) return <Tag color="green">{t('bench.pass')}</Tag>;
+                  return (
+                    <>
+                      <Tag color="red">{t('bench.fail')}</Tag>
+                      {describeDifferences(r.differences, roleLabels).map((line, i) => (
+                        <Typography.Text key={i} type="danger" style={{ display: 'block' }}>
+                          {text(line)}
+                        </Typography.Text>
+                      ))}
+                    </>
+                  );
                 },
+              },
+              {
+                title: '',
+                render: (_, c) => (
+                  <Button size="small" onClick={() => openCase(c)} aria-label={t('bench.openCase', { name: c.name })}>
+                    {t('bench.open')}
+                  </Button>
+                ),
               },
               {
                 title: '',

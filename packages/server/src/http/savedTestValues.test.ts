@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type Client, type TestServer } from '../testing/startTestServer.js';
+
+let server: TestServer;
+let admin: Client;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await server.signIn('admin', server.adminPassword);
+});
+afterAll(() => server.close());
+
+describe('publishing a rule set whose saved test cases expect values', () => {
+  it('when a saved case expects another due time, then publish is refused (422) with expected and actual in zh-CN and English, and nothing is published', async () => {
+    const current = await admin('GET', '/rule-sets/after-sales-record.turnaround');
+    const definition = structuredClone(current.body.published.definition);
+    const version = current.body.published.version as number;
+    definition.tests[0].expect = { deadlines: { arrival: '2025-10-09 16:00' } };
+    expect((await admin('PUT', '/rule-sets/after-sales-record.turnaround/draft', { definition })).status).toBe(200);
+    const published = await admin('POST', '/rule-sets/after-sales-record.turnaround/publish', {});
+    expect(published.status).toBe(422);
+    expect(published.body.error.details).toEqual([
+      {
+        pointer: '/tests/0/expect',
+        code: 'test.valueDiffers',
+        message: 'urban call: Due time of "Arrive on site": expected 2025-10-09 16:00, actual 2025-10-09 17:00',
+        messageZh: 'urban call：期限“到场”的到期时间：预期 2025-10-09 16:00，实际 2025-10-09 17:00',
+      },
+    ]);
+    expect((await admin('GET', '/rule-sets/after-sales-record.turnaround')).body.published.version).toBe(version);
+  });
+
+  it('when the expected values are right, then the rule set publishes', async () => {
+    const current = await admin('GET', '/rule-sets/after-sales-record.turnaround');
+    const definition = structuredClone(current.body.published.definition);
+    definition.tests[0].expect = { deadlines: { arrival: '2025-10-09 17:00' }, fines: [], approvals: [] };
+    await admin('PUT', '/rule-sets/after-sales-record.turnaround/draft', { definition });
+    const published = await admin('POST', '/rule-sets/after-sales-record.turnaround/publish', {});
+    expect(published.status).toBe(200);
+  });
+});
