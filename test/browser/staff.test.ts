@@ -60,7 +60,7 @@ describe('staff workspace in Chromium', () => {
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const response = await fetch(`${server.url}/api/v1${path}`, {
       method,
-      headers: { Cookie: cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: { Cookie: cookie, 'X-Requested-With': 'aftersales', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const json: unknown = await response.json();

@@ -14,6 +14,7 @@ import { RecordService } from '../services/RecordService.js';
 import { Scheduler } from '../services/Scheduler.js';
 import type { Store } from '../store/Store.js';
 import { createRouter } from './createRouter.js';
+import { csrfGuard } from './csrfGuard.js';
 import { errorHandler } from './errorHandler.js';
 import { apiRoutes } from './routes/apiRoutes.js';
 import { apiReferencePage } from './openapi.js';
@@ -67,6 +68,7 @@ export function createApp(options: AppOptions): App {
   app.use('/api', express.json({ limit: '1mb', strict: false }), (req, res, next) =>
     req.headers.authorization ? next() : cookies(req, res, next),
   );
+  app.use('/api', csrfGuard);
   const routes = apiRoutes(services);
   app.get('/api/docs', (_req, res) => res.type('html').send(apiReferencePage(routes)));
   app.use('/api/v1', createRouter(routes, services.auth));

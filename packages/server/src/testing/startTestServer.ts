@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../http/createApp.js';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../http/csrfGuard.js';
 import { importDefaultPack } from '../services/importDefaultPack.js';
 import { SqliteStore } from '../store/sqlite/SqliteStore.js';
 import type { Clock } from '../services/Clock.js';
@@ -51,7 +52,8 @@ export async function startTestServer(options: { clock?: Clock; dataDir?: string
       });
       if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
       const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-      return client(url, { Cookie: cookie });
+      // As the web app does: every write carries the CSRF header (see http/csrfGuard).
+      return client(url, { Cookie: cookie, [CSRF_HEADER]: CSRF_HEADER_VALUE });
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
