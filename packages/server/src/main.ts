@@ -45,9 +45,13 @@ const server = app.listen(config.port, config.host, () => {
   }
 });
 services.scheduler.start(config.tickMs);
+// Unattached uploads: looked for every hour (and once at start).
+void services.fileCleanup.run().catch((error: unknown) => console.error('file cleanup failed', error));
+services.fileCleanup.start(3_600_000);
 
 const shutdown = () => {
   services.scheduler.stop();
+  services.fileCleanup.stop();
   server.close(() => void store.close().then(() => process.exit(0)));
 };
 process.on('SIGTERM', shutdown);

@@ -11,4 +11,10 @@ export interface Config {
   tickMs: number;
   /** Served at / when present: the built designer. */
   staticDir?: string;
+  /** Express "trust proxy": false, a hop count, or proxy addresses; X-Forwarded-Proto/-For count only from those. */
+  trustProxy: boolean | number | string;
+  /** Upload quota per person in any 24 hours. */
+  uploadQuota: { filesPerDay: number; bytesPerDay: number };
+  /** Uploads no record names after this many hours are deleted. */
+  orphanUploadHours: number;
 }

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
+  | 'quota_exceeded'
   | 'unprocessable'
   | 'approval_required'
   | 'blocked'
@@ -54,6 +55,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  quota_exceeded: 429,
   unprocessable: 422,
   approval_required: 409,
   blocked: 422,

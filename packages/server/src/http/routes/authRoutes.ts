@@ -32,7 +32,8 @@ export function authRoutes(services: Services): Route[] {
       publicHandler: async ({ req, res }) => {
         const { username, password } = req.body as { username: string; password: string };
         const { token, user } = await services.auth.login(username, password);
-        setSessionCookie(res, token, services.secureCookies);
+        // Secure when configured, or when this request came over HTTPS (a trusted proxy's X-Forwarded-Proto too).
+        setSessionCookie(res, token, services.secureCookies || req.secure);
         return { user: publicUser(user) };
       },
     },
@@ -153,8 +154,17 @@ export function authRoutes(services: Services): Route[] {
       access: { roles: ['admin'] },
       summary: 'Revoke an API key',
       status: 204,
-      handler: async ({ req }) => {
+      handler: async ({ req, principal }) => {
         if (!(await services.store.revokeApiKey(String(req.params.id)))) throw new AppError('not_found', 'no such API key');
+        await services.store.appendAudit({
+          at: services.clock().toISOString(),
+          actor: actorOf(principal),
+          entity: 'apiKey',
+          entityId: String(req.params.id),
+          action: 'revoke',
+          before: null,
+          after: { revoked: true },
+        });
       },
     },
   ];
