@@ -40,6 +40,8 @@ describe('staff workspace in Chromium', () => {
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
+    // A script, style or connection the Content-Security-Policy refused is an error too.
+    page.on('console', (m) => void (m.type() === 'error' && /Content Security Policy/i.test(m.text()) && errors.push(m.text())));
     return page;
   }
 
