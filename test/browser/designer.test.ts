@@ -26,6 +26,8 @@ describe('designer in Chromium', () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (e) => errors.push(e.message));
+    // A script, style or connection the Content-Security-Policy refused is an error too.
+    page.on('console', (m) => void (m.type() === 'error' && /Content Security Policy/i.test(m.text()) && errors.push(m.text())));
   });
 
   afterAll(async () => {

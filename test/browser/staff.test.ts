@@ -40,6 +40,8 @@ describe('staff workspace in Chromium', () => {
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
+    // A script, style or connection the Content-Security-Policy refused is an error too.
+    page.on('console', (m) => void (m.type() === 'error' && /Content Security Policy/i.test(m.text()) && errors.push(m.text())));
     return page;
   }
 
@@ -60,7 +62,7 @@ describe('staff workspace in Chromium', () => {
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const response = await fetch(`${server.url}/api/v1${path}`, {
       method,
-      headers: { Cookie: cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: { Cookie: cookie, 'X-Requested-With': 'aftersales', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const json: unknown = await response.json();

@@ -58,9 +58,14 @@ const purger = new SessionPurger(services.auth);
 void purger.purge();
 purger.start(60_000);
 
+// Unattached uploads: looked for every hour (and once at start).
+void services.fileCleanup.run().catch((error: unknown) => console.error('file cleanup failed', error));
+services.fileCleanup.start(3_600_000);
+
 const shutdown = () => {
   services.scheduler.stop();
   purger.stop();
+  services.fileCleanup.stop();
   server.close(() => void store.close().then(() => process.exit(0)));
 };
 process.on('SIGTERM', shutdown);

@@ -49,6 +49,9 @@ export class ApiClient {
   async request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.language, ...extraHeaders };
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
+    // Proves the request comes from this app: a page of another site (or another port of this
+    // host) cannot send a custom header with the session cookie without a CORS preflight.
+    if (method !== 'GET' && method !== 'HEAD') headers['X-Requested-With'] = 'aftersales';
     let payload: BodyInit | undefined;
     if (body instanceof Blob) payload = body;
     else if (body !== undefined) {

@@ -11,7 +11,7 @@ export interface Config {
   tickMs: number;
   /**
    * Express's `trust proxy`: false (the default: the client address is the socket's), a number of
-   * proxy hops, or a list of proxy addresses/subnets; only then is X-Forwarded-For believed.
+   * proxy hops, or a list of proxy addresses/subnets; only then are X-Forwarded-For and X-Forwarded-Proto believed.
    */
   trustProxy: false | number | string[];
   /** Sessions end after this many minutes unused (default 30) ... */
@@ -20,4 +20,8 @@ export interface Config {
   sessionMaxHours: number;
   /** Served at / when present: the built designer. */
   staticDir?: string;
+  /** Upload quota per person in any 24 hours. */
+  uploadQuota: { filesPerDay: number; bytesPerDay: number };
+  /** Uploads no record names after this many hours are deleted. */
+  orphanUploadHours: number;
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Config } from './Config.js';
+import { DEFAULT_UPLOAD_QUOTA } from '../services/FileService.js';
 
 export class ConfigError extends Error {}
 
@@ -23,6 +24,15 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, d
   const sessionMaxHours = Number(env.SESSION_MAX_HOURS ?? '12');
   if (!Number.isInteger(sessionMaxHours) || sessionMaxHours < 1 || sessionMaxHours > 30 * 24)
     throw new ConfigError(`SESSION_MAX_HOURS must be a whole number from 1 to 720, not "${env.SESSION_MAX_HOURS}"`);
+  const whole = (name: string, fallback: number, min: number, max: number) => {
+    const value = Number(env[name] ?? String(fallback));
+    if (!Number.isInteger(value) || value < min || value > max)
+      throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${env[name]}"`);
+    return value;
+  };
+  const filesPerDay = whole('UPLOAD_FILES_PER_DAY', DEFAULT_UPLOAD_QUOTA.filesPerDay, 1, 1_000_000);
+  const mibPerDay = whole('UPLOAD_MIB_PER_DAY', DEFAULT_UPLOAD_QUOTA.bytesPerDay / 1_048_576, 1, 1_000_000);
+  const orphanUploadHours = whole('ORPHAN_UPLOAD_HOURS', 24, 1, 24 * 365);
   return {
     store,
     dataDir: resolve(env.DATA_DIR ?? './data'),
@@ -35,6 +45,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, d
     sessionIdleMinutes,
     sessionMaxHours,
     ...((env.STATIC_DIR ?? defaults.staticDir) ? { staticDir: resolve(env.STATIC_DIR ?? defaults.staticDir!) } : {}),
+    uploadQuota: { filesPerDay, bytesPerDay: mibPerDay * 1_048_576 },
+    orphanUploadHours,
   };
 }
 

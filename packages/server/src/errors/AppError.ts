@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'too_many_requests'
+  | 'quota_exceeded'
   | 'unprocessable'
   | 'approval_required'
   | 'blocked'
@@ -60,6 +61,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   too_many_requests: 429,
+  quota_exceeded: 429,
   unprocessable: 422,
   approval_required: 409,
   blocked: 422,

@@ -8,12 +8,15 @@ import { AuthService } from '../services/AuthService.js';
 import { systemClock, type Clock } from '../services/Clock.js';
 import { Dashboard } from '../services/Dashboard.js';
 import { DefinitionService } from '../services/DefinitionService.js';
-import { FileService } from '../services/FileService.js';
+import { FileCleanup } from '../services/FileCleanup.js';
+import { FileService, type UploadQuota } from '../services/FileService.js';
 import { FormValidators } from '../services/FormValidators.js';
 import { RecordService } from '../services/RecordService.js';
 import { Scheduler } from '../services/Scheduler.js';
 import type { Store } from '../store/Store.js';
 import { createRouter } from './createRouter.js';
+import { csrfGuard } from './csrfGuard.js';
+import { securityHeaders } from './securityHeaders.js';
 import { errorHandler } from './errorHandler.js';
 import { apiRoutes } from './routes/apiRoutes.js';
 import { apiReferencePage } from './openapi.js';
@@ -29,6 +32,8 @@ export interface AppOptions {
     trustProxy?: false | number | string[];
     sessionIdleMinutes?: number;
     sessionMaxHours?: number;
+    uploadQuota?: UploadQuota;
+    orphanUploadHours?: number;
   };
 }
 
@@ -54,7 +59,8 @@ export function createApp(options: AppOptions): App {
     definitions,
     records: new RecordService(store, definitions, clock),
     approvals: new ApprovalService(store, clock),
-    files: new FileService(store, clock),
+    files: new FileService(store, clock, options.config?.uploadQuota),
+    fileCleanup: new FileCleanup(store, clock, options.config?.orphanUploadHours),
     validators: new FormValidators(store),
     dashboard: new Dashboard(store, clock),
     scheduler: new Scheduler(store, clock),
@@ -62,7 +68,9 @@ export function createApp(options: AppOptions): App {
   };
   const app = express();
   app.disable('x-powered-by');
+  // X-Forwarded-Proto (req.secure: HSTS, Secure cookies) and -For count only from a configured proxy.
   app.set('trust proxy', options.config?.trustProxy ?? false);
+  app.use(securityHeaders());
   // API answers carry people's data and live state: never stored by a cache (Cache-Control below),
   // so an ETag (a SHA-1 over every body) would serve nothing.
   app.set('etag', false);
@@ -80,6 +88,7 @@ export function createApp(options: AppOptions): App {
   app.use('/api', express.json({ limit: '1mb', strict: false }), (req, res, next) =>
     req.headers.authorization ? next() : cookies(req, res, next),
   );
+  app.use('/api', csrfGuard);
   const routes = apiRoutes(services);
   app.get('/api/docs', (_req, res) => res.type('html').send(apiReferencePage(routes)));
   app.use('/api/v1', createRouter(routes, services.auth));

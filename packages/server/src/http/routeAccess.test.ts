@@ -63,3 +63,87 @@ describe('route access', () => {
     });
   }
 });
+
+describe('store scope on every route', () => {
+  // A record of store B with a marker in its data, an approval for the general manager and a fine.
+  const MARKER = 'STORE-B-ONLY-7f3a';
+  let recordId: string;
+  let approvalId: string;
+  /** Each outsider's session cookie: answers are read as text (the ledger export is CSV). */
+  const outsiders: Record<string, string> = {};
+  const call = async (cookie: string, method: string, url: string, body?: unknown) => {
+    const response = await fetch(`${server.url}/api/v1${url}`, {
+      method,
+      headers: { Cookie: cookie, 'X-Requested-With': 'aftersales', 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, text: await response.text() };
+  };
+  let admin: Client;
+
+  beforeAll(async () => {
+    // (The walk above signed everyone out.)
+    admin = await server.signIn('admin', server.adminPassword);
+    for (const [username, roles, policyRoles] of [
+      ['scope-staff-a', ['staff'], ['customerServiceClerk', 'generalManager']],
+      ['scope-manager-a', ['manager'], ['generalManager', 'afterSalesManager']],
+    ] as const) {
+      await admin('POST', '/users', {
+        username,
+        displayName: username,
+        password: `${username}-pw-12345`,
+        roles,
+        policyRoles,
+        stores: ['A'],
+      });
+      const login = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username, password: `${username}-pw-12345` }),
+      });
+      outsiders[username] = login.headers.get('set-cookie')!.split(';')[0]!;
+    }
+    const created = await admin('POST', '/records', {
+      form: 'vehicle-use',
+      store: 'B',
+      data: { user: MARKER, driver: MARKER, departureTime: '2025-10-09T08:00:00+08:00', purpose: MARKER, repairCost: 350 },
+    });
+    expect(created.status).toBe(201);
+    recordId = created.body.id as string;
+    approvalId = ((await admin('GET', '/approvals')).body.items as { id: string; recordId: string }[]).find(
+      (a) => a.recordId === recordId,
+    )!.id;
+  });
+
+  /** The store B record's ids where a route takes one; the queries routes require. */
+  const path = (route: Route) =>
+    route.path
+      .replace('/records/:id', `/records/${recordId}`)
+      .replace('/approvals/:id', `/approvals/${approvalId}`)
+      .replace(/:version/, '1')
+      .replace(/:(\w+)/g, 'no-such-$1') +
+    ({
+      '/fines/export': '?format=csv',
+      '/dashboard/counts': '?form=vehicle-use&field=purpose',
+      '/dashboard/compliance': '?groupBy=purpose',
+    }[route.path] ?? '');
+
+  it("when staff and a manager of store A (holding the approver's role) call every route, then store B's record appears in no answer and cannot be decided", async () => {
+    const routes = apiRoutes({} as never).filter((r) => r.path !== '/auth/logout');
+    for (const [name, cookie] of Object.entries(outsiders))
+      for (const route of routes) {
+        const body =
+          route.method === 'get' || route.method === 'delete' ? undefined : route.path.includes('decision') ? { decision: 'approve' } : {};
+        const { status, text } = await call(cookie, route.method.toUpperCase(), path(route), body);
+        expect({ caller: name, route: `${route.method} ${route.path}`, leaks: text.includes(MARKER) }).toEqual({
+          caller: name,
+          route: `${route.method} ${route.path}`,
+          leaks: false,
+        });
+        if (route.path === '/approvals/:id/decision') expect([403, 404]).toContain(status);
+      }
+    // Still pending: nobody outside store B decided it.
+    const pending = (await admin('GET', '/approvals')).body.items as { id: string }[];
+    expect(pending.map((a) => a.id)).toContain(approvalId);
+  });
+});

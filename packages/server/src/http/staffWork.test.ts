@@ -32,8 +32,12 @@ const call = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** As the web app sends it: the session cookie and the CSRF header. */
 async function raw(path: string, init: RequestInit & { cookie?: string } = {}) {
-  return fetch(`${server.url}/api/v1${path}`, { ...init, headers: { ...(init.headers ?? {}), Cookie: init.cookie ?? clerkCookie } });
+  return fetch(`${server.url}/api/v1${path}`, {
+    ...init,
+    headers: { 'X-Requested-With': 'aftersales', ...(init.headers ?? {}), Cookie: init.cookie ?? clerkCookie },
+  });
 }
 
 beforeAll(async () => {

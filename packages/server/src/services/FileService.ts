@@ -4,6 +4,7 @@ import { AppError } from '../errors/AppError.js';
 import type { Store } from '../store/Store.js';
 import type { StoredFile } from '../store/types.js';
 import type { Clock } from './Clock.js';
+import { actorOf, hasRole, recordScope, recordsInScope, type Principal } from './Principal.js';
 
 /** What may be attached to a record: photos from a phone camera and PDF scans. */
 export const FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/heic', 'image/heif', 'application/pdf'] as const;
@@ -17,15 +18,30 @@ export interface FileInfo {
   url: string;
 }
 
-/** Photos and scans attached to records: the bytes must be what they claim to be; stored in the store. */
+/** How much one person may upload in any 24 hours. */
+export interface UploadQuota {
+  filesPerDay: number;
+  bytesPerDay: number;
+}
+
+export const DEFAULT_UPLOAD_QUOTA: UploadQuota = { filesPerDay: 200, bytesPerDay: 500 * 1_048_576 };
+const DAY_MS = 86_400_000;
+
+/**
+ * Photos and scans attached to records: the bytes must be what they claim to be; stored in the
+ * store; at most a quota per person in any 24 hours; every upload in the audit log. A file is read
+ * by its uploader, by admins, and by whoever may see a record that names it.
+ */
 export class FileService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly quota: UploadQuota = DEFAULT_UPLOAD_QUOTA,
   ) {}
 
   async upload(data: Buffer, declaredType: string, name: string, actor: string): Promise<FileInfo> {
     if (data.length === 0) throw new AppError('bad_request', 'the file is empty');
+    await this.checkQuota(actor, data.length);
     const sniffed = await fileTypeFromBuffer(data);
     const declared = declaredType.split(';')[0]!.trim().toLowerCase();
     if (!sniffed || !(FILE_TYPES as readonly string[]).includes(sniffed.mime) || !sameType(sniffed.mime, declared)) {
@@ -45,13 +61,50 @@ export class FileService {
       createdAt: this.clock().toISOString(),
     };
     await this.store.putFile(file);
+    const { data: _bytes, ...metadata } = file;
+    await this.store.appendAudit({
+      at: file.createdAt,
+      actor,
+      entity: 'file',
+      entityId: file.id,
+      action: 'upload',
+      before: null,
+      after: metadata,
+    });
     return infoOf(file);
   }
 
-  async get(id: string): Promise<StoredFile> {
+  /** A file this caller may read; others are "not found", so ids cannot be probed. */
+  async get(id: string, principal: Principal): Promise<StoredFile> {
     const file = /^[0-9a-f-]{36}$/.test(id) ? await this.store.getFile(id) : null;
-    if (!file) throw new AppError('not_found', `file "${id}" does not exist`);
+    if (!file || !(await this.mayRead(file, principal))) throw new AppError('not_found', `file "${id}" does not exist`);
     return file;
+  }
+
+  /**
+   * Admins and the uploader always; anyone else (an API key with records:read too) only through a
+   * record that names the file and that they may see. A file not yet attached is its uploader's.
+   */
+  private async mayRead(file: StoredFile, principal: Principal): Promise<boolean> {
+    if (hasRole(principal, ['admin']) || actorOf(principal) === file.createdBy) return true;
+    const records = await recordsInScope(this.store, await this.store.recordIdsWithFile(file.id), recordScope(principal));
+    return records.size > 0;
+  }
+
+  private async checkQuota(actor: string, bytes: number): Promise<void> {
+    const since = new Date(this.clock().getTime() - DAY_MS).toISOString();
+    const used = await this.store.fileUsage(actor, since);
+    const { filesPerDay, bytesPerDay } = this.quota;
+    if (used.count + 1 > filesPerDay)
+      throw new AppError('quota_exceeded', `upload quota reached: at most ${filesPerDay} files in 24 hours; try again later`, {
+        messageZh: `上传已达上限：24 小时内最多 ${filesPerDay} 个文件，请稍后再试`,
+      });
+    if (used.bytes + bytes > bytesPerDay) {
+      const mib = (n: number) => `${Math.round((n / 1_048_576) * 10) / 10} MiB`;
+      throw new AppError('quota_exceeded', `upload quota reached: at most ${mib(bytesPerDay)} in 24 hours (used ${mib(used.bytes)})`, {
+        messageZh: `上传已达上限：24 小时内最多 ${mib(bytesPerDay)}（已用 ${mib(used.bytes)}），请稍后再试`,
+      });
+    }
   }
 }
 

@@ -63,11 +63,15 @@ function rows(fines: FineEntry[], locale: Locale, roleLabel: (role: string) => s
 }
 
 /**
- * Text a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) gets a leading
- * apostrophe: a ledger export must never execute what someone typed into a record.
+ * Text a spreadsheet could run as a formula gets a leading apostrophe (OWASP CSV injection): a
+ * ledger export must never execute what someone typed into a record. That is a cell starting with
+ * =, +, -, @ (or their full-width forms, which Chinese input methods type), a tab, CR or LF (a
+ * line break followed by `=` starts a formula in Excel and LibreOffice), or spaces before one of them.
  */
+const FORMULA_START = /^(?:[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]|[\s\u00A0\u3000]+[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
 export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 /** CSV for Excel and WPS: UTF-8 with BOM, CRLF, quoted where needed, formulas neutralized, a total line. */

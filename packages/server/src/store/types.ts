@@ -139,7 +139,7 @@ export interface AuditEntry {
   id: number;
   at: string;
   actor: string;
-  entity: 'record' | 'definition' | 'user' | 'apiKey' | 'approval';
+  entity: 'record' | 'definition' | 'user' | 'apiKey' | 'approval' | 'file';
   entityId: string;
   action: string;
   before: unknown;

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../http/createApp.js';
+import { createApp, type AppOptions } from '../http/createApp.js';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../http/csrfGuard.js';
 import { importDefaultPack } from '../services/importDefaultPack.js';
 import { SqliteStore } from '../store/sqlite/SqliteStore.js';
 import type { Clock } from '../services/Clock.js';
@@ -25,10 +26,16 @@ export type Client = (
 ) => Promise<{ status: number; body: any }>;
 
 /** A real server on 127.0.0.1, port 0, on a fresh SQLite file with the default pack; stopped by `close`. */
-export async function startTestServer(options: { clock?: Clock; dataDir?: string; importPack?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { clock?: Clock; dataDir?: string; importPack?: boolean; config?: AppOptions['config'] } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'aftersales-test-'));
   const store = new SqliteStore(dataDir);
-  const { app, services } = createApp({ store, ...(options.clock ? { clock: options.clock } : {}) });
+  const { app, services } = createApp({
+    store,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.config ? { config: options.config } : {}),
+  });
   if (options.importPack !== false) {
     const imported = await importDefaultPack(store, services.definitions);
     if (imported && imported.problems.length > 0) throw new Error(`default pack: ${imported.problems.join('\n')}`);
@@ -51,7 +58,8 @@ export async function startTestServer(options: { clock?: Clock; dataDir?: string
       });
       if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
       const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-      return client(url, { Cookie: cookie });
+      // As the web app does: every write carries the CSRF header (see http/csrfGuard).
+      return client(url, { Cookie: cookie, [CSRF_HEADER]: CSRF_HEADER_VALUE });
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

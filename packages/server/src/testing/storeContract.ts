@@ -305,6 +305,39 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('when records name uploaded files, then their references are kept, usage is counted and only old unreferenced files are deleted', async () => {
+      const store = await open();
+      const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003'];
+      const file = (id: string, createdAt: string, createdBy = 'li') => ({
+        id,
+        name: 'a.jpg',
+        contentType: 'image/jpeg',
+        size: 100,
+        sha256: 'x',
+        data: Buffer.from([1, 2, 3]),
+        createdBy,
+        createdAt,
+      });
+      await store.putFile(file(ids[0]!, '2025-10-08T00:00:00.000Z'));
+      await store.putFile(file(ids[1]!, '2025-10-08T00:00:00.000Z'));
+      await store.putFile(file(ids[2]!, '2025-10-09T12:00:00.000Z', 'wang'));
+      const record = sampleRecord('with-photo', { data: { photos: [`/api/v1/files/${ids[0]}`] } });
+      await store.writeRecord(write(record));
+      // The reference outlives an update that drops the photo: the history still shows it.
+      await store.writeRecord(write({ ...record, data: {}, rev: 2 }, record));
+      expect(await store.recordIdsWithFile(ids[0]!)).toEqual(['with-photo']);
+      expect(await store.recordIdsWithFile(ids[1]!)).toEqual([]);
+      expect(await store.fileUsage('li', '2025-10-07T00:00:00.000Z')).toEqual({ count: 2, bytes: 200 });
+      expect(await store.fileUsage('li', '2025-10-09T00:00:00.000Z')).toEqual({ count: 0, bytes: 0 });
+      const deleted = await store.deleteOrphanFiles('2025-10-09T00:00:00.000Z');
+      expect(deleted.map((f) => f.id)).toEqual([ids[1]]);
+      expect(deleted[0]).not.toHaveProperty('data');
+      expect(await store.getFile(ids[0]!)).not.toBeNull();
+      expect(await store.getFile(ids[1]!)).toBeNull();
+      expect(await store.getFile(ids[2]!)).not.toBeNull();
+      await store.close();
+    });
+
     it('when the same fine key is posted twice, then the ledger has it once', async () => {
       const store = await open();
       const fine = {

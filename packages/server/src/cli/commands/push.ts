@@ -9,6 +9,8 @@ export interface PushResult {
   problems: { file?: string; line?: number; column?: number; pointer?: string; code?: string; message: string; messageZh?: string }[];
   changes: { kind: string; id: string; from: number | null; changed: boolean; patch?: { op: string; path: string; value?: unknown }[] }[];
   impact: { recordId: string; formId: string; change: { fineTotalDelta: number; approvalsAdded: unknown[]; deadlinesMoved: unknown[] } }[];
+  /** Everyone gets the counts; `impact` lists only records this caller may read. */
+  impactCounts?: { records: number; hidden: number };
 }
 
 /**
@@ -46,13 +48,19 @@ export async function pushCommand(
     const changed = result.changes.filter((c) => c.changed).length;
     if (result.valid) {
       io.err(
-        `${dryRun ? 'dry run: ' : ''}${changed} of ${result.changes.length} files ${dryRun ? 'would change' : 'published'}${result.impact.length > 0 ? `; outcome changes on ${result.impact.length} recent records` : ''}`,
+        `${dryRun ? 'dry run: ' : ''}${changed} of ${result.changes.length} files ${dryRun ? 'would change' : 'published'}${impactText(result)}`,
       );
     } else io.err(`${result.problems.length} problems; nothing was published`);
   }
   if (!result.valid) return 1;
   if (options.mode === 'diff') return result.changes.some((c) => c.changed) ? 1 : 0;
   return 0;
+}
+
+/** How many recent records would change (those this key may not read are only counted). */
+function impactText(result: PushResult): string {
+  const records = result.impactCounts?.records ?? result.impact.length;
+  return records > 0 ? `; outcome changes on ${records} recent records` : '';
 }
 
 const shorten = (text: string) => (text.length > 100 ? `${text.slice(0, 99)}…` : text);

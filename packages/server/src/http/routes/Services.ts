@@ -3,6 +3,7 @@ import type { AuthService } from '../../services/AuthService.js';
 import type { Clock } from '../../services/Clock.js';
 import type { Dashboard } from '../../services/Dashboard.js';
 import type { DefinitionService } from '../../services/DefinitionService.js';
+import type { FileCleanup } from '../../services/FileCleanup.js';
 import type { FileService } from '../../services/FileService.js';
 import type { FormValidators } from '../../services/FormValidators.js';
 import type { RecordService } from '../../services/RecordService.js';
@@ -18,6 +19,7 @@ export interface Services {
   records: RecordService;
   approvals: ApprovalService;
   files: FileService;
+  fileCleanup: FileCleanup;
   validators: FormValidators;
   dashboard: Dashboard;
   scheduler: Scheduler;

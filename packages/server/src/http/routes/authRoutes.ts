@@ -35,7 +35,8 @@ export function authRoutes(services: Services): Route[] {
         const { username, password } = req.body as { username: string; password: string };
         // The client address: the socket's, or X-Forwarded-For's only through the proxies TRUST_PROXY names.
         const { token, user } = await services.auth.login(username, password, req.ip ?? 'unknown');
-        setSessionCookie(res, token, services.secureCookies, services.auth.sessions.maxHours);
+        // Secure when configured, or when this request came over HTTPS (a trusted proxy's X-Forwarded-Proto too).
+        setSessionCookie(res, token, services.secureCookies || req.secure, services.auth.sessions.maxHours);
         return { user: publicUser(user) };
       },
     },
@@ -170,8 +171,17 @@ export function authRoutes(services: Services): Route[] {
       access: { roles: ['admin'] },
       summary: 'Revoke an API key',
       status: 204,
-      handler: async ({ req }) => {
+      handler: async ({ req, principal }) => {
         if (!(await services.store.revokeApiKey(String(req.params.id)))) throw new AppError('not_found', 'no such API key');
+        await services.store.appendAudit({
+          at: services.clock().toISOString(),
+          actor: actorOf(principal),
+          entity: 'apiKey',
+          entityId: String(req.params.id),
+          action: 'revoke',
+          before: null,
+          after: { revoked: true },
+        });
       },
     },
   ];

@@ -21,8 +21,8 @@ export function fileRoutes(services: Services): Route[] {
       path: '/files/:id',
       access: { roles: ['admin', 'manager', 'staff'], scope: 'records:read' },
       summary: 'A file attached to a record',
-      handler: async ({ req, res }) => {
-        const file = await services.files.get(String(req.params.id));
+      handler: async ({ req, res, principal }) => {
+        const file = await services.files.get(String(req.params.id), principal);
         res.set({ 'Cache-Control': 'private, max-age=86400, immutable', 'Content-Security-Policy': "default-src 'none'; img-src 'self'" });
         return new Download(file.contentType, file.data);
       },

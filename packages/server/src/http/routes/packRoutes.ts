@@ -2,6 +2,7 @@ import type { PackFile } from '@aftersales/engine';
 import { compareOutcomes, compilePolicy } from '@aftersales/engine';
 import { actorOf } from '../../services/Principal.js';
 import { toDetail } from '../../services/DefinitionService.js';
+import { impactFor } from '../../services/impactView.js';
 import type { Route } from '../Route.js';
 import type { Services } from './Services.js';
 
@@ -24,7 +25,14 @@ export function packRoutes(services: Services): Route[] {
           ...(body.note ? { note: body.note } : {}),
         });
         const impact = before && result.problems.length === 0 ? await impactOf(services, files, before) : [];
-        return { valid: result.problems.length === 0, dryRun, problems: result.problems.map(toDetail), changes: result.changes, impact };
+        return {
+          valid: result.problems.length === 0,
+          dryRun,
+          problems: result.problems.map(toDetail),
+          changes: result.changes,
+          // Record by record only to callers who may read those records; counts to everyone.
+          ...impactFor(principal, impact, before ?? []),
+        };
       },
     },
     {

@@ -52,6 +52,12 @@ export function recordRoutes(services: Services): Route[] {
       status: 201,
       handler: async ({ req, principal }) => {
         const body = req.body as { form: string; data: unknown; store?: string; assignee?: string };
+        const scope = recordScope(principal);
+        if (scope && body.store !== undefined && !scope.stores.includes(body.store))
+          throw new AppError('forbidden', `you do not belong to store "${body.store}"`, {
+            messageZh: `你不属于门店“${body.store}”，不能为其创建记录`,
+            details: [{ pointer: '/store', message: `one of your stores: ${scope.stores.join(', ') || 'none'}` }],
+          });
         const { record, written } = await records.create(body.form, body.data, actorOf(principal), {
           store: body.store ?? null,
           assignee: body.assignee ?? null,

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { pickText } from '@aftersales/engine';
 import { AppError } from '../../errors/AppError.js';
 import { ledgerCsv, ledgerSummary, ledgerXlsx, type Locale } from '../../services/FinesLedger.js';
-import { actorOf, recordScope, recordsInScope, type Principal, type RecordScope } from '../../services/Principal.js';
+import { actorOf, maySee, recordScope, recordsInScope, type Principal, type RecordScope } from '../../services/Principal.js';
 import type { FineEntry, StoredRecord } from '../../store/types.js';
 import { Download, type Access, type Route } from '../Route.js';
 import { queryEnum, queryFilter, queryInt, queryString } from '../query.js';
@@ -58,12 +58,12 @@ export function workRoutes(services: Services): Route[] {
           principal,
           queryEnum(req, 'state', ['pending', 'approved', 'rejected'] as const) ?? 'pending',
         );
-        // Whoever may decide an approval may see the record it is about.
+        // Only approvals of records within the caller's store scope (a policy role is per store).
         const records = await recordsOf(
           items.map((a) => a.recordId),
-          null,
+          recordScope(principal),
         );
-        return { items: items.map((a) => ({ ...a, record: records.has(a.recordId) ? brief(records.get(a.recordId)!) : null })) };
+        return { items: items.filter((a) => records.has(a.recordId)).map((a) => ({ ...a, record: brief(records.get(a.recordId)!) })) };
       },
     },
     {
@@ -74,6 +74,11 @@ export function workRoutes(services: Services): Route[] {
       body: 'Decision',
       handler: async ({ req, principal }) => {
         const body = req.body as { decision: 'approve' | 'reject'; comment?: string };
+        // An approval of a record outside the caller's store scope does not exist for them.
+        const approval = await services.store.getApproval(String(req.params.id));
+        const record = approval ? await services.store.getRecord(approval.recordId) : null;
+        if (approval && (!record || !maySee(principal, record)))
+          throw new AppError('not_found', `approval "${String(req.params.id)}" does not exist`);
         return services.approvals.decide(String(req.params.id), body.decision, body.comment ?? '', principal);
       },
     },

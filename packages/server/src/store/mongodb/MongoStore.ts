@@ -2,6 +2,7 @@ import { Binary, MongoClient, MongoServerError, type ClientSession, type Collect
 import { AppError } from '../../errors/AppError.js';
 import type { Store } from '../Store.js';
 import { formOf } from '../formOf.js';
+import { fileIdsIn } from '../fileRefs.js';
 import type {
   ApiKey,
   Approval,
@@ -93,7 +94,22 @@ export class MongoStore implements Store {
       this.col('notifications').createIndex({ uniqueKey: 1 }, { unique: true }),
       this.col('audit').createIndex({ entity: 1, entityId: 1, id: -1 }),
       this.col('files').createIndex({ id: 1 }, { unique: true }),
+      this.col('files').createIndex({ createdBy: 1, createdAt: 1 }),
+      this.col('fileRefs').createIndex({ fileId: 1, recordId: 1 }, { unique: true }),
     ]);
+    await this.backfillFileRefs();
+  }
+
+  /** Databases from before fileRefs: the references their records already hold (once, while there are none). */
+  private async backfillFileRefs(): Promise<void> {
+    if ((await this.col('fileRefs').estimatedDocumentCount()) > 0 || (await this.col('files').estimatedDocumentCount()) === 0) return;
+    for await (const doc of this.col('records').find({}, { projection: { id: 1, data: 1 } }))
+      for (const fileId of fileIdsIn(doc.data))
+        await this.col('fileRefs').updateOne(
+          { fileId, recordId: doc.id as string },
+          { $setOnInsert: { fileId, recordId: doc.id as string } },
+          { upsert: true },
+        );
   }
 
   private async transaction<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {
@@ -394,6 +410,12 @@ export class MongoStore implements Store {
       } else {
         await this.col('records').insertOne({ ...record }, { session });
       }
+      for (const fileId of fileIdsIn(record.data))
+        await this.col('fileRefs').updateOne(
+          { fileId, recordId: record.id },
+          { $setOnInsert: { fileId, recordId: record.id } },
+          { upsert: true, session },
+        );
       await this.col('approvals').deleteMany({ recordId: record.id, state: 'pending' }, { session });
       const decided = new Set(
         (await this.col('approvals').find({ recordId: record.id }, { session }).toArray()).map(
@@ -611,6 +633,35 @@ export class MongoStore implements Store {
 
   async putFile(file: StoredFile) {
     await this.col('files').insertOne({ ...file, data: new Binary(file.data) });
+  }
+  async recordIdsWithFile(fileId: string) {
+    return (await this.col('fileRefs').find({ fileId }).sort({ recordId: 1 }).toArray()).map((d) => String(d.recordId));
+  }
+  async fileUsage(createdBy: string, since: string) {
+    const [row] = await this.col('files')
+      .aggregate<{ count: number; bytes: number }>([
+        { $match: { createdBy, createdAt: { $gte: since } } },
+        { $group: { _id: null, count: { $sum: 1 }, bytes: { $sum: '$size' } } },
+      ])
+      .toArray();
+    return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 };
+  }
+  async deleteOrphanFiles(createdBefore: string) {
+    return this.transaction(async (session) => {
+      const orphans = await this.col('files')
+        .aggregate(
+          [
+            { $match: { createdAt: { $lt: createdBefore } } },
+            { $lookup: { from: 'fileRefs', localField: 'id', foreignField: 'fileId', as: 'refs' } },
+            { $match: { refs: { $size: 0 } } },
+            { $project: { data: 0, refs: 0 } },
+          ],
+          { session },
+        )
+        .toArray();
+      if (orphans.length > 0) await this.col('files').deleteMany({ id: { $in: orphans.map((f) => f.id as string) } }, { session });
+      return orphans.map((doc) => plain<Omit<StoredFile, 'data'>>(doc)!);
+    });
   }
   async getFile(id: string) {
     const doc = await this.col('files').findOne({ id });

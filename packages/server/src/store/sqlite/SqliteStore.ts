@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../errors/AppError.js';
@@ -22,7 +21,9 @@ import type {
   StoredRecord,
   User,
 } from '../types.js';
-import { ADDED_COLUMNS, SCHEMA } from './schema.js';
+import { ADDED_COLUMNS, BACKFILL_FILE_REFS, SCHEMA } from './schema.js';
+import { preparePrivateFiles, tightenDatabaseFiles } from './privateFiles.js';
+import { fileIdsIn } from '../fileRefs.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -34,9 +35,11 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'aftersales.sqlite'));
+    const file = join(dataDir, 'aftersales.sqlite');
+    preparePrivateFiles(dataDir, file);
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    tightenDatabaseFiles(file);
     // FULL: a commit is on disk before it returns, so an acknowledged write survives a crash.
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
@@ -46,6 +49,7 @@ export class SqliteStore implements Store {
       const columns = this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
       if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
     }
+    this.db.exec(BACKFILL_FILE_REFS);
   }
 
   async close(): Promise<void> {
@@ -428,6 +432,7 @@ export class SqliteStore implements Store {
           record.rev,
         );
       }
+      for (const fileId of fileIdsIn(record.data)) this.stmt('INSERT OR IGNORE INTO file_refs VALUES (?, ?)').run(fileId, record.id);
       // Pending approvals follow the current outcome; decided ones are kept. (A new record has none.)
       if (previous) this.stmt("DELETE FROM approvals WHERE record_id = ? AND state = 'pending'").run(record.id);
       const decided = new Set(
@@ -687,6 +692,35 @@ export class SqliteStore implements Store {
       file.createdBy,
       file.createdAt,
     );
+  }
+  async recordIdsWithFile(fileId: string) {
+    return (this.stmt('SELECT record_id FROM file_refs WHERE file_id = ? ORDER BY record_id').all(fileId) as Row[]).map((r) =>
+      String(r.record_id),
+    );
+  }
+  async fileUsage(createdBy: string, since: string) {
+    const row = this.stmt('SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes FROM files WHERE created_by = ? AND created_at >= ?').get(
+      createdBy,
+      since,
+    ) as Row;
+    return { count: Number(row.n), bytes: Number(row.bytes) };
+  }
+  async deleteOrphanFiles(createdBefore: string) {
+    return this.db.transaction(() => {
+      const rows = this.stmt(
+        'SELECT id, name, content_type, size, sha256, created_by, created_at FROM files WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM file_refs WHERE file_id = files.id)',
+      ).all(createdBefore) as Row[];
+      for (const row of rows) this.stmt('DELETE FROM files WHERE id = ?').run(row.id);
+      return rows.map((row) => ({
+        id: String(row.id),
+        name: String(row.name),
+        contentType: String(row.content_type),
+        size: Number(row.size),
+        sha256: String(row.sha256),
+        createdBy: String(row.created_by),
+        createdAt: String(row.created_at),
+      }));
+    })();
   }
   async getFile(id: string) {
     const row = this.stmt('SELECT * FROM files WHERE id = ?').get(id) as Row | undefined;

@@ -42,6 +42,18 @@ CREATE TABLE IF NOT EXISTS files (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, content_type TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, data BLOB NOT NULL,
   created_by TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS login_failures (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS files_creator ON files (created_by, created_at);
+CREATE TABLE IF NOT EXISTS file_refs (file_id TEXT NOT NULL, record_id TEXT NOT NULL, PRIMARY KEY (file_id, record_id));
+`;
+
+/**
+ * Databases from before file_refs: the references their records already hold (once, while the
+ * table is empty), so that the orphan cleanup never takes an attached file.
+ */
+export const BACKFILL_FILE_REFS = `
+INSERT OR IGNORE INTO file_refs (file_id, record_id)
+SELECT f.id, r.id FROM files f JOIN records r ON instr(r.data, '/api/v1/files/' || f.id) > 0
+WHERE NOT EXISTS (SELECT 1 FROM file_refs);
 `;
 
 /**
