@@ -10,7 +10,8 @@ const standaloneCode = interopDefault(standaloneCodeModule);
 /**
  * The source of an ES module of ready-made validate functions, one per key, for the browser:
  * `export default function (runtime)` returns `{ [key]: validate }` (ajv validate functions,
- * errors on `.errors`), with `runtime` = `validatorRuntime`. The code is ajv's standalone output
+ * errors on `.errors`), with `runtime` = `await loadValidatorRuntime(requires)` (the module's
+ * `requires` export names what its code needs; patterns need the linear regular-expression engine). The code is ajv's standalone output
  * of the very ajv the server validates records with (`createAjv`, draft-07 normalised; labels and
  * other annotations left out, as they never decide validity), so a
  * record passes in the browser exactly when it passes on the server, and the browser needs
@@ -24,8 +25,11 @@ export function recordValidatorModule(schemas: Record<string, unknown>): string 
   for (const [key, schema] of Object.entries(schemas))
     ajv.addSchema(normalizeDraft07(schema, { dropAnnotations: true }) as AnySchemaObject, key);
   const code = standaloneCode(ajv);
-  for (const [, name] of code.matchAll(/require\("([^"]+)"\)/g))
+  const requires = new Set<string>();
+  for (const [, name] of code.matchAll(/require\("([^"]+)"\)/g)) {
     if (!(VALIDATOR_RUNTIME_MODULES as readonly string[]).includes(name!))
       throw new Error(`generated validator needs "${name}", which the browser runtime lacks`);
-  return `export default function recordValidators(runtime) {\nconst require = (name) => runtime[name];\nconst exports = {};\n${code}\nreturn exports;\n}\n`;
+    requires.add(name!);
+  }
+  return `export const requires = ${JSON.stringify([...requires])};\nexport default function recordValidators(runtime) {\nconst require = (name) => runtime[name];\nconst exports = {};\n${code}\nreturn exports;\n}\n`;
 }
