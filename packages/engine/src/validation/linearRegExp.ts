@@ -1,6 +1,11 @@
 import { RE2JS, RE2JSException } from 're2js';
 import { translatePattern, type PatternRefusal } from './linearPattern.js';
-import { LINEAR_REGEXP_MODULE } from './validatorRuntime.js';
+
+/**
+ * The name generated modules `require` this engine by: `LINEAR_REGEXP_MODULE` of validatorRuntime,
+ * written out so that this module (a chunk of its own in the browser) imports nothing of it.
+ */
+const LINEAR_REGEXP_MODULE = '@aftersales/engine/linearRegExp';
 
 /** A compiled pattern, as ajv uses it: `test` searches the string, in time linear in its length. */
 export interface LinearRegExp {

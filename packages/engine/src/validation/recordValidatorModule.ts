@@ -3,7 +3,17 @@ import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { createAjv } from './createAjv.js';
 import { interopDefault } from './interopDefault.js';
 import { normalizeDraft07 } from './normalizeDraft07.js';
-import { VALIDATOR_RUNTIME_MODULES } from './validatorRuntime.js';
+import { RE2_MARKER, VALIDATOR_RUNTIME_MODULES } from './validatorRuntime.js';
+import { forEachPattern } from './forEachPattern.js';
+import { isBoundedPattern } from './boundedPattern.js';
+
+function someUnbounded(schema: unknown): boolean {
+  let found = false;
+  forEachPattern(schema, (pattern) => {
+    found ||= !isBoundedPattern(pattern);
+  });
+  return found;
+}
 
 const standaloneCode = interopDefault(standaloneCodeModule);
 
@@ -31,5 +41,7 @@ export function recordValidatorModule(schemas: Record<string, unknown>): string 
       throw new Error(`generated validator needs "${name}", which the browser runtime lacks`);
     requires.add(name!);
   }
+  // The browser compiles bounded patterns with its RegExp; any other needs the linear engine.
+  if ([...Object.values(schemas)].some((schema) => someUnbounded(schema))) requires.add(RE2_MARKER);
   return `export const requires = ${JSON.stringify([...requires])};\nexport default function recordValidators(runtime) {\nconst require = (name) => runtime[name];\nconst exports = {};\n${code}\nreturn exports;\n}\n`;
 }

@@ -2,6 +2,7 @@ import equalModule from 'ajv/dist/runtime/equal.js';
 import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { interopDefault } from './interopDefault.js';
+import { isBoundedPattern } from './boundedPattern.js';
 
 /** The name generated modules `require` the linear regular-expression engine by (linearRegExp.ts). */
 export const LINEAR_REGEXP_MODULE = '@aftersales/engine/linearRegExp';
@@ -26,13 +27,36 @@ export const validatorRuntime: ValidatorRuntime = {
 };
 
 /**
- * The runtime for a module that requires `requires` (its `requires` export): the linear
- * regular-expression engine (re2js, some 65 KB gzip) is loaded only for forms with patterns.
+ * Not a module of the code but a marker in a module's `requires`: one of its patterns is not
+ * bounded (boundedPattern.ts), so the linear engine (re2js, some 47 KB gzip) must be loaded.
  */
-export async function loadValidatorRuntime(requires: readonly string[] = VALIDATOR_RUNTIME_MODULES): Promise<ValidatorRuntime> {
+export const RE2_MARKER = 're2js';
+
+/** A regular-expression engine as ajv's generated code calls it: `engine(pattern, flags)`. */
+type PatternEngine = (pattern: string, flags: string) => { test(value: string): boolean };
+
+/**
+ * The engine generated modules' patterns are compiled with in the browser: a bounded pattern by
+ * the browser's RegExp (linear there too), any other by RE2, which must have been loaded.
+ */
+export function browserPatternEngine(re2: PatternEngine | undefined): PatternEngine {
+  return (pattern, flags) => {
+    if (isBoundedPattern(pattern)) return new RegExp(pattern, flags);
+    if (!re2) throw new Error(`pattern "${pattern}" needs the linear engine, which was not loaded`);
+    return re2(pattern, flags);
+  };
+}
+
+/**
+ * The runtime for a module that requires `requires` (its `requires` export): the linear
+ * regular-expression engine is loaded only for forms with patterns that are not bounded.
+ */
+export async function loadValidatorRuntime(
+  requires: readonly string[] = [...VALIDATOR_RUNTIME_MODULES, RE2_MARKER],
+): Promise<ValidatorRuntime> {
   if (!requires.includes(LINEAR_REGEXP_MODULE)) return validatorRuntime;
-  const { linearRegExp } = await import('./linearRegExp.js');
-  return { ...validatorRuntime, [LINEAR_REGEXP_MODULE]: { linearRegExp } };
+  const re2 = requires.includes(RE2_MARKER) ? (await import('./linearRegExp.js')).linearRegExp : undefined;
+  return { ...validatorRuntime, [LINEAR_REGEXP_MODULE]: { linearRegExp: browserPatternEngine(re2) } };
 }
 
 /** A validate function of a generated module: true when valid, ajv's errors on `errors` otherwise. */

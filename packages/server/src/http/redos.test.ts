@@ -100,7 +100,7 @@ describe('regular expressions of published forms (ReDoS)', () => {
     const file = join(dir, 'serial-check.mjs');
     writeFileSync(file, source);
     const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as RecordValidatorsModule;
-    expect(module.requires).toContain('@aftersales/engine/linearRegExp');
+    expect(module.requires).toEqual(expect.arrayContaining(['@aftersales/engine/linearRegExp', 're2js']));
     const validators = module.default(await loadValidatorRuntime(module.requires));
     const root = Object.values(validators).find((validate) => validate({ code: 'aaa' }) && !validate({ code: 1 }))!;
     // (10,000 characters also break maxLength; ajv reports every error, so the patterns run all the same.)
