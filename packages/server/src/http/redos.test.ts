@@ -112,4 +112,20 @@ describe('regular expressions of published forms (ReDoS)', () => {
       true,
     ]);
   });
+
+  it('when a version published before patterns were checked holds a lookahead, then its records and validators answer 422, not 500', async () => {
+    const old = { ...evilForm({ code: '^(?=a)a+$', serial: '^a$', key: '^b$' }), id: 'old-serial' };
+    await server.services.store.publish(
+      [{ kind: 'form', id: 'old-serial', definition: old, hash: 'old', clearDraft: false }],
+      'admin',
+      new Date().toISOString(),
+    );
+    const submitted = await clerk('POST', '/records', { form: 'old-serial', data: { code: 'aaa' } });
+    expect(submitted.status).toBe(422);
+    expect(submitted.body.error.message).toContain('lookahead');
+    const module = await fetch(`${server.url}/api/v1/forms/old-serial/versions/1/validator.js?locale=en`, {
+      headers: { Authorization: `Bearer ${integratorKey}` },
+    });
+    expect(module.status).toBe(422);
+  });
 });
