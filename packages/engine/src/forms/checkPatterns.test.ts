@@ -20,6 +20,7 @@ describe('checkForm: regular expressions of a record schema', () => {
       schema.patternProperties = { '^(?<!x)y/z~$': { type: 'string' } };
       schema.definitions = { code: { anyOf: [{ type: 'string', pattern: 'a{2000}' }] } };
       schema.properties.notes.pattern = '(';
+      schema.properties.zone.pattern = '^\\w{800}$';
     });
     const { problems } = loadPack(samplePackFiles({ form }));
     expect(problems.map((p) => `${p.pointer} ${p.code}`).sort()).toEqual([
@@ -28,6 +29,7 @@ describe('checkForm: regular expressions of a record schema', () => {
       '/schema/properties/notes/pattern form.patternInvalid',
       '/schema/properties/parts/items/properties/name/pattern form.patternBackreference',
       '/schema/properties/technician/pattern form.patternLookaround',
+      '/schema/properties/zone/pattern form.patternTooComplex',
     ]);
     const at = (pointer: string) => problems.find((p) => p.pointer === pointer)!;
     const lookaround = at('/schema/properties/technician/pattern');
@@ -36,6 +38,9 @@ describe('checkForm: regular expressions of a record schema', () => {
     expect(lookaround.message['zh-CN']).toContain('正则表达式“^(?=.*\\d)\\w+$”使用了前瞻或后顾断言');
     expect(lookaround.message.en).toContain('Regular expression "^(?=.*\\d)\\w+$" uses lookahead or lookbehind');
     expect(at('/schema/definitions/code/anyOf/0/pattern').message.en).toContain('invalid repeat count');
+    expect(at('/schema/properties/zone/pattern').message['zh-CN']).toBe(
+      '正则表达式“^\\w{800}$”过于复杂（规模 804，上限 500）：请减少重复次数，长度请用 maxLength 限制',
+    );
   });
 
   it('when patterns are the classic ReDoS ones, then they are accepted: they are matched in linear time', () => {

@@ -11,6 +11,7 @@ const CODES: Record<PatternRefusal['reason'], ProblemCode> = {
   lookaround: 'form.patternLookaround',
   backreference: 'form.patternBackreference',
   tooLong: 'form.patternTooLong',
+  tooComplex: 'form.patternTooComplex',
   unsupported: 'form.patternUnsupported',
 };
 
@@ -29,6 +30,7 @@ export function checkPatterns(schema: unknown, path: Path): SemanticIssue[] {
       const params: Record<string, string | number> = { pattern: pattern.length > 100 ? `${pattern.slice(0, 100)}…` : pattern };
       if (compiled.reason === 'invalid' || compiled.reason === 'unsupported') params.detail = compiled.detail;
       if (compiled.reason === 'tooLong') params.limit = compiled.limit;
+      if (compiled.reason === 'tooComplex') Object.assign(params, { size: compiled.size, limit: compiled.limit });
       issues.push({ path: at, code: CODES[compiled.reason], params });
     },
     path,

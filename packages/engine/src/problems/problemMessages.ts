@@ -41,6 +41,10 @@ export const problemMessages = {
     'Regular expression "{pattern}" uses a backreference (\\1, \\k<name>), which is not supported: matching must take time in proportion to the input',
   ),
   'form.patternTooLong': t('正则表达式过长：超过 {limit} 个字符', 'Regular expression too long: more than {limit} characters'),
+  'form.patternTooComplex': t(
+    '正则表达式“{pattern}”过于复杂（规模 {size}，上限 {limit}）：请减少重复次数，长度请用 maxLength 限制',
+    'Regular expression "{pattern}" is too complex (size {size}, limit {limit}): repeat less, and limit the length with maxLength',
+  ),
   'form.patternUnsupported': t(
     '正则表达式“{pattern}”无法用线性时间匹配引擎（RE2）表达：{detail}',
     'Regular expression "{pattern}" cannot be expressed for the linear-time matching engine (RE2): {detail}',

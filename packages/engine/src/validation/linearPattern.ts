@@ -17,12 +17,20 @@ export type PatternRefusal =
   | { reason: 'lookaround' }
   | { reason: 'backreference' }
   | { reason: 'tooLong'; limit: number }
+  | { reason: 'tooComplex'; size: number; limit: number }
   | { reason: 'unsupported'; detail: string };
 
 export type TranslatedPattern = { ok: true; source: string } | ({ ok: false } & PatternRefusal);
 
 /** Longest pattern accepted (characters): patterns are short in practice; this bounds compile work. */
 export const MAX_PATTERN_LENGTH = 1000;
+
+/**
+ * Largest RE2 program accepted (RE2's `programSize`, about one per character or class after
+ * bounded repeats are unrolled: `^1[3-9]\d{9}$` is 16, `^.{1,200}$` 403). Matching is linear in the
+ * input with a factor that grows with the program: this keeps a 1 MB string to about a second.
+ */
+export const MAX_PROGRAM_SIZE = 500;
 
 type Range = readonly [number, number];
 const MAX_CP = 0x10ffff;

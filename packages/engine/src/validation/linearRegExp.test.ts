@@ -120,8 +120,15 @@ describe('linearRegExp refuses what RE2 cannot express', () => {
     ['(a', 'invalid'],
     ['\\Q', 'invalid'],
     ['a'.repeat(1001), 'tooLong'],
+    ['^\\p{L}{600}$', 'tooComplex'],
+    ['(.{100}){10}', 'tooComplex'],
   ])('when the pattern is %s, then it is refused (%s)', (pattern, reason) => {
     expect(compilePattern(pattern)).toMatchObject({ ok: false, reason });
+  });
+
+  it('when a pattern repeats a lot but stays under the program-size limit, then it is accepted', () => {
+    expect(compilePattern('^.{1,200}$').ok).toBe(true);
+    expect(compilePattern('^[A-Z]{2}\\d{2}[A-Z0-9]{4}\\d{7}([A-Z0-9]?){0,16}$').ok).toBe(true);
   });
 
   it('when a schema has a refused pattern, then compiling it fails with the pattern named', () => {

@@ -1,5 +1,5 @@
 import { RE2JS, RE2JSException } from 're2js';
-import { translatePattern, type PatternRefusal } from './linearPattern.js';
+import { MAX_PROGRAM_SIZE, translatePattern, type PatternRefusal } from './linearPattern.js';
 
 /**
  * The name generated modules `require` this engine by: `LINEAR_REGEXP_MODULE` of validatorRuntime,
@@ -30,6 +30,8 @@ export function compilePattern(pattern: string): CompiledPattern {
     if (error instanceof RE2JSException) return { ok: false, reason: 'unsupported', detail: error.message };
     throw error;
   }
+  const size = re2.programSize();
+  if (size > MAX_PROGRAM_SIZE) return { ok: false, reason: 'tooComplex', size, limit: MAX_PROGRAM_SIZE };
   // ajv keys its compiled patterns by `toString()`: distinct patterns need distinct strings.
   const text = `/${pattern}/u`;
   return { ok: true, regExp: { test: (value) => re2.test(value), toString: () => text } };
@@ -44,7 +46,9 @@ export function refusalText(pattern: string, refusal: PatternRefusal): string {
         ? 'backreferences are not supported'
         : refusal.reason === 'tooLong'
           ? `it is longer than ${refusal.limit} characters`
-          : refusal.detail;
+          : refusal.reason === 'tooComplex'
+            ? `its program size ${refusal.size} is over ${refusal.limit}`
+            : refusal.detail;
   return `pattern "${pattern}" is refused: ${why}`;
 }
 
