@@ -18,8 +18,13 @@ export { toPointer, fromPointer } from './json/jsonPointer.js';
 export { ajvOptions, ANNOTATION_KEYWORDS } from './validation/ajvOptions.js';
 export { createAjv, configureRecordAjv } from './validation/createAjv.js';
 export { recordValidatorModule } from './validation/recordValidatorModule.js';
-export type { GeneratedValidate, RecordValidatorsFactory, ValidatorRuntime } from './validation/validatorRuntime.js';
-export { validatorRuntime, VALIDATOR_RUNTIME_MODULES } from './validation/validatorRuntime.js';
+export type {
+  GeneratedValidate,
+  RecordValidatorsFactory,
+  RecordValidatorsModule,
+  ValidatorRuntime,
+} from './validation/validatorRuntime.js';
+export { loadValidatorRuntime, validatorRuntime, VALIDATOR_RUNTIME_MODULES } from './validation/validatorRuntime.js';
 export { normalizeDraft07 } from './validation/normalizeDraft07.js';
 export type { LocalizedAjvError } from './validation/localizeAjvErrors.js';
 export { localizeAjvErrors } from './validation/localizeAjvErrors.js';

@@ -3,14 +3,18 @@ import type { SemanticIssue } from '../rules/SemanticIssue.js';
 import { enumKey } from './enumKey.js';
 import { findNonSchemas } from './findNonSchemas.js';
 import { compileRecordSchema } from '../validation/compileRecordSchema.js';
+import { checkPatterns } from './checkPatterns.js';
 
 type Path = (string | number)[];
 
 /** The semantic checks of a form definition, beyond its meta-schema. */
 export function checkForm(form: FormDefinition, roles?: ReadonlySet<string>): SemanticIssue[] {
   const issues: SemanticIssue[] = [];
-  const compiled = compileRecordSchema(form.schema, { strict: true });
-  if (!compiled.ok) issues.push({ path: ['schema'], code: 'form.schemaInvalid', params: { detail: compiled.message } });
+  // A refused pattern is reported at its keyword; the schema is compiled once they all pass.
+  const patternIssues = checkPatterns(form.schema, ['schema']);
+  issues.push(...patternIssues);
+  const compiled = patternIssues.length === 0 ? compileRecordSchema(form.schema, { strict: true }) : undefined;
+  if (compiled && !compiled.ok) issues.push({ path: ['schema'], code: 'form.schemaInvalid', params: { detail: compiled.message } });
   issues.push(...findNonSchemas(form.schema, ['schema']));
   issues.push(...checkEnumTitles(form.schema, ['schema']));
   if (roles) {

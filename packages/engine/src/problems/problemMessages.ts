@@ -35,6 +35,24 @@ export const problemMessages = {
   'form.transitionFromFinal': t('终态“{state}”不能再流转', 'Final state "{state}" cannot have transitions'),
   'form.missingEnumTitle': t('选项“{value}”缺少中英文标签', 'Option "{value}" has no zh-CN/en label'),
   'form.unknownRole': t('角色“{role}”未在角色文件中定义', 'Role "{role}" is not defined in the roles file'),
+  'form.patternInvalid': t('正则表达式“{pattern}”无效：{detail}', 'Regular expression "{pattern}" is not valid: {detail}'),
+  'form.patternLookaround': t(
+    '正则表达式“{pattern}”使用了前瞻或后顾断言（(?=、(?!、(?<=、(?<!）：为保证匹配用时与输入长度成正比，不支持这种写法',
+    'Regular expression "{pattern}" uses lookahead or lookbehind ((?=, (?!, (?<=, (?<!), which is not supported: matching must take time in proportion to the input',
+  ),
+  'form.patternBackreference': t(
+    '正则表达式“{pattern}”使用了反向引用（\\1、\\k<名称>）：为保证匹配用时与输入长度成正比，不支持这种写法',
+    'Regular expression "{pattern}" uses a backreference (\\1, \\k<name>), which is not supported: matching must take time in proportion to the input',
+  ),
+  'form.patternTooLong': t('正则表达式过长：超过 {limit} 个字符', 'Regular expression too long: more than {limit} characters'),
+  'form.patternTooComplex': t(
+    '正则表达式“{pattern}”过于复杂（规模 {size}，上限 {limit}）：请减少重复次数，长度请用 maxLength 限制',
+    'Regular expression "{pattern}" is too complex (size {size}, limit {limit}): repeat less, and limit the length with maxLength',
+  ),
+  'form.patternUnsupported': t(
+    '正则表达式“{pattern}”无法用线性时间匹配引擎（RE2）表达：{detail}',
+    'Regular expression "{pattern}" cannot be expressed for the linear-time matching engine (RE2): {detail}',
+  ),
   'calendar.invalid': t('日历无效：{detail}', 'Invalid calendar: {detail}'),
   'table.notATable': t('这些规则不能作为一张决策表：{reason}', 'These rules do not form a decision table: {reason}'),
   'table.ruleInTwoTables': t('规则“{rule}”已属于决策表“{other}”', 'Rule "{rule}" is already in the decision table "{other}"'),

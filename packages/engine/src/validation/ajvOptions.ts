@@ -1,4 +1,5 @@
 import type { Options } from 'ajv';
+import { linearRegExp } from './linearRegExp.js';
 
 /** Our annotation keywords in record schemas (labels, help, option labels, field kind). */
 export const ANNOTATION_KEYWORDS = ['x-title', 'x-description', 'x-enumTitles', 'x-kind'] as const;
@@ -24,4 +25,7 @@ export const ajvOptions = {
   validateFormats: true,
   keywords: [...ANNOTATION_KEYWORDS],
   logger: false,
+  // Every `pattern` and `patternProperties` key is matched in linear time (RE2), never by a
+  // backtracking engine: no pattern a form author writes can freeze the server or a browser.
+  code: { regExp: linearRegExp },
 } satisfies Options;

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileRecordSchema } from './compileRecordSchema.js';
 import { recordValidatorModule } from './recordValidatorModule.js';
-import { validatorRuntime, type GeneratedValidate, type RecordValidatorsFactory } from './validatorRuntime.js';
+import { loadValidatorRuntime, type GeneratedValidate, type RecordValidatorsModule } from './validatorRuntime.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'validators-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,8 +15,8 @@ let count = 0;
 async function load(source: string): Promise<Record<string, GeneratedValidate>> {
   const file = join(dir, `v${count++}.mjs`);
   writeFileSync(file, source);
-  const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default: RecordValidatorsFactory };
-  return module.default(validatorRuntime);
+  const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as RecordValidatorsModule;
+  return module.default(await loadValidatorRuntime(module.requires));
 }
 
 describe('recordValidatorModule', () => {

@@ -3,14 +3,25 @@ import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { createAjv } from './createAjv.js';
 import { interopDefault } from './interopDefault.js';
 import { normalizeDraft07 } from './normalizeDraft07.js';
-import { VALIDATOR_RUNTIME_MODULES } from './validatorRuntime.js';
+import { RE2_MARKER, VALIDATOR_RUNTIME_MODULES } from './validatorRuntime.js';
+import { forEachPattern } from './forEachPattern.js';
+import { isBoundedPattern } from './boundedPattern.js';
+
+function someUnbounded(schema: unknown): boolean {
+  let found = false;
+  forEachPattern(schema, (pattern) => {
+    found ||= !isBoundedPattern(pattern);
+  });
+  return found;
+}
 
 const standaloneCode = interopDefault(standaloneCodeModule);
 
 /**
  * The source of an ES module of ready-made validate functions, one per key, for the browser:
  * `export default function (runtime)` returns `{ [key]: validate }` (ajv validate functions,
- * errors on `.errors`), with `runtime` = `validatorRuntime`. The code is ajv's standalone output
+ * errors on `.errors`), with `runtime` = `await loadValidatorRuntime(requires)` (the module's
+ * `requires` export names what its code needs; patterns need the linear regular-expression engine). The code is ajv's standalone output
  * of the very ajv the server validates records with (`createAjv`, draft-07 normalised; labels and
  * other annotations left out, as they never decide validity), so a
  * record passes in the browser exactly when it passes on the server, and the browser needs
@@ -24,8 +35,13 @@ export function recordValidatorModule(schemas: Record<string, unknown>): string 
   for (const [key, schema] of Object.entries(schemas))
     ajv.addSchema(normalizeDraft07(schema, { dropAnnotations: true }) as AnySchemaObject, key);
   const code = standaloneCode(ajv);
-  for (const [, name] of code.matchAll(/require\("([^"]+)"\)/g))
+  const requires = new Set<string>();
+  for (const [, name] of code.matchAll(/require\("([^"]+)"\)/g)) {
     if (!(VALIDATOR_RUNTIME_MODULES as readonly string[]).includes(name!))
       throw new Error(`generated validator needs "${name}", which the browser runtime lacks`);
-  return `export default function recordValidators(runtime) {\nconst require = (name) => runtime[name];\nconst exports = {};\n${code}\nreturn exports;\n}\n`;
+    requires.add(name!);
+  }
+  // The browser compiles bounded patterns with its RegExp; any other needs the linear engine.
+  if ([...Object.values(schemas)].some((schema) => someUnbounded(schema))) requires.add(RE2_MARKER);
+  return `export const requires = ${JSON.stringify([...requires])};\nexport default function recordValidators(runtime) {\nconst require = (name) => runtime[name];\nconst exports = {};\n${code}\nreturn exports;\n}\n`;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { localizeForm, validatorRuntime, type FormDefinition, type RecordValidatorsFactory } from '@aftersales/engine';
+import { loadValidatorRuntime, localizeForm, type FormDefinition, type RecordValidatorsModule } from '@aftersales/engine';
 import { hashForSchema, type RJSFSchema } from '@rjsf/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../testing/startTestServer.js';
@@ -49,7 +49,8 @@ let loaded = 0;
 async function load(source: string) {
   const file = join(dir, `m${loaded++}.mjs`);
   writeFileSync(file, source);
-  return ((await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default: RecordValidatorsFactory }).default(validatorRuntime);
+  const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as RecordValidatorsModule;
+  return module.default(await loadValidatorRuntime(module.requires));
 }
 
 describe('GET /forms/:id/versions/:version/validator.js', () => {

@@ -3,6 +3,7 @@ import {
   emptyPack,
   loadPack,
   describeDifference,
+  PolicyCompileError,
   runRuleTests,
   type CalendarFile,
   type LocalizedText,
@@ -207,12 +208,17 @@ export class DefinitionService {
       if (rules) ruleSets.push({ definition: rules.definition as RuleSetFile, version });
     }
     const pack = await this.publishedPack();
-    const policy = compilePolicy({
-      form: form.definition as FormDefinition,
-      formVersion: pins.formVersion,
-      ruleSets,
-      calendars: [...pack.calendars.values()].map((c) => c.definition),
-    });
+    let policy: Policy;
+    try {
+      policy = compilePolicy({
+        form: form.definition as FormDefinition,
+        formVersion: pins.formVersion,
+        ruleSets,
+        calendars: [...pack.calendars.values()].map((c) => c.definition),
+      });
+    } catch (error) {
+      throw storedPolicyError(formId, pins.formVersion, error);
+    }
     if (this.policies.size > 200) this.policies.clear();
     this.policies.set(key, policy);
     return policy;
@@ -324,6 +330,22 @@ function idOf(definition: unknown): string {
       details: [{ pointer: '/definition/id', message: 'required' }],
     });
   return id;
+}
+
+/**
+ * A version published before a check existed may no longer compile (a pattern the linear engine
+ * refuses, published before patterns were checked): its records are refused with a 422 that says
+ * so, never a 500; publishing a corrected version mends it.
+ */
+function storedPolicyError(formId: string, version: number, error: unknown): unknown {
+  if (!(error instanceof PolicyCompileError)) return error;
+  return new AppError(
+    'unprocessable',
+    `form "${formId}" version ${version} cannot check records: ${error.message}; publish a corrected version`,
+    {
+      messageZh: `表单“${formId}”第 ${version} 版无法校验记录：${error.message}；请发布修正后的版本`,
+    },
+  );
 }
 
 export function toDetail(problem: Problem) {

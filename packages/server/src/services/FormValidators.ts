@@ -31,7 +31,16 @@ export class FormValidators {
     if (cached !== undefined) return cached;
     const found = await this.store.getVersion('form', formId, version);
     if (!found) throw new AppError('not_found', `form "${formId}" has no version ${version}`);
-    const code = validatorModuleOf(found.definition as FormDefinition, locale);
+    let code: string;
+    try {
+      code = validatorModuleOf(found.definition as FormDefinition, locale);
+    } catch (error) {
+      // A version published before patterns were checked may hold one the linear engine refuses.
+      const message = error instanceof Error ? error.message : String(error);
+      throw new AppError('unprocessable', `form "${formId}" version ${version} cannot check records: ${message}`, {
+        messageZh: `表单“${formId}”第 ${version} 版无法校验记录：${message}`,
+      });
+    }
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, code);
     return code;

@@ -3,7 +3,7 @@ import { Alert } from 'antd';
 import { hashForSchema, ID_KEY, type RJSFSchema, type ValidatorType } from '@rjsf/utils';
 import createPrecompiledValidator from '@rjsf/validator-ajv8/lib/createPrecompiledValidator.js';
 import type { ValidatorFunctions } from '@rjsf/validator-ajv8/lib/types.js';
-import { validatorRuntime, type Locale, type RecordValidatorsFactory } from '@aftersales/engine';
+import { loadValidatorRuntime, type Locale, type RecordValidatorsModule } from '@aftersales/engine';
 import { API_BASE } from '../../api/ApiClient';
 import { Loading } from '../../app/Loading';
 import { useI18n } from '../../i18n/I18nContext';
@@ -12,8 +12,9 @@ import { RecordForm, type RecordFormProps } from '../../shared/rjsf/RecordForm';
 /** The module of a published version's validate functions, made by the server from its own ajv. */
 async function loadValidators(formId: string, version: number, locale: Locale): Promise<ValidatorFunctions> {
   const url = `${API_BASE}/forms/${encodeURIComponent(formId)}/versions/${version}/validator.js?locale=${locale}`;
-  const module = (await import(/* @vite-ignore */ url)) as { default: RecordValidatorsFactory };
-  return module.default(validatorRuntime) as ValidatorFunctions;
+  const module = (await import(/* @vite-ignore */ url)) as RecordValidatorsModule;
+  // The linear regular-expression engine is fetched only for a form with patterns.
+  return module.default(await loadValidatorRuntime(module.requires)) as ValidatorFunctions;
 }
 
 /**
