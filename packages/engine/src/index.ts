@@ -88,7 +88,7 @@ export type { LoadPackOptions, LoadPackResult } from './pack/loadPack.js';
 export { loadPack } from './pack/loadPack.js';
 
 export type { Evaluation, EvaluationContext } from './policy/Evaluation.js';
-export type { Policy, PolicyInput } from './policy/compilePolicy.js';
+export type { Policy, PolicyInput, PolicyRun } from './policy/compilePolicy.js';
 export { compilePolicy, PolicyCompileError } from './policy/compilePolicy.js';
 export type { RuleTestResult } from './policy/runRuleTests.js';
 export { runRuleTests } from './policy/runRuleTests.js';
