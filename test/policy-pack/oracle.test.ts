@@ -26,5 +26,4 @@ describe('compiled rules against json-rules-engine on the default pack', () => {
       }
     },
   );
-
 });

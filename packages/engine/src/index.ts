@@ -67,6 +67,12 @@ export { factCatalog, STATUS_FACT } from './rules/factCatalog.js';
 export type { SemanticIssue } from './rules/SemanticIssue.js';
 export { checkRuleSet } from './rules/checkRuleSet.js';
 export { collectFacts } from './rules/collectFacts.js';
+export type { CompiledRule, CompiledRuleSet } from './rules/compileRuleSet.js';
+export { compileRuleSet } from './rules/compileRuleSet.js';
+export type { RuleRun } from './rules/runRuleSet.js';
+export { runRuleSet } from './rules/runRuleSet.js';
+export type { Comparison } from './rules/compileOperator.js';
+export { compileOperator } from './rules/compileOperator.js';
 export { resolveFieldPath } from './facts/resolveFieldPath.js';
 export { resolveJsonPath, isPlainJsonPath } from './facts/resolveJsonPath.js';
 

@@ -102,7 +102,9 @@ export function compilePolicy(input: PolicyInput): Policy {
     const explanation: RuleExplanation[] = [];
     ruleSets.forEach((ruleSet, i) => {
       const byRule = runs[i]!;
-      ruleSet.definition.rules.forEach((rule, r) => explanation.push(explainRun(ruleSet, rule, byRule[r]?.fired === true, byRule[r]?.leaves)));
+      ruleSet.definition.rules.forEach((rule, r) =>
+        explanation.push(explainRun(ruleSet, rule, byRule[r]?.fired === true, byRule[r]?.leaves)),
+      );
     });
     return {
       form: { id: input.form.id, version: input.formVersion },
@@ -187,7 +189,12 @@ function traceOf(ruleSet: CompiledRuleSet, rule: RuleDefinition, run: RuleRun | 
 }
 
 /** A rule's explanation from its leaves; no leaves: the rule did not run. */
-function explainRun(ruleSet: CompiledRuleSet, rule: RuleDefinition, fired: boolean, leaves: readonly LeafTrace[] | undefined): RuleExplanation {
+function explainRun(
+  ruleSet: CompiledRuleSet,
+  rule: RuleDefinition,
+  fired: boolean,
+  leaves: readonly LeafTrace[] | undefined,
+): RuleExplanation {
   const evaluated = leaves ? evaluatedFromLeaves(rule.conditions, leaves.values(), ruleSet.definition.conditions ?? {}) : undefined;
   return explainRule(ruleSet, rule, fired, evaluated);
 }
