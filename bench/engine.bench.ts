@@ -102,7 +102,13 @@ const table = [
   '| --- | ---: | ---: | ---: |',
   ...rows.map(([what, value]) => `| ${what} | ${fmt(value)} | ${fmt(1e9 / value)} | ${(value / rawHz).toFixed(1)} |`),
 ].join('\n');
-const verdict = `Compiled evaluation with facts, outcome and trace against raw json-rules-engine on precomputed facts: **${ratio.toFixed(1)}x** faster (target: at least 50x) — ${ratio >= 50 ? 'met' : 'NOT met'}.`;
+const rulesHz = hz(TASKS.rules);
+const outside = 1 - runHz / rulesHz;
+const verdict = [
+  `- Compiled evaluation with facts, outcome and trace against raw json-rules-engine on precomputed facts: **${ratio.toFixed(1)}x** faster (target: at least 50x) — ${ratio >= 50 ? 'met' : 'NOT met'}.`,
+  `- The compiled rules alone on the same precomputed facts, trace leaves included: **${(rulesHz / rawHz).toFixed(1)}x** faster, ${fmt(1e9 / rulesHz)} ns per evaluation of the ${rules} rules.`,
+  `- ${Math.round(outside * 100)}% of \`Policy.run\` is outside the rules: the record's facts (dates read in the calendar's time zone, elapsed days, computed facts) and the outcome of the fired rules (deadlines counted on the working calendar, ISO times).`,
+].join('\n');
 console.log(table);
 console.log(verdict);
 writeSection(
