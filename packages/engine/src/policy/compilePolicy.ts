@@ -1,5 +1,4 @@
 import type { CalendarFile } from '../calendar/CalendarFile.js';
-import type { WorkingCalendar } from '../calendar/WorkingCalendar.js';
 import type { RuleExplanation } from '../explain/Explanation.js';
 import { evaluatedFromLeaves, type LeafTrace, type RuleTrace } from '../explain/ExplanationTrace.js';
 import { explainRule } from '../explain/explainRule.js';
@@ -12,7 +11,7 @@ import { runRuleSet, type RuleRun } from '../rules/runRuleSet.js';
 import type { HistoryFact, RuleDefinition, RuleSetFile } from '../rules/RuleSetFile.js';
 import { compileRecordSchema, type RecordValidation } from '../validation/compileRecordSchema.js';
 import type { Evaluation, EvaluationContext } from './Evaluation.js';
-import { policyCalendars, ruleSetFacts, type RuleSetInput } from './ruleSetFacts.js';
+import { policyCalendars, ruleSetCalendars, ruleSetFacts, type RuleSetCalendars, type RuleSetInput } from './ruleSetFacts.js';
 
 export interface PolicyInput {
   form: FormDefinition;
@@ -65,7 +64,10 @@ export function compilePolicy(input: PolicyInput): Policy {
   if (!compiled.ok) throw new PolicyCompileError(compiled.message);
   const validate = compiled.validate;
   const calendars = policyCalendars(input.calendars);
-  const ruleSets = input.ruleSets.map((r) => compileRuleSet(r.definition, r.version, input.form));
+  const ruleSets = input.ruleSets.map((r) => {
+    const compiledRuleSet = compileRuleSet(r.definition, r.version, input.form);
+    return Object.assign(compiledRuleSet, { calendars: ruleSetCalendars(r.definition, calendars) });
+  });
   const initialStatus = input.form.statusFlow?.initial ?? null;
   const ruleSetIds = ruleSets.map((r) => ({ id: r.definition.id, version: r.version }));
 
@@ -80,7 +82,7 @@ export function compilePolicy(input: PolicyInput): Policy {
   const runAll = (data: unknown, context: EvaluationContext, now: Date) => {
     const outcome = emptyOutcome();
     const warnings: LocalizedText[] = [];
-    const runs = ruleSets.map((ruleSet) => runOne(ruleSet, inputOf(ruleSet, data, context, now), calendars, outcome, warnings));
+    const runs = ruleSets.map((ruleSet) => runOne(ruleSet, inputOf(ruleSet, data, context, now), outcome, warnings));
     return { outcome, warnings, runs };
   };
 
@@ -127,7 +129,7 @@ export function compilePolicy(input: PolicyInput): Policy {
     const now = instantOf(context.now);
     return Object.fromEntries(
       ruleSets.map((r) => {
-        const { lookup } = ruleSetFacts(r.definition, inputOf(r, data, context, now), calendars);
+        const { lookup } = ruleSetFacts(r.definition, inputOf(r, data, context, now), r.calendars);
         return [r.definition.id, Object.fromEntries(r.conditionFacts.map((name) => [name, lookup(name)]))];
       }),
     );
@@ -162,14 +164,13 @@ function instantOf(value: Date | string): Date {
 
 /** Runs one rule set's rules and adds what the fired ones say to the outcome, in file order. */
 function runOne(
-  ruleSet: CompiledRuleSet,
+  ruleSet: CompiledRuleSet & { calendars: RuleSetCalendars },
   input: RuleSetInput,
-  calendars: ReadonlyMap<string, WorkingCalendar>,
   outcome: Outcome,
   warnings: LocalizedText[],
 ): (RuleRun | undefined)[] {
   const { definition, version } = ruleSet;
-  const { lookup, calendarFor } = ruleSetFacts(definition, input, calendars);
+  const { lookup, calendarFor } = ruleSetFacts(definition, input, ruleSet.calendars);
   const byRule = new Array<RuleRun | undefined>(definition.rules.length);
   for (const run of runRuleSet(ruleSet, lookup)) byRule[run.rule.index] = run;
   const outcomeInputs = { lookup, now: input.now, calendar: calendarFor, warn: (m: LocalizedText) => warnings.push(m) };

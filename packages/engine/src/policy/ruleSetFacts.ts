@@ -26,20 +26,28 @@ export interface RuleSetInput {
   history: Readonly<Record<string, unknown>>;
 }
 
-/** The facts of one evaluation of a rule set (each computed on first use), and its calendars. */
-export function ruleSetFacts(definition: RuleSetFile, input: RuleSetInput, calendars: ReadonlyMap<string, WorkingCalendar>) {
+/** A rule set's calendars: by id (its own when none is named, else the fallback), and its time zone. */
+export function ruleSetCalendars(definition: RuleSetFile, calendars: ReadonlyMap<string, WorkingCalendar>) {
   const calendarFor = (id: string | undefined) => {
     const key = id ?? definition.calendar ?? FALLBACK_CALENDAR.id;
     return { id: key, calendar: calendars.get(key) ?? calendars.get(FALLBACK_CALENDAR.id)! };
   };
+  const calendar = (id: string | undefined) => calendarFor(id).calendar;
+  return { calendarFor, calendar, timeZone: calendar(undefined).timeZone };
+}
+
+export type RuleSetCalendars = ReturnType<typeof ruleSetCalendars>;
+
+/** The facts of one evaluation of a rule set (each computed on first use), and its calendars. */
+export function ruleSetFacts(definition: RuleSetFile, input: RuleSetInput, calendars: RuleSetCalendars) {
   const lookup: FactLookup = createFactLookup({
     data: input.data,
     now: input.now,
     status: input.status,
     history: input.history,
     derived: definition.facts ?? {},
-    calendar: (id) => calendarFor(id).calendar,
-    timeZone: calendarFor(undefined).calendar.timeZone,
+    calendar: calendars.calendar,
+    timeZone: calendars.timeZone,
   });
-  return { lookup, calendarFor };
+  return { lookup, calendarFor: calendars.calendarFor };
 }

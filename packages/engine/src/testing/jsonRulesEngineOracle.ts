@@ -8,7 +8,7 @@ import type { LocalizedText } from '../i18n/LocalizedText.js';
 import { addToOutcome, emptyOutcome } from '../outcome/buildOutcome.js';
 import type { Evaluation, EvaluationContext } from '../policy/Evaluation.js';
 import type { PolicyInput } from '../policy/compilePolicy.js';
-import { policyCalendars, ruleSetFacts } from '../policy/ruleSetFacts.js';
+import { policyCalendars, ruleSetCalendars, ruleSetFacts } from '../policy/ruleSetFacts.js';
 import { collectFacts } from '../rules/collectFacts.js';
 import { factCatalog } from '../rules/factCatalog.js';
 import type { RuleSetFile } from '../rules/RuleSetFile.js';
@@ -60,7 +60,14 @@ export function oraclePolicy(input: PolicyInput): { evaluate(data: unknown, cont
     const names = new Set<string>();
     for (const condition of Object.values(definition.conditions ?? {})) collectFacts(condition, names);
     for (const rule of definition.rules) if (rule.enabled !== false) collectFacts(rule.conditions, names);
-    return { definition, version, facts: factCatalog(input.form, definition), conditionFacts: [...names], pool: oraclePool(definition) };
+    return {
+      definition,
+      version,
+      facts: factCatalog(input.form, definition),
+      conditionFacts: [...names],
+      pool: oraclePool(definition),
+      calendars: ruleSetCalendars(definition, calendars),
+    };
   });
 
   const evaluate = async (data: unknown, context: EvaluationContext): Promise<Evaluation> => {
@@ -73,7 +80,7 @@ export function oraclePolicy(input: PolicyInput): { evaluate(data: unknown, cont
     for (const ruleSet of ruleSets) {
       const { definition, version } = ruleSet;
       const input = { data, now, status: context.status ?? initialStatus, history: context.history?.[definition.id] ?? {} };
-      const { lookup, calendarFor } = ruleSetFacts(definition, input, calendars);
+      const { lookup, calendarFor } = ruleSetFacts(definition, input, ruleSet.calendars);
       const facts: Record<string, unknown> = {};
       for (const name of ruleSet.conditionFacts) facts[name] = lookup(name);
       const { results } = await runOracle(ruleSet.pool, facts);
