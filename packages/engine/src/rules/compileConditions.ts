@@ -33,8 +33,9 @@ export interface CompiledConditions {
   groupCount: number;
 }
 
+/** A condition tree json-rules-engine would refuse too (its Engine throws when given it), or a cycle of shared conditions. */
 export class ConditionCompileError extends Error {
-  readonly code = 'rules.conditionCycle';
+  readonly code = 'rules.conditionInvalid';
 }
 
 interface Context {
@@ -58,12 +59,36 @@ interface Context {
  *   compares them with the operator and its decorators.
  */
 export function compileConditions(conditions: TopLevelCondition, shared: Readonly<Record<string, TopLevelCondition>>): CompiledConditions {
+  checkShape(conditions, true);
   const context: Context = { shared, valueFacts: [], groupCount: 0, expanding: [] };
   const evaluate = compileNode(conditions, context);
   return { evaluate, valueFacts: context.valueFacts, groupCount: context.groupCount };
 }
 
 const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/**
+ * What json-rules-engine's Condition constructor refuses: a root that is no group or reference,
+ * an `all`/`any` that is not a list, a `not` that is one, a leaf without fact, operator or value.
+ */
+export function checkShape(condition: unknown, root = false): void {
+  const fail = (message: string) => {
+    throw new ConditionCompileError(message);
+  };
+  if (condition === null || typeof condition !== 'object') return fail('a condition must be an object');
+  const kind = (['any', 'all', 'not'] as const).find((k) => has(condition, k));
+  if (root && !kind && !has(condition, 'condition'))
+    fail('"conditions" root must contain a single instance of "all", "any", "not", or "condition"');
+  if (kind) {
+    const children = (condition as Record<string, unknown>)[kind];
+    if (kind !== 'not' && !Array.isArray(children)) fail(`"${kind}" must be an array`);
+    if (kind === 'not' && Array.isArray(children)) fail('"not" cannot be an array');
+    for (const child of kind === 'not' ? [children] : (children as unknown[])) checkShape(child);
+    return;
+  }
+  if (has(condition, 'condition')) return;
+  for (const key of ['fact', 'operator', 'value']) if (!has(condition, key)) fail(`Condition: constructor "${key}" property required`);
+}
 
 function compileNode(condition: NestedCondition, context: Context): Node {
   if (has(condition, 'condition')) return compileReference((condition as { condition: string }).condition, context);

@@ -1,6 +1,6 @@
 import type { FormDefinition } from '../forms/FormDefinition.js';
 import type { RuleDefinition, RuleSetFile } from './RuleSetFile.js';
-import { compileConditions, type CompiledConditions } from './compileConditions.js';
+import { checkShape, compileConditions, type CompiledConditions } from './compileConditions.js';
 import { factCatalog, type FactCatalog } from './factCatalog.js';
 import { collectFacts } from './collectFacts.js';
 
@@ -27,9 +27,12 @@ export interface CompiledRuleSet {
 
 export function compileRuleSet(definition: RuleSetFile, version: number, form: FormDefinition): CompiledRuleSet {
   const shared = definition.conditions ?? {};
+  // json-rules-engine's Engine refuses a malformed shared condition even when no rule uses it.
+  for (const condition of Object.values(shared)) checkShape(condition, true);
   const names = new Set<string>();
   for (const condition of Object.values(shared)) collectFacts(condition, names);
   const enabled = definition.rules.flatMap((rule, index) => (rule.enabled === false ? [] : [{ rule, index }]));
+  for (const { rule } of enabled) checkShape(rule.conditions, true);
   for (const { rule } of enabled) collectFacts(rule.conditions, names);
   const rules = enabled.map(({ rule, index }) => ({
     definition: rule,

@@ -11,7 +11,7 @@ import { evaluatedFromLeaves, traceExplanation, type RuleTrace } from '../explai
 import { explainConditions, type EvaluatedCondition } from '../explain/explainConditions.js';
 import { oraclePool, runOracle } from '../testing/jsonRulesEngineOracle.js';
 import { compileRuleSet } from './compileRuleSet.js';
-import type { LeafDetail } from './compileConditions.js';
+import { ConditionCompileError, type LeafDetail } from './compileConditions.js';
 import { DECORATORS, OPERATORS } from './operators.js';
 import type { NestedCondition, RuleDefinition, RuleSetFile, TopLevelCondition } from './RuleSetFile.js';
 import { runRuleSet, type RuleRun } from './runRuleSet.js';
@@ -452,6 +452,19 @@ describe("json-rules-engine's own behaviour, matched", () => {
     expect(await both({ all: [{ condition: 'nowhere' }] }, {})).toBe('error');
     const skipped = await both({ all: [{ fact: 'a', operator: 'equal', value: 0, priority: 2 }, { condition: 'nowhere' }] }, { a: 1 });
     expect(skipped !== 'error' && skipped.fired).toBe(false);
+  });
+
+  it('when a condition is malformed (a leaf without value, an `all` that is no list, a shared root that is a leaf), then both refuse it', async () => {
+    const malformed: Pick<RuleSetFile, 'rules' | 'conditions'>[] = [
+      { rules: [rule({ all: [{ fact: 'a', operator: 'equal' } as unknown as NestedCondition] })] },
+      { rules: [rule({ all: { fact: 'a', operator: 'equal', value: 1 } } as unknown as TopLevelCondition)] },
+      { rules: [rule({ not: [] } as unknown as TopLevelCondition)] },
+      { conditions: { s0: { fact: 'a', operator: 'equal', value: 1 } as unknown as TopLevelCondition }, rules: [rule({ all: [] })] },
+    ];
+    for (const rules of malformed) {
+      await expect(runOracle(oraclePool(rules), {})).rejects.toThrow();
+      expect(() => compileRuleSet({ id: 'generated', form: 'generated', title, ...rules }, 1, form)).toThrow(ConditionCompileError);
+    }
   });
 
   it('when rules of one priority fire, then json-rules-engine emits them as their promises settle, the compiled evaluator in file order', async () => {
