@@ -8,8 +8,10 @@ import {
   type EvaluationContext,
   type Pack,
   type Policy,
+  type PolicyInput,
 } from '@aftersales/engine';
 import { defaultPackDirs, readPackFiles } from '@aftersales/engine/node';
+import { oraclePolicy } from '@aftersales/engine/testing';
 
 const files = await readPackFiles(defaultPackDirs());
 const loaded = loadPack(files);
@@ -18,28 +20,65 @@ export const packProblems = loaded.problems;
 export const pack: Pack = loaded.pack;
 
 const policies = new Map<string, Policy>();
+const oracles = new Map<string, ReturnType<typeof oraclePolicy>>();
 
-/** The compiled policy of a form of the default pack: the form with every rule set of it. */
-export function policyFor(formId: string): Policy {
-  const cached = policies.get(formId);
-  if (cached) return cached;
+/** A form of the default pack with every rule set of it, as `compilePolicy` takes it. */
+export function policyInput(formId: string): PolicyInput {
   const form = pack.forms.get(formId);
   if (!form) throw new Error(`form ${formId} is not in the default pack (problems: ${packProblems.length})`);
-  const policy = compilePolicy({
+  return {
     form: form.definition,
     formVersion: 1,
     ruleSets: [...pack.ruleSets.values()]
       .filter((r) => r.definition.form === formId)
       .map((r) => ({ definition: r.definition, version: 1 })),
     calendars: [...pack.calendars.values()].map((c) => c.definition),
-  });
+  };
+}
+
+/** The compiled policy of a form of the default pack: the form with every rule set of it. */
+export function policyFor(formId: string): Policy {
+  const cached = policies.get(formId);
+  if (cached) return cached;
+  const policy = compilePolicy(policyInput(formId));
   policies.set(formId, policy);
   return policy;
 }
 
+/** The same policy run by json-rules-engine, the reference the compiled rules must match. */
+export function oracleFor(formId: string): ReturnType<typeof oraclePolicy> {
+  const cached = oracles.get(formId);
+  if (cached) return cached;
+  const oracle = oraclePolicy(policyInput(formId));
+  oracles.set(formId, oracle);
+  return oracle;
+}
+
+/** What the compiled rules and json-rules-engine must agree on: outcome, warnings, the stored trace and the explanation. */
+export async function compareWithOracle(
+  formId: string,
+  record: unknown,
+  context: EvaluationContext,
+  evaluation?: Evaluation,
+): Promise<string[]> {
+  const compiled = evaluation ?? (await policyFor(formId).evaluate(record, context));
+  const reference = await oracleFor(formId).evaluate(record, context);
+  const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+  const differences: string[] = [];
+  if (!isDeepStrictEqual(json(compiled.outcome), json(reference.outcome))) differences.push('outcome');
+  if (!isDeepStrictEqual(compiled.warnings, reference.warnings)) differences.push('warnings');
+  if (!isDeepStrictEqual(json(traceExplanation(compiled.explanation)), json(traceExplanation(reference.explanation))))
+    differences.push('trace');
+  if (!isDeepStrictEqual(json(compiled.explanation), json(reference.explanation))) differences.push('explanation');
+  const policyTrace = policyFor(formId).run(record, context).trace;
+  if (!isDeepStrictEqual(json(policyTrace), json(traceExplanation(reference.explanation)))) differences.push('Policy.run trace');
+  return differences;
+}
+
 /**
- * Evaluates a record; fails the test when the record itself is not valid for its form, or when the
- * trace a server would store does not rebuild the same explanation.
+ * Evaluates a record; fails the test when the record itself is not valid for its form, when the
+ * trace a server would store does not rebuild the same explanation, or when json-rules-engine (the
+ * reference) finds another outcome, trace or explanation.
  */
 export async function evaluate(formId: string, record: Record<string, unknown>, context: EvaluationContext): Promise<Evaluation> {
   const policy = policyFor(formId);
@@ -51,6 +90,8 @@ export async function evaluate(formId: string, record: Record<string, unknown>, 
   if (!isDeepStrictEqual(policy.explain(stored), JSON.parse(JSON.stringify(evaluation.explanation)))) {
     throw new Error(`the stored trace of this ${formId} record does not rebuild its explanation`);
   }
+  const differences = await compareWithOracle(formId, record, context, evaluation);
+  if (differences.length > 0) throw new Error(`${formId}: json-rules-engine disagrees on ${differences.join(', ')}`);
   return evaluation;
 }
 

@@ -74,6 +74,12 @@ export { factCatalog, STATUS_FACT } from './rules/factCatalog.js';
 export type { SemanticIssue } from './rules/SemanticIssue.js';
 export { checkRuleSet } from './rules/checkRuleSet.js';
 export { collectFacts } from './rules/collectFacts.js';
+export type { CompiledRule, CompiledRuleSet } from './rules/compileRuleSet.js';
+export { compileRuleSet } from './rules/compileRuleSet.js';
+export type { RuleRun } from './rules/runRuleSet.js';
+export { runRuleSet } from './rules/runRuleSet.js';
+export type { Comparison } from './rules/compileOperator.js';
+export { compileOperator } from './rules/compileOperator.js';
 export { resolveFieldPath } from './facts/resolveFieldPath.js';
 export { resolveJsonPath, isPlainJsonPath } from './facts/resolveJsonPath.js';
 
@@ -95,7 +101,7 @@ export type { LoadPackOptions, LoadPackResult } from './pack/loadPack.js';
 export { loadPack } from './pack/loadPack.js';
 
 export type { Evaluation, EvaluationContext } from './policy/Evaluation.js';
-export type { Policy, PolicyInput } from './policy/compilePolicy.js';
+export type { Policy, PolicyInput, PolicyRun } from './policy/compilePolicy.js';
 export { compilePolicy, PolicyCompileError } from './policy/compilePolicy.js';
 export type { RuleTestResult, RunRuleTestsOptions } from './policy/runRuleTests.js';
 export type { ValueDifference, ZoneOf } from './policy/ruleTestValues.js';

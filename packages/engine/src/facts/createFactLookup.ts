@@ -1,8 +1,8 @@
 import type { WorkingCalendar } from '../calendar/WorkingCalendar.js';
-import { parseInstant } from '../calendar/parseInstant.js';
 import { evaluateExpr } from '../expr/evaluateExpr.js';
 import type { DerivedFact } from '../rules/RuleSetFile.js';
 import { STATUS_FACT } from '../rules/factCatalog.js';
+import { rememberInstant } from './rememberInstant.js';
 import { resolveFieldPath } from './resolveFieldPath.js';
 
 export interface FactInputs {
@@ -51,8 +51,8 @@ export function createFactLookup(inputs: FactInputs): FactLookup {
       case 'workingDays':
       case 'hours':
       case 'days': {
-        const from = parseInstant(lookup(derived.from), inputs.timeZone);
-        const to = (derived.to === undefined ? null : parseInstant(lookup(derived.to), inputs.timeZone)) ?? inputs.now;
+        const from = rememberInstant(lookup(derived.from), inputs.timeZone);
+        const to = (derived.to === undefined ? null : rememberInstant(lookup(derived.to), inputs.timeZone)) ?? inputs.now;
         if (!from) return null;
         if (derived.kind === 'hours') return (to.getTime() - from.getTime()) / HOUR;
         if (derived.kind === 'days') return (to.getTime() - from.getTime()) / (24 * HOUR);

@@ -1,17 +1,17 @@
 import type { CalendarFile } from '../calendar/CalendarFile.js';
-import { WorkingCalendar } from '../calendar/WorkingCalendar.js';
-import { explainConditions, type EvaluatedCondition } from '../explain/explainConditions.js';
 import type { RuleExplanation } from '../explain/Explanation.js';
-import { evaluatedFromLeaves, type RuleTrace } from '../explain/ExplanationTrace.js';
-import { createFactLookup } from '../facts/createFactLookup.js';
+import { evaluatedFromLeaves, type LeafTrace, type RuleTrace } from '../explain/ExplanationTrace.js';
+import { explainRule } from '../explain/explainRule.js';
 import type { FormDefinition } from '../forms/FormDefinition.js';
 import type { LocalizedText } from '../i18n/LocalizedText.js';
 import { addToOutcome, emptyOutcome } from '../outcome/buildOutcome.js';
 import type { Outcome } from '../outcome/Outcome.js';
 import { compileRuleSet, type CompiledRuleSet } from '../rules/compileRuleSet.js';
+import { runRuleSet, type RuleRun } from '../rules/runRuleSet.js';
 import type { HistoryFact, RuleDefinition, RuleSetFile } from '../rules/RuleSetFile.js';
 import { compileRecordSchema, type RecordValidation } from '../validation/compileRecordSchema.js';
 import type { Evaluation, EvaluationContext } from './Evaluation.js';
+import { policyCalendars, ruleSetCalendars, ruleSetFacts, type RuleSetCalendars, type RuleSetInput } from './ruleSetFacts.js';
 
 export interface PolicyInput {
   form: FormDefinition;
@@ -20,12 +20,25 @@ export interface PolicyInput {
   calendars: readonly CalendarFile[];
 }
 
+/** What the rules say about a record, without validation or explanation (the explanation is `Policy.explain(trace)`). */
+export interface PolicyRun {
+  evaluatedAt: string;
+  outcome: Outcome;
+  /** What a record stores of the explanation: whether each rule fired, and each condition leaf's values and result. */
+  trace: RuleTrace[];
+  warnings: LocalizedText[];
+}
+
 /** A form version with its rule sets, compiled once: validate and evaluate records. */
 export interface Policy {
   form: FormDefinition;
   formVersion: number;
   validate(data: unknown): RecordValidation;
   evaluate(data: unknown, context: EvaluationContext): Promise<Evaluation>;
+  /** `evaluate` without waiting: validation, outcome and explanation. */
+  evaluateNow(data: unknown, context: EvaluationContext): Evaluation;
+  /** The rules only, synchronously: facts, outcome and trace (for replaying many records). */
+  run(data: unknown, context: EvaluationContext): PolicyRun;
   /** The explanation of an evaluation of this policy, rebuilt from its trace (`traceExplanation`). */
   explain(trace: readonly RuleTrace[]): RuleExplanation[];
   /** The values of the facts each rule set's conditions read, by rule set id (what the engine compares). */
@@ -34,14 +47,6 @@ export interface Policy {
   historyFacts: { ruleSet: string; name: string; fact: HistoryFact }[];
 }
 
-/** The zone and hours used when a rule set names no calendar: round the clock in Asia/Shanghai. */
-const FALLBACK_CALENDAR: CalendarFile = {
-  id: 'round-the-clock',
-  title: { 'zh-CN': '全天候', en: 'Round the clock' },
-  timeZone: 'Asia/Shanghai',
-  week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])),
-};
-
 export class PolicyCompileError extends Error {
   readonly code = 'policy.schemaInvalid';
 }
@@ -49,44 +54,63 @@ export class PolicyCompileError extends Error {
 /**
  * Compiles a form version and its rule sets. The inputs must have passed `loadPack`; a record
  * schema that still does not compile throws a PolicyCompileError.
+ *
+ * Each rule set's conditions become synchronous functions (`compileRuleSet`) that run with
+ * json-rules-engine's semantics; json-rules-engine itself is the reference the tests compare
+ * them with (`@aftersales/engine/testing`).
  */
 export function compilePolicy(input: PolicyInput): Policy {
   const compiled = compileRecordSchema(input.form.schema);
   if (!compiled.ok) throw new PolicyCompileError(compiled.message);
   const validate = compiled.validate;
-  const calendars = new Map<string, WorkingCalendar>();
-  for (const file of [FALLBACK_CALENDAR, ...input.calendars]) calendars.set(file.id, WorkingCalendar.fromFile(file));
-  const ruleSets = input.ruleSets.map((r) => compileRuleSet(r.definition, r.version, input.form));
+  const calendars = policyCalendars(input.calendars);
+  const ruleSets = input.ruleSets.map((r) => {
+    const compiledRuleSet = compileRuleSet(r.definition, r.version, input.form);
+    return Object.assign(compiledRuleSet, { calendars: ruleSetCalendars(r.definition, calendars) });
+  });
   const initialStatus = input.form.statusFlow?.initial ?? null;
+  const ruleSetIds = ruleSets.map((r) => ({ id: r.definition.id, version: r.version }));
 
-  const runInput = (ruleSet: CompiledRuleSet, data: unknown, context: EvaluationContext, now: Date): RunInput => ({
+  const inputOf = (ruleSet: CompiledRuleSet, data: unknown, context: EvaluationContext, now: Date): RuleSetInput => ({
     data,
     now,
     status: context.status ?? initialStatus,
     history: context.history?.[ruleSet.definition.id] ?? {},
   });
 
-  const evaluate = async (data: unknown, context: EvaluationContext): Promise<Evaluation> => {
+  /** Every rule set's runs (by rule index in its file; none for a switched-off rule), and the outcome. */
+  const runAll = (data: unknown, context: EvaluationContext, now: Date) => {
+    const outcome = emptyOutcome();
+    const warnings: LocalizedText[] = [];
+    const runs = ruleSets.map((ruleSet) => runOne(ruleSet, inputOf(ruleSet, data, context, now), outcome, warnings));
+    return { outcome, warnings, runs };
+  };
+
+  const run = (data: unknown, context: EvaluationContext): PolicyRun => {
+    const now = instantOf(context.now);
+    const { outcome, warnings, runs } = runAll(data, context, now);
+    const trace: RuleTrace[] = [];
+    ruleSets.forEach((ruleSet, i) => {
+      const byRule = runs[i]!;
+      ruleSet.definition.rules.forEach((rule, r) => trace.push(traceOf(ruleSet, rule, byRule[r])));
+    });
+    return { evaluatedAt: now.toISOString(), outcome, trace, warnings };
+  };
+
+  const evaluateNow = (data: unknown, context: EvaluationContext): Evaluation => {
     const now = instantOf(context.now);
     const validation = validate(data);
-    const outcome = emptyOutcome();
+    const { outcome, warnings, runs } = runAll(data, context, now);
     const explanation: RuleExplanation[] = [];
-    const warnings: LocalizedText[] = [];
-    for (const ruleSet of ruleSets) {
-      await runRuleSet(
-        ruleSet,
-        { data, now, status: context.status ?? initialStatus, history: context.history?.[ruleSet.definition.id] ?? {} },
-        {
-          calendars,
-          outcome,
-          explanation,
-          warnings,
-        },
+    ruleSets.forEach((ruleSet, i) => {
+      const byRule = runs[i]!;
+      ruleSet.definition.rules.forEach((rule, r) =>
+        explanation.push(explainRun(ruleSet, rule, byRule[r]?.fired === true, byRule[r]?.leaves)),
       );
-    }
+    });
     return {
       form: { id: input.form.id, version: input.formVersion },
-      ruleSets: ruleSets.map((r) => ({ id: r.definition.id, version: r.version })),
+      ruleSets: ruleSetIds.map((r) => ({ ...r })),
       evaluatedAt: now.toISOString(),
       valid: validation.valid,
       errors: validation.errors,
@@ -104,7 +128,10 @@ export function compilePolicy(input: PolicyInput): Policy {
   const factValues = (data: unknown, context: EvaluationContext) => {
     const now = instantOf(context.now);
     return Object.fromEntries(
-      ruleSets.map((r) => [r.definition.id, conditionFactValues(r, runInput(r, data, context, now), calendars).facts]),
+      ruleSets.map((r) => {
+        const { lookup } = ruleSetFacts(r.definition, inputOf(r, data, context, now), r.calendars);
+        return [r.definition.id, Object.fromEntries(r.conditionFacts.map((name) => [name, lookup(name)]))];
+      }),
     );
   };
   const explain = (trace: readonly RuleTrace[]): RuleExplanation[] => {
@@ -112,14 +139,21 @@ export function compilePolicy(input: PolicyInput): Policy {
     return ruleSets.flatMap((ruleSet) =>
       ruleSet.definition.rules.map((rule) => {
         const found = traces.get(`${ruleSet.definition.id}/${rule.name}`);
-        const evaluated = found?.leaves
-          ? evaluatedFromLeaves(rule.conditions, found.leaves.values(), ruleSet.definition.conditions ?? {})
-          : undefined;
-        return explainRule(ruleSet, rule, found?.fired === true, evaluated);
+        return explainRun(ruleSet, rule, found?.fired === true, found?.leaves);
       }),
     );
   };
-  return { form: input.form, formVersion: input.formVersion, validate, evaluate, explain, factValues, historyFacts };
+  return {
+    form: input.form,
+    formVersion: input.formVersion,
+    validate,
+    evaluate: async (data, context) => evaluateNow(data, context),
+    evaluateNow,
+    run,
+    explain,
+    factValues,
+    historyFacts,
+  };
 }
 
 function instantOf(value: Date | string): Date {
@@ -128,79 +162,40 @@ function instantOf(value: Date | string): Date {
   return now;
 }
 
-interface RunInput {
-  data: unknown;
-  now: Date;
-  status: string | null;
-  history: Readonly<Record<string, unknown>>;
-}
-
-interface RunOutput {
-  calendars: ReadonlyMap<string, WorkingCalendar>;
-  outcome: Outcome;
-  explanation: RuleExplanation[];
-  warnings: LocalizedText[];
-}
-
-/** The fact lookup of one evaluation of a rule set, and the values its conditions read. */
-function conditionFactValues(ruleSet: CompiledRuleSet, input: RunInput, calendars: ReadonlyMap<string, WorkingCalendar>) {
-  const { definition } = ruleSet;
-  const calendarFor = (id: string | undefined) => {
-    const key = id ?? definition.calendar ?? FALLBACK_CALENDAR.id;
-    return { id: key, calendar: calendars.get(key) ?? calendars.get(FALLBACK_CALENDAR.id)! };
-  };
-  const lookup = createFactLookup({
-    data: input.data,
-    now: input.now,
-    status: input.status,
-    history: input.history,
-    derived: definition.facts ?? {},
-    calendar: (id) => calendarFor(id).calendar,
-    timeZone: calendarFor(undefined).calendar.timeZone,
-  });
-  const facts: Record<string, unknown> = {};
-  for (const name of ruleSet.conditionFacts) facts[name] = lookup(name);
-  return { lookup, calendarFor, facts };
-}
-
-async function runRuleSet(ruleSet: CompiledRuleSet, input: RunInput, output: RunOutput): Promise<void> {
+/** Runs one rule set's rules and adds what the fired ones say to the outcome, in file order. */
+function runOne(
+  ruleSet: CompiledRuleSet & { calendars: RuleSetCalendars },
+  input: RuleSetInput,
+  outcome: Outcome,
+  warnings: LocalizedText[],
+): (RuleRun | undefined)[] {
   const { definition, version } = ruleSet;
-  const { lookup, calendarFor, facts } = conditionFactValues(ruleSet, input, output.calendars);
-
-  const { results, failureResults } = await ruleSet.pool.run((engine) => engine.run(facts));
-  const evaluated = new Map([...results, ...failureResults].map((r) => [r.name, r]));
-  for (const rule of definition.rules) {
-    const result = evaluated.get(rule.name);
-    const fired = result?.result === true;
-    const source = { ruleSet: definition.id, version, rule: rule.name, catalog: rule.catalog ?? [] };
-    if (fired)
-      addToOutcome(output.outcome, rule.event, source, {
-        lookup,
-        now: input.now,
-        calendar: calendarFor,
-        warn: (m) => output.warnings.push(m),
-      });
-    output.explanation.push(explainRule(ruleSet, rule, fired, result?.conditions as EvaluatedCondition | undefined));
+  const { lookup, calendarFor } = ruleSetFacts(definition, input, ruleSet.calendars);
+  const byRule = new Array<RuleRun | undefined>(definition.rules.length);
+  for (const run of runRuleSet(ruleSet, lookup)) byRule[run.rule.index] = run;
+  const outcomeInputs = { lookup, now: input.now, calendar: calendarFor, warn: (m: LocalizedText) => warnings.push(m) };
+  for (let i = 0; i < byRule.length; i++) {
+    if (byRule[i]?.fired !== true) continue;
+    const rule = definition.rules[i]!;
+    addToOutcome(outcome, rule.event, { ruleSet: definition.id, version, rule: rule.name, catalog: rule.catalog ?? [] }, outcomeInputs);
   }
+  return byRule;
 }
 
-/** Why one rule did or did not apply; `evaluated` is json-rules-engine's tree, absent when the rule did not run. */
-function explainRule(
+/** A rule's trace, exactly what `traceExplanation` takes from its explanation. */
+function traceOf(ruleSet: CompiledRuleSet, rule: RuleDefinition, run: RuleRun | undefined): RuleTrace {
+  const trace: RuleTrace = { ruleSet: ruleSet.definition.id, rule: rule.name, fired: run?.fired === true };
+  if (run) trace.leaves = run.leaves;
+  return trace;
+}
+
+/** A rule's explanation from its leaves; no leaves: the rule did not run. */
+function explainRun(
   ruleSet: CompiledRuleSet,
   rule: RuleDefinition,
   fired: boolean,
-  evaluated: EvaluatedCondition | undefined,
+  leaves: readonly LeafTrace[] | undefined,
 ): RuleExplanation {
-  // Plain properties, no spread: this runs for every rule of every evaluation, and spread
-  // objects that grow afterwards are markedly slower in V8.
-  return {
-    ruleSet: ruleSet.definition.id,
-    version: ruleSet.version,
-    rule: rule.name,
-    catalog: rule.catalog ?? [],
-    title: rule.title,
-    enabled: rule.enabled !== false,
-    fired,
-    conditions: evaluated ? explainConditions(rule.conditions, evaluated, ruleSet.facts, ruleSet.definition.conditions ?? {}) : undefined,
-  };
+  const evaluated = leaves ? evaluatedFromLeaves(rule.conditions, leaves.values(), ruleSet.definition.conditions ?? {}) : undefined;
+  return explainRule(ruleSet, rule, fired, evaluated);
 }

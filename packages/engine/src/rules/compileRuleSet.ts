@@ -1,37 +1,46 @@
-import type { RuleProperties } from 'json-rules-engine';
 import type { FormDefinition } from '../forms/FormDefinition.js';
-import type { RuleSetFile } from './RuleSetFile.js';
-import { EnginePool } from './EnginePool.js';
+import type { RuleDefinition, RuleSetFile } from './RuleSetFile.js';
+import { checkShape, compileConditions, type CompiledConditions } from './compileConditions.js';
 import { factCatalog, type FactCatalog } from './factCatalog.js';
 import { collectFacts } from './collectFacts.js';
 
-/** A rule set ready to run: its rules in an engine pool, and the facts its conditions read. */
+/** An enabled rule, its conditions compiled. */
+export interface CompiledRule {
+  definition: RuleDefinition;
+  /** Its index in the rule set's file. */
+  index: number;
+  /** json-rules-engine's priority of the rule (an integer, default 1). */
+  priority: number;
+  conditions: CompiledConditions;
+}
+
+/** A rule set ready to run: its enabled rules compiled, and the facts its conditions read. */
 export interface CompiledRuleSet {
   definition: RuleSetFile;
   version: number;
   facts: FactCatalog;
-  /** Fact names the conditions read; only these are computed for the engine. */
+  /** Fact names the conditions read. */
   conditionFacts: string[];
-  pool: EnginePool;
+  /** The enabled rules in the order json-rules-engine runs them: priority high to low, then file order. */
+  rules: CompiledRule[];
 }
 
 export function compileRuleSet(definition: RuleSetFile, version: number, form: FormDefinition): CompiledRuleSet {
   const shared = definition.conditions ?? {};
+  // json-rules-engine's Engine refuses a malformed shared condition even when no rule uses it.
+  for (const condition of Object.values(shared)) checkShape(condition, true);
   const names = new Set<string>();
   for (const condition of Object.values(shared)) collectFacts(condition, names);
-  const enabled = definition.rules.filter((rule) => rule.enabled !== false);
-  for (const rule of enabled) collectFacts(rule.conditions, names);
-  const rules: RuleProperties[] = enabled.map((rule) => ({
-    name: rule.name,
-    priority: rule.priority ?? 1,
-    conditions: rule.conditions,
-    event: { type: rule.event.type },
+  const enabled = definition.rules.flatMap((rule, index) => (rule.enabled === false ? [] : [{ rule, index }]));
+  for (const { rule } of enabled) checkShape(rule.conditions, true);
+  for (const { rule } of enabled) collectFacts(rule.conditions, names);
+  const rules = enabled.map(({ rule, index }) => ({
+    definition: rule,
+    index,
+    priority: Number.parseInt(String(rule.priority || 1), 10),
+    conditions: compileConditions(rule.conditions, shared),
   }));
-  return {
-    definition,
-    version,
-    facts: factCatalog(form, definition),
-    conditionFacts: [...names],
-    pool: new EnginePool(rules, shared),
-  };
+  // A stable sort: rules of one priority keep their order in the file.
+  rules.sort((a, b) => b.priority - a.priority);
+  return { definition, version, facts: factCatalog(form, definition), conditionFacts: [...names], rules };
 }

@@ -4,7 +4,9 @@ import { resolveJsonPath } from '../facts/resolveJsonPath.js';
 /**
  * json-rules-engine keeps run state on its Engine: two overlapping `run()` calls on one Engine
  * silently skip rules. The pool lends each evaluation an Engine of its own and takes it back
- * when the run ends, so concurrent evaluations never share one.
+ * when the run ends, so concurrent evaluations never share one. An Engine whose run failed is
+ * dropped: the rest of that run still settles later and would mark the Engine finished under the
+ * next one. (The product evaluates with compiled rules; this is the reference the tests compare with.)
  */
 export class EnginePool {
   private readonly idle: Engine[] = [];
@@ -17,11 +19,9 @@ export class EnginePool {
 
   async run<T>(use: (engine: Engine) => Promise<T>): Promise<T> {
     const engine = this.idle.pop() ?? this.create();
-    try {
-      return await use(engine);
-    } finally {
-      if (this.idle.length < this.maxIdle) this.idle.push(engine);
-    }
+    const result = await use(engine);
+    if (this.idle.length < this.maxIdle) this.idle.push(engine);
+    return result;
   }
 
   private create(): Engine {
