@@ -96,8 +96,12 @@ export interface FineEntry {
   person: string | null;
   amount: number;
   reason: LocalizedText;
-  origin: 'rule' | 'breach';
+  /** reversal: cancels the fine it `corrects` (negative amount); correction: replaces it. */
+  origin: 'rule' | 'breach' | 'reversal' | 'correction';
   postedAt: string;
+  corrects?: string | null;
+  correctedBy?: string | null;
+  note?: string | null;
 }
 
 export interface LedgerLine {
@@ -149,6 +153,12 @@ export function workApi(client: ApiClient) {
       client.get<{ items: (DeadlineRow & { record: RecordBrief })[]; now: string }>('/deadlines', { state }),
     fines: (query: { month?: string; person?: string; form?: string }) =>
       client.get<{ items: FineEntry[]; total: number; summary: LedgerLine[] }>('/fines', query),
+    /** Waives a fine (no amount) or corrects it to `amount`, with a reason (the ledger keeps the original). */
+    correctFine: (id: string, reason: string, amount?: number) =>
+      client.post<{ reversal: FineEntry; replacement: FineEntry | null }>(`/fines/${encodeURIComponent(id)}/corrections`, {
+        reason,
+        ...(amount === undefined ? {} : { amount }),
+      }),
     compliance: (groupBy: string, weeks = 8) =>
       client.get<{ weeks: string[]; series: { group: string; met: number[]; breached: number[]; rate: (number | null)[] }[] }>(
         '/dashboard/compliance',

@@ -77,6 +77,12 @@ export interface Store {
   recordBreach(row: DeadlineRow, fines: FineEntry[], notifications: Notification[], at: string): Promise<boolean>;
   markReminded(row: DeadlineRow, notification: Notification): Promise<boolean>;
 
+  getFine(id: string): Promise<FineEntry | null>;
+  /**
+   * Appends a reversal of a posted fine (and, for a correction, the fine replacing it) with one audit
+   * entry, all or nothing. False when that fine was reversed before (nothing is written).
+   */
+  reverseFine(change: { reversal: FineEntry; replacement: FineEntry | null }, actor: string, at: string): Promise<boolean>;
   listFines(filter: { person?: string; month?: string; formId?: string }): Promise<FineEntry[]>;
   listNotifications(filter: { roles?: string[]; limit: number }): Promise<Notification[]>;
   listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }): Promise<AuditEntry[]>;

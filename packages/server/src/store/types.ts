@@ -119,15 +119,22 @@ export interface FineEntry {
   person: string | null;
   amount: number;
   reason: { 'zh-CN': string; en: string };
-  origin: 'rule' | 'breach';
+  /** rule, breach: posted by the policy; reversal: cancels `corrects` (negative amount); correction: replaces it. */
+  origin: 'rule' | 'breach' | 'reversal' | 'correction';
   postedAt: string;
+  /** Reversals and corrections: the fine they reverse or replace (the ledger is append-only). */
+  corrects?: string | null;
+  /** Reversals and corrections: the manager who made them. */
+  correctedBy?: string | null;
+  /** Reversals and corrections: why, in the manager's words. */
+  note?: string | null;
 }
 
 export interface AuditEntry {
   id: number;
   at: string;
   actor: string;
-  entity: 'record' | 'definition' | 'user' | 'apiKey' | 'approval';
+  entity: 'record' | 'definition' | 'user' | 'apiKey' | 'approval' | 'fine' | 'calendar';
   entityId: string;
   action: string;
   before: unknown;

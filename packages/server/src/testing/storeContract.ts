@@ -216,6 +216,48 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('when a fine is reversed, then the original stays, the reversal links it, a second reversal writes nothing, and it is audited', async () => {
+      const store = await open();
+      const fine = {
+        id: 'c1',
+        uniqueKey: 'r10|breach|a|0',
+        recordId: 'r10',
+        formId: 'f',
+        payerRole: 'technician',
+        person: '王',
+        amount: 50,
+        reason: { 'zh-CN': '超时', en: 'Late' },
+        origin: 'breach' as const,
+        postedAt: '2025-10-09T02:00:00.000Z',
+      };
+      await store.writeRecord({ ...write(sampleRecord('r10')), fines: [fine] });
+      expect(await store.getFine('c1')).toEqual(fine);
+      expect(await store.getFine('nope')).toBeNull();
+      const link = { corrects: 'c1', correctedBy: 'boss', note: '客户取消了工单' };
+      const reversal = { ...fine, id: 'c2', uniqueKey: `${fine.uniqueKey}|reversal`, amount: -50, origin: 'reversal' as const, ...link };
+      const replacement = {
+        ...fine,
+        id: 'c3',
+        uniqueKey: `${fine.uniqueKey}|correction`,
+        amount: 20,
+        origin: 'correction' as const,
+        ...link,
+      };
+      expect(await store.reverseFine({ reversal, replacement }, 'boss', '2025-10-10T02:00:00.000Z')).toBe(true);
+      const again = { ...reversal, id: 'c4' };
+      expect(await store.reverseFine({ reversal: again, replacement: null }, 'boss', '2025-10-10T03:00:00.000Z')).toBe(false);
+      const ledger = (await store.listFines({})).filter((f) => f.recordId === 'r10');
+      expect(ledger.map((f) => [f.id, f.amount, f.origin]).sort()).toEqual([
+        ['c1', 50, 'breach'],
+        ['c2', -50, 'reversal'],
+        ['c3', 20, 'correction'],
+      ]);
+      expect(await store.getFine('c2')).toEqual(reversal);
+      const audit = await store.listAudit({ entity: 'fine', entityId: 'c1', limit: 10 });
+      expect(audit.map((a) => [a.actor, a.action])).toEqual([['boss', 'fine corrected']]);
+      await store.close();
+    });
+
     it('when text holds any unicode, then it is stored and read back intact', async () => {
       const store = await open();
       const text = '𠜎𠜱 \u0000 \u202e RTL 😀 \'"; DROP TABLE records;--';

@@ -3,6 +3,7 @@ import { openApiDocument } from '../openapi.js';
 import { authRoutes } from './authRoutes.js';
 import { definitionRoutes, rolesRoute } from './definitionRoutes.js';
 import { fileRoutes } from './fileRoutes.js';
+import { fineRoutes } from './fineRoutes.js';
 import { packRoutes } from './packRoutes.js';
 import { recordRoutes } from './recordRoutes.js';
 import type { Services } from './Services.js';
@@ -19,6 +20,7 @@ export function apiRoutes(services: Services): Route[] {
     ...packRoutes(services),
     ...recordRoutes(services),
     ...workRoutes(services),
+    ...fineRoutes(services),
     ...fileRoutes(services),
   ];
   routes.push({

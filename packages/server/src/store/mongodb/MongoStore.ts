@@ -84,6 +84,7 @@ export class MongoStore implements Store {
       this.col('deadlines').createIndex({ recordId: 1, key: 1 }, { unique: true }),
       this.col('deadlines').createIndex({ state: 1, dueAt: 1 }),
       this.col('fines').createIndex({ uniqueKey: 1 }, { unique: true }),
+      this.col('fines').createIndex({ id: 1 }, { unique: true }),
       this.col('notifications').createIndex({ uniqueKey: 1 }, { unique: true }),
       this.col('audit').createIndex({ entity: 1, entityId: 1, id: -1 }),
       this.col('files').createIndex({ id: 1 }, { unique: true }),
@@ -472,6 +473,33 @@ export class MongoStore implements Store {
           { upsert: true, session },
         );
       return changed;
+    });
+  }
+  async getFine(id: string) {
+    return plain<FineEntry>(await this.col('fines').findOne({ id }));
+  }
+  async reverseFine(change: { reversal: FineEntry; replacement: FineEntry | null }, actor: string, at: string) {
+    return this.transaction(async (session) => {
+      const added = await this.col('fines').updateOne(
+        { uniqueKey: change.reversal.uniqueKey },
+        { $setOnInsert: { ...change.reversal } },
+        { upsert: true, session },
+      );
+      if (added.upsertedCount === 0) return false;
+      if (change.replacement) await this.col('fines').insertOne({ ...change.replacement }, { session });
+      await this.audit(
+        {
+          at,
+          actor,
+          entity: 'fine',
+          entityId: change.reversal.corrects ?? '',
+          action: change.replacement ? 'fine corrected' : 'fine waived',
+          before: { amount: -change.reversal.amount },
+          after: { amount: change.replacement?.amount ?? 0, reason: change.reversal.note, recordId: change.reversal.recordId },
+        },
+        session,
+      );
+      return true;
     });
   }
   async listFines(filter: { person?: string; month?: string; formId?: string }) {

@@ -22,6 +22,7 @@ import type {
   User,
 } from '../types.js';
 import { SCHEMA } from './schema.js';
+import { addMissingColumns } from './migrate.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -41,6 +42,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    addMissingColumns(this.db);
   }
 
   async close(): Promise<void> {
@@ -543,6 +545,26 @@ export class SqliteStore implements Store {
       return changed;
     })();
   }
+  async getFine(id: string) {
+    const row = this.stmt('SELECT * FROM fines WHERE id = ?').get(id) as Row | undefined;
+    return row ? toFine(row) : null;
+  }
+  async reverseFine(change: { reversal: FineEntry; replacement: FineEntry | null }, actor: string, at: string) {
+    return this.db.transaction(() => {
+      if (!this.insertFine(change.reversal)) return false;
+      if (change.replacement && !this.insertFine(change.replacement)) throw new Error('the replacement fine exists already');
+      this.auditSync({
+        at,
+        actor,
+        entity: 'fine',
+        entityId: change.reversal.corrects ?? '',
+        action: change.replacement ? 'fine corrected' : 'fine waived',
+        before: { amount: -change.reversal.amount },
+        after: { amount: change.replacement?.amount ?? 0, reason: change.reversal.note, recordId: change.reversal.recordId },
+      });
+      return true;
+    })();
+  }
   async listFines(filter: { person?: string; month?: string; formId?: string }) {
     const rows = this.stmt('SELECT * FROM fines ORDER BY posted_at DESC').all() as Row[];
     return rows
@@ -628,18 +650,27 @@ export class SqliteStore implements Store {
       json(entry.after),
     );
   }
-  private insertFine(f: FineEntry) {
-    this.stmt('INSERT OR IGNORE INTO fines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-      f.id,
-      f.uniqueKey,
-      f.recordId,
-      f.formId,
-      f.payerRole,
-      f.person,
-      f.amount,
-      json(f.reason),
-      f.origin,
-      f.postedAt,
+  /** True when the fine was added (false: its unique key was posted before). */
+  private insertFine(f: FineEntry): boolean {
+    return (
+      this.stmt(
+        `INSERT OR IGNORE INTO fines (id, unique_key, record_id, form_id, payer_role, person, amount, reason, origin, posted_at,
+           corrects, corrected_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        f.id,
+        f.uniqueKey,
+        f.recordId,
+        f.formId,
+        f.payerRole,
+        f.person,
+        f.amount,
+        json(f.reason),
+        f.origin,
+        f.postedAt,
+        f.corrects ?? null,
+        f.correctedBy ?? null,
+        f.note ?? null,
+      ).changes > 0
     );
   }
   private insertNotification(n: Notification) {
@@ -756,5 +787,6 @@ function toFine(row: Row): FineEntry {
     reason: parse(row.reason),
     origin: String(row.origin) as FineEntry['origin'],
     postedAt: String(row.posted_at),
+    ...(row.corrects ? { corrects: str(row.corrects), correctedBy: str(row.corrected_by), note: str(row.note) } : {}),
   };
 }

@@ -1,0 +1,19 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Columns added after a table was first created: `CREATE TABLE IF NOT EXISTS` leaves an existing
+ * table as it is, so each is added here when missing (idempotent, at start-up).
+ */
+const ADDED_COLUMNS: { table: string; column: string; type: string }[] = [
+  // Fines ledger corrections: the fine a reversal or correction refers to, who made it and why.
+  { table: 'fines', column: 'corrects', type: 'TEXT' },
+  { table: 'fines', column: 'corrected_by', type: 'TEXT' },
+  { table: 'fines', column: 'note', type: 'TEXT' },
+];
+
+export function addMissingColumns(db: Database.Database): void {
+  for (const { table, column, type } of ADDED_COLUMNS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+}
