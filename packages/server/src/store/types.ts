@@ -164,6 +164,12 @@ export interface RecordFilter {
   store?: string;
   createdFrom?: string;
   createdTo?: string;
+  /**
+   * A date or date-time field of the record's data within bounds (inclusive): date-time bounds are
+   * ISO instants compared as instants (a stored value may carry any offset); date bounds are
+   * YYYY-MM-DD. Records without a valid value there are left out. `field` is a dotted path of plain names.
+   */
+  dataRange?: { field: string; kind: 'date' | 'date-time'; from?: string; to?: string };
   limit: number;
   offset: number;
 }

@@ -258,6 +258,53 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('when records are filtered on a date-time field of their data, then values with any offset compare as instants', async () => {
+      const store = await open();
+      const at = (id: string, callTime: unknown) => store.writeRecord(write(sampleRecord(id, { formId: 'dr', data: { callTime } })));
+      await at('dr1', '2026-12-01T21:30:00+08:00'); // 13:30 UTC
+      await at('dr2', '2026-12-01T13:29:00Z');
+      await at('dr3', 'not a date');
+      await at('dr4', null);
+      const ids = async (from?: string, to?: string) =>
+        (
+          await store.listRecords({
+            formId: 'dr',
+            dataRange: { field: 'callTime', kind: 'date-time', ...(from ? { from } : {}), ...(to ? { to } : {}) },
+            limit: 10,
+            offset: 0,
+          })
+        ).items
+          .map((r) => r.id)
+          .sort();
+      expect(await ids('2026-12-01T13:30:00.000Z')).toEqual(['dr1']);
+      expect(await ids(undefined, '2026-12-01T13:29:59.999Z')).toEqual(['dr2']);
+      expect(await ids('2026-11-30T16:00:00.000Z', '2026-12-01T15:59:59.999Z')).toEqual(['dr1', 'dr2']);
+      await store.close();
+    });
+
+    it('when a breached deadline is met later, then it stays breached with when it was met', async () => {
+      const store = await open();
+      const deadline = { key: 'arrive', dueAt: '2025-10-09T08:00:00.000Z', metAt: null, overdueMs: 0 } as never;
+      const row = {
+        recordId: 'm1',
+        formId: 'f',
+        key: 'rs/arrive',
+        dueAt: '2025-10-09T08:00:00.000Z',
+        state: 'open' as const,
+        remindAt: null,
+        reminded: false,
+        deadline,
+      };
+      const record = sampleRecord('m1');
+      await store.writeRecord({ ...write(record), deadlines: [row] });
+      expect(await store.recordBreach(row, [], [], '2025-10-09T09:00:00.000Z')).toBe(true);
+      const met = { ...row, state: 'met' as const, deadline: { ...(deadline as object), metAt: '2025-10-09T09:20:00.000Z' } as never };
+      await store.writeRecord({ ...write({ ...record, rev: 2 }, record), deadlines: [met] });
+      const [stored] = await store.listDeadlines({ recordIds: ['m1'] });
+      expect(stored).toMatchObject({ state: 'breached', deadline: { metAt: '2025-10-09T09:20:00.000Z', overdueMs: 80 * 60_000 } });
+      await store.close();
+    });
+
     it('when text holds any unicode, then it is stored and read back intact', async () => {
       const store = await open();
       const text = '𠜎𠜱 \u0000 \u202e RTL 😀 \'"; DROP TABLE records;--';

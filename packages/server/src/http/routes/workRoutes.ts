@@ -3,6 +3,7 @@ import { pickText } from '@aftersales/engine';
 import { AppError } from '../../errors/AppError.js';
 import { ledgerCsv, ledgerSummary, ledgerXlsx, type Locale } from '../../services/FinesLedger.js';
 import { actorOf, recordScope, recordsInScope, type Principal, type RecordScope } from '../../services/Principal.js';
+import { lateMs } from '../../services/lateness.js';
 import type { FineEntry, StoredRecord } from '../../store/types.js';
 import { Download, type Access, type Route } from '../Route.js';
 import { queryEnum, queryFilter, queryInt, queryString } from '../query.js';
@@ -81,7 +82,8 @@ export function workRoutes(services: Services): Route[] {
       method: 'get',
       path: '/deadlines',
       access: MANAGERS,
-      summary: 'Deadlines by state with their records (breached: the overdue board); now: the server clock',
+      summary:
+        'Deadlines by state with their records (breached: the overdue board); now: the server clock; lateMs: how late (at the time it was met, once met: it stops counting)',
       handler: async ({ req, principal }) => {
         const state = queryEnum(req, 'state', ['open', 'met', 'breached'] as const);
         const rows = await services.store.listDeadlines({
@@ -92,9 +94,12 @@ export function workRoutes(services: Services): Route[] {
           rows.map((d) => d.recordId),
           recordScope(principal),
         );
+        const now = services.clock();
         return {
-          now: services.clock().toISOString(),
-          items: rows.filter((d) => records.has(d.recordId)).map((d) => ({ ...d, record: brief(records.get(d.recordId)!) })),
+          now: now.toISOString(),
+          items: rows
+            .filter((d) => records.has(d.recordId))
+            .map((d) => ({ ...d, lateMs: lateMs(d, now), record: brief(records.get(d.recordId)!) })),
         };
       },
     },

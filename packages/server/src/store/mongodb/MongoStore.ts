@@ -2,6 +2,7 @@ import { Binary, MongoClient, MongoServerError, type ClientSession, type Collect
 import { AppError } from '../../errors/AppError.js';
 import type { Store } from '../Store.js';
 import { formOf } from '../formOf.js';
+import { withMetAt } from '../metLate.js';
 import type {
   ApiKey,
   Approval,
@@ -308,9 +309,21 @@ export class MongoStore implements Store {
           approvals.map((a) => ({ ...a })),
           { session },
         );
-      const breached = new Set(
-        (await this.col('deadlines').find({ recordId: record.id, state: 'breached' }, { session }).toArray()).map((d) => String(d.key)),
+      const breached = new Map(
+        (await this.col('deadlines').find({ recordId: record.id, state: 'breached' }, { session }).toArray()).map(
+          (d) => [String(d.key), plain<DeadlineRow>(d)!.deadline] as const,
+        ),
       );
+      // A breach stays as the clock recorded it; only when the work was done (late) is added, so it stops counting.
+      for (const d of write.deadlines) {
+        const breach = breached.get(d.key);
+        if (breach && breach.metAt !== d.deadline.metAt)
+          await this.col('deadlines').updateOne(
+            { recordId: record.id, key: d.key, state: 'breached' },
+            { $set: { deadline: withMetAt(breach, d.deadline.metAt) } },
+            { session },
+          );
+      }
       await this.col('deadlines').deleteMany({ recordId: record.id, state: { $ne: 'breached' } }, { session });
       // Copies: the driver adds an _id to what it inserts.
       const deadlines = write.deadlines.filter((d) => !breached.has(d.key)).map((d) => ({ ...d }));
@@ -355,6 +368,17 @@ export class MongoStore implements Store {
         ...(filter.createdFrom ? { $gte: filter.createdFrom } : {}),
         ...(filter.createdTo ? { $lte: filter.createdTo } : {}),
       };
+    if (filter.dataRange) {
+      const { field, kind, from, to } = filter.dataRange;
+      if (kind === 'date') query[`data.${field}`] = { $type: 'string', ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
+      else {
+        // Values may carry any offset: compared as instants.
+        const at = { $dateFromString: { dateString: `$data.${field}`, onError: null, onNull: null } };
+        query.$expr = {
+          $and: [{ $ne: [at, null] }, ...(from ? [{ $gte: [at, new Date(from)] }] : []), ...(to ? [{ $lte: [at, new Date(to)] }] : [])],
+        };
+      }
+    }
     if (filter.deadlineState) query.id = { $in: await this.col('deadlines').distinct('recordId', { state: filter.deadlineState }) };
     const [items, total] = await Promise.all([
       this.col('records').find(query).sort({ createdAt: -1, id: -1 }).skip(filter.offset).limit(filter.limit).toArray(),
@@ -439,8 +463,10 @@ export class MongoStore implements Store {
       if (!changed) return false;
       for (const fine of fines)
         await this.col('fines').updateOne({ uniqueKey: fine.uniqueKey }, { $setOnInsert: { ...fine } }, { upsert: true, session });
-      for (const n of notifications)
-        await this.col('notifications').updateOne({ uniqueKey: n.uniqueKey }, { $setOnInsert: { ...n } }, { upsert: true, session });
+      // Work done late before the clock saw it: its fines are due, but nobody is told it is overdue.
+      if (!row.deadline.metAt)
+        for (const n of notifications)
+          await this.col('notifications').updateOne({ uniqueKey: n.uniqueKey }, { $setOnInsert: { ...n } }, { upsert: true, session });
       await this.audit(
         {
           at,

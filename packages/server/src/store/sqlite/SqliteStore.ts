@@ -23,6 +23,7 @@ import type {
 } from '../types.js';
 import { SCHEMA } from './schema.js';
 import { addMissingColumns } from './migrate.js';
+import { withMetAt } from '../metLate.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -371,16 +372,26 @@ export class SqliteStore implements Store {
         );
       }
       // Deadlines: a breach already recorded stays breached (its fines are posted once).
-      const breached = new Set(
+      const breached = new Map(
         previous
-          ? (this.stmt("SELECT key FROM deadlines WHERE record_id = ? AND state = 'breached'").all(record.id) as Row[]).map((r) =>
-              String(r.key),
+          ? (this.stmt("SELECT key, deadline FROM deadlines WHERE record_id = ? AND state = 'breached'").all(record.id) as Row[]).map(
+              (r) => [String(r.key), parse<DeadlineRow['deadline']>(r.deadline)] as const,
             )
           : [],
       );
       if (previous) this.stmt("DELETE FROM deadlines WHERE record_id = ? AND state != 'breached'").run(record.id);
       for (const d of write.deadlines) {
-        if (breached.has(d.key)) continue;
+        const breach = breached.get(d.key);
+        if (breach) {
+          // The breach stays as the clock recorded it; only when the work was done (late) is added, so it stops counting.
+          if (breach.metAt !== d.deadline.metAt)
+            this.stmt("UPDATE deadlines SET deadline = ? WHERE record_id = ? AND key = ? AND state = 'breached'").run(
+              json(withMetAt(breach, d.deadline.metAt)),
+              record.id,
+              d.key,
+            );
+          continue;
+        }
         this.stmt('INSERT INTO deadlines VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
           d.recordId,
           d.formId,
@@ -432,6 +443,22 @@ export class SqliteStore implements Store {
     if (filter.store) add('store = ?', filter.store);
     if (filter.createdFrom) add('created_at >= ?', filter.createdFrom);
     if (filter.createdTo) add('created_at <= ?', filter.createdTo);
+    if (filter.dataRange) {
+      const { field, kind, from, to } = filter.dataRange;
+      // Values may carry any offset: date-times compare as instants (julianday reads the offset), dates as text.
+      const value = kind === 'date' ? 'json_extract(data, ?)' : 'julianday(json_extract(data, ?))';
+      const bound = kind === 'date' ? '?' : 'julianday(?)';
+      where.push(`${value} IS NOT NULL`);
+      params.push(`$.${field}`);
+      if (from) {
+        where.push(`${value} >= ${bound}`);
+        params.push(`$.${field}`, from);
+      }
+      if (to) {
+        where.push(`${value} <= ${bound}`);
+        params.push(`$.${field}`, to);
+      }
+    }
     if (filter.deadlineState) add('id IN (SELECT record_id FROM deadlines WHERE state = ?)', filter.deadlineState);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const total = Number((this.stmt(`SELECT COUNT(*) AS n FROM records ${clause}`).get(...params) as Row).n);
@@ -523,7 +550,8 @@ export class SqliteStore implements Store {
           .changes > 0;
       if (!changed) return false;
       for (const f of fines) this.insertFine(f);
-      for (const n of notifications) this.insertNotification(n);
+      // Work done late before the clock saw it: its fines are due, but nobody is told it is overdue.
+      if (!row.deadline.metAt) for (const n of notifications) this.insertNotification(n);
       this.auditSync({
         at,
         actor: 'clock',
