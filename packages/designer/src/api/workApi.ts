@@ -118,8 +118,11 @@ export interface RecordQuery {
   deadline?: 'open' | 'met' | 'breached';
   person?: string;
   mine?: boolean;
+  /** Local dates (YYYY-MM-DD) of the store's time zone. */
   from?: string;
   to?: string;
+  /** A date or date-time field of the form the dates are of (default: when the record was created). */
+  dateField?: string;
   limit?: number;
   offset?: number;
 }
