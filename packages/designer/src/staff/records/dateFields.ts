@@ -8,7 +8,7 @@ export function dateFields(form: FormDefinition | undefined): { path: string; la
       if (!child || typeof child !== 'object') continue;
       const path = prefix ? `${prefix}.${name}` : name;
       if (child.type === 'string' && (child.format === 'date' || child.format === 'date-time'))
-        found.push({ path, label: child['x-title'] as LocalizedText | undefined });
+        found.push({ path, label: child['x-title'] });
       else if (child.type === 'object' && depth < 2) walk(child, path, depth + 1);
     }
   };
