@@ -94,3 +94,4 @@ export type { RuleTestResult } from './policy/runRuleTests.js';
 export { runRuleTests } from './policy/runRuleTests.js';
 export type { OutcomeChange } from './outcome/compareOutcomes.js';
 export { compareOutcomes } from './outcome/compareOutcomes.js';
+export { dueTime } from './outcome/dueTime.js';

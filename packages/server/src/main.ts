@@ -45,10 +45,20 @@ const server = app.listen(config.port, config.host, () => {
   }
 });
 services.scheduler.start(config.tickMs);
+// Calendar versions published by another instance, or a job a stopped instance left: found within a minute.
+services.deadlineRecompute.start(60_000);
+services.deadlineRecompute.kick();
 
 const shutdown = () => {
   services.scheduler.stop();
-  server.close(() => void store.close().then(() => process.exit(0)));
+  services.deadlineRecompute.stop();
+  server.close(
+    () =>
+      void services.deadlineRecompute
+        .idle()
+        .then(() => store.close())
+        .then(() => process.exit(0)),
+  );
 };
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

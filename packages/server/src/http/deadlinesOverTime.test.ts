@@ -29,7 +29,7 @@ async function at(time: string): Promise<void> {
 beforeAll(async () => {
   server = await startTestServer({ clock: () => now });
   admin = await server.signIn('admin', server.adminPassword);
-});
+}, 60_000);
 afterAll(() => server.close());
 
 describe('a deadline met late', () => {

@@ -53,7 +53,7 @@ beforeAll(async () => {
   const fine = (await manager('GET', '/fines')).body.items.find((f: { recordId: string }) => f.recordId === recordId);
   expect(fine).toMatchObject({ amount: 180, origin: 'breach' });
   fineId = fine.id;
-});
+}, 60_000);
 afterAll(() => server.close());
 
 describe('fines ledger corrections', () => {

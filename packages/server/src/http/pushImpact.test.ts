@@ -35,15 +35,17 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(201);
   recordId = created.body.id;
-  // A calendar version written straight to the store (as an import would): the record's stored
-  // arrival deadline (Wednesday 16:00) is now stale, as Wednesday is a day off.
+  // A calendar version written straight to the store, before the deadlines were recomputed (as
+  // when another instance published it and this one has not run the job yet): the record's stored
+  // arrival deadline (Wednesday 16:00) is stale, as Wednesday is a day off.
+  server.services.definitions.onChange = null;
   const definition = withHolidays('2026-12-02');
   await server.services.store.publish(
     [{ kind: 'calendar', id: 'default-store', definition, hash: contentHash(definition), clearDraft: false }],
     'import',
     now.toISOString(),
   );
-});
+}, 60_000);
 afterAll(() => server.close());
 
 describe('dry-run push impact', () => {

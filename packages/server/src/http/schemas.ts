@@ -55,6 +55,7 @@ export const bodySchemas = {
     },
     [],
   ),
+  CalendarPreview: object({ definition: { type: 'object' } }),
   FineCorrection: object({ reason: text(500), amount: { type: 'number', minimum: 0, maximum: 1_000_000, multipleOf: 0.01 } }, ['reason']),
   ApiKeyCreate: object(
     {

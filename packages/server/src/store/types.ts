@@ -107,6 +107,31 @@ export interface DeadlineRow {
   reminded: boolean;
   /** The engine's deadline outcome, with its breach fines. */
   deadline: Evaluation['outcome']['deadlines'][number];
+  /** The calendar version a calendar publish recomputed the due time with (absent: as the record's write computed it). */
+  calendarVersion?: number | null;
+}
+
+/** A due-time move of an open deadline, computed with a calendar version (see DeadlineRecompute). */
+export interface DeadlineMove {
+  recordId: string;
+  key: string;
+  /** The row as read: the move applies only while it is still so (a record write in between wins). */
+  was: { dueAt: string | null; startedAt: string | null };
+  dueAt: string | null;
+  remindAt: string | null;
+  deadline: DeadlineRow['deadline'];
+}
+
+/** The background recompute of open deadlines after a calendar version is published. */
+export interface CalendarJob {
+  calendarId: string;
+  version: number;
+  state: 'running' | 'done';
+  holder: string;
+  leaseUntil: string;
+  startedAt: string;
+  finishedAt: string | null;
+  counts: { checked: number; moved: number; breachedNow: number; saved: number } | null;
 }
 
 export interface FineEntry {

@@ -7,6 +7,8 @@ import type {
   ApiKey,
   Approval,
   AuditEntry,
+  CalendarJob,
+  DeadlineMove,
   DeadlineRow,
   DocumentKind,
   DocumentState,
@@ -86,6 +88,8 @@ export class MongoStore implements Store {
       this.col('deadlines').createIndex({ state: 1, dueAt: 1 }),
       this.col('fines').createIndex({ uniqueKey: 1 }, { unique: true }),
       this.col('fines').createIndex({ id: 1 }, { unique: true }),
+      this.col('deadlines').createIndex({ state: 1, 'deadline.calendar': 1, calendarVersion: 1 }),
+      this.col('calendarJobs').createIndex({ calendarId: 1, version: 1 }, { unique: true }),
       this.col('notifications').createIndex({ uniqueKey: 1 }, { unique: true }),
       this.col('audit').createIndex({ entity: 1, entityId: 1, id: -1 }),
       this.col('files').createIndex({ id: 1 }, { unique: true }),
@@ -497,6 +501,81 @@ export class MongoStore implements Store {
           { uniqueKey: notification.uniqueKey },
           { $setOnInsert: { ...notification } },
           { upsert: true, session },
+        );
+      return changed;
+    });
+  }
+  async openDeadlinesOnCalendar(calendarId: string, version: number, limit: number) {
+    return (
+      await this.col('deadlines')
+        .find({ state: 'open', 'deadline.calendar': calendarId, $or: [{ calendarVersion: null }, { calendarVersion: { $lt: version } }] })
+        .sort({ recordId: 1, key: 1 })
+        .limit(limit)
+        .toArray()
+    ).map((d) => plain<DeadlineRow>(d)!);
+  }
+  async moveDeadlines(moves: DeadlineMove[], version: number) {
+    return this.transaction(async (session) => {
+      let written = 0;
+      for (const m of moves)
+        written += (
+          await this.col('deadlines').updateOne(
+            {
+              recordId: m.recordId,
+              key: m.key,
+              state: 'open',
+              $or: [{ calendarVersion: null }, { calendarVersion: { $lt: version } }],
+              dueAt: m.was.dueAt,
+              'deadline.startedAt': m.was.startedAt,
+            },
+            { $set: { dueAt: m.dueAt, remindAt: m.remindAt, deadline: m.deadline, calendarVersion: version } },
+            { session },
+          )
+        ).modifiedCount;
+      return written;
+    });
+  }
+  async calendarJob(calendarId: string, version: number) {
+    return plain<CalendarJob>(await this.col('calendarJobs').findOne({ calendarId, version }));
+  }
+  async claimCalendarJob(calendarId: string, version: number, holder: string, at: string, leaseUntil: string) {
+    try {
+      const claimed = await this.col('calendarJobs').findOneAndUpdate(
+        { calendarId, version, state: 'running', $or: [{ holder }, { leaseUntil: { $lt: at } }] },
+        { $set: { holder, leaseUntil } },
+      );
+      if (claimed) return true;
+      const job: CalendarJob = { calendarId, version, state: 'running', holder, leaseUntil, startedAt: at, finishedAt: null, counts: null };
+      await this.col('calendarJobs').insertOne({ ...job });
+      return true;
+    } catch (error) {
+      // Another instance created it first (unique calendarId + version).
+      if (error instanceof MongoServerError && error.code === 11000) return false;
+      throw error;
+    }
+  }
+  async finishCalendarJob(calendarId: string, version: number, counts: NonNullable<CalendarJob['counts']>, at: string) {
+    return this.transaction(async (session) => {
+      const changed =
+        (
+          await this.col('calendarJobs').updateOne(
+            { calendarId, version, state: 'running' },
+            { $set: { state: 'done', finishedAt: at, counts } },
+            { session },
+          )
+        ).modifiedCount > 0;
+      if (changed)
+        await this.audit(
+          {
+            at,
+            actor: 'clock',
+            entity: 'calendar',
+            entityId: calendarId,
+            action: `deadlines recomputed for version ${version}`,
+            before: null,
+            after: { version, ...counts },
+          },
+          session,
         );
       return changed;
     });

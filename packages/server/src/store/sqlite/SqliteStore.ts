@@ -8,6 +8,8 @@ import type {
   ApiKey,
   Approval,
   AuditEntry,
+  CalendarJob,
+  DeadlineMove,
   DeadlineRow,
   DocumentKind,
   DocumentState,
@@ -392,16 +394,9 @@ export class SqliteStore implements Store {
             );
           continue;
         }
-        this.stmt('INSERT INTO deadlines VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-          d.recordId,
-          d.formId,
-          d.key,
-          d.dueAt,
-          d.state,
-          d.remindAt,
-          0,
-          json(d.deadline),
-        );
+        this.stmt(
+          'INSERT INTO deadlines (record_id, form_id, key, due_at, state, remind_at, reminded, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(d.recordId, d.formId, d.key, d.dueAt, d.state, d.remindAt, 0, json(d.deadline));
       }
       for (const f of write.fines) this.insertFine(f);
       for (const n of write.notifications) this.insertNotification(n);
@@ -570,6 +565,63 @@ export class SqliteStore implements Store {
         this.stmt('UPDATE deadlines SET reminded = 1 WHERE record_id = ? AND key = ? AND reminded = 0').run(row.recordId, row.key).changes >
         0;
       if (changed) this.insertNotification(notification);
+      return changed;
+    })();
+  }
+  async openDeadlinesOnCalendar(calendarId: string, version: number, limit: number) {
+    return (
+      this.stmt(
+        `SELECT * FROM deadlines WHERE state = 'open' AND json_extract(deadline, '$.calendar') = ?
+           AND (calendar_version IS NULL OR calendar_version < ?) ORDER BY record_id, key LIMIT ?`,
+      ).all(calendarId, version, limit) as Row[]
+    ).map(toDeadline);
+  }
+  async moveDeadlines(moves: DeadlineMove[], version: number) {
+    return this.db.transaction(() => {
+      let written = 0;
+      for (const m of moves)
+        written += this.stmt(
+          `UPDATE deadlines SET due_at = ?, remind_at = ?, deadline = ?, calendar_version = ?
+             WHERE record_id = ? AND key = ? AND state = 'open' AND (calendar_version IS NULL OR calendar_version < ?)
+               AND due_at IS ? AND json_extract(deadline, '$.startedAt') IS ?`,
+        ).run(m.dueAt, m.remindAt, json(m.deadline), version, m.recordId, m.key, version, m.was.dueAt, m.was.startedAt).changes;
+      return written;
+    })();
+  }
+  async calendarJob(calendarId: string, version: number) {
+    const row = this.stmt('SELECT * FROM calendar_jobs WHERE calendar_id = ? AND version = ?').get(calendarId, version) as Row | undefined;
+    return row ? toCalendarJob(row) : null;
+  }
+  async claimCalendarJob(calendarId: string, version: number, holder: string, at: string, leaseUntil: string) {
+    return this.db.transaction(() => {
+      const inserted = this.stmt(
+        "INSERT OR IGNORE INTO calendar_jobs (calendar_id, version, state, holder, lease_until, started_at) VALUES (?, ?, 'running', ?, ?, ?)",
+      ).run(calendarId, version, holder, leaseUntil, at).changes;
+      if (inserted > 0) return true;
+      return (
+        this.stmt(
+          `UPDATE calendar_jobs SET holder = ?, lease_until = ? WHERE calendar_id = ? AND version = ? AND state = 'running'
+             AND (holder = ? OR lease_until < ?)`,
+        ).run(holder, leaseUntil, calendarId, version, holder, at).changes > 0
+      );
+    })();
+  }
+  async finishCalendarJob(calendarId: string, version: number, counts: NonNullable<CalendarJob['counts']>, at: string) {
+    return this.db.transaction(() => {
+      const changed =
+        this.stmt(
+          "UPDATE calendar_jobs SET state = 'done', finished_at = ?, counts = ? WHERE calendar_id = ? AND version = ? AND state = 'running'",
+        ).run(at, json(counts), calendarId, version).changes > 0;
+      if (changed)
+        this.auditSync({
+          at,
+          actor: 'clock',
+          entity: 'calendar',
+          entityId: calendarId,
+          action: `deadlines recomputed for version ${version}`,
+          before: null,
+          after: { version, ...counts },
+        });
       return changed;
     })();
   }
@@ -800,6 +852,20 @@ function toDeadline(row: Row): DeadlineRow {
     remindAt: str(row.remind_at),
     reminded: Boolean(row.reminded),
     deadline: parse(row.deadline),
+    ...(row.calendar_version === null || row.calendar_version === undefined ? {} : { calendarVersion: Number(row.calendar_version) }),
+  };
+}
+
+function toCalendarJob(row: Row): CalendarJob {
+  return {
+    calendarId: String(row.calendar_id),
+    version: Number(row.version),
+    state: String(row.state) as CalendarJob['state'],
+    holder: String(row.holder),
+    leaseUntil: String(row.lease_until),
+    startedAt: String(row.started_at),
+    finishedAt: str(row.finished_at),
+    counts: row.counts ? parse(row.counts) : null,
   };
 }
 
