@@ -1,4 +1,4 @@
-import type { CalendarFile, FormDefinition } from '@aftersales/engine';
+import type { CalendarFile } from '@aftersales/engine';
 import { AppError } from '../../errors/AppError.js';
 import { fileOf, toDetail } from '../../services/DefinitionService.js';
 import { DEFAULT_TIME_ZONE } from '../../services/recordDateFilter.js';
