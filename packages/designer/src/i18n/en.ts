@@ -651,6 +651,7 @@ export const en = {
   'calendars.published': 'Published version {version}',
   'calendars.holidays': 'Holidays (no work)',
   'calendars.date': 'Date',
+  'calendars.name': 'Name',
   'calendars.nameZh': 'Name (Chinese)',
   'calendars.nameEn': 'Name (English)',
   'calendars.add': 'Add holiday',

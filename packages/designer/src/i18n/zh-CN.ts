@@ -649,6 +649,7 @@ export const zhCN: Messages = {
   'calendars.published': '已发布第 {version} 版',
   'calendars.holidays': '节假日（休息）',
   'calendars.date': '日期',
+  'calendars.name': '名称',
   'calendars.nameZh': '名称（中文）',
   'calendars.nameEn': '名称（英文）',
   'calendars.add': '添加节假日',

@@ -160,7 +160,7 @@ export function CalendarPage() {
             pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
             columns={[
               { title: t('calendars.date'), dataIndex: 'date' },
-              { title: t('calendars.nameZh'), key: 'name', render: (_, h) => text(h.name) },
+              { title: t('calendars.name'), key: 'name', render: (_, h) => text(h.name) },
               {
                 title: '',
                 key: 'remove',
