@@ -305,6 +305,62 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('when a calendar job is claimed by two holders, then one runs it, a lapsed lease is taken over, and it is finished and audited once', async () => {
+      const store = await open();
+      expect(await store.claimCalendarJob('cal', 2, 'a', '2026-12-01T00:00:00.000Z', '2026-12-01T00:05:00.000Z')).toBe(true);
+      expect(await store.claimCalendarJob('cal', 2, 'b', '2026-12-01T00:01:00.000Z', '2026-12-01T00:06:00.000Z')).toBe(false);
+      expect(await store.claimCalendarJob('cal', 2, 'a', '2026-12-01T00:01:00.000Z', '2026-12-01T00:06:00.000Z')).toBe(true);
+      expect(await store.claimCalendarJob('cal', 2, 'b', '2026-12-01T00:07:00.000Z', '2026-12-01T00:12:00.000Z')).toBe(true);
+      const counts = { checked: 3, moved: 1, breachedNow: 0, saved: 0 };
+      expect(await store.finishCalendarJob('cal', 2, counts, '2026-12-01T00:08:00.000Z')).toBe(true);
+      expect(await store.finishCalendarJob('cal', 2, counts, '2026-12-01T00:09:00.000Z')).toBe(false);
+      expect(await store.claimCalendarJob('cal', 2, 'c', '2026-12-01T01:00:00.000Z', '2026-12-01T01:05:00.000Z')).toBe(false);
+      expect(await store.calendarJob('cal', 2)).toMatchObject({ state: 'done', holder: 'b', counts });
+      expect(await store.calendarJob('cal', 3)).toBeNull();
+      expect((await store.listAudit({ entity: 'calendar', entityId: 'cal', limit: 10 })).map((a) => a.action)).toEqual([
+        'deadlines recomputed for version 2',
+      ]);
+      await store.close();
+    });
+
+    it('when open deadlines on a calendar are moved with a version, then only open rows as read below it move, once', async () => {
+      const store = await open();
+      const deadline = (calendar: string) =>
+        ({ key: 'arrive', calendar, startedAt: '2026-12-01T13:30:00.000Z', dueAt: '2026-12-02T08:00:00.000Z' }) as never;
+      const row = (recordId: string, calendar: string, state: 'open' | 'met' = 'open') => ({
+        recordId,
+        formId: 'f',
+        key: 'rs/arrive',
+        dueAt: '2026-12-02T08:00:00.000Z',
+        state,
+        remindAt: '2026-12-02T07:00:00.000Z',
+        reminded: false,
+        deadline: deadline(calendar),
+      });
+      await store.writeRecord({ ...write(sampleRecord('cv1')), deadlines: [row('cv1', 'cal')] });
+      await store.writeRecord({ ...write(sampleRecord('cv2')), deadlines: [row('cv2', 'other')] });
+      await store.writeRecord({ ...write(sampleRecord('cv3')), deadlines: [row('cv3', 'cal', 'met')] });
+      const found = await store.openDeadlinesOnCalendar('cal', 2, 10);
+      expect(found.map((d) => d.recordId)).toEqual(['cv1']);
+      const move = {
+        recordId: 'cv1',
+        key: 'rs/arrive',
+        was: { dueAt: '2026-12-02T08:00:00.000Z', startedAt: '2026-12-01T13:30:00.000Z' },
+        dueAt: '2026-12-03T08:00:00.000Z',
+        remindAt: '2026-12-03T07:00:00.000Z',
+        deadline: { ...(deadline('cal') as object), dueAt: '2026-12-03T08:00:00.000Z' } as never,
+      };
+      // Read as something else (a record write in between): left alone.
+      expect(await store.moveDeadlines([{ ...move, was: { ...move.was, startedAt: '2026-12-01T14:00:00.000Z' } }], 2)).toBe(0);
+      expect(await store.moveDeadlines([move], 2)).toBe(1);
+      expect(await store.moveDeadlines([move], 2)).toBe(0);
+      expect(await store.openDeadlinesOnCalendar('cal', 2, 10)).toEqual([]);
+      expect((await store.openDeadlinesOnCalendar('cal', 3, 10)).map((d) => d.recordId)).toEqual(['cv1']);
+      const [moved] = await store.listDeadlines({ recordIds: ['cv1'] });
+      expect(moved).toMatchObject({ dueAt: '2026-12-03T08:00:00.000Z', remindAt: '2026-12-03T07:00:00.000Z', state: 'open' });
+      await store.close();
+    });
+
     it('when text holds any unicode, then it is stored and read back intact', async () => {
       const store = await open();
       const text = '𠜎𠜱 \u0000 \u202e RTL 😀 \'"; DROP TABLE records;--';
