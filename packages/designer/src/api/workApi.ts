@@ -102,6 +102,8 @@ export interface FineEntry {
   corrects?: string | null;
   correctedBy?: string | null;
   note?: string | null;
+  /** The record as people name it (form title · key field · local date). */
+  recordTitle?: LocalizedText | null;
 }
 
 export interface LedgerLine {

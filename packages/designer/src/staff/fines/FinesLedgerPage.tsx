@@ -156,7 +156,9 @@ export function FinesLedgerPage() {
             {
               title: t('staff.records.record'),
               key: 'record',
-              render: (_, f) => <Link to={`/staff/records/${f.recordId}`}>{f.recordId.slice(0, 8)}</Link>,
+              render: (_, f) => (
+                <Link to={`/staff/records/${f.recordId}`}>{text(f.recordTitle ?? undefined) || t('staff.records.record')}</Link>
+              ),
             },
           ]}
         />

@@ -4,6 +4,8 @@ import { AppError } from '../../errors/AppError.js';
 import { ledgerCsv, ledgerSummary, ledgerXlsx, type Locale } from '../../services/FinesLedger.js';
 import { actorOf, recordScope, recordsInScope, type Principal, type RecordScope } from '../../services/Principal.js';
 import { lateMs } from '../../services/lateness.js';
+import { storeTimeZone } from '../../services/recordDateFilter.js';
+import { recordTitle } from '../../services/recordTitle.js';
 import type { FineEntry, StoredRecord } from '../../store/types.js';
 import { Download, type Access, type Route } from '../Route.js';
 import { queryEnum, queryFilter, queryInt, queryString } from '../query.js';
@@ -111,7 +113,16 @@ export function workRoutes(services: Services): Route[] {
       handler: async ({ req, principal }) => {
         const items = await fines(req, principal);
         const { lines, total } = ledgerSummary(items);
-        return { items, total, summary: lines };
+        // Each fine's record as people name it (form title · key field · local date), never its id.
+        const pack = await services.definitions.publishedPack();
+        const records = await recordsOf(
+          items.map((f) => f.recordId),
+          null,
+        );
+        const titles = new Map(
+          [...records.values()].map((r) => [r.id, recordTitle(pack.forms.get(r.formId)?.definition, r, storeTimeZone(pack, r.formId))]),
+        );
+        return { items: items.map((f) => ({ ...f, recordTitle: titles.get(f.recordId) ?? null })), total, summary: lines };
       },
     },
     {
