@@ -112,3 +112,4 @@ export { compareOutcomes } from './outcome/compareOutcomes.js';
 
 export * from './tables/index.js';
 export { describeExpr } from './expr/describeExpr.js';
+export { dueTime } from './outcome/dueTime.js';

@@ -62,11 +62,22 @@ purger.start(60_000);
 void services.fileCleanup.run().catch((error: unknown) => console.error('file cleanup failed', error));
 services.fileCleanup.start(3_600_000);
 
+// Calendar versions published by another instance, or a job a stopped instance left: found within a minute.
+services.deadlineRecompute.start(60_000);
+services.deadlineRecompute.kick();
+
 const shutdown = () => {
   services.scheduler.stop();
   purger.stop();
   services.fileCleanup.stop();
-  server.close(() => void store.close().then(() => process.exit(0)));
+  services.deadlineRecompute.stop();
+  server.close(
+    () =>
+      void services.deadlineRecompute
+        .idle()
+        .then(() => store.close())
+        .then(() => process.exit(0)),
+  );
 };
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

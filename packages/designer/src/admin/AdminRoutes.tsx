@@ -4,6 +4,7 @@ import { FormEditorPage } from './forms/FormEditorPage';
 import { RuleSetsListPage } from './rules/RuleSetsListPage';
 import { RuleSetEditorPage } from './rules/RuleSetEditorPage';
 import { ApiKeysPage } from './users/ApiKeysPage';
+import { CalendarPage } from './calendars/CalendarPage';
 import { UsersPage } from './users/UsersPage';
 
 /** The designer (`/admin/*`): forms, their rule sets, test bench and versions; users and API keys. Loaded only for admins. */
@@ -15,6 +16,7 @@ export function AdminRoutes() {
       <Route path="forms/:formId" element={<FormEditorPage />} />
       <Route path="rules" element={<RuleSetsListPage />} />
       <Route path="rules/:ruleSetId" element={<RuleSetEditorPage />} />
+      <Route path="calendars" element={<CalendarPage />} />
       <Route path="users" element={<UsersPage />} />
       <Route path="api-keys" element={<ApiKeysPage />} />
     </Routes>

@@ -1,5 +1,6 @@
 import type { ApiClient } from './ApiClient';
 import { authApi } from './authApi';
+import { calendarsApi } from './calendarsApi';
 import { documentsApi } from './documentsApi';
 import { recordsApi } from './recordsApi';
 import { referenceApi } from './referenceApi';
@@ -17,6 +18,7 @@ export function createApi(client: ApiClient) {
     reference: referenceApi(client),
     work: workApi(client),
     users: usersApi(client),
+    calendars: calendarsApi(client),
   };
 }
 

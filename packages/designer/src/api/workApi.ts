@@ -96,8 +96,14 @@ export interface FineEntry {
   person: string | null;
   amount: number;
   reason: LocalizedText;
-  origin: 'rule' | 'breach';
+  /** reversal: cancels the fine it `corrects` (negative amount); correction: replaces it. */
+  origin: 'rule' | 'breach' | 'reversal' | 'correction';
   postedAt: string;
+  corrects?: string | null;
+  correctedBy?: string | null;
+  note?: string | null;
+  /** The record as people name it (form title · key field · local date). */
+  recordTitle?: LocalizedText | null;
 }
 
 export interface LedgerLine {
@@ -114,8 +120,11 @@ export interface RecordQuery {
   deadline?: 'open' | 'met' | 'breached';
   person?: string;
   mine?: boolean;
+  /** Local dates (YYYY-MM-DD) of the store's time zone. */
   from?: string;
   to?: string;
+  /** A date or date-time field of the form the dates are of (default: when the record was created). */
+  dateField?: string;
   limit?: number;
   offset?: number;
 }
@@ -149,6 +158,12 @@ export function workApi(client: ApiClient) {
       client.get<{ items: (DeadlineRow & { record: RecordBrief })[]; now: string }>('/deadlines', { state }),
     fines: (query: { month?: string; person?: string; form?: string }) =>
       client.get<{ items: FineEntry[]; total: number; summary: LedgerLine[] }>('/fines', query),
+    /** Waives a fine (no amount) or corrects it to `amount`, with a reason (the ledger keeps the original). */
+    correctFine: (id: string, reason: string, amount?: number) =>
+      client.post<{ reversal: FineEntry; replacement: FineEntry | null }>(`/fines/${encodeURIComponent(id)}/corrections`, {
+        reason,
+        ...(amount === undefined ? {} : { amount }),
+      }),
     compliance: (groupBy: string, weeks = 8) =>
       client.get<{ weeks: string[]; series: { group: string; met: number[]; breached: number[]; rate: (number | null)[] }[] }>(
         '/dashboard/compliance',

@@ -18,6 +18,7 @@ export function navigationFor(user: User | null, t: Translate): NavGroup[] {
       children: [
         { key: '/admin/forms', label: t('nav.forms') },
         { key: '/admin/rules', label: t('nav.rules') },
+        { key: '/admin/calendars', label: t('nav.calendars') },
         { key: '/admin/users', label: t('nav.users') },
         { key: '/admin/api-keys', label: t('nav.apiKeys') },
       ],

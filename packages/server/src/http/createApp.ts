@@ -7,6 +7,7 @@ import { ApprovalService } from '../services/ApprovalService.js';
 import { AuthService } from '../services/AuthService.js';
 import { systemClock, type Clock } from '../services/Clock.js';
 import { Dashboard } from '../services/Dashboard.js';
+import { DeadlineRecompute } from '../services/DeadlineRecompute.js';
 import { DefinitionService } from '../services/DefinitionService.js';
 import { FileCleanup } from '../services/FileCleanup.js';
 import { FileService, type UploadQuota } from '../services/FileService.js';
@@ -64,8 +65,11 @@ export function createApp(options: AppOptions): App {
     validators: new FormValidators(store),
     dashboard: new Dashboard(store, clock),
     scheduler: new Scheduler(store, clock),
+    deadlineRecompute: new DeadlineRecompute(store, clock),
     secureCookies: options.config?.secureCookies ?? false,
   };
+  // A published calendar moves open deadlines (in the background; see DeadlineRecompute).
+  definitions.onChange = () => services.deadlineRecompute.kick();
   const app = express();
   app.disable('x-powered-by');
   // X-Forwarded-Proto (req.secure: HSTS, Secure cookies) and -For count only from a configured proxy.

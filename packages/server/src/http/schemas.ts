@@ -55,6 +55,8 @@ export const bodySchemas = {
     },
     [],
   ),
+  CalendarPreview: object({ definition: { type: 'object' } }),
+  FineCorrection: object({ reason: text(500), amount: { type: 'number', minimum: 0, maximum: 1_000_000, multipleOf: 0.01 } }, ['reason']),
   ApiKeyCreate: object(
     {
       name: text(100),

@@ -230,7 +230,18 @@ describe('overdue board, fines ledger and dashboards', () => {
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     const sheets = await readExcelFile(Buffer.from(await xlsx.arrayBuffer()));
     expect(sheets.map((s) => s.sheet)).toEqual(['Fines', 'Per person and month']);
-    expect(sheets[0]!.data[0]).toEqual(['Date', 'Month', 'Person', 'Role', 'Amount (CNY)', 'Reason', 'Origin', 'Form', 'Record']);
+    expect(sheets[0]!.data[0]).toEqual([
+      'Date',
+      'Month',
+      'Person',
+      'Role',
+      'Amount (CNY)',
+      'Reason',
+      'Origin',
+      'Form',
+      'Record',
+      'Correction note',
+    ]);
     const line = sheets[0]!.data.find((r) => r.includes(recordId))!;
     expect(line).toContain(180);
     expect(line).toContain('=HYPERLINK("http://x","王")');

@@ -282,9 +282,13 @@ export class DefinitionService {
     }
   }
 
+  /** Called whenever published definitions changed (here or, seen on the next read, on another instance). */
+  onChange: (() => void) | null = null;
+
   private invalidate(): void {
     this.pack = null;
     this.pins.clear();
+    this.onChange?.();
   }
 }
 

@@ -29,7 +29,8 @@ export function ledgerSummary(fines: FineEntry[]): { lines: LedgerLine[]; total:
     const month = monthOf(fine.postedAt);
     const key = `${month}\u0000${person}\u0000${fine.payerRole}`;
     const line = lines.get(key) ?? { person, payerRole: fine.payerRole, month, count: 0, total: 0 };
-    line.count += 1;
+    // A reversal nets the amount but is not a fine of its own.
+    if (fine.origin !== 'reversal') line.count += 1;
     line.total = cents(line.total + fine.amount);
     lines.set(key, line);
   }
@@ -40,13 +41,19 @@ export function ledgerSummary(fines: FineEntry[]): { lines: LedgerLine[]; total:
 }
 
 const HEADERS: Record<Locale, string[]> = {
-  'zh-CN': ['日期', '月份', '责任人', '角色', '金额（元）', '原因', '来源', '表单', '记录'],
-  en: ['Date', 'Month', 'Person', 'Role', 'Amount (CNY)', 'Reason', 'Origin', 'Form', 'Record'],
+  'zh-CN': ['日期', '月份', '责任人', '角色', '金额（元）', '原因', '来源', '表单', '记录', '更正说明'],
+  en: ['Date', 'Month', 'Person', 'Role', 'Amount (CNY)', 'Reason', 'Origin', 'Form', 'Record', 'Correction note'],
 };
 const ORIGIN: Record<Locale, Record<FineEntry['origin'], string>> = {
-  'zh-CN': { rule: '规则', breach: '超时' },
-  en: { rule: 'Rule', breach: 'Deadline breached' },
+  'zh-CN': { rule: '规则', breach: '超时', reversal: '冲销', correction: '更正' },
+  en: { rule: 'Rule', breach: 'Deadline breached', reversal: 'Reversal', correction: 'Correction' },
 };
+
+/** Who reversed or corrected a fine and why, in the export's language ('' for a fine as posted). */
+function correctionNote(f: FineEntry, locale: Locale): string {
+  if (!f.corrects) return '';
+  return locale === 'zh-CN' ? `${f.correctedBy ?? ''}：${f.note ?? ''}` : `${f.correctedBy ?? ''}: ${f.note ?? ''}`;
+}
 
 function rows(fines: FineEntry[], locale: Locale, roleLabel: (role: string) => string): (string | number)[][] {
   return fines.map((f) => [
@@ -59,6 +66,7 @@ function rows(fines: FineEntry[], locale: Locale, roleLabel: (role: string) => s
     ORIGIN[locale][f.origin],
     f.formId,
     f.recordId,
+    correctionNote(f, locale),
   ]);
 }
 
@@ -77,7 +85,7 @@ export function neutralizeFormula(text: string): string {
 /** CSV for Excel and WPS: UTF-8 with BOM, CRLF, quoted where needed, formulas neutralized, a total line. */
 export function ledgerCsv(fines: FineEntry[], locale: Locale, roleLabel: (role: string) => string): string {
   const body = rows(fines, locale, roleLabel).map((row) => row.map((cell) => (typeof cell === 'string' ? neutralizeFormula(cell) : cell)));
-  const total = ['', '', '', locale === 'zh-CN' ? '合计' : 'Total', cents(fines.reduce((s, f) => s + f.amount, 0)), '', '', '', ''];
+  const total = ['', '', '', locale === 'zh-CN' ? '合计' : 'Total', cents(fines.reduce((s, f) => s + f.amount, 0)), '', '', '', '', ''];
   return '\uFEFF' + stringify([HEADERS[locale], ...body, total], { record_delimiter: 'windows' });
 }
 

@@ -259,7 +259,8 @@ function sideEffects(record: StoredRecord, now: Date): Written {
       dueAt: d.dueAt,
       // A breach is the scheduler's to record: it posts the deadline's fines, once.
       state: d.state === 'breached' ? 'open' : d.state,
-      remindAt: d.remindAt,
+      // Work done needs no reminder (met late: the clock still records the breach and its fines).
+      remindAt: d.metAt ? null : d.remindAt,
       reminded: false,
       deadline: d,
     })),

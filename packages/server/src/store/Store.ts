@@ -2,6 +2,8 @@ import type {
   ApiKey,
   Approval,
   AuditEntry,
+  CalendarJob,
+  DeadlineMove,
   DeadlineRow,
   DocumentKind,
   DocumentState,
@@ -99,6 +101,29 @@ export interface Store {
   recordBreach(row: DeadlineRow, fines: FineEntry[], notifications: Notification[], at: string): Promise<boolean>;
   markReminded(row: DeadlineRow, notification: Notification): Promise<boolean>;
 
+  /** A batch of open deadlines counted on a calendar and not yet recomputed with `version` (or a later one). */
+  openDeadlinesOnCalendar(calendarId: string, version: number, limit: number): Promise<DeadlineRow[]>;
+  /**
+   * Applies due-time moves computed with calendar `version`, each only while its row is still open,
+   * as read (`was`), and below that version; marks them with it. Returns how many rows were written.
+   */
+  moveDeadlines(moves: DeadlineMove[], version: number): Promise<number>;
+  calendarJob(calendarId: string, version: number): Promise<CalendarJob | null>;
+  /**
+   * Starts the recompute job of a calendar version for `holder`, or lets it go on: true when the job
+   * is new, already held by `holder`, or its lease ran out (a stopped instance); false when it is
+   * done or another holder's lease runs.
+   */
+  claimCalendarJob(calendarId: string, version: number, holder: string, at: string, leaseUntil: string): Promise<boolean>;
+  /** Marks the job done with its counts and one audit entry; false (nothing written) when it was done before. */
+  finishCalendarJob(calendarId: string, version: number, counts: NonNullable<CalendarJob['counts']>, at: string): Promise<boolean>;
+
+  getFine(id: string): Promise<FineEntry | null>;
+  /**
+   * Appends a reversal of a posted fine (and, for a correction, the fine replacing it) with one audit
+   * entry, all or nothing. False when that fine was reversed before (nothing is written).
+   */
+  reverseFine(change: { reversal: FineEntry; replacement: FineEntry | null }, actor: string, at: string): Promise<boolean>;
   listFines(filter: { person?: string; month?: string; formId?: string }): Promise<FineEntry[]>;
   listNotifications(filter: { roles?: string[]; limit: number }): Promise<Notification[]>;
   listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }): Promise<AuditEntry[]>;

@@ -119,6 +119,31 @@ export interface DeadlineRow {
   reminded: boolean;
   /** The engine's deadline outcome, with its breach fines. */
   deadline: Evaluation['outcome']['deadlines'][number];
+  /** The calendar version a calendar publish recomputed the due time with (absent: as the record's write computed it). */
+  calendarVersion?: number | null;
+}
+
+/** A due-time move of an open deadline, computed with a calendar version (see DeadlineRecompute). */
+export interface DeadlineMove {
+  recordId: string;
+  key: string;
+  /** The row as read: the move applies only while it is still so (a record write in between wins). */
+  was: { dueAt: string | null; startedAt: string | null };
+  dueAt: string | null;
+  remindAt: string | null;
+  deadline: DeadlineRow['deadline'];
+}
+
+/** The background recompute of open deadlines after a calendar version is published. */
+export interface CalendarJob {
+  calendarId: string;
+  version: number;
+  state: 'running' | 'done';
+  holder: string;
+  leaseUntil: string;
+  startedAt: string;
+  finishedAt: string | null;
+  counts: { checked: number; moved: number; breachedNow: number; saved: number } | null;
 }
 
 export interface FineEntry {
@@ -131,15 +156,22 @@ export interface FineEntry {
   person: string | null;
   amount: number;
   reason: { 'zh-CN': string; en: string };
-  origin: 'rule' | 'breach';
+  /** rule, breach: posted by the policy; reversal: cancels `corrects` (negative amount); correction: replaces it. */
+  origin: 'rule' | 'breach' | 'reversal' | 'correction';
   postedAt: string;
+  /** Reversals and corrections: the fine they reverse or replace (the ledger is append-only). */
+  corrects?: string | null;
+  /** Reversals and corrections: the manager who made them. */
+  correctedBy?: string | null;
+  /** Reversals and corrections: why, in the manager's words. */
+  note?: string | null;
 }
 
 export interface AuditEntry {
   id: number;
   at: string;
   actor: string;
-  entity: 'record' | 'definition' | 'user' | 'apiKey' | 'approval' | 'file';
+  entity: 'record' | 'definition' | 'user' | 'apiKey' | 'approval' | 'file' | 'fine' | 'calendar';
   entityId: string;
   action: string;
   before: unknown;
@@ -169,6 +201,12 @@ export interface RecordFilter {
   store?: string;
   createdFrom?: string;
   createdTo?: string;
+  /**
+   * A date or date-time field of the record's data within bounds (inclusive): date-time bounds are
+   * ISO instants compared as instants (a stored value may carry any offset); date bounds are
+   * YYYY-MM-DD. Records without a valid value there are left out. `field` is a dotted path of plain names.
+   */
+  dataRange?: { field: string; kind: 'date' | 'date-time'; from?: string; to?: string };
   limit: number;
   offset: number;
 }

@@ -64,6 +64,7 @@ export async function startTestServer(
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await services.deadlineRecompute.idle();
       await store.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -359,6 +359,151 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('when a fine is reversed, then the original stays, the reversal links it, a second reversal writes nothing, and it is audited', async () => {
+      const store = await open();
+      const fine = {
+        id: 'c1',
+        uniqueKey: 'r10|breach|a|0',
+        recordId: 'r10',
+        formId: 'f',
+        payerRole: 'technician',
+        person: '王',
+        amount: 50,
+        reason: { 'zh-CN': '超时', en: 'Late' },
+        origin: 'breach' as const,
+        postedAt: '2025-10-09T02:00:00.000Z',
+      };
+      await store.writeRecord({ ...write(sampleRecord('r10')), fines: [fine] });
+      expect(await store.getFine('c1')).toEqual(fine);
+      expect(await store.getFine('nope')).toBeNull();
+      const link = { corrects: 'c1', correctedBy: 'boss', note: '客户取消了工单' };
+      const reversal = { ...fine, id: 'c2', uniqueKey: `${fine.uniqueKey}|reversal`, amount: -50, origin: 'reversal' as const, ...link };
+      const replacement = {
+        ...fine,
+        id: 'c3',
+        uniqueKey: `${fine.uniqueKey}|correction`,
+        amount: 20,
+        origin: 'correction' as const,
+        ...link,
+      };
+      expect(await store.reverseFine({ reversal, replacement }, 'boss', '2025-10-10T02:00:00.000Z')).toBe(true);
+      const again = { ...reversal, id: 'c4' };
+      expect(await store.reverseFine({ reversal: again, replacement: null }, 'boss', '2025-10-10T03:00:00.000Z')).toBe(false);
+      const ledger = (await store.listFines({})).filter((f) => f.recordId === 'r10');
+      expect(ledger.map((f) => [f.id, f.amount, f.origin]).sort()).toEqual([
+        ['c1', 50, 'breach'],
+        ['c2', -50, 'reversal'],
+        ['c3', 20, 'correction'],
+      ]);
+      expect(await store.getFine('c2')).toEqual(reversal);
+      const audit = await store.listAudit({ entity: 'fine', entityId: 'c1', limit: 10 });
+      expect(audit.map((a) => [a.actor, a.action])).toEqual([['boss', 'fine corrected']]);
+      await store.close();
+    });
+
+    it('when records are filtered on a date-time field of their data, then values with any offset compare as instants', async () => {
+      const store = await open();
+      const at = (id: string, callTime: unknown) => store.writeRecord(write(sampleRecord(id, { formId: 'dr', data: { callTime } })));
+      await at('dr1', '2026-12-01T21:30:00+08:00'); // 13:30 UTC
+      await at('dr2', '2026-12-01T13:29:00Z');
+      await at('dr3', 'not a date');
+      await at('dr4', null);
+      const ids = async (from?: string, to?: string) =>
+        (
+          await store.listRecords({
+            formId: 'dr',
+            dataRange: { field: 'callTime', kind: 'date-time', ...(from ? { from } : {}), ...(to ? { to } : {}) },
+            limit: 10,
+            offset: 0,
+          })
+        ).items
+          .map((r) => r.id)
+          .sort();
+      expect(await ids('2026-12-01T13:30:00.000Z')).toEqual(['dr1']);
+      expect(await ids(undefined, '2026-12-01T13:29:59.999Z')).toEqual(['dr2']);
+      expect(await ids('2026-11-30T16:00:00.000Z', '2026-12-01T15:59:59.999Z')).toEqual(['dr1', 'dr2']);
+      await store.close();
+    });
+
+    it('when a breached deadline is met later, then it stays breached with when it was met', async () => {
+      const store = await open();
+      const deadline = { key: 'arrive', dueAt: '2025-10-09T08:00:00.000Z', metAt: null, overdueMs: 0 } as never;
+      const row = {
+        recordId: 'm1',
+        formId: 'f',
+        key: 'rs/arrive',
+        dueAt: '2025-10-09T08:00:00.000Z',
+        state: 'open' as const,
+        remindAt: null,
+        reminded: false,
+        deadline,
+      };
+      const record = sampleRecord('m1');
+      await store.writeRecord({ ...write(record), deadlines: [row] });
+      expect(await store.recordBreach(row, [], [], '2025-10-09T09:00:00.000Z')).toBe(true);
+      const met = { ...row, state: 'met' as const, deadline: { ...(deadline as object), metAt: '2025-10-09T09:20:00.000Z' } as never };
+      await store.writeRecord({ ...write({ ...record, rev: 2 }, record), deadlines: [met] });
+      const [stored] = await store.listDeadlines({ recordIds: ['m1'] });
+      expect(stored).toMatchObject({ state: 'breached', deadline: { metAt: '2025-10-09T09:20:00.000Z', overdueMs: 80 * 60_000 } });
+      await store.close();
+    });
+
+    it('when a calendar job is claimed by two holders, then one runs it, a lapsed lease is taken over, and it is finished and audited once', async () => {
+      const store = await open();
+      expect(await store.claimCalendarJob('cal', 2, 'a', '2026-12-01T00:00:00.000Z', '2026-12-01T00:05:00.000Z')).toBe(true);
+      expect(await store.claimCalendarJob('cal', 2, 'b', '2026-12-01T00:01:00.000Z', '2026-12-01T00:06:00.000Z')).toBe(false);
+      expect(await store.claimCalendarJob('cal', 2, 'a', '2026-12-01T00:01:00.000Z', '2026-12-01T00:06:00.000Z')).toBe(true);
+      expect(await store.claimCalendarJob('cal', 2, 'b', '2026-12-01T00:07:00.000Z', '2026-12-01T00:12:00.000Z')).toBe(true);
+      const counts = { checked: 3, moved: 1, breachedNow: 0, saved: 0 };
+      expect(await store.finishCalendarJob('cal', 2, counts, '2026-12-01T00:08:00.000Z')).toBe(true);
+      expect(await store.finishCalendarJob('cal', 2, counts, '2026-12-01T00:09:00.000Z')).toBe(false);
+      expect(await store.claimCalendarJob('cal', 2, 'c', '2026-12-01T01:00:00.000Z', '2026-12-01T01:05:00.000Z')).toBe(false);
+      expect(await store.calendarJob('cal', 2)).toMatchObject({ state: 'done', holder: 'b', counts });
+      expect(await store.calendarJob('cal', 3)).toBeNull();
+      expect((await store.listAudit({ entity: 'calendar', entityId: 'cal', limit: 10 })).map((a) => a.action)).toEqual([
+        'deadlines recomputed for version 2',
+      ]);
+      await store.close();
+    });
+
+    it('when open deadlines on a calendar are moved with a version, then only open rows as read below it move, once', async () => {
+      const store = await open();
+      const deadline = (calendar: string) =>
+        ({ key: 'arrive', calendar, startedAt: '2026-12-01T13:30:00.000Z', dueAt: '2026-12-02T08:00:00.000Z' }) as never;
+      const row = (recordId: string, calendar: string, state: 'open' | 'met' = 'open') => ({
+        recordId,
+        formId: 'f',
+        key: 'rs/arrive',
+        dueAt: '2026-12-02T08:00:00.000Z',
+        state,
+        remindAt: '2026-12-02T07:00:00.000Z',
+        reminded: false,
+        deadline: deadline(calendar),
+      });
+      await store.writeRecord({ ...write(sampleRecord('cv1')), deadlines: [row('cv1', 'cal')] });
+      await store.writeRecord({ ...write(sampleRecord('cv2')), deadlines: [row('cv2', 'other')] });
+      await store.writeRecord({ ...write(sampleRecord('cv3')), deadlines: [row('cv3', 'cal', 'met')] });
+      const found = await store.openDeadlinesOnCalendar('cal', 2, 10);
+      expect(found.map((d) => d.recordId)).toEqual(['cv1']);
+      const move = {
+        recordId: 'cv1',
+        key: 'rs/arrive',
+        was: { dueAt: '2026-12-02T08:00:00.000Z', startedAt: '2026-12-01T13:30:00.000Z' },
+        dueAt: '2026-12-03T08:00:00.000Z',
+        remindAt: '2026-12-03T07:00:00.000Z',
+        deadline: { ...(deadline('cal') as object), dueAt: '2026-12-03T08:00:00.000Z' } as never,
+      };
+      // Read as something else (a record write in between): left alone.
+      expect(await store.moveDeadlines([{ ...move, was: { ...move.was, startedAt: '2026-12-01T14:00:00.000Z' } }], 2)).toBe(0);
+      expect(await store.moveDeadlines([move], 2)).toBe(1);
+      expect(await store.moveDeadlines([move], 2)).toBe(0);
+      expect(await store.openDeadlinesOnCalendar('cal', 2, 10)).toEqual([]);
+      expect((await store.openDeadlinesOnCalendar('cal', 3, 10)).map((d) => d.recordId)).toEqual(['cv1']);
+      const [moved] = await store.listDeadlines({ recordIds: ['cv1'] });
+      expect(moved).toMatchObject({ dueAt: '2026-12-03T08:00:00.000Z', remindAt: '2026-12-03T07:00:00.000Z', state: 'open' });
+      await store.close();
+    });
+
     it('when text holds any unicode, then it is stored and read back intact', async () => {
       const store = await open();
       const text = '𠜎𠜱 \u0000 \u202e RTL 😀 \'"; DROP TABLE records;--';

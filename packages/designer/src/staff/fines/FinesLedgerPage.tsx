@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Card, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { FineEntry, LedgerLine } from '../../api/workApi';
 import { finesExportUrl } from '../../api/workApi';
@@ -10,6 +10,7 @@ import { formatDateTime, formatMoney } from '../shared/format';
 import { namedPageButtons } from '../shared/pagination';
 import { problemText } from '../shared/problemText';
 import { usePolicyText } from '../shared/usePolicyText';
+import { FineCorrectionDialog } from './FineCorrectionDialog';
 
 /** This month in China time, YYYY-MM. */
 function thisMonth(): string {
@@ -26,6 +27,8 @@ export function FinesLedgerPage() {
   const [applied, setApplied] = useState('');
   const [ledger, setLedger] = useState<{ items: FineEntry[]; total: number; summary: LedgerLine[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState<FineEntry | null>(null);
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -37,8 +40,10 @@ export function FinesLedgerPage() {
     return () => {
       live = false;
     };
-  }, [api, month, applied, t, locale]);
+  }, [api, month, applied, t, locale, reloads]);
 
+  // Fines reversed in what is shown: their rows say so, and cannot be reversed again.
+  const reversed = new Set((ledger?.items ?? []).filter((f) => f.origin === 'reversal' && f.corrects).map((f) => f.corrects!));
   const query = { ...(month ? { month } : {}), ...(applied ? { person: applied } : {}), lang: locale };
   return (
     <section aria-labelledby="fines-title" className="staff-page">
@@ -91,7 +96,7 @@ export function FinesLedgerPage() {
                   <strong>{t('staff.fines.grandTotal')}</strong>
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={3} align="right">
-                  {ledger.items.length}
+                  {ledger.summary.reduce((n, l) => n + l.count, 0)}
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={4} align="right">
                   <strong>{formatMoney(ledger.total, locale)}</strong>
@@ -114,16 +119,60 @@ export function FinesLedgerPage() {
             { title: t('staff.fines.person'), key: 'person', render: (_, f) => f.person ?? t('staff.fines.unnamed') },
             { title: t('staff.fines.role'), key: 'role', render: (_, f) => policy.role(f.payerRole) },
             { title: t('staff.fines.amount'), key: 'amount', align: 'right', render: (_, f) => formatMoney(f.amount, locale) },
-            { title: t('staff.fines.reason'), key: 'reason', render: (_, f) => text(f.reason) },
-            { title: t('staff.fines.origin'), key: 'origin', render: (_, f) => t(`staff.fines.origin.${f.origin}`) },
+            {
+              title: t('staff.fines.reason'),
+              key: 'reason',
+              render: (_, f) => (
+                <>
+                  {text(f.reason)}
+                  {f.note && (
+                    <Typography.Text type="secondary" style={{ display: 'block' }}>
+                      {t('staff.fines.correctionNote', { person: f.correctedBy ?? '', reason: f.note })}
+                    </Typography.Text>
+                  )}
+                </>
+              ),
+            },
+            {
+              title: t('staff.fines.origin'),
+              key: 'origin',
+              render: (_, f) => (
+                <>
+                  {t(`staff.fines.origin.${f.origin}`)}
+                  {reversed.has(f.id) && <Tag style={{ marginInlineStart: 8 }}>{t('staff.fines.reversedTag')}</Tag>}
+                </>
+              ),
+            },
+            {
+              title: t('staff.fines.actions'),
+              key: 'correct',
+              render: (_, f) =>
+                f.origin === 'reversal' || reversed.has(f.id) ? null : (
+                  <Button size="small" onClick={() => setCorrecting(f)}>
+                    {t('staff.fines.correct')}
+                  </Button>
+                ),
+            },
             {
               title: t('staff.records.record'),
               key: 'record',
-              render: (_, f) => <Link to={`/staff/records/${f.recordId}`}>{f.recordId.slice(0, 8)}</Link>,
+              render: (_, f) => (
+                <Link to={`/staff/records/${f.recordId}`}>{text(f.recordTitle ?? undefined) || t('staff.records.record')}</Link>
+              ),
             },
           ]}
         />
       </Card>
+      {correcting && (
+        <FineCorrectionDialog
+          fine={correcting}
+          onClose={() => setCorrecting(null)}
+          onSaved={() => {
+            setCorrecting(null);
+            setReloads((n) => n + 1);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -6,8 +6,8 @@ import { pickText } from '@aftersales/engine';
 import type { DeadlineRow, RecordBrief } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
-import { CHIP_COLORS } from '../shared/DeadlineChips';
-import { chipOf } from '../shared/deadlineChip';
+import { CHIP_COLORS, chipLabel } from '../shared/DeadlineChips';
+import { chipOf, lateMsOf } from '../shared/deadlineChip';
 import { formatDateTime, formatDuration } from '../shared/format';
 import { namedPageButtons } from '../shared/pagination';
 import { problemText } from '../shared/problemText';
@@ -34,7 +34,9 @@ export function OverdueBoardPage() {
       const [breached, open] = await Promise.all([api.work.deadlines('breached'), api.work.deadlines('open')]);
       const now = open.now;
       const soon = open.items.filter((d) => ['overdue', 'dueSoon'].includes(chipOf(d, now)));
-      const rows = [...breached.items, ...soon].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
+      // Still late first; work done late (the clock stopped when it was met) after it.
+      const done = (r: Row) => (r.deadline.metAt ? 1 : 0);
+      const rows = [...breached.items, ...soon].sort((a, b) => done(a) - done(b) || (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
       setBoard({ rows, now });
       setError(null);
     } catch (e) {
@@ -55,7 +57,7 @@ export function OverdueBoardPage() {
       key: 'state',
       render: (_, r) => {
         const chip = chipOf(r, now);
-        return <Tag color={CHIP_COLORS[chip]}>{t(`staff.chip.${chip}`)}</Tag>;
+        return <Tag color={CHIP_COLORS[chip]}>{chipLabel(t, chip, r, now, locale)}</Tag>;
       },
     },
     { title: t('staff.overdue.what'), key: 'what', render: (_, r) => pickText(r.deadline.what, locale) },
@@ -78,9 +80,11 @@ export function OverdueBoardPage() {
       title: t('staff.overdue.late'),
       key: 'late',
       render: (_, r) =>
-        r.dueAt && Date.parse(now) > Date.parse(r.dueAt)
-          ? formatDuration(Date.parse(now) - Date.parse(r.dueAt), locale)
-          : t('staff.overdue.leftIn', { time: formatDuration(Date.parse(r.dueAt ?? now) - Date.parse(now), locale) }),
+        lateMsOf(r, now) > 0
+          ? formatDuration(lateMsOf(r, now), locale)
+          : r.deadline.metAt
+            ? t('staff.chip.met')
+            : t('staff.overdue.leftIn', { time: formatDuration(Date.parse(r.dueAt ?? now) - Date.parse(now), locale) }),
     },
     {
       title: t('staff.overdue.fines'),

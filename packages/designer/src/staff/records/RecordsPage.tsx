@@ -13,6 +13,7 @@ import { problemText } from '../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
+import { dateFields } from './dateFields';
 
 const PAGE = 20;
 const DEADLINE_STATES = ['open', 'met', 'breached'] as const;
@@ -36,7 +37,10 @@ export function RecordsPage() {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
-    if (key === 'form') next.delete('status');
+    if (key === 'form') {
+      next.delete('status');
+      next.delete('dateField');
+    }
     setOffset(0);
     setParams(next, { replace: true });
   };
@@ -50,8 +54,10 @@ export function RecordsPage() {
       ...(form ? { form } : {}),
       ...(params.get('status') ? { status: params.get('status')! } : {}),
       ...(deadline && (DEADLINE_STATES as readonly string[]).includes(deadline) ? { deadline: deadline as RecordQuery['deadline'] } : {}),
-      ...(params.get('from') ? { from: `${params.get('from')}T00:00:00+08:00` } : {}),
-      ...(params.get('to') ? { to: `${params.get('to')}T23:59:59+08:00` } : {}),
+      // Local dates: the server reads them in the store's time zone.
+      ...(params.get('from') ? { from: params.get('from')! } : {}),
+      ...(params.get('to') ? { to: params.get('to')! } : {}),
+      ...(form && params.get('dateField') ? { dateField: params.get('dateField')! } : {}),
       ...(scope === 'store' && params.get('person') ? { person: params.get('person')! } : {}),
     };
     let live = true;
@@ -144,6 +150,21 @@ export function RecordsPage() {
             options={DEADLINE_STATES.map((s) => ({ value: s, label: t(`staff.deadlineState.${s}`) }))}
             style={{ minWidth: 140 }}
           />
+          {form && (
+            <Select
+              aria-label={t('staff.records.dateField')}
+              value={params.get('dateField') ?? ''}
+              onChange={(v: string) => set('dateField', v || undefined)}
+              options={[
+                { value: '', label: `${t('staff.records.dateField')}: ${t('staff.records.dateField.created')}` },
+                ...dateFields(forms?.byId[form]).map((f) => ({
+                  value: f.path,
+                  label: `${t('staff.records.dateField')}: ${text(f.label) || f.path}`,
+                })),
+              ]}
+              style={{ minWidth: 160 }}
+            />
+          )}
           <label className="filter-date">
             {t('staff.records.from')}
             <Input type="date" value={params.get('from') ?? ''} onChange={(e) => set('from', e.target.value)} />

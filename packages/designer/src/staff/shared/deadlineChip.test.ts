@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chipOf, worstChip } from './deadlineChip';
+import { chipOf, lateMsOf, worstChip } from './deadlineChip';
 
 const row = (state: 'open' | 'met' | 'breached', dueAt: string | null, remindAt: string | null = null) => ({ state, dueAt, remindAt });
 
@@ -30,5 +30,15 @@ describe('deadline chips', () => {
     expect(worstChip(['met', 'onTime', 'dueSoon'])).toBe('dueSoon');
     expect(worstChip(['met', 'overdue'])).toBe('overdue');
     expect(worstChip([])).toBe('none');
+  });
+
+  it('when a deadline was met after its due time, then it is met late, and its lateness stops at the met time', () => {
+    const late = { ...row('breached', '2025-10-09T08:00:00Z'), deadline: { metAt: '2025-10-09T10:00:00Z' } };
+    expect(chipOf(late, '2025-10-10T00:00:00Z')).toBe('metLate');
+    expect(lateMsOf(late, '2025-10-10T00:00:00Z')).toBe(2 * 3_600_000);
+    const onTime = { ...row('open', '2025-10-09T08:00:00Z'), deadline: { metAt: '2025-10-09T07:00:00Z' } };
+    expect(chipOf(onTime, '2025-10-10T00:00:00Z')).toBe('met');
+    expect(lateMsOf(row('breached', '2025-10-09T08:00:00Z'), '2025-10-09T09:00:00Z')).toBe(3_600_000);
+    expect(worstChip(['met', 'metLate'])).toBe('metLate');
   });
 });

@@ -2,6 +2,7 @@ import type { ApprovalService } from '../../services/ApprovalService.js';
 import type { AuthService } from '../../services/AuthService.js';
 import type { Clock } from '../../services/Clock.js';
 import type { Dashboard } from '../../services/Dashboard.js';
+import type { DeadlineRecompute } from '../../services/DeadlineRecompute.js';
 import type { DefinitionService } from '../../services/DefinitionService.js';
 import type { FileCleanup } from '../../services/FileCleanup.js';
 import type { FileService } from '../../services/FileService.js';
@@ -23,5 +24,6 @@ export interface Services {
   validators: FormValidators;
   dashboard: Dashboard;
   scheduler: Scheduler;
+  deadlineRecompute: DeadlineRecompute;
   secureCookies: boolean;
 }

@@ -2,7 +2,9 @@ import type { Route } from '../Route.js';
 import { openApiDocument } from '../openapi.js';
 import { authRoutes } from './authRoutes.js';
 import { definitionRoutes, rolesRoute } from './definitionRoutes.js';
+import { calendarPreviewRoutes } from './calendarPreviewRoutes.js';
 import { fileRoutes } from './fileRoutes.js';
+import { fineRoutes } from './fineRoutes.js';
 import { packRoutes } from './packRoutes.js';
 import { recordRoutes } from './recordRoutes.js';
 import type { Services } from './Services.js';
@@ -15,10 +17,12 @@ export function apiRoutes(services: Services): Route[] {
     ...definitionRoutes(services, 'forms', 'form'),
     ...definitionRoutes(services, 'rule-sets', 'ruleset'),
     ...definitionRoutes(services, 'calendars', 'calendar'),
+    ...calendarPreviewRoutes(services),
     rolesRoute(services),
     ...packRoutes(services),
     ...recordRoutes(services),
     ...workRoutes(services),
+    ...fineRoutes(services),
     ...fileRoutes(services),
   ];
   routes.push({

@@ -1,8 +1,8 @@
 import type { PackFile } from '@aftersales/engine';
-import { compareOutcomes, compilePolicy } from '@aftersales/engine';
 import { actorOf } from '../../services/Principal.js';
 import { toDetail } from '../../services/DefinitionService.js';
 import { impactFor } from '../../services/impactView.js';
+import { pushImpact } from '../../services/pushImpact.js';
 import type { Route } from '../Route.js';
 import type { Services } from './Services.js';
 
@@ -64,25 +64,8 @@ async function impactBase(services: Services) {
   return items;
 }
 
-/** How the pushed rules would change the outcome of recent records (re-evaluated at their last update). */
+/** How the pushed files would change recent records: the published policy now against the pushed policy now. */
 async function impactOf(services: Services, files: PackFile[], records: Awaited<ReturnType<typeof impactBase>>) {
   const { pack } = await services.definitions.check(files);
-  const results = [];
-  for (const record of records) {
-    const form = pack.forms.get(record.formId);
-    if (!form) continue;
-    const ruleSets = [...pack.ruleSets.values()]
-      .filter((r) => r.definition.form === record.formId)
-      .map((r) => ({ definition: r.definition, version: 0 }));
-    const policy = compilePolicy({
-      form: form.definition,
-      formVersion: 0,
-      ruleSets,
-      calendars: [...pack.calendars.values()].map((c) => c.definition),
-    });
-    const after = await policy.evaluate(record.data, { now: record.updatedAt, ...(record.status ? { status: record.status } : {}) });
-    const change = compareOutcomes(record.evaluation.outcome, after.outcome);
-    if (change.changed) results.push({ recordId: record.id, formId: record.formId, change });
-  }
-  return results;
+  return pushImpact(services.store, records, await services.definitions.publishedPack(), pack, services.clock());
 }

@@ -1,5 +1,6 @@
 import { actorOf, maySee, recordScope, type Principal } from '../../services/Principal.js';
 import { AppError } from '../../errors/AppError.js';
+import { recordDateFilter, storeTimeZone } from '../../services/recordDateFilter.js';
 import type { Access, Route } from '../Route.js';
 import { queryEnum, queryInt, queryString } from '../query.js';
 import type { Services } from './Services.js';
@@ -22,9 +23,19 @@ export function recordRoutes(services: Services): Route[] {
       path: '/records',
       access: READ,
       summary:
-        'List records, each with its deadlines (filters: form, status, deadline, assignee, person, mine=1, store, from, to; paging: limit, offset)',
+        "List records, each with its deadlines (filters: form, status, deadline, assignee, person, mine=1, store; from, to: local dates of the store's time zone, of the creation or of the form's date field dateField; paging: limit, offset)",
       handler: async ({ req, principal }) => {
         const scope = recordScope(principal);
+        const formId = queryString(req, 'form');
+        const pack = await services.definitions.publishedPack();
+        const dates = recordDateFilter(
+          {
+            from: queryString(req, 'from') || undefined,
+            to: queryString(req, 'to') || undefined,
+            dateField: queryString(req, 'dateField') || undefined,
+          },
+          { form: formId ? (pack.forms.get(formId)?.definition ?? null) : null, timeZone: storeTimeZone(pack, formId) },
+        );
         const mine = queryEnum(req, 'mine', ['1', 'true'] as const) ? actorOf(principal) : undefined;
         const filter = {
           limit: queryInt(req, 'limit', 50, { min: 1, max: 500 }),
@@ -34,8 +45,7 @@ export function recordRoutes(services: Services): Route[] {
           ...optional('deadlineState', queryEnum(req, 'deadline', ['open', 'met', 'breached'] as const)),
           ...optional('assignee', queryString(req, 'assignee')),
           ...optional('store', queryString(req, 'store')),
-          ...optional('createdFrom', queryString(req, 'from')),
-          ...optional('createdTo', queryString(req, 'to')),
+          ...dates,
           ...optional('person', mine ?? queryString(req, 'person')),
           ...optional('visibleTo', scope ?? undefined),
         };

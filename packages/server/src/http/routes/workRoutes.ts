@@ -3,6 +3,9 @@ import { pickText } from '@aftersales/engine';
 import { AppError } from '../../errors/AppError.js';
 import { ledgerCsv, ledgerSummary, ledgerXlsx, type Locale } from '../../services/FinesLedger.js';
 import { actorOf, maySee, recordScope, recordsInScope, type Principal, type RecordScope } from '../../services/Principal.js';
+import { lateMs } from '../../services/lateness.js';
+import { storeTimeZone } from '../../services/recordDateFilter.js';
+import { recordTitle } from '../../services/recordTitle.js';
 import type { FineEntry, StoredRecord } from '../../store/types.js';
 import { Download, type Access, type Route } from '../Route.js';
 import { queryEnum, queryFilter, queryInt, queryString } from '../query.js';
@@ -86,7 +89,8 @@ export function workRoutes(services: Services): Route[] {
       method: 'get',
       path: '/deadlines',
       access: MANAGERS,
-      summary: 'Deadlines by state with their records (breached: the overdue board); now: the server clock',
+      summary:
+        'Deadlines by state with their records (breached: the overdue board); now: the server clock; lateMs: how late (at the time it was met, once met: it stops counting)',
       handler: async ({ req, principal }) => {
         const state = queryEnum(req, 'state', ['open', 'met', 'breached'] as const);
         const rows = await services.store.listDeadlines({
@@ -97,9 +101,12 @@ export function workRoutes(services: Services): Route[] {
           rows.map((d) => d.recordId),
           recordScope(principal),
         );
+        const now = services.clock();
         return {
-          now: services.clock().toISOString(),
-          items: rows.filter((d) => records.has(d.recordId)).map((d) => ({ ...d, record: brief(records.get(d.recordId)!) })),
+          now: now.toISOString(),
+          items: rows
+            .filter((d) => records.has(d.recordId))
+            .map((d) => ({ ...d, lateMs: lateMs(d, now), record: brief(records.get(d.recordId)!) })),
         };
       },
     },
@@ -111,7 +118,16 @@ export function workRoutes(services: Services): Route[] {
       handler: async ({ req, principal }) => {
         const items = await fines(req, principal);
         const { lines, total } = ledgerSummary(items);
-        return { items, total, summary: lines };
+        // Each fine's record as people name it (form title · key field · local date), never its id.
+        const pack = await services.definitions.publishedPack();
+        const records = await recordsOf(
+          items.map((f) => f.recordId),
+          null,
+        );
+        const titles = new Map(
+          [...records.values()].map((r) => [r.id, recordTitle(pack.forms.get(r.formId)?.definition, r, storeTimeZone(pack, r.formId))]),
+        );
+        return { items: items.map((f) => ({ ...f, recordTitle: titles.get(f.recordId) ?? null })), total, summary: lines };
       },
     },
     {

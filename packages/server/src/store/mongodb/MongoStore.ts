@@ -3,10 +3,13 @@ import { AppError } from '../../errors/AppError.js';
 import type { Store } from '../Store.js';
 import { formOf } from '../formOf.js';
 import { fileIdsIn } from '../fileRefs.js';
+import { withMetAt } from '../metLate.js';
 import type {
   ApiKey,
   Approval,
   AuditEntry,
+  CalendarJob,
+  DeadlineMove,
   DeadlineRow,
   DocumentKind,
   DocumentState,
@@ -91,6 +94,9 @@ export class MongoStore implements Store {
       this.col('deadlines').createIndex({ recordId: 1, key: 1 }, { unique: true }),
       this.col('deadlines').createIndex({ state: 1, dueAt: 1 }),
       this.col('fines').createIndex({ uniqueKey: 1 }, { unique: true }),
+      this.col('fines').createIndex({ id: 1 }, { unique: true }),
+      this.col('deadlines').createIndex({ state: 1, 'deadline.calendar': 1, calendarVersion: 1 }),
+      this.col('calendarJobs').createIndex({ calendarId: 1, version: 1 }, { unique: true }),
       this.col('notifications').createIndex({ uniqueKey: 1 }, { unique: true }),
       this.col('audit').createIndex({ entity: 1, entityId: 1, id: -1 }),
       this.col('files').createIndex({ id: 1 }, { unique: true }),
@@ -428,9 +434,21 @@ export class MongoStore implements Store {
           approvals.map((a) => ({ ...a })),
           { session },
         );
-      const breached = new Set(
-        (await this.col('deadlines').find({ recordId: record.id, state: 'breached' }, { session }).toArray()).map((d) => String(d.key)),
+      const breached = new Map(
+        (await this.col('deadlines').find({ recordId: record.id, state: 'breached' }, { session }).toArray()).map(
+          (d) => [String(d.key), plain<DeadlineRow>(d)!.deadline] as const,
+        ),
       );
+      // A breach stays as the clock recorded it; only when the work was done (late) is added, so it stops counting.
+      for (const d of write.deadlines) {
+        const breach = breached.get(d.key);
+        if (breach && breach.metAt !== d.deadline.metAt)
+          await this.col('deadlines').updateOne(
+            { recordId: record.id, key: d.key, state: 'breached' },
+            { $set: { deadline: withMetAt(breach, d.deadline.metAt) } },
+            { session },
+          );
+      }
       await this.col('deadlines').deleteMany({ recordId: record.id, state: { $ne: 'breached' } }, { session });
       // Copies: the driver adds an _id to what it inserts.
       const deadlines = write.deadlines.filter((d) => !breached.has(d.key)).map((d) => ({ ...d }));
@@ -475,6 +493,17 @@ export class MongoStore implements Store {
         ...(filter.createdFrom ? { $gte: filter.createdFrom } : {}),
         ...(filter.createdTo ? { $lte: filter.createdTo } : {}),
       };
+    if (filter.dataRange) {
+      const { field, kind, from, to } = filter.dataRange;
+      if (kind === 'date') query[`data.${field}`] = { $type: 'string', ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
+      else {
+        // Values may carry any offset: compared as instants.
+        const at = { $dateFromString: { dateString: `$data.${field}`, onError: null, onNull: null } };
+        query.$expr = {
+          $and: [{ $ne: [at, null] }, ...(from ? [{ $gte: [at, new Date(from)] }] : []), ...(to ? [{ $lte: [at, new Date(to)] }] : [])],
+        };
+      }
+    }
     if (filter.deadlineState) query.id = { $in: await this.col('deadlines').distinct('recordId', { state: filter.deadlineState }) };
     const [items, total] = await Promise.all([
       this.col('records').find(query).sort({ createdAt: -1, id: -1 }).skip(filter.offset).limit(filter.limit).toArray(),
@@ -559,8 +588,10 @@ export class MongoStore implements Store {
       if (!changed) return false;
       for (const fine of fines)
         await this.col('fines').updateOne({ uniqueKey: fine.uniqueKey }, { $setOnInsert: { ...fine } }, { upsert: true, session });
-      for (const n of notifications)
-        await this.col('notifications').updateOne({ uniqueKey: n.uniqueKey }, { $setOnInsert: { ...n } }, { upsert: true, session });
+      // Work done late before the clock saw it: its fines are due, but nobody is told it is overdue.
+      if (!row.deadline.metAt)
+        for (const n of notifications)
+          await this.col('notifications').updateOne({ uniqueKey: n.uniqueKey }, { $setOnInsert: { ...n } }, { upsert: true, session });
       await this.audit(
         {
           at,
@@ -593,6 +624,108 @@ export class MongoStore implements Store {
           { upsert: true, session },
         );
       return changed;
+    });
+  }
+  async openDeadlinesOnCalendar(calendarId: string, version: number, limit: number) {
+    return (
+      await this.col('deadlines')
+        .find({ state: 'open', 'deadline.calendar': calendarId, $or: [{ calendarVersion: null }, { calendarVersion: { $lt: version } }] })
+        .sort({ recordId: 1, key: 1 })
+        .limit(limit)
+        .toArray()
+    ).map((d) => plain<DeadlineRow>(d)!);
+  }
+  async moveDeadlines(moves: DeadlineMove[], version: number) {
+    return this.transaction(async (session) => {
+      let written = 0;
+      for (const m of moves)
+        written += (
+          await this.col('deadlines').updateOne(
+            {
+              recordId: m.recordId,
+              key: m.key,
+              state: 'open',
+              $or: [{ calendarVersion: null }, { calendarVersion: { $lt: version } }],
+              dueAt: m.was.dueAt,
+              'deadline.startedAt': m.was.startedAt,
+            },
+            { $set: { dueAt: m.dueAt, remindAt: m.remindAt, deadline: m.deadline, calendarVersion: version } },
+            { session },
+          )
+        ).modifiedCount;
+      return written;
+    });
+  }
+  async calendarJob(calendarId: string, version: number) {
+    return plain<CalendarJob>(await this.col('calendarJobs').findOne({ calendarId, version }));
+  }
+  async claimCalendarJob(calendarId: string, version: number, holder: string, at: string, leaseUntil: string) {
+    try {
+      const claimed = await this.col('calendarJobs').findOneAndUpdate(
+        { calendarId, version, state: 'running', $or: [{ holder }, { leaseUntil: { $lt: at } }] },
+        { $set: { holder, leaseUntil } },
+      );
+      if (claimed) return true;
+      const job: CalendarJob = { calendarId, version, state: 'running', holder, leaseUntil, startedAt: at, finishedAt: null, counts: null };
+      await this.col('calendarJobs').insertOne({ ...job });
+      return true;
+    } catch (error) {
+      // Another instance created it first (unique calendarId + version).
+      if (error instanceof MongoServerError && error.code === 11000) return false;
+      throw error;
+    }
+  }
+  async finishCalendarJob(calendarId: string, version: number, counts: NonNullable<CalendarJob['counts']>, at: string) {
+    return this.transaction(async (session) => {
+      const changed =
+        (
+          await this.col('calendarJobs').updateOne(
+            { calendarId, version, state: 'running' },
+            { $set: { state: 'done', finishedAt: at, counts } },
+            { session },
+          )
+        ).modifiedCount > 0;
+      if (changed)
+        await this.audit(
+          {
+            at,
+            actor: 'clock',
+            entity: 'calendar',
+            entityId: calendarId,
+            action: `deadlines recomputed for version ${version}`,
+            before: null,
+            after: { version, ...counts },
+          },
+          session,
+        );
+      return changed;
+    });
+  }
+  async getFine(id: string) {
+    return plain<FineEntry>(await this.col('fines').findOne({ id }));
+  }
+  async reverseFine(change: { reversal: FineEntry; replacement: FineEntry | null }, actor: string, at: string) {
+    return this.transaction(async (session) => {
+      const added = await this.col('fines').updateOne(
+        { uniqueKey: change.reversal.uniqueKey },
+        { $setOnInsert: { ...change.reversal } },
+        { upsert: true, session },
+      );
+      if (added.upsertedCount === 0) return false;
+      if (change.replacement) await this.col('fines').insertOne({ ...change.replacement }, { session });
+      await this.audit(
+        {
+          at,
+          actor,
+          entity: 'fine',
+          entityId: change.reversal.corrects ?? '',
+          action: change.replacement ? 'fine corrected' : 'fine waived',
+          before: { amount: -change.reversal.amount },
+          after: { amount: change.replacement?.amount ?? 0, reason: change.reversal.note, recordId: change.reversal.recordId },
+        },
+        session,
+      );
+      return true;
     });
   }
   async listFines(filter: { person?: string; month?: string; formId?: string }) {

@@ -7,6 +7,8 @@ import type {
   ApiKey,
   Approval,
   AuditEntry,
+  CalendarJob,
+  DeadlineMove,
   DeadlineRow,
   DocumentKind,
   DocumentState,
@@ -21,9 +23,11 @@ import type {
   StoredRecord,
   User,
 } from '../types.js';
-import { ADDED_COLUMNS, BACKFILL_FILE_REFS, SCHEMA } from './schema.js';
+import { BACKFILL_FILE_REFS, SCHEMA } from './schema.js';
+import { addMissingColumns } from './migrate.js';
 import { preparePrivateFiles, tightenDatabaseFiles } from './privateFiles.js';
 import { fileIdsIn } from '../fileRefs.js';
+import { withMetAt } from '../metLate.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -45,10 +49,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
-    for (const { table, column, definition } of ADDED_COLUMNS) {
-      const columns = this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
-      if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
-    }
+    addMissingColumns(this.db);
     this.db.exec(BACKFILL_FILE_REFS);
   }
 
@@ -460,26 +461,29 @@ export class SqliteStore implements Store {
         );
       }
       // Deadlines: a breach already recorded stays breached (its fines are posted once).
-      const breached = new Set(
+      const breached = new Map(
         previous
-          ? (this.stmt("SELECT key FROM deadlines WHERE record_id = ? AND state = 'breached'").all(record.id) as Row[]).map((r) =>
-              String(r.key),
+          ? (this.stmt("SELECT key, deadline FROM deadlines WHERE record_id = ? AND state = 'breached'").all(record.id) as Row[]).map(
+              (r) => [String(r.key), parse<DeadlineRow['deadline']>(r.deadline)] as const,
             )
           : [],
       );
       if (previous) this.stmt("DELETE FROM deadlines WHERE record_id = ? AND state != 'breached'").run(record.id);
       for (const d of write.deadlines) {
-        if (breached.has(d.key)) continue;
-        this.stmt('INSERT INTO deadlines VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-          d.recordId,
-          d.formId,
-          d.key,
-          d.dueAt,
-          d.state,
-          d.remindAt,
-          0,
-          json(d.deadline),
-        );
+        const breach = breached.get(d.key);
+        if (breach) {
+          // The breach stays as the clock recorded it; only when the work was done (late) is added, so it stops counting.
+          if (breach.metAt !== d.deadline.metAt)
+            this.stmt("UPDATE deadlines SET deadline = ? WHERE record_id = ? AND key = ? AND state = 'breached'").run(
+              json(withMetAt(breach, d.deadline.metAt)),
+              record.id,
+              d.key,
+            );
+          continue;
+        }
+        this.stmt(
+          'INSERT INTO deadlines (record_id, form_id, key, due_at, state, remind_at, reminded, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(d.recordId, d.formId, d.key, d.dueAt, d.state, d.remindAt, 0, json(d.deadline));
       }
       for (const f of write.fines) this.insertFine(f);
       for (const n of write.notifications) this.insertNotification(n);
@@ -521,6 +525,22 @@ export class SqliteStore implements Store {
     if (filter.store) add('store = ?', filter.store);
     if (filter.createdFrom) add('created_at >= ?', filter.createdFrom);
     if (filter.createdTo) add('created_at <= ?', filter.createdTo);
+    if (filter.dataRange) {
+      const { field, kind, from, to } = filter.dataRange;
+      // Values may carry any offset: date-times compare as instants (julianday reads the offset), dates as text.
+      const value = kind === 'date' ? 'json_extract(data, ?)' : 'julianday(json_extract(data, ?))';
+      const bound = kind === 'date' ? '?' : 'julianday(?)';
+      where.push(`${value} IS NOT NULL`);
+      params.push(`$.${field}`);
+      if (from) {
+        where.push(`${value} >= ${bound}`);
+        params.push(`$.${field}`, from);
+      }
+      if (to) {
+        where.push(`${value} <= ${bound}`);
+        params.push(`$.${field}`, to);
+      }
+    }
     if (filter.deadlineState) add('id IN (SELECT record_id FROM deadlines WHERE state = ?)', filter.deadlineState);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const total = Number((this.stmt(`SELECT COUNT(*) AS n FROM records ${clause}`).get(...params) as Row).n);
@@ -612,7 +632,8 @@ export class SqliteStore implements Store {
           .changes > 0;
       if (!changed) return false;
       for (const f of fines) this.insertFine(f);
-      for (const n of notifications) this.insertNotification(n);
+      // Work done late before the clock saw it: its fines are due, but nobody is told it is overdue.
+      if (!row.deadline.metAt) for (const n of notifications) this.insertNotification(n);
       this.auditSync({
         at,
         actor: 'clock',
@@ -632,6 +653,83 @@ export class SqliteStore implements Store {
         0;
       if (changed) this.insertNotification(notification);
       return changed;
+    })();
+  }
+  async openDeadlinesOnCalendar(calendarId: string, version: number, limit: number) {
+    return (
+      this.stmt(
+        `SELECT * FROM deadlines WHERE state = 'open' AND json_extract(deadline, '$.calendar') = ?
+           AND (calendar_version IS NULL OR calendar_version < ?) ORDER BY record_id, key LIMIT ?`,
+      ).all(calendarId, version, limit) as Row[]
+    ).map(toDeadline);
+  }
+  async moveDeadlines(moves: DeadlineMove[], version: number) {
+    return this.db.transaction(() => {
+      let written = 0;
+      for (const m of moves)
+        written += this.stmt(
+          `UPDATE deadlines SET due_at = ?, remind_at = ?, deadline = ?, calendar_version = ?
+             WHERE record_id = ? AND key = ? AND state = 'open' AND (calendar_version IS NULL OR calendar_version < ?)
+               AND due_at IS ? AND json_extract(deadline, '$.startedAt') IS ?`,
+        ).run(m.dueAt, m.remindAt, json(m.deadline), version, m.recordId, m.key, version, m.was.dueAt, m.was.startedAt).changes;
+      return written;
+    })();
+  }
+  async calendarJob(calendarId: string, version: number) {
+    const row = this.stmt('SELECT * FROM calendar_jobs WHERE calendar_id = ? AND version = ?').get(calendarId, version) as Row | undefined;
+    return row ? toCalendarJob(row) : null;
+  }
+  async claimCalendarJob(calendarId: string, version: number, holder: string, at: string, leaseUntil: string) {
+    return this.db.transaction(() => {
+      const inserted = this.stmt(
+        "INSERT OR IGNORE INTO calendar_jobs (calendar_id, version, state, holder, lease_until, started_at) VALUES (?, ?, 'running', ?, ?, ?)",
+      ).run(calendarId, version, holder, leaseUntil, at).changes;
+      if (inserted > 0) return true;
+      return (
+        this.stmt(
+          `UPDATE calendar_jobs SET holder = ?, lease_until = ? WHERE calendar_id = ? AND version = ? AND state = 'running'
+             AND (holder = ? OR lease_until < ?)`,
+        ).run(holder, leaseUntil, calendarId, version, holder, at).changes > 0
+      );
+    })();
+  }
+  async finishCalendarJob(calendarId: string, version: number, counts: NonNullable<CalendarJob['counts']>, at: string) {
+    return this.db.transaction(() => {
+      const changed =
+        this.stmt(
+          "UPDATE calendar_jobs SET state = 'done', finished_at = ?, counts = ? WHERE calendar_id = ? AND version = ? AND state = 'running'",
+        ).run(at, json(counts), calendarId, version).changes > 0;
+      if (changed)
+        this.auditSync({
+          at,
+          actor: 'clock',
+          entity: 'calendar',
+          entityId: calendarId,
+          action: `deadlines recomputed for version ${version}`,
+          before: null,
+          after: { version, ...counts },
+        });
+      return changed;
+    })();
+  }
+  async getFine(id: string) {
+    const row = this.stmt('SELECT * FROM fines WHERE id = ?').get(id) as Row | undefined;
+    return row ? toFine(row) : null;
+  }
+  async reverseFine(change: { reversal: FineEntry; replacement: FineEntry | null }, actor: string, at: string) {
+    return this.db.transaction(() => {
+      if (!this.insertFine(change.reversal)) return false;
+      if (change.replacement && !this.insertFine(change.replacement)) throw new Error('the replacement fine exists already');
+      this.auditSync({
+        at,
+        actor,
+        entity: 'fine',
+        entityId: change.reversal.corrects ?? '',
+        action: change.replacement ? 'fine corrected' : 'fine waived',
+        before: { amount: -change.reversal.amount },
+        after: { amount: change.replacement?.amount ?? 0, reason: change.reversal.note, recordId: change.reversal.recordId },
+      });
+      return true;
     })();
   }
   async listFines(filter: { person?: string; month?: string; formId?: string }) {
@@ -748,18 +846,27 @@ export class SqliteStore implements Store {
       json(entry.after),
     );
   }
-  private insertFine(f: FineEntry) {
-    this.stmt('INSERT OR IGNORE INTO fines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-      f.id,
-      f.uniqueKey,
-      f.recordId,
-      f.formId,
-      f.payerRole,
-      f.person,
-      f.amount,
-      json(f.reason),
-      f.origin,
-      f.postedAt,
+  /** True when the fine was added (false: its unique key was posted before). */
+  private insertFine(f: FineEntry): boolean {
+    return (
+      this.stmt(
+        `INSERT OR IGNORE INTO fines (id, unique_key, record_id, form_id, payer_role, person, amount, reason, origin, posted_at,
+           corrects, corrected_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        f.id,
+        f.uniqueKey,
+        f.recordId,
+        f.formId,
+        f.payerRole,
+        f.person,
+        f.amount,
+        json(f.reason),
+        f.origin,
+        f.postedAt,
+        f.corrects ?? null,
+        f.correctedBy ?? null,
+        f.note ?? null,
+      ).changes > 0
     );
   }
   private insertNotification(n: Notification) {
@@ -866,6 +973,20 @@ function toDeadline(row: Row): DeadlineRow {
     remindAt: str(row.remind_at),
     reminded: Boolean(row.reminded),
     deadline: parse(row.deadline),
+    ...(row.calendar_version === null || row.calendar_version === undefined ? {} : { calendarVersion: Number(row.calendar_version) }),
+  };
+}
+
+function toCalendarJob(row: Row): CalendarJob {
+  return {
+    calendarId: String(row.calendar_id),
+    version: Number(row.version),
+    state: String(row.state) as CalendarJob['state'],
+    holder: String(row.holder),
+    leaseUntil: String(row.lease_until),
+    startedAt: String(row.started_at),
+    finishedAt: str(row.finished_at),
+    counts: row.counts ? parse(row.counts) : null,
   };
 }
 
@@ -881,5 +1002,6 @@ function toFine(row: Row): FineEntry {
     reason: parse(row.reason),
     origin: String(row.origin) as FineEntry['origin'],
     postedAt: String(row.posted_at),
+    ...(row.corrects ? { corrects: str(row.corrects), correctedBy: str(row.corrected_by), note: str(row.note) } : {}),
   };
 }

@@ -56,11 +56,3 @@ SELECT f.id, r.id FROM files f JOIN records r ON instr(r.data, '/api/v1/files/' 
 WHERE NOT EXISTS (SELECT 1 FROM file_refs);
 `;
 
-/**
- * Columns added after the first release, for files made before them: a session without a last use is
- * idle (signed out once on upgrade); a user without `deactivated_at` is active.
- */
-export const ADDED_COLUMNS: { table: string; column: string; definition: string }[] = [
-  { table: 'users', column: 'deactivated_at', definition: 'TEXT' },
-  { table: 'sessions', column: 'last_seen_at', definition: "TEXT NOT NULL DEFAULT ''" },
-];

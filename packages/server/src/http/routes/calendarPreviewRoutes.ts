@@ -1,0 +1,74 @@
+import type { CalendarFile } from '@aftersales/engine';
+import { AppError } from '../../errors/AppError.js';
+import { fileOf, toDetail } from '../../services/DefinitionService.js';
+import { DEFAULT_TIME_ZONE } from '../../services/recordDateFilter.js';
+import { recordTitle } from '../../services/recordTitle.js';
+import type { Route } from '../Route.js';
+import type { Services } from './Services.js';
+
+/** Before a calendar is published: which open deadlines it would move, by how much, and which would now be past due or no longer. */
+export function calendarPreviewRoutes(services: Services): Route[] {
+  return [
+    {
+      method: 'post',
+      path: '/calendars/:id/preview',
+      access: { roles: ['admin'], scope: 'definitions:write' },
+      summary:
+        'What publishing the calendar (its draft, or `definition`) would do to open deadlines: each moved one with its record title, old and new due time, the move, and whether it becomes past due (breachedNow) or no longer (saved)',
+      body: 'CalendarPreview',
+      handler: async ({ req }) => {
+        const id = String(req.params.id);
+        const doc = await services.definitions.get('calendar', id);
+        const given = (req.body as { definition?: unknown } | undefined)?.definition;
+        const definition = given ?? doc.draft?.definition;
+        if (definition === undefined)
+          throw new AppError('unprocessable', `calendar "${id}" has no draft to preview`, { messageZh: '没有可预览的草稿' });
+        if ((definition as { id?: unknown }).id !== id)
+          throw new AppError('bad_request', `the definition's id must be "${id}"`, {
+            messageZh: `日历编号须为“${id}”`,
+            details: [{ pointer: '/definition/id', message: `must be "${id}"`, messageZh: `须为“${id}”` }],
+          });
+        const { problems } = await services.definitions.check([fileOf('calendar', definition)]);
+        if (problems.length > 0)
+          throw new AppError('unprocessable', `calendar "${id}" has ${problems.length} problems`, {
+            details: problems.map(toDetail),
+            messageZh: `有 ${problems.length} 个问题`,
+          });
+        const calendar = definition as CalendarFile;
+        const shifts = await services.deadlineRecompute.preview(id, calendar);
+        const pack = await services.definitions.publishedPack();
+        const zone = calendar.timeZone ?? DEFAULT_TIME_ZONE;
+        const items = [];
+        for (const shift of shifts) {
+          const record = await services.store.getRecord(shift.row.recordId);
+          if (!record) continue;
+          items.push({
+            recordId: record.id,
+            formId: record.formId,
+            key: shift.row.key,
+            what: shift.row.deadline.what,
+            title: recordTitle(pack.forms.get(record.formId)?.definition, record, zone),
+            from: shift.from,
+            to: shift.to,
+            deltaMs: shift.deltaMs,
+            breachedNow: shift.breachedNow,
+            saved: shift.saved,
+          });
+        }
+        items.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+        return {
+          now: services.clock().toISOString(),
+          timeZone: zone,
+          counts: {
+            moved: items.length,
+            later: items.filter((i) => (i.deltaMs ?? 0) > 0).length,
+            earlier: items.filter((i) => (i.deltaMs ?? 0) < 0).length,
+            breachedNow: items.filter((i) => i.breachedNow).length,
+            saved: items.filter((i) => i.saved).length,
+          },
+          items,
+        };
+      },
+    },
+  ];
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { dueTime, WorkingCalendar, type CalendarFile, type DeadlineUnit } from '@aftersales/engine';
+import type { Store } from '../store/Store.js';
+import type { DeadlineMove, DeadlineRow } from '../store/types.js';
+import type { Clock } from './Clock.js';
+
+/** Rows per batch; the event loop gets a turn between batches. */
+const BATCH = 200;
+/** How long a job stays with the instance that runs it without news (then another takes over). */
+const LEASE_MS = 5 * 60_000;
+
+/** One open deadline's due time under two calendar versions. */
+export interface DeadlineShift {
+  row: DeadlineRow;
+  from: string | null;
+  to: string | null;
+  /** Later (positive) or earlier, in milliseconds; null when one side has no due time. */
+  deltaMs: number | null;
+  /** Not past due under the published calendar, past due under the new one. */
+  breachedNow: boolean;
+  /** Past due under the published calendar (the clock has not breached it yet), not under the new one. */
+  saved: boolean;
+}
+
+/**
+ * Open deadlines follow their calendar. When a calendar version is published, every open deadline
+ * counted on that calendar gets its due time (and reminder) recomputed under the new version, from
+ * the deadline's own start and limit (the engine's `dueTime`, as the evaluation computed it). Met and
+ * breached deadlines keep their history. Runs in the background in batches, one job per calendar
+ * version: the job row holds a lease (a second instance waits, or takes over a stopped one), each
+ * row is marked with the version it was computed with (a second run skips it), and a move applies only
+ * while the row is as it was read (a record write in between wins). One audit entry per job.
+ */
+export class DeadlineRecompute {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly holder = randomUUID();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Starts a run now (in the background) unless one runs; a run asked for during one follows it. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.runPending()
+      .catch((error: unknown) => console.error('deadline recompute failed:', error))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Resolves when no run is going on (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Looks for calendar versions without a finished job every `intervalMs` (another instance's publish, a stopped job). */
+  start(intervalMs: number): void {
+    this.stop();
+    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Runs the job of the latest published version of every calendar that has none finished. */
+  async runPending(): Promise<void> {
+    for (const doc of await this.store.listDocuments('calendar')) {
+      // Deadlines are computed with the calendar's current version when written: with one version only, none is stale.
+      if (!doc.published || doc.published.version === 1) continue;
+      const job = await this.store.calendarJob(doc.id, doc.published.version);
+      if (job?.state === 'done') continue;
+      await this.runJob(doc.id, doc.published.version, doc.published.definition as CalendarFile);
+    }
+  }
+
+  private async runJob(calendarId: string, version: number, definition: CalendarFile): Promise<void> {
+    const lease = () => new Date(this.clock().getTime() + LEASE_MS).toISOString();
+    if (!(await this.store.claimCalendarJob(calendarId, version, this.holder, this.clock().toISOString(), lease()))) return;
+    const calendar = WorkingCalendar.fromFile(definition);
+    const counts = { checked: 0, moved: 0, breachedNow: 0, saved: 0 };
+    for (;;) {
+      // A newer version published meanwhile: its job recomputes everything (this one stops unfinished).
+      const current = await this.store.getDocument('calendar', calendarId);
+      if (current?.published && current.published.version !== version) return;
+      const rows = await this.store.openDeadlinesOnCalendar(calendarId, version, BATCH);
+      if (rows.length === 0) break;
+      const now = this.clock();
+      const shifts = rows.map((row) => shiftOf(row, calendar, now));
+      await this.store.moveDeadlines(shifts.map(moveOf), version);
+      counts.checked += rows.length;
+      for (const s of shifts) {
+        if (s.from !== s.to) counts.moved++;
+        if (s.breachedNow) counts.breachedNow++;
+        if (s.saved) counts.saved++;
+      }
+      if (!(await this.store.claimCalendarJob(calendarId, version, this.holder, now.toISOString(), lease()))) return;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await this.store.finishCalendarJob(calendarId, version, counts, this.clock().toISOString());
+  }
+
+  /**
+   * What publishing `definition` for calendar `calendarId` would do to the open deadlines counted
+   * on it: those whose due time moves, by how much, and which would be past due or no longer.
+   */
+  async preview(calendarId: string, definition: CalendarFile): Promise<DeadlineShift[]> {
+    const calendar = WorkingCalendar.fromFile(definition);
+    const now = this.clock();
+    const rows = (await this.store.listDeadlines({ state: 'open' })).filter((r) => r.deadline.calendar === calendarId);
+    return rows.map((row) => shiftOf(row, calendar, now)).filter((s) => s.from !== s.to);
+  }
+}
+
+/** The due time of an open deadline under a calendar, from its start and limit; null when it cannot be counted. */
+function shiftOf(row: DeadlineRow, calendar: WorkingCalendar, now: Date): DeadlineShift {
+  const { deadline } = row;
+  let to: string | null = row.dueAt;
+  if (deadline.startedAt) {
+    try {
+      const due = dueTime(
+        new Date(deadline.startedAt),
+        deadline.limit.unit as DeadlineUnit,
+        deadline.limit.amount,
+        calendar,
+        deadline.limit.at,
+      );
+      to = Number.isNaN(due.getTime()) ? null : due.toISOString();
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      to = null;
+    }
+  }
+  const from = row.dueAt;
+  const past = (at: string | null) => at !== null && Date.parse(at) <= now.getTime();
+  return {
+    row,
+    from,
+    to,
+    deltaMs: from !== null && to !== null ? Date.parse(to) - Date.parse(from) : null,
+    breachedNow: !past(from) && past(to),
+    saved: past(from) && !past(to),
+  };
+}
+
+function moveOf(shift: DeadlineShift): DeadlineMove {
+  const { row, to } = shift;
+  // The reminder keeps its distance before the due time.
+  const lead = row.remindAt && row.dueAt ? Date.parse(row.dueAt) - Date.parse(row.remindAt) : null;
+  const remindAt = to !== null && lead !== null ? new Date(Date.parse(to) - lead).toISOString() : null;
+  return {
+    recordId: row.recordId,
+    key: row.key,
+    was: { dueAt: row.dueAt, startedAt: row.deadline.startedAt },
+    dueAt: to,
+    remindAt,
+    deadline: { ...row.deadline, dueAt: to, remindAt },
+  };
+}

@@ -1,0 +1,89 @@
+import { AppError } from '../errors/AppError.js';
+import type { Store } from '../store/Store.js';
+import type { FineEntry } from '../store/types.js';
+import type { Clock } from './Clock.js';
+import { timeOrderedId } from './ids.js';
+
+const cents = (n: number) => Math.round(n * 100) / 100;
+
+/** What a manager asks: waive the fine (no amount) or correct it to `amount`, and why. */
+export interface FineCorrectionRequest {
+  reason: string;
+  amount?: number;
+}
+
+/**
+ * Corrections of the fines ledger, which is append-only: a posted fine is never changed or
+ * deleted. Waiving it appends a reversal (the negative amount, linking the original, with the
+ * manager's reason); correcting it appends the reversal and a new fine of the right amount.
+ * A fine is reversed at most once (the store refuses a second reversal of the same fine, whatever
+ * instance asks), and a reversal itself cannot be reversed.
+ */
+export class FineCorrections {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  async correct(
+    id: string,
+    request: FineCorrectionRequest,
+    actor: string,
+  ): Promise<{ reversal: FineEntry; replacement: FineEntry | null }> {
+    const original = await this.store.getFine(id);
+    if (!original) throw new AppError('not_found', `fine "${id}" does not exist`, { messageZh: '罚款记录不存在' });
+    return this.correctFine(original, request, actor);
+  }
+
+  /** Corrects a fine already read (and checked to be in the caller's scope). */
+  async correctFine(
+    original: FineEntry,
+    request: FineCorrectionRequest,
+    actor: string,
+  ): Promise<{ reversal: FineEntry; replacement: FineEntry | null }> {
+    if (original.origin === 'reversal')
+      throw new AppError('unprocessable', 'a reversal cannot be reversed; correct the original fine instead', {
+        messageZh: '冲销记录不能再冲销',
+        details: [{ pointer: '/id', message: 'is a reversal', messageZh: '这是一条冲销记录' }],
+      });
+    const reason = request.reason.trim();
+    if (reason === '')
+      throw new AppError('validation_failed', 'a reason is required', {
+        messageZh: '请填写原因',
+        details: [{ pointer: '/reason', message: 'required', messageZh: '必填' }],
+      });
+    if (request.amount !== undefined && cents(request.amount) === cents(original.amount))
+      throw new AppError('unprocessable', 'the corrected amount equals the posted one', {
+        messageZh: '更正后的金额与原金额相同',
+        details: [{ pointer: '/amount', message: 'same as posted', messageZh: '与原金额相同' }],
+      });
+    const at = this.clock().toISOString();
+    const link = { corrects: original.id, correctedBy: actor, note: reason };
+    const reversal: FineEntry = {
+      ...original,
+      id: timeOrderedId(),
+      uniqueKey: `${original.uniqueKey}|reversal`,
+      amount: cents(-original.amount),
+      origin: 'reversal',
+      postedAt: at,
+      ...link,
+    };
+    const replacement: FineEntry | null =
+      request.amount === undefined
+        ? null
+        : {
+            ...original,
+            id: timeOrderedId(),
+            uniqueKey: `${original.uniqueKey}|correction`,
+            amount: cents(request.amount),
+            origin: 'correction',
+            postedAt: at,
+            ...link,
+          };
+    if (!(await this.store.reverseFine({ reversal, replacement }, actor, at)))
+      throw new AppError('conflict', 'this fine was reversed before', {
+        messageZh: '这笔罚款已冲销过，不能再次冲销',
+      });
+    return { reversal, replacement };
+  }
+}

@@ -1,0 +1,32 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Columns added after a table was first created: `CREATE TABLE IF NOT EXISTS` leaves an existing
+ * table as it is, so each is added here when missing (idempotent, at start-up).
+ */
+const ADDED_COLUMNS: { table: string; column: string; type: string }[] = [
+  // Sign-in hardening: deactivated users, and when a session was last used (idle timeout).
+  { table: 'users', column: 'deactivated_at', type: 'TEXT' },
+  { table: 'sessions', column: 'last_seen_at', type: "TEXT NOT NULL DEFAULT ''" },
+  // Fines ledger corrections: the fine a reversal or correction refers to, who made it and why.
+  { table: 'fines', column: 'corrects', type: 'TEXT' },
+  { table: 'fines', column: 'corrected_by', type: 'TEXT' },
+  { table: 'fines', column: 'note', type: 'TEXT' },
+  // Calendar publish: the calendar version an open deadline's due time was recomputed with.
+  { table: 'deadlines', column: 'calendar_version', type: 'INTEGER' },
+];
+
+/** Tables added after the first release (created when missing). */
+const ADDED_TABLES = `
+CREATE TABLE IF NOT EXISTS calendar_jobs (
+  calendar_id TEXT NOT NULL, version INTEGER NOT NULL, state TEXT NOT NULL, holder TEXT NOT NULL, lease_until TEXT NOT NULL,
+  started_at TEXT NOT NULL, finished_at TEXT, counts TEXT, PRIMARY KEY (calendar_id, version));
+`;
+
+export function addMissingColumns(db: Database.Database): void {
+  db.exec(ADDED_TABLES);
+  for (const { table, column, type } of ADDED_COLUMNS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+}

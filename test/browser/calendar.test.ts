@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from './support/playwright.js';
+import { launchBrowser, shot } from './support/browser.js';
+import { ADMIN, startServer, type TestServer } from './support/startServer.js';
+
+/** An admin publishes the store calendar with a holiday: first the preview of the open deadlines it moves, in Chinese. */
+describe('calendar publish in Chromium', () => {
+  const now = new Date('2026-12-01T21:40:00+08:00');
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let recordId = '';
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({ clock: () => now });
+    const { record } = await server.services.records.create(
+      'after-sales-record',
+      {
+        ticketNo: 'SH-2130',
+        store: '解放路店',
+        customer: { name: '李女士', phone: '13800138000', address: '解放路 18 号' },
+        brand: 'kohler',
+        serviceType: 'repair',
+        problemDescription: '漏水',
+        zone: 'urban',
+        callTime: '2026-12-01T21:30:00+08:00',
+      },
+      'admin',
+    );
+    recordId = record.id;
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.on('pageerror', (e) => errors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('when the admin adds a holiday and previews, then the call of 21:30 shows its arrival moving a day later, named by its ticket', async () => {
+    await page.goto(`${server.url}/admin/calendars`);
+    await page.getByLabel('用户名').fill(ADMIN.username);
+    await page.getByLabel('密码').fill(ADMIN.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '工作日历' }).isVisible()).toBe(true);
+    await page.getByLabel('日期').fill('2026-12-02');
+    await page.getByLabel('名称（中文）').fill('临时停业');
+    await page.getByRole('button', { name: '添加节假日' }).click();
+    await expect.poll(() => page.getByText('临时停业').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '预览对未完成时限的影响' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'SH-2130' }).filter({ hasText: '到场' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.innerText()).toContain('推后 1天');
+    expect(await row.innerText()).toContain('2026-12-01');
+    expect(await row.innerText()).not.toContain(recordId.slice(0, 8));
+    await shot(page, 'calendar-01-preview');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'calendar-01-preview-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('when the admin publishes, then the arrival is due a day later in the background', async () => {
+    await page.getByRole('button', { name: '发布' }).click();
+    await expect.poll(() => page.getByText('已发布第 2 版').first().isVisible()).toBe(true);
+    await server.services.deadlineRecompute.idle();
+    const deadlines = await server.services.store.listDeadlines({ recordIds: [recordId] });
+    expect(deadlines.find((d) => d.key.endsWith('/arrival'))?.dueAt).toBe('2026-12-03T08:00:00.000Z');
+    await shot(page, 'calendar-02-published');
+    expect(errors).toEqual([]);
+  });
+});
