@@ -75,7 +75,7 @@ describe('fines ledger corrections', () => {
   });
 
   it('when a manager corrects a fine, then the original stays, a reversal and the new fine are appended, and totals net them', async () => {
-    now = new Date('2025-10-13T18:00:00+08:00');
+    now = new Date('2025-10-13T14:20:00+08:00');
     const corrected = await manager('POST', `/fines/${fineId}/corrections`, { reason: '营业款已于当日交回，系统未登记', amount: 20 });
     expect(corrected.status).toBe(201);
     expect(corrected.body.reversal).toMatchObject({
