@@ -16,6 +16,13 @@ import type {
   User,
 } from './types.js';
 
+/** One breach of a batch: the deadline with the fines and notices it posts. */
+export interface BreachItem {
+  row: DeadlineRow;
+  fines: FineEntry[];
+  notifications: Notification[];
+}
+
 /**
  * The storage port. Each method is one atomic unit of work; adapters: store/sqlite (embedded
  * default) and store/mongodb. The contract tests in store/storeContract.ts run against each.
@@ -70,12 +77,21 @@ export interface Store {
   decideApproval(approval: Approval, actor: string): Promise<boolean>;
 
   /** Open deadlines due at or before `now` (breach candidates) and reminders due. */
-  dueDeadlines(now: string): Promise<DeadlineRow[]>;
-  dueReminders(now: string): Promise<DeadlineRow[]>;
+  /** At most `limit` of them (all when absent), soonest due first: the clock takes them in bounded batches. */
+  dueDeadlines(now: string, limit?: number): Promise<DeadlineRow[]>;
+  dueReminders(now: string, limit?: number): Promise<DeadlineRow[]>;
   listDeadlines(filter: { state?: DeadlineRow['state']; formId?: string; recordIds?: string[] }): Promise<DeadlineRow[]>;
   /** Marks a deadline breached and posts its fines and notices; a second call for the same breach changes nothing. */
   recordBreach(row: DeadlineRow, fines: FineEntry[], notifications: Notification[], at: string): Promise<boolean>;
   markReminded(row: DeadlineRow, notification: Notification): Promise<boolean>;
+  /**
+   * A batch of breaches in ONE transaction: each deadline still open becomes breached and its fines,
+   * notices and audit entry are posted; one already breached (by another instance, or before a
+   * restart) is skipped with nothing posted. Returns how many were breached.
+   */
+  recordBreaches(items: BreachItem[], at: string): Promise<number>;
+  /** A batch of reminders in one transaction; a deadline already reminded is skipped. Returns how many were sent. */
+  markRemindedBatch(items: { row: DeadlineRow; notification: Notification }[]): Promise<number>;
 
   listFines(filter: { person?: string; month?: string; formId?: string }): Promise<FineEntry[]>;
   listNotifications(filter: { roles?: string[]; limit: number }): Promise<Notification[]>;

@@ -174,6 +174,113 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('when a batch of due deadlines is breached twice, then each posts its fines, notice and audit entry once', async () => {
+      const store = await open();
+      const row = (recordId: string, dueAt: string, remindAt: string | null) => ({
+        recordId,
+        formId: 'f',
+        key: 'rs/arrive',
+        dueAt,
+        state: 'open' as const,
+        remindAt,
+        reminded: false,
+        deadline: {} as never,
+      });
+      const due = ['b1', 'b2', 'b3', 'b4'];
+      for (const [i, id] of due.entries())
+        await store.writeRecord({
+          ...write(sampleRecord(id)),
+          deadlines: [row(id, `2025-10-09T0${i}:00:00.000Z`, `2025-10-08T0${i}:00:00.000Z`)],
+        });
+      await store.writeRecord({ ...write(sampleRecord('later')), deadlines: [row('later', '2025-10-19T00:00:00.000Z', null)] });
+      const now = '2025-10-10T00:00:00.000Z';
+      // Bounded batches, soonest due first.
+      expect((await store.dueDeadlines(now, 3)).map((d) => d.recordId)).toEqual(['b1', 'b2', 'b3']);
+      expect((await store.dueDeadlines(now)).map((d) => d.recordId)).toEqual(due);
+      expect((await store.dueReminders(now, 2)).map((d) => d.recordId)).toEqual(['b1', 'b2']);
+      const items = (await store.dueDeadlines(now)).map((d) => ({
+        row: d,
+        fines: [
+          {
+            id: `fine-${d.recordId}`,
+            uniqueKey: `${d.recordId}|breach|${d.key}|0`,
+            recordId: d.recordId,
+            formId: 'f',
+            payerRole: 'technician',
+            person: '王',
+            amount: 10,
+            reason: { 'zh-CN': '迟到', en: 'Late' },
+            origin: 'breach' as const,
+            postedAt: now,
+          },
+        ],
+        notifications: [
+          {
+            id: `n-${d.recordId}`,
+            uniqueKey: `${d.recordId}|breach|${d.key}`,
+            at: now,
+            role: 'technician',
+            person: '王',
+            recordId: d.recordId,
+            message: { 'zh-CN': '已超时', en: 'Overdue' },
+          },
+        ],
+      }));
+      expect(await store.recordBreaches(items.slice(0, 2), now)).toBe(2);
+      // The second batch overlaps the first (another instance, or a restart): only the new ones count.
+      expect(await store.recordBreaches(items, now)).toBe(2);
+      expect(await store.recordBreaches(items, now)).toBe(0);
+      expect(await store.recordBreaches([], now)).toBe(0);
+      expect(await store.dueDeadlines(now)).toEqual([]);
+      expect((await store.listDeadlines({ state: 'breached' })).map((d) => d.recordId).sort()).toEqual(due);
+      const fines = (await store.listFines({})).filter((f) => due.includes(f.recordId));
+      expect(fines.map((f) => f.recordId).sort()).toEqual(due);
+      expect((await store.listNotifications({ roles: ['technician'], limit: 10 })).map((n) => n.recordId).sort()).toEqual(due);
+      for (const id of due)
+        expect((await store.listAudit({ entity: 'record', entityId: id, limit: 10 })).map((a) => a.action)).toContain(
+          'deadline rs/arrive breached',
+        );
+      await store.close();
+    });
+
+    it('when a batch of reminders is marked twice, then each notice goes out once', async () => {
+      const store = await open();
+      const row = (recordId: string) => ({
+        recordId,
+        formId: 'f',
+        key: 'rs/arrive',
+        dueAt: '2025-10-19T00:00:00.000Z',
+        state: 'open' as const,
+        remindAt: '2025-10-08T00:00:00.000Z',
+        reminded: false,
+        deadline: {} as never,
+      });
+      for (const id of ['m1', 'm2']) await store.writeRecord({ ...write(sampleRecord(id)), deadlines: [row(id)] });
+      const now = '2025-10-10T00:00:00.000Z';
+      const items = (await store.dueReminders(now)).map((d) => ({
+        row: d,
+        notification: {
+          id: `rn-${d.recordId}`,
+          uniqueKey: `${d.recordId}|remind|${d.key}`,
+          at: now,
+          role: 'afterSalesManager',
+          person: null,
+          recordId: d.recordId,
+          message: { 'zh-CN': '即将到期', en: 'Due soon' },
+        },
+      }));
+      expect(items).toHaveLength(2);
+      expect(await store.markRemindedBatch(items.slice(0, 1))).toBe(1);
+      expect(await store.markRemindedBatch(items)).toBe(1);
+      expect(await store.markRemindedBatch(items)).toBe(0);
+      expect(await store.dueReminders(now)).toEqual([]);
+      expect((await store.listNotifications({ roles: ['afterSalesManager'], limit: 10 })).map((n) => n.recordId).sort()).toEqual([
+        'm1',
+        'm2',
+      ]);
+      await store.close();
+    });
+
     it('when a file is stored, then its bytes and metadata read back unchanged; an unknown id is null', async () => {
       const store = await open();
       const data = Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01, 0xfe]);

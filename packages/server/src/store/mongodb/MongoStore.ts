@@ -1,6 +1,6 @@
 import { Binary, MongoClient, MongoServerError, type ClientSession, type Collection, type Db, type Document } from 'mongodb';
 import { AppError } from '../../errors/AppError.js';
-import type { Store } from '../Store.js';
+import type { BreachItem, Store } from '../Store.js';
 import { formOf } from '../formOf.js';
 import type {
   ApiKey,
@@ -83,6 +83,8 @@ export class MongoStore implements Store {
       this.col('approvals').createIndex({ state: 1, approver: 1 }),
       this.col('deadlines').createIndex({ recordId: 1, key: 1 }, { unique: true }),
       this.col('deadlines').createIndex({ state: 1, dueAt: 1 }),
+      this.col('deadlines').createIndex({ state: 1, reminded: 1, remindAt: 1 }),
+      this.col('deadlines').createIndex({ recordId: 1, state: 1 }),
       this.col('fines').createIndex({ uniqueKey: 1 }, { unique: true }),
       this.col('notifications').createIndex({ uniqueKey: 1 }, { unique: true }),
       this.col('audit').createIndex({ entity: 1, entityId: 1, id: -1 }),
@@ -399,17 +401,21 @@ export class MongoStore implements Store {
       return changed;
     });
   }
-  async dueDeadlines(now: string) {
+  async dueDeadlines(now: string, limit?: number) {
     return (
       await this.col('deadlines')
         .find({ state: 'open', dueAt: { $ne: null, $lte: now } })
+        .sort({ dueAt: 1 })
+        .limit(limit ?? 0)
         .toArray()
     ).map((d) => plain<DeadlineRow>(d)!);
   }
-  async dueReminders(now: string) {
+  async dueReminders(now: string, limit?: number) {
     return (
       await this.col('deadlines')
         .find({ state: 'open', reminded: false, remindAt: { $ne: null, $lte: now } })
+        .sort({ remindAt: 1 })
+        .limit(limit ?? 0)
         .toArray()
     ).map((d) => plain<DeadlineRow>(d)!);
   }
@@ -453,6 +459,76 @@ export class MongoStore implements Store {
         session,
       );
       return true;
+    });
+  }
+  async recordBreaches(items: BreachItem[], at: string) {
+    if (items.length === 0) return 0;
+    return this.transaction(async (session) => {
+      const breached: BreachItem[] = [];
+      for (const item of items) {
+        const { row } = item;
+        const changed =
+          (
+            await this.col('deadlines').updateOne(
+              { recordId: row.recordId, key: row.key, state: 'open' },
+              { $set: { state: 'breached' } },
+              { session },
+            )
+          ).modifiedCount > 0;
+        if (changed) breached.push(item);
+      }
+      if (breached.length === 0) return 0;
+      const upserts = (docs: { uniqueKey: string }[]) =>
+        docs.map((doc) => ({ updateOne: { filter: { uniqueKey: doc.uniqueKey }, update: { $setOnInsert: { ...doc } }, upsert: true } }));
+      const fines = breached.flatMap((b) => b.fines);
+      const notices = breached.flatMap((b) => b.notifications);
+      if (fines.length > 0) await this.col('fines').bulkWrite(upserts(fines), { session, ordered: true });
+      if (notices.length > 0) await this.col('notifications').bulkWrite(upserts(notices), { session, ordered: true });
+      // Audit ids: one counter step for the whole batch.
+      const counter = await this.col<Counter>('counters').findOneAndUpdate(
+        { _id: 'audit' },
+        { $inc: { value: breached.length } },
+        { upsert: true, returnDocument: 'after', session },
+      );
+      const first = (counter?.value ?? breached.length) - breached.length + 1;
+      await this.col('audit').insertMany(
+        breached.map(({ row, fines: posted }, i) => ({
+          id: first + i,
+          at,
+          actor: 'clock',
+          entity: 'record',
+          entityId: row.recordId,
+          action: `deadline ${row.key} breached`,
+          before: 'open',
+          after: { fines: posted.map((f) => f.amount) },
+        })),
+        { session },
+      );
+      return breached.length;
+    });
+  }
+  async markRemindedBatch(items: { row: DeadlineRow; notification: Notification }[]) {
+    if (items.length === 0) return 0;
+    return this.transaction(async (session) => {
+      let reminded = 0;
+      for (const { row, notification } of items) {
+        const changed =
+          (
+            await this.col('deadlines').updateOne(
+              { recordId: row.recordId, key: row.key, reminded: false },
+              { $set: { reminded: true } },
+              { session },
+            )
+          ).modifiedCount > 0;
+        if (!changed) continue;
+        reminded++;
+        await this.col('notifications').updateOne(
+          { uniqueKey: notification.uniqueKey },
+          { $setOnInsert: { ...notification } },
+          { upsert: true, session },
+        );
+      }
+      return reminded;
     });
   }
   async markReminded(row: DeadlineRow, notification: Notification) {

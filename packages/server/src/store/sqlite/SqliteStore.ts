@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../errors/AppError.js';
-import type { Store } from '../Store.js';
+import type { BreachItem, Store } from '../Store.js';
 import { formOf } from '../formOf.js';
 import type {
   ApiKey,
@@ -488,16 +488,19 @@ export class SqliteStore implements Store {
       return changed;
     })();
   }
-  async dueDeadlines(now: string) {
-    return (this.stmt("SELECT * FROM deadlines WHERE state = 'open' AND due_at IS NOT NULL AND due_at <= ?").all(now) as Row[]).map(
-      toDeadline,
-    );
-  }
-  async dueReminders(now: string) {
+  async dueDeadlines(now: string, limit = -1) {
     return (
-      this.stmt("SELECT * FROM deadlines WHERE state = 'open' AND reminded = 0 AND remind_at IS NOT NULL AND remind_at <= ?").all(
+      this.stmt("SELECT * FROM deadlines WHERE state = 'open' AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?").all(
         now,
+        limit,
       ) as Row[]
+    ).map(toDeadline);
+  }
+  async dueReminders(now: string, limit = -1) {
+    return (
+      this.stmt(
+        "SELECT * FROM deadlines WHERE state = 'open' AND reminded = 0 AND remind_at IS NOT NULL AND remind_at <= ? ORDER BY remind_at LIMIT ?",
+      ).all(now, limit) as Row[]
     ).map(toDeadline);
   }
   async listDeadlines(filter: { state?: DeadlineRow['state']; formId?: string; recordIds?: string[] }) {
@@ -532,6 +535,44 @@ export class SqliteStore implements Store {
         after: { fines: fines.map((f) => f.amount) },
       });
       return true;
+    })();
+  }
+  async recordBreaches(items: BreachItem[], at: string) {
+    return this.db.transaction(() => {
+      let breached = 0;
+      for (const { row, fines, notifications } of items) {
+        const changed =
+          this.stmt("UPDATE deadlines SET state = 'breached' WHERE record_id = ? AND key = ? AND state = 'open'").run(row.recordId, row.key)
+            .changes > 0;
+        if (!changed) continue;
+        breached++;
+        for (const f of fines) this.insertFine(f);
+        for (const n of notifications) this.insertNotification(n);
+        this.auditSync({
+          at,
+          actor: 'clock',
+          entity: 'record',
+          entityId: row.recordId,
+          action: `deadline ${row.key} breached`,
+          before: 'open',
+          after: { fines: fines.map((f) => f.amount) },
+        });
+      }
+      return breached;
+    })();
+  }
+  async markRemindedBatch(items: { row: DeadlineRow; notification: Notification }[]) {
+    return this.db.transaction(() => {
+      let reminded = 0;
+      for (const { row, notification } of items) {
+        const changed =
+          this.stmt('UPDATE deadlines SET reminded = 1 WHERE record_id = ? AND key = ? AND reminded = 0').run(row.recordId, row.key)
+            .changes > 0;
+        if (!changed) continue;
+        reminded++;
+        this.insertNotification(notification);
+      }
+      return reminded;
     })();
   }
   async markReminded(row: DeadlineRow, notification: Notification) {
