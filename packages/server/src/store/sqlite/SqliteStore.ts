@@ -21,7 +21,7 @@ import type {
   StoredRecord,
   User,
 } from '../types.js';
-import { SCHEMA } from './schema.js';
+import { INDEXES, SCHEMA } from './schema.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -41,6 +41,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    this.db.exec(INDEXES);
   }
 
   async close(): Promise<void> {

@@ -41,3 +41,22 @@ CREATE TABLE IF NOT EXISTS files (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, content_type TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, data BLOB NOT NULL,
   created_by TEXT NOT NULL, created_at TEXT NOT NULL);
 `;
+
+/**
+ * Indexes that match every query of a write path and every list (checked by queryPlans.test.ts with
+ * EXPLAIN QUERY PLAN). IF NOT EXISTS: an existing database gains them at start-up.
+ */
+export const INDEXES = `
+CREATE INDEX IF NOT EXISTS deadlines_record_state ON deadlines (record_id, state);
+CREATE INDEX IF NOT EXISTS deadlines_remind ON deadlines (state, reminded, remind_at);
+CREATE INDEX IF NOT EXISTS approvals_record_state ON approvals (record_id, state);
+CREATE INDEX IF NOT EXISTS approvals_state_created ON approvals (state, created_at, id);
+CREATE INDEX IF NOT EXISTS approvals_approver ON approvals (approver, state, created_at, id);
+CREATE INDEX IF NOT EXISTS approvals_created ON approvals (created_at, id);
+CREATE INDEX IF NOT EXISTS fines_record ON fines (record_id);
+CREATE INDEX IF NOT EXISTS fines_posted ON fines (posted_at, id);
+CREATE INDEX IF NOT EXISTS fines_person ON fines (person, posted_at, id);
+CREATE INDEX IF NOT EXISTS notifications_at ON notifications (at, id);
+CREATE INDEX IF NOT EXISTS notifications_role ON notifications (role, at, id);
+CREATE INDEX IF NOT EXISTS records_created ON records (created_at, id);
+`;
