@@ -1,6 +1,7 @@
 import { Binary, MongoClient, MongoServerError, type ClientSession, type Collection, type Db, type Document } from 'mongodb';
 import { AppError } from '../../errors/AppError.js';
 import type { BreachItem, Store } from '../Store.js';
+import { decodeEvaluation, encodeEvaluation } from '../evaluationCodec.js';
 import { formOf } from '../formOf.js';
 import type {
   ApiKey,
@@ -25,6 +26,17 @@ function plain<T>(doc: Document | null): T | null {
   if (!doc) return null;
   const { _id: _ignored, ...rest } = doc;
   return rest as T;
+}
+
+/** A record as stored: its evaluation deflated (see evaluationCodec); one stored before as a plain document still reads. */
+function recordDoc(record: StoredRecord): Document {
+  return { ...record, evaluation: new Binary(encodeEvaluation(record.evaluation)) };
+}
+function fromRecordDoc(doc: Document | null): StoredRecord | null {
+  const record = plain<StoredRecord & { evaluation: unknown }>(doc);
+  if (!record) return null;
+  const stored = record.evaluation;
+  return { ...record, evaluation: decodeEvaluation(stored instanceof Binary ? Buffer.from(stored.buffer) : stored) };
 }
 
 interface Counter {
@@ -290,13 +302,13 @@ export class MongoStore implements Store {
     const { record, previous } = write;
     await this.transaction(async (session) => {
       if (previous) {
-        const result = await this.col('records').replaceOne({ id: record.id, rev: previous.rev }, { ...record }, { session });
+        const result = await this.col('records').replaceOne({ id: record.id, rev: previous.rev }, recordDoc(record), { session });
         if (result.matchedCount === 0)
           throw new AppError('conflict', 'the record was changed by someone else; reload it and try again', {
             messageZh: '记录已被他人修改，请刷新后再试',
           });
       } else {
-        await this.col('records').insertOne({ ...record }, { session });
+        await this.col('records').insertOne(recordDoc(record), { session });
       }
       await this.col('approvals').deleteMany({ recordId: record.id, state: 'pending' }, { session });
       const decided = new Set(
@@ -336,7 +348,7 @@ export class MongoStore implements Store {
     });
   }
   async getRecord(id: string) {
-    return plain<StoredRecord>(await this.col('records').findOne({ id }));
+    return fromRecordDoc(await this.col('records').findOne({ id }));
   }
   async listRecords(filter: RecordFilter) {
     const query: Document = {};
@@ -362,7 +374,7 @@ export class MongoStore implements Store {
       this.col('records').find(query).sort({ createdAt: -1, id: -1 }).skip(filter.offset).limit(filter.limit).toArray(),
       this.col('records').countDocuments(query),
     ]);
-    return { items: items.map((r) => plain<StoredRecord>(r)!), total };
+    return { items: items.map((r) => fromRecordDoc(r)!), total };
   }
 
   async listApprovals(filter: { state?: Approval['state']; approvers?: string[]; recordId?: string }) {

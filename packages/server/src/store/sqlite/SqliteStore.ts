@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../errors/AppError.js';
 import type { BreachItem, Store } from '../Store.js';
+import { decodeEvaluation, encodeEvaluation } from '../evaluationCodec.js';
 import { formOf } from '../formOf.js';
 import type {
   ApiKey,
@@ -314,7 +315,7 @@ export class SqliteStore implements Store {
           json(record.ruleSetVersions),
           record.status,
           json(record.data),
-          json(record.evaluation),
+          encodeEvaluation(record.evaluation),
           record.store,
           record.assignee,
           record.updatedAt,
@@ -334,7 +335,7 @@ export class SqliteStore implements Store {
           json(record.ruleSetVersions),
           record.status,
           json(record.data),
-          json(record.evaluation),
+          encodeEvaluation(record.evaluation),
           record.store,
           record.assignee,
           record.createdBy,
@@ -746,7 +747,7 @@ function toRecord(row: Row | undefined): StoredRecord | null {
     ruleSetVersions: parse(row.rule_set_versions),
     status: str(row.status),
     data: parse(row.data),
-    evaluation: parse(row.evaluation),
+    evaluation: decodeEvaluation(row.evaluation),
     store: str(row.store),
     assignee: str(row.assignee),
     createdBy: String(row.created_by),
