@@ -18,6 +18,12 @@ export class ApprovalService {
     return this.store.listApprovals({ state, approvers });
   }
 
+  /** A page of them, newest first (store/paging.ts). */
+  inboxPage(principal: Principal, state: Approval['state'], page: { limit: number; after?: [string, string] }) {
+    const approvers = hasRole(principal, ['admin']) ? undefined : principal.kind === 'user' ? principal.user.policyRoles : [];
+    return this.store.pageApprovals({ state, ...(approvers ? { approvers } : {}), ...page });
+  }
+
   async decide(id: string, decision: 'approve' | 'reject', comment: string, principal: Principal): Promise<Approval> {
     const approval = await this.store.getApproval(id);
     if (!approval) throw new AppError('not_found', `approval "${id}" does not exist`);

@@ -1,3 +1,4 @@
+import type { ApprovalPageFilter, DeadlinePageFilter, KeysetPage, NotificationPageFilter } from './paging.js';
 import type {
   ApiKey,
   Approval,
@@ -97,6 +98,11 @@ export interface Store {
   listNotifications(filter: { roles?: string[]; limit: number }): Promise<Notification[]>;
   listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }): Promise<AuditEntry[]>;
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<void>;
+
+  /** Keyset pages (store/paging.ts): every filter applied by the database, a total, and whether more follow. */
+  pageApprovals(filter: ApprovalPageFilter): Promise<KeysetPage<Approval>>;
+  pageNotifications(filter: NotificationPageFilter): Promise<KeysetPage<Notification>>;
+  pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>>;
 
   putFile(file: StoredFile): Promise<void>;
   getFile(id: string): Promise<StoredFile | null>;

@@ -1,6 +1,7 @@
 import { Binary, MongoClient, MongoServerError, type ClientSession, type Collection, type Db, type Document } from 'mongodb';
 import { AppError } from '../../errors/AppError.js';
 import type { BreachItem, Store } from '../Store.js';
+import type { ApprovalPageFilter, DeadlinePageFilter, KeysetPage, NotificationPageFilter, Visibility } from '../paging.js';
 import { decodeEvaluation, encodeEvaluation } from '../evaluationCodec.js';
 import { formOf } from '../formOf.js';
 import type {
@@ -100,6 +101,15 @@ export class MongoStore implements Store {
       this.col('fines').createIndex({ uniqueKey: 1 }, { unique: true }),
       this.col('fines').createIndex({ recordId: 1 }),
       this.col('notifications').createIndex({ uniqueKey: 1 }, { unique: true }),
+      this.col('notifications').createIndex({ role: 1, at: -1, id: -1 }),
+      this.col('notifications').createIndex({ at: -1, id: -1 }),
+      this.col('approvals').createIndex({ state: 1, createdAt: -1, id: -1 }),
+      this.col('approvals').createIndex({ approver: 1, state: 1, createdAt: -1, id: -1 }),
+      this.col('deadlines').createIndex({ state: 1, dueAt: 1, recordId: 1, key: 1 }),
+      this.col('deadlines').createIndex({ formId: 1, state: 1, dueAt: 1 }),
+      this.col('records').createIndex({ createdBy: 1 }),
+      this.col('records').createIndex({ assignee: 1 }),
+      this.col('records').createIndex({ store: 1 }),
       this.col('audit').createIndex({ entity: 1, entityId: 1, id: -1 }),
       this.col('files').createIndex({ id: 1 }, { unique: true }),
     ]);
@@ -595,6 +605,67 @@ export class MongoStore implements Store {
       { upsert: true, returnDocument: 'after', session },
     );
     await this.col('audit').insertOne({ id: counter?.value ?? 0, ...entry }, { session });
+  }
+
+  // Keyset pages
+
+  async pageApprovals(filter: ApprovalPageFilter): Promise<KeysetPage<Approval>> {
+    const query: Document = {};
+    if (filter.state) query.state = filter.state;
+    if (filter.recordId) query.recordId = filter.recordId;
+    if (filter.approvers) query.approver = { $in: filter.approvers };
+    const after = filter.after;
+    const cursor = after ? { $or: [{ createdAt: { $lt: after[0] } }, { createdAt: after[0], id: { $lt: after[1] } }] } : null;
+    return this.page<Approval>('approvals', query, cursor, { createdAt: -1, id: -1 }, filter.limit);
+  }
+  async pageNotifications(filter: NotificationPageFilter): Promise<KeysetPage<Notification>> {
+    const and: Document[] = [];
+    if (filter.roles) and.push({ role: { $in: filter.roles } });
+    if (filter.person) and.push({ person: { $in: [null, filter.person.username, filter.person.displayName] } });
+    if (filter.visibleTo) and.push({ $or: [{ recordId: null }, { recordId: { $in: await this.visibleRecordIds(filter.visibleTo) } }] });
+    const after = filter.after;
+    const cursor = after ? { $or: [{ at: { $lt: after[0] } }, { at: after[0], id: { $lt: after[1] } }] } : null;
+    return this.page<Notification>('notifications', and.length > 0 ? { $and: and } : {}, cursor, { at: -1, id: -1 }, filter.limit);
+  }
+  async pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>> {
+    const query: Document = {};
+    if (filter.state) query.state = filter.state;
+    if (filter.formId) query.formId = filter.formId;
+    if (filter.visibleTo) query.recordId = { $in: await this.visibleRecordIds(filter.visibleTo) };
+    const after = filter.after;
+    const tie = after ? { $or: [{ recordId: { $gt: after[1] } }, { recordId: after[1], key: { $gt: after[2] } }] } : null;
+    // MongoDB sorts a missing due time (null) first, as SQLite does.
+    const cursor = !after
+      ? null
+      : after[0] === null
+        ? { $or: [{ dueAt: { $ne: null } }, { $and: [{ dueAt: null }, tie] }] }
+        : { $or: [{ dueAt: { $gt: after[0] } }, { $and: [{ dueAt: after[0] }, tie] }] };
+    return this.page<DeadlineRow>('deadlines', query, cursor, { dueAt: 1, recordId: 1, key: 1 }, filter.limit);
+  }
+  private async page<T>(
+    collection: string,
+    query: Document,
+    cursor: Document | null,
+    sort: Record<string, 1 | -1>,
+    limit: number,
+  ): Promise<KeysetPage<T>> {
+    const [rows, total] = await Promise.all([
+      this.col(collection)
+        .find(cursor ? { $and: [query, cursor] } : query)
+        .sort(sort)
+        .limit(limit + 1)
+        .toArray(),
+      this.col(collection).countDocuments(query),
+    ]);
+    return { items: rows.slice(0, limit).map((r) => plain<T>(r)!), more: rows.length > limit, total };
+  }
+  /** Ids of the records a user may see (indexed on createdBy, assignee and store). */
+  private async visibleRecordIds(visibleTo: Visibility): Promise<string[]> {
+    const { username, stores } = visibleTo;
+    const ids: unknown[] = await this.col('records').distinct('id', {
+      $or: [{ createdBy: username }, { assignee: username }, { store: { $in: stores } }],
+    });
+    return ids.map(String);
   }
 
   // Files (at most 10 MiB each, well under a document's 16 MiB)

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../errors/AppError.js';
 import type { BreachItem, Store } from '../Store.js';
+import type { ApprovalPageFilter, DeadlinePageFilter, KeysetPage, NotificationPageFilter, Visibility } from '../paging.js';
 import { decodeEvaluation, encodeEvaluation } from '../evaluationCodec.js';
 import { formOf } from '../formOf.js';
 import type {
@@ -598,19 +599,7 @@ export class SqliteStore implements Store {
       );
   }
   async listNotifications(filter: { roles?: string[]; limit: number }) {
-    const rows = this.stmt('SELECT * FROM notifications ORDER BY at DESC LIMIT ?').all(filter.limit * 10) as Row[];
-    return rows
-      .map((r) => ({
-        id: String(r.id),
-        uniqueKey: String(r.unique_key),
-        at: String(r.at),
-        role: String(r.role),
-        person: str(r.person),
-        recordId: str(r.record_id),
-        message: parse<Notification['message']>(r.message),
-      }))
-      .filter((n) => !filter.roles || filter.roles.includes(n.role))
-      .slice(0, filter.limit);
+    return (await this.pageNotifications({ ...(filter.roles ? { roles: filter.roles } : {}), limit: filter.limit })).items;
   }
   async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }) {
     const rows = this.stmt(
@@ -629,6 +618,66 @@ export class SqliteStore implements Store {
   }
   async appendAudit(entry: Omit<AuditEntry, 'id'>) {
     this.auditSync(entry);
+  }
+
+  // Keyset pages
+
+  async pageApprovals(filter: ApprovalPageFilter): Promise<KeysetPage<Approval>> {
+    const where = new Where();
+    if (filter.state) where.add('state = ?', filter.state);
+    if (filter.recordId) where.add('record_id = ?', filter.recordId);
+    if (filter.approvers) where.add(`approver IN (${filter.approvers.map(() => '?').join(', ') || 'NULL'})`, ...filter.approvers);
+    return this.page(where, 'approvals', 'created_at DESC, id DESC', filter, toApproval, () =>
+      filter.after
+        ? where.with('(created_at < ? OR (created_at = ? AND id < ?))', filter.after[0], filter.after[0], filter.after[1])
+        : where,
+    );
+  }
+  async pageNotifications(filter: NotificationPageFilter): Promise<KeysetPage<Notification>> {
+    const where = new Where();
+    if (filter.roles) where.add(`role IN (${filter.roles.map(() => '?').join(', ') || 'NULL'})`, ...filter.roles);
+    if (filter.person) where.add('(person IS NULL OR person = ? OR person = ?)', filter.person.username, filter.person.displayName);
+    if (filter.visibleTo) where.add(`(record_id IS NULL OR ${visibleRecord('notifications', filter.visibleTo, where)})`);
+    return this.page(where, 'notifications', 'at DESC, id DESC', filter, toNotification, () =>
+      filter.after ? where.with('(at < ? OR (at = ? AND id < ?))', filter.after[0], filter.after[0], filter.after[1]) : where,
+    );
+  }
+  async pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>> {
+    const where = new Where();
+    if (filter.state) where.add('state = ?', filter.state);
+    if (filter.formId) where.add('form_id = ?', filter.formId);
+    if (filter.visibleTo) where.add(visibleRecord('deadlines', filter.visibleTo, where));
+    const after = filter.after;
+    // SQLite sorts a missing due time first; the key after it continues among the same (record, key) order.
+    return this.page(where, 'deadlines', 'due_at, record_id, key', filter, toDeadline, () =>
+      !after
+        ? where
+        : after[0] === null
+          ? where.with(
+              '(due_at IS NOT NULL OR (due_at IS NULL AND (record_id > ? OR (record_id = ? AND key > ?))))',
+              after[1],
+              after[1],
+              after[2],
+            )
+          : where.with(
+              '(due_at > ? OR (due_at = ? AND (record_id > ? OR (record_id = ? AND key > ?))))',
+              after[0],
+              after[0],
+              after[1],
+              after[1],
+              after[2],
+            ),
+    );
+  }
+  /** One page: the rows after the cursor (one more than the limit, to know whether more follow) and the filter's total. */
+  private page<T>(where: Where, table: string, order: string, filter: { limit: number }, map: (row: Row) => T, withCursor: () => Where) {
+    const total = Number((this.stmt(`SELECT COUNT(*) AS n FROM ${table} ${where.clause()}`).get(...where.params) as Row).n);
+    const paged = withCursor();
+    const rows = this.stmt(`SELECT * FROM ${table} ${paged.clause()} ORDER BY ${order} LIMIT ?`).all(
+      ...paged.params,
+      filter.limit + 1,
+    ) as Row[];
+    return { items: rows.slice(0, filter.limit).map(map), more: rows.length > filter.limit, total };
   }
 
   // Files
@@ -696,6 +745,46 @@ export class SqliteStore implements Store {
       json(n.message),
     );
   }
+}
+
+/** A WHERE clause built from parts, with its parameters in order. */
+class Where {
+  constructor(
+    readonly parts: string[] = [],
+    readonly params: unknown[] = [],
+  ) {}
+  add(sql: string, ...params: unknown[]): void {
+    this.parts.push(sql);
+    this.params.push(...params);
+  }
+  /** A copy with one more part (the cursor's), leaving this one as it is. */
+  with(sql: string, ...params: unknown[]): Where {
+    return new Where([...this.parts, sql], [...this.params, ...params]);
+  }
+  clause(): string {
+    return this.parts.length > 0 ? `WHERE ${this.parts.join(' AND ')}` : '';
+  }
+}
+
+/** The row's record is one the user may see (a primary-key lookup per row, so an ordered walk stays ordered). */
+function visibleRecord(table: string, visibleTo: Visibility, where: Where): string {
+  const { username, stores } = visibleTo;
+  where.params.push(username, username, ...stores);
+  return `EXISTS (SELECT 1 FROM records r WHERE r.id = ${table}.record_id AND (r.created_by = ? OR r.assignee = ?${
+    stores.length > 0 ? ` OR r.store IN (${stores.map(() => '?').join(', ')})` : ''
+  }))`;
+}
+
+function toNotification(r: Row): Notification {
+  return {
+    id: String(r.id),
+    uniqueKey: String(r.unique_key),
+    at: String(r.at),
+    role: String(r.role),
+    person: str(r.person),
+    recordId: str(r.record_id),
+    message: parse<Notification['message']>(r.message),
+  };
 }
 
 function toUser(row: Row | undefined): User | null {

@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS files (
 export const INDEXES = `
 CREATE INDEX IF NOT EXISTS deadlines_record_state ON deadlines (record_id, state);
 CREATE INDEX IF NOT EXISTS deadlines_remind ON deadlines (state, reminded, remind_at);
+CREATE INDEX IF NOT EXISTS deadlines_form ON deadlines (form_id, state, due_at);
 CREATE INDEX IF NOT EXISTS approvals_record_state ON approvals (record_id, state);
 CREATE INDEX IF NOT EXISTS approvals_state_created ON approvals (state, created_at, id);
 CREATE INDEX IF NOT EXISTS approvals_approver ON approvals (approver, state, created_at, id);
