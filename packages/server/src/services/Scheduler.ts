@@ -3,8 +3,11 @@ import type { BreachItem, Store } from '../store/Store.js';
 import type { DeadlineRow, Notification } from '../store/types.js';
 import type { Clock } from './Clock.js';
 
-/** Rows per transaction: large enough to amortise a commit's fsync, small enough that a batch takes milliseconds. */
+/** Most rows per transaction: enough to amortise a commit's fsync. */
 export const CLOCK_BATCH = 500;
+/** How long one batch may hold the event loop; the batch size follows it (a slow or busy machine gets smaller batches). */
+const BATCH_BUDGET_MS = 40;
+const MIN_BATCH = 25;
 
 /** One turn of the event loop (its poll phase answers waiting requests) before the next batch. */
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -30,22 +33,27 @@ export class Scheduler {
 
   async tick(now: Date = this.clock()): Promise<{ breached: number; reminded: number }> {
     const at = now.toISOString();
+    const size = new BatchSize(this.batchSize);
     let breached = 0;
     for (;;) {
-      const rows = await this.store.dueDeadlines(at, this.batchSize);
+      const started = performance.now();
+      const rows = await this.store.dueDeadlines(at, size.value);
       if (rows.length === 0) break;
       // Rows another instance breached meanwhile are skipped by the store; they are no longer open, so the loop ends.
       breached += await this.store.recordBreaches(
         rows.map((row) => breachOf(row, at)),
         at,
       );
+      size.took(performance.now() - started);
       await yieldToRequests();
     }
     let reminded = 0;
     for (;;) {
-      const rows = await this.store.dueReminders(at, this.batchSize);
+      const started = performance.now();
+      const rows = await this.store.dueReminders(at, size.value);
       if (rows.length === 0) break;
       reminded += await this.store.markRemindedBatch(rows.map((row) => ({ row, notification: reminderOf(row, at) })));
+      size.took(performance.now() - started);
       await yieldToRequests();
     }
     return { breached, reminded };
@@ -65,6 +73,19 @@ export class Scheduler {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+}
+
+/** Rows per batch, steered so that a batch takes about BATCH_BUDGET_MS, between MIN_BATCH and the most. */
+class BatchSize {
+  value: number;
+  constructor(private readonly most: number) {
+    this.value = Math.min(most, 100);
+  }
+  took(ms: number): void {
+    const next = Math.round((this.value * BATCH_BUDGET_MS) / Math.max(ms, 1));
+    // Grow at most twofold at a time, so that one fast batch does not make the next one long.
+    this.value = Math.max(Math.min(MIN_BATCH, this.most), Math.min(this.most, next, this.value * 2));
   }
 }
 
