@@ -281,6 +281,98 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('when lists are paged, then filters come before the limit and the pages, in order, hold every row once', async () => {
+      const store = await open();
+      const notice = (id: string, at: string, role: string, person: string | null, recordId: string | null) => ({
+        id,
+        uniqueKey: id,
+        at,
+        role,
+        person,
+        recordId,
+        message: { 'zh-CN': 'x', en: 'x' },
+      });
+      await store.writeRecord({ ...write(sampleRecord('p1', { store: 'north', createdBy: 'a', assignee: null })) });
+      await store.writeRecord({ ...write(sampleRecord('p2', { store: 'south', createdBy: 'b', assignee: null })) });
+      await store.writeRecord({
+        ...write(sampleRecord('p3', { store: 'south', createdBy: 'c', assignee: null })),
+        notifications: [
+          ...Array.from({ length: 30 }, (_, i) =>
+            notice(`t${i}`, `2025-10-09T10:${String(i).padStart(2, '0')}:00.000Z`, 'technician', null, null),
+          ),
+          notice('s1', '2025-10-01T00:00:00.000Z', 'serviceDepartment', null, 'p1'),
+          notice('s2', '2025-10-01T00:00:00.000Z', 'serviceDepartment', 'li', 'p1'),
+          notice('s3', '2025-10-02T00:00:00.000Z', 'serviceDepartment', 'wang', 'p1'),
+          notice('s4', '2025-10-03T00:00:00.000Z', 'serviceDepartment', null, 'p2'),
+          notice('s5', '2025-10-04T00:00:00.000Z', 'serviceDepartment', null, null),
+        ],
+        approvals: Array.from({ length: 7 }, (_, i) => ({
+          id: `ap${i}`,
+          recordId: 'p3',
+          formId: 'f',
+          approver: i % 2 === 0 ? 'generalManager' : 'serviceDepartment',
+          before: `s${i}`,
+          reason: { 'zh-CN': '审批', en: 'Approve' },
+          rule: 'A1',
+          state: 'pending' as const,
+          decidedBy: null,
+          decidedAt: null,
+          comment: null,
+          createdAt: `2025-10-0${1 + (i % 3)}T00:00:00.000Z`,
+        })),
+        deadlines: ['k1', 'k2', 'k3', 'k4', 'k5'].map((key, i) => ({
+          recordId: 'p3',
+          formId: 'f',
+          key,
+          dueAt: i === 2 ? null : `2025-10-0${5 - i}T00:00:00.000Z`,
+          state: i === 4 ? ('breached' as const) : ('open' as const),
+          remindAt: null,
+          reminded: false,
+          deadline: {} as never,
+        })),
+      });
+      // Notices: the role's, to the role or to this person, on records in the person's stores (north) or on none.
+      const filter = {
+        roles: ['serviceDepartment'],
+        person: { username: 'li', displayName: '李' },
+        visibleTo: { username: 'li', stores: ['north'] },
+      };
+      const first = await store.pageNotifications({ ...filter, limit: 2 });
+      expect(first.total).toBe(3);
+      expect(first.items.map((n) => n.id)).toEqual(['s5', 's2']);
+      expect(first.more).toBe(true);
+      const last = first.items.at(-1)!;
+      const second = await store.pageNotifications({ ...filter, limit: 2, after: [last.at, last.id] });
+      expect(second.items.map((n) => n.id)).toEqual(['s1']);
+      expect(second.more).toBe(false);
+      // Approvals: newest first, by approver, every one once across pages of 2.
+      const seen: string[] = [];
+      let after: [string, string] | undefined;
+      for (;;) {
+        const page = await store.pageApprovals({ state: 'pending', limit: 2, ...(after ? { after } : {}) });
+        expect(page.total).toBe(7);
+        seen.push(...page.items.map((a) => a.id));
+        if (!page.more) break;
+        after = [page.items.at(-1)!.createdAt, page.items.at(-1)!.id];
+      }
+      expect(seen).toEqual(['ap5', 'ap2', 'ap4', 'ap1', 'ap6', 'ap3', 'ap0']);
+      expect((await store.pageApprovals({ approvers: ['serviceDepartment'], limit: 10 })).total).toBe(3);
+      // Deadlines: no due time first, then soonest due; a state filter counts only its rows.
+      const keys: string[] = [];
+      let from: [string | null, string, string] | undefined;
+      for (;;) {
+        const page = await store.pageDeadlines({ limit: 2, ...(from ? { after: from } : {}) });
+        keys.push(...page.items.map((d) => d.key));
+        if (!page.more) break;
+        const d = page.items.at(-1)!;
+        from = [d.dueAt, d.recordId, d.key];
+      }
+      expect(keys).toEqual(['k3', 'k5', 'k4', 'k2', 'k1']);
+      expect((await store.pageDeadlines({ state: 'breached', limit: 10 })).items.map((d) => d.key)).toEqual(['k5']);
+      expect((await store.pageDeadlines({ visibleTo: { username: 'li', stores: ['north'] }, limit: 10 })).total).toBe(0);
+      await store.close();
+    });
+
     it('when a file is stored, then its bytes and metadata read back unchanged; an unknown id is null', async () => {
       const store = await open();
       const data = Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01, 0xfe]);
