@@ -187,3 +187,38 @@ describe('GET /deadlines', () => {
     expect((await admin('GET', '/notifications?cursor=%00')).status).toBe(400);
   });
 });
+
+describe('GET /records', () => {
+  it('when records are paged by cursor, then the pages, newest first, hold every record once and the last has no cursor', async () => {
+    const { items, total } = await allPages(admin, '/records?form=after-sales-record', 70);
+    expect(total).toBe(300);
+    expect(new Set(items.map((r) => r.id)).size).toBe(300);
+    const created = items.map((r) => (r as { createdAt: string }).createdAt);
+    expect(created).toEqual([...created].sort().reverse());
+    // An offset jump still answers the cursor of the page after it.
+    const jumped = await admin('GET', '/records?form=after-sales-record&limit=50&offset=250');
+    expect(jumped.body.items).toHaveLength(50);
+    expect(jumped.body.nextCursor).toBeNull();
+  });
+});
+
+describe('GET /records/:id/history', () => {
+  it('when a record has more audit entries than a page, then the pages hold each entry once', async () => {
+    insert(
+      'INSERT INTO audit (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      Array.from({ length: 230 }, (_, i) => [
+        `2025-10-09T00:00:${String(i % 60).padStart(2, '0')}.000Z`,
+        'clerk',
+        'record',
+        'rec-0000',
+        `edit ${i}`,
+        'null',
+        'null',
+      ]),
+    );
+    const { items } = await allPages(admin, '/records/rec-0000/history', 100);
+    expect(items).toHaveLength(230);
+    expect(new Set(items.map((a) => a.id)).size).toBe(230);
+    expect((await admin('GET', `/records/rec-0000/history?cursor=${Buffer.from('["x"]').toString('base64url')}`)).status).toBe(400);
+  });
+});

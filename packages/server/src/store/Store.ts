@@ -96,7 +96,8 @@ export interface Store {
 
   listFines(filter: { person?: string; month?: string; formId?: string }): Promise<FineEntry[]>;
   listNotifications(filter: { roles?: string[]; limit: number }): Promise<Notification[]>;
-  listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }): Promise<AuditEntry[]>;
+  /** Newest first; `beforeId`: only entries older than that one (the next page). */
+  listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number; beforeId?: number }): Promise<AuditEntry[]>;
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<void>;
 
   /** Keyset pages (store/paging.ts): every filter applied by the database, a total, and whether more follow. */

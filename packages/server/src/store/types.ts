@@ -159,6 +159,8 @@ export interface RecordFilter {
   createdTo?: string;
   limit: number;
   offset: number;
+  /** Keyset paging instead of the offset: [createdAt, id] of the last record seen (newest first). */
+  after?: [string, string];
 }
 
 /** Everything one record write changes, written atomically. */

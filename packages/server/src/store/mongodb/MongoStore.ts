@@ -381,7 +381,21 @@ export class MongoStore implements Store {
       };
     if (filter.deadlineState) query.id = { $in: await this.col('deadlines').distinct('recordId', { state: filter.deadlineState }) };
     const [items, total] = await Promise.all([
-      this.col('records').find(query).sort({ createdAt: -1, id: -1 }).skip(filter.offset).limit(filter.limit).toArray(),
+      this.col('records')
+        .find(
+          filter.after
+            ? {
+                $and: [
+                  query,
+                  { $or: [{ createdAt: { $lt: filter.after[0] } }, { createdAt: filter.after[0], id: { $lt: filter.after[1] } }] },
+                ],
+              }
+            : query,
+        )
+        .sort({ createdAt: -1, id: -1 })
+        .skip(filter.after ? 0 : filter.offset)
+        .limit(filter.limit)
+        .toArray(),
       this.col('records').countDocuments(query),
     ]);
     return { items: items.map((r) => fromRecordDoc(r)!), total };
@@ -589,8 +603,12 @@ export class MongoStore implements Store {
         .toArray()
     ).map((n) => plain<Notification>(n)!);
   }
-  async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }) {
-    const query = { ...(filter.entity ? { entity: filter.entity } : {}), ...(filter.entityId ? { entityId: filter.entityId } : {}) };
+  async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number; beforeId?: number }) {
+    const query = {
+      ...(filter.entity ? { entity: filter.entity } : {}),
+      ...(filter.entityId ? { entityId: filter.entityId } : {}),
+      ...(filter.beforeId !== undefined ? { id: { $lt: filter.beforeId } } : {}),
+    };
     return (await this.col('audit').find(query).sort({ id: -1 }).limit(filter.limit).toArray()).map((a) => plain<AuditEntry>(a)!);
   }
   async appendAudit(entry: Omit<AuditEntry, 'id'>) {

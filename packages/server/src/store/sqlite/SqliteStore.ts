@@ -436,10 +436,13 @@ export class SqliteStore implements Store {
     if (filter.deadlineState) add('id IN (SELECT record_id FROM deadlines WHERE state = ?)', filter.deadlineState);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const total = Number((this.stmt(`SELECT COUNT(*) AS n FROM records ${clause}`).get(...params) as Row).n);
-    const rows = this.stmt(`SELECT * FROM records ${clause} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).all(
+    const after = filter.after;
+    const paged = after ? `${clause ? `${clause} AND` : 'WHERE'} (created_at < ? OR (created_at = ? AND id < ?))` : clause;
+    const rows = this.stmt(`SELECT * FROM records ${paged} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).all(
       ...params,
+      ...(after ? [after[0], after[0], after[1]] : []),
       filter.limit,
-      filter.offset,
+      after ? 0 : filter.offset,
     ) as Row[];
     return { items: rows.map((r) => toRecord(r)!), total };
   }
@@ -541,7 +544,7 @@ export class SqliteStore implements Store {
     })();
   }
   async recordBreaches(items: BreachItem[], at: string) {
-    return this.db.transaction(() => {
+    return this.clockBatch(() => {
       let breached = 0;
       for (const { row, fines, notifications } of items) {
         const changed =
@@ -562,10 +565,10 @@ export class SqliteStore implements Store {
         });
       }
       return breached;
-    })();
+    });
   }
   async markRemindedBatch(items: { row: DeadlineRow; notification: Notification }[]) {
-    return this.db.transaction(() => {
+    return this.clockBatch(() => {
       let reminded = 0;
       for (const { row, notification } of items) {
         const changed =
@@ -576,7 +579,22 @@ export class SqliteStore implements Store {
         this.insertNotification(notification);
       }
       return reminded;
-    })();
+    });
+  }
+  /**
+   * One transaction of the clock, committed without waiting for the disk (synchronous NORMAL: the
+   * WAL stays consistent, and the next durable commit — any record write — makes it durable too).
+   * A batch lost to a power cut before that is only undone, never half done: its deadlines are
+   * open again and the next tick breaches them with the same unique keys. The fsync a FULL commit
+   * waits for would otherwise hold the event loop for each batch.
+   */
+  private clockBatch<T>(work: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.db.transaction(work)();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
   async markReminded(row: DeadlineRow, notification: Notification) {
     return this.db.transaction(() => {
@@ -601,10 +619,12 @@ export class SqliteStore implements Store {
   async listNotifications(filter: { roles?: string[]; limit: number }) {
     return (await this.pageNotifications({ ...(filter.roles ? { roles: filter.roles } : {}), limit: filter.limit })).items;
   }
-  async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }) {
-    const rows = this.stmt(
-      'SELECT * FROM audit WHERE (? IS NULL OR entity = ?) AND (? IS NULL OR entity_id = ?) ORDER BY id DESC LIMIT ?',
-    ).all(filter.entity ?? null, filter.entity ?? null, filter.entityId ?? null, filter.entityId ?? null, filter.limit) as Row[];
+  async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number; beforeId?: number }) {
+    const where = new Where();
+    if (filter.entity) where.add('entity = ?', filter.entity);
+    if (filter.entityId) where.add('entity_id = ?', filter.entityId);
+    if (filter.beforeId !== undefined) where.add('id < ?', filter.beforeId);
+    const rows = this.stmt(`SELECT * FROM audit ${where.clause()} ORDER BY id DESC LIMIT ?`).all(...where.params, filter.limit) as Row[];
     return rows.map((r) => ({
       id: Number(r.id),
       at: String(r.at),
