@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, evaluate, fired, outcomesOf, policyFor } from './harness.js';
+import { countOf, evaluate, fired, outcomesOf, policyFor, storedSizes } from './harness.js';
 
 const F1 = 'after-sales-record';
 const call = {
@@ -250,5 +250,14 @@ describe('F1 after-sales record', () => {
     const evaluation = await evaluate(F1, call, at('2025-09-30T16:05:00+08:00'));
     expect(fired(evaluation)).toEqual(['T1-urban', 'T12-dispatch-today']);
     expect(evaluation.explanation.length).toBeGreaterThan(20);
+  });
+
+  // Runs last: every scenario above was stored and read back through the server's codec (harness.evaluate).
+  it('when every F1 scenario record above is stored, then its stored evaluation averages at most 1.5 KB', () => {
+    const sizes = storedSizes.get(F1) ?? [];
+    expect(sizes.length).toBeGreaterThanOrEqual(20);
+    const average = sizes.reduce((sum, n) => sum + n, 0) / sizes.length;
+    console.log(`F1 stored evaluation: ${sizes.length} scenario records, ${Math.round(average)} bytes on average`);
+    expect(average).toBeLessThanOrEqual(1536);
   });
 });

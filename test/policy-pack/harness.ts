@@ -12,6 +12,7 @@ import {
 } from '@aftersales/engine';
 import { defaultPackDirs, readPackFiles } from '@aftersales/engine/node';
 import { oraclePolicy } from '@aftersales/engine/testing';
+import { decodeEvaluation, encodeEvaluation } from '@aftersales/server';
 
 const files = await readPackFiles(defaultPackDirs());
 const loaded = loadPack(files);
@@ -86,14 +87,24 @@ export async function evaluate(formId: string, record: Record<string, unknown>, 
   if (!evaluation.valid) {
     throw new Error(`sample ${formId} record is invalid: ${evaluation.errors.map((e) => `${e.pointer} ${e.message.en}`).join('; ')}`);
   }
-  const stored = JSON.parse(JSON.stringify(traceExplanation(evaluation.explanation))) as ReturnType<typeof traceExplanation>;
-  if (!isDeepStrictEqual(policy.explain(stored), JSON.parse(JSON.stringify(evaluation.explanation)))) {
+  // Stored as a server stores it (the evaluation with its trace, deflated), then read back.
+  const { explanation, ...rest } = evaluation;
+  const bytes = encodeEvaluation({ ...rest, trace: traceExplanation(explanation) });
+  storedSizes.set(formId, [...(storedSizes.get(formId) ?? []), bytes.length]);
+  const stored = decodeEvaluation(bytes);
+  if (!isDeepStrictEqual(policy.explain(stored.trace ?? []), JSON.parse(JSON.stringify(explanation)))) {
     throw new Error(`the stored trace of this ${formId} record does not rebuild its explanation`);
+  }
+  if (!isDeepStrictEqual(stored, JSON.parse(JSON.stringify({ ...rest, trace: traceExplanation(explanation) })))) {
+    throw new Error(`the stored evaluation of this ${formId} record does not read back as written`);
   }
   const differences = await compareWithOracle(formId, record, context, evaluation);
   if (differences.length > 0) throw new Error(`${formId}: json-rules-engine disagrees on ${differences.join(', ')}`);
   return evaluation;
 }
+
+/** Bytes each evaluated record's stored evaluation takes, by form (the scenario tests of a form add to it). */
+export const storedSizes = new Map<string, number[]>();
 
 /** Names of the rules that fired. */
 export const fired = (evaluation: Evaluation): string[] => evaluation.explanation.filter((r) => r.fired).map((r) => r.rule);

@@ -8,6 +8,7 @@ export type * from './store/types.js';
 export { SqliteStore } from './store/sqlite/SqliteStore.js';
 export { MongoStore } from './store/mongodb/MongoStore.js';
 export { openStore } from './store/openStore.js';
+export { encodeEvaluation, decodeEvaluation } from './store/evaluationCodec.js';
 export type { Clock } from './services/Clock.js';
 export { importDefaultPack } from './services/importDefaultPack.js';
 export { AppError, HTTP_STATUS } from './errors/AppError.js';

@@ -137,6 +137,13 @@ export interface FileInfo {
   url: string;
 }
 
+/** A page of a list: the rows, how many there are in all, and the cursor of the next page (null on the last). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  nextCursor: string | null;
+}
+
 /** The staff workspace's calls: records, approvals, the overdue board, the fines ledger, dashboards, photos. */
 export function workApi(client: ApiClient) {
   return {
@@ -151,11 +158,12 @@ export function workApi(client: ApiClient) {
     update: (id: string, data: unknown, rev: number) => client.put<RecordAnswer>(`/records/${encodeURIComponent(id)}`, { data, rev }),
     transition: (id: string, to: string) => client.post<RecordAnswer>(`/records/${encodeURIComponent(id)}/transitions`, { to }),
     history: (id: string) => client.get<{ items: AuditEntry[] }>(`/records/${encodeURIComponent(id)}/history`),
-    approvals: (state: ApprovalTask['state']) => client.get<{ items: ApprovalTask[] }>('/approvals', { state }),
+    approvals: (state: ApprovalTask['state'], cursor?: string) =>
+      client.get<Page<ApprovalTask>>('/approvals', { state, ...(cursor ? { cursor } : {}) }),
     decide: (id: string, decision: 'approve' | 'reject', comment: string) =>
       client.post<ApprovalTask>(`/approvals/${encodeURIComponent(id)}/decision`, { decision, comment }),
-    deadlines: (state: DeadlineRow['state']) =>
-      client.get<{ items: (DeadlineRow & { record: RecordBrief })[]; now: string }>('/deadlines', { state }),
+    deadlines: (state: DeadlineRow['state'], page: { cursor?: string; limit?: number } = {}) =>
+      client.get<Page<DeadlineRow & { record: RecordBrief }> & { now: string }>('/deadlines', { state, ...page }),
     fines: (query: { month?: string; person?: string; form?: string }) =>
       client.get<{ items: FineEntry[]; total: number; summary: LedgerLine[] }>('/fines', query),
     /** Waives a fine (no amount) or corrects it to `amount`, with a reason (the ledger keeps the original). */
@@ -172,7 +180,8 @@ export function workApi(client: ApiClient) {
     finesPerMonth: (months = 6) => client.get<{ months: string[]; count: number[]; total: number[] }>('/dashboard/fines', { months }),
     counts: (form: string, field: string, by?: string) =>
       client.get<{ total: number; counts: Record<string, Record<string, number>> }>('/dashboard/counts', { form, field, by }),
-    notifications: (limit = 10) => client.get<{ items: NoticeItem[] }>('/notifications', { limit }),
+    notifications: (limit = 10, cursor?: string) =>
+      client.get<Page<NoticeItem>>('/notifications', { limit, ...(cursor ? { cursor } : {}) }),
     upload: (file: File) => client.upload<FileInfo>('/files', file),
   };
 }

@@ -558,6 +558,8 @@ export const en = {
   'staff.home.openDeadlines': 'My open deadlines',
   'staff.home.approvals': 'Approvals waiting',
   'staff.home.overdue': 'Overdue now',
+  'staff.list.shown': 'Showing {shown} of {total}',
+  'staff.list.more': 'Load more',
   'staff.home.notices': 'Notices and reminders',
   'staff.home.noNotices': 'Nothing new.',
   'staff.home.myForms': 'My forms',

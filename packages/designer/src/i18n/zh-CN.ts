@@ -557,6 +557,8 @@ export const zhCN: Messages = {
   'staff.home.openDeadlines': '我的未完成时限',
   'staff.home.approvals': '待审批',
   'staff.home.overdue': '当前超时',
+  'staff.list.shown': '已显示 {shown} 条，共 {total} 条',
+  'staff.list.more': '加载更多',
   'staff.home.notices': '通知与提醒',
   'staff.home.noNotices': '暂无新通知。',
   'staff.home.myForms': '我要填的表',

@@ -23,6 +23,8 @@ export interface Route {
   access: Access;
   summary: string;
   body?: BodySchemaName;
+  /** Query parameters, as JSON Schemas, for the OpenAPI document (the handler reads and checks them). */
+  query?: Record<string, Record<string, unknown>>;
   /** A raw upload instead of a JSON body: the accepted content types and the largest size. */
   upload?: { types: readonly string[]; maxBytes: number };
   handler: (context: RouteContext & { principal: Principal }) => Promise<unknown>;

@@ -2,7 +2,7 @@ import { AppError } from '../errors/AppError.js';
 import type { Store } from '../store/Store.js';
 import type { Approval } from '../store/types.js';
 import type { Clock } from './Clock.js';
-import { hasRole, type Principal, actorOf } from './Principal.js';
+import { hasRole, recordScope, type Principal, actorOf } from './Principal.js';
 
 /** Approval tasks: the users who hold the named policy role (or an admin) approve or reject with a comment. */
 export class ApprovalService {
@@ -16,6 +16,14 @@ export class ApprovalService {
     if (hasRole(principal, ['admin'])) return this.store.listApprovals({ state });
     const approvers = principal.kind === 'user' ? principal.user.policyRoles : [];
     return this.store.listApprovals({ state, approvers });
+  }
+
+  /** A page of them, newest first (store/paging.ts). */
+  inboxPage(principal: Principal, state: Approval['state'], page: { limit: number; after?: [string, string] }) {
+    const approvers = hasRole(principal, ['admin']) ? undefined : principal.kind === 'user' ? principal.user.policyRoles : [];
+    // Only approvals of records within the caller's store scope (a policy role is per store), before the limit.
+    const scope = recordScope(principal);
+    return this.store.pageApprovals({ state, ...(approvers ? { approvers } : {}), ...(scope ? { visibleTo: scope } : {}), ...page });
   }
 
   async decide(id: string, decision: 'approve' | 'reject', comment: string, principal: Principal): Promise<Approval> {

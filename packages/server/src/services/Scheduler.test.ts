@@ -42,33 +42,41 @@ describe('Scheduler', () => {
   it('when two server instances on one store tick at the same time, then each breach posts its fines exactly once', async () => {
     const first = new SqliteStore(dir);
     const second = new SqliteStore(dir);
-    for (let i = 0; i < 20; i++) {
+    const records = 300;
+    const writes: Promise<void>[] = [];
+    for (let i = 0; i < records; i++) {
       const id = `r${i}`;
-      await first.writeRecord({
-        record: sampleRecord(id, { formId: 'after-sales-record' }),
-        previous: null,
-        actor: 't',
-        action: 'create',
-        approvals: [],
-        deadlines: [deadline(id)],
-        fines: [],
-        notifications: [],
-      });
+      writes.push(
+        first.writeRecord({
+          record: sampleRecord(id, { formId: 'after-sales-record' }),
+          previous: null,
+          actor: 't',
+          action: 'create',
+          approvals: [],
+          deadlines: [deadline(id)],
+          fines: [],
+          notifications: [],
+        }),
+      );
     }
+    await Promise.all(writes);
     const now = new Date('2025-10-09T10:00:00.000Z');
     const clock = () => now;
+    // Small batches, so that the instances' batches interleave and overlap.
     const results = await Promise.all([
-      new Scheduler(first, clock).tick(),
-      new Scheduler(second, clock).tick(),
-      new Scheduler(first, clock).tick(),
+      new Scheduler(first, clock, 7).tick(),
+      new Scheduler(second, clock, 11).tick(),
+      new Scheduler(first, clock, 13).tick(),
     ]);
-    expect(results.reduce((sum, r) => sum + r.breached, 0)).toBe(20);
+    expect(results.reduce((sum, r) => sum + r.breached, 0)).toBe(records);
+    expect(results.filter((r) => r.breached > 0).length).toBeGreaterThan(1);
     // A restart: a new instance ticking again posts nothing more.
     const third = new SqliteStore(dir);
     expect((await new Scheduler(third, clock).tick()).breached).toBe(0);
     const fines = await third.listFines({});
-    expect(fines).toHaveLength(40);
-    expect(fines.reduce((sum, f) => sum + f.amount, 0)).toBe(300);
+    expect(fines).toHaveLength(2 * records);
+    expect(fines.reduce((sum, f) => sum + f.amount, 0)).toBe(15 * records);
+    expect(new Set(fines.map((f) => f.uniqueKey)).size).toBe(2 * records);
     await Promise.all([first.close(), second.close(), third.close()]);
   });
 });

@@ -1,3 +1,4 @@
+import type { ApprovalPageFilter, DeadlinePageFilter, KeysetPage, NotificationPageFilter } from './paging.js';
 import type {
   ApiKey,
   Approval,
@@ -18,6 +19,13 @@ import type {
   StoredRecord,
   User,
 } from './types.js';
+
+/** One breach of a batch: the deadline with the fines and notices it posts. */
+export interface BreachItem {
+  row: DeadlineRow;
+  fines: FineEntry[];
+  notifications: Notification[];
+}
 
 /**
  * The storage port. Each method is one atomic unit of work; adapters: store/sqlite (embedded
@@ -94,12 +102,21 @@ export interface Store {
   decideApproval(approval: Approval, actor: string): Promise<boolean>;
 
   /** Open deadlines due at or before `now` (breach candidates) and reminders due. */
-  dueDeadlines(now: string): Promise<DeadlineRow[]>;
-  dueReminders(now: string): Promise<DeadlineRow[]>;
+  /** At most `limit` of them (all when absent), soonest due first: the clock takes them in bounded batches. */
+  dueDeadlines(now: string, limit?: number): Promise<DeadlineRow[]>;
+  dueReminders(now: string, limit?: number): Promise<DeadlineRow[]>;
   listDeadlines(filter: { state?: DeadlineRow['state']; formId?: string; recordIds?: string[] }): Promise<DeadlineRow[]>;
   /** Marks a deadline breached and posts its fines and notices; a second call for the same breach changes nothing. */
   recordBreach(row: DeadlineRow, fines: FineEntry[], notifications: Notification[], at: string): Promise<boolean>;
   markReminded(row: DeadlineRow, notification: Notification): Promise<boolean>;
+  /**
+   * A batch of breaches in ONE transaction: each deadline still open becomes breached and its fines,
+   * notices and audit entry are posted; one already breached (by another instance, or before a
+   * restart) is skipped with nothing posted. Returns how many were breached.
+   */
+  recordBreaches(items: BreachItem[], at: string): Promise<number>;
+  /** A batch of reminders in one transaction; a deadline already reminded is skipped. Returns how many were sent. */
+  markRemindedBatch(items: { row: DeadlineRow; notification: Notification }[]): Promise<number>;
 
   /** A batch of open deadlines counted on a calendar and not yet recomputed with `version` (or a later one). */
   openDeadlinesOnCalendar(calendarId: string, version: number, limit: number): Promise<DeadlineRow[]>;
@@ -126,8 +143,14 @@ export interface Store {
   reverseFine(change: { reversal: FineEntry; replacement: FineEntry | null }, actor: string, at: string): Promise<boolean>;
   listFines(filter: { person?: string; month?: string; formId?: string }): Promise<FineEntry[]>;
   listNotifications(filter: { roles?: string[]; limit: number }): Promise<Notification[]>;
-  listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }): Promise<AuditEntry[]>;
+  /** Newest first; `beforeId`: only entries older than that one (the next page). */
+  listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number; beforeId?: number }): Promise<AuditEntry[]>;
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<void>;
+
+  /** Keyset pages (store/paging.ts): every filter applied by the database, a total, and whether more follow. */
+  pageApprovals(filter: ApprovalPageFilter): Promise<KeysetPage<Approval>>;
+  pageNotifications(filter: NotificationPageFilter): Promise<KeysetPage<Notification>>;
+  pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>>;
 
   putFile(file: StoredFile): Promise<void>;
   getFile(id: string): Promise<StoredFile | null>;

@@ -209,6 +209,8 @@ export interface RecordFilter {
   dataRange?: { field: string; kind: 'date' | 'date-time'; from?: string; to?: string };
   limit: number;
   offset: number;
+  /** Keyset paging instead of the offset: [createdAt, id] of the last record seen (newest first). */
+  after?: [string, string];
 }
 
 /** Everything one record write changes, written atomically. */

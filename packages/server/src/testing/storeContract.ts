@@ -284,6 +284,205 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('when a batch of due deadlines is breached twice, then each posts its fines, notice and audit entry once', async () => {
+      const store = await open();
+      const row = (recordId: string, dueAt: string, remindAt: string | null) => ({
+        recordId,
+        formId: 'f',
+        key: 'rs/arrive',
+        dueAt,
+        state: 'open' as const,
+        remindAt,
+        reminded: false,
+        deadline: {} as never,
+      });
+      const due = ['b1', 'b2', 'b3', 'b4'];
+      for (const [i, id] of due.entries())
+        await store.writeRecord({
+          ...write(sampleRecord(id)),
+          deadlines: [row(id, `2025-10-09T0${i}:00:00.000Z`, `2025-10-08T0${i}:00:00.000Z`)],
+        });
+      await store.writeRecord({ ...write(sampleRecord('later')), deadlines: [row('later', '2025-10-19T00:00:00.000Z', null)] });
+      const now = '2025-10-10T00:00:00.000Z';
+      // Bounded batches, soonest due first.
+      expect((await store.dueDeadlines(now, 3)).map((d) => d.recordId)).toEqual(['b1', 'b2', 'b3']);
+      expect((await store.dueDeadlines(now)).map((d) => d.recordId)).toEqual(due);
+      expect((await store.dueReminders(now, 2)).map((d) => d.recordId)).toEqual(['b1', 'b2']);
+      const items = (await store.dueDeadlines(now)).map((d) => ({
+        row: d,
+        fines: [
+          {
+            id: `fine-${d.recordId}`,
+            uniqueKey: `${d.recordId}|breach|${d.key}|0`,
+            recordId: d.recordId,
+            formId: 'f',
+            payerRole: 'technician',
+            person: '王',
+            amount: 10,
+            reason: { 'zh-CN': '迟到', en: 'Late' },
+            origin: 'breach' as const,
+            postedAt: now,
+          },
+        ],
+        notifications: [
+          {
+            id: `n-${d.recordId}`,
+            uniqueKey: `${d.recordId}|breach|${d.key}`,
+            at: now,
+            role: 'technician',
+            person: '王',
+            recordId: d.recordId,
+            message: { 'zh-CN': '已超时', en: 'Overdue' },
+          },
+        ],
+      }));
+      expect(await store.recordBreaches(items.slice(0, 2), now)).toBe(2);
+      // The second batch overlaps the first (another instance, or a restart): only the new ones count.
+      expect(await store.recordBreaches(items, now)).toBe(2);
+      expect(await store.recordBreaches(items, now)).toBe(0);
+      expect(await store.recordBreaches([], now)).toBe(0);
+      expect(await store.dueDeadlines(now)).toEqual([]);
+      expect((await store.listDeadlines({ state: 'breached' })).map((d) => d.recordId).sort()).toEqual(due);
+      const fines = (await store.listFines({})).filter((f) => due.includes(f.recordId));
+      expect(fines.map((f) => f.recordId).sort()).toEqual(due);
+      expect((await store.listNotifications({ roles: ['technician'], limit: 10 })).map((n) => n.recordId).sort()).toEqual(due);
+      for (const id of due)
+        expect((await store.listAudit({ entity: 'record', entityId: id, limit: 10 })).map((a) => a.action)).toContain(
+          'deadline rs/arrive breached',
+        );
+      await store.close();
+    });
+
+    it('when a batch of reminders is marked twice, then each notice goes out once', async () => {
+      const store = await open();
+      const row = (recordId: string) => ({
+        recordId,
+        formId: 'f',
+        key: 'rs/arrive',
+        dueAt: '2025-10-19T00:00:00.000Z',
+        state: 'open' as const,
+        remindAt: '2025-10-08T00:00:00.000Z',
+        reminded: false,
+        deadline: {} as never,
+      });
+      for (const id of ['m1', 'm2']) await store.writeRecord({ ...write(sampleRecord(id)), deadlines: [row(id)] });
+      const now = '2025-10-10T00:00:00.000Z';
+      const items = (await store.dueReminders(now)).map((d) => ({
+        row: d,
+        notification: {
+          id: `rn-${d.recordId}`,
+          uniqueKey: `${d.recordId}|remind|${d.key}`,
+          at: now,
+          role: 'afterSalesManager',
+          person: null,
+          recordId: d.recordId,
+          message: { 'zh-CN': '即将到期', en: 'Due soon' },
+        },
+      }));
+      expect(items).toHaveLength(2);
+      expect(await store.markRemindedBatch(items.slice(0, 1))).toBe(1);
+      expect(await store.markRemindedBatch(items)).toBe(1);
+      expect(await store.markRemindedBatch(items)).toBe(0);
+      expect(await store.dueReminders(now)).toEqual([]);
+      expect((await store.listNotifications({ roles: ['afterSalesManager'], limit: 10 })).map((n) => n.recordId).sort()).toEqual([
+        'm1',
+        'm2',
+      ]);
+      await store.close();
+    });
+
+    it('when lists are paged, then filters come before the limit and the pages, in order, hold every row once', async () => {
+      const store = await open();
+      const notice = (id: string, at: string, role: string, person: string | null, recordId: string | null) => ({
+        id,
+        uniqueKey: id,
+        at,
+        role,
+        person,
+        recordId,
+        message: { 'zh-CN': 'x', en: 'x' },
+      });
+      await store.writeRecord({ ...write(sampleRecord('p1', { store: 'north', createdBy: 'a', assignee: null })) });
+      await store.writeRecord({ ...write(sampleRecord('p2', { store: 'south', createdBy: 'b', assignee: null })) });
+      await store.writeRecord({
+        ...write(sampleRecord('p3', { store: 'south', createdBy: 'c', assignee: null })),
+        notifications: [
+          ...Array.from({ length: 30 }, (_, i) =>
+            notice(`t${i}`, `2025-10-09T10:${String(i).padStart(2, '0')}:00.000Z`, 'technician', null, null),
+          ),
+          notice('s1', '2025-10-01T00:00:00.000Z', 'serviceDepartment', null, 'p1'),
+          notice('s2', '2025-10-01T00:00:00.000Z', 'serviceDepartment', 'li', 'p1'),
+          notice('s3', '2025-10-02T00:00:00.000Z', 'serviceDepartment', 'wang', 'p1'),
+          notice('s4', '2025-10-03T00:00:00.000Z', 'serviceDepartment', null, 'p2'),
+          notice('s5', '2025-10-04T00:00:00.000Z', 'serviceDepartment', null, null),
+        ],
+        approvals: Array.from({ length: 7 }, (_, i) => ({
+          id: `ap${i}`,
+          recordId: 'p3',
+          formId: 'f',
+          approver: i % 2 === 0 ? 'generalManager' : 'serviceDepartment',
+          before: `s${i}`,
+          reason: { 'zh-CN': '审批', en: 'Approve' },
+          rule: 'A1',
+          state: 'pending' as const,
+          decidedBy: null,
+          decidedAt: null,
+          comment: null,
+          createdAt: `2025-10-0${1 + (i % 3)}T00:00:00.000Z`,
+        })),
+        deadlines: ['k1', 'k2', 'k3', 'k4', 'k5'].map((key, i) => ({
+          recordId: 'p3',
+          formId: 'f',
+          key,
+          dueAt: i === 2 ? null : `2025-10-0${5 - i}T00:00:00.000Z`,
+          state: i === 4 ? ('breached' as const) : ('open' as const),
+          remindAt: null,
+          reminded: false,
+          deadline: {} as never,
+        })),
+      });
+      // Notices: the role's, to the role or to this person, on records in the person's stores (north) or on none.
+      const filter = {
+        roles: ['serviceDepartment'],
+        person: { username: 'li', displayName: '李' },
+        visibleTo: { username: 'li', stores: ['north'] },
+      };
+      const first = await store.pageNotifications({ ...filter, limit: 2 });
+      expect(first.total).toBe(3);
+      expect(first.items.map((n) => n.id)).toEqual(['s5', 's2']);
+      expect(first.more).toBe(true);
+      const last = first.items.at(-1)!;
+      const second = await store.pageNotifications({ ...filter, limit: 2, after: [last.at, last.id] });
+      expect(second.items.map((n) => n.id)).toEqual(['s1']);
+      expect(second.more).toBe(false);
+      // Approvals: newest first, by approver, every one once across pages of 2.
+      const seen: string[] = [];
+      let after: [string, string] | undefined;
+      for (;;) {
+        const page = await store.pageApprovals({ state: 'pending', limit: 2, ...(after ? { after } : {}) });
+        expect(page.total).toBe(7);
+        seen.push(...page.items.map((a) => a.id));
+        if (!page.more) break;
+        after = [page.items.at(-1)!.createdAt, page.items.at(-1)!.id];
+      }
+      expect(seen).toEqual(['ap5', 'ap2', 'ap4', 'ap1', 'ap6', 'ap3', 'ap0']);
+      expect((await store.pageApprovals({ approvers: ['serviceDepartment'], limit: 10 })).total).toBe(3);
+      // Deadlines: no due time first, then soonest due; a state filter counts only its rows.
+      const keys: string[] = [];
+      let from: [string | null, string, string] | undefined;
+      for (;;) {
+        const page = await store.pageDeadlines({ limit: 2, ...(from ? { after: from } : {}) });
+        keys.push(...page.items.map((d) => d.key));
+        if (!page.more) break;
+        const d = page.items.at(-1)!;
+        from = [d.dueAt, d.recordId, d.key];
+      }
+      expect(keys).toEqual(['k3', 'k5', 'k4', 'k2', 'k1']);
+      expect((await store.pageDeadlines({ state: 'breached', limit: 10 })).items.map((d) => d.key)).toEqual(['k5']);
+      expect((await store.pageDeadlines({ visibleTo: { username: 'li', stores: ['north'] }, limit: 10 })).total).toBe(0);
+      await store.close();
+    });
+
     it('when a file is stored, then its bytes and metadata read back unchanged; an unknown id is null', async () => {
       const store = await open();
       const data = Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01, 0xfe]);

@@ -13,6 +13,7 @@ import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
+import { LoadMore } from '../shared/LoadMore';
 
 const STATES = ['pending', 'approved', 'rejected'] as const;
 /** How many filled fields of the record an approval card shows. */
@@ -27,6 +28,11 @@ export function ApprovalsPage() {
   const policy = usePolicyText();
   const [state, setState] = useState<(typeof STATES)[number]>('pending');
   const [items, setItems] = useState<ApprovalTask[] | null>(null);
+  const [page, setPage] = useState<{ total: number; nextCursor: string | null; loading: boolean }>({
+    total: 0,
+    nextCursor: null,
+    loading: false,
+  });
   const [error, setError] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<{ task: ApprovalTask; decision: 'approve' | 'reject' } | null>(null);
   const [comment, setComment] = useState('');
@@ -36,13 +42,32 @@ export function ApprovalsPage() {
     setItems(null);
     api.work
       .approvals(state)
-      .then((r) => setItems(r.items))
+      .then((r) => {
+        setItems(r.items);
+        setPage({ total: r.total, nextCursor: r.nextCursor, loading: false });
+      })
       .catch((e: unknown) => {
         setItems([]);
         setError(problemText(e, t, locale));
       });
   }, [api, state, t, locale]);
   useEffect(load, [load]);
+
+  /** The next page, after the last one shown. */
+  const more = () => {
+    if (!page.nextCursor) return;
+    setPage((p) => ({ ...p, loading: true }));
+    api.work
+      .approvals(state, page.nextCursor)
+      .then((r) => {
+        setItems((shown) => [...(shown ?? []), ...r.items]);
+        setPage({ total: r.total, nextCursor: r.nextCursor, loading: false });
+      })
+      .catch((e: unknown) => {
+        setPage((p) => ({ ...p, loading: false }));
+        setError(problemText(e, t, locale));
+      });
+  };
 
   const decide = async () => {
     if (!deciding) return;
@@ -151,6 +176,9 @@ export function ApprovalsPage() {
             );
           }}
         />
+      )}
+      {items !== null && (
+        <LoadMore shown={items.length} total={page.total} more={page.nextCursor !== null} loading={page.loading} onMore={more} />
       )}
       <Modal
         open={deciding !== null}

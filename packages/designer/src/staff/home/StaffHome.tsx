@@ -10,6 +10,10 @@ import { formatDateTime } from '../shared/format';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
 import { Loading } from '../../app/Loading';
+import { LoadMore } from '../shared/LoadMore';
+
+/** Notices shown at first, and added by each "load more". */
+const NOTICES_PER_PAGE = 10;
 
 /** Whether the form names one of the person's policy roles among those who fill it. */
 export function fillsForm(form: FormDefinition | undefined, policyRoles: string[]): boolean {
@@ -25,24 +29,45 @@ export function StaffHome() {
   const manager = hasRole('admin', 'manager');
   const [counts, setCounts] = useState<{ open: number; approvals?: number; overdue?: number } | null>(null);
   const [notices, setNotices] = useState<NoticeItem[] | null>(null);
+  const [noticePage, setNoticePage] = useState<{ total: number; nextCursor: string | null; loading: boolean }>({
+    total: 0,
+    nextCursor: null,
+    loading: false,
+  });
 
   useEffect(() => {
     let live = true;
     api.work
-      .notifications(10)
-      .then((r) => live && setNotices(r.items))
+      .notifications(NOTICES_PER_PAGE)
+      .then((r) => {
+        if (!live) return;
+        setNotices(r.items);
+        setNoticePage({ total: r.total, nextCursor: r.nextCursor, loading: false });
+      })
       .catch(() => live && setNotices([]));
     return () => {
       live = false;
     };
   }, [api]);
 
+  const moreNotices = () => {
+    if (!noticePage.nextCursor) return;
+    setNoticePage((p) => ({ ...p, loading: true }));
+    api.work
+      .notifications(NOTICES_PER_PAGE, noticePage.nextCursor)
+      .then((r) => {
+        setNotices((shown) => [...(shown ?? []), ...r.items]);
+        setNoticePage({ total: r.total, nextCursor: r.nextCursor, loading: false });
+      })
+      .catch(() => setNoticePage((p) => ({ ...p, loading: false })));
+  };
+
   useEffect(() => {
     let live = true;
     void Promise.all([
       api.work.records({ mine: true, deadline: 'open', limit: 1 }).then((r) => r.total),
-      manager ? api.work.approvals('pending').then((r) => r.items.length) : Promise.resolve(undefined),
-      manager ? api.work.deadlines('breached').then((r) => r.items.length) : Promise.resolve(undefined),
+      manager ? api.work.approvals('pending').then((r) => r.total) : Promise.resolve(undefined),
+      manager ? api.work.deadlines('breached', { limit: 1 }).then((r) => r.total) : Promise.resolve(undefined),
     ])
       .then(([open, approvals, overdue]) => live && setCounts({ open, ...(approvals === undefined ? {} : { approvals, overdue }) }))
       .catch(() => live && setCounts({ open: 0 }));
@@ -140,6 +165,15 @@ export function StaffHome() {
                 </List.Item>
               );
             }}
+          />
+        )}
+        {notices !== null && (
+          <LoadMore
+            shown={notices.length}
+            total={noticePage.total}
+            more={noticePage.nextCursor !== null}
+            loading={noticePage.loading}
+            onMore={moreNotices}
           />
         )}
       </Card>

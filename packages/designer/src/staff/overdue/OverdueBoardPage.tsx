@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -14,9 +14,12 @@ import { problemText } from '../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
+import { LoadMore } from '../shared/LoadMore';
 
 /** How often the board asks the server again. */
 export const REFRESH_MS = 15_000;
+/** Late rows per page (the server's largest page is 500). */
+const PAGE = 100;
 
 type Row = DeadlineRow & { record: RecordBrief };
 
@@ -26,23 +29,46 @@ export function OverdueBoardPage() {
   const { t, text, locale } = useI18n();
   const forms = useForms();
   const policy = usePolicyText();
-  const [board, setBoard] = useState<{ rows: Row[]; now: string } | null>(null);
+  const [board, setBoard] = useState<{ late: Row[]; soon: Row[]; now: string; total: number; nextCursor: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  /** How many late rows are shown: a refresh asks for as many again (up to a page of 500). */
+  const shown = useRef(PAGE);
 
   const load = useCallback(async () => {
     try {
-      const [breached, open] = await Promise.all([api.work.deadlines('breached'), api.work.deadlines('open')]);
+      // Open deadlines come soonest due first, so the first page holds those due soon.
+      const [breached, open] = await Promise.all([
+        api.work.deadlines('breached', { limit: Math.min(500, shown.current) }),
+        api.work.deadlines('open', { limit: 500 }),
+      ]);
       const now = open.now;
       const soon = open.items.filter((d) => ['overdue', 'dueSoon'].includes(chipOf(d, now)));
-      // Still late first; work done late (the clock stopped when it was met) after it.
-      const done = (r: Row) => (r.deadline.metAt ? 1 : 0);
-      const rows = [...breached.items, ...soon].sort((a, b) => done(a) - done(b) || (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
-      setBoard({ rows, now });
+      setBoard({ late: breached.items, soon, now, total: breached.total, nextCursor: breached.nextCursor });
       setError(null);
     } catch (e) {
       setError(problemText(e, t, locale));
     }
   }, [api, t, locale]);
+
+  const more = async () => {
+    if (!board?.nextCursor) return;
+    setLoadingMore(true);
+    try {
+      const next = await api.work.deadlines('breached', { limit: PAGE, cursor: board.nextCursor });
+      shown.current = board.late.length + next.items.length;
+      setBoard({ ...board, late: [...board.late, ...next.items], total: next.total, nextCursor: next.nextCursor });
+    } catch (e) {
+      setError(problemText(e, t, locale));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+  // Still late first; work done late (the clock stopped when it was met) after it.
+  const done = (r: Row) => (r.deadline.metAt ? 1 : 0);
+  const rows = board
+    ? [...board.late, ...board.soon].sort((a, b) => done(a) - done(b) || (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))
+    : [];
 
   useEffect(() => {
     void load();
@@ -102,7 +128,9 @@ export function OverdueBoardPage() {
         {t('staff.overdue.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary" aria-live="polite">
-        {board ? t('staff.overdue.asOf', { time: formatDateTime(board.now, locale, policy.timeZone), count: board.rows.length }) : ''}{' '}
+        {board
+          ? t('staff.overdue.asOf', { time: formatDateTime(board.now, locale, policy.timeZone), count: board.total + board.soon.length })
+          : ''}{' '}
         <Button size="small" onClick={() => void load()}>
           {t('staff.overdue.refresh')}
         </Button>
@@ -112,12 +140,21 @@ export function OverdueBoardPage() {
         <Table<Row>
           rowKey={(r) => `${r.recordId}/${r.key}`}
           loading={board === null}
-          dataSource={board?.rows ?? []}
+          dataSource={rows}
           columns={columns}
           scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 50, hideOnSinglePage: true, itemRender: namedPageButtons(t) }}
           locale={{ emptyText: t('staff.overdue.none') }}
         />
+        {board && (
+          <LoadMore
+            shown={rows.length}
+            total={board.total + board.soon.length}
+            more={board.nextCursor !== null}
+            loading={loadingMore}
+            onMore={() => void more()}
+          />
+        )}
       </Card>
     </section>
   );

@@ -2,7 +2,9 @@ import { actorOf, maySee, recordScope, type Principal } from '../../services/Pri
 import { AppError } from '../../errors/AppError.js';
 import { recordDateFilter, storeTimeZone } from '../../services/recordDateFilter.js';
 import type { Access, Route } from '../Route.js';
+import { encodeCursor, queryCursor } from '../cursor.js';
 import { queryEnum, queryInt, queryString } from '../query.js';
+import { pageQuery } from '../schemas.js';
 import type { Services } from './Services.js';
 
 const READ: Access = { roles: ['admin', 'manager', 'staff'], scope: 'records:read' };
@@ -23,8 +25,13 @@ export function recordRoutes(services: Services): Route[] {
       path: '/records',
       access: READ,
       summary:
-        "List records, each with its deadlines (filters: form, status, deadline, assignee, person, mine=1, store; from, to: local dates of the store's time zone, of the creation or of the form's date field dateField; paging: limit, offset)",
+        "List records, newest first, each with its deadlines (filters: form, status, deadline, assignee, person, mine=1, store; from, to: local dates of the store's time zone, of the creation or of the form's date field dateField); a page of `limit` (1-500, 50) with the total and the `nextCursor` to pass as `cursor` (or `offset` to jump)",
+      query: {
+        ...pageQuery(50),
+        offset: { type: 'integer', minimum: 0, maximum: 1_000_000, description: 'rows to skip (without cursor)' },
+      },
       handler: async ({ req, principal }) => {
+        const after = queryCursor(req, 2) as [string, string] | undefined;
         const scope = recordScope(principal);
         const formId = queryString(req, 'form');
         const pack = await services.definitions.publishedPack();
@@ -48,8 +55,15 @@ export function recordRoutes(services: Services): Route[] {
           ...dates,
           ...optional('person', mine ?? queryString(req, 'person')),
           ...optional('visibleTo', scope ?? undefined),
+          ...optional('after', after),
         };
-        return { ...(await records.listWithDeadlines(filter)), now: services.clock().toISOString() };
+        // One more than the page, to know whether a next page exists.
+        const page = await records.listWithDeadlines({ ...filter, limit: filter.limit + 1 });
+        const items = page.items.slice(0, filter.limit);
+        const last = items.at(-1);
+        // The next page's cursor follows this page's last record, also after an offset jump.
+        const nextCursor = last && page.items.length > filter.limit ? encodeCursor([last.createdAt, last.id]) : null;
+        return { total: page.total, items, nextCursor, now: services.clock().toISOString() };
       },
     },
     {
@@ -109,10 +123,26 @@ export function recordRoutes(services: Services): Route[] {
       method: 'get',
       path: '/records/:id/history',
       access: READ,
-      summary: 'Audit log of the record: who, when, before and after',
+      summary:
+        'Audit log of the record: who, when, before and after; newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor`',
+      query: pageQuery(200),
       handler: async ({ req, principal }) => {
         await visible(String(req.params.id), principal);
-        return { items: await services.store.listAudit({ entity: 'record', entityId: String(req.params.id), limit: 200 }) };
+        const limit = queryInt(req, 'limit', 200, { min: 1, max: 500 });
+        const after = queryCursor(req, 1);
+        if (after && !Number.isInteger(after[0]))
+          throw new AppError('bad_request', 'query parameter "cursor" is not a cursor of this list; start from the first page', {
+            messageZh: '分页位置无效，请从第一页重新开始',
+            details: [{ pointer: '/query/cursor', message: 'invalid cursor' }],
+          });
+        const items = await services.store.listAudit({
+          entity: 'record',
+          entityId: String(req.params.id),
+          limit: limit + 1,
+          ...(after ? { beforeId: after[0] as number } : {}),
+        });
+        const page = items.slice(0, limit);
+        return { items: page, nextCursor: items.length > limit ? encodeCursor([page.at(-1)!.id]) : null };
       },
     },
     {

@@ -8,6 +8,8 @@ import { storeTimeZone } from '../../services/recordDateFilter.js';
 import { recordTitle } from '../../services/recordTitle.js';
 import type { FineEntry, StoredRecord } from '../../store/types.js';
 import { Download, type Access, type Route } from '../Route.js';
+import { encodeCursor, queryCursor } from '../cursor.js';
+import { pageQuery } from '../schemas.js';
 import { queryEnum, queryFilter, queryInt, queryString } from '../query.js';
 import type { Services } from './Services.js';
 
@@ -55,18 +57,27 @@ export function workRoutes(services: Services): Route[] {
       method: 'get',
       path: '/approvals',
       access: SIGNED_IN,
-      summary: 'Approvals this person may decide (state: pending, approved, rejected)',
+      query: { state: { enum: ['pending', 'approved', 'rejected'], default: 'pending' }, ...pageQuery(100) },
+      summary:
+        'Approvals this person may decide (state: pending, approved, rejected), newest first; a page of `limit` (1-500, 100) with the total and the `nextCursor` to pass as `cursor`',
       handler: async ({ req, principal }) => {
-        const items = await services.approvals.inbox(
+        const after = queryCursor(req, 2) as [string, string] | undefined;
+        const page = await services.approvals.inboxPage(
           principal,
           queryEnum(req, 'state', ['pending', 'approved', 'rejected'] as const) ?? 'pending',
+          { limit: queryInt(req, 'limit', 100, { min: 1, max: 500 }), ...(after ? { after } : {}) },
         );
-        // Only approvals of records within the caller's store scope (a policy role is per store).
+        // The store kept only approvals of records within the caller's scope (a policy role is per store).
         const records = await recordsOf(
-          items.map((a) => a.recordId),
-          recordScope(principal),
+          page.items.map((a) => a.recordId),
+          null,
         );
-        return { items: items.filter((a) => records.has(a.recordId)).map((a) => ({ ...a, record: brief(records.get(a.recordId)!) })) };
+        const last = page.items.at(-1);
+        return {
+          items: page.items.filter((a) => records.has(a.recordId)).map((a) => ({ ...a, record: brief(records.get(a.recordId)!) })),
+          total: page.total,
+          nextCursor: page.more && last ? encodeCursor([last.createdAt, last.id]) : null,
+        };
       },
     },
     {
@@ -89,24 +100,38 @@ export function workRoutes(services: Services): Route[] {
       method: 'get',
       path: '/deadlines',
       access: MANAGERS,
+      query: { state: { enum: ['open', 'met', 'breached'] }, form: { type: 'string', maxLength: 200 }, ...pageQuery(100) },
       summary:
-        'Deadlines by state with their records (breached: the overdue board); now: the server clock; lateMs: how late (at the time it was met, once met: it stops counting)',
+        'Deadlines by state with their records (breached: the overdue board), soonest due first; a page of `limit` (1-500, 100) with the total and the `nextCursor` to pass as `cursor`; now: the server clock; lateMs: how late (at the time it was met, once met: it stops counting)',
       handler: async ({ req, principal }) => {
         const state = queryEnum(req, 'state', ['open', 'met', 'breached'] as const);
-        const rows = await services.store.listDeadlines({
+        const after = queryCursor(req, 3) as [string | null, string, string] | undefined;
+        if (after && (typeof after[1] !== 'string' || typeof after[2] !== 'string'))
+          throw new AppError('bad_request', 'query parameter "cursor" is not a cursor of this list; start from the first page', {
+            messageZh: '分页位置无效，请从第一页重新开始',
+            details: [{ pointer: '/query/cursor', message: 'invalid cursor' }],
+          });
+        const scope = recordScope(principal);
+        const page = await services.store.pageDeadlines({
           ...(state ? { state } : {}),
           ...queryFilter(req, 'form', 'formId'),
+          ...(scope ? { visibleTo: scope } : {}),
+          limit: queryInt(req, 'limit', 100, { min: 1, max: 500 }),
+          ...(after ? { after } : {}),
         });
         const records = await recordsOf(
-          rows.map((d) => d.recordId),
-          recordScope(principal),
+          page.items.map((d) => d.recordId),
+          scope,
         );
         const now = services.clock();
+        const last = page.items.at(-1);
         return {
           now: now.toISOString(),
-          items: rows
+          items: page.items
             .filter((d) => records.has(d.recordId))
             .map((d) => ({ ...d, lateMs: lateMs(d, now), record: brief(records.get(d.recordId)!) })),
+          total: page.total,
+          nextCursor: page.more && last ? encodeCursor([last.dueAt, last.recordId, last.key]) : null,
         };
       },
     },
@@ -193,23 +218,31 @@ export function workRoutes(services: Services): Route[] {
       method: 'get',
       path: '/notifications',
       access: SIGNED_IN,
+      query: pageQuery(50),
       summary:
-        'Notices and reminders for this person: their policy roles (or addressed to them by name), on records they may see; newest first, each with its record',
+        'Notices and reminders for this person: their policy roles (or addressed to them by name), on records they may see; newest first, each with its record; a page of `limit` (1-500, 50) with the total and the `nextCursor` to pass as `cursor`',
       handler: async ({ req, principal }) => {
         const limit = queryInt(req, 'limit', 50, { min: 1, max: 500 });
+        const after = queryCursor(req, 2) as [string, string] | undefined;
         const user = principal.kind === 'user' && !principal.user.roles.includes('admin') ? principal.user : null;
-        const all = await services.store.listNotifications({ ...(user ? { roles: user.policyRoles } : {}), limit });
         const scope = recordScope(principal);
+        // Every filter is the database's, before the limit: a page is never cut short by filtering after it.
+        const page = await services.store.pageNotifications({
+          ...(user ? { roles: user.policyRoles, person: { username: user.username, displayName: user.displayName } } : {}),
+          ...(scope ? { visibleTo: scope } : {}),
+          limit,
+          ...(after ? { after } : {}),
+        });
         const records = await recordsOf(
-          all.flatMap((n) => (n.recordId ? [n.recordId] : [])),
+          page.items.flatMap((n) => (n.recordId ? [n.recordId] : [])),
           scope,
         );
-        const items = all
-          .filter((n) => !user || n.person === null || n.person === user.username || n.person === user.displayName)
-          .filter((n) => n.recordId === null || records.has(n.recordId))
-          .slice(0, limit)
-          .map((n) => ({ ...n, record: n.recordId ? brief(records.get(n.recordId)!) : null }));
-        return { items };
+        const last = page.items.at(-1);
+        return {
+          items: page.items.map((n) => ({ ...n, record: n.recordId && records.has(n.recordId) ? brief(records.get(n.recordId)!) : null })),
+          total: page.total,
+          nextCursor: page.more && last ? encodeCursor([last.at, last.id]) : null,
+        };
       },
     },
     {

@@ -1,6 +1,8 @@
 import { Binary, MongoClient, MongoServerError, type ClientSession, type Collection, type Db, type Document } from 'mongodb';
 import { AppError } from '../../errors/AppError.js';
-import type { Store } from '../Store.js';
+import type { BreachItem, Store } from '../Store.js';
+import type { ApprovalPageFilter, DeadlinePageFilter, KeysetPage, NotificationPageFilter, Visibility } from '../paging.js';
+import { decodeEvaluation, encodeEvaluation } from '../evaluationCodec.js';
 import { formOf } from '../formOf.js';
 import { fileIdsIn } from '../fileRefs.js';
 import { withMetAt } from '../metLate.js';
@@ -30,6 +32,17 @@ function plain<T>(doc: Document | null): T | null {
   if (!doc) return null;
   const { _id: _ignored, ...rest } = doc;
   return rest as T;
+}
+
+/** A record as stored: its evaluation deflated (see evaluationCodec); one stored before as a plain document still reads. */
+function recordDoc(record: StoredRecord): Document {
+  return { ...record, evaluation: new Binary(encodeEvaluation(record.evaluation)) };
+}
+function fromRecordDoc(doc: Document | null): StoredRecord | null {
+  const record = plain<StoredRecord & { evaluation: unknown }>(doc);
+  if (!record) return null;
+  const stored = record.evaluation;
+  return { ...record, evaluation: decodeEvaluation(stored instanceof Binary ? Buffer.from(stored.buffer) : stored) };
 }
 
 interface Counter {
@@ -89,15 +102,27 @@ export class MongoStore implements Store {
       this.col('records').createIndex({ id: 1 }, { unique: true }),
       this.col('records').createIndex({ formId: 1, createdAt: -1 }),
       this.col('approvals').createIndex({ id: 1 }, { unique: true }),
-      this.col('approvals').createIndex({ recordId: 1 }),
+      this.col('approvals').createIndex({ recordId: 1, state: 1 }),
       this.col('approvals').createIndex({ state: 1, approver: 1 }),
       this.col('deadlines').createIndex({ recordId: 1, key: 1 }, { unique: true }),
       this.col('deadlines').createIndex({ state: 1, dueAt: 1 }),
+      this.col('deadlines').createIndex({ state: 1, reminded: 1, remindAt: 1 }),
+      this.col('deadlines').createIndex({ recordId: 1, state: 1 }),
       this.col('fines').createIndex({ uniqueKey: 1 }, { unique: true }),
       this.col('fines').createIndex({ id: 1 }, { unique: true }),
       this.col('deadlines').createIndex({ state: 1, 'deadline.calendar': 1, calendarVersion: 1 }),
       this.col('calendarJobs').createIndex({ calendarId: 1, version: 1 }, { unique: true }),
+      this.col('fines').createIndex({ recordId: 1 }),
       this.col('notifications').createIndex({ uniqueKey: 1 }, { unique: true }),
+      this.col('notifications').createIndex({ role: 1, at: -1, id: -1 }),
+      this.col('notifications').createIndex({ at: -1, id: -1 }),
+      this.col('approvals').createIndex({ state: 1, createdAt: -1, id: -1 }),
+      this.col('approvals').createIndex({ approver: 1, state: 1, createdAt: -1, id: -1 }),
+      this.col('deadlines').createIndex({ state: 1, dueAt: 1, recordId: 1, key: 1 }),
+      this.col('deadlines').createIndex({ formId: 1, state: 1, dueAt: 1 }),
+      this.col('records').createIndex({ createdBy: 1 }),
+      this.col('records').createIndex({ assignee: 1 }),
+      this.col('records').createIndex({ store: 1 }),
       this.col('audit').createIndex({ entity: 1, entityId: 1, id: -1 }),
       this.col('files').createIndex({ id: 1 }, { unique: true }),
       this.col('files').createIndex({ createdBy: 1, createdAt: 1 }),
@@ -408,13 +433,13 @@ export class MongoStore implements Store {
     const { record, previous } = write;
     await this.transaction(async (session) => {
       if (previous) {
-        const result = await this.col('records').replaceOne({ id: record.id, rev: previous.rev }, { ...record }, { session });
+        const result = await this.col('records').replaceOne({ id: record.id, rev: previous.rev }, recordDoc(record), { session });
         if (result.matchedCount === 0)
           throw new AppError('conflict', 'the record was changed by someone else; reload it and try again', {
             messageZh: '记录已被他人修改，请刷新后再试',
           });
       } else {
-        await this.col('records').insertOne({ ...record }, { session });
+        await this.col('records').insertOne(recordDoc(record), { session });
       }
       for (const fileId of fileIdsIn(record.data))
         await this.col('fileRefs').updateOne(
@@ -472,7 +497,7 @@ export class MongoStore implements Store {
     });
   }
   async getRecord(id: string) {
-    return plain<StoredRecord>(await this.col('records').findOne({ id }));
+    return fromRecordDoc(await this.col('records').findOne({ id }));
   }
   async listRecords(filter: RecordFilter) {
     const query: Document = {};
@@ -506,10 +531,24 @@ export class MongoStore implements Store {
     }
     if (filter.deadlineState) query.id = { $in: await this.col('deadlines').distinct('recordId', { state: filter.deadlineState }) };
     const [items, total] = await Promise.all([
-      this.col('records').find(query).sort({ createdAt: -1, id: -1 }).skip(filter.offset).limit(filter.limit).toArray(),
+      this.col('records')
+        .find(
+          filter.after
+            ? {
+                $and: [
+                  query,
+                  { $or: [{ createdAt: { $lt: filter.after[0] } }, { createdAt: filter.after[0], id: { $lt: filter.after[1] } }] },
+                ],
+              }
+            : query,
+        )
+        .sort({ createdAt: -1, id: -1 })
+        .skip(filter.after ? 0 : filter.offset)
+        .limit(filter.limit)
+        .toArray(),
       this.col('records').countDocuments(query),
     ]);
-    return { items: items.map((r) => plain<StoredRecord>(r)!), total };
+    return { items: items.map((r) => fromRecordDoc(r)!), total };
   }
 
   async listApprovals(filter: { state?: Approval['state']; approvers?: string[]; recordId?: string }) {
@@ -549,17 +588,21 @@ export class MongoStore implements Store {
       return changed;
     });
   }
-  async dueDeadlines(now: string) {
+  async dueDeadlines(now: string, limit?: number) {
     return (
       await this.col('deadlines')
         .find({ state: 'open', dueAt: { $ne: null, $lte: now } })
+        .sort({ dueAt: 1 })
+        .limit(limit ?? 0)
         .toArray()
     ).map((d) => plain<DeadlineRow>(d)!);
   }
-  async dueReminders(now: string) {
+  async dueReminders(now: string, limit?: number) {
     return (
       await this.col('deadlines')
         .find({ state: 'open', reminded: false, remindAt: { $ne: null, $lte: now } })
+        .sort({ remindAt: 1 })
+        .limit(limit ?? 0)
         .toArray()
     ).map((d) => plain<DeadlineRow>(d)!);
   }
@@ -605,6 +648,76 @@ export class MongoStore implements Store {
         session,
       );
       return true;
+    });
+  }
+  async recordBreaches(items: BreachItem[], at: string) {
+    if (items.length === 0) return 0;
+    return this.transaction(async (session) => {
+      const breached: BreachItem[] = [];
+      for (const item of items) {
+        const { row } = item;
+        const changed =
+          (
+            await this.col('deadlines').updateOne(
+              { recordId: row.recordId, key: row.key, state: 'open' },
+              { $set: { state: 'breached' } },
+              { session },
+            )
+          ).modifiedCount > 0;
+        if (changed) breached.push(item);
+      }
+      if (breached.length === 0) return 0;
+      const upserts = (docs: { uniqueKey: string }[]) =>
+        docs.map((doc) => ({ updateOne: { filter: { uniqueKey: doc.uniqueKey }, update: { $setOnInsert: { ...doc } }, upsert: true } }));
+      const fines = breached.flatMap((b) => b.fines);
+      const notices = breached.flatMap((b) => b.notifications);
+      if (fines.length > 0) await this.col('fines').bulkWrite(upserts(fines), { session, ordered: true });
+      if (notices.length > 0) await this.col('notifications').bulkWrite(upserts(notices), { session, ordered: true });
+      // Audit ids: one counter step for the whole batch.
+      const counter = await this.col<Counter>('counters').findOneAndUpdate(
+        { _id: 'audit' },
+        { $inc: { value: breached.length } },
+        { upsert: true, returnDocument: 'after', session },
+      );
+      const first = (counter?.value ?? breached.length) - breached.length + 1;
+      await this.col('audit').insertMany(
+        breached.map(({ row, fines: posted }, i) => ({
+          id: first + i,
+          at,
+          actor: 'clock',
+          entity: 'record',
+          entityId: row.recordId,
+          action: `deadline ${row.key} breached`,
+          before: 'open',
+          after: { fines: posted.map((f) => f.amount) },
+        })),
+        { session },
+      );
+      return breached.length;
+    });
+  }
+  async markRemindedBatch(items: { row: DeadlineRow; notification: Notification }[]) {
+    if (items.length === 0) return 0;
+    return this.transaction(async (session) => {
+      let reminded = 0;
+      for (const { row, notification } of items) {
+        const changed =
+          (
+            await this.col('deadlines').updateOne(
+              { recordId: row.recordId, key: row.key, reminded: false },
+              { $set: { reminded: true } },
+              { session },
+            )
+          ).modifiedCount > 0;
+        if (!changed) continue;
+        reminded++;
+        await this.col('notifications').updateOne(
+          { uniqueKey: notification.uniqueKey },
+          { $setOnInsert: { ...notification } },
+          { upsert: true, session },
+        );
+      }
+      return reminded;
     });
   }
   async markReminded(row: DeadlineRow, notification: Notification) {
@@ -744,8 +857,12 @@ export class MongoStore implements Store {
         .toArray()
     ).map((n) => plain<Notification>(n)!);
   }
-  async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }) {
-    const query = { ...(filter.entity ? { entity: filter.entity } : {}), ...(filter.entityId ? { entityId: filter.entityId } : {}) };
+  async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number; beforeId?: number }) {
+    const query = {
+      ...(filter.entity ? { entity: filter.entity } : {}),
+      ...(filter.entityId ? { entityId: filter.entityId } : {}),
+      ...(filter.beforeId !== undefined ? { id: { $lt: filter.beforeId } } : {}),
+    };
     return (await this.col('audit').find(query).sort({ id: -1 }).limit(filter.limit).toArray()).map((a) => plain<AuditEntry>(a)!);
   }
   async appendAudit(entry: Omit<AuditEntry, 'id'>) {
@@ -760,6 +877,71 @@ export class MongoStore implements Store {
       { upsert: true, returnDocument: 'after', session },
     );
     await this.col('audit').insertOne({ id: counter?.value ?? 0, ...entry }, { session });
+  }
+
+  // Keyset pages
+
+  async pageApprovals(filter: ApprovalPageFilter): Promise<KeysetPage<Approval>> {
+    const query: Document = {};
+    if (filter.state) query.state = filter.state;
+    if (filter.recordId) query.recordId = filter.recordId;
+    if (filter.approvers) query.approver = { $in: filter.approvers };
+    if (filter.visibleTo) {
+      const visible = await this.visibleRecordIds(filter.visibleTo);
+      query.recordId = filter.recordId ? (visible.includes(filter.recordId) ? filter.recordId : { $in: [] }) : { $in: visible };
+    }
+    const after = filter.after;
+    const cursor = after ? { $or: [{ createdAt: { $lt: after[0] } }, { createdAt: after[0], id: { $lt: after[1] } }] } : null;
+    return this.page<Approval>('approvals', query, cursor, { createdAt: -1, id: -1 }, filter.limit);
+  }
+  async pageNotifications(filter: NotificationPageFilter): Promise<KeysetPage<Notification>> {
+    const and: Document[] = [];
+    if (filter.roles) and.push({ role: { $in: filter.roles } });
+    if (filter.person) and.push({ person: { $in: [null, filter.person.username, filter.person.displayName] } });
+    if (filter.visibleTo) and.push({ $or: [{ recordId: null }, { recordId: { $in: await this.visibleRecordIds(filter.visibleTo) } }] });
+    const after = filter.after;
+    const cursor = after ? { $or: [{ at: { $lt: after[0] } }, { at: after[0], id: { $lt: after[1] } }] } : null;
+    return this.page<Notification>('notifications', and.length > 0 ? { $and: and } : {}, cursor, { at: -1, id: -1 }, filter.limit);
+  }
+  async pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>> {
+    const query: Document = {};
+    if (filter.state) query.state = filter.state;
+    if (filter.formId) query.formId = filter.formId;
+    if (filter.visibleTo) query.recordId = { $in: await this.visibleRecordIds(filter.visibleTo) };
+    const after = filter.after;
+    const tie = after ? { $or: [{ recordId: { $gt: after[1] } }, { recordId: after[1], key: { $gt: after[2] } }] } : null;
+    // MongoDB sorts a missing due time (null) first, as SQLite does.
+    const cursor = !after
+      ? null
+      : after[0] === null
+        ? { $or: [{ dueAt: { $ne: null } }, { $and: [{ dueAt: null }, tie] }] }
+        : { $or: [{ dueAt: { $gt: after[0] } }, { $and: [{ dueAt: after[0] }, tie] }] };
+    return this.page<DeadlineRow>('deadlines', query, cursor, { dueAt: 1, recordId: 1, key: 1 }, filter.limit);
+  }
+  private async page<T>(
+    collection: string,
+    query: Document,
+    cursor: Document | null,
+    sort: Record<string, 1 | -1>,
+    limit: number,
+  ): Promise<KeysetPage<T>> {
+    const [rows, total] = await Promise.all([
+      this.col(collection)
+        .find(cursor ? { $and: [query, cursor] } : query)
+        .sort(sort)
+        .limit(limit + 1)
+        .toArray(),
+      this.col(collection).countDocuments(query),
+    ]);
+    return { items: rows.slice(0, limit).map((r) => plain<T>(r)!), more: rows.length > limit, total };
+  }
+  /** Ids of the records a user may see (indexed on createdBy, assignee and store). */
+  private async visibleRecordIds(visibleTo: Visibility): Promise<string[]> {
+    const { username, stores } = visibleTo;
+    const ids: unknown[] = await this.col('records').distinct('id', {
+      $or: [{ createdBy: username }, { assignee: username }, { store: { $in: stores } }],
+    });
+    return ids.map(String);
   }
 
   // Files (at most 10 MiB each, well under a document's 16 MiB)

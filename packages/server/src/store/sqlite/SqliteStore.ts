@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../errors/AppError.js';
-import type { Store } from '../Store.js';
+import type { BreachItem, Store } from '../Store.js';
+import type { ApprovalPageFilter, DeadlinePageFilter, KeysetPage, NotificationPageFilter, Visibility } from '../paging.js';
+import { decodeEvaluation, encodeEvaluation } from '../evaluationCodec.js';
 import { formOf } from '../formOf.js';
 import type {
   ApiKey,
@@ -23,7 +25,7 @@ import type {
   StoredRecord,
   User,
 } from '../types.js';
-import { BACKFILL_FILE_REFS, SCHEMA } from './schema.js';
+import { BACKFILL_FILE_REFS, INDEXES, SCHEMA } from './schema.js';
 import { addMissingColumns } from './migrate.js';
 import { preparePrivateFiles, tightenDatabaseFiles } from './privateFiles.js';
 import { fileIdsIn } from '../fileRefs.js';
@@ -51,6 +53,7 @@ export class SqliteStore implements Store {
     this.db.exec(SCHEMA);
     addMissingColumns(this.db);
     this.db.exec(BACKFILL_FILE_REFS);
+    this.db.exec(INDEXES);
   }
 
   async close(): Promise<void> {
@@ -404,7 +407,7 @@ export class SqliteStore implements Store {
           json(record.ruleSetVersions),
           record.status,
           json(record.data),
-          json(record.evaluation),
+          encodeEvaluation(record.evaluation),
           record.store,
           record.assignee,
           record.updatedAt,
@@ -424,7 +427,7 @@ export class SqliteStore implements Store {
           json(record.ruleSetVersions),
           record.status,
           json(record.data),
-          json(record.evaluation),
+          encodeEvaluation(record.evaluation),
           record.store,
           record.assignee,
           record.createdBy,
@@ -544,10 +547,13 @@ export class SqliteStore implements Store {
     if (filter.deadlineState) add('id IN (SELECT record_id FROM deadlines WHERE state = ?)', filter.deadlineState);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const total = Number((this.stmt(`SELECT COUNT(*) AS n FROM records ${clause}`).get(...params) as Row).n);
-    const rows = this.stmt(`SELECT * FROM records ${clause} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).all(
+    const after = filter.after;
+    const paged = after ? `${clause ? `${clause} AND` : 'WHERE'} (created_at < ? OR (created_at = ? AND id < ?))` : clause;
+    const rows = this.stmt(`SELECT * FROM records ${paged} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).all(
       ...params,
+      ...(after ? [after[0], after[0], after[1]] : []),
       filter.limit,
-      filter.offset,
+      after ? 0 : filter.offset,
     ) as Row[];
     return { items: rows.map((r) => toRecord(r)!), total };
   }
@@ -599,16 +605,19 @@ export class SqliteStore implements Store {
       return changed;
     })();
   }
-  async dueDeadlines(now: string) {
-    return (this.stmt("SELECT * FROM deadlines WHERE state = 'open' AND due_at IS NOT NULL AND due_at <= ?").all(now) as Row[]).map(
-      toDeadline,
-    );
-  }
-  async dueReminders(now: string) {
+  async dueDeadlines(now: string, limit = -1) {
     return (
-      this.stmt("SELECT * FROM deadlines WHERE state = 'open' AND reminded = 0 AND remind_at IS NOT NULL AND remind_at <= ?").all(
+      this.stmt("SELECT * FROM deadlines WHERE state = 'open' AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?").all(
         now,
+        limit,
       ) as Row[]
+    ).map(toDeadline);
+  }
+  async dueReminders(now: string, limit = -1) {
+    return (
+      this.stmt(
+        "SELECT * FROM deadlines WHERE state = 'open' AND reminded = 0 AND remind_at IS NOT NULL AND remind_at <= ? ORDER BY remind_at LIMIT ?",
+      ).all(now, limit) as Row[]
     ).map(toDeadline);
   }
   async listDeadlines(filter: { state?: DeadlineRow['state']; formId?: string; recordIds?: string[] }) {
@@ -645,6 +654,59 @@ export class SqliteStore implements Store {
       });
       return true;
     })();
+  }
+  async recordBreaches(items: BreachItem[], at: string) {
+    return this.clockBatch(() => {
+      let breached = 0;
+      for (const { row, fines, notifications } of items) {
+        const changed =
+          this.stmt("UPDATE deadlines SET state = 'breached' WHERE record_id = ? AND key = ? AND state = 'open'").run(row.recordId, row.key)
+            .changes > 0;
+        if (!changed) continue;
+        breached++;
+        for (const f of fines) this.insertFine(f);
+        for (const n of notifications) this.insertNotification(n);
+        this.auditSync({
+          at,
+          actor: 'clock',
+          entity: 'record',
+          entityId: row.recordId,
+          action: `deadline ${row.key} breached`,
+          before: 'open',
+          after: { fines: fines.map((f) => f.amount) },
+        });
+      }
+      return breached;
+    });
+  }
+  async markRemindedBatch(items: { row: DeadlineRow; notification: Notification }[]) {
+    return this.clockBatch(() => {
+      let reminded = 0;
+      for (const { row, notification } of items) {
+        const changed =
+          this.stmt('UPDATE deadlines SET reminded = 1 WHERE record_id = ? AND key = ? AND reminded = 0').run(row.recordId, row.key)
+            .changes > 0;
+        if (!changed) continue;
+        reminded++;
+        this.insertNotification(notification);
+      }
+      return reminded;
+    });
+  }
+  /**
+   * One transaction of the clock, committed without waiting for the disk (synchronous NORMAL: the
+   * WAL stays consistent, and the next durable commit — any record write — makes it durable too).
+   * A batch lost to a power cut before that is only undone, never half done: its deadlines are
+   * open again and the next tick breaches them with the same unique keys. The fsync a FULL commit
+   * waits for would otherwise hold the event loop for each batch.
+   */
+  private clockBatch<T>(work: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.db.transaction(work)();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
   async markReminded(row: DeadlineRow, notification: Notification) {
     return this.db.transaction(() => {
@@ -744,24 +806,14 @@ export class SqliteStore implements Store {
       );
   }
   async listNotifications(filter: { roles?: string[]; limit: number }) {
-    const rows = this.stmt('SELECT * FROM notifications ORDER BY at DESC LIMIT ?').all(filter.limit * 10) as Row[];
-    return rows
-      .map((r) => ({
-        id: String(r.id),
-        uniqueKey: String(r.unique_key),
-        at: String(r.at),
-        role: String(r.role),
-        person: str(r.person),
-        recordId: str(r.record_id),
-        message: parse<Notification['message']>(r.message),
-      }))
-      .filter((n) => !filter.roles || filter.roles.includes(n.role))
-      .slice(0, filter.limit);
+    return (await this.pageNotifications({ ...(filter.roles ? { roles: filter.roles } : {}), limit: filter.limit })).items;
   }
-  async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }) {
-    const rows = this.stmt(
-      'SELECT * FROM audit WHERE (? IS NULL OR entity = ?) AND (? IS NULL OR entity_id = ?) ORDER BY id DESC LIMIT ?',
-    ).all(filter.entity ?? null, filter.entity ?? null, filter.entityId ?? null, filter.entityId ?? null, filter.limit) as Row[];
+  async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number; beforeId?: number }) {
+    const where = new Where();
+    if (filter.entity) where.add('entity = ?', filter.entity);
+    if (filter.entityId) where.add('entity_id = ?', filter.entityId);
+    if (filter.beforeId !== undefined) where.add('id < ?', filter.beforeId);
+    const rows = this.stmt(`SELECT * FROM audit ${where.clause()} ORDER BY id DESC LIMIT ?`).all(...where.params, filter.limit) as Row[];
     return rows.map((r) => ({
       id: Number(r.id),
       at: String(r.at),
@@ -775,6 +827,67 @@ export class SqliteStore implements Store {
   }
   async appendAudit(entry: Omit<AuditEntry, 'id'>) {
     this.auditSync(entry);
+  }
+
+  // Keyset pages
+
+  async pageApprovals(filter: ApprovalPageFilter): Promise<KeysetPage<Approval>> {
+    const where = new Where();
+    if (filter.state) where.add('state = ?', filter.state);
+    if (filter.recordId) where.add('record_id = ?', filter.recordId);
+    if (filter.approvers) where.add(`approver IN (${filter.approvers.map(() => '?').join(', ') || 'NULL'})`, ...filter.approvers);
+    if (filter.visibleTo) where.add(visibleRecord('approvals', filter.visibleTo, where));
+    return this.page(where, 'approvals', 'created_at DESC, id DESC', filter, toApproval, () =>
+      filter.after
+        ? where.with('(created_at < ? OR (created_at = ? AND id < ?))', filter.after[0], filter.after[0], filter.after[1])
+        : where,
+    );
+  }
+  async pageNotifications(filter: NotificationPageFilter): Promise<KeysetPage<Notification>> {
+    const where = new Where();
+    if (filter.roles) where.add(`role IN (${filter.roles.map(() => '?').join(', ') || 'NULL'})`, ...filter.roles);
+    if (filter.person) where.add('(person IS NULL OR person = ? OR person = ?)', filter.person.username, filter.person.displayName);
+    if (filter.visibleTo) where.add(`(record_id IS NULL OR ${visibleRecord('notifications', filter.visibleTo, where)})`);
+    return this.page(where, 'notifications', 'at DESC, id DESC', filter, toNotification, () =>
+      filter.after ? where.with('(at < ? OR (at = ? AND id < ?))', filter.after[0], filter.after[0], filter.after[1]) : where,
+    );
+  }
+  async pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>> {
+    const where = new Where();
+    if (filter.state) where.add('state = ?', filter.state);
+    if (filter.formId) where.add('form_id = ?', filter.formId);
+    if (filter.visibleTo) where.add(visibleRecord('deadlines', filter.visibleTo, where));
+    const after = filter.after;
+    // SQLite sorts a missing due time first; the key after it continues among the same (record, key) order.
+    return this.page(where, 'deadlines', 'due_at, record_id, key', filter, toDeadline, () =>
+      !after
+        ? where
+        : after[0] === null
+          ? where.with(
+              '(due_at IS NOT NULL OR (due_at IS NULL AND (record_id > ? OR (record_id = ? AND key > ?))))',
+              after[1],
+              after[1],
+              after[2],
+            )
+          : where.with(
+              '(due_at > ? OR (due_at = ? AND (record_id > ? OR (record_id = ? AND key > ?))))',
+              after[0],
+              after[0],
+              after[1],
+              after[1],
+              after[2],
+            ),
+    );
+  }
+  /** One page: the rows after the cursor (one more than the limit, to know whether more follow) and the filter's total. */
+  private page<T>(where: Where, table: string, order: string, filter: { limit: number }, map: (row: Row) => T, withCursor: () => Where) {
+    const total = Number((this.stmt(`SELECT COUNT(*) AS n FROM ${table} ${where.clause()}`).get(...where.params) as Row).n);
+    const paged = withCursor();
+    const rows = this.stmt(`SELECT * FROM ${table} ${paged.clause()} ORDER BY ${order} LIMIT ?`).all(
+      ...paged.params,
+      filter.limit + 1,
+    ) as Row[];
+    return { items: rows.slice(0, filter.limit).map(map), more: rows.length > filter.limit, total };
   }
 
   // Files
@@ -882,6 +995,46 @@ export class SqliteStore implements Store {
   }
 }
 
+/** A WHERE clause built from parts, with its parameters in order. */
+class Where {
+  constructor(
+    readonly parts: string[] = [],
+    readonly params: unknown[] = [],
+  ) {}
+  add(sql: string, ...params: unknown[]): void {
+    this.parts.push(sql);
+    this.params.push(...params);
+  }
+  /** A copy with one more part (the cursor's), leaving this one as it is. */
+  with(sql: string, ...params: unknown[]): Where {
+    return new Where([...this.parts, sql], [...this.params, ...params]);
+  }
+  clause(): string {
+    return this.parts.length > 0 ? `WHERE ${this.parts.join(' AND ')}` : '';
+  }
+}
+
+/** The row's record is one the user may see (a primary-key lookup per row, so an ordered walk stays ordered). */
+function visibleRecord(table: string, visibleTo: Visibility, where: Where): string {
+  const { username, stores } = visibleTo;
+  where.params.push(username, username, ...stores);
+  return `EXISTS (SELECT 1 FROM records r WHERE r.id = ${table}.record_id AND (r.created_by = ? OR r.assignee = ?${
+    stores.length > 0 ? ` OR r.store IN (${stores.map(() => '?').join(', ')})` : ''
+  }))`;
+}
+
+function toNotification(r: Row): Notification {
+  return {
+    id: String(r.id),
+    uniqueKey: String(r.unique_key),
+    at: String(r.at),
+    role: String(r.role),
+    person: str(r.person),
+    recordId: str(r.record_id),
+    message: parse<Notification['message']>(r.message),
+  };
+}
+
 function toUser(row: Row | undefined): User | null {
   if (!row) return null;
   return {
@@ -936,7 +1089,7 @@ function toRecord(row: Row | undefined): StoredRecord | null {
     ruleSetVersions: parse(row.rule_set_versions),
     status: str(row.status),
     data: parse(row.data),
-    evaluation: parse(row.evaluation),
+    evaluation: decodeEvaluation(row.evaluation),
     store: str(row.store),
     assignee: str(row.assignee),
     createdBy: String(row.created_by),

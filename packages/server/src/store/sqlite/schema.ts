@@ -56,3 +56,22 @@ SELECT f.id, r.id FROM files f JOIN records r ON instr(r.data, '/api/v1/files/' 
 WHERE NOT EXISTS (SELECT 1 FROM file_refs);
 `;
 
+/**
+ * Indexes that match every query of a write path and every list (checked by queryPlans.test.ts with
+ * EXPLAIN QUERY PLAN). IF NOT EXISTS: an existing database gains them at start-up.
+ */
+export const INDEXES = `
+CREATE INDEX IF NOT EXISTS deadlines_record_state ON deadlines (record_id, state);
+CREATE INDEX IF NOT EXISTS deadlines_remind ON deadlines (state, reminded, remind_at);
+CREATE INDEX IF NOT EXISTS deadlines_form ON deadlines (form_id, state, due_at);
+CREATE INDEX IF NOT EXISTS approvals_record_state ON approvals (record_id, state);
+CREATE INDEX IF NOT EXISTS approvals_state_created ON approvals (state, created_at, id);
+CREATE INDEX IF NOT EXISTS approvals_approver ON approvals (approver, state, created_at, id);
+CREATE INDEX IF NOT EXISTS approvals_created ON approvals (created_at, id);
+CREATE INDEX IF NOT EXISTS fines_record ON fines (record_id);
+CREATE INDEX IF NOT EXISTS fines_posted ON fines (posted_at, id);
+CREATE INDEX IF NOT EXISTS fines_person ON fines (person, posted_at, id);
+CREATE INDEX IF NOT EXISTS notifications_at ON notifications (at, id);
+CREATE INDEX IF NOT EXISTS notifications_role ON notifications (role, at, id);
+CREATE INDEX IF NOT EXISTS records_created ON records (created_at, id);
+`;

@@ -1,0 +1,18 @@
+import { Button, Space, Typography } from 'antd';
+import { useI18n } from '../../i18n/I18nContext';
+
+/** Under a paged list: how many of how many are shown, and a button for the next page while there is one. */
+export function LoadMore(props: { shown: number; total: number; more: boolean; loading: boolean; onMore: () => void }) {
+  const { t } = useI18n();
+  if (!props.total) return null;
+  return (
+    <Space wrap style={{ marginTop: 12 }} aria-live="polite">
+      <Typography.Text type="secondary">{t('staff.list.shown', { shown: props.shown, total: props.total })}</Typography.Text>
+      {props.more && (
+        <Button onClick={props.onMore} loading={props.loading}>
+          {t('staff.list.more')}
+        </Button>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Approval, DeadlineRow } from './types.js';
+
+/**
+ * Keyset pages of the lists (approvals, notices, deadlines): filters applied by the database before
+ * the limit; `after` is the sort key of the last row of the previous page; `more` says whether a
+ * next page exists, `total` counts every row the filter matches.
+ */
+export interface KeysetPage<T> {
+  items: T[];
+  more: boolean;
+  total: number;
+}
+
+/** Only rows about records this user may see: their stores, created by or assigned to them. */
+export type Visibility = { username: string; stores: string[] };
+
+export interface ApprovalPageFilter {
+  state?: Approval['state'];
+  approvers?: string[];
+  recordId?: string;
+  /** Only approvals of records this user may see (store scope), applied before the limit. */
+  visibleTo?: Visibility;
+  limit: number;
+  /** [createdAt, id] of the last approval seen (newest first). */
+  after?: [string, string];
+}
+
+export interface NotificationPageFilter {
+  /** Addressed to one of these policy roles (absent: every role). */
+  roles?: string[];
+  /** Addressed to the role as a whole or to this person by user name or display name. */
+  person?: { username: string; displayName: string };
+  visibleTo?: Visibility;
+  limit: number;
+  /** [at, id] of the last notice seen (newest first). */
+  after?: [string, string];
+}
+
+export interface DeadlinePageFilter {
+  state?: DeadlineRow['state'];
+  formId?: string;
+  visibleTo?: Visibility;
+  limit: number;
+  /** [dueAt, recordId, key] of the last deadline seen (soonest due first; no due time first of all). */
+  after?: [string | null, string, string];
+}
