@@ -670,7 +670,8 @@ export class MongoStore implements Store {
       const upserts = (docs: { uniqueKey: string }[]) =>
         docs.map((doc) => ({ updateOne: { filter: { uniqueKey: doc.uniqueKey }, update: { $setOnInsert: { ...doc } }, upsert: true } }));
       const fines = breached.flatMap((b) => b.fines);
-      const notices = breached.flatMap((b) => b.notifications);
+      // Work done late before the clock saw it: its fines are due, but nobody is told it is overdue.
+      const notices = breached.flatMap((b) => (b.row.deadline.metAt ? [] : b.notifications));
       if (fines.length > 0) await this.col('fines').bulkWrite(upserts(fines), { session, ordered: true });
       if (notices.length > 0) await this.col('notifications').bulkWrite(upserts(notices), { session, ordered: true });
       // Audit ids: one counter step for the whole batch.

@@ -665,7 +665,8 @@ export class SqliteStore implements Store {
         if (!changed) continue;
         breached++;
         for (const f of fines) this.insertFine(f);
-        for (const n of notifications) this.insertNotification(n);
+        // Work done late before the clock saw it: its fines are due, but nobody is told it is overdue.
+        if (!row.deadline.metAt) for (const n of notifications) this.insertNotification(n);
         this.auditSync({
           at,
           actor: 'clock',

@@ -53,7 +53,7 @@ describe('SQLite query plans of the write paths', () => {
       const expectations: [RegExp, RegExp][] = [
         [/^UPDATE records SET .* WHERE id = \? AND rev = \?/, /USING INDEX sqlite_autoindex_records_1 \(id=\?\)/],
         [
-          /^SELECT key FROM deadlines WHERE record_id = \? AND state = 'breached'/,
+          /^SELECT key, deadline FROM deadlines WHERE record_id = \? AND state = 'breached'/,
           /USING (COVERING )?INDEX deadlines_record_state \(record_id=\? AND state=\?\)/,
         ],
         [/^DELETE FROM deadlines WHERE record_id = \?/, /\(record_id=\?/],
