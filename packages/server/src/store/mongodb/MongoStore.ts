@@ -2,6 +2,7 @@ import { Binary, MongoClient, MongoServerError, type ClientSession, type Collect
 import { AppError } from '../../errors/AppError.js';
 import type { Store } from '../Store.js';
 import { formOf } from '../formOf.js';
+import { mergeApprovals } from '../mergeApprovals.js';
 import type {
   ApiKey,
   Approval,
@@ -295,13 +296,11 @@ export class MongoStore implements Store {
       } else {
         await this.col('records').insertOne({ ...record }, { session });
       }
-      await this.col('approvals').deleteMany({ recordId: record.id, state: 'pending' }, { session });
-      const decided = new Set(
-        (await this.col('approvals').find({ recordId: record.id }, { session }).toArray()).map(
-          (a) => `${String(a.approver)}|${String(a.before)}`,
-        ),
-      );
-      const approvals = write.approvals.filter((a) => !decided.has(`${a.approver}|${a.before}`));
+      // Approvals once asked for stay (mergeApprovals): an edit adds what the policy newly asks, never removes.
+      const existing = previous
+        ? (await this.col('approvals').find({ recordId: record.id }, { session }).toArray()).map((a) => plain<Approval>(a)!)
+        : [];
+      const approvals = mergeApprovals(existing, write.approvals);
       if (approvals.length > 0)
         await this.col('approvals').insertMany(
           approvals.map((a) => ({ ...a })),

@@ -21,7 +21,8 @@ import type {
   StoredRecord,
   User,
 } from '../types.js';
-import { SCHEMA } from './schema.js';
+import { ADDED_COLUMNS, SCHEMA } from './schema.js';
+import { mergeApprovals } from '../mergeApprovals.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -41,6 +42,10 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    for (const { table, column, definition } of ADDED_COLUMNS) {
+      const columns = this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+      if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    }
   }
 
   async close(): Promise<void> {
@@ -342,18 +347,13 @@ export class SqliteStore implements Store {
           record.rev,
         );
       }
-      // Pending approvals follow the current outcome; decided ones are kept. (A new record has none.)
-      if (previous) this.stmt("DELETE FROM approvals WHERE record_id = ? AND state = 'pending'").run(record.id);
-      const decided = new Set(
-        previous
-          ? (this.stmt('SELECT approver, before_status FROM approvals WHERE record_id = ?').all(record.id) as Row[]).map(
-              (r) => `${String(r.approver)}|${String(r.before_status)}`,
-            )
-          : [],
-      );
-      for (const a of write.approvals) {
-        if (decided.has(`${a.approver}|${a.before}`)) continue;
-        this.stmt('INSERT INTO approvals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      // Approvals once asked for stay (mergeApprovals): an edit adds what the policy newly asks, never removes.
+      const existing = previous ? (this.stmt('SELECT * FROM approvals WHERE record_id = ?').all(record.id) as Row[]).map(toApproval) : [];
+      for (const a of mergeApprovals(existing, write.approvals)) {
+        this.stmt(
+          `INSERT INTO approvals (id, record_id, form_id, approver, before_status, reason, rule, state, decided_by, decided_at, comment,
+             created_at, requested_rev, requested_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
           a.id,
           a.recordId,
           a.formId,
@@ -366,6 +366,8 @@ export class SqliteStore implements Store {
           null,
           null,
           a.createdAt,
+          a.requestedRev ?? null,
+          a.requestedData === undefined ? null : json(a.requestedData),
         );
       }
       // Deadlines: a breach already recorded stays breached (its fines are posted once).
@@ -728,6 +730,8 @@ function toApproval(row: Row): Approval {
     decidedAt: str(row.decided_at),
     comment: str(row.comment),
     createdAt: String(row.created_at),
+    ...(row.requested_rev === null || row.requested_rev === undefined ? {} : { requestedRev: Number(row.requested_rev) }),
+    ...(row.requested_data === null || row.requested_data === undefined ? {} : { requestedData: parse(row.requested_data) }),
   };
 }
 

@@ -20,7 +20,8 @@ CREATE TABLE IF NOT EXISTS records (
 CREATE INDEX IF NOT EXISTS records_form ON records (form_id, created_at);
 CREATE TABLE IF NOT EXISTS approvals (
   id TEXT PRIMARY KEY, record_id TEXT NOT NULL, form_id TEXT NOT NULL, approver TEXT NOT NULL, before_status TEXT NOT NULL,
-  reason TEXT NOT NULL, rule TEXT NOT NULL, state TEXT NOT NULL, decided_by TEXT, decided_at TEXT, comment TEXT, created_at TEXT NOT NULL);
+  reason TEXT NOT NULL, rule TEXT NOT NULL, state TEXT NOT NULL, decided_by TEXT, decided_at TEXT, comment TEXT, created_at TEXT NOT NULL,
+  requested_rev INTEGER, requested_data TEXT);
 CREATE INDEX IF NOT EXISTS approvals_record ON approvals (record_id);
 CREATE TABLE IF NOT EXISTS deadlines (
   record_id TEXT NOT NULL, form_id TEXT NOT NULL, key TEXT NOT NULL, due_at TEXT, state TEXT NOT NULL, remind_at TEXT,
@@ -41,3 +42,9 @@ CREATE TABLE IF NOT EXISTS files (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, content_type TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, data BLOB NOT NULL,
   created_by TEXT NOT NULL, created_at TEXT NOT NULL);
 `;
+
+/** Columns added after a table was first created: added to an older data file on open. */
+export const ADDED_COLUMNS: { table: string; column: string; definition: string }[] = [
+  { table: 'approvals', column: 'requested_rev', definition: 'INTEGER' },
+  { table: 'approvals', column: 'requested_data', definition: 'TEXT' },
+];
