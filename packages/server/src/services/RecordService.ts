@@ -6,6 +6,8 @@ import type { Approval, RecordFilter, RecordWrite, StoredEvaluation, StoredRecor
 import type { Clock } from './Clock.js';
 import type { DefinitionService, Pins } from './DefinitionService.js';
 import { historyFacts } from './historyFacts.js';
+import { approvalsWithChanges } from './approvals/approvalsWithChanges.js';
+import { isFinalState, refuseFinalEdit } from './records/finalState.js';
 
 /** Records: every write validates against the pinned form version, evaluates the pinned rules, stores the outcome. */
 export class RecordService {
@@ -41,7 +43,7 @@ export class RecordService {
       updatedAt: now.toISOString(),
       rev: 1,
     };
-    const written = sideEffects(record, now);
+    const written = sideEffects(record, now, isFinalState(policy.form, record.status));
     await this.store.writeRecord({ record, previous: null, actor, action: 'create', ...written });
     return { record, written };
   }
@@ -56,6 +58,7 @@ export class RecordService {
     const pins = pinsOf(previous);
     const now = this.clock();
     const policy = await this.definitions.policyFor(previous.formId, pins);
+    if (isFinalState(policy.form, previous.status)) refuseFinalEdit(policy.form, previous.status);
     const evaluation = await this.evaluate(policy, id, data, previous.status, now);
     const record: StoredRecord = {
       ...previous,
@@ -64,7 +67,7 @@ export class RecordService {
       updatedAt: now.toISOString(),
       rev: previous.rev + 1,
     };
-    await this.store.writeRecord({ record, previous, actor, action: 'update', ...sideEffects(record, now) });
+    await this.store.writeRecord({ record, previous, actor, action: 'update', ...sideEffects(record, now, false) });
     return record;
   }
 
@@ -101,7 +104,8 @@ export class RecordService {
       previous,
       actor,
       action: `status ${previous.status ?? ''} -> ${to}`,
-      ...sideEffects(record, now),
+      // A record moved into a final state gets no new approval tasks (nothing can follow them).
+      ...sideEffects(record, now, isFinalState(policy.form, to)),
     });
     return record;
   }
@@ -122,9 +126,12 @@ export class RecordService {
     const { trace, explanation, ...evaluation } = record.evaluation;
     const policy = await this.definitions.policyFor(record.formId, pinsOf(record));
     const targets = allowedTargets(policy.form, record.status);
-    const approvals = targets.length === 0 ? [] : (written?.approvals ?? (await this.store.listApprovals({ recordId: record.id })));
+    const approvals = written?.approvals ?? (await this.store.listApprovals({ recordId: record.id }));
     return {
       ...record,
+      // Every approval task of the record, each with what changed in the record since it was asked.
+      approvals: approvalsWithChanges(policy.form, record, approvals),
+      final: isFinalState(policy.form, record.status),
       // Records stored before traces keep their explanation.
       evaluation: explain ? { ...evaluation, explanation: explanation ?? policy.explain(trace ?? []) } : evaluation,
       transitions: targets.map((to) => ({ to, guards: guardsOf(record, to, approvals) })),
@@ -133,6 +140,21 @@ export class RecordService {
         : await this.store.listDeadlines({ recordIds: [record.id] }),
       now: this.clock().toISOString(),
     };
+  }
+
+  /** Approval tasks with what changed in their records since each was asked (records by id; a missing one: no changes). */
+  async approvalsWithChanges(approvals: readonly Approval[], records: ReadonlyMap<string, StoredRecord>) {
+    const out = [];
+    for (const approval of approvals) {
+      const record = records.get(approval.recordId);
+      if (!record) {
+        out.push(...approvalsWithChanges(null, null, [approval]));
+        continue;
+      }
+      const policy = await this.definitions.policyFor(record.formId, pinsOf(record));
+      out.push(...approvalsWithChanges(policy.form, record, [approval]));
+    }
+    return out;
   }
 
   /** The record as stored (its explanation kept as a trace). */
@@ -201,7 +223,7 @@ function guardsOf(record: StoredRecord, to: string, approvals: Approval[]): Erro
   const blocks = record.evaluation.outcome.blocks.filter((b) => b.before === to);
   return [
     ...approvals
-      .filter((a) => a.before === to && a.state !== 'approved')
+      .filter((a) => a.before === to && (a.state === 'pending' || a.state === 'rejected'))
       .map((a) => ({
         code: a.state === 'rejected' ? 'approval.rejected' : 'approval.pending',
         message: `${a.state === 'rejected' ? 'rejected by' : 'needs approval of'} ${a.approver}: ${a.reason.en}`,
@@ -234,11 +256,11 @@ function uniqueDeadlines(deadlines: Evaluation['outcome']['deadlines']): Evaluat
 type Written = Pick<RecordWrite, 'approvals' | 'deadlines' | 'fines' | 'notifications'>;
 
 /** Approval tasks, deadline rows, immediate fines and notices of a record's current outcome. */
-function sideEffects(record: StoredRecord, now: Date): Written {
+function sideEffects(record: StoredRecord, now: Date, final: boolean): Written {
   const { outcome } = record.evaluation;
   const at = now.toISOString();
   return {
-    approvals: outcome.approvals.map((a) => ({
+    approvals: (final ? [] : outcome.approvals).map((a) => ({
       id: timeOrderedId(),
       recordId: record.id,
       formId: record.formId,
@@ -251,6 +273,8 @@ function sideEffects(record: StoredRecord, now: Date): Written {
       decidedAt: null,
       comment: null,
       createdAt: at,
+      requestedRev: record.rev,
+      requestedData: record.data,
     })),
     deadlines: uniqueDeadlines(outcome.deadlines).map((d) => ({
       recordId: record.id,

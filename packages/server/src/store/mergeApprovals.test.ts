@@ -26,7 +26,9 @@ describe('mergeApprovals', () => {
 
   it('when the outcome asks again for a pending, approved or rejected approval, then no second task is added', () => {
     for (const state of ['pending', 'approved', 'rejected'] as const)
-      expect(mergeApprovals([task('deputyGeneralManager', 'resolved', state)], [task('deputyGeneralManager', 'resolved', 'pending', 'new')])).toEqual([]);
+      expect(
+        mergeApprovals([task('deputyGeneralManager', 'resolved', state)], [task('deputyGeneralManager', 'resolved', 'pending', 'new')]),
+      ).toEqual([]);
   });
 
   it('when a withdrawn approval is asked for again, then a new pending task is added', () => {

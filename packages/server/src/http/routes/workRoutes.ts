@@ -52,18 +52,20 @@ export function workRoutes(services: Services): Route[] {
       method: 'get',
       path: '/approvals',
       access: SIGNED_IN,
-      summary: 'Approvals this person may decide (state: pending, approved, rejected)',
+      summary:
+        'Approvals this person may decide (state: pending, approved, rejected, withdrawn), each with the fields changed since it was asked',
       handler: async ({ req, principal }) => {
         const items = await services.approvals.inbox(
           principal,
-          queryEnum(req, 'state', ['pending', 'approved', 'rejected'] as const) ?? 'pending',
+          queryEnum(req, 'state', ['pending', 'approved', 'rejected', 'withdrawn'] as const) ?? 'pending',
         );
         // Whoever may decide an approval may see the record it is about.
         const records = await recordsOf(
           items.map((a) => a.recordId),
           null,
         );
-        return { items: items.map((a) => ({ ...a, record: records.has(a.recordId) ? brief(records.get(a.recordId)!) : null })) };
+        const changed = await services.records.approvalsWithChanges(items, records);
+        return { items: changed.map((a) => ({ ...a, record: records.has(a.recordId) ? brief(records.get(a.recordId)!) : null })) };
       },
     },
     {
@@ -76,6 +78,15 @@ export function workRoutes(services: Services): Route[] {
         const body = req.body as { decision: 'approve' | 'reject'; comment?: string };
         return services.approvals.decide(String(req.params.id), body.decision, body.comment ?? '', principal);
       },
+    },
+    {
+      method: 'post',
+      path: '/approvals/:id/withdrawal',
+      access: { roles: ['admin', 'manager'] },
+      summary: 'A manager withdraws a pending approval with a reason, once the policy no longer asks for it (audited)',
+      body: 'Withdrawal',
+      handler: async ({ req, principal }) =>
+        services.approvals.withdraw(String(req.params.id), (req.body as { reason: string }).reason.trim(), principal),
     },
     {
       method: 'get',
