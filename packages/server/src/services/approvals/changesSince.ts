@@ -68,7 +68,7 @@ function words(node: RecordSchema | undefined, value: unknown, timeZone: string)
     return { 'zh-CN': `${value.length} 项`, en: `${value.length} item${value.length === 1 ? '' : 's'}` };
   }
   if (isObject(value)) return { 'zh-CN': '（已填写）', en: '(filled in)' };
-  const text = String(value as string | number);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
   return { 'zh-CN': text, en: text };
 }
 
