@@ -8,6 +8,8 @@ import type { DefinitionService, Pins } from './DefinitionService.js';
 import { historyFacts } from './historyFacts.js';
 import { approvalsWithChanges } from './approvals/approvalsWithChanges.js';
 import { isFinalState, refuseFinalEdit } from './records/finalState.js';
+import type { Editor } from './records/Editor.js';
+import { refuseLockedEdits } from './records/refuseLockedEdits.js';
 
 /** Records: every write validates against the pinned form version, evaluates the pinned rules, stores the outcome. */
 export class RecordService {
@@ -21,12 +23,13 @@ export class RecordService {
     formId: string,
     data: unknown,
     actor: string,
-    meta: { store?: string | null; assignee?: string | null } = {},
+    meta: { store?: string | null; assignee?: string | null; editor?: Editor } = {},
   ): Promise<{ record: StoredRecord; written: Written }> {
     const pins = await this.definitions.currentPins(formId);
     const now = this.clock();
     const id = timeOrderedId();
     const policy = await this.definitions.policyFor(formId, pins);
+    if (meta.editor) await this.refuseLocked(policy.form, {}, data, policy.form.statusFlow?.initial ?? null, meta.editor);
     const evaluation = await this.evaluate(policy, id, data, policy.form.statusFlow?.initial ?? null, now);
     const record: StoredRecord = {
       id,
@@ -49,7 +52,7 @@ export class RecordService {
   }
 
   /** Replaces the data; `rev` must be the one the caller read (optimistic concurrency). */
-  async update(id: string, data: unknown, rev: number, actor: string): Promise<StoredRecord> {
+  async update(id: string, data: unknown, rev: number, actor: string, editor?: Editor): Promise<StoredRecord> {
     const previous = await this.stored(id);
     if (previous.rev !== rev)
       throw new AppError('conflict', `the record is at revision ${previous.rev}, not ${rev}; reload it`, {
@@ -59,6 +62,7 @@ export class RecordService {
     const now = this.clock();
     const policy = await this.definitions.policyFor(previous.formId, pins);
     if (isFinalState(policy.form, previous.status)) refuseFinalEdit(policy.form, previous.status);
+    if (editor) await this.refuseLocked(policy.form, previous.data, data, previous.status, editor);
     const evaluation = await this.evaluate(policy, id, data, previous.status, now);
     const record: StoredRecord = {
       ...previous,
@@ -180,6 +184,12 @@ export class RecordService {
         deadlines: rows.filter((d) => d.recordId === record.id),
       })),
     };
+  }
+
+  /** Refuses changes to fields the editor may not change in this state (the form's fieldAccess). */
+  private async refuseLocked(form: FormDefinition, before: unknown, after: unknown, status: string | null, editor: Editor) {
+    if (!form.fieldAccess?.length) return;
+    refuseLockedEdits(form, { before, after, status }, editor, (await this.definitions.publishedPack()).roles?.definition);
   }
 
   private async evaluate(

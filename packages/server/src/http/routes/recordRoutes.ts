@@ -1,5 +1,6 @@
 import { actorOf, maySee, recordScope, type Principal } from '../../services/Principal.js';
 import { AppError } from '../../errors/AppError.js';
+import { editorOf } from '../../services/records/Editor.js';
 import type { Access, Route } from '../Route.js';
 import { queryEnum, queryInt, queryString } from '../query.js';
 import type { Services } from './Services.js';
@@ -55,6 +56,7 @@ export function recordRoutes(services: Services): Route[] {
         const { record, written } = await records.create(body.form, body.data, actorOf(principal), {
           store: body.store ?? null,
           assignee: body.assignee ?? null,
+          editor: editorOf(principal),
         });
         return records.present(record, { written });
       },
@@ -75,7 +77,7 @@ export function recordRoutes(services: Services): Route[] {
       handler: async ({ req, principal }) => {
         const body = req.body as { data: unknown; rev: number };
         await visible(String(req.params.id), principal);
-        return records.present(await records.update(String(req.params.id), body.data, body.rev, actorOf(principal)));
+        return records.present(await records.update(String(req.params.id), body.data, body.rev, actorOf(principal), editorOf(principal)));
       },
     },
     {
