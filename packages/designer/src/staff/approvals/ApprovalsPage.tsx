@@ -13,8 +13,11 @@ import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
+import { useAuth } from '../../app/auth/AuthContext';
+import { ApprovalChanges } from './ApprovalChanges';
+import { WithdrawApproval } from './WithdrawApproval';
 
-const STATES = ['pending', 'approved', 'rejected'] as const;
+const STATES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 /** How many filled fields of the record an approval card shows. */
 const SUMMARY_FIELDS = 6;
 
@@ -25,6 +28,7 @@ export function ApprovalsPage() {
   const { t, text, locale } = useI18n();
   const forms = useForms();
   const policy = usePolicyText();
+  const { hasRole } = useAuth();
   const [state, setState] = useState<(typeof STATES)[number]>('pending');
   const [items, setItems] = useState<ApprovalTask[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -104,7 +108,13 @@ export function ApprovalsPage() {
                       </Link>
                       <Tag
                         color={
-                          task.state === 'pending' ? CHIP_COLORS.dueSoon : task.state === 'approved' ? CHIP_COLORS.met : CHIP_COLORS.overdue
+                          task.state === 'pending'
+                            ? CHIP_COLORS.dueSoon
+                            : task.state === 'approved'
+                              ? CHIP_COLORS.met
+                              : task.state === 'withdrawn'
+                                ? CHIP_COLORS.onTime
+                                : CHIP_COLORS.overdue
                         }
                       >
                         {t(`staff.approvals.${task.state}`)}
@@ -113,6 +123,10 @@ export function ApprovalsPage() {
                   }
                 >
                   <Typography.Paragraph strong>{text(task.reason)}</Typography.Paragraph>
+                  {task.state === 'pending' && !task.stillAsked && (
+                    <Typography.Paragraph type="secondary">{t('staff.approvals.noLongerAsked')}</Typography.Paragraph>
+                  )}
+                  <ApprovalChanges changes={task.changes} />
                   <Typography.Paragraph type="secondary">
                     {t('staff.approvals.needs', { role: policy.role(task.approver), status: before })} ·{' '}
                     {formatDateTime(task.createdAt, locale, policy.timeZone)}
@@ -136,6 +150,7 @@ export function ApprovalsPage() {
                       <Button danger size="large" onClick={() => setDeciding({ task, decision: 'reject' })}>
                         {t('staff.approvals.reject')}
                       </Button>
+                      {!task.stillAsked && hasRole('admin', 'manager') && <WithdrawApproval id={task.id} onDone={load} />}
                     </Space>
                   ) : (
                     <Typography.Text type="secondary">
