@@ -45,9 +45,11 @@ const server = app.listen(config.port, config.host, () => {
   }
 });
 services.scheduler.start(config.tickMs);
+services.escalation.start(config.tickMs);
 
 const shutdown = () => {
   services.scheduler.stop();
+  services.escalation.stop();
   server.close(() => void store.close().then(() => process.exit(0)));
 };
 process.on('SIGTERM', shutdown);

@@ -17,6 +17,16 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, d
   const tickMs = Number(env.CLOCK_TICK_MS ?? '15000');
   if (!Number.isFinite(tickMs) || tickMs < 100) throw new ConfigError(`CLOCK_TICK_MS must be at least 100, not "${env.CLOCK_TICK_MS}"`);
   const host = env.HOST ?? '127.0.0.1';
+  const roleId = /^[a-z][A-Za-z0-9]{0,63}$/;
+  const flagRole = env.APPROVAL_FLAG_ROLE ?? 'afterSalesManager';
+  if (!roleId.test(flagRole))
+    throw new ConfigError(`APPROVAL_FLAG_ROLE must be a policy role id (e.g. afterSalesManager), not "${flagRole}"`);
+  const escalateTo = env.APPROVAL_ESCALATE_TO ?? 'generalManager';
+  if (!roleId.test(escalateTo))
+    throw new ConfigError(`APPROVAL_ESCALATE_TO must be a policy role id (e.g. generalManager), not "${escalateTo}"`);
+  const escalateHours = Number(env.APPROVAL_ESCALATE_AFTER_HOURS ?? '24');
+  if (!Number.isFinite(escalateHours) || escalateHours <= 0 || escalateHours > 24 * 365)
+    throw new ConfigError(`APPROVAL_ESCALATE_AFTER_HOURS must be more than 0 and at most 8760, not "${env.APPROVAL_ESCALATE_AFTER_HOURS}"`);
   return {
     store,
     dataDir: resolve(env.DATA_DIR ?? './data'),
@@ -25,6 +35,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, d
     port,
     secureCookies: env.SECURE_COOKIES === 'true',
     tickMs,
+    escalation: { flagRole, escalateTo, afterMs: Math.round(escalateHours * 3_600_000) },
     ...((env.STATIC_DIR ?? defaults.staticDir) ? { staticDir: resolve(env.STATIC_DIR ?? defaults.staticDir!) } : {}),
   };
 }

@@ -40,7 +40,7 @@ beforeAll(async () => {
   clerk = await server.signIn('clerk', 'clerk-password-123');
   deputy = await server.signIn('deputy', 'deputy-password-123');
   boss = await server.signIn('boss', 'boss-password-123');
-});
+}, 120_000); // signing up users hashes passwords (scrypt): slow on a busy machine
 afterAll(() => server.close());
 
 async function seriousComplaintInHandling() {
@@ -56,7 +56,9 @@ describe('approvals that hold', () => {
     const record = await seriousComplaintInHandling();
     const edited = await clerk('PUT', `/records/${record.id}`, { data: complaint('general'), rev: record.rev });
     expect(edited.status).toBe(200);
-    expect(edited.body.approvals).toMatchObject([{ approver: 'deputyGeneralManager', before: 'resolved', state: 'pending', stillAsked: false }]);
+    expect(edited.body.approvals).toMatchObject([
+      { approver: 'deputyGeneralManager', before: 'resolved', state: 'pending', stillAsked: false },
+    ]);
     const resolved = await clerk('POST', `/records/${record.id}/transitions`, { to: 'resolved' });
     expect(resolved.status).toBe(409);
     expect(resolved.body.error.code).toBe('approval_required');

@@ -12,6 +12,7 @@ import { FileService } from '../services/FileService.js';
 import { FormValidators } from '../services/FormValidators.js';
 import { RecordService } from '../services/RecordService.js';
 import { Scheduler } from '../services/Scheduler.js';
+import { ApprovalEscalation, DEFAULT_ESCALATION, type EscalationOptions } from '../services/ApprovalEscalation.js';
 import type { Store } from '../store/Store.js';
 import { createRouter } from './createRouter.js';
 import { errorHandler } from './errorHandler.js';
@@ -22,7 +23,7 @@ import type { Services } from './routes/Services.js';
 export interface AppOptions {
   store: Store;
   clock?: Clock;
-  config?: { secureCookies?: boolean; staticDir?: string };
+  config?: { secureCookies?: boolean; staticDir?: string; escalation?: EscalationOptions };
 }
 
 export interface App {
@@ -35,17 +36,19 @@ export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const { store } = options;
   const definitions = new DefinitionService(store, clock);
+  const escalation = new ApprovalEscalation(store, definitions, clock, options.config?.escalation ?? DEFAULT_ESCALATION);
   const services: Services = {
     store,
     clock,
     auth: new AuthService(store, clock),
     definitions,
     records: new RecordService(store, definitions, clock),
-    approvals: new ApprovalService(store, clock),
+    approvals: new ApprovalService(store, clock, escalation),
     files: new FileService(store, clock),
     validators: new FormValidators(store),
     dashboard: new Dashboard(store, clock),
     scheduler: new Scheduler(store, clock),
+    escalation,
     secureCookies: options.config?.secureCookies ?? false,
   };
   const app = express();

@@ -39,7 +39,7 @@ beforeAll(async () => {
     });
   clerk = await server.signIn('clerk', 'clerk-password-123');
   technician = await server.signIn('wang', 'wang-password-123');
-});
+}, 120_000); // signing up users hashes passwords (scrypt): slow on a busy machine
 afterAll(() => server.close());
 
 async function dispatchedJob() {

@@ -34,7 +34,7 @@ beforeAll(async () => {
     });
   technician = await server.signIn('wang', 'wang-password-123');
   supervisor = await server.signIn('zhao', 'zhao-password-123');
-});
+}, 120_000); // signing up users hashes passwords (scrypt): slow on a busy machine
 afterAll(() => server.close());
 
 describe('sign-offs on a parts requisition', () => {

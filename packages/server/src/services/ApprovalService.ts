@@ -4,26 +4,38 @@ import type { Approval } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import { hasRole, maySee, type Principal, actorOf } from './Principal.js';
 import { approvalKey } from '../store/mergeApprovals.js';
+import type { ApprovalEscalation } from './ApprovalEscalation.js';
 
 /** Approval tasks: the users who hold the named policy role (or an admin) approve or reject with a comment. */
 export class ApprovalService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    /** Approvals nobody in the store can decide escalate to its role's holders. */
+    private readonly escalation?: ApprovalEscalation,
   ) {}
 
   /** Pending approvals this person may decide (all of them for an admin). */
-  inbox(principal: Principal, state: Approval['state'] = 'pending'): Promise<Approval[]> {
+  async inbox(principal: Principal, state: Approval['state'] = 'pending'): Promise<Approval[]> {
     if (hasRole(principal, ['admin'])) return this.store.listApprovals({ state });
     const approvers = principal.kind === 'user' ? principal.user.policyRoles : [];
-    return this.store.listApprovals({ state, approvers });
+    const own = await this.store.listApprovals({ state, approvers });
+    if (!this.escalation || state !== 'pending' || !approvers.includes(this.escalation.options.escalateTo)) return own;
+    // Escalated approvals wait for the escalation role's holders too.
+    const seen = new Set(own.map((a) => a.id));
+    return [...own, ...(await this.escalation.escalatedApprovals()).filter((a) => !seen.has(a.id))];
   }
 
   async decide(id: string, decision: 'approve' | 'reject', comment: string, principal: Principal): Promise<Approval> {
     const approval = await this.store.getApproval(id);
     if (!approval) throw new AppError('not_found', `approval "${id}" does not exist`);
     const mayDecide =
-      hasRole(principal, ['admin']) || (principal.kind === 'user' && principal.user.policyRoles.includes(approval.approver));
+      hasRole(principal, ['admin']) ||
+      (principal.kind === 'user' && principal.user.policyRoles.includes(approval.approver)) ||
+      (principal.kind === 'user' &&
+        this.escalation !== undefined &&
+        principal.user.policyRoles.includes(this.escalation.options.escalateTo) &&
+        (await this.escalation.escalated(approval)));
     if (!mayDecide) throw new AppError('forbidden', `only the ${approval.approver} may decide this approval`);
     const record = await this.store.getRecord(approval.recordId);
     // No one approves (or rejects) their own record.

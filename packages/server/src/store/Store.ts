@@ -77,6 +77,9 @@ export interface Store {
   recordBreach(row: DeadlineRow, fines: FineEntry[], notifications: Notification[], at: string): Promise<boolean>;
   markReminded(row: DeadlineRow, notification: Notification): Promise<boolean>;
 
+  /** Posts a notice once per `uniqueKey` (whatever instance posts it); true when this call posted it. */
+  postNotification(notification: Notification): Promise<boolean>;
+
   listFines(filter: { person?: string; month?: string; formId?: string }): Promise<FineEntry[]>;
   listNotifications(filter: { roles?: string[]; limit: number }): Promise<Notification[]>;
   listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }): Promise<AuditEntry[]>;

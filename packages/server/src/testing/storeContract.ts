@@ -266,5 +266,22 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
       await store.close();
     });
+
+    it('when the same notice is posted twice, then it is stored once and only the first post says so', async () => {
+      const store = await open();
+      const notice = {
+        id: 'n1',
+        uniqueKey: 'approval-unheld|a1',
+        at: '2025-10-09T02:00:00.000Z',
+        role: 'afterSalesManager',
+        person: null,
+        recordId: null,
+        message: { 'zh-CN': '无人可审批', en: 'Nobody can approve' },
+      };
+      expect(await store.postNotification(notice)).toBe(true);
+      expect(await store.postNotification({ ...notice, id: 'n2' })).toBe(false);
+      expect((await store.listNotifications({ limit: 10 })).filter((n) => n.uniqueKey === notice.uniqueKey)).toEqual([notice]);
+      await store.close();
+    });
   });
 }

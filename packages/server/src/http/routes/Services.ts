@@ -7,6 +7,7 @@ import type { FileService } from '../../services/FileService.js';
 import type { FormValidators } from '../../services/FormValidators.js';
 import type { RecordService } from '../../services/RecordService.js';
 import type { Scheduler } from '../../services/Scheduler.js';
+import type { ApprovalEscalation } from '../../services/ApprovalEscalation.js';
 import type { Store } from '../../store/Store.js';
 
 /** The use cases the routes call. */
@@ -21,5 +22,7 @@ export interface Services {
   validators: FormValidators;
   dashboard: Dashboard;
   scheduler: Scheduler;
+  /** Approvals waiting on a role nobody holds in the store: flagged, then escalated (runs beside the scheduler). */
+  escalation: ApprovalEscalation;
   secureCookies: boolean;
 }

@@ -473,6 +473,14 @@ export class MongoStore implements Store {
       return changed;
     });
   }
+  async postNotification(notification: Notification) {
+    const result = await this.col('notifications').updateOne(
+      { uniqueKey: notification.uniqueKey },
+      { $setOnInsert: { ...notification } },
+      { upsert: true },
+    );
+    return result.upsertedCount > 0;
+  }
   async listFines(filter: { person?: string; month?: string; formId?: string }) {
     const query: Document = {};
     if (filter.person) query.person = filter.person;

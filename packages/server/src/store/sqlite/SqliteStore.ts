@@ -545,6 +545,19 @@ export class SqliteStore implements Store {
       return changed;
     })();
   }
+  async postNotification(notification: Notification) {
+    return (
+      this.stmt('INSERT OR IGNORE INTO notifications VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        notification.id,
+        notification.uniqueKey,
+        notification.at,
+        notification.role,
+        notification.person,
+        notification.recordId,
+        json(notification.message),
+      ).changes > 0
+    );
+  }
   async listFines(filter: { person?: string; month?: string; formId?: string }) {
     const rows = this.stmt('SELECT * FROM fines ORDER BY posted_at DESC').all() as Row[];
     return rows
