@@ -16,6 +16,8 @@ import { usePolicyText } from '../shared/usePolicyText';
 import { changedFields } from './recordHistory';
 import { RecordDataView } from './RecordDataView';
 import { RecordApprovals } from './RecordApprovals';
+import { lockForEditor } from './lockForEditor';
+import { useAuth } from '../../app/auth/AuthContext';
 import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
 
@@ -36,6 +38,7 @@ export function RecordDetailPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const policy = usePolicyText(form ?? undefined);
+  const { user } = useAuth();
 
   const load = useCallback(async () => {
     try {
@@ -170,7 +173,7 @@ export function RecordDetailPage() {
                 formId={record.formId}
                 version={record.formVersion}
                 hideTitle
-                form={form}
+                form={lockForEditor(form, record.status, { policyRoles: user?.policyRoles ?? [], admin: !!user?.roles.includes('admin') })}
                 formData={draft}
                 onChange={setDraft}
                 onSubmit={(d) => void save(d)}
