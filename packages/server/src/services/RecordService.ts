@@ -116,7 +116,7 @@ export class RecordService {
 
   /** Why a move into `to` is refused now: pending or rejected approvals and blocks that name it. */
   async guards(record: StoredRecord, to: string): Promise<ErrorDetail[]> {
-    return guardsOf(record, to, await this.store.listApprovals({ recordId: record.id }));
+    return guardsOf(record, to, await this.store.listApprovals({ recordId: record.id }), await this.roleLabels());
   }
 
   /**
@@ -130,6 +130,7 @@ export class RecordService {
     const { trace, explanation, ...evaluation } = record.evaluation;
     const policy = await this.definitions.policyFor(record.formId, pinsOf(record));
     const targets = allowedTargets(policy.form, record.status);
+    const role = await this.roleLabels();
     const approvals = written?.approvals ?? (await this.store.listApprovals({ recordId: record.id }));
     return {
       ...record,
@@ -138,7 +139,7 @@ export class RecordService {
       final: isFinalState(policy.form, record.status),
       // Records stored before traces keep their explanation.
       evaluation: explain ? { ...evaluation, explanation: explanation ?? policy.explain(trace ?? []) } : evaluation,
-      transitions: targets.map((to) => ({ to, guards: guardsOf(record, to, approvals) })),
+      transitions: targets.map((to) => ({ to, guards: guardsOf(record, to, approvals, role) })),
       deadlines: written
         ? [...written.deadlines].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))
         : await this.store.listDeadlines({ recordIds: [record.id] }),
@@ -186,6 +187,15 @@ export class RecordService {
     };
   }
 
+  /** Policy role names from the published roles file, for messages people read. */
+  private async roleLabels(): Promise<RoleLabel> {
+    const roles = (await this.definitions.publishedPack()).roles?.definition.roles ?? [];
+    return (id) => {
+      const label = roles.find((r) => r.id === id)?.label;
+      return label ? { 'zh-CN': pickText(label, 'zh-CN'), en: pickText(label, 'en') } : { 'zh-CN': id, en: id };
+    };
+  }
+
   /** Refuses changes to fields the editor may not change in this state (the form's fieldAccess). */
   private async refuseLocked(form: FormDefinition, before: unknown, after: unknown, status: string | null, editor: Editor) {
     if (!form.fieldAccess?.length) return;
@@ -229,15 +239,23 @@ function storable({ explanation, ...evaluation }: Evaluation): StoredEvaluation 
   return { ...evaluation, trace: traceExplanation(explanation) };
 }
 
-function guardsOf(record: StoredRecord, to: string, approvals: Approval[]): ErrorDetail[] {
+/** A policy role's name in both languages (the id when the roles file does not name it). */
+type RoleLabel = (id: string) => { 'zh-CN': string; en: string };
+
+function guardsOf(
+  record: StoredRecord,
+  to: string,
+  approvals: Approval[],
+  role: RoleLabel = (id) => ({ 'zh-CN': id, en: id }),
+): ErrorDetail[] {
   const blocks = record.evaluation.outcome.blocks.filter((b) => b.before === to);
   return [
     ...approvals
       .filter((a) => a.before === to && (a.state === 'pending' || a.state === 'rejected'))
       .map((a) => ({
         code: a.state === 'rejected' ? 'approval.rejected' : 'approval.pending',
-        message: `${a.state === 'rejected' ? 'rejected by' : 'needs approval of'} ${a.approver}: ${a.reason.en}`,
-        messageZh: `${a.state === 'rejected' ? '已被驳回' : '需审批'}（${a.approver}）：${a.reason['zh-CN']}`,
+        message: `${a.state === 'rejected' ? 'rejected by' : 'needs approval of'} ${role(a.approver).en}: ${a.reason.en}`,
+        messageZh: `${a.state === 'rejected' ? '已被驳回' : '需审批'}（${role(a.approver)['zh-CN']}）：${a.reason['zh-CN']}`,
       })),
     ...blocks.map((b) => ({ code: 'blocked', message: b.message.en, messageZh: b.message['zh-CN'] })),
   ];

@@ -36,6 +36,14 @@ export function ApprovalsPage() {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
 
+  /** A field value in words: an option's label, 是/否, a local time. */
+  const readable = (field: ReturnType<typeof fieldAt>, value: unknown): string => {
+    if (typeof value === 'boolean') return value ? t('staff.yes') : t('staff.no');
+    if (typeof value === 'string' && field?.enumTitles?.[value]) return text(field.enumTitles[value]);
+    if (typeof value === 'string' && field?.format === 'date-time') return formatDateTime(value, locale, policy.timeZone);
+    return String(value as string | number);
+  };
+
   const load = useCallback(() => {
     setItems(null);
     api.work
@@ -137,7 +145,7 @@ export function ApprovalsPage() {
                         <Descriptions.Item key={name} label={(form && text(fieldAt(form.schema, name)?.label)) || name}>
                           {Array.isArray(value)
                             ? t('staff.approvals.lines', { count: value.length })
-                            : String(value as string | number | boolean)}
+                            : readable(form && fieldAt(form.schema, name), value)}
                         </Descriptions.Item>
                       ))}
                     </Descriptions>
