@@ -41,7 +41,7 @@ export function ApprovalsPage() {
     if (typeof value === 'boolean') return value ? t('staff.yes') : t('staff.no');
     if (typeof value === 'string' && field?.enumTitles?.[value]) return text(field.enumTitles[value]);
     if (typeof value === 'string' && field?.format === 'date-time') return formatDateTime(value, locale, policy.timeZone);
-    return String(value as string | number);
+    return typeof value === 'string' ? value : JSON.stringify(value);
   };
 
   const load = useCallback(() => {
