@@ -10,8 +10,6 @@ describe('F2 parts requisition', () => {
     requester: '王师傅',
     items: [{ name: '进水阀', qty: 2, unitPrice: 85 }],
     purpose: 'repair',
-    partsLeaderSigned: true,
-    supervisorSigned: true,
     totalAmount: 170,
   };
 
@@ -21,12 +19,17 @@ describe('F2 parts requisition', () => {
   it('F2 refuses: a requisition line with quantity 0', () => {
     expect(policyFor(F2).validate({ ...requisition, items: [{ name: 'x', qty: 0 }] }).errors[0]!.pointer).toBe('/items/0/qty');
   });
-  it('A3 applies: when the parts-group leader has not signed and neither supervisor nor GM has, then issue and approval are blocked', async () => {
-    const { blocks } = outcomesOf(await evaluate(F2, { ...requisition, partsLeaderSigned: false, supervisorSigned: false }, now), 'A3');
-    expect(blocks.map((b) => b.before).sort()).toEqual(['approved', 'issued']);
+  it('A3 applies: when a requisition is filled, then the supervisor approves it before 已审批 and the parts-group leader before 已发放', async () => {
+    const { approvals } = outcomesOf(await evaluate(F2, requisition, now), 'A3');
+    expect(approvals.map((a) => [a.approver, a.before])).toEqual([
+      ['partsGroupLeader', 'issued'],
+      ['afterSalesSupervisor', 'approved'],
+    ]);
   });
-  it('A3 does not apply: when the leader and the supervisor signed', async () => {
-    expect(countOf(await evaluate(F2, requisition, now), 'A3')).toBe(0);
+  it('A3 does not apply: to submitting a draft, and a signature is no field one could tick', async () => {
+    const { approvals } = outcomesOf(await evaluate(F2, requisition, now), 'A3');
+    expect(approvals.map((a) => a.before)).not.toContain('submitted');
+    expect(policyFor(F2).validate({ ...requisition, partsLeaderSigned: true }).valid).toBe(false);
   });
   it('A4 applies: when a warranty claim of 6,000 yuan is ordered, then the workshop manager and the after-sales director approve', async () => {
     const { approvals } = outcomesOf(await evaluate(F2, { ...requisition, purpose: 'warrantyClaim', totalAmount: 6000 }, now), 'A4');
@@ -244,7 +247,6 @@ describe('F9 accident-repair quote', () => {
     advisor: '顾问甲',
     quotedAt: '2025-10-20T10:00:00+08:00',
     grossMarginPercent: 35,
-    responsibleSigned: true,
   };
 
   it('F9 accepts: a quote with advisor and time', () => {
@@ -281,11 +283,14 @@ describe('F9 accident-repair quote', () => {
   it('P5 does not apply: when the order was right', async () => {
     expect(countOf(await evaluate(F9, quote, now), 'P5')).toBe(0);
   });
-  it('A14 applies: when the responsible person has not signed, then ordering is blocked', async () => {
-    expect(outcomesOf(await evaluate(F9, { ...quote, responsibleSigned: false }, now), 'A14').blocks[0]!.before).toBe('ordered');
+  it("A14 applies: when a quote is made, then ordering waits for the after-sales manager's approval", async () => {
+    expect(outcomesOf(await evaluate(F9, quote, now), 'A14').approvals.map((a) => [a.approver, a.before])).toEqual([
+      ['afterSalesManager', 'ordered'],
+    ]);
   });
-  it('A14 does not apply: when signed', async () => {
-    expect(countOf(await evaluate(F9, quote, now), 'A14')).toBe(0);
+  it('A14 does not apply: to quoting, and a signature is no field one could tick', async () => {
+    expect(outcomesOf(await evaluate(F9, quote, now), 'A14').approvals.map((a) => a.before)).not.toContain('quoted');
+    expect(policyFor(F9).validate({ ...quote, responsibleSigned: true }).valid).toBe(false);
   });
 });
 
@@ -331,7 +336,6 @@ describe('F11 parts stock-in', () => {
     supplier: '科勒配件',
     lines: [line],
     receivedAt: '2025-10-20T10:00:00+08:00',
-    purchaseApproved: true,
     matchesRequisition: true,
   };
 
@@ -346,10 +350,14 @@ describe('F11 parts stock-in', () => {
     const evaluation = await evaluate(F11, { ...stockIn, lines: [line, { ...line, qualityOk: false }] }, now);
     expect(outcomesOf(evaluation, 'A15').blocks.map((b) => b.before)).toEqual(['stocked']);
   });
-  it('A15 applies: when the purchase was not approved, then stocking is blocked', async () => {
-    expect(outcomesOf(await evaluate(F11, { ...stockIn, purchaseApproved: false }, now), 'A15').blocks).toHaveLength(1);
+  it('A15 applies: when the delivery does not match its requisition, then stocking is blocked; the purchase always needs the department head', async () => {
+    const outcome = outcomesOf(await evaluate(F11, { ...stockIn, matchesRequisition: false }, now), 'A15');
+    expect(outcome.blocks).toHaveLength(1);
+    expect(outcome.approvals.map((a) => [a.approver, a.before])).toEqual([['departmentHead', 'stocked']]);
   });
-  it('A15 does not apply: when every line passes and the purchase was approved and matches', async () => {
-    expect(countOf(await evaluate(F11, stockIn, now), 'A15')).toBe(0);
+  it('A15 does not apply: when every line passes and the delivery matches, then nothing blocks (only the approval remains)', async () => {
+    const outcome = outcomesOf(await evaluate(F11, stockIn, now), 'A15');
+    expect(outcome.blocks).toEqual([]);
+    expect(policyFor(F11).validate({ ...stockIn, purchaseApproved: true }).valid).toBe(false);
   });
 });

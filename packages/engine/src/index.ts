@@ -37,7 +37,17 @@ export { metaSchemas, kindOfSchemaRef } from './meta/metaSchemas.js';
 export * from './calendar/index.js';
 export { parseInstant } from './calendar/parseInstant.js';
 
-export type { FormDefinition, RecordSchema, StatusFlow, StatusState, StatusTransition, FieldKind } from './forms/FormDefinition.js';
+export type {
+  FormDefinition,
+  RecordSchema,
+  StatusFlow,
+  StatusState,
+  StatusTransition,
+  FieldKind,
+  FieldAccess,
+} from './forms/FormDefinition.js';
+export type { LockedField } from './forms/fieldAccessFor.js';
+export { lockedFields, refusedFieldEdits } from './forms/fieldAccessFor.js';
 export type { RolesFile, PolicyRole } from './forms/RolesFile.js';
 export type { FieldInfo, FieldType } from './forms/fieldAt.js';
 export { fieldAt } from './forms/fieldAt.js';

@@ -66,11 +66,15 @@ services.fileCleanup.start(3_600_000);
 services.deadlineRecompute.start(60_000);
 services.deadlineRecompute.kick();
 
+// Approvals waiting on a role nobody holds in the store: flagged, then escalated.
+services.escalation.start(config.tickMs);
+
 const shutdown = () => {
   services.scheduler.stop();
   purger.stop();
   services.fileCleanup.stop();
   services.deadlineRecompute.stop();
+  services.escalation.stop();
   server.close(
     () =>
       void services.deadlineRecompute

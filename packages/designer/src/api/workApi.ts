@@ -44,6 +44,10 @@ export interface RecordDetail extends RecordBrief {
   rev: number;
   evaluation: Evaluation;
   transitions: { to: string; guards: Guard[] }[];
+  /** Every approval task of the record, each with what changed since it was asked. */
+  approvals: Omit<ApprovalTask, 'record'>[];
+  /** In a final state of its flow: read-only. */
+  final: boolean;
   deadlines: DeadlineRow[];
   /** The server's clock, for the deadline chips. */
   now: string;
@@ -69,12 +73,25 @@ export interface ApprovalTask {
   before: string;
   reason: LocalizedText;
   rule: string;
-  state: 'pending' | 'approved' | 'rejected';
+  state: 'pending' | 'approved' | 'rejected' | 'withdrawn';
   decidedBy: string | null;
   decidedAt: string | null;
   comment: string | null;
   createdAt: string;
+  /** The fields changed in the record since the approval was asked, by label, values in words. */
+  changes: FieldChange[];
+  changedSinceAsked: boolean;
+  /** Whether the record's policy still asks for it (when not, a manager may withdraw it). */
+  stillAsked: boolean;
   record: RecordBrief | null;
+}
+
+/** A field changed since an approval was asked: its label and both values, in both languages. */
+export interface FieldChange {
+  pointer: string;
+  label: LocalizedText;
+  before: LocalizedText;
+  after: LocalizedText;
 }
 
 /** A notice or reminder for the person: a breach, a reminder before due, a rule's notice. */
@@ -162,6 +179,7 @@ export function workApi(client: ApiClient) {
       client.get<Page<ApprovalTask>>('/approvals', { state, ...(cursor ? { cursor } : {}) }),
     decide: (id: string, decision: 'approve' | 'reject', comment: string) =>
       client.post<ApprovalTask>(`/approvals/${encodeURIComponent(id)}/decision`, { decision, comment }),
+    withdraw: (id: string, reason: string) => client.post<ApprovalTask>(`/approvals/${encodeURIComponent(id)}/withdrawal`, { reason }),
     deadlines: (state: DeadlineRow['state'], page: { cursor?: string; limit?: number } = {}) =>
       client.get<Page<DeadlineRow & { record: RecordBrief }> & { now: string }>('/deadlines', { state, ...page }),
     fines: (query: { month?: string; person?: string; form?: string }) =>

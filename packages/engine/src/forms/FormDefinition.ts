@@ -49,6 +49,20 @@ export interface StatusFlow {
   transitions: StatusTransition[];
 }
 
+/**
+ * Who may change which fields: while a record is in one of `inStates` (every state when absent),
+ * the listed fields may be changed only by people holding one of the `editableBy` policy roles.
+ * A field no entry covers in a state is free to change in it.
+ */
+export interface FieldAccess {
+  /** Dot paths of fields, e.g. "callTime", "customer.phone". */
+  fields: string[];
+  /** Policy roles (ids from the roles file). */
+  editableBy: string[];
+  /** Status ids; absent: every state. */
+  inStates?: string[];
+}
+
 /** A form definition file (`schemas/*.form.json`). */
 export interface FormDefinition {
   $schema?: string;
@@ -65,4 +79,6 @@ export interface FormDefinition {
   /** react-jsonschema-form uiSchema. */
   uiSchema?: Record<string, unknown>;
   statusFlow?: StatusFlow;
+  /** Who may change which fields in which states (the server refuses other changes). */
+  fieldAccess?: FieldAccess[];
 }

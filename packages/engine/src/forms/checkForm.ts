@@ -2,6 +2,7 @@ import type { FormDefinition, RecordSchema } from './FormDefinition.js';
 import type { SemanticIssue } from '../rules/SemanticIssue.js';
 import { enumKey } from './enumKey.js';
 import { findNonSchemas } from './findNonSchemas.js';
+import { fieldAt } from './fieldAt.js';
 import { compileRecordSchema } from '../validation/compileRecordSchema.js';
 import { checkPatterns } from './checkPatterns.js';
 
@@ -23,6 +24,27 @@ export function checkForm(form: FormDefinition, roles?: ReadonlySet<string>): Se
     });
   }
   if (form.statusFlow) issues.push(...checkStatusFlow(form.statusFlow));
+  issues.push(...checkFieldAccess(form, roles));
+  return issues;
+}
+
+/** Field access names fields of the schema, states of the flow and (with a roles file) known roles. */
+function checkFieldAccess(form: FormDefinition, roles?: ReadonlySet<string>): SemanticIssue[] {
+  const issues: SemanticIssue[] = [];
+  const states = new Set(form.statusFlow?.states.map((s) => s.id) ?? []);
+  form.fieldAccess?.forEach((entry, i) => {
+    entry.fields.forEach((field, j) => {
+      if (!fieldAt(form.schema, field))
+        issues.push({ path: ['fieldAccess', i, 'fields', j], code: 'form.unknownField', params: { field } });
+    });
+    if (roles)
+      entry.editableBy.forEach((role, j) => {
+        if (!roles.has(role)) issues.push({ path: ['fieldAccess', i, 'editableBy', j], code: 'form.unknownRole', params: { role } });
+      });
+    entry.inStates?.forEach((state, j) => {
+      if (!states.has(state)) issues.push({ path: ['fieldAccess', i, 'inStates', j], code: 'form.unknownState', params: { state } });
+    });
+  });
   return issues;
 }
 

@@ -55,6 +55,27 @@ export const formMetaSchema = {
         },
       },
     },
+    fieldAccess: {
+      description: 'Who may change which fields: in the listed states (all when absent), only the listed policy roles.',
+      type: 'array',
+      maxItems: 200,
+      items: {
+        type: 'object',
+        required: ['fields', 'editableBy'],
+        additionalProperties: false,
+        properties: {
+          fields: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 500,
+            uniqueItems: true,
+            items: { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*$', maxLength: 200 },
+          },
+          editableBy: { type: 'array', items: camelId, minItems: 1, maxItems: 50, uniqueItems: true },
+          inStates: { type: 'array', items: camelId, minItems: 1, maxItems: 50, uniqueItems: true },
+        },
+      },
+    },
   },
   definitions: { localizedText },
 } as const;

@@ -34,6 +34,7 @@ export const problemMessages = {
   'form.duplicateState': t('状态“{state}”重复', 'Duplicate state "{state}"'),
   'form.transitionFromFinal': t('终态“{state}”不能再流转', 'Final state "{state}" cannot have transitions'),
   'form.missingEnumTitle': t('选项“{value}”缺少中英文标签', 'Option "{value}" has no zh-CN/en label'),
+  'form.unknownField': t('字段“{field}”不在记录模式中', 'Field "{field}" is not in the record schema'),
   'form.unknownRole': t('角色“{role}”未在角色文件中定义', 'Role "{role}" is not defined in the roles file'),
   'form.patternInvalid': t('正则表达式“{pattern}”无效：{detail}', 'Regular expression "{pattern}" is not valid: {detail}'),
   'form.patternLookaround': t(

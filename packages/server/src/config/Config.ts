@@ -18,6 +18,8 @@ export interface Config {
   sessionIdleMinutes: number;
   /** ... and this many hours after sign-in (default 12). */
   sessionMaxHours: number;
+  /** Approvals waiting on a policy role nobody holds in the record's store: who is told, who decides after how long. */
+  escalation: { flagRole: string; escalateTo: string; afterMs: number };
   /** Served at / when present: the built designer. */
   staticDir?: string;
   /** Upload quota per person in any 24 hours. */

@@ -33,6 +33,16 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, d
   const filesPerDay = whole('UPLOAD_FILES_PER_DAY', DEFAULT_UPLOAD_QUOTA.filesPerDay, 1, 1_000_000);
   const mibPerDay = whole('UPLOAD_MIB_PER_DAY', DEFAULT_UPLOAD_QUOTA.bytesPerDay / 1_048_576, 1, 1_000_000);
   const orphanUploadHours = whole('ORPHAN_UPLOAD_HOURS', 24, 1, 24 * 365);
+  const roleId = /^[a-z][A-Za-z0-9]{0,63}$/;
+  const flagRole = env.APPROVAL_FLAG_ROLE ?? 'afterSalesManager';
+  if (!roleId.test(flagRole))
+    throw new ConfigError(`APPROVAL_FLAG_ROLE must be a policy role id (e.g. afterSalesManager), not "${flagRole}"`);
+  const escalateTo = env.APPROVAL_ESCALATE_TO ?? 'generalManager';
+  if (!roleId.test(escalateTo))
+    throw new ConfigError(`APPROVAL_ESCALATE_TO must be a policy role id (e.g. generalManager), not "${escalateTo}"`);
+  const escalateHours = Number(env.APPROVAL_ESCALATE_AFTER_HOURS ?? '24');
+  if (!Number.isFinite(escalateHours) || escalateHours <= 0 || escalateHours > 24 * 365)
+    throw new ConfigError(`APPROVAL_ESCALATE_AFTER_HOURS must be more than 0 and at most 8760, not "${env.APPROVAL_ESCALATE_AFTER_HOURS}"`);
   return {
     store,
     dataDir: resolve(env.DATA_DIR ?? './data'),
@@ -44,6 +54,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, d
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sessionIdleMinutes,
     sessionMaxHours,
+    escalation: { flagRole, escalateTo, afterMs: Math.round(escalateHours * 3_600_000) },
     ...((env.STATIC_DIR ?? defaults.staticDir) ? { staticDir: resolve(env.STATIC_DIR ?? defaults.staticDir!) } : {}),
     uploadQuota: { filesPerDay, bytesPerDay: mibPerDay * 1_048_576 },
     orphanUploadHours,

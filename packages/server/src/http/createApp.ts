@@ -14,6 +14,7 @@ import { FileService, type UploadQuota } from '../services/FileService.js';
 import { FormValidators } from '../services/FormValidators.js';
 import { RecordService } from '../services/RecordService.js';
 import { Scheduler } from '../services/Scheduler.js';
+import { ApprovalEscalation, DEFAULT_ESCALATION, type EscalationOptions } from '../services/ApprovalEscalation.js';
 import type { Store } from '../store/Store.js';
 import { createRouter } from './createRouter.js';
 import { csrfGuard } from './csrfGuard.js';
@@ -35,6 +36,7 @@ export interface AppOptions {
     sessionMaxHours?: number;
     uploadQuota?: UploadQuota;
     orphanUploadHours?: number;
+    escalation?: EscalationOptions;
   };
 }
 
@@ -48,6 +50,7 @@ export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const { store } = options;
   const definitions = new DefinitionService(store, clock);
+  const escalation = new ApprovalEscalation(store, definitions, clock, options.config?.escalation ?? DEFAULT_ESCALATION);
   const services: Services = {
     store,
     clock,
@@ -59,13 +62,14 @@ export function createApp(options: AppOptions): App {
     }),
     definitions,
     records: new RecordService(store, definitions, clock),
-    approvals: new ApprovalService(store, clock),
+    approvals: new ApprovalService(store, clock, escalation),
     files: new FileService(store, clock, options.config?.uploadQuota),
     fileCleanup: new FileCleanup(store, clock, options.config?.orphanUploadHours),
     validators: new FormValidators(store),
     dashboard: new Dashboard(store, clock),
     scheduler: new Scheduler(store, clock),
     deadlineRecompute: new DeadlineRecompute(store, clock),
+    escalation,
     secureCookies: options.config?.secureCookies ?? false,
   };
   // A published calendar moves open deadlines (in the background; see DeadlineRecompute).

@@ -49,6 +49,13 @@ describe('route access', () => {
     expect(access('/users/:id/reactivate')).toEqual({ roles: ['admin'] });
   });
 
+  it('when the approval withdrawal and decision routes are looked up, then only admins and managers may call them, without API keys', () => {
+    for (const path of ['/approvals/:id/withdrawal', '/approvals/:id/decision']) {
+      const route = routes.find((r) => r.method === 'post' && r.path === path);
+      expect(route?.access).toEqual({ roles: ['admin', 'manager'] });
+    }
+  });
+
   for (const route of routes) {
     it(`when each caller tries ${route.method.toUpperCase()} ${route.path}, then only the declared roles and scopes get through`, async () => {
       for (const [name, call] of Object.entries(callers)) {

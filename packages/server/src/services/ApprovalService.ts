@@ -2,36 +2,68 @@ import { AppError } from '../errors/AppError.js';
 import type { Store } from '../store/Store.js';
 import type { Approval } from '../store/types.js';
 import type { Clock } from './Clock.js';
-import { hasRole, recordScope, type Principal, actorOf } from './Principal.js';
+import { hasRole, maySee, recordScope, type Principal, actorOf } from './Principal.js';
+import { approvalKey } from '../store/mergeApprovals.js';
+import type { ApprovalEscalation } from './ApprovalEscalation.js';
 
 /** Approval tasks: the users who hold the named policy role (or an admin) approve or reject with a comment. */
 export class ApprovalService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    /** Approvals nobody in the store can decide escalate to its role's holders. */
+    private readonly escalation?: ApprovalEscalation,
   ) {}
 
   /** Pending approvals this person may decide (all of them for an admin). */
-  inbox(principal: Principal, state: Approval['state'] = 'pending'): Promise<Approval[]> {
+  async inbox(principal: Principal, state: Approval['state'] = 'pending'): Promise<Approval[]> {
     if (hasRole(principal, ['admin'])) return this.store.listApprovals({ state });
     const approvers = principal.kind === 'user' ? principal.user.policyRoles : [];
-    return this.store.listApprovals({ state, approvers });
+    const own = await this.store.listApprovals({ state, approvers });
+    if (!this.escalation || state !== 'pending' || !approvers.includes(this.escalation.options.escalateTo)) return own;
+    // Escalated approvals wait for the escalation role's holders too.
+    const seen = new Set(own.map((a) => a.id));
+    return [...own, ...(await this.escalation.escalatedApprovals()).filter((a) => !seen.has(a.id))];
   }
 
   /** A page of them, newest first (store/paging.ts). */
-  inboxPage(principal: Principal, state: Approval['state'], page: { limit: number; after?: [string, string] }) {
+  async inboxPage(principal: Principal, state: Approval['state'], page: { limit: number; after?: [string, string] }) {
     const approvers = hasRole(principal, ['admin']) ? undefined : principal.kind === 'user' ? principal.user.policyRoles : [];
+    // Escalated approvals wait for the escalation role's holders too.
+    const escalated =
+      approvers && this.escalation && state === 'pending' && approvers.includes(this.escalation.options.escalateTo)
+        ? (await this.escalation.escalatedApprovals()).map((a) => a.id)
+        : [];
     // Only approvals of records within the caller's store scope (a policy role is per store), before the limit.
     const scope = recordScope(principal);
-    return this.store.pageApprovals({ state, ...(approvers ? { approvers } : {}), ...(scope ? { visibleTo: scope } : {}), ...page });
+    return this.store.pageApprovals({
+      state,
+      ...(approvers ? { approvers, alsoIds: escalated } : {}),
+      ...(scope ? { visibleTo: scope } : {}),
+      ...page,
+    });
   }
 
   async decide(id: string, decision: 'approve' | 'reject', comment: string, principal: Principal): Promise<Approval> {
     const approval = await this.store.getApproval(id);
     if (!approval) throw new AppError('not_found', `approval "${id}" does not exist`);
     const mayDecide =
-      hasRole(principal, ['admin']) || (principal.kind === 'user' && principal.user.policyRoles.includes(approval.approver));
+      hasRole(principal, ['admin']) ||
+      (principal.kind === 'user' && principal.user.policyRoles.includes(approval.approver)) ||
+      (principal.kind === 'user' &&
+        this.escalation !== undefined &&
+        principal.user.policyRoles.includes(this.escalation.options.escalateTo) &&
+        (await this.escalation.escalated(approval)));
     if (!mayDecide) throw new AppError('forbidden', `only the ${approval.approver} may decide this approval`);
+    const record = await this.store.getRecord(approval.recordId);
+    // No one approves (or rejects) their own record.
+    if (record && principal.kind === 'user' && record.createdBy === principal.user.username)
+      throw new AppError('forbidden', 'you created this record: someone else must decide its approval', {
+        messageZh: '不能审批自己提交的记录，须由他人审批',
+        details: [
+          { pointer: '/decision', code: 'approval.self', message: 'approver is the record creator', messageZh: '审批人是记录的提交人' },
+        ],
+      });
     if (approval.state !== 'pending')
       throw new AppError('conflict', `the approval was already ${approval.state}`, {
         messageZh: approval.state === 'approved' ? '该审批已被批准' : '该审批已被驳回',
@@ -46,5 +78,32 @@ export class ApprovalService {
     if (!(await this.store.decideApproval(decided, actorOf(principal))))
       throw new AppError('conflict', 'the approval was decided meanwhile', { messageZh: '该审批刚被他人处理' });
     return decided;
+  }
+
+  /**
+   * A manager takes back a pending approval with a reason, once the record's policy no longer asks
+   * for it (e.g. a complaint entered as serious by mistake and corrected). While the policy still
+   * asks, only an approver's decision ends it. Audited like a decision.
+   */
+  async withdraw(id: string, reason: string, principal: Principal): Promise<Approval> {
+    const approval = await this.store.getApproval(id);
+    const record = approval ? await this.store.getRecord(approval.recordId) : null;
+    if (!approval || !record || !maySee(principal, record)) throw new AppError('not_found', `approval "${id}" does not exist`);
+    if (approval.state !== 'pending')
+      throw new AppError('conflict', `the approval was already ${approval.state}`, { messageZh: '该审批已处理，不能撤回' });
+    if (record.evaluation.outcome.approvals.some((a) => approvalKey(a) === approvalKey(approval)))
+      throw new AppError('conflict', 'the record still needs this approval under its policy: an approver must decide it', {
+        messageZh: '按当前政策该记录仍需此审批，只能由审批人处理，不能撤回',
+      });
+    const withdrawn: Approval = {
+      ...approval,
+      state: 'withdrawn',
+      decidedBy: actorOf(principal),
+      decidedAt: this.clock().toISOString(),
+      comment: reason,
+    };
+    if (!(await this.store.decideApproval(withdrawn, actorOf(principal))))
+      throw new AppError('conflict', 'the approval was decided meanwhile', { messageZh: '该审批刚被他人处理' });
+    return withdrawn;
   }
 }

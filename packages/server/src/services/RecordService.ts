@@ -6,6 +6,10 @@ import type { Approval, RecordFilter, RecordWrite, StoredEvaluation, StoredRecor
 import type { Clock } from './Clock.js';
 import type { DefinitionService, Pins } from './DefinitionService.js';
 import { historyFacts } from './historyFacts.js';
+import { approvalsWithChanges } from './approvals/approvalsWithChanges.js';
+import { isFinalState, refuseFinalEdit } from './records/finalState.js';
+import type { Editor } from './records/Editor.js';
+import { refuseLockedEdits } from './records/refuseLockedEdits.js';
 
 /** Records: every write validates against the pinned form version, evaluates the pinned rules, stores the outcome. */
 export class RecordService {
@@ -19,12 +23,13 @@ export class RecordService {
     formId: string,
     data: unknown,
     actor: string,
-    meta: { store?: string | null; assignee?: string | null } = {},
+    meta: { store?: string | null; assignee?: string | null; editor?: Editor } = {},
   ): Promise<{ record: StoredRecord; written: Written }> {
     const pins = await this.definitions.currentPins(formId);
     const now = this.clock();
     const id = timeOrderedId();
     const policy = await this.definitions.policyFor(formId, pins);
+    if (meta.editor) await this.refuseLocked(policy.form, {}, data, policy.form.statusFlow?.initial ?? null, meta.editor);
     const evaluation = await this.evaluate(policy, id, data, policy.form.statusFlow?.initial ?? null, now);
     const record: StoredRecord = {
       id,
@@ -41,13 +46,13 @@ export class RecordService {
       updatedAt: now.toISOString(),
       rev: 1,
     };
-    const written = sideEffects(record, now);
+    const written = sideEffects(record, now, isFinalState(policy.form, record.status));
     await this.store.writeRecord({ record, previous: null, actor, action: 'create', ...written });
     return { record, written };
   }
 
   /** Replaces the data; `rev` must be the one the caller read (optimistic concurrency). */
-  async update(id: string, data: unknown, rev: number, actor: string): Promise<StoredRecord> {
+  async update(id: string, data: unknown, rev: number, actor: string, editor?: Editor): Promise<StoredRecord> {
     const previous = await this.stored(id);
     if (previous.rev !== rev)
       throw new AppError('conflict', `the record is at revision ${previous.rev}, not ${rev}; reload it`, {
@@ -56,6 +61,8 @@ export class RecordService {
     const pins = pinsOf(previous);
     const now = this.clock();
     const policy = await this.definitions.policyFor(previous.formId, pins);
+    if (isFinalState(policy.form, previous.status)) refuseFinalEdit(policy.form, previous.status);
+    if (editor) await this.refuseLocked(policy.form, previous.data, data, previous.status, editor);
     const evaluation = await this.evaluate(policy, id, data, previous.status, now);
     const record: StoredRecord = {
       ...previous,
@@ -64,7 +71,7 @@ export class RecordService {
       updatedAt: now.toISOString(),
       rev: previous.rev + 1,
     };
-    await this.store.writeRecord({ record, previous, actor, action: 'update', ...sideEffects(record, now) });
+    await this.store.writeRecord({ record, previous, actor, action: 'update', ...sideEffects(record, now, false) });
     return record;
   }
 
@@ -101,14 +108,15 @@ export class RecordService {
       previous,
       actor,
       action: `status ${previous.status ?? ''} -> ${to}`,
-      ...sideEffects(record, now),
+      // A record moved into a final state gets no new approval tasks (nothing can follow them).
+      ...sideEffects(record, now, isFinalState(policy.form, to)),
     });
     return record;
   }
 
   /** Why a move into `to` is refused now: pending or rejected approvals and blocks that name it. */
   async guards(record: StoredRecord, to: string): Promise<ErrorDetail[]> {
-    return guardsOf(record, to, await this.store.listApprovals({ recordId: record.id }));
+    return guardsOf(record, to, await this.store.listApprovals({ recordId: record.id }), await this.roleLabels());
   }
 
   /**
@@ -122,17 +130,36 @@ export class RecordService {
     const { trace, explanation, ...evaluation } = record.evaluation;
     const policy = await this.definitions.policyFor(record.formId, pinsOf(record));
     const targets = allowedTargets(policy.form, record.status);
-    const approvals = targets.length === 0 ? [] : (written?.approvals ?? (await this.store.listApprovals({ recordId: record.id })));
+    const role = await this.roleLabels();
+    const approvals = written?.approvals ?? (await this.store.listApprovals({ recordId: record.id }));
     return {
       ...record,
+      // Every approval task of the record, each with what changed in the record since it was asked.
+      approvals: approvalsWithChanges(policy.form, record, approvals),
+      final: isFinalState(policy.form, record.status),
       // Records stored before traces keep their explanation.
       evaluation: explain ? { ...evaluation, explanation: explanation ?? policy.explain(trace ?? []) } : evaluation,
-      transitions: targets.map((to) => ({ to, guards: guardsOf(record, to, approvals) })),
+      transitions: targets.map((to) => ({ to, guards: guardsOf(record, to, approvals, role) })),
       deadlines: written
         ? [...written.deadlines].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))
         : await this.store.listDeadlines({ recordIds: [record.id] }),
       now: this.clock().toISOString(),
     };
+  }
+
+  /** Approval tasks with what changed in their records since each was asked (records by id; a missing one: no changes). */
+  async approvalsWithChanges(approvals: readonly Approval[], records: ReadonlyMap<string, StoredRecord>) {
+    const out = [];
+    for (const approval of approvals) {
+      const record = records.get(approval.recordId);
+      if (!record) {
+        out.push(...approvalsWithChanges(null, null, [approval]));
+        continue;
+      }
+      const policy = await this.definitions.policyFor(record.formId, pinsOf(record));
+      out.push(...approvalsWithChanges(policy.form, record, [approval]));
+    }
+    return out;
   }
 
   /** The record as stored (its explanation kept as a trace). */
@@ -158,6 +185,21 @@ export class RecordService {
         deadlines: rows.filter((d) => d.recordId === record.id),
       })),
     };
+  }
+
+  /** Policy role names from the published roles file, for messages people read. */
+  private async roleLabels(): Promise<RoleLabel> {
+    const roles = (await this.definitions.publishedPack()).roles?.definition.roles ?? [];
+    return (id) => {
+      const label = roles.find((r) => r.id === id)?.label;
+      return label ? { 'zh-CN': pickText(label, 'zh-CN'), en: pickText(label, 'en') } : { 'zh-CN': id, en: id };
+    };
+  }
+
+  /** Refuses changes to fields the editor may not change in this state (the form's fieldAccess). */
+  private async refuseLocked(form: FormDefinition, before: unknown, after: unknown, status: string | null, editor: Editor) {
+    if (!form.fieldAccess?.length) return;
+    refuseLockedEdits(form, { before, after, status }, editor, (await this.definitions.publishedPack()).roles?.definition);
   }
 
   private async evaluate(
@@ -197,15 +239,23 @@ function storable({ explanation, ...evaluation }: Evaluation): StoredEvaluation 
   return { ...evaluation, trace: traceExplanation(explanation) };
 }
 
-function guardsOf(record: StoredRecord, to: string, approvals: Approval[]): ErrorDetail[] {
+/** A policy role's name in both languages (the id when the roles file does not name it). */
+type RoleLabel = (id: string) => { 'zh-CN': string; en: string };
+
+function guardsOf(
+  record: StoredRecord,
+  to: string,
+  approvals: Approval[],
+  role: RoleLabel = (id) => ({ 'zh-CN': id, en: id }),
+): ErrorDetail[] {
   const blocks = record.evaluation.outcome.blocks.filter((b) => b.before === to);
   return [
     ...approvals
-      .filter((a) => a.before === to && a.state !== 'approved')
+      .filter((a) => a.before === to && (a.state === 'pending' || a.state === 'rejected'))
       .map((a) => ({
         code: a.state === 'rejected' ? 'approval.rejected' : 'approval.pending',
-        message: `${a.state === 'rejected' ? 'rejected by' : 'needs approval of'} ${a.approver}: ${a.reason.en}`,
-        messageZh: `${a.state === 'rejected' ? '已被驳回' : '需审批'}（${a.approver}）：${a.reason['zh-CN']}`,
+        message: `${a.state === 'rejected' ? 'rejected by' : 'needs approval of'} ${role(a.approver).en}: ${a.reason.en}`,
+        messageZh: `${a.state === 'rejected' ? '已被驳回' : '需审批'}（${role(a.approver)['zh-CN']}）：${a.reason['zh-CN']}`,
       })),
     ...blocks.map((b) => ({ code: 'blocked', message: b.message.en, messageZh: b.message['zh-CN'] })),
   ];
@@ -234,11 +284,11 @@ function uniqueDeadlines(deadlines: Evaluation['outcome']['deadlines']): Evaluat
 type Written = Pick<RecordWrite, 'approvals' | 'deadlines' | 'fines' | 'notifications'>;
 
 /** Approval tasks, deadline rows, immediate fines and notices of a record's current outcome. */
-function sideEffects(record: StoredRecord, now: Date): Written {
+function sideEffects(record: StoredRecord, now: Date, final: boolean): Written {
   const { outcome } = record.evaluation;
   const at = now.toISOString();
   return {
-    approvals: outcome.approvals.map((a) => ({
+    approvals: (final ? [] : outcome.approvals).map((a) => ({
       id: timeOrderedId(),
       recordId: record.id,
       formId: record.formId,
@@ -251,6 +301,8 @@ function sideEffects(record: StoredRecord, now: Date): Written {
       decidedAt: null,
       comment: null,
       createdAt: at,
+      requestedRev: record.rev,
+      requestedData: record.data,
     })),
     deadlines: uniqueDeadlines(outcome.deadlines).map((d) => ({
       recordId: record.id,

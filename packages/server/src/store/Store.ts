@@ -141,6 +141,9 @@ export interface Store {
    * entry, all or nothing. False when that fine was reversed before (nothing is written).
    */
   reverseFine(change: { reversal: FineEntry; replacement: FineEntry | null }, actor: string, at: string): Promise<boolean>;
+  /** Posts a notice once per `uniqueKey` (whatever instance posts it); true when this call posted it. */
+  postNotification(notification: Notification): Promise<boolean>;
+
   listFines(filter: { person?: string; month?: string; formId?: string }): Promise<FineEntry[]>;
   listNotifications(filter: { roles?: string[]; limit: number }): Promise<Notification[]>;
   /** Newest first; `beforeId`: only entries older than that one (the next page). */

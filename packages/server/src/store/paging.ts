@@ -17,6 +17,8 @@ export type Visibility = { username: string; stores: string[] };
 export interface ApprovalPageFilter {
   state?: Approval['state'];
   approvers?: string[];
+  /** With `approvers`: these approvals too, whoever their approver (escalated ones). */
+  alsoIds?: string[];
   recordId?: string;
   /** Only approvals of records this user may see (store scope), applied before the limit. */
   visibleTo?: Visibility;

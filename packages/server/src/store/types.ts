@@ -102,11 +102,15 @@ export interface Approval {
   before: string;
   reason: { 'zh-CN': string; en: string };
   rule: string;
-  state: 'pending' | 'approved' | 'rejected';
+  /** withdrawn: a manager took it back with a reason (decidedBy, decidedAt, comment) after the policy stopped asking. */
+  state: 'pending' | 'approved' | 'rejected' | 'withdrawn';
   decidedBy: string | null;
   decidedAt: string | null;
   comment: string | null;
   createdAt: string;
+  /** The record's revision and data when the policy asked (absent on tasks stored before): what changed since is shown to the approver. */
+  requestedRev?: number;
+  requestedData?: Record<string, unknown>;
 }
 
 export interface DeadlineRow {

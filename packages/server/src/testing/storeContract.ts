@@ -710,5 +710,65 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect((await store.getRecord('u1'))?.data).toEqual({ text });
       await store.close();
     });
+
+    it('when an edit no longer asks for a pending approval, then it stays pending with the data it was asked on; a withdrawn one is asked again', async () => {
+      const store = await open();
+      const task = (id: string, rev: number, data: Record<string, unknown>) => ({
+        id,
+        recordId: 'ap1',
+        formId: 'f',
+        approver: 'deputyGeneralManager',
+        before: 'resolved',
+        reason: { 'zh-CN': '严重投诉须审批', en: 'serious' },
+        rule: 'A10-serious',
+        state: 'pending' as const,
+        decidedBy: null,
+        decidedAt: null,
+        comment: null,
+        createdAt: '2025-10-09T02:00:00.000Z',
+        requestedRev: rev,
+        requestedData: data,
+      });
+      const first = sampleRecord('ap1', { data: { severity: 'serious' } });
+      await store.writeRecord({ ...write(first), approvals: [task('t1', 1, { severity: 'serious' })] });
+      const second = { ...first, data: { severity: 'general' }, rev: 2 };
+      await store.writeRecord(write(second, first));
+      expect(await store.listApprovals({ recordId: 'ap1' })).toEqual([task('t1', 1, { severity: 'serious' })]);
+      const third = { ...second, data: { severity: 'serious' }, rev: 3 };
+      await store.writeRecord({ ...write(third, second), approvals: [task('t2', 3, { severity: 'serious' })] });
+      expect((await store.listApprovals({ recordId: 'ap1' })).map((a) => a.id)).toEqual(['t1']);
+      const withdrawn = { ...task('t1', 1, {}), state: 'withdrawn' as const, decidedBy: 'boss', decidedAt: 't', comment: '录入错误' };
+      expect(await store.decideApproval(withdrawn, 'boss')).toBe(true);
+      const fourth = { ...third, rev: 4 };
+      await store.writeRecord({ ...write(fourth, third), approvals: [task('t3', 4, { severity: 'serious' })] });
+      const states = (await store.listApprovals({ recordId: 'ap1' })).map((a) => [a.id, a.state, a.requestedRev]).sort();
+      expect(states).toEqual([
+        ['t1', 'withdrawn', 1],
+        ['t3', 'pending', 4],
+      ]);
+      expect((await store.listAudit({ entity: 'approval', entityId: 't1', limit: 5 }))[0]).toMatchObject({
+        action: 'withdrawn',
+        actor: 'boss',
+        after: { state: 'withdrawn', comment: '录入错误' },
+      });
+      await store.close();
+    });
+
+    it('when the same notice is posted twice, then it is stored once and only the first post says so', async () => {
+      const store = await open();
+      const notice = {
+        id: 'n1',
+        uniqueKey: 'approval-unheld|a1',
+        at: '2025-10-09T02:00:00.000Z',
+        role: 'afterSalesManager',
+        person: null,
+        recordId: null,
+        message: { 'zh-CN': '无人可审批', en: 'Nobody can approve' },
+      };
+      expect(await store.postNotification(notice)).toBe(true);
+      expect(await store.postNotification({ ...notice, id: 'n2' })).toBe(false);
+      expect((await store.listNotifications({ limit: 10 })).filter((n) => n.uniqueKey === notice.uniqueKey)).toEqual([notice]);
+      await store.close();
+    });
   });
 }

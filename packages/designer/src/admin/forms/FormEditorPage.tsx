@@ -15,6 +15,8 @@ import { useUndoKeys } from '../shared/useUndoKeys';
 import { VersionsPanel } from '../versions/VersionsPanel';
 import { FieldList } from './FieldList';
 import { FieldPanel } from './FieldPanel';
+import { FieldAccessEditor } from './FieldAccessEditor';
+import { renameFieldAccess } from './fieldAccessModel';
 import { fieldsAt, move, newField, readFields, replaceFieldsAt, writeFields, type FieldModel } from './fieldModel';
 import { FormPreview } from './FormPreview';
 import { FormSettings } from './FormSettings';
@@ -57,8 +59,8 @@ export function FormEditorPage() {
     return text(f?.label) || path[i]!;
   });
 
-  const setLevel = (replace: (list: FieldModel[]) => FieldModel[], coalesce?: string) =>
-    editor.change(writeFields(form, { ...model, fields: replaceFieldsAt(model.fields, path, replace) }), coalesce);
+  const setLevel = (replace: (list: FieldModel[]) => FieldModel[], coalesce?: string, after = (f: FormDefinition) => f) =>
+    editor.change(after(writeFields(form, { ...model, fields: replaceFieldsAt(model.fields, path, replace) })), coalesce);
 
   const save = async () => {
     setBusy(true);
@@ -166,24 +168,37 @@ export function FormEditorPage() {
                 </div>
                 <div>
                   {selectedField ? (
-                    <FieldPanel
-                      field={selectedField}
-                      siblings={level}
-                      onChange={(next, coalesce) => {
-                        setLevel(
-                          (list) =>
-                            list.map((f) =>
-                              f.key === selectedField.key
-                                ? next
-                                : next.key !== selectedField.key && f.showWhen?.field === selectedField.key
-                                  ? { ...f, showWhen: { ...f.showWhen, field: next.key } }
-                                  : f,
-                            ),
-                          coalesce,
-                        );
-                        if (next.key !== selectedField.key) setSelected(next.key);
-                      }}
-                    />
+                    <>
+                      <FieldPanel
+                        field={selectedField}
+                        siblings={level}
+                        onChange={(next, coalesce) => {
+                          setLevel(
+                            (list) =>
+                              list.map((f) =>
+                                f.key === selectedField.key
+                                  ? next
+                                  : next.key !== selectedField.key && f.showWhen?.field === selectedField.key
+                                    ? { ...f, showWhen: { ...f.showWhen, field: next.key } }
+                                    : f,
+                              ),
+                            coalesce,
+                            // A renamed field keeps who may change it.
+                            (f) =>
+                              next.key === selectedField.key
+                                ? f
+                                : renameFieldAccess(f, [...path, selectedField.key].join('.'), [...path, next.key].join('.')),
+                          );
+                          if (next.key !== selectedField.key) setSelected(next.key);
+                        }}
+                      />
+                      <FieldAccessEditor
+                        form={form}
+                        field={[...path, selectedField.key].join('.')}
+                        roles={reference?.roles ?? null}
+                        onChange={editor.change}
+                      />
+                    </>
                   ) : (
                     <FormSettings form={form} roles={reference?.roles ?? null} onChange={editor.change} />
                   )}

@@ -14,8 +14,11 @@ import { usePolicyText } from '../shared/usePolicyText';
 import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
 import { LoadMore } from '../shared/LoadMore';
+import { useAuth } from '../../app/auth/AuthContext';
+import { ApprovalChanges } from './ApprovalChanges';
+import { WithdrawApproval } from './WithdrawApproval';
 
-const STATES = ['pending', 'approved', 'rejected'] as const;
+const STATES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 /** How many filled fields of the record an approval card shows. */
 const SUMMARY_FIELDS = 6;
 
@@ -26,6 +29,7 @@ export function ApprovalsPage() {
   const { t, text, locale } = useI18n();
   const forms = useForms();
   const policy = usePolicyText();
+  const { hasRole } = useAuth();
   const [state, setState] = useState<(typeof STATES)[number]>('pending');
   const [items, setItems] = useState<ApprovalTask[] | null>(null);
   const [page, setPage] = useState<{ total: number; nextCursor: string | null; loading: boolean }>({
@@ -37,6 +41,14 @@ export function ApprovalsPage() {
   const [deciding, setDeciding] = useState<{ task: ApprovalTask; decision: 'approve' | 'reject' } | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
+
+  /** A field value in words: an option's label, 是/否, a local time. */
+  const readable = (field: ReturnType<typeof fieldAt>, value: unknown): string => {
+    if (typeof value === 'boolean') return value ? t('staff.yes') : t('staff.no');
+    if (typeof value === 'string' && field?.enumTitles?.[value]) return text(field.enumTitles[value]);
+    if (typeof value === 'string' && field?.format === 'date-time') return formatDateTime(value, locale, policy.timeZone);
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  };
 
   const load = useCallback(() => {
     setItems(null);
@@ -129,7 +141,13 @@ export function ApprovalsPage() {
                       </Link>
                       <Tag
                         color={
-                          task.state === 'pending' ? CHIP_COLORS.dueSoon : task.state === 'approved' ? CHIP_COLORS.met : CHIP_COLORS.overdue
+                          task.state === 'pending'
+                            ? CHIP_COLORS.dueSoon
+                            : task.state === 'approved'
+                              ? CHIP_COLORS.met
+                              : task.state === 'withdrawn'
+                                ? CHIP_COLORS.onTime
+                                : CHIP_COLORS.overdue
                         }
                       >
                         {t(`staff.approvals.${task.state}`)}
@@ -138,6 +156,10 @@ export function ApprovalsPage() {
                   }
                 >
                   <Typography.Paragraph strong>{text(task.reason)}</Typography.Paragraph>
+                  {task.state === 'pending' && !task.stillAsked && (
+                    <Typography.Paragraph type="secondary">{t('staff.approvals.noLongerAsked')}</Typography.Paragraph>
+                  )}
+                  <ApprovalChanges changes={task.changes} />
                   <Typography.Paragraph type="secondary">
                     {t('staff.approvals.needs', { role: policy.role(task.approver), status: before })} ·{' '}
                     {formatDateTime(task.createdAt, locale, policy.timeZone)}
@@ -148,7 +170,7 @@ export function ApprovalsPage() {
                         <Descriptions.Item key={name} label={(form && text(fieldAt(form.schema, name)?.label)) || name}>
                           {Array.isArray(value)
                             ? t('staff.approvals.lines', { count: value.length })
-                            : String(value as string | number | boolean)}
+                            : readable(form && fieldAt(form.schema, name), value)}
                         </Descriptions.Item>
                       ))}
                     </Descriptions>
@@ -161,6 +183,7 @@ export function ApprovalsPage() {
                       <Button danger size="large" onClick={() => setDeciding({ task, decision: 'reject' })}>
                         {t('staff.approvals.reject')}
                       </Button>
+                      {!task.stillAsked && hasRole('admin', 'manager') && <WithdrawApproval id={task.id} onDone={load} />}
                     </Space>
                   ) : (
                     <Typography.Text type="secondary">

@@ -15,6 +15,9 @@ import { loadFormVersion } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { changedFields } from './recordHistory';
 import { RecordDataView } from './RecordDataView';
+import { RecordApprovals } from './RecordApprovals';
+import { lockForEditor } from './lockForEditor';
+import { useAuth } from '../../app/auth/AuthContext';
 import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
 
@@ -35,6 +38,7 @@ export function RecordDetailPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const policy = usePolicyText(form ?? undefined);
+  const { user } = useAuth();
 
   const load = useCallback(async () => {
     try {
@@ -151,7 +155,8 @@ export function RecordDetailPage() {
             className="staff-card"
             title={<h3 className="card-heading">{t('staff.detail.data')}</h3>}
             extra={
-              !editing && (
+              !editing &&
+              !record.final && (
                 <Button
                   onClick={() => {
                     setDraft(record.data);
@@ -168,7 +173,7 @@ export function RecordDetailPage() {
                 formId={record.formId}
                 version={record.formVersion}
                 hideTitle
-                form={form}
+                form={lockForEditor(form, record.status, { policyRoles: user?.policyRoles ?? [], admin: !!user?.roles.includes('admin') })}
                 formData={draft}
                 onChange={setDraft}
                 onSubmit={(d) => void save(d)}
@@ -185,16 +190,24 @@ export function RecordDetailPage() {
                 </Space>
               </PublishedRecordForm>
             ) : (
-              <RecordDataView
-                schema={form.schema}
-                data={record.data}
-                order={form.uiSchema?.['ui:order'] as string[] | undefined}
-                timeZone={policy.timeZone}
-              />
+              <>
+                {record.final && (
+                  <Typography.Paragraph type="secondary" className="record-read-only">
+                    {t('staff.detail.readOnly')}
+                  </Typography.Paragraph>
+                )}
+                <RecordDataView
+                  schema={form.schema}
+                  data={record.data}
+                  order={form.uiSchema?.['ui:order'] as string[] | undefined}
+                  timeZone={policy.timeZone}
+                />
+              </>
             )}
           </Card>
         </Col>
         <Col xs={24} lg={10}>
+          <RecordApprovals approvals={record.approvals ?? []} policy={policy} onChange={() => void load()} />
           <Card className="staff-card" title={<h3 className="card-heading">{t('staff.records.deadlines')}</h3>}>
             {record.deadlines.length > 0 ? (
               <DeadlineChips rows={record.deadlines} now={record.now} timeZone={policy.timeZone} />

@@ -9,6 +9,7 @@ import type { FileService } from '../../services/FileService.js';
 import type { FormValidators } from '../../services/FormValidators.js';
 import type { RecordService } from '../../services/RecordService.js';
 import type { Scheduler } from '../../services/Scheduler.js';
+import type { ApprovalEscalation } from '../../services/ApprovalEscalation.js';
 import type { Store } from '../../store/Store.js';
 
 /** The use cases the routes call. */
@@ -25,5 +26,7 @@ export interface Services {
   dashboard: Dashboard;
   scheduler: Scheduler;
   deadlineRecompute: DeadlineRecompute;
+  /** Approvals waiting on a role nobody holds in the store: flagged, then escalated (runs beside the scheduler). */
+  escalation: ApprovalEscalation;
   secureCookies: boolean;
 }

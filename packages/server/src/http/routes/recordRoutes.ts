@@ -1,6 +1,7 @@
 import { actorOf, maySee, recordScope, type Principal } from '../../services/Principal.js';
 import { AppError } from '../../errors/AppError.js';
 import { recordDateFilter, storeTimeZone } from '../../services/recordDateFilter.js';
+import { editorOf } from '../../services/records/Editor.js';
 import type { Access, Route } from '../Route.js';
 import { encodeCursor, queryCursor } from '../cursor.js';
 import { queryEnum, queryInt, queryString } from '../query.js';
@@ -85,6 +86,7 @@ export function recordRoutes(services: Services): Route[] {
         const { record, written } = await records.create(body.form, body.data, actorOf(principal), {
           store: body.store ?? null,
           assignee: body.assignee ?? null,
+          editor: editorOf(principal),
         });
         return records.present(record, { written });
       },
@@ -105,7 +107,7 @@ export function recordRoutes(services: Services): Route[] {
       handler: async ({ req, principal }) => {
         const body = req.body as { data: unknown; rev: number };
         await visible(String(req.params.id), principal);
-        return records.present(await records.update(String(req.params.id), body.data, body.rev, actorOf(principal)));
+        return records.present(await records.update(String(req.params.id), body.data, body.rev, actorOf(principal), editorOf(principal)));
       },
     },
     {

@@ -57,14 +57,14 @@ export function workRoutes(services: Services): Route[] {
       method: 'get',
       path: '/approvals',
       access: SIGNED_IN,
-      query: { state: { enum: ['pending', 'approved', 'rejected'], default: 'pending' }, ...pageQuery(100) },
+      query: { state: { enum: ['pending', 'approved', 'rejected', 'withdrawn'], default: 'pending' }, ...pageQuery(100) },
       summary:
-        'Approvals this person may decide (state: pending, approved, rejected), newest first; a page of `limit` (1-500, 100) with the total and the `nextCursor` to pass as `cursor`',
+        'Approvals this person may decide (state: pending, approved, rejected, withdrawn), newest first, each with the fields changed since it was asked; a page of `limit` (1-500, 100) with the total and the `nextCursor` to pass as `cursor`',
       handler: async ({ req, principal }) => {
         const after = queryCursor(req, 2) as [string, string] | undefined;
         const page = await services.approvals.inboxPage(
           principal,
-          queryEnum(req, 'state', ['pending', 'approved', 'rejected'] as const) ?? 'pending',
+          queryEnum(req, 'state', ['pending', 'approved', 'rejected', 'withdrawn'] as const) ?? 'pending',
           { limit: queryInt(req, 'limit', 100, { min: 1, max: 500 }), ...(after ? { after } : {}) },
         );
         // The store kept only approvals of records within the caller's scope (a policy role is per store).
@@ -73,8 +73,10 @@ export function workRoutes(services: Services): Route[] {
           null,
         );
         const last = page.items.at(-1);
+        const shown = page.items.filter((a) => records.has(a.recordId));
+        const changed = await services.records.approvalsWithChanges(shown, records);
         return {
-          items: page.items.filter((a) => records.has(a.recordId)).map((a) => ({ ...a, record: brief(records.get(a.recordId)!) })),
+          items: changed.map((a) => ({ ...a, record: brief(records.get(a.recordId)!) })),
           total: page.total,
           nextCursor: page.more && last ? encodeCursor([last.createdAt, last.id]) : null,
         };
@@ -95,6 +97,15 @@ export function workRoutes(services: Services): Route[] {
           throw new AppError('not_found', `approval "${String(req.params.id)}" does not exist`);
         return services.approvals.decide(String(req.params.id), body.decision, body.comment ?? '', principal);
       },
+    },
+    {
+      method: 'post',
+      path: '/approvals/:id/withdrawal',
+      access: { roles: ['admin', 'manager'] },
+      summary: 'A manager withdraws a pending approval with a reason, once the policy no longer asks for it (audited)',
+      body: 'Withdrawal',
+      handler: async ({ req, principal }) =>
+        services.approvals.withdraw(String(req.params.id), (req.body as { reason: string }).reason.trim(), principal),
     },
     {
       method: 'get',

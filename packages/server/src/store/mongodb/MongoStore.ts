@@ -6,6 +6,7 @@ import { decodeEvaluation, encodeEvaluation } from '../evaluationCodec.js';
 import { formOf } from '../formOf.js';
 import { fileIdsIn } from '../fileRefs.js';
 import { withMetAt } from '../metLate.js';
+import { mergeApprovals } from '../mergeApprovals.js';
 import type {
   ApiKey,
   Approval,
@@ -447,13 +448,11 @@ export class MongoStore implements Store {
           { $setOnInsert: { fileId, recordId: record.id } },
           { upsert: true, session },
         );
-      await this.col('approvals').deleteMany({ recordId: record.id, state: 'pending' }, { session });
-      const decided = new Set(
-        (await this.col('approvals').find({ recordId: record.id }, { session }).toArray()).map(
-          (a) => `${String(a.approver)}|${String(a.before)}`,
-        ),
-      );
-      const approvals = write.approvals.filter((a) => !decided.has(`${a.approver}|${a.before}`));
+      // Approvals once asked for stay (mergeApprovals): an edit adds what the policy newly asks, never removes.
+      const existing = previous
+        ? (await this.col('approvals').find({ recordId: record.id }, { session }).toArray()).map((a) => plain<Approval>(a)!)
+        : [];
+      const approvals = mergeApprovals(existing, write.approvals);
       if (approvals.length > 0)
         await this.col('approvals').insertMany(
           approvals.map((a) => ({ ...a })),
@@ -842,6 +841,14 @@ export class MongoStore implements Store {
       return true;
     });
   }
+  async postNotification(notification: Notification) {
+    const result = await this.col('notifications').updateOne(
+      { uniqueKey: notification.uniqueKey },
+      { $setOnInsert: { ...notification } },
+      { upsert: true },
+    );
+    return result.upsertedCount > 0;
+  }
   async listFines(filter: { person?: string; month?: string; formId?: string }) {
     const query: Document = {};
     if (filter.person) query.person = filter.person;
@@ -886,7 +893,13 @@ export class MongoStore implements Store {
     const query: Document = {};
     if (filter.state) query.state = filter.state;
     if (filter.recordId) query.recordId = filter.recordId;
-    if (filter.approvers) query.approver = { $in: filter.approvers };
+    if (filter.approvers)
+      Object.assign(
+        query,
+        filter.alsoIds?.length
+          ? { $or: [{ approver: { $in: filter.approvers } }, { id: { $in: filter.alsoIds } }] }
+          : { approver: { $in: filter.approvers } },
+      );
     if (filter.visibleTo) {
       const visible = await this.visibleRecordIds(filter.visibleTo);
       query.recordId = filter.recordId ? (visible.includes(filter.recordId) ? filter.recordId : { $in: [] }) : { $in: visible };

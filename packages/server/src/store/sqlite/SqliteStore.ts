@@ -30,6 +30,7 @@ import { addMissingColumns } from './migrate.js';
 import { preparePrivateFiles, tightenDatabaseFiles } from './privateFiles.js';
 import { fileIdsIn } from '../fileRefs.js';
 import { withMetAt } from '../metLate.js';
+import { mergeApprovals } from '../mergeApprovals.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -437,18 +438,13 @@ export class SqliteStore implements Store {
         );
       }
       for (const fileId of fileIdsIn(record.data)) this.stmt('INSERT OR IGNORE INTO file_refs VALUES (?, ?)').run(fileId, record.id);
-      // Pending approvals follow the current outcome; decided ones are kept. (A new record has none.)
-      if (previous) this.stmt("DELETE FROM approvals WHERE record_id = ? AND state = 'pending'").run(record.id);
-      const decided = new Set(
-        previous
-          ? (this.stmt('SELECT approver, before_status FROM approvals WHERE record_id = ?').all(record.id) as Row[]).map(
-              (r) => `${String(r.approver)}|${String(r.before_status)}`,
-            )
-          : [],
-      );
-      for (const a of write.approvals) {
-        if (decided.has(`${a.approver}|${a.before}`)) continue;
-        this.stmt('INSERT INTO approvals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      // Approvals once asked for stay (mergeApprovals): an edit adds what the policy newly asks, never removes.
+      const existing = previous ? (this.stmt('SELECT * FROM approvals WHERE record_id = ?').all(record.id) as Row[]).map(toApproval) : [];
+      for (const a of mergeApprovals(existing, write.approvals)) {
+        this.stmt(
+          `INSERT INTO approvals (id, record_id, form_id, approver, before_status, reason, rule, state, decided_by, decided_at, comment,
+             created_at, requested_rev, requested_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
           a.id,
           a.recordId,
           a.formId,
@@ -461,6 +457,8 @@ export class SqliteStore implements Store {
           null,
           null,
           a.createdAt,
+          a.requestedRev ?? null,
+          a.requestedData === undefined ? null : json(a.requestedData),
         );
       }
       // Deadlines: a breach already recorded stays breached (its fines are posted once).
@@ -795,6 +793,19 @@ export class SqliteStore implements Store {
       return true;
     })();
   }
+  async postNotification(notification: Notification) {
+    return (
+      this.stmt('INSERT OR IGNORE INTO notifications VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        notification.id,
+        notification.uniqueKey,
+        notification.at,
+        notification.role,
+        notification.person,
+        notification.recordId,
+        json(notification.message),
+      ).changes > 0
+    );
+  }
   async listFines(filter: { person?: string; month?: string; formId?: string }) {
     const rows = this.stmt('SELECT * FROM fines ORDER BY posted_at DESC').all() as Row[];
     return rows
@@ -836,7 +847,11 @@ export class SqliteStore implements Store {
     const where = new Where();
     if (filter.state) where.add('state = ?', filter.state);
     if (filter.recordId) where.add('record_id = ?', filter.recordId);
-    if (filter.approvers) where.add(`approver IN (${filter.approvers.map(() => '?').join(', ') || 'NULL'})`, ...filter.approvers);
+    if (filter.approvers) {
+      const also = filter.alsoIds ?? [];
+      const ids = also.length > 0 ? ` OR id IN (${also.map(() => '?').join(', ')})` : '';
+      where.add(`(approver IN (${filter.approvers.map(() => '?').join(', ') || 'NULL'})${ids})`, ...filter.approvers, ...also);
+    }
     if (filter.visibleTo) where.add(visibleRecord('approvals', filter.visibleTo, where));
     return this.page(where, 'approvals', 'created_at DESC, id DESC', filter, toApproval, () =>
       filter.after
@@ -1114,6 +1129,8 @@ function toApproval(row: Row): Approval {
     decidedAt: str(row.decided_at),
     comment: str(row.comment),
     createdAt: String(row.created_at),
+    ...(row.requested_rev === null || row.requested_rev === undefined ? {} : { requestedRev: Number(row.requested_rev) }),
+    ...(row.requested_data === null || row.requested_data === undefined ? {} : { requestedData: parse(row.requested_data) }),
   };
 }
 

@@ -5,6 +5,9 @@ import type Database from 'better-sqlite3';
  * table as it is, so each is added here when missing (idempotent, at start-up).
  */
 const ADDED_COLUMNS: { table: string; column: string; type: string }[] = [
+  // Approvals that hold: the record's revision and data when the approval was asked (changes since).
+  { table: 'approvals', column: 'requested_rev', type: 'INTEGER' },
+  { table: 'approvals', column: 'requested_data', type: 'TEXT' },
   // Sign-in hardening: deactivated users, and when a session was last used (idle timeout).
   { table: 'users', column: 'deactivated_at', type: 'TEXT' },
   { table: 'sessions', column: 'last_seen_at', type: "TEXT NOT NULL DEFAULT ''" },

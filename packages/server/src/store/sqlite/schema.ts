@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS records (
 CREATE INDEX IF NOT EXISTS records_form ON records (form_id, created_at);
 CREATE TABLE IF NOT EXISTS approvals (
   id TEXT PRIMARY KEY, record_id TEXT NOT NULL, form_id TEXT NOT NULL, approver TEXT NOT NULL, before_status TEXT NOT NULL,
-  reason TEXT NOT NULL, rule TEXT NOT NULL, state TEXT NOT NULL, decided_by TEXT, decided_at TEXT, comment TEXT, created_at TEXT NOT NULL);
+  reason TEXT NOT NULL, rule TEXT NOT NULL, state TEXT NOT NULL, decided_by TEXT, decided_at TEXT, comment TEXT, created_at TEXT NOT NULL,
+  requested_rev INTEGER, requested_data TEXT);
 CREATE INDEX IF NOT EXISTS approvals_record ON approvals (record_id);
 CREATE TABLE IF NOT EXISTS deadlines (
   record_id TEXT NOT NULL, form_id TEXT NOT NULL, key TEXT NOT NULL, due_at TEXT, state TEXT NOT NULL, remind_at TEXT,
@@ -75,3 +76,4 @@ CREATE INDEX IF NOT EXISTS notifications_at ON notifications (at, id);
 CREATE INDEX IF NOT EXISTS notifications_role ON notifications (role, at, id);
 CREATE INDEX IF NOT EXISTS records_created ON records (created_at, id);
 `;
+

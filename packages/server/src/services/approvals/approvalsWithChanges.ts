@@ -1,0 +1,32 @@
+import type { FormDefinition } from '@aftersales/engine';
+import type { Approval, StoredRecord } from '../../store/types.js';
+import { approvalKey } from '../../store/mergeApprovals.js';
+import { changesSince, type FieldChange } from './changesSince.js';
+
+/** An approval task as people see it: with the record's revision now and the fields changed since it was asked. */
+export type ApprovalWithChanges = Approval & {
+  changes: FieldChange[];
+  changedSinceAsked: boolean;
+  /** Whether the record's policy still asks for it now (when not, a manager may withdraw a pending one). */
+  stillAsked: boolean;
+};
+
+export function approvalsWithChanges(
+  form: FormDefinition | null,
+  record: Pick<StoredRecord, 'data' | 'rev' | 'evaluation'> | null,
+  approvals: readonly Approval[],
+): ApprovalWithChanges[] {
+  return approvals.map((approval) => {
+    const asked = approval.requestedData;
+    const changes = asked && form && record ? changesSince(form.schema, asked, record.data) : [];
+    const task: Approval = { ...approval };
+    delete task.requestedData;
+    if (!record) return { ...task, changes, changedSinceAsked: false, stillAsked: true };
+    return {
+      ...task,
+      changes,
+      changedSinceAsked: approval.requestedRev !== undefined && approval.requestedRev !== record.rev && changes.length > 0,
+      stillAsked: record.evaluation.outcome.approvals.some((a) => approvalKey(a) === approvalKey(approval)),
+    };
+  });
+}

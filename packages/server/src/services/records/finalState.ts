@@ -1,0 +1,22 @@
+import { pickText, type FormDefinition } from '@aftersales/engine';
+import { AppError } from '../../errors/AppError.js';
+
+/** A state no transition leaves: a record there is read-only (a declared transition out of it reopens it). */
+export function isFinalState(form: FormDefinition, status: string | null): boolean {
+  const flow = form.statusFlow;
+  if (!flow || status === null) return false;
+  return !flow.transitions.some((t) => t.from === status);
+}
+
+/** Refuses an edit of a record in a final state, naming the state in both languages. */
+export function refuseFinalEdit(form: FormDefinition, status: string | null): never {
+  const label = form.statusFlow?.states.find((s) => s.id === status)?.label;
+  const zh = label ? pickText(label, 'zh-CN') : '';
+  const en = label ? pickText(label, 'en') : '';
+  throw new AppError('conflict', `the record is ${en || 'in a final state'}: it can no longer be edited`, {
+    messageZh: `记录已${zh ? `处于“${zh}”` : '结束'}，不能再修改`,
+    details: [
+      { pointer: '/data', code: 'record.final', message: 'a record in a final state is read-only', messageZh: '处于最终状态的记录只读' },
+    ],
+  });
+}
