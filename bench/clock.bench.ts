@@ -70,7 +70,9 @@ try {
   try {
     const cookie = await adminCookie(url);
     const db = openSqlite(join(dataDir, 'aftersales.sqlite'));
-    const insert = db.prepare("INSERT INTO deadlines (record_id, form_id, key, due_at, state, remind_at, reminded, deadline) VALUES (?, 'after-sales-record', 'arrival', ?, 'open', NULL, 0, ?)");
+    const insert = db.prepare(
+      "INSERT INTO deadlines (record_id, form_id, key, due_at, state, remind_at, reminded, deadline) VALUES (?, 'after-sales-record', 'arrival', ?, 'open', NULL, 0, ?)",
+    );
     db.transaction(() => {
       for (let i = 0; i < DUE; i++) insert.run(`due-${i}`, `2025-10-09T08:${String(i % 60).padStart(2, '0')}:00.000Z`, deadlineJson);
     })();

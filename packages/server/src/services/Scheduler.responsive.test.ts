@@ -28,7 +28,9 @@ const deadlineJson = JSON.stringify({
 /** Puts `count` open deadlines, all due before 2025-10-10, straight into the store's file (one transaction). */
 function insertDueDeadlines(dataDir: string, count: number): void {
   const db = new Database(join(dataDir, 'aftersales.sqlite'));
-  const insert = db.prepare("INSERT INTO deadlines (record_id, form_id, key, due_at, state, remind_at, reminded, deadline) VALUES (?, 'after-sales-record', 'arrival', ?, 'open', NULL, 0, ?)");
+  const insert = db.prepare(
+    "INSERT INTO deadlines (record_id, form_id, key, due_at, state, remind_at, reminded, deadline) VALUES (?, 'after-sales-record', 'arrival', ?, 'open', NULL, 0, ?)",
+  );
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
       const minute = String(i % 60).padStart(2, '0');

@@ -76,4 +76,3 @@ CREATE INDEX IF NOT EXISTS notifications_at ON notifications (at, id);
 CREATE INDEX IF NOT EXISTS notifications_role ON notifications (role, at, id);
 CREATE INDEX IF NOT EXISTS records_created ON records (created_at, id);
 `;
-
