@@ -57,8 +57,9 @@ describe('decision tables in Chromium', () => {
       const data = new DataTransfer();
       data.setData('text/plain', text);
       element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, '6\n12\n');
-    await expect.poll(() => cell(2, '占“保险后事故费用”的百分比（%）').inputValue()).toBe('12');
+    }, '6\n10\n');
+    await expect.poll(() => cell(1, '占“保险后事故费用”的百分比（%）').inputValue()).toBe('6');
+    expect(await cell(2, '占“保险后事故费用”的百分比（%）').inputValue()).toBe('10');
     expect(await cell(1, '占“保险后事故费用”的百分比（%）').inputValue()).toBe('6');
     await page.getByRole('button', { name: '添加一行' }).click();
     await type(5, '规则名称', '交通事故（无责任也分摊）');
@@ -108,7 +109,7 @@ describe('decision tables in Chromium', () => {
     ]);
     expect(rows.slice(1).map((r) => [r[1], r[3]])).toEqual([
       ['次要责任', '6'],
-      ['同等责任', '12'],
+      ['同等责任', '10'],
       ['主要责任', '20'],
       ['私自用车', '100'],
       ['无事故', '1'],
@@ -117,6 +118,15 @@ describe('decision tables in Chromium', () => {
     await expect.poll(() => page.getByText('新增 0 行，删除 0 行，修改 0 行。').isVisible()).toBe(true);
     await shot(page, 'tables-03-import');
     await page.getByRole('button', { name: '应用这些更改' }).click();
+  });
+
+  it('when the admin opens the saved P10 case in the test bench, then the explanation names the table row that matched', async () => {
+    await page.getByRole('tab', { name: '测试台' }).click();
+    await page.getByRole('button', { name: '在测试台打开测试用例 accident, equal share (P10)' }).click();
+    await page.getByRole('button', { name: '运行规则' }).click();
+    await expect.poll(() => page.getByText('命中：决策表“交通事故费用分摊（保险后）”第 2 行').isVisible()).toBe(true);
+    expect(await page.getByText('决策表“交通事故费用分摊（保险后）”第 1 行', { exact: true }).isVisible()).toBe(true);
+    await shot(page, 'tables-04-bench');
   });
 
   it('when the admin publishes, then a vehicle-use record with a minor share of a 1,000 yuan accident gets a 60 yuan fine', async () => {

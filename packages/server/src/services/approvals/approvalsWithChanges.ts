@@ -26,7 +26,10 @@ export function approvalsWithChanges(
       ...task,
       changes,
       changedSinceAsked: approval.requestedRev !== undefined && approval.requestedRev !== record.rev && changes.length > 0,
-      stillAsked: record.evaluation.outcome.approvals.some((a) => approvalKey(a) === approvalKey(approval)),
+      // A record stored without an approvals list (an old or partial evaluation) asks for none.
+      stillAsked: ((record.evaluation.outcome as Partial<typeof record.evaluation.outcome>).approvals ?? []).some(
+        (a) => approvalKey(a) === approvalKey(approval),
+      ),
     };
   });
 }

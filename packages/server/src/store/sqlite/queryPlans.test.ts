@@ -57,10 +57,6 @@ describe('SQLite query plans of the write paths', () => {
           /USING (COVERING )?INDEX deadlines_record_state \(record_id=\? AND state=\?\)/,
         ],
         [/^DELETE FROM deadlines WHERE record_id = \?/, /\(record_id=\?/],
-        [
-          /^DELETE FROM approvals WHERE record_id = \? AND state = 'pending'/,
-          /USING INDEX approvals_record_state \(record_id=\? AND state=\?\)/,
-        ],
         [/^SELECT \* FROM approvals WHERE record_id = \?/, /USING INDEX approvals_record(_state)? \(record_id=\?/],
         [/^SELECT \* FROM deadlines WHERE state = 'open' AND due_at/, /USING INDEX deadlines_due \(state=\? AND due_at/],
         [
