@@ -633,50 +633,30 @@ export class SqliteStore implements Store {
       .filter((d) => (!filter.state || d.state === filter.state) && (!filter.formId || d.formId === filter.formId));
   }
   async recordBreach(row: DeadlineRow, fines: FineEntry[], notifications: Notification[], at: string) {
-    return this.db.transaction(() => {
-      const changed =
-        this.stmt("UPDATE deadlines SET state = 'breached' WHERE record_id = ? AND key = ? AND state = 'open'").run(row.recordId, row.key)
-          .changes > 0;
-      if (!changed) return false;
-      for (const f of fines) this.insertFine(f);
-      // Work done late before the clock saw it: its fines are due, but nobody is told it is overdue.
-      if (!row.deadline.metAt) for (const n of notifications) this.insertNotification(n);
-      this.auditSync({
-        at,
-        actor: 'clock',
-        entity: 'record',
-        entityId: row.recordId,
-        action: `deadline ${row.key} breached`,
-        before: 'open',
-        after: { fines: fines.map((f) => f.amount) },
-      });
-      return true;
-    })();
+    return this.db.transaction(() => this.breachOne({ row, fines, notifications }, at))();
   }
   async recordBreaches(items: BreachItem[], at: string) {
-    return this.clockBatch(() => {
-      let breached = 0;
-      for (const { row, fines, notifications } of items) {
-        const changed =
-          this.stmt("UPDATE deadlines SET state = 'breached' WHERE record_id = ? AND key = ? AND state = 'open'").run(row.recordId, row.key)
-            .changes > 0;
-        if (!changed) continue;
-        breached++;
-        for (const f of fines) this.insertFine(f);
-        // Work done late before the clock saw it: its fines are due, but nobody is told it is overdue.
-        if (!row.deadline.metAt) for (const n of notifications) this.insertNotification(n);
-        this.auditSync({
-          at,
-          actor: 'clock',
-          entity: 'record',
-          entityId: row.recordId,
-          action: `deadline ${row.key} breached`,
-          before: 'open',
-          after: { fines: fines.map((f) => f.amount) },
-        });
-      }
-      return breached;
+    return this.clockBatch(() => items.filter((item) => this.breachOne(item, at)).length);
+  }
+  /** Marks one open deadline breached with its fines, notices and audit entry (inside a transaction); false when it was not open. */
+  private breachOne({ row, fines, notifications }: BreachItem, at: string): boolean {
+    const changed =
+      this.stmt("UPDATE deadlines SET state = 'breached' WHERE record_id = ? AND key = ? AND state = 'open'").run(row.recordId, row.key)
+        .changes > 0;
+    if (!changed) return false;
+    for (const f of fines) this.insertFine(f);
+    // Work done late before the clock saw it: its fines are due, but nobody is told it is overdue.
+    if (!row.deadline.metAt) for (const n of notifications) this.insertNotification(n);
+    this.auditSync({
+      at,
+      actor: 'clock',
+      entity: 'record',
+      entityId: row.recordId,
+      action: `deadline ${row.key} breached`,
+      before: 'open',
+      after: { fines: fines.map((f) => f.amount) },
     });
+    return true;
   }
   async markRemindedBatch(items: { row: DeadlineRow; notification: Notification }[]) {
     return this.clockBatch(() => {
