@@ -37,6 +37,8 @@ describe('users and API keys in Chromium', () => {
   }
 
   async function expectAccessible(page: Page): Promise<void> {
+    // Colours are measured once transitions end (a tag fading in reads as low contrast).
+    await settled(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await unlabelledControls(page)).toEqual([]);
   }
