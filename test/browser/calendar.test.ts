@@ -39,11 +39,22 @@ describe('calendar publish in Chromium', () => {
     await server?.close();
   });
 
-  it('when the admin adds a holiday and previews, then the call of 21:30 shows its arrival moving a day later, named by its ticket', async () => {
-    await page.goto(`${server.url}/admin/calendars`);
+  it('when the 21:30 call is opened, then dispatch (T12) and arrival (T1) are due the next working day, not already overdue', async () => {
+    await page.goto(`${server.url}/staff/records/${recordId}`);
     await page.getByLabel('用户名').fill(ADMIN.username);
     await page.getByLabel('密码').fill(ADMIN.password);
     await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByText('SH-2130').first().isVisible()).toBe(true);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('当日派工：12月2日 周三 17:30 前');
+    expect(text).toContain('到场：12月2日 周三 16:00 前（6个工作小时）');
+    expect(text).toContain('当日派工 · 未到期');
+    expect(text).not.toContain('已超时');
+    await shot(page, 'calendar-00-after-hours-call');
+  });
+
+  it('when the admin adds a holiday and previews, then the call of 21:30 shows its arrival moving a day later, named by its ticket', async () => {
+    await page.goto(`${server.url}/admin/calendars`);
     await expect.poll(() => page.getByRole('heading', { name: '工作日历' }).isVisible()).toBe(true);
     await page.getByLabel('日期').fill('2026-12-02');
     await page.getByLabel('名称（中文）').fill('临时停业');
