@@ -37,10 +37,16 @@ const deadlineJson = JSON.stringify({
 /** POST /clock/tick over node:http (fetch gives up waiting for headers after 300 s; a slow machine's tick may take longer). */
 function tickOnce(url: string, cookie: string): Promise<{ breached: number }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/api/v1/clock/tick`, { method: 'POST', headers: { Cookie: cookie } }, (res) => {
+    // A cookie-authenticated write without a JSON body carries the header a cross-site form cannot send.
+    const headers = { Cookie: cookie, 'X-Requested-With': 'aftersales' };
+    const req = request(`${url}/api/v1/clock/tick`, { method: 'POST', headers }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve(JSON.parse(body) as { breached: number }));
+      res.on('end', () =>
+        res.statusCode === 200
+          ? resolve(JSON.parse(body) as { breached: number })
+          : reject(new Error(`tick answered ${res.statusCode}: ${body}`)),
+      );
     });
     req.on('error', reject);
     req.end();
