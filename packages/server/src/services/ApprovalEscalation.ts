@@ -56,9 +56,21 @@ export class ApprovalEscalation {
   async escalatedApprovals(): Promise<Approval[]> {
     const users = await this.store.listUsers();
     const out: Approval[] = [];
-    for (const approval of await this.store.listApprovals({ state: 'pending' }))
-      if (await this.escalated(approval, users)) out.push(approval);
+    for await (const approval of this.pending()) if (await this.escalated(approval, users)) out.push(approval);
     return out;
+  }
+
+  /** Every pending approval, a keyset page at a time (no silent cap), the event loop getting a turn between pages. */
+  private async *pending(): AsyncGenerator<Approval> {
+    let after: [string, string] | undefined;
+    for (;;) {
+      const page = await this.store.pageApprovals({ state: 'pending', limit: 100, ...(after ? { after } : {}) });
+      yield* page.items;
+      const last = page.items.at(-1);
+      if (!page.more || !last) return;
+      after = [last.createdAt, last.id];
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** One pass: flags and escalates what is due; answers how many notices it posted. */
@@ -69,7 +81,7 @@ export class ApprovalEscalation {
     const label = (id: string) => roles.find((r) => r.id === id)?.label ?? { 'zh-CN': id, en: id };
     let flagged = 0;
     let escalated = 0;
-    for (const approval of await this.store.listApprovals({ state: 'pending' })) {
+    for await (const approval of this.pending()) {
       const record = await this.store.getRecord(approval.recordId);
       if (!record || ApprovalEscalation.held(approval.approver, record, users)) continue;
       const role = label(approval.approver);

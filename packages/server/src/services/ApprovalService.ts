@@ -15,18 +15,7 @@ export class ApprovalService {
     private readonly escalation?: ApprovalEscalation,
   ) {}
 
-  /** Pending approvals this person may decide (all of them for an admin). */
-  async inbox(principal: Principal, state: Approval['state'] = 'pending'): Promise<Approval[]> {
-    if (hasRole(principal, ['admin'])) return this.store.listApprovals({ state });
-    const approvers = principal.kind === 'user' ? principal.user.policyRoles : [];
-    const own = await this.store.listApprovals({ state, approvers });
-    if (!this.escalation || state !== 'pending' || !approvers.includes(this.escalation.options.escalateTo)) return own;
-    // Escalated approvals wait for the escalation role's holders too.
-    const seen = new Set(own.map((a) => a.id));
-    return [...own, ...(await this.escalation.escalatedApprovals()).filter((a) => !seen.has(a.id))];
-  }
-
-  /** A page of them, newest first (store/paging.ts). */
+  /** A page of the approvals this person may decide (all of them for an admin), newest first (store/paging.ts). */
   async inboxPage(principal: Principal, state: Approval['state'], page: { limit: number; after?: [string, string] }) {
     const approvers = hasRole(principal, ['admin']) ? undefined : principal.kind === 'user' ? principal.user.policyRoles : [];
     // Escalated approvals wait for the escalation role's holders too.
