@@ -1,3 +1,4 @@
+import { Repeating } from './Repeating.js';
 import { pickText } from '@aftersales/engine';
 import { timeOrderedId } from './ids.js';
 import type { Store } from '../store/Store.js';
@@ -27,8 +28,7 @@ export const DEFAULT_ESCALATION: EscalationOptions = {
  * (unique keys), so several instances may run it.
  */
 export class ApprovalEscalation {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly repeating = new Repeating('approval escalation', () => this.tick());
 
   constructor(
     private readonly store: Store,
@@ -119,18 +119,10 @@ export class ApprovalEscalation {
   }
 
   start(intervalMs: number): void {
-    this.stop();
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick()
-        .catch((error: unknown) => console.error('approval escalation failed:', error))
-        .finally(() => (this.running = null));
-    }, intervalMs);
-    this.timer.unref();
+    this.repeating.start(intervalMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.repeating.stop();
   }
 }

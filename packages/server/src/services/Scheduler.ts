@@ -1,3 +1,4 @@
+import { Repeating } from './Repeating.js';
 import { randomUUID } from 'node:crypto';
 import type { BreachItem, Store } from '../store/Store.js';
 import type { DeadlineRow, Notification } from '../store/types.js';
@@ -22,8 +23,7 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
  * stop the server answering requests.
  */
 export class Scheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly repeating = new Repeating('clock tick', () => this.tick());
 
   constructor(
     private readonly store: Store,
@@ -60,19 +60,11 @@ export class Scheduler {
   }
 
   start(intervalMs: number): void {
-    this.stop();
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick()
-        .catch((error: unknown) => console.error('clock tick failed:', error))
-        .finally(() => (this.running = null));
-    }, intervalMs);
-    this.timer.unref();
+    this.repeating.start(intervalMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.repeating.stop();
   }
 }
 
