@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { FormDefinition } from '@aftersales/engine';
-import { validatorModuleOf } from '../packages/server/src/services/FormValidators.js';
+import { validatorModuleOf } from '@aftersales/server';
 import { machineLine, writeSection } from './lib/writeSection.js';
 
 const designer = fileURLToPath(new URL('../packages/designer/', import.meta.url));

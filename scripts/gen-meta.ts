@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { metaSchemas } from '../packages/engine/src/meta/metaSchemas.js';
+import { metaSchemas } from '@aftersales/engine';
 
 const dir = fileURLToPath(new URL('../schemas/meta/', import.meta.url));
 for (const [kind, schema] of Object.entries(metaSchemas)) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (README, and CI through .ci/run): install, build, lint, format check,
-# typecheck, unit/scenario/API tests, then browser tests in Debian's Chromium.
+# dead-code check (knip), typecheck, unit/scenario/API tests, then browser tests in Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-results
@@ -8,6 +8,7 @@ bash scripts/pnpm.sh install --frozen-lockfile
 bash scripts/pnpm.sh -r build
 bash scripts/pnpm.sh exec prettier --check . > test-results/prettier.log 2>&1 || { cat test-results/prettier.log; echo "format check failed: run pnpm format"; exit 1; }
 bash scripts/pnpm.sh exec eslint .
+bash scripts/pnpm.sh exec knip
 bash scripts/typecheck.sh
 
 status=0

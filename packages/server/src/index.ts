@@ -14,3 +14,4 @@ export { importDefaultPack } from './services/importDefaultPack.js';
 export { AppError, HTTP_STATUS } from './errors/AppError.js';
 export type { Route, Access } from './http/Route.js';
 export { apiRoutes } from './http/routes/apiRoutes.js';
+export { validatorModuleOf } from './services/FormValidators.js';

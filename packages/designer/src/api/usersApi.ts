@@ -77,4 +77,3 @@ export function usersApi(client: ApiClient) {
   };
 }
 
-export type UsersApi = ReturnType<typeof usersApi>;

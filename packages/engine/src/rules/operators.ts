@@ -13,7 +13,6 @@ export const OPERATORS = {
 } as const;
 
 export type OperatorName = keyof typeof OPERATORS;
-export type OperatorKind = (typeof OPERATORS)[OperatorName];
 
 /** json-rules-engine's operator decorators, written before the operator: `someFact:greaterThan`. */
 export const DECORATORS = ['someFact', 'everyFact', 'someValue', 'everyValue', 'swap', 'not'] as const;

@@ -38,9 +38,3 @@ export function queryCursor(req: Request, length: number): SortKey | undefined {
   return key as SortKey;
 }
 
-/** A page of a list: its items, the cursor of the next page (null on the last), and the total where asked. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-  total?: number;
-}

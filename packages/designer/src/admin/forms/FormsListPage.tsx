@@ -37,7 +37,7 @@ export function FormsListPage() {
       setItems([]);
       void message.error(errorText(e, t, locale));
     }
-  }, [api, showArchived, message, t]);
+  }, [api, showArchived, message, t, locale]);
 
   useEffect(() => {
     void load();

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { UiSchema } from '@rjsf/utils';
 import { Select, Space, Typography } from 'antd';
 import type { OutcomeEvent, OutcomeType } from '@aftersales/engine';
@@ -33,11 +33,11 @@ export function OutcomeEditor({
   exprContext: ExprFieldContext;
 }) {
   const { t, text, has, locale } = useI18n();
-  const words = (key: string) => (has(`param.${key}`) ? t(`param.${key}` as MessageKey) : key);
+  const words = useCallback((key: string) => (has(`param.${key}`) ? t(`param.${key}` as MessageKey) : key), [has, t]);
   // RJSF reports a change when it first fills defaults; only a person's edit may change the rule,
   // so a rule opened and left alone (e.g. pushed by an integrator) is saved exactly as it was.
   const touched = useRef(false);
-  const { schema, uiSchema } = useMemo(() => outcomeForm(event.type, choices, words, text), [event.type, choices, text]);
+  const { schema, uiSchema } = useMemo(() => outcomeForm(event.type, choices, words, text), [event.type, choices, words, text]);
   return (
     <div>
       <Space style={{ marginBottom: 12 }}>

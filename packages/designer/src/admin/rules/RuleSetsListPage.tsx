@@ -45,7 +45,7 @@ export function RuleSetsListPage() {
       setItems([]);
       void message.error(errorText(e, t, locale));
     }
-  }, [api, formFilter, showArchived, message, t]);
+  }, [api, formFilter, showArchived, message, t, locale]);
 
   useEffect(() => {
     void load();

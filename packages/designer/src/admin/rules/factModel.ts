@@ -4,7 +4,6 @@ export type FactKind = DerivedFact['kind'];
 export type ElapsedKind = ElapsedFact['kind'];
 
 export const ELAPSED_KINDS: readonly ElapsedKind[] = ['workingHours', 'workingDays', 'hours', 'days'];
-export const FACT_KINDS: readonly FactKind[] = [...ELAPSED_KINDS, 'computed', 'history'];
 
 /** The meta-schema's `propertyNames` of `facts`. */
 export const FACT_NAME = /^\$?[a-z][A-Za-z0-9]*$/;

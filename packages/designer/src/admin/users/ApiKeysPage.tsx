@@ -35,7 +35,7 @@ export function ApiKeysPage() {
       setKeys([]);
       void message.error(errorText(e, t, locale));
     }
-  }, [api, message, t]);
+  }, [api, message, t, locale]);
 
   useEffect(() => {
     void load();

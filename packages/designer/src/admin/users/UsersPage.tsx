@@ -36,7 +36,7 @@ export function UsersPage() {
       setUsers([]);
       void message.error(errorText(e, t, locale));
     }
-  }, [api, message, t]);
+  }, [api, message, t, locale]);
 
   useEffect(() => {
     void load();

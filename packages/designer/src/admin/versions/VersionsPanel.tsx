@@ -41,7 +41,7 @@ export function VersionsPanel<K extends DocumentKind>({
       setVersions([]);
       void message.error(errorText(e, t, locale));
     }
-  }, [api, kind, id, message, t]);
+  }, [api, kind, id, message, t, locale]);
 
   useEffect(() => {
     void load();

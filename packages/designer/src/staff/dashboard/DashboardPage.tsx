@@ -49,13 +49,12 @@ export function DashboardPage() {
     };
   }, [api, weeks, t, locale]);
 
-  /** The label of a field's option in the person's language (the value itself when the form has no such option). */
-  const optionLabel = (form: FormDefinition | undefined, field: string, value: string) =>
-    (form && text(fieldAt(form.schema, field)?.enumTitles?.[value])) || value || t('staff.dashboard.blank');
-  const fieldLabel = (form: FormDefinition | undefined, field: string) => (form && text(fieldAt(form.schema, field)?.label)) || field;
-
   const charts = useMemo(() => {
     if (!figures || !forms) return null;
+    /** The label of a field's option in the person's language (the value itself when the form has no such option). */
+    const optionLabel = (form: FormDefinition | undefined, field: string, value: string) =>
+      (form && text(fieldAt(form.schema, field)?.enumTitles?.[value])) || value || t('staff.dashboard.blank');
+    const fieldLabel = (form: FormDefinition | undefined, field: string) => (form && text(fieldAt(form.schema, field)?.label)) || field;
     const service = forms.byId[SERVICE_FORM];
     const compliance = (data: Compliance, field: string): EChartsCoreOption => ({
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '–') },
@@ -121,7 +120,7 @@ export function DashboardPage() {
           })),
       } satisfies EChartsCoreOption,
     };
-  }, [figures, forms, locale]);
+  }, [figures, forms, t, text]);
 
   const card = (title: string, option: EChartsCoreOption | undefined, empty: boolean) => (
     <Card className="staff-card" title={<h3 className="card-heading">{title}</h3>}>
