@@ -66,7 +66,6 @@ export function documentsApi<K extends DocumentKind>(client: ApiClient, kind: K)
   };
 }
 
-
 /** A list body: an array, or `{ items }`. */
 export function listOf<T>(body: unknown): T[] {
   if (Array.isArray(body)) return body as T[];

@@ -37,4 +37,3 @@ export function queryCursor(req: Request, length: number): SortKey | undefined {
     throw bad();
   return key as SortKey;
 }
-
