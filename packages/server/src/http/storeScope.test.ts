@@ -55,7 +55,7 @@ beforeAll(async () => {
   readKeyAuth = `Bearer ${read.secret as string}`;
   const write = (await admin('POST', '/api-keys', { name: 'pusher', scopes: ['definitions:write'] })).body;
   writeKey = client(server.url, { Authorization: `Bearer ${write.secret as string}` });
-});
+}, 120_000); // signing up users hashes passwords (scrypt): slow on a busy machine
 afterAll(() => server.close());
 
 /** Raw bytes with the caller's headers (the test client sends strings). */

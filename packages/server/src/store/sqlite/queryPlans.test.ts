@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { startTestServer } from '../../testing/startTestServer.js';
+import type { SqliteStore } from './SqliteStore.js';
 
 /** The plan SQLite chooses for `sql` (parameters bound to NULL: the plan does not depend on them). */
 function planOf(db: Database.Database, sql: string): string[] {
@@ -19,7 +20,8 @@ describe('SQLite query plans of the write paths', () => {
     try {
       const { records, scheduler, store } = server.services;
       const executed = new Set<string>();
-      const spy = vi.spyOn(store as unknown as { stmt(sql: string): unknown }, 'stmt');
+      // Every statement of the SQLite store is prepared through the shared handle's statement cache.
+      const spy = vi.spyOn((store as SqliteStore).database, 'stmt');
 
       // Record write, update, status move, approvals by record; then due deadlines, breach batch, due reminders.
       const data = {

@@ -1,0 +1,135 @@
+import type { ApiKey, Approval, AuditEntry, CalendarJob, DeadlineRow, DocumentKind, FineEntry, RecordWrite, User } from './types.js';
+
+/** An audit entry before the store numbers it. */
+export type AuditInput = Omit<AuditEntry, 'id'>;
+
+// What each unit of work writes to the audit log: one place, both adapters (the entries are the same whatever the store).
+
+export function recordWritten(write: RecordWrite): AuditInput {
+  const { record, previous } = write;
+  return {
+    at: record.updatedAt,
+    actor: write.actor,
+    entity: 'record',
+    entityId: record.id,
+    action: write.action,
+    before: previous?.data ?? null,
+    after: record.data,
+  };
+}
+
+export function deadlineBreached(row: DeadlineRow, fines: readonly FineEntry[], at: string): AuditInput {
+  return {
+    at,
+    actor: 'clock',
+    entity: 'record',
+    entityId: row.recordId,
+    action: `deadline ${row.key} breached`,
+    before: 'open',
+    after: { fines: fines.map((f) => f.amount) },
+  };
+}
+
+export function approvalDecided(approval: Approval, actor: string): AuditInput {
+  return {
+    at: approval.decidedAt ?? '',
+    actor,
+    entity: 'approval',
+    entityId: approval.id,
+    action: approval.state,
+    before: 'pending',
+    after: { state: approval.state, comment: approval.comment, recordId: approval.recordId },
+  };
+}
+
+export function fineReversed(change: { reversal: FineEntry; replacement: FineEntry | null }, actor: string, at: string): AuditInput {
+  return {
+    at,
+    actor,
+    entity: 'fine',
+    entityId: change.reversal.corrects ?? '',
+    action: change.replacement ? 'fine corrected' : 'fine waived',
+    before: { amount: -change.reversal.amount },
+    after: { amount: change.replacement?.amount ?? 0, reason: change.reversal.note, recordId: change.reversal.recordId },
+  };
+}
+
+export function calendarJobFinished(
+  calendarId: string,
+  version: number,
+  counts: NonNullable<CalendarJob['counts']>,
+  at: string,
+): AuditInput {
+  return {
+    at,
+    actor: 'clock',
+    entity: 'calendar',
+    entityId: calendarId,
+    action: `deadlines recomputed for version ${version}`,
+    before: null,
+    after: { version, ...counts },
+  };
+}
+
+export function apiKeyRevokedWithCreator(key: Pick<ApiKey, 'id' | 'name'>, actor: string, at: string): AuditInput {
+  return {
+    at,
+    actor,
+    entity: 'apiKey',
+    entityId: key.id,
+    action: 'revoke (creator deactivated)',
+    before: { name: key.name, revoked: false },
+    after: { name: key.name, revoked: true },
+  };
+}
+
+export function userDeactivation(before: User, user: User, revokedKeys: readonly string[], actor: string, at: string): AuditInput {
+  const deactivating = user.deactivatedAt !== undefined;
+  return {
+    at,
+    actor,
+    entity: 'user',
+    entityId: user.id,
+    action: deactivating ? 'deactivate' : 'reactivate',
+    before: { username: before.username, deactivatedAt: before.deactivatedAt ?? null },
+    after: { username: user.username, deactivatedAt: user.deactivatedAt ?? null, ...(deactivating ? { revokedKeys } : {}) },
+  };
+}
+
+export function draftSaved(kind: DocumentKind, id: string, before: unknown, definition: unknown, actor: string, at: string): AuditInput {
+  return { at, actor, entity: 'definition', entityId: `${kind}:${id}`, action: 'draft.save', before, after: definition };
+}
+
+export function draftDiscarded(kind: DocumentKind, id: string, before: unknown, actor: string, at: string): AuditInput {
+  return { at, actor, entity: 'definition', entityId: `${kind}:${id}`, action: 'draft.discard', before, after: null };
+}
+
+export function archiveSet(kind: DocumentKind, id: string, archived: boolean, actor: string, at: string): AuditInput {
+  return {
+    at,
+    actor,
+    entity: 'definition',
+    entityId: `${kind}:${id}`,
+    action: archived ? 'archive' : 'unarchive',
+    before: null,
+    after: null,
+  };
+}
+
+export function versionPublished(
+  item: { kind: DocumentKind; id: string; definition: unknown },
+  version: number,
+  before: unknown,
+  actor: string,
+  at: string,
+): AuditInput {
+  return {
+    at,
+    actor,
+    entity: 'definition',
+    entityId: `${item.kind}:${item.id}`,
+    action: `publish v${version}`,
+    before,
+    after: item.definition,
+  };
+}

@@ -1,0 +1,42 @@
+import type { ClientSession } from 'mongodb';
+import type { AuditInput } from '../../auditEntries.js';
+import type { AuditRepository } from '../../ports/AuditRepository.js';
+import type { AuditEntry } from '../../types.js';
+import { plain, type Counter, type MongoDatabase } from '../MongoDatabase.js';
+
+export class MongoAuditRepository implements AuditRepository {
+  constructor(private readonly database: MongoDatabase) {}
+
+  async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number; beforeId?: number }) {
+    const query = {
+      ...(filter.entity ? { entity: filter.entity } : {}),
+      ...(filter.entityId ? { entityId: filter.entityId } : {}),
+      ...(filter.beforeId !== undefined ? { id: { $lt: filter.beforeId } } : {}),
+    };
+    return (await this.database.col('audit').find(query).sort({ id: -1 }).limit(filter.limit).toArray()).map((a) => plain<AuditEntry>(a)!);
+  }
+  async appendAudit(entry: AuditInput) {
+    await this.database.transaction((session) => this.append(entry, session));
+  }
+
+  /** Appends an entry in the caller's transaction; ids grow by one per entry, from a counter in the same transaction. */
+  async append(entry: AuditInput, session: ClientSession): Promise<void> {
+    const counter = await this.database
+      .col<Counter>('counters')
+      .findOneAndUpdate({ _id: 'audit' }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after', session });
+    await this.database.col('audit').insertOne({ id: counter?.value ?? 0, ...entry }, { session });
+  }
+
+  /** Appends a batch in the caller's transaction: one counter step for the whole batch. */
+  async appendMany(entries: readonly AuditInput[], session: ClientSession): Promise<void> {
+    if (entries.length === 0) return;
+    const counter = await this.database
+      .col<Counter>('counters')
+      .findOneAndUpdate({ _id: 'audit' }, { $inc: { value: entries.length } }, { upsert: true, returnDocument: 'after', session });
+    const first = (counter?.value ?? entries.length) - entries.length + 1;
+    await this.database.col('audit').insertMany(
+      entries.map((entry, i) => ({ id: first + i, ...entry })),
+      { session },
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import type { ClientSession, Document } from 'mongodb';
+import { fineReversed } from '../../auditEntries.js';
+import type { FinesRepository } from '../../ports/FinesRepository.js';
+import type { FineEntry } from '../../types.js';
+import { plain, type MongoDatabase } from '../MongoDatabase.js';
+import type { MongoAuditRepository } from './AuditRepository.js';
+import { upsertsByUniqueKey } from './NotificationsRepository.js';
+
+export class MongoFinesRepository implements FinesRepository {
+  constructor(
+    private readonly database: MongoDatabase,
+    private readonly audit: MongoAuditRepository,
+  ) {}
+
+  async getFine(id: string) {
+    return plain<FineEntry>(await this.database.col('fines').findOne({ id }));
+  }
+  async reverseFine(change: { reversal: FineEntry; replacement: FineEntry | null }, actor: string, at: string) {
+    return this.database.transaction(async (session) => {
+      if (!(await this.upsert(change.reversal, session))) return false;
+      if (change.replacement) await this.database.col('fines').insertOne({ ...change.replacement }, { session });
+      await this.audit.append(fineReversed(change, actor, at), session);
+      return true;
+    });
+  }
+  async listFines(filter: { person?: string; month?: string; formId?: string }) {
+    const query: Document = {};
+    if (filter.person) query.person = filter.person;
+    if (filter.formId) query.formId = filter.formId;
+    if (filter.month) query.postedAt = { $regex: `^${filter.month.replace(/[^0-9-]/g, '')}` };
+    return (await this.database.col('fines').find(query).sort({ postedAt: -1 }).toArray()).map((f) => plain<FineEntry>(f)!);
+  }
+
+  /** Posts a fine once per unique key, in the caller's transaction; true when this call posted it. */
+  async upsert(fine: FineEntry, session: ClientSession): Promise<boolean> {
+    const result = await this.database
+      .col('fines')
+      .updateOne({ uniqueKey: fine.uniqueKey }, { $setOnInsert: { ...fine } }, { upsert: true, session });
+    return result.upsertedCount > 0;
+  }
+  /** Posts a batch once per unique key, in the caller's transaction. */
+  async upsertMany(fines: readonly FineEntry[], session: ClientSession): Promise<void> {
+    if (fines.length === 0) return;
+    await this.database.col('fines').bulkWrite(upsertsByUniqueKey(fines), { session, ordered: true });
+  }
+}

@@ -1,0 +1,120 @@
+import { Binary, type Document } from 'mongodb';
+import { AppError } from '../../../errors/AppError.js';
+import { recordWritten } from '../../auditEntries.js';
+import { decodeEvaluation, encodeEvaluation } from '../../evaluationCodec.js';
+import type { RecordsRepository } from '../../ports/RecordsRepository.js';
+import type { RecordFilter, RecordWrite, StoredRecord } from '../../types.js';
+import { plain, type MongoDatabase } from '../MongoDatabase.js';
+import type { MongoApprovalsRepository } from './ApprovalsRepository.js';
+import type { MongoAuditRepository } from './AuditRepository.js';
+import type { MongoDeadlinesRepository } from './DeadlinesRepository.js';
+import type { MongoFilesRepository } from './FilesRepository.js';
+import type { MongoFinesRepository } from './FinesRepository.js';
+import type { MongoNotificationsRepository } from './NotificationsRepository.js';
+
+/** What a record write posts besides the record, each in the write's transaction. */
+export interface RecordWriteParts {
+  files: MongoFilesRepository;
+  approvals: MongoApprovalsRepository;
+  deadlines: MongoDeadlinesRepository;
+  fines: MongoFinesRepository;
+  notifications: MongoNotificationsRepository;
+  audit: MongoAuditRepository;
+}
+
+/** Records use optimistic concurrency on `rev`; a write and everything it posts is one transaction. */
+export class MongoRecordsRepository implements RecordsRepository {
+  constructor(
+    private readonly database: MongoDatabase,
+    private readonly parts: RecordWriteParts,
+  ) {}
+
+  async writeRecord(write: RecordWrite) {
+    const { record, previous } = write;
+    await this.database.transaction(async (session) => {
+      const records = this.database.col('records');
+      if (previous) {
+        const result = await records.replaceOne({ id: record.id, rev: previous.rev }, recordDoc(record), { session });
+        if (result.matchedCount === 0)
+          throw new AppError('conflict', 'the record was changed by someone else; reload it and try again', {
+            messageZh: '记录已被他人修改，请刷新后再试',
+          });
+      } else {
+        await records.insertOne(recordDoc(record), { session });
+      }
+      await this.parts.files.addReferences(record.id, record.data, session);
+      await this.parts.approvals.addRequested(record.id, write.approvals, previous === null, session);
+      await this.parts.deadlines.rewrite(record.id, write.deadlines, session);
+      for (const fine of write.fines) await this.parts.fines.upsert(fine, session);
+      for (const n of write.notifications) await this.parts.notifications.upsert(n, session);
+      await this.parts.audit.append(recordWritten(write), session);
+    });
+  }
+  async getRecord(id: string) {
+    return fromRecordDoc(await this.database.col('records').findOne({ id }));
+  }
+  async listRecords(filter: RecordFilter) {
+    const query: Document = {};
+    if (filter.formId) query.formId = filter.formId;
+    if (filter.createdBy) query.createdBy = filter.createdBy;
+    const and: Document[] = [];
+    if (filter.person) and.push({ $or: [{ createdBy: filter.person }, { assignee: filter.person }] });
+    if (filter.visibleTo) {
+      const { username, stores } = filter.visibleTo;
+      and.push({ $or: [{ createdBy: username }, { assignee: username }, { store: { $in: stores } }] });
+    }
+    if (and.length > 0) query.$and = and;
+    if (filter.status) query.status = filter.status;
+    if (filter.assignee) query.assignee = filter.assignee;
+    if (filter.store) query.store = filter.store;
+    if (filter.createdFrom || filter.createdTo)
+      query.createdAt = {
+        ...(filter.createdFrom ? { $gte: filter.createdFrom } : {}),
+        ...(filter.createdTo ? { $lte: filter.createdTo } : {}),
+      };
+    if (filter.dataRange) {
+      const { field, kind, from, to } = filter.dataRange;
+      if (kind === 'date') query[`data.${field}`] = { $type: 'string', ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
+      else {
+        // Values may carry any offset: compared as instants.
+        const at = { $dateFromString: { dateString: `$data.${field}`, onError: null, onNull: null } };
+        query.$expr = {
+          $and: [{ $ne: [at, null] }, ...(from ? [{ $gte: [at, new Date(from)] }] : []), ...(to ? [{ $lte: [at, new Date(to)] }] : [])],
+        };
+      }
+    }
+    if (filter.deadlineState)
+      query.id = { $in: await this.database.col('deadlines').distinct('recordId', { state: filter.deadlineState }) };
+    const [items, total] = await Promise.all([
+      this.database
+        .col('records')
+        .find(
+          filter.after
+            ? {
+                $and: [
+                  query,
+                  { $or: [{ createdAt: { $lt: filter.after[0] } }, { createdAt: filter.after[0], id: { $lt: filter.after[1] } }] },
+                ],
+              }
+            : query,
+        )
+        .sort({ createdAt: -1, id: -1 })
+        .skip(filter.after ? 0 : filter.offset)
+        .limit(filter.limit)
+        .toArray(),
+      this.database.col('records').countDocuments(query),
+    ]);
+    return { items: items.map((r) => fromRecordDoc(r)!), total };
+  }
+}
+
+/** A record as stored: its evaluation deflated (see evaluationCodec); one stored before as a plain document still reads. */
+function recordDoc(record: StoredRecord): Document {
+  return { ...record, evaluation: new Binary(encodeEvaluation(record.evaluation)) };
+}
+function fromRecordDoc(doc: Document | null): StoredRecord | null {
+  const record = plain<StoredRecord & { evaluation: unknown }>(doc);
+  if (!record) return null;
+  const stored = record.evaluation;
+  return { ...record, evaluation: decodeEvaluation(stored instanceof Binary ? Buffer.from(stored.buffer) : stored) };
+}

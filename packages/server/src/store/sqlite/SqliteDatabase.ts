@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { addMissingColumns } from './migrate.js';
+import { preparePrivateFiles, tightenDatabaseFiles } from './privateFiles.js';
+import { BACKFILL_FILE_REFS, INDEXES, SCHEMA } from './schema.js';
+
+/**
+ * The one SQLite handle every repository of the embedded store shares: a file under the data
+ * directory, WAL with full sync, prepared statements cached by SQL text, and transactions (a unit
+ * of work that spans repositories runs inside one `transaction`; nested ones are savepoints).
+ */
+export class SqliteDatabase {
+  readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(dataDir: string) {
+    const file = join(dataDir, 'aftersales.sqlite');
+    preparePrivateFiles(dataDir, file);
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    tightenDatabaseFiles(file);
+    // FULL: a commit is on disk before it returns, so an acknowledged write survives a crash.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    addMissingColumns(this.db);
+    this.db.exec(BACKFILL_FILE_REFS);
+    this.db.exec(INDEXES);
+  }
+
+  /** Prepared once per SQL text. */
+  stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Runs `work` in a transaction (a savepoint when one is open already): all or nothing. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  /**
+   * One transaction of the clock, committed without waiting for the disk (synchronous NORMAL: the
+   * WAL stays consistent, and the next durable commit — any record write — makes it durable too).
+   * A batch lost to a power cut before that is only undone, never half done: its deadlines are
+   * open again and the next tick breaches them with the same unique keys. The fsync a FULL commit
+   * waits for would otherwise hold the event loop for each batch.
+   */
+  clockBatch<T>(work: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.db.transaction(work)();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
