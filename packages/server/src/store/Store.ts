@@ -1,4 +1,4 @@
-import type { ApprovalPageFilter, DeadlinePageFilter, KeysetPage, NotificationPageFilter } from './paging.js';
+import type { ApprovalPageFilter, CappedPage, DeadlinePageFilter, KeysetPage, NotificationPageFilter, RecordPageFilter } from './paging.js';
 import type {
   ApiKey,
   Approval,
@@ -96,6 +96,8 @@ export interface Store {
   writeRecord(write: RecordWrite): Promise<void>;
   getRecord(id: string): Promise<StoredRecord | null>;
   listRecords(filter: RecordFilter): Promise<{ items: StoredRecord[]; total: number }>;
+  /** A keyset page of records (filters and search by the database, newest first), its total counted up to a cap. */
+  pageRecords(filter: RecordPageFilter): Promise<CappedPage<StoredRecord>>;
 
   listApprovals(filter: { state?: Approval['state']; approvers?: string[]; recordId?: string }): Promise<Approval[]>;
   getApproval(id: string): Promise<Approval | null>;

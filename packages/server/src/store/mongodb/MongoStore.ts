@@ -1,12 +1,20 @@
 import { Binary, MongoClient, MongoServerError, type ClientSession, type Collection, type Db, type Document } from 'mongodb';
 import { AppError } from '../../errors/AppError.js';
 import type { BreachItem, Store } from '../Store.js';
-import type { ApprovalPageFilter, DeadlinePageFilter, KeysetPage, NotificationPageFilter, Visibility } from '../paging.js';
+import type {
+  ApprovalPageFilter,
+  DeadlinePageFilter,
+  KeysetPage,
+  NotificationPageFilter,
+  RecordPageFilter,
+  Visibility,
+} from '../paging.js';
 import { decodeEvaluation, encodeEvaluation } from '../evaluationCodec.js';
 import { formOf } from '../formOf.js';
 import { fileIdsIn } from '../fileRefs.js';
 import { withMetAt } from '../metLate.js';
 import { mergeApprovals } from '../mergeApprovals.js';
+import * as records from './queries/records.js';
 import type {
   ApiKey,
   Approval,
@@ -37,11 +45,12 @@ function plain<T>(doc: Document | null): T | null {
 
 /** A record as stored: its evaluation deflated (see evaluationCodec); one stored before as a plain document still reads. */
 function recordDoc(record: StoredRecord): Document {
-  return { ...record, evaluation: new Binary(encodeEvaluation(record.evaluation)) };
+  return { ...record, evaluation: new Binary(encodeEvaluation(record.evaluation)), searchValues: records.searchValuesOf(record) };
 }
 function fromRecordDoc(doc: Document | null): StoredRecord | null {
-  const record = plain<StoredRecord & { evaluation: unknown }>(doc);
-  if (!record) return null;
+  const found = plain<StoredRecord & { evaluation: unknown; searchValues?: string[] }>(doc);
+  if (!found) return null;
+  const { searchValues: _search, ...record } = found;
   const stored = record.evaluation;
   return { ...record, evaluation: decodeEvaluation(stored instanceof Binary ? Buffer.from(stored.buffer) : stored) };
 }
@@ -87,6 +96,7 @@ export class MongoStore implements Store {
   }
 
   private async createIndexes(): Promise<void> {
+    await records.createRecordIndexes(this.db);
     await Promise.all([
       this.col('users').createIndex({ username: 1 }, { unique: true }),
       this.col('users').createIndex({ id: 1 }, { unique: true }),
@@ -548,6 +558,11 @@ export class MongoStore implements Store {
       this.col('records').countDocuments(query),
     ]);
     return { items: items.map((r) => fromRecordDoc(r)!), total };
+  }
+
+  async pageRecords(filter: RecordPageFilter) {
+    const page = await records.pageRecords(this.db, filter);
+    return { ...page, items: page.items.map((r) => fromRecordDoc(r)!) };
   }
 
   async listApprovals(filter: { state?: Approval['state']; approvers?: string[]; recordId?: string }) {

@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../errors/AppError.js';
 import type { BreachItem, Store } from '../Store.js';
-import type { ApprovalPageFilter, DeadlinePageFilter, KeysetPage, NotificationPageFilter, Visibility } from '../paging.js';
+import type {
+  ApprovalPageFilter,
+  DeadlinePageFilter,
+  KeysetPage,
+  NotificationPageFilter,
+  RecordPageFilter,
+  Visibility,
+} from '../paging.js';
 import { decodeEvaluation, encodeEvaluation } from '../evaluationCodec.js';
 import { formOf } from '../formOf.js';
 import type {
@@ -31,6 +38,7 @@ import { preparePrivateFiles, tightenDatabaseFiles } from './privateFiles.js';
 import { fileIdsIn } from '../fileRefs.js';
 import { withMetAt } from '../metLate.js';
 import { mergeApprovals } from '../mergeApprovals.js';
+import * as records from './queries/records.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -55,6 +63,7 @@ export class SqliteStore implements Store {
     addMissingColumns(this.db);
     this.db.exec(BACKFILL_FILE_REFS);
     this.db.exec(INDEXES);
+    records.ensureRecordSearch(this.db);
   }
 
   async close(): Promise<void> {
@@ -504,56 +513,12 @@ export class SqliteStore implements Store {
     return toRecord(this.stmt('SELECT * FROM records WHERE id = ?').get(id) as Row | undefined);
   }
   async listRecords(filter: RecordFilter) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      where.push(sql);
-      params.push(value);
-    };
-    if (filter.formId) add('form_id = ?', filter.formId);
-    if (filter.createdBy) add('created_by = ?', filter.createdBy);
-    if (filter.person) {
-      where.push('(created_by = ? OR assignee = ?)');
-      params.push(filter.person, filter.person);
-    }
-    if (filter.visibleTo) {
-      const { username, stores } = filter.visibleTo;
-      where.push(`(created_by = ? OR assignee = ?${stores.length > 0 ? ` OR store IN (${stores.map(() => '?').join(', ')})` : ''})`);
-      params.push(username, username, ...stores);
-    }
-    if (filter.status) add('status = ?', filter.status);
-    if (filter.assignee) add('assignee = ?', filter.assignee);
-    if (filter.store) add('store = ?', filter.store);
-    if (filter.createdFrom) add('created_at >= ?', filter.createdFrom);
-    if (filter.createdTo) add('created_at <= ?', filter.createdTo);
-    if (filter.dataRange) {
-      const { field, kind, from, to } = filter.dataRange;
-      // Values may carry any offset: date-times compare as instants (julianday reads the offset), dates as text.
-      const value = kind === 'date' ? 'json_extract(data, ?)' : 'julianday(json_extract(data, ?))';
-      const bound = kind === 'date' ? '?' : 'julianday(?)';
-      where.push(`${value} IS NOT NULL`);
-      params.push(`$.${field}`);
-      if (from) {
-        where.push(`${value} >= ${bound}`);
-        params.push(`$.${field}`, from);
-      }
-      if (to) {
-        where.push(`${value} <= ${bound}`);
-        params.push(`$.${field}`, to);
-      }
-    }
-    if (filter.deadlineState) add('id IN (SELECT record_id FROM deadlines WHERE state = ?)', filter.deadlineState);
-    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const total = Number((this.stmt(`SELECT COUNT(*) AS n FROM records ${clause}`).get(...params) as Row).n);
-    const after = filter.after;
-    const paged = after ? `${clause ? `${clause} AND` : 'WHERE'} (created_at < ? OR (created_at = ? AND id < ?))` : clause;
-    const rows = this.stmt(`SELECT * FROM records ${paged} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).all(
-      ...params,
-      ...(after ? [after[0], after[0], after[1]] : []),
-      filter.limit,
-      after ? 0 : filter.offset,
-    ) as Row[];
+    const { rows, total } = records.listRecords(this.db, filter);
     return { items: rows.map((r) => toRecord(r)!), total };
+  }
+  async pageRecords(filter: RecordPageFilter) {
+    const page = records.pageRecords(this.db, filter);
+    return { ...page, items: page.items.map((r) => toRecord(r)!) };
   }
 
   // Approvals, deadlines, fines, notices, audit
