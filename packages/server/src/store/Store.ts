@@ -1,4 +1,18 @@
-import type { ApprovalPageFilter, CappedPage, DeadlinePageFilter, KeysetPage, NotificationPageFilter, RecordPageFilter } from './paging.js';
+import type {
+  ApprovalPageFilter,
+  CappedPage,
+  ComplianceCount,
+  ComplianceFilter,
+  DeadlinePageFilter,
+  FineFilter,
+  FinePageFilter,
+  FineTotalLine,
+  KeysetPage,
+  NotificationPageFilter,
+  RecordCount,
+  RecordCountFilter,
+  RecordPageFilter,
+} from './paging.js';
 import type {
   ApiKey,
   Approval,
@@ -146,11 +160,21 @@ export interface Store {
   /** Posts a notice once per `uniqueKey` (whatever instance posts it); true when this call posted it. */
   postNotification(notification: Notification): Promise<boolean>;
 
-  listFines(filter: { person?: string; month?: string; formId?: string }): Promise<FineEntry[]>;
+  /** Every fine of the filter, newest first (the ledger export). */
+  listFines(filter: FineFilter): Promise<FineEntry[]>;
+  /** A keyset page of the ledger, newest first, its total counted up to a cap. */
+  pageFines(filter: FinePageFilter): Promise<CappedPage<FineEntry>>;
+  /** The ledger's totals per month (China time), person and role, computed by the database. */
+  fineTotals(filter: FineFilter): Promise<{ lines: FineTotalLine[]; total: number }>;
   listNotifications(filter: { roles?: string[]; limit: number }): Promise<Notification[]>;
   /** Newest first; `beforeId`: only entries older than that one (the next page). */
   listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number; beforeId?: number }): Promise<AuditEntry[]>;
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<void>;
+
+  /** Dashboards: deadlines met and breached per week and record field value, counted by the database. */
+  complianceCounts(filter: ComplianceFilter): Promise<ComplianceCount[]>;
+  /** Dashboards: records of a form per value of a field (and a second), counted by the database. */
+  recordCounts(filter: RecordCountFilter): Promise<RecordCount[]>;
 
   /** Keyset pages (store/paging.ts): every filter applied by the database, a total, and whether more follow. */
   pageApprovals(filter: ApprovalPageFilter): Promise<KeysetPage<Approval>>;

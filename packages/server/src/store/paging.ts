@@ -83,3 +83,72 @@ export function searchWords(search: string | undefined): string[] {
     .slice(0, 5)
     .map((w) => [...w].slice(0, 50).join(''));
 }
+
+/** Fines of the ledger: by person, month (YYYY-MM, China time), form, and the records a user may see. */
+export interface FineFilter {
+  person?: string;
+  month?: string;
+  formId?: string;
+  visibleTo?: Visibility;
+  /** Posted at or after / before these instants (the dashboard's months). */
+  postedFrom?: string;
+  postedBefore?: string;
+}
+
+export interface FinePageFilter extends FineFilter {
+  limit: number;
+  /** [postedAt, id] of the last fine seen (newest first). */
+  after?: [string, string];
+}
+
+/** A line of the ledger's totals: a person (or, when the rule named none, the role) in a month; count leaves reversals out. */
+export interface FineTotalLine {
+  person: string;
+  payerRole: string;
+  month: string;
+  count: number;
+  total: number;
+}
+
+/** The instants a month of China time (UTC+8, no daylight saving) starts and ends at. */
+export function monthBounds(month: string): { from: string; before: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const CHINA = 8 * 3_600_000;
+  return {
+    from: new Date(Date.UTC(y, m - 1, 1) - CHINA).toISOString(),
+    before: new Date(Date.UTC(y, m, 1) - CHINA).toISOString(),
+  };
+}
+
+/** A record field named by a dotted path of plain names (dashboards, history facts): anything else is refused before SQL. */
+export const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/** Deadlines met and breached, due in [dueFrom, dueTo], counted per China-time week (its Monday) and value of a record field. */
+export interface ComplianceFilter {
+  formId?: string;
+  groupBy: string;
+  dueFrom: string;
+  dueTo: string;
+  visibleTo?: Visibility;
+}
+export interface ComplianceCount {
+  group: string;
+  /** Monday of the week, YYYY-MM-DD (China time). */
+  week: string;
+  state: 'met' | 'breached';
+  count: number;
+}
+
+/** Records of a form per value of a field (and of a second one), created since a time. */
+export interface RecordCountFilter {
+  formId: string;
+  field: string;
+  by?: string;
+  createdFrom?: string;
+  visibleTo?: Visibility;
+}
+export interface RecordCount {
+  value: string;
+  split: string;
+  count: number;
+}

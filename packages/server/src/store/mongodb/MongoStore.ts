@@ -3,9 +3,13 @@ import { AppError } from '../../errors/AppError.js';
 import type { BreachItem, Store } from '../Store.js';
 import type {
   ApprovalPageFilter,
+  ComplianceFilter,
   DeadlinePageFilter,
+  FineFilter,
+  FinePageFilter,
   KeysetPage,
   NotificationPageFilter,
+  RecordCountFilter,
   RecordPageFilter,
   Visibility,
 } from '../paging.js';
@@ -15,6 +19,8 @@ import { fileIdsIn } from '../fileRefs.js';
 import { withMetAt } from '../metLate.js';
 import { mergeApprovals } from '../mergeApprovals.js';
 import * as records from './queries/records.js';
+import * as fines from './queries/fines.js';
+import * as dashboard from './queries/dashboard.js';
 import type {
   ApiKey,
   Approval,
@@ -97,6 +103,7 @@ export class MongoStore implements Store {
 
   private async createIndexes(): Promise<void> {
     await records.createRecordIndexes(this.db);
+    await fines.createFineIndexes(this.db);
     await Promise.all([
       this.col('users').createIndex({ username: 1 }, { unique: true }),
       this.col('users').createIndex({ id: 1 }, { unique: true }),
@@ -864,12 +871,15 @@ export class MongoStore implements Store {
     );
     return result.upsertedCount > 0;
   }
-  async listFines(filter: { person?: string; month?: string; formId?: string }) {
-    const query: Document = {};
-    if (filter.person) query.person = filter.person;
-    if (filter.formId) query.formId = filter.formId;
-    if (filter.month) query.postedAt = { $regex: `^${filter.month.replace(/[^0-9-]/g, '')}` };
-    return (await this.col('fines').find(query).sort({ postedAt: -1 }).toArray()).map((f) => plain<FineEntry>(f)!);
+  async listFines(filter: FineFilter) {
+    return (await fines.listFines(this.db, filter)).map((f) => plain<FineEntry>(f)!);
+  }
+  async pageFines(filter: FinePageFilter) {
+    const page = await fines.pageFines(this.db, filter);
+    return { ...page, items: page.items.map((f) => plain<FineEntry>(f)!) };
+  }
+  async fineTotals(filter: FineFilter) {
+    return fines.fineTotals(this.db, filter);
   }
   async listNotifications(filter: { roles?: string[]; limit: number }) {
     return (
@@ -887,6 +897,12 @@ export class MongoStore implements Store {
       ...(filter.beforeId !== undefined ? { id: { $lt: filter.beforeId } } : {}),
     };
     return (await this.col('audit').find(query).sort({ id: -1 }).limit(filter.limit).toArray()).map((a) => plain<AuditEntry>(a)!);
+  }
+  async complianceCounts(filter: ComplianceFilter) {
+    return dashboard.complianceCounts(this.db, filter);
+  }
+  async recordCounts(filter: RecordCountFilter) {
+    return dashboard.recordCounts(this.db, filter);
   }
   async appendAudit(entry: Omit<AuditEntry, 'id'>) {
     await this.transaction((session) => this.audit(entry, session));

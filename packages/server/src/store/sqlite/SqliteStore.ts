@@ -4,9 +4,13 @@ import { AppError } from '../../errors/AppError.js';
 import type { BreachItem, Store } from '../Store.js';
 import type {
   ApprovalPageFilter,
+  ComplianceFilter,
   DeadlinePageFilter,
+  FineFilter,
+  FinePageFilter,
   KeysetPage,
   NotificationPageFilter,
+  RecordCountFilter,
   RecordPageFilter,
   Visibility,
 } from '../paging.js';
@@ -39,6 +43,8 @@ import { fileIdsIn } from '../fileRefs.js';
 import { withMetAt } from '../metLate.js';
 import { mergeApprovals } from '../mergeApprovals.js';
 import * as records from './queries/records.js';
+import * as fines from './queries/fines.js';
+import * as dashboard from './queries/dashboard.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -751,16 +757,15 @@ export class SqliteStore implements Store {
       ).changes > 0
     );
   }
-  async listFines(filter: { person?: string; month?: string; formId?: string }) {
-    const rows = this.stmt('SELECT * FROM fines ORDER BY posted_at DESC').all() as Row[];
-    return rows
-      .map(toFine)
-      .filter(
-        (f) =>
-          (!filter.person || f.person === filter.person) &&
-          (!filter.month || f.postedAt.startsWith(filter.month)) &&
-          (!filter.formId || f.formId === filter.formId),
-      );
+  async listFines(filter: FineFilter) {
+    return fines.listFines(this.db, filter).map(toFine);
+  }
+  async pageFines(filter: FinePageFilter) {
+    const page = fines.pageFines(this.db, filter);
+    return { ...page, items: page.items.map(toFine) };
+  }
+  async fineTotals(filter: FineFilter) {
+    return fines.fineTotals(this.db, filter);
   }
   async listNotifications(filter: { roles?: string[]; limit: number }) {
     return (await this.pageNotifications({ ...(filter.roles ? { roles: filter.roles } : {}), limit: filter.limit })).items;
@@ -781,6 +786,12 @@ export class SqliteStore implements Store {
       before: r.before === null ? null : parse(r.before),
       after: r.after === null ? null : parse(r.after),
     }));
+  }
+  async complianceCounts(filter: ComplianceFilter) {
+    return dashboard.complianceCounts(this.db, filter);
+  }
+  async recordCounts(filter: RecordCountFilter) {
+    return dashboard.recordCounts(this.db, filter);
   }
   async appendAudit(entry: Omit<AuditEntry, 'id'>) {
     this.auditSync(entry);

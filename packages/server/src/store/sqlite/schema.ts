@@ -80,4 +80,6 @@ CREATE INDEX IF NOT EXISTS records_form_status ON records (form_id, status, crea
 CREATE INDEX IF NOT EXISTS records_store_created ON records (store, created_at, id);
 CREATE INDEX IF NOT EXISTS records_creator ON records (created_by, created_at, id);
 CREATE INDEX IF NOT EXISTS records_assignee ON records (assignee, created_at, id);
+CREATE INDEX IF NOT EXISTS fines_form ON fines (form_id, posted_at, id);
+CREATE INDEX IF NOT EXISTS fines_totals ON fines (posted_at, person, payer_role, origin, amount);
 `;
