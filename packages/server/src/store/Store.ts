@@ -7,6 +7,7 @@ import type {
   FineFilter,
   FinePageFilter,
   FineTotalLine,
+  HistoryAggregate,
   KeysetPage,
   NotificationPageFilter,
   RecordCount,
@@ -175,6 +176,8 @@ export interface Store {
   complianceCounts(filter: ComplianceFilter): Promise<ComplianceCount[]>;
   /** Dashboards: records of a form per value of a field (and a second), counted by the database. */
   recordCounts(filter: RecordCountFilter): Promise<RecordCount[]>;
+  /** A history fact's count or sum over every record of the window (no cap), computed by the database. */
+  historyAggregate(query: HistoryAggregate): Promise<number>;
 
   /** Keyset pages (store/paging.ts): every filter applied by the database, a total, and whether more follow. */
   pageApprovals(filter: ApprovalPageFilter): Promise<KeysetPage<Approval>>;

@@ -152,3 +152,17 @@ export interface RecordCount {
   split: string;
   count: number;
 }
+
+/** A history fact's figure over stored records (see services/historyFacts.ts): every record, no cap. */
+export interface HistoryAggregate {
+  formId: string;
+  createdFrom: string;
+  createdTo: string;
+  /** The record being evaluated (its stored copy is left out; the service adds its new data). */
+  excludeId: string;
+  /** Each compares a field of the data with a resolved value, with strict equality (eq, ne) or as numbers (lt…gte). */
+  where: { field: string; op: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte'; value: unknown }[];
+  aggregate: 'count' | 'sum';
+  /** The field summed: numbers only (others count as 0). */
+  field?: string;
+}

@@ -7,6 +7,7 @@ import type {
   DeadlinePageFilter,
   FineFilter,
   FinePageFilter,
+  HistoryAggregate,
   KeysetPage,
   NotificationPageFilter,
   RecordCountFilter,
@@ -21,6 +22,7 @@ import { mergeApprovals } from '../mergeApprovals.js';
 import * as records from './queries/records.js';
 import * as fines from './queries/fines.js';
 import * as dashboard from './queries/dashboard.js';
+import * as history from './queries/history.js';
 import type {
   ApiKey,
   Approval,
@@ -903,6 +905,9 @@ export class MongoStore implements Store {
   }
   async recordCounts(filter: RecordCountFilter) {
     return dashboard.recordCounts(this.db, filter);
+  }
+  async historyAggregate(query: HistoryAggregate) {
+    return history.historyAggregate(this.db, query);
   }
   async appendAudit(entry: Omit<AuditEntry, 'id'>) {
     await this.transaction((session) => this.audit(entry, session));

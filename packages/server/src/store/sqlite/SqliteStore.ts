@@ -8,6 +8,7 @@ import type {
   DeadlinePageFilter,
   FineFilter,
   FinePageFilter,
+  HistoryAggregate,
   KeysetPage,
   NotificationPageFilter,
   RecordCountFilter,
@@ -45,6 +46,7 @@ import { mergeApprovals } from '../mergeApprovals.js';
 import * as records from './queries/records.js';
 import * as fines from './queries/fines.js';
 import * as dashboard from './queries/dashboard.js';
+import * as history from './queries/history.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -792,6 +794,9 @@ export class SqliteStore implements Store {
   }
   async recordCounts(filter: RecordCountFilter) {
     return dashboard.recordCounts(this.db, filter);
+  }
+  async historyAggregate(query: HistoryAggregate) {
+    return history.historyAggregate(this.db, query);
   }
   async appendAudit(entry: Omit<AuditEntry, 'id'>) {
     this.auditSync(entry);
