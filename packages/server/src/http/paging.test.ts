@@ -196,10 +196,7 @@ describe('GET /records', () => {
     expect(new Set(items.map((r) => r.id)).size).toBe(300);
     const created = items.map((r) => (r as { createdAt: string }).createdAt);
     expect(created).toEqual([...created].sort().reverse());
-    // An offset jump still answers the cursor of the page after it.
-    const jumped = await admin('GET', '/records?form=after-sales-record&limit=50&offset=250');
-    expect(jumped.body.items).toHaveLength(50);
-    expect(jumped.body.nextCursor).toBeNull();
+    expect((await admin('GET', '/records?form=after-sales-record&limit=50')).body.totalCapped).toBe(false);
   });
 });
 

@@ -1,14 +1,11 @@
-import { resolveFieldPath } from '@aftersales/engine';
+import { AppError } from '../errors/AppError.js';
 import type { Store } from '../store/Store.js';
-import type { RecordFilter, StoredRecord } from '../store/types.js';
+import { FIELD_PATH } from '../store/paging.js';
+import type { RecordFilter } from '../store/types.js';
 import type { Clock } from './Clock.js';
-import { ledgerSummary } from './FinesLedger.js';
-import { recordsInScope } from './Principal.js';
 
 const DAY = 86_400_000;
 const CHINA = 8 * 3_600_000;
-/** The most records one chart reads (the embedded store's whole history for a store or two). */
-const MAX_RECORDS = 20_000;
 
 type Scope = RecordFilter['visibleTo'];
 
@@ -19,14 +16,7 @@ export function weekOf(iso: string): string {
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - sinceMonday)).toISOString().slice(0, 10);
 }
 
-const valueAt = (data: unknown, field: string): string => {
-  const value = resolveFieldPath(data, field);
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
-  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
-};
-
-/** Figures for the managers' dashboards, computed from the store (any adapter). */
+/** Figures for the managers' dashboards, counted and summed by the database (any adapter), never capped. */
 export class Dashboard {
   constructor(
     private readonly store: Store,
@@ -35,25 +25,22 @@ export class Dashboard {
 
   /** Deadlines due in each of the last `weeks` weeks, met and breached, per value of a record field (e.g. zone, technician). */
   async deadlineCompliance(options: { groupBy: string; weeks: number; formId?: string; scope?: Scope }) {
+    checkField('groupBy', options.groupBy);
     const now = this.clock();
     const weeks: string[] = [];
     for (let i = options.weeks - 1; i >= 0; i--) weeks.push(weekOf(new Date(now.getTime() - i * 7 * DAY).toISOString()));
-    const first = weeks[0]!;
-    const rows = (await this.store.listDeadlines(options.formId ? { formId: options.formId } : {})).filter(
-      (d) => d.dueAt !== null && d.state !== 'open' && d.dueAt <= now.toISOString() && weekOf(d.dueAt) >= first,
-    );
-    const records = await recordsInScope(
-      this.store,
-      rows.map((d) => d.recordId),
-      options.scope ?? null,
-    );
+    const counts = await this.store.complianceCounts({
+      groupBy: options.groupBy,
+      dueFrom: new Date(Date.parse(`${weeks[0]!}T00:00:00.000Z`) - CHINA).toISOString(),
+      dueTo: now.toISOString(),
+      ...(options.formId ? { formId: options.formId } : {}),
+      ...(options.scope ? { visibleTo: options.scope } : {}),
+    });
     const groups = new Map<string, { met: number[]; breached: number[] }>();
-    for (const row of rows) {
-      const record = records.get(row.recordId);
-      if (!record) continue;
-      const group = valueAt(record.data, options.groupBy);
+    for (const { group, week, state, count } of counts) {
       const series = groups.get(group) ?? { met: weeks.map(() => 0), breached: weeks.map(() => 0) };
-      series[row.state === 'met' ? 'met' : 'breached'][weeks.indexOf(weekOf(row.dueAt!))]! += 1;
+      const at = weeks.indexOf(week);
+      if (at >= 0) series[state][at]! += count;
       groups.set(group, series);
     }
     return {
@@ -69,22 +56,16 @@ export class Dashboard {
     };
   }
 
-  /** Fines per month (China time) for the last `months` months: count and total. */
+  /** Fines per month (China time) for the last `months` months: count and total, summed by the database. */
   async finesPerMonth(options: { months: number; scope?: Scope }) {
     const now = new Date(this.clock().getTime() + CHINA);
     const months: string[] = [];
     for (let i = options.months - 1; i >= 0; i--)
       months.push(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1)).toISOString().slice(0, 7));
-    let fines = await this.store.listFines({});
-    if (options.scope) {
-      const records = await recordsInScope(
-        this.store,
-        fines.map((f) => f.recordId),
-        options.scope,
-      );
-      fines = fines.filter((f) => records.has(f.recordId));
-    }
-    const { lines } = ledgerSummary(fines);
+    const { lines } = await this.store.fineTotals({
+      postedFrom: new Date(Date.parse(`${months[0]!}-01T00:00:00.000Z`) - CHINA).toISOString(),
+      ...(options.scope ? { visibleTo: options.scope } : {}),
+    });
     return {
       months,
       count: months.map((m) => lines.filter((l) => l.month === m).reduce((s, l) => s + l.count, 0)),
@@ -94,26 +75,33 @@ export class Dashboard {
 
   /** How many records of a form have each value of a field, optionally split by a second field (e.g. complaints by category and severity). */
   async counts(options: { formId: string; field: string; by?: string; from?: string; scope?: Scope }) {
+    checkField('field', options.field);
+    if (options.by !== undefined) checkField('by', options.by);
+    const rows = await this.store.recordCounts({
+      formId: options.formId,
+      field: options.field,
+      ...(options.by ? { by: options.by } : {}),
+      ...(options.from ? { createdFrom: options.from } : {}),
+      ...(options.scope ? { visibleTo: options.scope } : {}),
+    });
     const counts: Record<string, Record<string, number>> = {};
     let total = 0;
-    for await (const record of this.records(
-      { formId: options.formId, ...(options.from ? { createdFrom: options.from } : {}) },
-      options.scope,
-    )) {
-      const value = valueAt(record.data, options.field);
-      const split = options.by ? valueAt(record.data, options.by) : '';
+    for (const { value, split, count } of rows) {
       const row = (counts[value] ??= {});
-      row[split] = (row[split] ?? 0) + 1;
-      total += 1;
+      row[split] = (row[split] ?? 0) + count;
+      total += count;
     }
     return { total, counts };
   }
+}
 
-  private async *records(filter: Omit<RecordFilter, 'limit' | 'offset'>, scope: Scope): AsyncGenerator<StoredRecord> {
-    for (let offset = 0; offset < MAX_RECORDS; offset += 500) {
-      const page = await this.store.listRecords({ ...filter, ...(scope ? { visibleTo: scope } : {}), limit: 500, offset });
-      yield* page.items;
-      if (page.items.length < 500) return;
-    }
-  }
+/** A field path the dashboards read: plain names with dots (anything else is a 400, never SQL). */
+function checkField(name: string, path: string): void {
+  if (!FIELD_PATH.test(path) || path.length > 200)
+    throw new AppError('bad_request', `query parameter "${name}" must name a field of the form (names with dots)`, {
+      messageZh: `“${name}”须为表单字段名`,
+      details: [
+        { pointer: `/query/${name}`, message: 'a field path such as zone or customer.city', messageZh: '字段名，如 zone 或 customer.city' },
+      ],
+    });
 }

@@ -2,6 +2,7 @@ import { timeOrderedId } from './ids.js';
 import { pickText, traceExplanation, type Evaluation, type FormDefinition } from '@aftersales/engine';
 import { AppError, type ErrorDetail } from '../errors/AppError.js';
 import type { Store } from '../store/Store.js';
+import type { RecordPageFilter } from '../store/paging.js';
 import type { Approval, RecordFilter, RecordWrite, StoredEvaluation, StoredRecord } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import type { DefinitionService, Pins } from './DefinitionService.js';
@@ -174,11 +175,13 @@ export class RecordService {
   }
 
   /** A page of records for lists: each with its deadline rows (their live state), without the long explanation. */
-  async listWithDeadlines(filter: RecordFilter) {
-    const page = await this.store.listRecords(filter);
+  async listWithDeadlines(filter: RecordPageFilter) {
+    const page = await this.store.pageRecords(filter);
     const rows = await this.store.listDeadlines({ recordIds: page.items.map((r) => r.id) });
     return {
       total: page.total,
+      capped: page.capped,
+      more: page.more,
       items: page.items.map(({ evaluation, ...record }) => ({
         ...record,
         outcome: evaluation.outcome,

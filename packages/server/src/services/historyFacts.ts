@@ -18,30 +18,38 @@ export async function historyFacts(
   return result;
 }
 
+/**
+ * One fact: the stored records of the window are counted (or summed) by the database, every one of
+ * them; the record being evaluated is added with its new data when it matches (includeSelf).
+ */
 async function compute(fact: HistoryFact, policy: Policy, store: Store, record: { id: string; data: unknown }, now: Date): Promise<number> {
   const { query } = fact;
   const formId = query.form ?? policy.form.id;
   const since = windowStart(query.window, now);
-  const { items } = await store.listRecords({
+  const where = (query.where ?? []).map((filter) => ({
+    field: filter.field,
+    op: filter.op,
+    value: isFactRef(filter.value) ? resolveFieldPath(record.data, filter.value.fact) : filter.value,
+  }));
+  const stored = await store.historyAggregate({
     formId,
     createdFrom: since.toISOString(),
     createdTo: now.toISOString(),
-    limit: 10_000,
-    offset: 0,
+    excludeId: record.id,
+    where,
+    aggregate: query.aggregate,
+    ...(query.field ? { field: query.field } : {}),
   });
-  const candidates = items.filter((r) => r.id !== record.id).map((r) => r.data as unknown);
-  if (query.includeSelf !== false && formId === policy.form.id) candidates.push(record.data);
-  const matching = candidates.filter((data) =>
-    (query.where ?? []).every((filter) => {
-      const expected = isFactRef(filter.value) ? resolveFieldPath(record.data, filter.value.fact) : filter.value;
-      return compare(resolveFieldPath(data, filter.field), filter.op, expected);
-    }),
-  );
-  if (query.aggregate === 'count') return matching.length;
-  return matching.reduce<number>((sum, data) => {
-    const value = resolveFieldPath(data, query.field ?? '');
-    return sum + (typeof value === 'number' ? value : 0);
-  }, 0);
+  const self =
+    query.includeSelf !== false &&
+    formId === policy.form.id &&
+    where.every((f) => compare(resolveFieldPath(record.data, f.field), f.op, f.value))
+      ? record.data
+      : undefined;
+  if (self === undefined) return stored;
+  if (query.aggregate === 'count') return stored + 1;
+  const value = resolveFieldPath(self, query.field ?? '');
+  return stored + (typeof value === 'number' ? value : 0);
 }
 
 /** Start of the current calendar week (Monday) or month in Asia/Shanghai, or N days back. */

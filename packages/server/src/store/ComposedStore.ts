@@ -164,6 +164,15 @@ export abstract class ComposedStore implements Store {
   listRecords(...args: Parameters<RecordsRepository['listRecords']>) {
     return this.records.listRecords(...args);
   }
+  pageRecords(...args: Parameters<RecordsRepository['pageRecords']>) {
+    return this.records.pageRecords(...args);
+  }
+  recordCounts(...args: Parameters<RecordsRepository['recordCounts']>) {
+    return this.records.recordCounts(...args);
+  }
+  historyAggregate(...args: Parameters<RecordsRepository['historyAggregate']>) {
+    return this.records.historyAggregate(...args);
+  }
 
   // approvals
   listApprovals(...args: Parameters<ApprovalsRepository['listApprovals']>) {
@@ -210,6 +219,9 @@ export abstract class ComposedStore implements Store {
   pageDeadlines(...args: Parameters<DeadlinesRepository['pageDeadlines']>) {
     return this.deadlines.pageDeadlines(...args);
   }
+  complianceCounts(...args: Parameters<DeadlinesRepository['complianceCounts']>) {
+    return this.deadlines.complianceCounts(...args);
+  }
 
   // calendarJobs
   calendarJob(...args: Parameters<CalendarJobsRepository['calendarJob']>) {
@@ -231,6 +243,12 @@ export abstract class ComposedStore implements Store {
   }
   listFines(...args: Parameters<FinesRepository['listFines']>) {
     return this.fines.listFines(...args);
+  }
+  pageFines(...args: Parameters<FinesRepository['pageFines']>) {
+    return this.fines.pageFines(...args);
+  }
+  fineTotals(...args: Parameters<FinesRepository['fineTotals']>) {
+    return this.fines.fineTotals(...args);
   }
 
   // notifications

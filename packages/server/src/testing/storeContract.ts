@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../store/Store.js';
+import type { RecordPageFilter } from '../store/paging.js';
 import type { StoredRecord } from '../store/types.js';
 
 const evaluation = {
@@ -768,6 +769,108 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect(await store.postNotification(notice)).toBe(true);
       expect(await store.postNotification({ ...notice, id: 'n2' })).toBe(false);
       expect((await store.listNotifications({ limit: 10 })).filter((n) => n.uniqueKey === notice.uniqueKey)).toEqual([notice]);
+      await store.close();
+    });
+  });
+
+  describe(`Store contract: ${name}, record pages and search`, () => {
+    const at = (i: number) => new Date(Date.UTC(2025, 9, 1) + i * 3_600_000).toISOString();
+    const people = [
+      { name: '李四', phone: '13800138000', technician: '王师傅' },
+      { name: '张三丰', phone: '13912345678', technician: '赵师傅' },
+      { name: 'Anna Smith', phone: '02155556666', technician: '王师傅' },
+    ];
+    const fill = async (store: Store, count: number) => {
+      for (let i = 0; i < count; i++) {
+        const who = people[i % people.length]!;
+        await store.writeRecord({
+          ...write(
+            sampleRecord(`p${String(i).padStart(4, '0')}`, {
+              formId: 'paged',
+              status: i % 2 === 0 ? 'open' : 'closed',
+              store: i % 3 === 0 ? 's1' : 's2',
+              data: {
+                ticketNo: `SH-${String(i).padStart(6, '0')}`,
+                customer: { name: who.name, phone: who.phone },
+                technician: who.technician,
+              },
+              createdAt: at(i),
+              updatedAt: at(i),
+            }),
+          ),
+          deadlines:
+            i % 4 === 0
+              ? [
+                  {
+                    recordId: `p${String(i).padStart(4, '0')}`,
+                    formId: 'paged',
+                    key: 'arrive',
+                    dueAt: at(i + 2),
+                    state: 'breached' as const,
+                    remindAt: null,
+                    reminded: false,
+                    deadline: { key: 'arrive', label: { 'zh-CN': '到达', en: 'Arrive' }, dueAt: at(i + 2), fines: [] } as never,
+                  },
+                ]
+              : [],
+        });
+      }
+    };
+    const walk = async (store: Store, filter: Omit<RecordPageFilter, 'limit' | 'after'>, limit: number) => {
+      const ids: string[] = [];
+      let after: [string, string] | undefined;
+      for (;;) {
+        const page = await store.pageRecords({ ...filter, limit, ...(after ? { after } : {}) });
+        ids.push(...page.items.map((r) => r.id));
+        if (!page.more) return { ids, first: await store.pageRecords({ ...filter, limit }) };
+        const last = page.items.at(-1)!;
+        after = [last.createdAt, last.id];
+      }
+    };
+
+    it('when records are paged by cursor with filters, then every matching record comes once, newest first, and the total counts them', async () => {
+      const store = await open();
+      await fill(store, 60);
+      const all = await walk(store, { formId: 'paged' }, 7);
+      expect(all.ids).toHaveLength(60);
+      expect(all.ids).toEqual([...all.ids].sort().reverse());
+      expect(all.first).toMatchObject({ total: 60, capped: false, more: true });
+      const open_ = await walk(store, { formId: 'paged', status: 'open', store: 's1' }, 4);
+      expect(open_.ids).toEqual(
+        Array.from({ length: 60 }, (_, i) => i)
+          .filter((i) => i % 2 === 0 && i % 3 === 0)
+          .map((i) => `p${String(i).padStart(4, '0')}`)
+          .reverse(),
+      );
+      expect(open_.first.total).toBe(10);
+      const breached = await walk(store, { formId: 'paged', deadlineState: 'breached' }, 4);
+      expect(breached.ids).toHaveLength(15);
+      expect(breached.first.total).toBe(15);
+      const ranged = await walk(store, { formId: 'paged', createdFrom: at(10), createdTo: at(19) }, 3);
+      expect(ranged.ids).toHaveLength(10);
+      await store.close();
+    });
+
+    it('when a clerk searches by ticket no., phone, customer name or technician, then exactly the records holding it are found, also Chinese of 1 or 2 characters', async () => {
+      const store = await open();
+      await fill(store, 30);
+      const found = async (search: string) => (await walk(store, { formId: 'paged', search }, 4)).ids;
+      expect(await found('SH-000017')).toEqual(['p0017']);
+      expect(await found('000017')).toEqual(['p0017']);
+      expect(await found('12345678')).toHaveLength(10);
+      expect(await found('张三丰')).toHaveLength(10);
+      expect(await found('三丰')).toEqual([]);
+      expect(await found('张')).toHaveLength(10);
+      expect(await found('李四')).toHaveLength(10);
+      expect(await found('王师傅')).toHaveLength(20);
+      expect(await found('王师傅 Anna')).toHaveLength(10);
+      expect(await found('smith')).toHaveLength(10);
+      expect(await found('"OR 1=1')).toEqual([]);
+      // An edit is found by its new values only.
+      const before = (await store.getRecord('p0000'))!;
+      await store.writeRecord(write({ ...before, data: { ...before.data, technician: '孙师傅' }, rev: 2 }, before));
+      expect(await found('孙师傅')).toEqual(['p0000']);
+      expect(await found('王师傅')).toHaveLength(19);
       await store.close();
     });
   });

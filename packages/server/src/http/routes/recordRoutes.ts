@@ -26,10 +26,10 @@ export function recordRoutes(services: Services): Route[] {
       path: '/records',
       access: READ,
       summary:
-        "List records, newest first, each with its deadlines (filters: form, status, deadline, assignee, person, mine=1, store; from, to: local dates of the store's time zone, of the creation or of the form's date field dateField); a page of `limit` (1-500, 50) with the total and the `nextCursor` to pass as `cursor` (or `offset` to jump)",
+        "List records, newest first, each with its deadlines (filters: form, status, deadline, assignee, person, mine=1, store; from, to: local dates of the store's time zone, of the creation or of the form's date field dateField; q: words to find — ticket no., customer phone or name, technician —, each of 3 characters or more anywhere in a value, of 1-2 at the start of a word); a page of `limit` (1-500, 50) with the `nextCursor` to pass as `cursor`, and the total counted up to 10,000 (`totalCapped`: there are more)",
       query: {
         ...pageQuery(50),
-        offset: { type: 'integer', minimum: 0, maximum: 1_000_000, description: 'rows to skip (without cursor)' },
+        q: { type: 'string', maxLength: 200, description: 'search words' },
       },
       handler: async ({ req, principal }) => {
         const after = queryCursor(req, 2) as [string, string] | undefined;
@@ -47,7 +47,6 @@ export function recordRoutes(services: Services): Route[] {
         const mine = queryEnum(req, 'mine', ['1', 'true'] as const) ? actorOf(principal) : undefined;
         const filter = {
           limit: queryInt(req, 'limit', 50, { min: 1, max: 500 }),
-          offset: queryInt(req, 'offset', 0, { min: 0, max: 1_000_000 }),
           ...optional('formId', queryString(req, 'form')),
           ...optional('status', queryString(req, 'status')),
           ...optional('deadlineState', queryEnum(req, 'deadline', ['open', 'met', 'breached'] as const)),
@@ -56,15 +55,13 @@ export function recordRoutes(services: Services): Route[] {
           ...dates,
           ...optional('person', mine ?? queryString(req, 'person')),
           ...optional('visibleTo', scope ?? undefined),
+          ...optional('search', queryString(req, 'q', { maxLength: 200 })?.trim() || undefined),
           ...optional('after', after),
         };
-        // One more than the page, to know whether a next page exists.
-        const page = await records.listWithDeadlines({ ...filter, limit: filter.limit + 1 });
-        const items = page.items.slice(0, filter.limit);
-        const last = items.at(-1);
-        // The next page's cursor follows this page's last record, also after an offset jump.
-        const nextCursor = last && page.items.length > filter.limit ? encodeCursor([last.createdAt, last.id]) : null;
-        return { total: page.total, items, nextCursor, now: services.clock().toISOString() };
+        const page = await records.listWithDeadlines(filter);
+        const last = page.items.at(-1);
+        const nextCursor = last && page.more ? encodeCursor([last.createdAt, last.id]) : null;
+        return { total: page.total, totalCapped: page.capped, items: page.items, nextCursor, now: services.clock().toISOString() };
       },
     },
     {

@@ -1,12 +1,13 @@
 import type { Request } from 'express';
 import { pickText } from '@aftersales/engine';
 import { AppError } from '../../errors/AppError.js';
-import { ledgerCsv, ledgerSummary, ledgerXlsx, type Locale } from '../../services/FinesLedger.js';
+import { ledgerCsv, ledgerXlsx, type Locale } from '../../services/FinesLedger.js';
 import { actorOf, maySee, recordScope, recordsInScope, type Principal, type RecordScope } from '../../services/Principal.js';
 import { lateMs } from '../../services/lateness.js';
 import { storeTimeZone } from '../../services/recordDateFilter.js';
 import { recordTitle } from '../../services/recordTitle.js';
-import type { FineEntry, StoredRecord } from '../../store/types.js';
+import type { FineFilter } from '../../store/paging.js';
+import type { StoredRecord } from '../../store/types.js';
 import { Download, type Access, type Route } from '../Route.js';
 import { encodeCursor, queryCursor } from '../cursor.js';
 import { pageQuery } from '../schemas.js';
@@ -29,21 +30,18 @@ export function workRoutes(services: Services): Route[] {
     createdAt: r.createdAt,
     data: r.data,
   });
-  const fines = async (req: Request, principal: Principal): Promise<FineEntry[]> => {
+  /** The ledger's filters from the query; a user with a store scope sees fines of the records they may see. */
+  const fineFilter = (req: Request, principal: Principal): FineFilter => {
     const month = queryString(req, 'month');
     if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
       throw new AppError('bad_request', 'month must be YYYY-MM', { details: [{ pointer: '/query/month', message: 'YYYY-MM' }] });
-    const all = await services.store.listFines({
+    const scope = recordScope(principal);
+    return {
       ...queryFilter(req, 'person', 'person'),
       ...(month ? { month } : {}),
       ...queryFilter(req, 'form', 'formId'),
-    });
-    if (recordScope(principal) === null) return all;
-    const records = await recordsOf(
-      all.map((f) => f.recordId),
-      recordScope(principal),
-    );
-    return all.filter((f) => records.has(f.recordId));
+      ...(scope ? { visibleTo: scope } : {}),
+    };
   };
   const roleLabeller = async (locale: Locale) => {
     const roles = (await services.definitions.publishedPack()).roles?.definition;
@@ -150,20 +148,34 @@ export function workRoutes(services: Services): Route[] {
       method: 'get',
       path: '/fines',
       access: MANAGERS,
-      summary: 'Fines ledger with totals per person and month (filters: person, month YYYY-MM, form)',
+      query: pageQuery(100),
+      summary:
+        'Fines ledger (filters: person, month YYYY-MM in China time, form), newest first: a page of `limit` (1-500, 100) with the `nextCursor` to pass as `cursor` and `count` (up to 10,000; `countCapped`: more); `total` and `summary` (per person and month) cover every fine of the filter, summed by the database',
       handler: async ({ req, principal }) => {
-        const items = await fines(req, principal);
-        const { lines, total } = ledgerSummary(items);
+        const filter = fineFilter(req, principal);
+        const after = queryCursor(req, 2) as [string, string] | undefined;
+        const [page, totals] = await Promise.all([
+          services.store.pageFines({ ...filter, limit: queryInt(req, 'limit', 100, { min: 1, max: 500 }), ...(after ? { after } : {}) }),
+          services.store.fineTotals(filter),
+        ]);
         // Each fine's record as people name it (form title · key field · local date), never its id.
         const pack = await services.definitions.publishedPack();
         const records = await recordsOf(
-          items.map((f) => f.recordId),
+          page.items.map((f) => f.recordId),
           null,
         );
         const titles = new Map(
           [...records.values()].map((r) => [r.id, recordTitle(pack.forms.get(r.formId)?.definition, r, storeTimeZone(pack, r.formId))]),
         );
-        return { items: items.map((f) => ({ ...f, recordTitle: titles.get(f.recordId) ?? null })), total, summary: lines };
+        const last = page.items.at(-1);
+        return {
+          items: page.items.map((f) => ({ ...f, recordTitle: titles.get(f.recordId) ?? null })),
+          count: page.total,
+          countCapped: page.capped,
+          nextCursor: page.more && last ? encodeCursor([last.postedAt, last.id]) : null,
+          total: totals.total,
+          summary: totals.lines,
+        };
       },
     },
     {
@@ -178,7 +190,7 @@ export function workRoutes(services: Services): Route[] {
             details: [{ pointer: '/query/format', message: 'csv | xlsx' }],
           });
         const locale = localeOf(req);
-        const items = await fines(req, principal);
+        const items = await services.store.listFines(fineFilter(req, principal));
         const label = await roleLabeller(locale);
         const name = `fines-${queryString(req, 'month') ?? 'all'}.${format}`;
         return format === 'csv'

@@ -1,4 +1,4 @@
-import type { DeadlinePageFilter, KeysetPage } from '../paging.js';
+import type { ComplianceCount, ComplianceFilter, DeadlinePageFilter, KeysetPage } from '../paging.js';
 import type { DeadlineMove, DeadlineRow, FineEntry, Notification } from '../types.js';
 
 /** One breach of a batch: the deadline with the fines and notices it posts. */
@@ -35,4 +35,6 @@ export interface DeadlinesRepository {
   moveDeadlines(moves: DeadlineMove[], version: number): Promise<number>;
   /** A keyset page (store/paging.ts): every filter applied by the database, a total, and whether more follow. */
   pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>>;
+  /** Dashboards: deadlines met and breached per week and record field value, counted by the database. */
+  complianceCounts(filter: ComplianceFilter): Promise<ComplianceCount[]>;
 }

@@ -1,3 +1,4 @@
+import type { CappedPage, HistoryAggregate, RecordCount, RecordCountFilter, RecordPageFilter } from '../paging.js';
 import type { RecordFilter, RecordWrite, StoredRecord } from '../types.js';
 
 /** Filled-in forms. A write carries everything it changes (approvals, deadlines, fines, notices, audit). */
@@ -6,4 +7,10 @@ export interface RecordsRepository {
   writeRecord(write: RecordWrite): Promise<void>;
   getRecord(id: string): Promise<StoredRecord | null>;
   listRecords(filter: RecordFilter): Promise<{ items: StoredRecord[]; total: number }>;
+  /** A keyset page of records (filters and search by the database, newest first), its total counted up to a cap. */
+  pageRecords(filter: RecordPageFilter): Promise<CappedPage<StoredRecord>>;
+  /** Dashboards: records of a form per value of a field (and a second), counted by the database. */
+  recordCounts(filter: RecordCountFilter): Promise<RecordCount[]>;
+  /** A history fact's count or sum over every record of the window (no cap), computed by the database. */
+  historyAggregate(query: HistoryAggregate): Promise<number>;
 }

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { addMissingColumns } from './migrate.js';
 import { preparePrivateFiles, tightenDatabaseFiles } from './privateFiles.js';
 import { BACKFILL_FILE_REFS, INDEXES, SCHEMA } from './schema.js';
+import { ensureRecordSearch } from './queries/records.js';
 
 /**
  * The one SQLite handle every repository of the embedded store shares: a file under the data
@@ -27,6 +28,7 @@ export class SqliteDatabase {
     addMissingColumns(this.db);
     this.db.exec(BACKFILL_FILE_REFS);
     this.db.exec(INDEXES);
+    ensureRecordSearch(this.db);
   }
 
   /** Prepared once per SQL text. */

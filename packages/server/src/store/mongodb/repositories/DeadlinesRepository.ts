@@ -11,6 +11,8 @@ import { visibleRecordIds } from '../visibleRecordIds.js';
 import type { MongoAuditRepository } from './AuditRepository.js';
 import type { MongoFinesRepository } from './FinesRepository.js';
 import type { MongoNotificationsRepository } from './NotificationsRepository.js';
+import type { ComplianceFilter } from '../../paging.js';
+import * as dashboard from '../queries/dashboard.js';
 
 export class MongoDeadlinesRepository implements DeadlinesRepository {
   constructor(
@@ -136,6 +138,9 @@ export class MongoDeadlinesRepository implements DeadlinesRepository {
         ).modifiedCount;
       return written;
     });
+  }
+  async complianceCounts(filter: ComplianceFilter) {
+    return dashboard.complianceCounts(this.database.db, filter);
   }
   async pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>> {
     const query: Document = {};

@@ -1,10 +1,12 @@
-import type { ClientSession, Document } from 'mongodb';
+import type { ClientSession } from 'mongodb';
 import { fineReversed } from '../../auditEntries.js';
 import type { FinesRepository } from '../../ports/FinesRepository.js';
 import type { FineEntry } from '../../types.js';
 import { plain, type MongoDatabase } from '../MongoDatabase.js';
 import type { MongoAuditRepository } from './AuditRepository.js';
 import { upsertsByUniqueKey } from './NotificationsRepository.js';
+import type { FineFilter, FinePageFilter } from '../../paging.js';
+import * as fines from '../queries/fines.js';
 
 export class MongoFinesRepository implements FinesRepository {
   constructor(
@@ -23,12 +25,15 @@ export class MongoFinesRepository implements FinesRepository {
       return true;
     });
   }
-  async listFines(filter: { person?: string; month?: string; formId?: string }) {
-    const query: Document = {};
-    if (filter.person) query.person = filter.person;
-    if (filter.formId) query.formId = filter.formId;
-    if (filter.month) query.postedAt = { $regex: `^${filter.month.replace(/[^0-9-]/g, '')}` };
-    return (await this.database.col('fines').find(query).sort({ postedAt: -1 }).toArray()).map((f) => plain<FineEntry>(f)!);
+  async listFines(filter: FineFilter) {
+    return (await fines.listFines(this.database.db, filter)).map((f) => plain<FineEntry>(f)!);
+  }
+  async pageFines(filter: FinePageFilter) {
+    const page = await fines.pageFines(this.database.db, filter);
+    return { ...page, items: page.items.map((f) => plain<FineEntry>(f)!) };
+  }
+  async fineTotals(filter: FineFilter) {
+    return fines.fineTotals(this.database.db, filter);
   }
 
   /** Posts a fine once per unique key, in the caller's transaction; true when this call posted it. */

@@ -11,6 +11,10 @@ import type { MongoDeadlinesRepository } from './DeadlinesRepository.js';
 import type { MongoFilesRepository } from './FilesRepository.js';
 import type { MongoFinesRepository } from './FinesRepository.js';
 import type { MongoNotificationsRepository } from './NotificationsRepository.js';
+import type { HistoryAggregate, RecordCountFilter, RecordPageFilter } from '../../paging.js';
+import * as dashboard from '../queries/dashboard.js';
+import * as history from '../queries/history.js';
+import * as records from '../queries/records.js';
 
 /** What a record write posts besides the record, each in the write's transaction. */
 export interface RecordWriteParts {
@@ -106,15 +110,26 @@ export class MongoRecordsRepository implements RecordsRepository {
     ]);
     return { items: items.map((r) => fromRecordDoc(r)!), total };
   }
+  async pageRecords(filter: RecordPageFilter) {
+    const page = await records.pageRecords(this.database.db, filter);
+    return { ...page, items: page.items.map((r) => fromRecordDoc(r)!) };
+  }
+  async recordCounts(filter: RecordCountFilter) {
+    return dashboard.recordCounts(this.database.db, filter);
+  }
+  async historyAggregate(query: HistoryAggregate) {
+    return history.historyAggregate(this.database.db, query);
+  }
 }
 
 /** A record as stored: its evaluation deflated (see evaluationCodec); one stored before as a plain document still reads. */
 function recordDoc(record: StoredRecord): Document {
-  return { ...record, evaluation: new Binary(encodeEvaluation(record.evaluation)) };
+  return { ...record, evaluation: new Binary(encodeEvaluation(record.evaluation)), searchValues: records.searchValuesOf(record) };
 }
 function fromRecordDoc(doc: Document | null): StoredRecord | null {
-  const record = plain<StoredRecord & { evaluation: unknown }>(doc);
-  if (!record) return null;
+  const found = plain<StoredRecord & { evaluation: unknown; searchValues?: string[] }>(doc);
+  if (!found) return null;
+  const { searchValues: _search, ...record } = found;
   const stored = record.evaluation;
   return { ...record, evaluation: decodeEvaluation(stored instanceof Binary ? Buffer.from(stored.buffer) : stored) };
 }

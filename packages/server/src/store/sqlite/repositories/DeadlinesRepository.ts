@@ -11,6 +11,8 @@ import { visibleRecord, Where } from '../where.js';
 import type { SqliteAuditRepository } from './AuditRepository.js';
 import type { SqliteFinesRepository } from './FinesRepository.js';
 import type { SqliteNotificationsRepository } from './NotificationsRepository.js';
+import type { ComplianceFilter } from '../../paging.js';
+import * as dashboard from '../queries/dashboard.js';
 
 export class SqliteDeadlinesRepository implements DeadlinesRepository {
   constructor(
@@ -103,6 +105,9 @@ export class SqliteDeadlinesRepository implements DeadlinesRepository {
           .run(m.dueAt, m.remindAt, json(m.deadline), version, m.recordId, m.key, version, m.was.dueAt, m.was.startedAt).changes;
       return written;
     });
+  }
+  async complianceCounts(filter: ComplianceFilter) {
+    return dashboard.complianceCounts(this.database.db, filter);
   }
   async pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>> {
     const where = new Where();

@@ -4,6 +4,8 @@ import type { FineEntry } from '../../types.js';
 import { json, parse, str, type Row } from '../rows.js';
 import type { SqliteDatabase } from '../SqliteDatabase.js';
 import type { SqliteAuditRepository } from './AuditRepository.js';
+import type { FineFilter, FinePageFilter } from '../../paging.js';
+import * as fines from '../queries/fines.js';
 
 export class SqliteFinesRepository implements FinesRepository {
   constructor(
@@ -23,16 +25,15 @@ export class SqliteFinesRepository implements FinesRepository {
       return true;
     });
   }
-  async listFines(filter: { person?: string; month?: string; formId?: string }) {
-    const rows = this.database.stmt('SELECT * FROM fines ORDER BY posted_at DESC').all() as Row[];
-    return rows
-      .map(toFine)
-      .filter(
-        (f) =>
-          (!filter.person || f.person === filter.person) &&
-          (!filter.month || f.postedAt.startsWith(filter.month)) &&
-          (!filter.formId || f.formId === filter.formId),
-      );
+  async listFines(filter: FineFilter) {
+    return fines.listFines(this.database.db, filter).map(toFine);
+  }
+  async pageFines(filter: FinePageFilter) {
+    const page = fines.pageFines(this.database.db, filter);
+    return { ...page, items: page.items.map(toFine) };
+  }
+  async fineTotals(filter: FineFilter) {
+    return fines.fineTotals(this.database.db, filter);
   }
 
   /** Posts a fine once per unique key, inside the caller's transaction; true when it was added. */

@@ -12,6 +12,10 @@ import type { SqliteDeadlinesRepository } from './DeadlinesRepository.js';
 import type { SqliteFilesRepository } from './FilesRepository.js';
 import type { SqliteFinesRepository } from './FinesRepository.js';
 import type { SqliteNotificationsRepository } from './NotificationsRepository.js';
+import type { HistoryAggregate, RecordCountFilter, RecordPageFilter } from '../../paging.js';
+import * as dashboard from '../queries/dashboard.js';
+import * as history from '../queries/history.js';
+import * as records from '../queries/records.js';
 
 /** What a record write posts besides the record, each in the write's transaction. */
 export interface RecordWriteParts {
@@ -103,53 +107,18 @@ export class SqliteRecordsRepository implements RecordsRepository {
     return toRecord(this.database.stmt('SELECT * FROM records WHERE id = ?').get(id) as Row | undefined);
   }
   async listRecords(filter: RecordFilter) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      where.push(sql);
-      params.push(value);
-    };
-    if (filter.formId) add('form_id = ?', filter.formId);
-    if (filter.createdBy) add('created_by = ?', filter.createdBy);
-    if (filter.person) {
-      where.push('(created_by = ? OR assignee = ?)');
-      params.push(filter.person, filter.person);
-    }
-    if (filter.visibleTo) {
-      const { username, stores } = filter.visibleTo;
-      where.push(`(created_by = ? OR assignee = ?${stores.length > 0 ? ` OR store IN (${stores.map(() => '?').join(', ')})` : ''})`);
-      params.push(username, username, ...stores);
-    }
-    if (filter.status) add('status = ?', filter.status);
-    if (filter.assignee) add('assignee = ?', filter.assignee);
-    if (filter.store) add('store = ?', filter.store);
-    if (filter.createdFrom) add('created_at >= ?', filter.createdFrom);
-    if (filter.createdTo) add('created_at <= ?', filter.createdTo);
-    if (filter.dataRange) {
-      const { field, kind, from, to } = filter.dataRange;
-      // Values may carry any offset: date-times compare as instants (julianday reads the offset), dates as text.
-      const value = kind === 'date' ? 'json_extract(data, ?)' : 'julianday(json_extract(data, ?))';
-      const bound = kind === 'date' ? '?' : 'julianday(?)';
-      where.push(`${value} IS NOT NULL`);
-      params.push(`$.${field}`);
-      if (from) {
-        where.push(`${value} >= ${bound}`);
-        params.push(`$.${field}`, from);
-      }
-      if (to) {
-        where.push(`${value} <= ${bound}`);
-        params.push(`$.${field}`, to);
-      }
-    }
-    if (filter.deadlineState) add('id IN (SELECT record_id FROM deadlines WHERE state = ?)', filter.deadlineState);
-    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const total = Number((this.database.stmt(`SELECT COUNT(*) AS n FROM records ${clause}`).get(...params) as Row).n);
-    const after = filter.after;
-    const paged = after ? `${clause ? `${clause} AND` : 'WHERE'} (created_at < ? OR (created_at = ? AND id < ?))` : clause;
-    const rows = this.database
-      .stmt(`SELECT * FROM records ${paged} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`)
-      .all(...params, ...(after ? [after[0], after[0], after[1]] : []), filter.limit, after ? 0 : filter.offset) as Row[];
+    const { rows, total } = records.listRecords(this.database.db, filter);
     return { items: rows.map((r) => toRecord(r)!), total };
+  }
+  async pageRecords(filter: RecordPageFilter) {
+    const page = records.pageRecords(this.database.db, filter);
+    return { ...page, items: page.items.map((r) => toRecord(r)!) };
+  }
+  async recordCounts(filter: RecordCountFilter) {
+    return dashboard.recordCounts(this.database.db, filter);
+  }
+  async historyAggregate(query: HistoryAggregate) {
+    return history.historyAggregate(this.database.db, query);
   }
 }
 
