@@ -823,6 +823,9 @@ export const en = {
   'apiKeys.copied': 'Copied',
   'apiKeys.done': 'I have copied it',
   'apiKeys.none': 'No API keys yet',
+  // words: plain words (issue 18 part A)
+  'param.limitAmount': 'Length',
+  'choice.placeholder': 'Choose…',
 } as const;
 
 export type MessageKey = keyof typeof en;

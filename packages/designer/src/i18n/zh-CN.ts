@@ -816,4 +816,7 @@ export const zhCN: Messages = {
   'apiKeys.copied': '已复制',
   'apiKeys.done': '我已复制',
   'apiKeys.none': '暂无 API 密钥',
+  // words: plain words (issue 18 part A)
+  'param.limitAmount': '时长',
+  'choice.placeholder': '请选择',
 };

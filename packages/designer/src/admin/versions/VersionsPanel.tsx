@@ -64,7 +64,7 @@ export function VersionsPanel<K extends DocumentKind>({
   const rollback = (version: number) =>
     modal.confirm({
       title: t('versions.rollbackConfirm', { version }),
-      content: t('versions.rollbackExplain'),
+      content: t('versions.rollbackExplain', { version }),
       okText: t('versions.rollback'),
       onOk: async () => {
         try {
