@@ -826,6 +826,11 @@ export const en = {
   // words: plain words (issue 18 part A)
   'param.limitAmount': 'Length',
   'choice.placeholder': 'Choose…',
+  'formSettings.recordTitle': 'Records are named by',
+  'formSettings.recordTitleHelp':
+    'Up to 3 fields, e.g. ticket no. and customer: lists, approvals, fines and exports name each record by them.',
+  'formSettings.recordTitlePlaceholder': 'The first filled text field',
+  'words.photo': 'Photo',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -819,4 +819,8 @@ export const zhCN: Messages = {
   // words: plain words (issue 18 part A)
   'param.limitAmount': '时长',
   'choice.placeholder': '请选择',
+  'formSettings.recordTitle': '记录名称取自',
+  'formSettings.recordTitleHelp': '最多 3 个字段，例如单号和客户：列表、审批、罚款和导出都用它们称呼每条记录。',
+  'formSettings.recordTitlePlaceholder': '第一个已填写的文本字段',
+  'words.photo': '照片',
 };

@@ -74,6 +74,8 @@ export interface FormDefinition {
   catalog?: string[];
   /** Policy roles (ids from the roles file) who fill this form; shown on their home screen. */
   filledBy?: string[];
+  /** Fields (dot paths, up to 3) whose values name a record everywhere people see it, e.g. ["ticketNo", "customer.name"]. */
+  recordTitle?: string[];
   /** JSON Schema (draft-07) of the record data; root `type: "object"`. */
   schema: RecordSchema;
   /** react-jsonschema-form uiSchema. */
