@@ -106,6 +106,7 @@ export type * from './explain/Explanation.js';
 export type { RuleTrace, LeafTrace } from './explain/ExplanationTrace.js';
 export { traceExplanation } from './explain/ExplanationTrace.js';
 export { describeCondition, describeConditionTree } from './explain/describeCondition.js';
+export type { DescribeConditionOptions } from './explain/describeCondition.js';
 export { describeRule } from './explain/describeRule.js';
 
 export type { Pack, PackEntry, PackFile } from './pack/Pack.js';

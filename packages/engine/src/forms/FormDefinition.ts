@@ -18,6 +18,8 @@ export interface RecordSchema {
   'x-enumTitles'?: Record<string, LocalizedText>;
   /** The designer's field kind where JSON Schema alone is ambiguous. */
   'x-kind'?: FieldKind;
+  /** What staff read when the value does not fit its `pattern` or `format` ("请填写 11 位手机号"). */
+  'x-errorMessage'?: LocalizedText;
   properties?: Record<string, RecordSchema>;
   required?: string[];
   items?: RecordSchema | RecordSchema[];
