@@ -482,6 +482,8 @@ async function addField(page: Page, type: string, zh: string, en: string, key: s
   await page.getByLabel('标签 (中文)').fill(zh);
   await page.getByLabel('标签 (English)').fill(en);
   const keyInput = page.getByLabel('字段名');
+  // The field's code is made from its label; it is edited under 高级.
+  if (!(await keyInput.isVisible())) await page.getByRole('button', { name: '高级' }).click();
   await keyInput.fill(key);
   await keyInput.press('Enter');
   await expect.poll(() => page.locator(`[data-field-key="${key}"]`).count()).toBe(1);

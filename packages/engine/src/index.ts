@@ -98,11 +98,15 @@ export { OUTCOME_TYPES } from './outcome/OutcomeEvent.js';
 export type * from './outcome/Outcome.js';
 export type { DescribeOptions } from './outcome/describeOutcome.js';
 export { describeOutcome, formatTime } from './outcome/describeOutcome.js';
+export { recordName } from './forms/recordName.js';
+export type { LocalTimeOptions } from './i18n/localTime.js';
+export { formatLocalTime, formatLocalDateTime, formatLocalDate, localYear } from './i18n/localTime.js';
 
 export type * from './explain/Explanation.js';
 export type { RuleTrace, LeafTrace } from './explain/ExplanationTrace.js';
 export { traceExplanation } from './explain/ExplanationTrace.js';
 export { describeCondition, describeConditionTree } from './explain/describeCondition.js';
+export type { DescribeConditionOptions } from './explain/describeCondition.js';
 export { describeRule } from './explain/describeRule.js';
 
 export type { Pack, PackEntry, PackFile } from './pack/Pack.js';

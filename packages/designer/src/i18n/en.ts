@@ -823,6 +823,28 @@ export const en = {
   'apiKeys.copied': 'Copied',
   'apiKeys.done': 'I have copied it',
   'apiKeys.none': 'No API keys yet',
+  // words: plain words (issue 18 part A)
+  'param.limitAmount': 'Length',
+  'choice.placeholder': 'Choose…',
+  'formSettings.recordTitle': 'Records are named by',
+  'formSettings.recordTitleHelp':
+    'Up to 3 fields, e.g. ticket no. and customer: lists, approvals, fines and exports name each record by them.',
+  'formSettings.recordTitlePlaceholder': 'The first filled text field',
+  'words.photo': 'Photo',
+  'words.sharedCondition': '(shared condition)',
+  'pattern.preset': 'Format',
+  'pattern.none': 'Any text',
+  'pattern.mobile': 'Mobile phone',
+  'pattern.landline': 'Landline',
+  'pattern.idCard': 'ID card number',
+  'pattern.plate': 'Plate number',
+  'pattern.postcode': 'Postcode',
+  'pattern.custom': 'My own pattern',
+  'pattern.message': 'Message when it does not fit',
+  'pattern.messageHelp': 'What staff read under the field, e.g. "Enter an 11-digit mobile number".',
+  'words.advanced': 'Advanced',
+  'words.untranslated': 'English not translated: the Chinese is shown',
+  'words.codeHelp': 'Code, made from the name; used in rules and data',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,13 @@ import { pickText, type Locale, type LocalizedText } from '../i18n/LocalizedText
 import { parseOperator, type DecoratorName, type OperatorName } from '../rules/operators.js';
 import { enumKey } from '../forms/enumKey.js';
 import type { ConditionExplanation, FactConditionExplanation } from './Explanation.js';
+import { formatLocalDate, formatLocalTime, localYear } from '../i18n/localTime.js';
+
+/** How values read: times in the stores' zone (default Asia/Shanghai), the year left out when it is now's. */
+export interface DescribeConditionOptions {
+  timeZone?: string;
+  now?: Date | string;
+}
 
 const OPERATOR_WORDS: Record<OperatorName, LocalizedText> = {
   equal: { 'zh-CN': '等于', en: 'is' },
@@ -34,13 +41,13 @@ const GROUP_WORDS: Record<'all' | 'any' | 'not', LocalizedText> = {
 const MARK = { true: '✓', false: '✗', undefined: '–' } as const;
 
 /** A condition in words: "区域 等于 市区 ✓（实际：市区）" / "Zone is Urban ✓ (actual: Urban)". */
-export function describeCondition(condition: FactConditionExplanation, locale: Locale): string {
+export function describeCondition(condition: FactConditionExplanation, locale: Locale, options: DescribeConditionOptions = {}): string {
   const parsed = parseOperator(condition.operator);
   const decorators = parsed?.decorators.map((d) => pickText(DECORATOR_WORDS[d], locale)) ?? [];
   const operator = parsed ? pickText(OPERATOR_WORDS[parsed.operator], locale) : condition.operator;
   const label = pickText(condition.factLabel, locale);
-  const target = condition.valueFact ? pickText(condition.valueFact.label, locale) : formatValue(condition.value, condition, locale);
-  const actual = formatValue(condition.factValue, condition, locale);
+  const target = condition.valueFact ? pickText(condition.valueFact.label, locale) : formatValue(condition.value, condition, locale, options);
+  const actual = formatValue(condition.factValue, condition, locale, options);
   const mark = MARK[String(condition.result) as keyof typeof MARK];
   const tail =
     condition.result === undefined
@@ -55,23 +62,38 @@ export function describeCondition(condition: FactConditionExplanation, locale: L
 }
 
 /** The whole condition tree as indented lines. */
-export function describeConditionTree(condition: ConditionExplanation, locale: Locale, depth = 0): string[] {
+export function describeConditionTree(
+  condition: ConditionExplanation,
+  locale: Locale,
+  depth = 0,
+  options: DescribeConditionOptions = {},
+): string[] {
   const indent = '  '.repeat(depth);
-  if (condition.kind === 'fact') return [indent + describeCondition(condition, locale)];
+  if (condition.kind === 'fact') return [indent + describeCondition(condition, locale, options)];
   const mark = MARK[String(condition.result) as keyof typeof MARK];
-  const reference = condition.reference ? ` [${condition.reference}]` : '';
+  // A shared condition is said by its conditions below, never by its code name.
+  const reference = condition.reference ? (locale === 'en' ? ' (shared condition)' : '（共享条件）') : '';
   return [
     `${indent}${pickText(GROUP_WORDS[condition.kind], locale)}${reference} ${mark}`,
-    ...condition.children.flatMap((child) => describeConditionTree(child, locale, depth + 1)),
+    ...condition.children.flatMap((child) => describeConditionTree(child, locale, depth + 1, options)),
   ];
 }
 
-function formatValue(value: unknown, condition: FactConditionExplanation, locale: Locale): string {
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function formatValue(value: unknown, condition: FactConditionExplanation, locale: Locale, options: DescribeConditionOptions): string {
   if (value === null || value === undefined || value === '') return locale === 'en' ? '(empty)' : '（空）';
-  if (Array.isArray(value)) return value.map((v) => formatValue(v, condition, locale)).join(locale === 'en' ? ', ' : '、');
+  if (Array.isArray(value)) return value.map((v) => formatValue(v, condition, locale, options)).join(locale === 'en' ? ', ' : '、');
   if (typeof value === 'boolean') return value ? (locale === 'en' ? 'yes' : '是') : locale === 'en' ? 'no' : '否';
   if (typeof value === 'number') return String(Math.round(value * 100) / 100);
   const option = condition.optionLabels?.[enumKey(value)];
   if (option) return pickText(option, locale);
+  const timeZone = options.timeZone ?? 'Asia/Shanghai';
+  // Times and dates as people read them, never ISO.
+  if (typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)))
+    return formatLocalTime(value, locale, { timeZone, ...(options.now === undefined ? {} : { now: options.now }) });
+  if (typeof value === 'string' && DATE.test(value))
+    return formatLocalDate(value, locale, options.now === undefined ? undefined : { year: localYear(options.now, timeZone) });
   return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }

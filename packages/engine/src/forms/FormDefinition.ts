@@ -18,6 +18,8 @@ export interface RecordSchema {
   'x-enumTitles'?: Record<string, LocalizedText>;
   /** The designer's field kind where JSON Schema alone is ambiguous. */
   'x-kind'?: FieldKind;
+  /** What staff read when the value does not fit its `pattern` or `format` ("请填写 11 位手机号"). */
+  'x-errorMessage'?: LocalizedText;
   properties?: Record<string, RecordSchema>;
   required?: string[];
   items?: RecordSchema | RecordSchema[];
@@ -74,6 +76,8 @@ export interface FormDefinition {
   catalog?: string[];
   /** Policy roles (ids from the roles file) who fill this form; shown on their home screen. */
   filledBy?: string[];
+  /** Fields (dot paths, up to 3) whose values name a record everywhere people see it, e.g. ["ticketNo", "customer.name"]. */
+  recordTitle?: string[];
   /** JSON Schema (draft-07) of the record data; root `type: "object"`. */
   schema: RecordSchema;
   /** react-jsonschema-form uiSchema. */

@@ -23,6 +23,9 @@ export function checkForm(form: FormDefinition, roles?: ReadonlySet<string>): Se
       if (!roles.has(role)) issues.push({ path: ['filledBy', i], code: 'form.unknownRole', params: { role } });
     });
   }
+  form.recordTitle?.forEach((field, i) => {
+    if (!fieldAt(form.schema, field)) issues.push({ path: ['recordTitle', i], code: 'form.unknownField', params: { field } });
+  });
   if (form.statusFlow) issues.push(...checkStatusFlow(form.statusFlow));
   issues.push(...checkFieldAccess(form, roles));
   return issues;

@@ -15,6 +15,13 @@ export const formMetaSchema = {
     description: { $ref: '#/definitions/localizedText' },
     catalog: catalogIds,
     filledBy: { type: 'array', items: camelId, uniqueItems: true, maxItems: 50 },
+    recordTitle: {
+      description: 'Fields (dot paths) whose values name a record to people, e.g. ticket no. and customer.',
+      type: 'array',
+      items: { type: 'string', minLength: 1, maxLength: 200 },
+      uniqueItems: true,
+      maxItems: 3,
+    },
     schema: {
       description: 'JSON Schema (draft-07) of the record data; the root is an object.',
       type: 'object',

@@ -1,4 +1,5 @@
 import { pickText, type Locale, type LocalizedText } from '../i18n/LocalizedText.js';
+import { formatLocalTime } from '../i18n/localTime.js';
 import type { Deadline, Outcome } from './Outcome.js';
 
 export interface DescribeOptions {
@@ -7,6 +8,8 @@ export interface DescribeOptions {
   /** Labels of policy roles and of the form's statuses, by id. */
   roleLabels: Readonly<Record<string, LocalizedText>>;
   statusLabels: Readonly<Record<string, LocalizedText>>;
+  /** The moment of the evaluation: due times in its year leave the year out (without it, every due time shows its year). */
+  now?: Date | string;
 }
 
 const UNIT_WORDS: Record<string, LocalizedText> = {
@@ -65,7 +68,7 @@ function describeDeadline(deadline: Deadline, options: DescribeOptions): string 
   const en = locale === 'en';
   const what = pickText(deadline.what, locale);
   if (!deadline.dueAt) return en ? `${what}: no due time yet (its start is not filled in)` : `${what}：尚无截止时间（起算时间未填写）`;
-  const due = formatTime(deadline.dueAt, locale, timeZone);
+  const due = formatLocalTime(deadline.dueAt, locale, { timeZone, ...(options.now === undefined ? {} : { now: options.now }) });
   const unit = UNIT_WORDS[deadline.limit.unit];
   const limit = unit
     ? en
@@ -85,25 +88,9 @@ function describeDeadline(deadline: Deadline, options: DescribeOptions): string 
   return en ? `${what} by ${due}${limit}${state}` : `${what}：${due} 前${limit}${state}`;
 }
 
-/** "Thu 10-09 12:00" / "10月9日 周四 12:00" in the calendar's zone. */
-export function formatTime(iso: string, locale: Locale, timeZone: string): string {
-  const date = new Date(iso);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-      timeZone,
-      weekday: 'short',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return locale === 'en'
-    ? `${parts.weekday} ${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
-    : `${Number(parts.month)}月${Number(parts.day)}日 ${parts.weekday} ${parts.hour}:${parts.minute}`;
+/** "Thu 10-09 12:00" / "10月9日 周四 12:00" in the calendar's zone, with the year when it is not `now`'s (always without `now`). */
+export function formatTime(iso: string, locale: Locale, timeZone: string, now?: Date | string): string {
+  return formatLocalTime(iso, locale, { timeZone, ...(now === undefined ? {} : { now }) });
 }
 
 function formatDuration(ms: number, locale: Locale): string {

@@ -84,7 +84,7 @@ describe('compilePolicy', () => {
     expect(describeRule(evaluation.explanation[0]!, 'zh-CN')).toEqual([
       '市区 6 工作小时内到场 (T1)：适用',
       '  以下条件全部满足 ✓',
-      '    以下条件全部满足 [isUrban] ✓',
+      '    以下条件全部满足（共享条件） ✓',
       '      区域 等于 市区 ✓（实际：市区）',
     ]);
     expect(describeRule(evaluation.explanation[1]!, 'en')).toEqual([
@@ -100,12 +100,17 @@ describe('compilePolicy', () => {
       timeZone: 'Asia/Shanghai',
       roleLabels: { generalManager: { 'zh-CN': '总经理', en: 'general manager' } },
       statusLabels: { completed: { 'zh-CN': '已完工', en: 'completed' } },
+      now: evaluation.evaluatedAt,
     };
     expect(describeOutcome(evaluation.outcome, { ...options, locale: 'en' }).slice(0, 2)).toEqual([
       'Arrive on site by Thu 10-02 14:00 (6 working hours)',
       'Needs the general manager\'s approval before "completed": Fee above 200 yuan',
     ]);
     expect(describeOutcome(evaluation.outcome, { ...options, locale: 'zh-CN' })[0]).toBe('到场：10月2日 周四 14:00 前（6个工作小时）');
+    // Without the moment of the evaluation, or in another year, the due time keeps its year.
+    expect(describeOutcome(evaluation.outcome, { ...options, now: '2026-01-02T00:00:00Z', locale: 'zh-CN' })[0]).toBe(
+      '到场：2025年10月2日 周四 14:00 前（6个工作小时）',
+    );
   });
 
   it('when the record is invalid, then the errors point at the fields in both languages', async () => {

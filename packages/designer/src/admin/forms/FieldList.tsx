@@ -91,6 +91,8 @@ export function FieldList(props: FieldListProps) {
       <Dropdown
         trigger={['click']}
         menu={{
+          // Stays on screen on a laptop (1280x720 and above): the list scrolls instead of running off the top.
+          className: 'on-screen-menu',
           items: FIELD_TYPES.map((type) => ({ key: type, label: t(FIELD_TYPE_LABEL[type]) })),
           onClick: ({ key }) => props.onAdd(key as Exclude<FieldType, 'advanced'>),
         }}

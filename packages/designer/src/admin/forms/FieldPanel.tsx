@@ -1,10 +1,12 @@
 import { useEffect, useId, useState } from 'react';
-import { Alert, Card, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Alert, Card, Collapse, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { codeFromLabel } from '../shared/codeFromLabel';
 import { useI18n } from '../../i18n/I18nContext';
 import { LocalizedInput } from '../shared/LocalizedInput';
 import { FIELD_KEY_PATTERN, FIELD_TYPES, changeType, setMultiple, type FieldModel, type FieldType, type ShowWhen } from './fieldModel';
 import { FIELD_TYPE_LABEL } from './fieldTypeLabel';
 import { OptionsEditor } from './OptionsEditor';
+import { PatternEditor } from './PatternEditor';
 
 export interface FieldPanelProps {
   field: FieldModel;
@@ -35,6 +37,7 @@ export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
     onChange(next, `${field.key}.${name}`);
   };
   const others = siblings.filter((s) => s.key !== field.key);
+  const otherKeys = others.map((s) => s.key);
   const whenField = field.showWhen ? others.find((s) => s.key === field.showWhen!.field) : undefined;
 
   return (
@@ -45,24 +48,14 @@ export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
             id={`${idBase}-label`}
             label={t('fields.label')}
             value={field.label}
-            onChange={(label) => set({ label }, `${field.key}.label`)}
-          />
-        </Form.Item>
-        <Form.Item
-          label={t('fields.key')}
-          htmlFor={`${idBase}-key`}
-          validateStatus={keyError ? 'error' : ''}
-          help={keyError ?? t('fields.keyHelp')}
-        >
-          <Input
-            id={`${idBase}-key`}
-            value={key}
-            onChange={(e) => setKey(e.target.value)}
-            onBlur={() => {
-              if (!keyError && key !== field.key) set({ key });
-            }}
-            onPressEnter={() => {
-              if (!keyError && key !== field.key) set({ key });
+            onChange={(label) => {
+              // A field whose name was made for it (new, or its label's pinyin) follows its label: no code to type.
+              const automatic =
+                /^(field|group|lines)\d+$/.test(field.key) ||
+                field.key === codeFromLabel(field.label?.['zh-CN'] ?? '', 'camel', otherKeys, 'field');
+              const named = label['zh-CN'] || label.en;
+              if (automatic && named) set({ label, key: codeFromLabel(named, 'camel', otherKeys, 'field') }, `${field.key}.label`);
+              else set({ label }, `${field.key}.label`);
             }}
           />
         </Form.Item>
@@ -122,18 +115,7 @@ export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
           </div>
         )}
         {(field.type === 'text' || field.type === 'phone') && (
-          <Form.Item label={t('fields.pattern')} htmlFor={`${idBase}-pattern`} help={t('fields.patternHelp')}>
-            <Input
-              id={`${idBase}-pattern`}
-              value={field.pattern ?? ''}
-              onChange={(e) => {
-                const next = { ...field };
-                if (e.target.value) next.pattern = e.target.value;
-                else delete next.pattern;
-                onChange(next, `${field.key}.pattern`);
-              }}
-            />
-          </Form.Item>
+          <PatternEditor field={field} idBase={idBase} onChange={onChange} />
         )}
         {(field.type === 'lines' || field.type === 'multipleChoice' || field.multiple) && (
           <div style={{ display: 'flex', gap: 12 }}>
@@ -196,6 +178,37 @@ export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
             />
           </Form.Item>
         )}
+        <Collapse
+          size="small"
+          ghost
+          defaultActiveKey={keyError ? ['advanced'] : []}
+          items={[
+            {
+              key: 'advanced',
+              label: t('words.advanced'),
+              children: (
+                <Form.Item
+                  label={t('fields.key')}
+                  htmlFor={`${idBase}-key`}
+                  validateStatus={keyError ? 'error' : ''}
+                  help={keyError ?? t('fields.keyHelp')}
+                >
+                  <Input
+                    id={`${idBase}-key`}
+                    value={key}
+                    onChange={(e) => setKey(e.target.value)}
+                    onBlur={() => {
+                      if (!keyError && key !== field.key) set({ key });
+                    }}
+                    onPressEnter={() => {
+                      if (!keyError && key !== field.key) set({ key });
+                    }}
+                  />
+                </Form.Item>
+              ),
+            },
+          ]}
+        />
       </Form>
     </Card>
   );

@@ -160,7 +160,7 @@ export function FormEditorPage() {
                       if (selected === key) setSelected(null);
                     }}
                     onAdd={(type) => {
-                      const field = newField(type, level, { 'zh-CN': t('fields.newLabelZh'), en: t('fields.newLabelEn') });
+                      const field = newField(type, level, { 'zh-CN': t('fields.newLabelZh'), en: t('fields.newLabelZh') });
                       setLevel((list) => [...list, field]);
                       setSelected(field.key);
                     }}

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import { Button, Collapse, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import type { FormDefinition, LocalizedText } from '@aftersales/engine';
 import type { DocumentSummary } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { DocumentStateTag } from '../shared/DocumentStateTag';
 import { KEBAB_ID, kebab } from '../shared/kebab';
+import { codeFromLabel } from '../shared/codeFromLabel';
 import { newFormDefinition } from './newFormDefinition';
 import { errorText } from '../shared/errorText';
 import { DocumentActions, ShowArchivedSwitch } from '../shared/DocumentActions';
@@ -15,7 +16,7 @@ import { useFeedback } from '../../app/Feedback';
 
 interface NewFormValues {
   zh: string;
-  en: string;
+  en?: string;
   id: string;
 }
 
@@ -43,8 +44,17 @@ export function FormsListPage() {
     void load();
   }, [load]);
 
+  /** The code is made from the name (the English one, else the Chinese one's pinyin) until the admin edits it under 高级. */
+  const makeId = () => {
+    if (form.isFieldTouched('id')) return;
+    const en = (form.getFieldValue('en') as string | undefined)?.trim();
+    const taken = (items ?? []).map((i) => i.id);
+    form.setFieldValue('id', en ? kebab(en) : codeFromLabel((form.getFieldValue('zh') as string | undefined) ?? '', 'kebab', taken, 'form'));
+  };
+
   const create = async (values: NewFormValues) => {
-    const title: LocalizedText = { 'zh-CN': values.zh, en: values.en };
+    // The English name is optional: without it the Chinese one stands for both (marked untranslated in the designer).
+    const title: LocalizedText = { 'zh-CN': values.zh, en: values.en?.trim() || values.zh };
     let definition: FormDefinition = newFormDefinition(values.id, title);
     try {
       const copy = dialog?.copyOf ? await api.forms.definitionToCopy(dialog.copyOf.id) : null;
@@ -112,22 +122,35 @@ export function FormsListPage() {
       >
         <Form<NewFormValues> form={form} layout="vertical" onFinish={(v) => void create(v)} preserve={false}>
           <Form.Item name="zh" label={t('forms.titleZh')} rules={[{ required: true, message: t('common.required') }]}>
-            <Input />
+            <Input onChange={() => makeId()} />
           </Form.Item>
-          <Form.Item name="en" label={t('forms.titleEn')} rules={[{ required: true, message: t('common.required') }]}>
-            <Input onChange={(e) => form.setFieldValue('id', kebab(e.target.value))} />
+          <Form.Item name="en" label={t('forms.titleEn')}>
+            <Input placeholder={t('words.untranslated')} onChange={() => makeId()} />
           </Form.Item>
-          <Form.Item
-            name="id"
-            label={t('forms.id')}
-            extra={t('forms.idHelp')}
-            rules={[
-              { required: true, message: t('common.required') },
-              { pattern: KEBAB_ID, message: t('forms.idPattern') },
+          <Collapse
+            size="small"
+            ghost
+            items={[
+              {
+                key: 'advanced',
+                label: t('words.advanced'),
+                forceRender: true,
+                children: (
+                  <Form.Item
+                    name="id"
+                    label={t('forms.id')}
+                    extra={t('forms.idHelp')}
+                    rules={[
+                      { required: true, message: t('common.required') },
+                      { pattern: KEBAB_ID, message: t('forms.idPattern') },
+                    ]}
+                  >
+                    <Input />
+                  </Form.Item>
+                ),
+              },
             ]}
-          >
-            <Input />
-          </Form.Item>
+          />
         </Form>
       </Modal>
     </section>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { UiSchema } from '@rjsf/utils';
 import { Select, Space, Typography } from 'antd';
 import type { OutcomeEvent, OutcomeType } from '@aftersales/engine';
@@ -10,6 +10,7 @@ import { ThemedForm } from '../../shared/rjsf/ThemedForm';
 import { translateString } from '../../shared/rjsf/translateString';
 import { ExprField, type ExprFieldContext } from './ExprField';
 import { OUTCOME_TYPES, outcomeForm, type OutcomeChoices } from './outcomeSchemas';
+import { outcomeWords } from './outcomeWords';
 
 const STARTERS: Record<OutcomeType, OutcomeEvent['params']> = {
   fine: { payer: { role: '' }, amount: 0, reason: { 'zh-CN': '', en: '' } },
@@ -33,7 +34,7 @@ export function OutcomeEditor({
   exprContext: ExprFieldContext;
 }) {
   const { t, text, has, locale } = useI18n();
-  const words = useCallback((key: string) => (has(`param.${key}`) ? t(`param.${key}` as MessageKey) : key), [has, t]);
+  const words = useMemo(() => outcomeWords(t, has), [t, has]);
   // RJSF reports a change when it first fills defaults; only a person's edit may change the rule,
   // so a rule opened and left alone (e.g. pushed by an integrator) is saved exactly as it was.
   const touched = useRef(false);

@@ -51,6 +51,8 @@ interface Ctx {
 
 function transform(node: Schema, path: string[], ui: Schema, ctx: Ctx): Schema {
   const name = path.at(-1) ?? '';
+  // A deadline's limit.amount is a length of time, not money.
+  const title = name === 'amount' && path.at(-2) === 'limit' ? ctx.words('limitAmount') : ctx.words(name);
   const ref = node.$ref as string | undefined;
   if (ref === '#/definitions/localizedText')
     return {
@@ -64,9 +66,9 @@ function transform(node: Schema, path: string[], ui: Schema, ctx: Ctx): Schema {
     };
   if (ref === '#/definitions/expr') {
     uiAt(ui, path)['ui:field'] = 'expr';
-    return { title: ctx.words(name) };
+    return { title };
   }
-  const copy: Schema = { ...node, title: ctx.words(name) };
+  const copy: Schema = { ...node, title };
   const choose = (list: [string, string][]) => withChoices(uiAt(ui, path), list);
   if (name === 'role' || name === 'approver') choose(ctx.choices.roles.map((r) => [r.id, ctx.pick(r.label)]));
   if (name === 'before') choose(ctx.choices.statuses.map((s) => [s.id, ctx.pick(s.label)]));

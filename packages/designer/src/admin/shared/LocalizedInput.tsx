@@ -1,6 +1,7 @@
 import { Input } from 'antd';
 import type { LocalizedText } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
+import { englishShown, isUntranslated, withChinese, withEnglish } from './untranslated';
 
 /** A label in both languages: 中文 and English side by side, each labelled for screen readers. */
 export function LocalizedInput({
@@ -26,13 +27,14 @@ export function LocalizedInput({
         aria-label={`${label} (${t('lang.zh')})`}
         placeholder={t('lang.zh')}
         value={current['zh-CN']}
-        onChange={(e) => onChange({ ...current, 'zh-CN': e.target.value })}
+        onChange={(e) => onChange(withChinese(current, e.target.value))}
       />
+      {/* The English name is optional: empty, the Chinese is shown, and the box says it is not translated. */}
       <Field
         aria-label={`${label} (${t('lang.en')})`}
-        placeholder={t('lang.en')}
-        value={current.en}
-        onChange={(e) => onChange({ ...current, en: e.target.value })}
+        placeholder={isUntranslated(current) && current['zh-CN'] ? t('words.untranslated') : t('lang.en')}
+        value={englishShown(current)}
+        onChange={(e) => onChange(withEnglish(current, e.target.value))}
       />
     </div>
   );

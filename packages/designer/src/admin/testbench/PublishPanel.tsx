@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Typography 
 import {
   compareOutcomes,
   compilePolicy,
+  formatLocalTime,
   type CalendarFile,
   type FormDefinition,
   type LocalizedText,
@@ -14,6 +15,8 @@ import { useI18n } from '../../i18n/I18nContext';
 import { runTestCases, type TestCaseResult } from '../rules/testCases';
 import { summarizeImpact, type ImpactSummary, type RecordImpact } from './impact';
 import { describeDifferences } from './caseValues';
+import { recordLabel } from '../../staff/shared/recordLabel';
+import { formatMoney } from '../../staff/shared/format';
 
 export interface PublishPanelProps {
   form: FormDefinition;
@@ -28,7 +31,9 @@ export interface PublishPanelProps {
 /** Before publishing: the engine's checks, every saved test case (a failure blocks), and what the draft changes on recent records. */
 export function PublishPanel({ form, draft, published, calendars, problems, roleLabels, onPublish }: PublishPanelProps) {
   const api = useApi();
-  const { t, text } = useI18n();
+  const { t, text, locale } = useI18n();
+  const ruleTitle = (name: string) => text(draft.rules.find((r) => r.name === name)?.title) || name;
+  const formatDue = (iso: string | null) => (iso ? formatLocalTime(iso, locale, { timeZone: 'Asia/Shanghai', now: new Date() }) : '—');
   const [results, setResults] = useState<TestCaseResult[] | null>(null);
   const [impact, setImpact] = useState<ImpactSummary | null>(null);
   const [checking, setChecking] = useState(false);
@@ -64,7 +69,11 @@ export function PublishPanel({ form, draft, published, calendars, problems, role
             ...(record.history ? { history: record.history } : {}),
           };
           const [b, a] = await Promise.all([before.evaluate(record.data, context), after.evaluate(record.data, context)]);
-          impacts.push({ recordId: record.id, change: compareOutcomes(b.outcome, a.outcome) });
+          impacts.push({
+            recordId: record.id,
+            title: recordLabel(form, record, locale),
+            change: compareOutcomes(b.outcome, a.outcome),
+          });
         }
         setImpact(summarizeImpact(impacts));
       } catch (e) {
@@ -105,7 +114,10 @@ export function PublishPanel({ form, draft, published, calendars, problems, role
                         {r.error ??
                           (r.invalid ? `${t('bench.invalidRecord')}. ` : '') +
                             (r.missing.length > 0 || r.unexpected.length > 0 || r.differences.length === 0
-                              ? t('publish.caseDiff', { missing: r.missing.join(', ') || '—', unexpected: r.unexpected.join(', ') || '—' })
+                              ? t('publish.caseDiff', {
+                                  missing: r.missing.map(ruleTitle).join('、') || '—',
+                                  unexpected: r.unexpected.map(ruleTitle).join('、') || '—',
+                                })
                               : '')}
                         {describeDifferences(r.differences, roleLabels).map((line, i) => (
                           <span key={i} style={{ display: 'block' }}>
@@ -130,7 +142,7 @@ export function PublishPanel({ form, draft, published, calendars, problems, role
               <Descriptions.Item label={t('publish.changedRecords')}>{impact.changedRecords}</Descriptions.Item>
               <Descriptions.Item label={t('publish.finesAdded')}>{impact.finesAdded}</Descriptions.Item>
               <Descriptions.Item label={t('publish.finesRemoved')}>{impact.finesRemoved}</Descriptions.Item>
-              <Descriptions.Item label={t('publish.fineDelta')}>{impact.fineDelta} ¥</Descriptions.Item>
+              <Descriptions.Item label={t('publish.fineDelta')}>{formatMoney(impact.fineDelta, locale)}</Descriptions.Item>
               <Descriptions.Item label={t('publish.deadlinesMoved')}>{impact.deadlinesMoved}</Descriptions.Item>
               <Descriptions.Item label={t('publish.approvalsAdded')}>{impact.approvalsAdded}</Descriptions.Item>
             </Descriptions>
@@ -140,19 +152,23 @@ export function PublishPanel({ form, draft, published, calendars, problems, role
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               dataSource={impact.records}
               columns={[
-                { title: t('publish.record'), dataIndex: 'recordId' },
+                { title: t('publish.record'), render: (_, r) => r.title ?? '—' },
                 {
                   title: t('publish.fines'),
                   render: (_, r) =>
                     [
-                      ...r.change.finesAdded.map((f) => `+${f.amount} ${text(f.reason)}`),
-                      ...r.change.finesRemoved.map((f) => `−${f.amount} ${text(f.reason)}`),
+                      ...r.change.finesAdded.map((f) => `+${formatMoney(f.amount, locale)} ${text(f.reason)}`),
+                      ...r.change.finesRemoved.map((f) => `−${formatMoney(f.amount, locale)} ${text(f.reason)}`),
                     ].join('; '),
                 },
                 {
                   title: t('publish.deadlines'),
                   render: (_, r) =>
-                    r.change.deadlinesMoved.map((d) => `${d.key}: ${formatDue(d.before.dueAt)} → ${formatDue(d.after.dueAt)}`).join('; '),
+                    r.change.deadlinesMoved
+                      .map(
+                        (d) => `${text(d.after.what) || text(d.before.what)}: ${formatDue(d.before.dueAt)} → ${formatDue(d.after.dueAt)}`,
+                      )
+                      .join('; '),
                 },
                 {
                   title: t('publish.approvals'),
@@ -193,5 +209,3 @@ export function PublishPanel({ form, draft, published, calendars, problems, role
     </Space>
   );
 }
-
-const formatDue = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');

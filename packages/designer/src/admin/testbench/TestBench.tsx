@@ -195,7 +195,7 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
               <OutcomeView evaluation={evaluation} roleLabels={roleLabels} statusLabels={statusLabels} timeZone={timeZone} />
             </Card>
             <Card size="small" title={t('bench.explanation')}>
-              <ExplanationView explanation={evaluation.explanation} rowOf={(_, rule) => rows.get(rule)} />
+              <ExplanationView explanation={evaluation.explanation} rowOf={(_, rule) => rows.get(rule)} timeZone={timeZone} />
             </Card>
             <Card size="small" title={t('bench.saveCase')}>
               {current && (

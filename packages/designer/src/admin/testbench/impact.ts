@@ -2,6 +2,8 @@ import type { OutcomeChange } from '@aftersales/engine';
 
 export interface RecordImpact {
   recordId: string;
+  /** How people name the record (its title fields, else when it was made), never its id. */
+  title?: string;
   change: OutcomeChange;
 }
 

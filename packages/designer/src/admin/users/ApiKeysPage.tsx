@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { CheckboxGroupField } from '../shared/CheckboxGroupField';
 import { errorText } from '../shared/errorText';
 import { useFeedback } from '../../app/Feedback';
+import { formatLocalDateTime } from '@aftersales/engine';
 
 interface NewKeyValues {
   name: string;
@@ -41,8 +42,7 @@ export function ApiKeysPage() {
     void load();
   }, [load]);
 
-  const when = (iso: string | null | undefined) =>
-    iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : t('apiKeys.never');
+  const when = (iso: string | null | undefined) => (iso ? formatLocalDateTime(iso, locale, 'Asia/Shanghai') : t('apiKeys.never'));
 
   const create = async (values: NewKeyValues) => {
     setBusy(true);

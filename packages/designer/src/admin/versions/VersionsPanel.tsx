@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Select, Space, Table, Typography } from 'antd';
 import type { DefinitionOf, DocumentKind, VersionInfo } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
+import { formatLocalDateTime } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import { DiffView } from '../../shared/diff/DiffView';
 import { errorText } from '../shared/errorText';
@@ -64,7 +65,7 @@ export function VersionsPanel<K extends DocumentKind>({
   const rollback = (version: number) =>
     modal.confirm({
       title: t('versions.rollbackConfirm', { version }),
-      content: t('versions.rollbackExplain'),
+      content: t('versions.rollbackExplain', { version }),
       okText: t('versions.rollback'),
       onOk: async () => {
         try {
@@ -90,7 +91,7 @@ export function VersionsPanel<K extends DocumentKind>({
           locale={{ emptyText: t('versions.none') }}
           columns={[
             { title: t('versions.number'), dataIndex: 'version', width: 80 },
-            { title: t('versions.publishedAt'), render: (_, v) => (v.publishedAt ? new Date(v.publishedAt).toLocaleString() : '') },
+            { title: t('versions.publishedAt'), render: (_, v) => formatLocalDateTime(v.publishedAt, locale, 'Asia/Shanghai') },
             { title: t('versions.publishedBy'), dataIndex: 'publishedBy' },
             {
               title: t('versions.note'),

@@ -9,9 +9,12 @@ import { useI18n } from '../../i18n/I18nContext';
 export function ExplanationView({
   explanation,
   rowOf,
+  timeZone = 'Asia/Shanghai',
 }: {
   explanation: RuleExplanation[];
   rowOf?: (ruleSet: string, rule: string) => TableRowPlace | undefined;
+  /** The stores' zone: times in conditions read as its local times. */
+  timeZone?: string;
 }) {
   const { t, text } = useI18n();
   return (
@@ -24,7 +27,7 @@ export function ExplanationView({
           <TableRowTag place={rowOf?.(rule.ruleSet, rule.rule)} matched={rule.fired} />
           {rule.conditions && (
             <div className="condition-tree">
-              <ConditionNode node={rule.conditions} />
+              <ConditionNode node={rule.conditions} timeZone={timeZone} />
             </div>
           )}
         </li>
@@ -50,13 +53,13 @@ function RuleVerdict({ rule }: { rule: RuleExplanation }) {
   return rule.fired ? <Tag color="green">{t('bench.applies')}</Tag> : <Tag>{t('bench.doesNotApply')}</Tag>;
 }
 
-function ConditionNode({ node }: { node: ConditionExplanation }) {
+function ConditionNode({ node, timeZone }: { node: ConditionExplanation; timeZone: string }) {
   const { t, locale } = useI18n();
   if (node.kind === 'fact') {
     const color = node.result === true ? '#389e0d' : node.result === false ? '#cf1322' : '#8c8c8c';
     return (
       <ul>
-        <li style={{ color }}>{describeCondition(node, locale)}</li>
+        <li style={{ color }}>{describeCondition(node, locale, { timeZone, now: new Date() })}</li>
       </ul>
     );
   }
@@ -65,9 +68,10 @@ function ConditionNode({ node }: { node: ConditionExplanation }) {
     <ul>
       <li>
         {t(`bench.group.${node.kind}`)}
-        {node.reference ? ` [${node.reference}]` : ''} {mark}
+        {/* A shared condition is said by its conditions below, never by its code name. */}
+        {node.reference ? ` ${t('words.sharedCondition')}` : ''} {mark}
         {node.children.map((child, i) => (
-          <ConditionNode key={i} node={child} />
+          <ConditionNode key={i} node={child} timeZone={timeZone} />
         ))}
       </li>
     </ul>

@@ -9,13 +9,15 @@ export function OutcomeView({
   statusLabels,
   timeZone,
 }: {
-  evaluation: Pick<Evaluation, 'outcome'>;
+  evaluation: Pick<Evaluation, 'outcome'> & Partial<Pick<Evaluation, 'evaluatedAt'>>;
   roleLabels: Record<string, LocalizedText>;
   statusLabels: Record<string, LocalizedText>;
   timeZone: string;
 }) {
   const { t, locale } = useI18n();
-  const lines = describeOutcome(evaluation.outcome, { locale, timeZone, roleLabels, statusLabels });
+  // Due times in the year of the evaluation leave the year out; others keep it (a warranty end in 2028).
+  const now = evaluation.evaluatedAt ?? new Date().toISOString();
+  const lines = describeOutcome(evaluation.outcome, { locale, timeZone, roleLabels, statusLabels, now });
   if (lines.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('bench.noOutcome')} />;
   return (
     <List size="small" bordered dataSource={lines} renderItem={(line) => <List.Item>{line}</List.Item>} aria-label={t('bench.outcome')} />

@@ -7,6 +7,7 @@ import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { CHIP_COLORS } from '../shared/DeadlineChips';
 import { formatDateTime } from '../shared/format';
+import { valueText, type ValueField } from '../shared/valueText';
 import { problemText } from '../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
@@ -42,13 +43,13 @@ export function ApprovalsPage() {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
 
-  /** A field value in words: an option's label, 是/否, a local time. */
-  const readable = (field: ReturnType<typeof fieldAt>, value: unknown): string => {
-    if (typeof value === 'boolean') return value ? t('staff.yes') : t('staff.no');
-    if (typeof value === 'string' && field?.enumTitles?.[value]) return text(field.enumTitles[value]);
-    if (typeof value === 'string' && field?.format === 'date-time') return formatDateTime(value, locale, policy.timeZone);
-    return typeof value === 'string' ? value : JSON.stringify(value);
-  };
+  /** A field value in words: an option's label, 是/否, a local time or date, yuan (never the stored code). */
+  const readable = (field: ValueField | undefined, value: unknown): string =>
+    valueText(field, value, {
+      locale,
+      timeZone: policy.timeZone,
+      words: { yes: t('staff.yes'), no: t('staff.no'), photo: t('words.photo') },
+    });
 
   const load = useCallback(() => {
     setItems(null);
@@ -137,7 +138,8 @@ export function ApprovalsPage() {
                   title={
                     <Space wrap>
                       <Link to={`/staff/records/${task.recordId}`}>
-                        {text(form?.title) || task.formId} · {task.record ? recordLabel(form, task.record) : task.recordId.slice(0, 8)}
+                        {text(form?.title) || task.formId} ·{' '}
+                        {task.record ? recordLabel(form, task.record, locale) : t('staff.records.record')}
                       </Link>
                       <Tag
                         color={
@@ -170,7 +172,7 @@ export function ApprovalsPage() {
                         <Descriptions.Item key={name} label={(form && text(fieldAt(form.schema, name)?.label)) || name}>
                           {Array.isArray(value)
                             ? t('staff.approvals.lines', { count: value.length })
-                            : readable(form && fieldAt(form.schema, name), value)}
+                            : readable((form?.schema.properties as Record<string, ValueField> | undefined)?.[name], value)}
                         </Descriptions.Item>
                       ))}
                     </Descriptions>

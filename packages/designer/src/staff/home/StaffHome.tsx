@@ -155,7 +155,7 @@ export function StaffHome() {
                           <>
                             {' · '}
                             <Link to={`/staff/records/${notice.record.id}`} className="touch-link">
-                              {text(form?.title) || notice.record.formId} · {recordLabel(form, notice.record)}
+                              {text(form?.title) || notice.record.formId} · {recordLabel(form, notice.record, locale)}
                             </Link>
                           </>
                         )}

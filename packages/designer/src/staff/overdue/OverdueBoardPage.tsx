@@ -92,7 +92,7 @@ export function OverdueBoardPage() {
       key: 'record',
       render: (_, r) => (
         <Link to={`/staff/records/${r.recordId}`}>
-          {text(forms?.byId[r.formId]?.title) || r.formId} · {recordLabel(forms?.byId[r.formId], r.record)}
+          {text(forms?.byId[r.formId]?.title) || r.formId} · {recordLabel(forms?.byId[r.formId], r.record, locale)}
         </Link>
       ),
     },

@@ -48,7 +48,7 @@ export function PolicyAnswer({
       </Button>
       <div id={panel} hidden={!open}>
         {open && error && <Alert type="error" showIcon title={error} />}
-        {open && !error && (explanation ? <ExplanationView explanation={explanation} /> : <Loading />)}
+        {open && !error && (explanation ? <ExplanationView explanation={explanation} timeZone={labels.timeZone} /> : <Loading />)}
       </div>
     </div>
   );

@@ -1,22 +1,8 @@
-import type { Locale } from '@aftersales/engine';
+import { formatLocalDateTime, type Locale } from '@aftersales/engine';
 
-/** "2025-10-09 16:00" in the stores' time zone. */
+/** "2025-10-09 16:00" in the stores' time zone (the engine's one formatter, also the server's and the exports'). */
 export function formatDateTime(iso: string | null | undefined, locale: Locale, timeZone = 'Asia/Shanghai'): string {
-  if (!iso) return '';
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  return formatLocalDateTime(iso, locale, timeZone);
 }
 
 /** "3 h 20 min" / "3小时20分钟". */

@@ -8,6 +8,7 @@ const form = {
     properties: {
       callTime: { type: 'string', format: 'date-time' },
       photo: { type: 'string', 'x-kind': 'photo' },
+      brand: { type: 'string', enum: ['gree'], 'x-enumTitles': { gree: { 'zh-CN': '格力', en: 'Gree' } } },
       ticketNo: { type: 'string' },
       customer: { type: 'string' },
     },
@@ -15,15 +16,26 @@ const form = {
 } as unknown as FormDefinition;
 
 describe('record labels', () => {
-  it('when text fields are filled, then the first one in form order names the record (dates and photos skipped)', () => {
+  it('when text fields are filled, then the first one in form order names the record (dates, options and photos skipped)', () => {
     expect(
-      recordLabel(form, { id: 'abc', data: { callTime: '2025-10-09T10:00', photo: '/x.jpg', customer: '李', ticketNo: ' SH-1 ' } }),
+      recordLabel(
+        form,
+        { id: 'abc', data: { callTime: '2025-10-09T10:00', photo: '/x.jpg', brand: 'gree', customer: '李', ticketNo: ' SH-1 ' } },
+        'zh-CN',
+      ),
     ).toBe('SH-1');
   });
 
-  it('when no text field is filled, then the id start names it; long text is cut', () => {
-    expect(recordLabel(form, { id: '0123456789', data: {} })).toBe('01234567');
-    expect(recordLabel(form, { id: 'x', data: { customer: '很'.repeat(60) } })).toHaveLength(40);
-    expect(recordLabel(undefined, { id: 'abcdefghij', data: { customer: 'x' } })).toBe('abcdefgh');
+  it('when the form names its title fields, then their values name the record', () => {
+    const titled = { ...form, recordTitle: ['ticketNo', 'customer', 'brand'] };
+    expect(recordLabel(titled, { id: 'abc', data: { brand: 'gree', customer: '李', ticketNo: 'SH-1' } }, 'zh-CN')).toBe('SH-1 · 李 · 格力');
+  });
+
+  it('when no text field is filled, then the local time it was made names it, never its id; long text is cut', () => {
+    const made = { id: '0123456789', data: {}, createdAt: '2025-10-09T02:00:00.000Z' };
+    expect(recordLabel(form, made, 'zh-CN')).toBe('2025-10-09 10:00');
+    expect(recordLabel(form, { id: '0123456789', data: {} }, 'en')).toBe('—');
+    expect(recordLabel(form, { id: 'x', data: { customer: '很'.repeat(60) } }, 'zh-CN')).toHaveLength(40);
+    expect(recordLabel(undefined, { id: 'abcdefghij', data: { customer: 'x' }, createdAt: made.createdAt }, 'en')).toBe('2025-10-09 10:00');
   });
 });

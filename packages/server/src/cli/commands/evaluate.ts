@@ -4,6 +4,7 @@ import {
   compilePolicy,
   describeOutcome,
   describeRule,
+  formatLocalTime,
   loadPack,
   parseJsonText,
   pickText,
@@ -84,10 +85,13 @@ function printEvaluation(
   const roleLabels = Object.fromEntries(pack.roles?.definition.roles.map((r) => [r.id, r.label]) ?? []);
   const statusLabels = Object.fromEntries(form.statusFlow?.states.map((s) => [s.id, s.label]) ?? []);
   const calendar = pack.calendars.values().next().value?.definition.timeZone ?? 'Asia/Shanghai';
-  const lines = describeOutcome(evaluation.outcome, { locale, timeZone: calendar, roleLabels, statusLabels });
-  io.out(en ? `Outcome (${evaluation.evaluatedAt}):` : `结果（${evaluation.evaluatedAt}）：`);
+  const now = evaluation.evaluatedAt;
+  const lines = describeOutcome(evaluation.outcome, { locale, timeZone: calendar, roleLabels, statusLabels, now });
+  // People read local times (the year shown), never ISO.
+  const at = formatLocalTime(now, locale, { timeZone: calendar });
+  io.out(en ? `Outcome (${at}):` : `结果（${at}）：`);
   for (const line of lines.length > 0 ? lines : [en ? 'no rule applies' : '没有适用的规则']) io.out(`  ${line}`);
   for (const warning of evaluation.warnings) io.out(`  ! ${pickText(warning, locale)}`);
   io.out(en ? 'Explanation:' : '说明：');
-  for (const rule of evaluation.explanation) for (const line of describeRule(rule, locale)) io.out(`  ${line}`);
+  for (const rule of evaluation.explanation) for (const line of describeRule(rule, locale, { timeZone: calendar, now })) io.out(`  ${line}`);
 }

@@ -18,7 +18,7 @@ export function approvalsWithChanges(
 ): ApprovalWithChanges[] {
   return approvals.map((approval) => {
     const asked = approval.requestedData;
-    const changes = asked && form && record ? changesSince(form.schema, asked, record.data) : [];
+    const changes = asked && form && record ? changesSince(form.schema, asked, record.data, { now: record.evaluation.evaluatedAt }) : [];
     const task: Approval = { ...approval };
     delete task.requestedData;
     if (!record) return { ...task, changes, changedSinceAsked: false, stillAsked: true };

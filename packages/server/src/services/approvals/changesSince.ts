@@ -1,4 +1,4 @@
-import { formatTime, pickText, type LocalizedText, type RecordSchema } from '@aftersales/engine';
+import { formatLocalDate, formatLocalTime, localYear, pickText, type LocalizedText, type RecordSchema } from '@aftersales/engine';
 
 /** One field that differs between two versions of a record's data, in words people read. */
 export interface FieldChange {
@@ -21,9 +21,10 @@ export function changesSince(
   schema: RecordSchema,
   before: Record<string, unknown>,
   after: Record<string, unknown>,
-  options: { timeZone?: string } = {},
+  options: { timeZone?: string; now?: string } = {},
 ): FieldChange[] {
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
+  const when: When = { timeZone, ...(options.now ? { now: options.now } : {}) };
   const changes: FieldChange[] = [];
   const walk = (node: RecordSchema | undefined, a: unknown, b: unknown, pointer: string, label: LocalizedText | null): void => {
     const record = (v: unknown) => isObject(v) && !Array.isArray(v);
@@ -43,26 +44,40 @@ export function changesSince(
     changes.push({
       pointer,
       label: label ?? { 'zh-CN': '记录', en: 'Record' },
-      before: words(node, a, timeZone),
-      after: words(node, b, timeZone),
+      before: words(node, a, when),
+      after: words(node, b, when),
     });
   };
   walk(schema, before, after, '', null);
   return changes;
 }
 
-/** A field value in words: an option's label, 是/否, a local time, a list's items. */
-function words(node: RecordSchema | undefined, value: unknown, timeZone: string): LocalizedText {
+/** The stores' zone, and now (dates of this year leave the year out). */
+interface When {
+  timeZone: string;
+  now?: string;
+}
+
+/** A field value in words: an option's label, 是/否, a local time or date, an amount in yuan, a list's items. */
+function words(node: RecordSchema | undefined, value: unknown, when: When): LocalizedText {
   if (value === undefined || value === null || value === '') return EMPTY;
   const titles = node?.['x-enumTitles'];
   if (titles && Object.prototype.hasOwnProperty.call(titles, enumKey(value))) return titles[enumKey(value)]!;
   if (typeof value === 'boolean') return value ? { 'zh-CN': '是', en: 'Yes' } : { 'zh-CN': '否', en: 'No' };
   if (typeof value === 'string' && node?.format === 'date-time' && !Number.isNaN(Date.parse(value)))
-    return { 'zh-CN': formatTime(value, 'zh-CN', timeZone), en: formatTime(value, 'en', timeZone) };
+    return { 'zh-CN': formatLocalTime(value, 'zh-CN', when), en: formatLocalTime(value, 'en', when) };
+  if (typeof value === 'string' && node?.format === 'date') {
+    const year = when.now ? { year: localYear(when.now, when.timeZone) } : undefined;
+    return { 'zh-CN': formatLocalDate(value, 'zh-CN', year), en: formatLocalDate(value, 'en', year) };
+  }
+  if (typeof value === 'number' && node?.['x-kind'] === 'money') {
+    const yuan = (locale: string) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' }).format(value);
+    return { 'zh-CN': yuan('zh-CN'), en: yuan('en-US') };
+  }
   if (Array.isArray(value)) {
     const item = Array.isArray(node?.items) ? undefined : node?.items;
     if (value.every((v) => !isObject(v))) {
-      const parts = value.map((v) => words(item, v, timeZone));
+      const parts = value.map((v) => words(item, v, when));
       return { 'zh-CN': parts.map((p) => p['zh-CN']).join('、'), en: parts.map((p) => p.en).join(', ') };
     }
     return { 'zh-CN': `${value.length} 项`, en: `${value.length} item${value.length === 1 ? '' : 's'}` };

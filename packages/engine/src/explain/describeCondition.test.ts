@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { ConditionExplanation, FactConditionExplanation } from './Explanation.js';
+import { describeCondition, describeConditionTree } from './describeCondition.js';
+
+const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+const callTime = {
+  kind: 'fact',
+  fact: 'callTime',
+  factLabel: t('来电时间', 'Call time'),
+  operator: 'notEqual',
+  value: '',
+  factValue: '2025-10-09T09:00:00+08:00',
+  result: true,
+} as unknown as FactConditionExplanation;
+
+describe('describeCondition', () => {
+  it('when a fact value is a time or a date, then it reads as a local time, never ISO', () => {
+    expect(describeCondition(callTime, 'zh-CN', { now: '2025-12-01T00:00:00Z' })).toBe('来电时间 不等于 （空） ✓（实际：10月9日 周四 09:00）');
+    expect(describeCondition(callTime, 'en')).toBe('Call time is not (empty) ✓ (actual: Thu 2025-10-09 09:00)');
+    expect(describeCondition({ ...callTime, factValue: '2028-12-01' }, 'zh-CN', { now: '2026-01-01T00:00:00Z' })).toContain(
+      '实际：2028年12月1日',
+    );
+  });
+
+  it('when a group is a shared condition, then its code name is not shown', () => {
+    const group = { kind: 'not', reference: 'notSecurityFault', result: true, children: [callTime] } as unknown as ConditionExplanation;
+    const lines = describeConditionTree(group, 'zh-CN');
+    expect(lines[0]).toBe('以下条件不成立（共享条件） ✓');
+    expect(lines.join('\n')).not.toContain('notSecurityFault');
+  });
+});
