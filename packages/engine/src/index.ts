@@ -54,8 +54,11 @@ export { fieldAt } from './forms/fieldAt.js';
 export { localizeForm } from './forms/localizeForm.js';
 export { checkForm } from './forms/checkForm.js';
 
-export type { Expr } from './expr/Expr.js';
-export { evaluateExpr } from './expr/evaluateExpr.js';
+export type { Expr, ExprTest, ExprTestOp, DateShift } from './expr/Expr.js';
+export { EXPR_TEST_OPS, DATE_SHIFTS } from './expr/Expr.js';
+export { evaluateExpr, evaluateExprValue, isFilled, type ExprEnv } from './expr/evaluateExpr.js';
+export { checkExprTypes, type ExprType, type ExprFactKind } from './expr/checkExprTypes.js';
+export { exprChildren } from './expr/exprChildren.js';
 export { exprFacts } from './expr/exprFacts.js';
 
 export type {
@@ -80,7 +83,7 @@ export type {
 export type { OperatorName, DecoratorName, ParsedOperator } from './rules/operators.js';
 export { OPERATORS, DECORATORS, parseOperator } from './rules/operators.js';
 export type { FactDescriptor, FactCatalog, FactSource } from './rules/factCatalog.js';
-export { factCatalog, STATUS_FACT } from './rules/factCatalog.js';
+export { factCatalog, exprFactKind, STATUS_FACT } from './rules/factCatalog.js';
 export type { SemanticIssue } from './rules/SemanticIssue.js';
 export { checkRuleSet } from './rules/checkRuleSet.js';
 export { collectFacts } from './rules/collectFacts.js';
