@@ -59,6 +59,7 @@ export { EXPR_TEST_OPS, DATE_SHIFTS } from './expr/Expr.js';
 export { evaluateExpr, evaluateExprValue, isFilled, type ExprEnv } from './expr/evaluateExpr.js';
 export { checkExprTypes, type ExprType, type ExprFactKind } from './expr/checkExprTypes.js';
 export { exprChildren } from './expr/exprChildren.js';
+export { evaluateFormula } from './expr/evaluateFormula.js';
 export { exprFacts } from './expr/exprFacts.js';
 
 export type {
@@ -82,6 +83,7 @@ export type {
 } from './rules/RuleSetFile.js';
 export type { OperatorName, DecoratorName, ParsedOperator } from './rules/operators.js';
 export { OPERATORS, DECORATORS, parseOperator } from './rules/operators.js';
+export { CUSTOM_OPERATORS, type CustomOperatorName } from './rules/customOperators.js';
 export type { FactDescriptor, FactCatalog, FactSource } from './rules/factCatalog.js';
 export { factCatalog, exprFactKind, STATUS_FACT } from './rules/factCatalog.js';
 export type { SemanticIssue } from './rules/SemanticIssue.js';

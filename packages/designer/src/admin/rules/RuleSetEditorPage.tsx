@@ -16,7 +16,7 @@ import { useUndoKeys } from '../shared/useUndoKeys';
 import { PublishPanel } from '../testbench/PublishPanel';
 import { TestBench } from '../testbench/TestBench';
 import { VersionsPanel } from '../versions/VersionsPanel';
-import type { ExprFieldContext } from './ExprField';
+import { useFormulaContext } from './formulaContext';
 import { FactsEditor } from './FactsEditor';
 import { factOptions } from './factOptions';
 import type { OutcomeChoices } from './outcomeSchemas';
@@ -74,21 +74,7 @@ export function RuleSetEditorPage() {
     }),
     [reference, form, facts, calendars],
   );
-  const exprContext = useMemo<ExprFieldContext>(
-    () => ({
-      numericFacts: facts.filter((f) => f.kind === 'number' && !f.many).map((f) => ({ name: f.name, label: text(f.label) })),
-      lineFields: facts
-        .filter((f) => f.kind === 'list' && f.info?.items?.type === 'object')
-        .map((l) => ({
-          name: l.name,
-          label: text(l.label),
-          items: facts
-            .filter((f) => f.many && f.kind === 'number' && f.name.startsWith(`${l.name}.`))
-            .map((f) => ({ name: f.name, label: text(f.label) })),
-        })),
-    }),
-    [facts, text],
-  );
+  const exprContext = useFormulaContext(form, ruleSet, facts, calendars);
   const roleLabels = useMemo<Record<string, LocalizedText>>(
     () => Object.fromEntries((reference?.roles?.roles ?? []).map((r) => [r.id, r.label])),
     [reference],
