@@ -128,3 +128,4 @@ export { compareOutcomes } from './outcome/compareOutcomes.js';
 export * from './tables/index.js';
 export { describeExpr } from './expr/describeExpr.js';
 export { dueTime } from './outcome/dueTime.js';
+export { ruleSentence, conditionSentence, outcomeSentence, type SentenceContext } from './explain/ruleSentence.js';

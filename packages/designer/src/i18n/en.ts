@@ -879,6 +879,24 @@ export const en = {
   'op.isEmpty': 'is empty',
   'op.hasAny': 'has any',
   'op.hasNone': 'has none',
+  // formulas: rule sentences, breach fines and reminders on the test bench
+  'bench.firedRules': 'Rules this case fires ({count})',
+  'bench.noneFired': 'No rule fires',
+  'bench.breaches': 'Breach fines and reminders',
+  'bench.noBreaches': 'The deadlines of this record post no reminder and no fine.',
+  'bench.dueAt': 'due {time}',
+  'bench.reminder': 'Reminder to {who} at {time}',
+  'bench.nobody': '(nobody in charge)',
+  'bench.fineIfLate': 'If late: fine {who} {amount} ({reason})',
+  'bench.finePosted': 'Already late: {who} is fined {amount} ({reason})',
+  // formulas: version comparison in words
+  'versions.noChanges': 'The two versions are the same.',
+  'versions.changesInWords': 'Changes',
+  'versions.change.added': 'Added',
+  'versions.change.removed': 'Removed',
+  'versions.change.changed': 'Changed',
+  'versions.showJson': 'Show the JSON diff',
+  'versions.hideJson': 'Hide the JSON diff',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -872,4 +872,22 @@ export const zhCN: Messages = {
   'op.isEmpty': '未填写',
   'op.hasAny': '至少有一项',
   'op.hasNone': '一项也没有',
+  // formulas: rule sentences, breach fines and reminders on the test bench
+  'bench.firedRules': '本次触发的规则（{count}）',
+  'bench.noneFired': '没有规则触发',
+  'bench.breaches': '超时罚款与提醒',
+  'bench.noBreaches': '这条记录的时限不会发提醒，也不会罚款。',
+  'bench.dueAt': '{time} 到期',
+  'bench.reminder': '{time} 提醒 {who}',
+  'bench.nobody': '（无人负责）',
+  'bench.fineIfLate': '若超时：罚 {who} {amount}（{reason}）',
+  'bench.finePosted': '已超时，将罚 {who} {amount}（{reason}）',
+  // formulas: version comparison in words
+  'versions.noChanges': '两个版本没有差别。',
+  'versions.changesInWords': '改动',
+  'versions.change.added': '新增',
+  'versions.change.removed': '删除',
+  'versions.change.changed': '修改',
+  'versions.showJson': '查看 JSON 对比',
+  'versions.hideJson': '收起 JSON 对比',
 };

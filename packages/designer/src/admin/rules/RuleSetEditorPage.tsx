@@ -17,6 +17,8 @@ import { PublishPanel } from '../testbench/PublishPanel';
 import { TestBench } from '../testbench/TestBench';
 import { VersionsPanel } from '../versions/VersionsPanel';
 import { useFormulaContext } from './formulaContext';
+import { RuleSentence } from './RuleSentence';
+import { ruleSetChanges } from '../versions/changesInWords';
 import { FactsEditor } from './FactsEditor';
 import { factOptions } from './factOptions';
 import type { OutcomeChoices } from './outcomeSchemas';
@@ -174,10 +176,17 @@ export function RuleSetEditorPage() {
                 <Card size="small" title={t('rules.list')}>
                   <ol style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('rules.list')}>
                     {rules.map((r, i) => (
-                      <li key={i} className={`field-row${i === selected ? ' selected' : ''}`}>
+                      <li key={i} className={`field-row${i === selected ? ' selected' : ''}`} style={{ flexWrap: 'wrap' }}>
                         <Button type="text" className="field-label" onClick={() => setSelected(i)} aria-pressed={i === selected}>
                           {text(r.title) || r.name}
                         </Button>
+                        <RuleSentence
+                          rule={r}
+                          form={form}
+                          ruleSet={ruleSet}
+                          roleLabels={roleLabels}
+                          style={{ flexBasis: '100%', order: 10 }}
+                        />
                         {r.priority !== undefined && <Tag>P{r.priority}</Tag>}
                         <Switch
                           size="small"
@@ -358,6 +367,24 @@ export function RuleSetEditorPage() {
                 draft={ruleSet}
                 onChanged={() => void editor.reload()}
                 refreshKey={versionsKey}
+                {...(form
+                  ? {
+                      describe: (before: RuleSetFile, after: RuleSetFile) =>
+                        ruleSetChanges(
+                          before,
+                          after,
+                          {
+                            form,
+                            roleLabel: (id) => roleLabels[id],
+                            calendarLabel: (id) => {
+                              const c = calendars.find((x) => x.id === id);
+                              return c ? text(c.title) : id;
+                            },
+                          },
+                          locale,
+                        ),
+                    }
+                  : {})}
               />
             ),
           },
