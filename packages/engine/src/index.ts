@@ -54,8 +54,12 @@ export { fieldAt } from './forms/fieldAt.js';
 export { localizeForm } from './forms/localizeForm.js';
 export { checkForm } from './forms/checkForm.js';
 
-export type { Expr } from './expr/Expr.js';
-export { evaluateExpr } from './expr/evaluateExpr.js';
+export type { Expr, ExprTest, ExprTestOp, DateShift } from './expr/Expr.js';
+export { EXPR_TEST_OPS, DATE_SHIFTS } from './expr/Expr.js';
+export { evaluateExpr, evaluateExprValue, isFilled, type ExprEnv } from './expr/evaluateExpr.js';
+export { checkExprTypes, type ExprType, type ExprFactKind } from './expr/checkExprTypes.js';
+export { exprChildren } from './expr/exprChildren.js';
+export { evaluateFormula } from './expr/evaluateFormula.js';
 export { exprFacts } from './expr/exprFacts.js';
 
 export type {
@@ -79,8 +83,9 @@ export type {
 } from './rules/RuleSetFile.js';
 export type { OperatorName, DecoratorName, ParsedOperator } from './rules/operators.js';
 export { OPERATORS, DECORATORS, parseOperator } from './rules/operators.js';
+export { CUSTOM_OPERATORS, type CustomOperatorName } from './rules/customOperators.js';
 export type { FactDescriptor, FactCatalog, FactSource } from './rules/factCatalog.js';
-export { factCatalog, STATUS_FACT } from './rules/factCatalog.js';
+export { factCatalog, exprFactKind, STATUS_FACT } from './rules/factCatalog.js';
 export type { SemanticIssue } from './rules/SemanticIssue.js';
 export { checkRuleSet } from './rules/checkRuleSet.js';
 export { collectFacts } from './rules/collectFacts.js';
@@ -127,3 +132,4 @@ export { compareOutcomes } from './outcome/compareOutcomes.js';
 export * from './tables/index.js';
 export { describeExpr } from './expr/describeExpr.js';
 export { dueTime } from './outcome/dueTime.js';
+export { ruleSentence, conditionSentence, outcomeSentence, type SentenceContext } from './explain/ruleSentence.js';

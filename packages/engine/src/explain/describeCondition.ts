@@ -1,6 +1,7 @@
 import { pickText, type Locale, type LocalizedText } from '../i18n/LocalizedText.js';
 import { parseOperator, type DecoratorName, type OperatorName } from '../rules/operators.js';
 import { enumKey } from '../forms/enumKey.js';
+import { CUSTOM_OPERATORS } from '../rules/customOperators.js';
 import type { ConditionExplanation, FactConditionExplanation } from './Explanation.js';
 import { formatLocalDate, formatLocalTime, localYear } from '../i18n/localTime.js';
 
@@ -21,7 +22,14 @@ const OPERATOR_WORDS: Record<OperatorName, LocalizedText> = {
   notIn: { 'zh-CN': '不属于', en: 'is none of' },
   contains: { 'zh-CN': '包含', en: 'contains' },
   doesNotContain: { 'zh-CN': '不包含', en: 'does not contain' },
+  isFilled: { 'zh-CN': '已填写', en: 'is filled' },
+  isEmpty: { 'zh-CN': '未填写', en: 'is empty' },
+  hasAny: { 'zh-CN': '至少有一项', en: 'has any' },
+  hasNone: { 'zh-CN': '一项也没有', en: 'has none' },
 };
+
+/** Operators that read only the fact: no value is shown after them. */
+const UNARY = new Set<string>(Object.keys(CUSTOM_OPERATORS));
 
 const DECORATOR_WORDS: Record<DecoratorName, LocalizedText> = {
   someFact: { 'zh-CN': '其中某项', en: 'some item' },
@@ -57,7 +65,8 @@ export function describeCondition(condition: FactConditionExplanation, locale: L
       : locale === 'en'
         ? `actual: ${actual}`
         : `实际：${actual}`;
-  const words = [...decorators, label, operator, target].join(locale === 'en' ? ' ' : ' ');
+  const unary = parsed !== undefined && UNARY.has(parsed.operator);
+  const words = [...decorators, label, operator, ...(unary ? [] : [target])].join(' ');
   return locale === 'en' ? `${words} ${mark} (${tail})` : `${words} ${mark}（${tail}）`;
 }
 

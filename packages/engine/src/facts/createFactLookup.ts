@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../calendar/WorkingCalendar.js';
-import { evaluateExpr } from '../expr/evaluateExpr.js';
+import { evaluateExprValue, type ExprEnv } from '../expr/evaluateExpr.js';
 import type { DerivedFact } from '../rules/RuleSetFile.js';
 import { STATUS_FACT } from '../rules/factCatalog.js';
 import { rememberInstant } from './rememberInstant.js';
@@ -38,6 +38,7 @@ export function createFactLookup(inputs: FactInputs): FactLookup {
     return value;
   };
 
+  const env: ExprEnv = { timeZone: inputs.timeZone, calendar: inputs.calendar };
   const compute = (name: string): unknown => {
     if (name === STATUS_FACT) return inputs.status;
     const derived = Object.hasOwn(inputs.derived, name) ? inputs.derived[name] : undefined;
@@ -46,7 +47,7 @@ export function createFactLookup(inputs: FactInputs): FactLookup {
       case 'history':
         return Object.hasOwn(inputs.history, name) ? inputs.history[name] : null;
       case 'computed':
-        return evaluateExpr(derived.value, lookup);
+        return evaluateExprValue(derived.value, lookup, env);
       case 'workingHours':
       case 'workingDays':
       case 'hours':

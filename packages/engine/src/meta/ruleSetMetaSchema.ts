@@ -1,5 +1,6 @@
 import { camelId, catalogIds, fieldPath, kebabId, localizedText, wallTime } from './common.js';
 import { OPERATOR_PATTERN } from '../rules/operators.js';
+import { EXPR_TEST_OPS } from '../expr/Expr.js';
 
 /** A due time as tests write it: "YYYY-MM-DD HH:mm[:ss]" local wall time, or with "T" and an offset. */
 const DUE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})?$';
@@ -17,7 +18,7 @@ const common = { priority: { type: 'integer', minimum: 1, maximum: 1000 }, name:
 const party = only('role', camelId, { personField: fieldPath });
 
 const expr = {
-  description: 'Arithmetic over facts, as data: a number, {fact}, or one operation.',
+  description: 'Arithmetic and date functions over facts, as data: a number, {fact}, or one operation.',
   oneOf: [
     { type: 'number' },
     only('fact', fieldPath),
@@ -36,6 +37,30 @@ const expr = {
       required: ['sum', 'field'],
       additionalProperties: false,
       properties: { sum: fieldPath, field: fieldPath, times: fieldPath },
+    },
+    only('addDays', exprPair),
+    only('addMonths', exprPair),
+    only('addYears', exprPair),
+    only('daysBetween', exprPair),
+    only('workingDaysBetween', exprPair, { calendar: kebabId }),
+    {
+      type: 'object',
+      required: ['if', 'then', 'else'],
+      additionalProperties: false,
+      properties: {
+        if: {
+          type: 'object',
+          required: ['fact', 'op'],
+          additionalProperties: false,
+          properties: {
+            fact: fieldPath,
+            op: { enum: [...EXPR_TEST_OPS] },
+            value: { type: ['string', 'number', 'boolean'], maxLength: 200 },
+          },
+        },
+        then: ref('expr'),
+        else: ref('expr'),
+      },
     },
   ],
 };

@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../calendar/WorkingCalendar.js';
 import { parseInstant } from '../calendar/parseInstant.js';
-import { evaluateExpr } from '../expr/evaluateExpr.js';
+import { evaluateExpr, type ExprEnv } from '../expr/evaluateExpr.js';
 import type { FactLookup } from '../facts/createFactLookup.js';
 import type { LocalizedText } from '../i18n/LocalizedText.js';
 import type { Deadline, Fine, Outcome, OutcomeSource } from './Outcome.js';
@@ -64,7 +64,7 @@ function fine(params: FineParams, source: OutcomeSource, inputs: OutcomeInputs):
 function deadline(params: DeadlineParams, source: OutcomeSource, inputs: OutcomeInputs): Deadline {
   const { id, calendar } = inputs.calendar(params.calendar);
   const start = parseInstant(inputs.lookup(params.from), calendar.timeZone);
-  const amount = evaluateExpr(params.limit.amount, inputs.lookup);
+  const amount = evaluateExpr(params.limit.amount, inputs.lookup, exprEnv(inputs));
   const due = start && amount !== null ? safeDueTime(start, params, amount, calendar) : null;
   const met = params.metBy ? parseInstant(inputs.lookup(params.metBy), calendar.timeZone) : null;
   const reference = met ?? inputs.now;
@@ -98,13 +98,23 @@ function safeDueTime(start: Date, params: DeadlineParams, amount: number, calend
 }
 
 function amountOf(expr: Parameters<typeof evaluateExpr>[0], source: OutcomeSource, label: LocalizedText, inputs: OutcomeInputs): number {
-  const value = evaluateExpr(expr, inputs.lookup);
+  const value = evaluateExpr(expr, inputs.lookup, exprEnv(inputs));
   if (value !== null) return value;
   inputs.warn({
     'zh-CN': `规则 ${source.rule}：“${label['zh-CN']}”的金额无法计算（所需字段为空），暂记为 0`,
     en: `Rule ${source.rule}: the amount of "${label.en}" cannot be computed (a field it needs is empty); counted as 0`,
   });
   return 0;
+}
+
+/** What date functions in amounts read: the rule set's calendars and the zone of its own calendar (looked up only when used). */
+function exprEnv(inputs: OutcomeInputs): ExprEnv {
+  return {
+    get timeZone() {
+      return inputs.calendar(undefined).calendar.timeZone;
+    },
+    calendar: (id) => inputs.calendar(id).calendar,
+  };
 }
 
 function party(p: Party, lookup: FactLookup): Party & { person?: string } {

@@ -11,6 +11,25 @@ function fill(template: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
 }
 
+/** The operations of a formula in words (zh-CN, en), for problems about their inputs. */
+const EXPR_OPERATION_WORDS: Record<string, [string, string]> = {
+  add: ['相加', 'add'],
+  sub: ['相减', 'subtract'],
+  mul: ['相乘', 'multiply'],
+  div: ['相除', 'divide'],
+  min: ['较小值', 'min'],
+  max: ['较大值', 'max'],
+  round: ['四舍五入', 'round'],
+  ceil: ['向上取整', 'round up'],
+  floor: ['向下取整', 'round down'],
+  addDays: ['日期加天数', 'add days'],
+  addMonths: ['日期加月数', 'add months'],
+  addYears: ['日期加年数', 'add years'],
+  daysBetween: ['相隔天数', 'days between'],
+  workingDaysBetween: ['相隔工作日', 'working days between'],
+  if: ['条件取值', 'if'],
+};
+
 /** Every problem code with its message in both languages; `{name}` is filled from the params. */
 export const problemMessages = {
   'json.syntax': t('JSON 语法错误：{detail}', 'JSON syntax error: {detail}'),
@@ -94,6 +113,22 @@ export const problemMessages = {
   'rules.notNumber': t('“{fact}”不是数值，不能用于计算', '"{fact}" is not a number and cannot be computed with'),
   'rules.notArray': t('“{field}”不是重复行（数组）字段', '"{field}" is not a repeating-lines (array) field'),
   'rules.noCalendar': t('工作时间需要日历：请设置 calendar', 'Working time needs a calendar: set calendar'),
+  'rules.exprArgType': (p: Params) => {
+    const op = EXPR_OPERATION_WORDS[String(p.operation)] ?? [String(p.operation), String(p.operation)];
+    const wanted = p.expected === 'date' ? ['日期', 'a date'] : ['数值', 'a number'];
+    return {
+      'zh-CN': `“${op[0]}”的第 ${p.position} 项应为${wanted[0]}`,
+      en: `Input ${p.position} of "${op[1]}" must be ${wanted[1]}`,
+    };
+  },
+  'rules.exprTestValue': t('条件缺少要比较的值', 'The condition has no value to compare with'),
+  'rules.exprResultType': (p: Params) =>
+    p.expected === 'date'
+      ? { 'zh-CN': '这里需要日期，公式得出的是数值', en: 'A date is needed here; the formula gives a number' }
+      : {
+          'zh-CN': '这里需要数值（金额、时限），公式得出的是日期',
+          en: 'A number (amount, limit) is needed here; the formula gives a date',
+        },
   'rules.historyInRecord': t('历史事实“{fact}”不能用于历史查询条件', 'History fact "{fact}" cannot be used inside a history query'),
 } satisfies Record<string, (p: Params) => LocalizedText>;
 

@@ -87,6 +87,10 @@ function checkComparison(
       if (!leftFact || right.kind !== 'literal') return [];
       return (right.value as unknown[]).flatMap((v) => checkValueFits(leftFact, { kind: 'literal', value: v }, valueIssue, fact));
     }
+    case 'presence':
+      return [];
+    case 'listPresence':
+      return leftFact && !isList(leftFact) ? [operatorIssue] : [];
     case 'arrayContains': {
       if (left.kind === 'unknown') return [];
       const element = elementOf(left);

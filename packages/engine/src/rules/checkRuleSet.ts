@@ -1,11 +1,13 @@
 import type { FormDefinition } from '../forms/FormDefinition.js';
 import type { Expr } from '../expr/Expr.js';
 import { exprFacts } from '../expr/exprFacts.js';
+import { exprChildren } from '../expr/exprChildren.js';
+import { checkExprTypes } from '../expr/checkExprTypes.js';
 import { fieldAt } from '../forms/fieldAt.js';
 import type { OutcomeEvent, Party } from '../outcome/OutcomeEvent.js';
 import type { DerivedFact, RuleSetFile, TopLevelCondition, NestedCondition } from './RuleSetFile.js';
 import { checkConditionTree, asFactReference } from './checkConditionTree.js';
-import { factCatalog, isDateLike, isNumeric, type FactCatalog } from './factCatalog.js';
+import { exprFactKind, factCatalog, isDateLike, type FactCatalog } from './factCatalog.js';
 import type { SemanticIssue } from './SemanticIssue.js';
 import { checkTables } from '../tables/checkTables.js';
 
@@ -60,7 +62,7 @@ interface Check {
 }
 
 function checkDerivedFact(fact: DerivedFact, path: Path, check: Check): SemanticIssue[] {
-  if (fact.kind === 'computed') return checkExpr(fact.value, [...path, 'value'], check);
+  if (fact.kind === 'computed') return checkExpr(fact.value, [...path, 'value'], check, 'any');
   if (fact.kind === 'history') return checkHistoryFact(fact, path, check);
   const issues = [
     ...checkDateField(fact.from, [...path, 'from'], check),
@@ -129,25 +131,34 @@ function checkEvent(event: OutcomeEvent, path: Path, check: Check): SemanticIssu
   }
 }
 
-function checkExpr(expr: Expr, path: Path, check: Check): SemanticIssue[] {
-  return exprFacts(expr).flatMap((name): SemanticIssue[] => {
+function checkExpr(expr: Expr, path: Path, check: Check, result: 'number' | 'any' = 'number'): SemanticIssue[] {
+  const issues = exprFacts(expr).flatMap((name): SemanticIssue[] => {
     const fact = check.facts(name);
     if (!fact) return [{ path, code: 'rules.unknownFact', params: { fact: name } }];
     const isList = fact.type === 'array' || fact.many;
-    const usedAsList = hasListUse(expr, name);
-    if (usedAsList && !isList) return [{ path, code: 'rules.notArray', params: { field: name } }];
-    if (!usedAsList && !isNumeric(fact)) return [{ path, code: 'rules.notNumber', params: { fact: name } }];
+    if (hasListUse(expr, name) && !isList) return [{ path, code: 'rules.notArray', params: { field: name } }];
     return [];
   });
+  if (issues.length > 0) return issues;
+  const typed = checkExprTypes(expr, path, (name) => exprFactKind(check.facts(name)));
+  if (result === 'number' && typed.type !== null && typed.type !== 'number')
+    typed.issues.push({ path, code: 'rules.exprResultType', params: { expected: 'number' } });
+  for (const calendar of exprCalendars(expr)) typed.issues.push(...checkCalendar(calendar, path, check));
+  return typed.issues;
+}
+
+/** The calendars named by an expression's working-day counts. */
+function exprCalendars(expr: Expr): string[] {
+  if (typeof expr === 'number') return [];
+  const own = 'workingDaysBetween' in expr && expr.calendar !== undefined ? [expr.calendar] : [];
+  return [...own, ...exprChildren(expr).flatMap(exprCalendars)];
 }
 
 function hasListUse(expr: Expr, name: string): boolean {
   if (typeof expr === 'number' || 'fact' in expr) return false;
   if ('count' in expr) return expr.count === name;
   if ('sum' in expr) return expr.sum === name;
-  return Object.values(expr).some((child) =>
-    Array.isArray(child) ? child.some((c: Expr) => hasListUse(c, name)) : typeof child === 'object' && hasListUse(child as Expr, name),
-  );
+  return exprChildren(expr).some((child) => hasListUse(child, name));
 }
 
 function checkDateField(field: string, path: Path, check: Check): SemanticIssue[] {

@@ -1,4 +1,5 @@
 import { parseOperator, type DecoratorName, type OperatorName } from './operators.js';
+import { CUSTOM_OPERATORS } from './customOperators.js';
 
 /**
  * One comparison of a condition: the fact's value (left) against the condition's value (right),
@@ -33,6 +34,10 @@ const BASE: Record<OperatorName, Comparison> = {
   lessThanInclusive: (a, b) => isNumberLike(a) && (a as Loose) <= (b as Loose),
   greaterThan: (a, b) => isNumberLike(a) && (a as Loose) > (b as Loose),
   greaterThanInclusive: (a, b) => isNumberLike(a) && (a as Loose) >= (b as Loose),
+  isFilled: CUSTOM_OPERATORS.isFilled.compare,
+  isEmpty: CUSTOM_OPERATORS.isEmpty.compare,
+  hasAny: CUSTOM_OPERATORS.hasAny.compare,
+  hasNone: CUSTOM_OPERATORS.hasNone.compare,
 };
 
 const DECORATE: Record<DecoratorName, (next: Comparison) => Comparison> = {

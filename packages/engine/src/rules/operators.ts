@@ -1,4 +1,6 @@
-/** json-rules-engine's built-in operators, grouped by what they compare. */
+import { CUSTOM_OPERATORS } from './customOperators.js';
+
+/** json-rules-engine's built-in operators and the product's own (`customOperators.ts`), grouped by what they compare. */
 export const OPERATORS = {
   equal: 'any',
   notEqual: 'any',
@@ -10,6 +12,10 @@ export const OPERATORS = {
   notIn: 'inList',
   contains: 'arrayContains',
   doesNotContain: 'arrayContains',
+  isFilled: CUSTOM_OPERATORS.isFilled.kind,
+  isEmpty: CUSTOM_OPERATORS.isEmpty.kind,
+  hasAny: CUSTOM_OPERATORS.hasAny.kind,
+  hasNone: CUSTOM_OPERATORS.hasNone.kind,
 } as const;
 
 export type OperatorName = keyof typeof OPERATORS;

@@ -413,6 +413,28 @@ describe("json-rules-engine's own behaviour, matched", () => {
     expect(await holds({ fact: 'missing', operator: 'equal', value: { fact: 5 } }, {})).toBe(true);
   });
 
+  it("when the product's own operators test whether a fact is filled or a list has items, then both agree on empty text, null, missing and empty lists", async () => {
+    expect(Object.keys(OPERATORS)).toEqual(expect.arrayContaining(['isFilled', 'isEmpty', 'hasAny', 'hasNone']));
+    for (const [a, filled] of [
+      [' ', true],
+      ['', false],
+      [null, false],
+      [0, true],
+      [false, true],
+      [[], false],
+      [[0], true],
+    ] as const) {
+      expect(await holds({ fact: 'a', operator: 'isFilled', value: true }, { a })).toBe(filled);
+      expect(await holds({ fact: 'a', operator: 'isEmpty', value: true }, { a })).toBe(!filled);
+    }
+    expect(await holds({ fact: 'missing', operator: 'isEmpty', value: true }, {})).toBe(true);
+    expect(await holds({ fact: 'a', operator: 'hasAny', value: true }, { a: ['x'] })).toBe(true);
+    expect(await holds({ fact: 'a', operator: 'hasAny', value: true }, { a: 'x' })).toBe(false);
+    expect(await holds({ fact: 'a', operator: 'hasNone', value: true }, { a: [] })).toBe(true);
+    expect(await holds({ fact: 'a', operator: 'not:hasNone', value: true }, { a: [1] })).toBe(true);
+    expect(await holds({ fact: 'list', operator: 'someFact:isFilled', value: true }, { list: ['', 'y'] })).toBe(true);
+  });
+
   it('when an `any` or an `all` is empty, then it holds (odd for `any`, kept)', async () => {
     const empty = await both({ any: [] }, {});
     expect(empty !== 'error' && empty.fired).toBe(true);

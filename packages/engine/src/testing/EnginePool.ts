@@ -1,5 +1,6 @@
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { resolveJsonPath } from '../facts/resolveJsonPath.js';
+import { CUSTOM_OPERATORS } from '../rules/customOperators.js';
 
 /**
  * json-rules-engine keeps run state on its Engine: two overlapping `run()` calls on one Engine
@@ -26,6 +27,7 @@ export class EnginePool {
 
   private create(): Engine {
     const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolveJsonPath });
+    for (const [name, operator] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, operator.compare);
     for (const [name, condition] of Object.entries(this.sharedConditions)) engine.setCondition(name, condition);
     for (const rule of this.rules) engine.addRule(rule);
     return engine;

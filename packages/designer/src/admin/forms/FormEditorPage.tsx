@@ -13,6 +13,7 @@ import { useDocumentEditor } from '../shared/useDocumentEditor';
 import { useReferenceData } from '../../shared/useReferenceData';
 import { useUndoKeys } from '../shared/useUndoKeys';
 import { VersionsPanel } from '../versions/VersionsPanel';
+import { formChanges } from '../versions/changesInWords';
 import { FieldList } from './FieldList';
 import { FieldPanel } from './FieldPanel';
 import { FieldAccessEditor } from './FieldAccessEditor';
@@ -242,7 +243,14 @@ export function FormEditorPage() {
             key: 'versions',
             label: t('formEditor.versions'),
             children: (
-              <VersionsPanel kind="forms" id={formId} draft={form} onChanged={() => void editor.reload()} refreshKey={versionsKey} />
+              <VersionsPanel
+                kind="forms"
+                id={formId}
+                draft={form}
+                onChanged={() => void editor.reload()}
+                refreshKey={versionsKey}
+                describe={(before, after) => formChanges(before, after, locale)}
+              />
             ),
           },
         ]}

@@ -4,6 +4,7 @@ import { parseOperator } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import type { FactOption } from './factOptions';
 import type { BuilderRule } from './conditionMapping';
+import { readsOnlyFact } from './readsOnlyFact';
 
 export interface BuilderContext {
   facts: FactOption[];
@@ -44,6 +45,8 @@ function ValueInput(props: ValueEditorProps) {
   const parsed = parseOperator(props.operator);
   const label = t('rules.valueOf', { field: fact ? text(fact.label) : props.field });
   const set = (value: unknown) => props.handleOnChange(value);
+
+  if (readsOnlyFact(props.operator)) return null;
 
   if (props.field === '@condition')
     return (

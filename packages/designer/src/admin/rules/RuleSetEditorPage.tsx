@@ -16,7 +16,9 @@ import { useUndoKeys } from '../shared/useUndoKeys';
 import { PublishPanel } from '../testbench/PublishPanel';
 import { TestBench } from '../testbench/TestBench';
 import { VersionsPanel } from '../versions/VersionsPanel';
-import type { ExprFieldContext } from './ExprField';
+import { useFormulaContext } from './formulaContext';
+import { RuleSentence } from './RuleSentence';
+import { ruleSetChanges } from '../versions/changesInWords';
 import { FactsEditor } from './FactsEditor';
 import { factOptions } from './factOptions';
 import type { OutcomeChoices } from './outcomeSchemas';
@@ -74,21 +76,7 @@ export function RuleSetEditorPage() {
     }),
     [reference, form, facts, calendars],
   );
-  const exprContext = useMemo<ExprFieldContext>(
-    () => ({
-      numericFacts: facts.filter((f) => f.kind === 'number' && !f.many).map((f) => ({ name: f.name, label: text(f.label) })),
-      lineFields: facts
-        .filter((f) => f.kind === 'list' && f.info?.items?.type === 'object')
-        .map((l) => ({
-          name: l.name,
-          label: text(l.label),
-          items: facts
-            .filter((f) => f.many && f.kind === 'number' && f.name.startsWith(`${l.name}.`))
-            .map((f) => ({ name: f.name, label: text(f.label) })),
-        })),
-    }),
-    [facts, text],
-  );
+  const exprContext = useFormulaContext(form, ruleSet, facts, calendars);
   const roleLabels = useMemo<Record<string, LocalizedText>>(
     () => Object.fromEntries((reference?.roles?.roles ?? []).map((r) => [r.id, r.label])),
     [reference],
@@ -188,10 +176,17 @@ export function RuleSetEditorPage() {
                 <Card size="small" title={t('rules.list')}>
                   <ol style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('rules.list')}>
                     {rules.map((r, i) => (
-                      <li key={i} className={`field-row${i === selected ? ' selected' : ''}`}>
+                      <li key={i} className={`field-row${i === selected ? ' selected' : ''}`} style={{ flexWrap: 'wrap' }}>
                         <Button type="text" className="field-label" onClick={() => setSelected(i)} aria-pressed={i === selected}>
                           {text(r.title) || r.name}
                         </Button>
+                        <RuleSentence
+                          rule={r}
+                          form={form}
+                          ruleSet={ruleSet}
+                          roleLabels={roleLabels}
+                          style={{ flexBasis: '100%', order: 10 }}
+                        />
                         {r.priority !== undefined && <Tag>P{r.priority}</Tag>}
                         <Switch
                           size="small"
@@ -372,6 +367,24 @@ export function RuleSetEditorPage() {
                 draft={ruleSet}
                 onChanged={() => void editor.reload()}
                 refreshKey={versionsKey}
+                {...(form
+                  ? {
+                      describe: (before: RuleSetFile, after: RuleSetFile) =>
+                        ruleSetChanges(
+                          before,
+                          after,
+                          {
+                            form,
+                            roleLabel: (id) => roleLabels[id],
+                            calendarLabel: (id) => {
+                              const c = calendars.find((x) => x.id === id);
+                              return c ? text(c.title) : id;
+                            },
+                          },
+                          locale,
+                        ),
+                    }
+                  : {})}
               />
             ),
           },

@@ -1,5 +1,6 @@
 import type { RuleGroupType, RuleType } from 'react-querybuilder';
 import type { FactCondition, NestedCondition, TopLevelCondition } from '@aftersales/engine';
+import { readsOnlyFact } from './readsOnlyFact';
 
 /** json-rules-engine keys the builder does not show as controls but must keep: they ride along on the node. */
 export interface ConditionMeta {
@@ -114,7 +115,14 @@ function fromNode(node: BuilderGroup | BuilderRule): NestedCondition {
 function fromRule(rule: BuilderRule): NestedCondition {
   const meta = rule.jre ?? {};
   if (rule.field === CONDITION_REFERENCE_FIELD) return { condition: String(rule.value ?? ''), ...pickMeta(meta) };
-  const value: unknown = rule.valueSource === 'field' ? { fact: String(rule.value ?? ''), ...(meta.valueExtra ?? {}) } : rule.value;
+  // "Is filled" and the like read only the fact: json-rules-engine still wants a value, `true`.
+  const value: unknown = readsOnlyFact(rule.operator)
+    ? typeof rule.value === 'boolean'
+      ? rule.value
+      : true
+    : rule.valueSource === 'field'
+      ? { fact: String(rule.value ?? ''), ...(meta.valueExtra ?? {}) }
+      : rule.value;
   const condition: FactCondition = { fact: rule.field, operator: rule.operator, value: value ?? null };
   if (meta.path !== undefined) condition.path = meta.path;
   if (meta.params !== undefined) condition.params = meta.params;

@@ -1,4 +1,5 @@
 import {
+  factCatalog,
   fieldAt,
   STATUS_FACT,
   type FieldInfo,
@@ -50,8 +51,14 @@ export function factOptions(form: FormDefinition, ruleSet: Pick<RuleSetFile, 'fa
     }
   };
   walk(form.schema, '', []);
+  const catalog = factCatalog(form, ruleSet);
   for (const [name, fact] of Object.entries(ruleSet.facts ?? {})) {
-    out.push({ name, label: fact.label, kind: 'number', many: false, source: fact.kind === 'history' ? 'history' : 'derived' });
+    const source = fact.kind === 'history' ? ('history' as const) : ('derived' as const);
+    // A computed date (e.g. purchase date + 2 years) is a date: deadlines can start from it.
+    const described = fact.kind === 'computed' ? catalog(name) : undefined;
+    if (described && described.type === 'string' && described.format)
+      out.push({ name, label: fact.label, kind: 'date', many: false, source, info: described });
+    else out.push({ name, label: fact.label, kind: 'number', many: false, source });
   }
   if (form.statusFlow)
     out.push({
@@ -95,6 +102,8 @@ function describe(name: string, label: LocalizedText, info: FieldInfo): FactOpti
 
 const NUMBER_OPERATORS = ['equal', 'notEqual', 'greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive', 'in', 'notIn'];
 const EQUALITY_OPERATORS = ['equal', 'notEqual', 'in', 'notIn'];
+/** "Is filled" / "is empty": the product's own operators (no value to compare with). */
+const PRESENCE = ['isFilled', 'isEmpty'];
 
 /** The operators offered for a fact; facts inside repeating lines get "some line" / "every line" forms. */
 export function operatorsFor(fact: FactOption | undefined): string[] {
@@ -102,12 +111,14 @@ export function operatorsFor(fact: FactOption | undefined): string[] {
   if (fact.kind === 'reference') return ['holds'];
   const base =
     fact.kind === 'number'
-      ? NUMBER_OPERATORS
+      ? [...NUMBER_OPERATORS, ...PRESENCE]
       : fact.kind === 'boolean'
-        ? ['equal', 'notEqual']
+        ? ['equal', 'notEqual', ...PRESENCE]
         : fact.kind === 'list'
-          ? ['contains', 'doesNotContain']
-          : EQUALITY_OPERATORS;
+          ? ['hasAny', 'hasNone', 'contains', 'doesNotContain']
+          : fact.kind === 'date'
+            ? [...PRESENCE, ...EQUALITY_OPERATORS]
+            : [...EQUALITY_OPERATORS, ...PRESENCE];
   if (!fact.many) return base;
   const item = fact.kind === 'number' ? NUMBER_OPERATORS.filter((o) => o !== 'in' && o !== 'notIn') : ['equal', 'notEqual'];
   return [...item.map((o) => `someFact:${o}`), ...item.map((o) => `everyFact:${o}`), 'contains', 'doesNotContain'];

@@ -20,6 +20,7 @@ import { evaluateDraft, runTestCases, type TestCaseResult } from '../rules/testC
 import { ExplanationView } from '../../shared/outcome/ExplanationView';
 import { OutcomeView } from '../../shared/outcome/OutcomeView';
 import { useFeedback } from '../../app/Feedback';
+import { BenchRulesAndBreaches } from './BenchRulesAndBreaches';
 import { describeDifferences, describeExpected, expectFromChoices, valueChoices } from './caseValues';
 
 export interface TestBenchProps {
@@ -194,6 +195,7 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
             <Card size="small" title={t('bench.outcome')}>
               <OutcomeView evaluation={evaluation} roleLabels={roleLabels} statusLabels={statusLabels} timeZone={timeZone} />
             </Card>
+            <BenchRulesAndBreaches evaluation={evaluation} form={form} ruleSet={ruleSet} roleLabels={roleLabels} timeZone={timeZone} />
             <Card size="small" title={t('bench.explanation')}>
               <ExplanationView explanation={evaluation.explanation} rowOf={(_, rule) => rows.get(rule)} timeZone={timeZone} />
             </Card>

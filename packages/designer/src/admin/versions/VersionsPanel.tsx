@@ -7,6 +7,8 @@ import { useI18n } from '../../i18n/I18nContext';
 import { DiffView } from '../../shared/diff/DiffView';
 import { errorText } from '../shared/errorText';
 import { useFeedback } from '../../app/Feedback';
+import { ChangesInWords } from './ChangesInWords';
+import type { ChangeLine } from './changesInWords';
 
 const DRAFT = -1;
 
@@ -17,12 +19,15 @@ export function VersionsPanel<K extends DocumentKind>({
   draft,
   onChanged,
   refreshKey,
+  describe,
 }: {
   kind: K;
   id: string;
   draft: DefinitionOf<K> | null;
   onChanged: () => void;
   refreshKey?: unknown;
+  /** The changes between two versions in words (shown first; the JSON diff is one click away). */
+  describe?: (before: DefinitionOf<K>, after: DefinitionOf<K>) => ChangeLine[];
 }) {
   const api = useApi();
   const { t, locale } = useI18n();
@@ -31,6 +36,7 @@ export function VersionsPanel<K extends DocumentKind>({
   const [left, setLeft] = useState<number | null>(null);
   const [right, setRight] = useState<number | null>(DRAFT);
   const [contents, setContents] = useState<Map<number, unknown>>(new Map());
+  const [showJson, setShowJson] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -127,11 +133,30 @@ export function VersionsPanel<K extends DocumentKind>({
         }
       >
         {content(left) !== undefined && content(right) !== undefined ? (
-          <DiffView left={content(left)} right={content(right)} leftTitle={name(left)} rightTitle={name(right)} />
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {describe && <ChangesInWords changes={changesOf(describe, content(left), content(right))} />}
+            {describe && (
+              <Button size="small" onClick={() => setShowJson((v) => !v)} aria-expanded={showJson}>
+                {showJson ? t('versions.hideJson') : t('versions.showJson')}
+              </Button>
+            )}
+            {(!describe || showJson) && (
+              <DiffView left={content(left)} right={content(right)} leftTitle={name(left)} rightTitle={name(right)} />
+            )}
+          </Space>
         ) : (
           <Typography.Text type="secondary">{t('versions.pickTwo')}</Typography.Text>
         )}
       </Card>
     </Space>
   );
+}
+
+/** The changes in words; a version that cannot be read in words (a hand-edited file) falls back to the JSON diff alone. */
+function changesOf<T>(describe: (before: T, after: T) => ChangeLine[], before: unknown, after: unknown): ChangeLine[] {
+  try {
+    return describe(before as T, after as T);
+  } catch {
+    return [];
+  }
 }
