@@ -1,0 +1,5 @@
+import { initial } from './0001_initial.js';
+import type { SqliteMigration } from './SqliteMigration.js';
+
+/** Every migration of the SQLite store, in order. Append new ones (0002_<name>.ts); never edit one that shipped. */
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [initial];
