@@ -94,7 +94,9 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       expect(await store.users.userById('nobody')).toBeNull();
       expect(await store.users.userByUsername('nobody')).toBeNull();
       await store.users.setUserDeactivated('u1', '2025-10-02T00:00:00.000Z', 'admin', '2025-10-02T00:00:00.000Z');
-      await store.users.updateUser(user('u1', 'li', { displayName: '李四', roles: ['manager'], policyRoles: ['generalManager'], stores: ['s2'] }));
+      await store.users.updateUser(
+        user('u1', 'li', { displayName: '李四', roles: ['manager'], policyRoles: ['generalManager'], stores: ['s2'] }),
+      );
       expect(await store.users.userById('u1')).toEqual(
         user('u1', 'li', {
           displayName: '李四',
@@ -110,7 +112,12 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
 
     it('sessions: when one session is deleted, then it is gone and the others stay', async () => {
       const store = await open();
-      const session = (tokenHash: string) => ({ tokenHash, userId: 'u1', expiresAt: '2099-01-01T00:00:00.000Z', lastSeenAt: '2025-10-01T00:00:00.000Z' });
+      const session = (tokenHash: string) => ({
+        tokenHash,
+        userId: 'u1',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        lastSeenAt: '2025-10-01T00:00:00.000Z',
+      });
       await store.sessions.createSession(session('a'));
       await store.sessions.createSession(session('b'));
       await store.sessions.deleteSession('a');
@@ -178,7 +185,9 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       expect(await store.definitions.setArchived('form', 'f', true, 'admin', 't3')).toBe(true);
       expect(await store.definitions.setArchived('form', 'nope', true, 'admin', 't3')).toBe(false);
       expect(await store.definitions.definitionsGeneration()).toBeGreaterThan(before);
-      expect((await store.definitions.listDocuments('form')).map((d) => [d.id, d.archived, d.published?.version])).toEqual([['f', true, 1]]);
+      expect((await store.definitions.listDocuments('form')).map((d) => [d.id, d.archived, d.published?.version])).toEqual([
+        ['f', true, 1],
+      ]);
       expect(await store.definitions.discardDraft('form', 'f', 'admin', 't4')).toBe(false);
       expect((await store.audit.listAudit({ entity: 'definition', entityId: 'form:f', limit: 10 })).map((a) => a.action)).toEqual([
         'archive',
@@ -190,12 +199,16 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
     it('records: when records are listed by status, assignee, store, time, deadline state, a date field and keyset, then each filter holds', async () => {
       const store = await open();
       const at = (day: number) => `2025-10-${String(day).padStart(2, '0')}T00:00:00.000Z`;
-      await store.records.writeRecord(write(sampleRecord('a', { createdAt: at(1), status: 'open', assignee: 'tech', store: 's1', data: { day: '2025-09-30' } })));
+      await store.records.writeRecord(
+        write(sampleRecord('a', { createdAt: at(1), status: 'open', assignee: 'tech', store: 's1', data: { day: '2025-09-30' } })),
+      );
       await store.records.writeRecord({
         ...write(sampleRecord('b', { createdAt: at(2), status: 'done', assignee: 'other', store: 's2', data: { day: '2025-10-05' } })),
         deadlines: [deadline('b', 'arrive', { state: 'breached' })],
       });
-      await store.records.writeRecord(write(sampleRecord('c', { createdAt: at(3), status: 'open', assignee: null, store: 's2', data: {} })));
+      await store.records.writeRecord(
+        write(sampleRecord('c', { createdAt: at(3), status: 'open', assignee: null, store: 's2', data: {} })),
+      );
       const ids = async (filter: Partial<Parameters<Store['listRecords']>[0]>) =>
         (await store.records.listRecords({ limit: 10, offset: 0, ...filter })).items.map((r) => r.id);
       expect(await ids({})).toEqual(['c', 'b', 'a']);
@@ -218,7 +231,13 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
         ...write(sampleRecord('r1')),
         approvals: [approval('a1'), approval('a2', { approver: 'deputyGeneralManager', before: 'closed' })],
       });
-      const decided = { ...approval('a1'), state: 'approved' as const, decidedBy: 'boss', decidedAt: '2025-10-09T01:00:00.000Z', comment: '同意' };
+      const decided = {
+        ...approval('a1'),
+        state: 'approved' as const,
+        decidedBy: 'boss',
+        decidedAt: '2025-10-09T01:00:00.000Z',
+        comment: '同意',
+      };
       expect(await store.approvals.decideApproval(decided, 'boss')).toBe(true);
       expect(await store.approvals.decideApproval({ ...decided, state: 'rejected' }, 'boss')).toBe(false);
       expect(await store.approvals.getApproval('a1')).toMatchObject({ state: 'approved', decidedBy: 'boss', comment: '同意' });
@@ -235,7 +254,10 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
 
     it('deadlines: when one deadline is breached or reminded twice, then its fines, notices and audit entry are posted once', async () => {
       const store = await open();
-      await store.records.writeRecord({ ...write(sampleRecord('r1')), deadlines: [deadline('r1', 'arrive'), deadline('r1', 'finish', { formId: 'g' })] });
+      await store.records.writeRecord({
+        ...write(sampleRecord('r1')),
+        deadlines: [deadline('r1', 'arrive'), deadline('r1', 'finish', { formId: 'g' })],
+      });
       const [row] = await store.deadlines.listDeadlines({ formId: 'f' });
       const now = '2025-10-10T00:00:00.000Z';
       expect(await store.deadlines.recordBreach(row!, [fine('f1', { origin: 'breach' })], [notice('n1', now)], now)).toBe(true);
@@ -248,9 +270,9 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       ]);
       expect((await store.deadlines.listDeadlines({ state: 'breached' })).map((d) => d.key)).toEqual(['arrive']);
       expect((await store.deadlines.listDeadlines({ state: 'open', formId: 'g' })).map((d) => d.key)).toEqual(['finish']);
-      const [open] = await store.deadlines.dueReminders(now);
-      expect(await store.deadlines.markReminded(open!, notice('r1', now))).toBe(true);
-      expect(await store.deadlines.markReminded(open!, notice('r2', now))).toBe(false);
+      const [due] = await store.deadlines.dueReminders(now);
+      expect(await store.deadlines.markReminded(due!, notice('r1', now))).toBe(true);
+      expect(await store.deadlines.markReminded(due!, notice('r2', now))).toBe(false);
       expect(await store.deadlines.dueReminders(now)).toEqual([]);
       expect((await store.notifications.listNotifications({ limit: 10 })).map((n) => n.id).sort()).toEqual(['n1', 'r1']);
       await store.close();
@@ -300,7 +322,14 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
         });
       const all = await store.audit.listAudit({ limit: 10 });
       expect(all.map((a) => a.action)).toEqual(['a4', 'a3', 'a2', 'a1', 'a0']);
-      expect(all[0]).toMatchObject({ at: '2025-10-05T00:00:00.000Z', actor: 'admin', entity: 'file', entityId: 'e0', before: null, after: { i: 4 } });
+      expect(all[0]).toMatchObject({
+        at: '2025-10-05T00:00:00.000Z',
+        actor: 'admin',
+        entity: 'file',
+        entityId: 'e0',
+        before: null,
+        after: { i: 4 },
+      });
       expect((await store.audit.listAudit({ entity: 'user', limit: 10 })).map((a) => a.action)).toEqual(['a3', 'a1']);
       expect((await store.audit.listAudit({ entity: 'file', entityId: 'e0', limit: 2 })).map((a) => a.action)).toEqual(['a4', 'a2']);
       expect((await store.audit.listAudit({ limit: 2, beforeId: all[1]!.id })).map((a) => a.action)).toEqual(['a2', 'a1']);
