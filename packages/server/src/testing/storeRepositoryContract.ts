@@ -278,6 +278,29 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       await store.close();
     });
 
+    it('deadlines: when a record is rewritten, then its open deadlines are replaced by the new ones and a breached one stays, even when no longer computed', async () => {
+      const store = await open();
+      const first = sampleRecord('r1');
+      await store.records.writeRecord({
+        ...write(first),
+        deadlines: [deadline('r1', 'arrive'), deadline('r1', 'finish'), deadline('r1', 'visit')],
+      });
+      const [arrive] = await store.deadlines.listDeadlines({ recordIds: ['r1'] });
+      expect(await store.deadlines.recordBreaches([{ row: arrive!, fines: [], notifications: [] }], '2025-10-10T00:00:00.000Z')).toBe(1);
+      const second = { ...first, rev: 2 };
+      await store.records.writeRecord({
+        ...write(second, first),
+        deadlines: [deadline('r1', 'finish', { dueAt: '2025-10-12T00:00:00.000Z' }), deadline('r1', 'return')],
+      });
+      const rows = await store.deadlines.listDeadlines({ recordIds: ['r1'] });
+      expect(rows.map((d) => [d.key, d.state, d.dueAt]).sort()).toEqual([
+        ['arrive', 'breached', '2025-10-09T06:00:00.000Z'],
+        ['finish', 'open', '2025-10-12T00:00:00.000Z'],
+        ['return', 'open', '2025-10-09T06:00:00.000Z'],
+      ]);
+      await store.close();
+    });
+
     it('fines: when the ledger is read, then a fine is found by id, and filters by person, month and form hold, newest first', async () => {
       const store = await open();
       await store.records.writeRecord({
