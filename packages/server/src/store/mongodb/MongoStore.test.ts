@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { describeStoreContract } from '../../testing/storeContract.js';
+import { MONGO_MIGRATIONS } from './migrations/index.js';
 import { MongoStore } from './MongoStore.js';
 
 const uri = process.env.MONGODB_URI;
@@ -26,7 +27,7 @@ if (uri) {
           .col('schema_migrations')
           .find({}, { projection: { _id: 0, version: 1, name: 1 } })
           .toArray();
-        expect(applied).toEqual([{ version: 1, name: 'initial' }]);
+        expect(applied).toEqual(MONGO_MIGRATIONS.map(({ version, name }) => ({ version, name })));
       } finally {
         await second.database.db.dropDatabase();
         await second.close();

@@ -1,5 +1,6 @@
 import { initial } from './0001_initial.js';
+import { queryIndexes } from './0002_query_indexes.js';
 import type { MongoMigration } from './MongoMigration.js';
 
 /** Every migration of the MongoDB store, in order (append new ones; never edit one that shipped). */
-export const MONGO_MIGRATIONS: readonly MongoMigration[] = [initial];
+export const MONGO_MIGRATIONS: readonly MongoMigration[] = [initial, queryIndexes];
