@@ -3,7 +3,7 @@ export type { AppOptions, App } from './http/createApp.js';
 export { createApp } from './http/createApp.js';
 export type { Config } from './config/Config.js';
 export { parseConfig, ConfigError } from './config/parseConfig.js';
-export type { Store } from './store/Store.js';
+export type { Repositories, Store } from './store/Store.js';
 export type * from './store/types.js';
 export { SqliteStore } from './store/sqlite/SqliteStore.js';
 export { MongoStore } from './store/mongodb/MongoStore.js';

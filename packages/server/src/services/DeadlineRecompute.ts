@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dueTime, WorkingCalendar, type CalendarFile, type DeadlineUnit } from '@aftersales/engine';
-import type { Store } from '../store/Store.js';
+import type { Repositories } from '../store/Store.js';
 import type { DeadlineMove, DeadlineRow } from '../store/types.js';
 import type { Clock } from './Clock.js';
 
@@ -38,7 +38,7 @@ export class DeadlineRecompute {
   private readonly holder = randomUUID();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Repositories, 'definitions' | 'calendarJobs' | 'deadlines'>,
     private readonly clock: Clock,
   ) {}
 
@@ -78,10 +78,10 @@ export class DeadlineRecompute {
 
   /** Runs the job of the latest published version of every calendar that has none finished. */
   async runPending(): Promise<void> {
-    for (const doc of await this.store.listDocuments('calendar')) {
+    for (const doc of await this.store.definitions.listDocuments('calendar')) {
       // Deadlines are computed with the calendar's current version when written: with one version only, none is stale.
       if (!doc.published || doc.published.version === 1) continue;
-      const job = await this.store.calendarJob(doc.id, doc.published.version);
+      const job = await this.store.calendarJobs.calendarJob(doc.id, doc.published.version);
       if (job?.state === 'done') continue;
       await this.runJob(doc.id, doc.published.version, doc.published.definition as CalendarFile);
     }
@@ -89,28 +89,28 @@ export class DeadlineRecompute {
 
   private async runJob(calendarId: string, version: number, definition: CalendarFile): Promise<void> {
     const lease = () => new Date(this.clock().getTime() + LEASE_MS).toISOString();
-    if (!(await this.store.claimCalendarJob(calendarId, version, this.holder, this.clock().toISOString(), lease()))) return;
+    if (!(await this.store.calendarJobs.claimCalendarJob(calendarId, version, this.holder, this.clock().toISOString(), lease()))) return;
     const calendar = WorkingCalendar.fromFile(definition);
     const counts = { checked: 0, moved: 0, breachedNow: 0, saved: 0 };
     for (;;) {
       // A newer version published meanwhile: its job recomputes everything (this one stops unfinished).
-      const current = await this.store.getDocument('calendar', calendarId);
+      const current = await this.store.definitions.getDocument('calendar', calendarId);
       if (current?.published && current.published.version !== version) return;
-      const rows = await this.store.openDeadlinesOnCalendar(calendarId, version, BATCH);
+      const rows = await this.store.deadlines.openDeadlinesOnCalendar(calendarId, version, BATCH);
       if (rows.length === 0) break;
       const now = this.clock();
       const shifts = rows.map((row) => shiftOf(row, calendar, now));
-      await this.store.moveDeadlines(shifts.map(moveOf), version);
+      await this.store.deadlines.moveDeadlines(shifts.map(moveOf), version);
       counts.checked += rows.length;
       for (const s of shifts) {
         if (s.from !== s.to) counts.moved++;
         if (s.breachedNow) counts.breachedNow++;
         if (s.saved) counts.saved++;
       }
-      if (!(await this.store.claimCalendarJob(calendarId, version, this.holder, now.toISOString(), lease()))) return;
+      if (!(await this.store.calendarJobs.claimCalendarJob(calendarId, version, this.holder, now.toISOString(), lease()))) return;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    await this.store.finishCalendarJob(calendarId, version, counts, this.clock().toISOString());
+    await this.store.calendarJobs.finishCalendarJob(calendarId, version, counts, this.clock().toISOString());
   }
 
   /**
@@ -120,7 +120,7 @@ export class DeadlineRecompute {
   async preview(calendarId: string, definition: CalendarFile): Promise<DeadlineShift[]> {
     const calendar = WorkingCalendar.fromFile(definition);
     const now = this.clock();
-    const rows = (await this.store.listDeadlines({ state: 'open' })).filter((r) => r.deadline.calendar === calendarId);
+    const rows = (await this.store.deadlines.listDeadlines({ state: 'open' })).filter((r) => r.deadline.calendar === calendarId);
     return rows.map((row) => shiftOf(row, calendar, now)).filter((s) => s.from !== s.to);
   }
 }

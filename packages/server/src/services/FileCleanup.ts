@@ -1,4 +1,4 @@
-import type { Store } from '../store/Store.js';
+import type { Repositories } from '../store/Store.js';
 import type { Clock } from './Clock.js';
 
 /**
@@ -10,7 +10,7 @@ export class FileCleanup {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Repositories, 'files' | 'audit'>,
     private readonly clock: Clock,
     private readonly maxAgeHours: number = 24,
   ) {}
@@ -18,9 +18,9 @@ export class FileCleanup {
   /** One pass: answers how many files were deleted. */
   async run(): Promise<number> {
     const now = this.clock();
-    const deleted = await this.store.deleteOrphanFiles(new Date(now.getTime() - this.maxAgeHours * 3_600_000).toISOString());
+    const deleted = await this.store.files.deleteOrphanFiles(new Date(now.getTime() - this.maxAgeHours * 3_600_000).toISOString());
     for (const file of deleted)
-      await this.store.appendAudit({
+      await this.store.audit.appendAudit({
         at: now.toISOString(),
         actor: 'system',
         entity: 'file',

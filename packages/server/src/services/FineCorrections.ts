@@ -1,5 +1,5 @@
 import { AppError } from '../errors/AppError.js';
-import type { Store } from '../store/Store.js';
+import type { Repositories } from '../store/Store.js';
 import type { FineEntry } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import { timeOrderedId } from './ids.js';
@@ -21,7 +21,7 @@ export interface FineCorrectionRequest {
  */
 export class FineCorrections {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Repositories, 'fines'>,
     private readonly clock: Clock,
   ) {}
 
@@ -30,7 +30,7 @@ export class FineCorrections {
     request: FineCorrectionRequest,
     actor: string,
   ): Promise<{ reversal: FineEntry; replacement: FineEntry | null }> {
-    const original = await this.store.getFine(id);
+    const original = await this.store.fines.getFine(id);
     if (!original) throw new AppError('not_found', `fine "${id}" does not exist`, { messageZh: '罚款记录不存在' });
     return this.correctFine(original, request, actor);
   }
@@ -80,7 +80,7 @@ export class FineCorrections {
             postedAt: at,
             ...link,
           };
-    if (!(await this.store.reverseFine({ reversal, replacement }, actor, at)))
+    if (!(await this.store.fines.reverseFine({ reversal, replacement }, actor, at)))
       throw new AppError('conflict', 'this fine was reversed before', {
         messageZh: '这笔罚款已冲销过，不能再次冲销',
       });

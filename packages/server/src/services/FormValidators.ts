@@ -2,7 +2,7 @@ import { localizeForm, recordValidatorModule, type FormDefinition, type Locale }
 import schemaParser from '@rjsf/utils/lib/parser/schemaParser.js';
 import type { RJSFSchema } from '@rjsf/utils';
 import { AppError } from '../errors/AppError.js';
-import type { Store } from '../store/Store.js';
+import type { Repositories } from '../store/Store.js';
 
 /** Generated modules kept in memory: a few forms in two languages, well under a megabyte each. */
 const CACHE_SIZE = 64;
@@ -23,13 +23,13 @@ export function validatorModuleOf(form: FormDefinition, locale: Locale): string 
 export class FormValidators {
   private readonly cache = new Map<string, string>();
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Pick<Repositories, 'definitions'>) {}
 
   async module(formId: string, version: number, locale: Locale): Promise<string> {
     const key = JSON.stringify([formId, version, locale]);
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
-    const found = await this.store.getVersion('form', formId, version);
+    const found = await this.store.definitions.getVersion('form', formId, version);
     if (!found) throw new AppError('not_found', `form "${formId}" has no version ${version}`);
     let code: string;
     try {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Store } from '../store/Store.js';
 import type { RecordPageFilter } from '../store/paging.js';
 import type { StoredRecord } from '../store/types.js';
+import { describeRepositoryContract } from './storeRepositoryContract.js';
 
 const evaluation = {
   form: { id: 'f', version: 1 },
@@ -874,4 +875,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
   });
+  // Every repository method, through `store.<repository>` (testing/storeRepositoryContract.ts).
+  describeRepositoryContract(name, open);
 }

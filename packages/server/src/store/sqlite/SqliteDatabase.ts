@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { addMissingColumns } from './migrate.js';
+import { SQLITE_MIGRATIONS } from './migrations/index.js';
+import { migrateSqlite } from './migrations/migrateSqlite.js';
 import { preparePrivateFiles, tightenDatabaseFiles } from './privateFiles.js';
-import { BACKFILL_FILE_REFS, INDEXES, SCHEMA } from './schema.js';
-import { ensureRecordSearch } from './queries/records.js';
 
 /**
  * The one SQLite handle every repository of the embedded store shares: a file under the data
- * directory, WAL with full sync, prepared statements cached by SQL text, and transactions (a unit
+ * directory, WAL with full sync, its schema brought up to date by versioned migrations on opening,
+ * prepared statements cached by SQL text, and transactions (a unit
  * of work that spans repositories runs inside one `transaction`; nested ones are savepoints).
  */
 export class SqliteDatabase {
@@ -24,11 +24,13 @@ export class SqliteDatabase {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA);
-    addMissingColumns(this.db);
-    this.db.exec(BACKFILL_FILE_REFS);
-    this.db.exec(INDEXES);
-    ensureRecordSearch(this.db);
+    // The schema is versioned (migrations/): what this database lacks is applied now, each step in a transaction.
+    try {
+      migrateSqlite(this.db, SQLITE_MIGRATIONS);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
   }
 
   /** Prepared once per SQL text. */

@@ -68,9 +68,9 @@ describe('SQLite files on disk', () => {
       notifications: [],
     });
     await store.close();
-    // As an older version left it: no references table rows.
+    // As an older version left it: no references table, and no versioned migrations yet.
     const raw = new Database(join(dir, 'aftersales.sqlite'));
-    raw.exec('DELETE FROM file_refs');
+    raw.exec('DROP TABLE file_refs; DROP TABLE schema_migrations');
     raw.close();
     store = new SqliteStore(dir);
     expect(await store.recordIdsWithFile(fileId)).toEqual(['r-old']);

@@ -1,6 +1,7 @@
 import { initial } from './0001_initial.js';
-import { listIndexesAndSearch } from './0002_listIndexesAndSearch.js';
+import { queryIndexes } from './0002_query_indexes.js';
+import { listIndexesAndSearch } from './0003_list_indexes_and_search.js';
 import type { MongoMigration } from './MongoMigration.js';
 
 /** Every migration of the MongoDB store, in order (append new ones; never edit one that shipped). */
-export const MONGO_MIGRATIONS: readonly MongoMigration[] = [initial, listIndexesAndSearch];
+export const MONGO_MIGRATIONS: readonly MongoMigration[] = [initial, queryIndexes, listIndexesAndSearch];

@@ -9,7 +9,7 @@ import type { MongoMigration } from './MongoMigration.js';
  * idempotent and only records without `searchValues` are updated.
  */
 export const listIndexesAndSearch: MongoMigration = {
-  version: 2,
+  version: 3,
   name: 'list indexes and record search',
   async up(database) {
     await createRecordIndexes(database.db);

@@ -1,0 +1,362 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../store/Store.js';
+import type { Approval, DeadlineRow, FineEntry, Notification, StoredRecord, User } from '../store/types.js';
+import { sampleRecord } from './storeContract.js';
+
+// The store contract, repository by repository: every method through `store.<repository>`, on each adapter.
+
+const write = (record: StoredRecord, previous: StoredRecord | null = null) => ({
+  record,
+  previous,
+  actor: 'clerk',
+  action: previous ? 'update' : 'create',
+  approvals: [] as Approval[],
+  deadlines: [] as DeadlineRow[],
+  fines: [] as FineEntry[],
+  notifications: [] as Notification[],
+});
+
+const user = (id: string, username: string, overrides: Partial<User> = {}): User => ({
+  id,
+  username,
+  displayName: username.toUpperCase(),
+  passwordHash: 'h',
+  roles: ['staff'],
+  policyRoles: [],
+  stores: ['s1'],
+  createdAt: '2025-10-01T00:00:00.000Z',
+  ...overrides,
+});
+
+const fine = (id: string, overrides: Partial<FineEntry> = {}): FineEntry => ({
+  id,
+  uniqueKey: id,
+  recordId: 'r1',
+  formId: 'f',
+  payerRole: 'technician',
+  person: '王',
+  amount: 10,
+  reason: { 'zh-CN': '迟到', en: 'Late' },
+  origin: 'rule',
+  postedAt: '2025-10-09T00:00:00.000Z',
+  ...overrides,
+});
+
+const approval = (id: string, overrides: Partial<Approval> = {}): Approval => ({
+  id,
+  recordId: 'r1',
+  formId: 'f',
+  approver: 'generalManager',
+  before: 'approved',
+  reason: { 'zh-CN': '审批', en: 'Approve' },
+  rule: 'A1',
+  state: 'pending',
+  decidedBy: null,
+  decidedAt: null,
+  comment: null,
+  createdAt: '2025-10-09T00:00:00.000Z',
+  ...overrides,
+});
+
+const deadline = (recordId: string, key: string, overrides: Partial<DeadlineRow> = {}): DeadlineRow => ({
+  recordId,
+  formId: 'f',
+  key,
+  dueAt: '2025-10-09T06:00:00.000Z',
+  state: 'open',
+  remindAt: '2025-10-09T05:00:00.000Z',
+  reminded: false,
+  deadline: { key, metAt: null, dueAt: '2025-10-09T06:00:00.000Z' } as never,
+  ...overrides,
+});
+
+const notice = (id: string, at: string, role = 'afterSalesManager'): Notification => ({
+  id,
+  uniqueKey: id,
+  at,
+  role,
+  person: null,
+  recordId: null,
+  message: { 'zh-CN': '通知', en: 'Notice' },
+});
+
+/** The behaviour of every repository of a Store adapter; run against each adapter (see describeStoreContract). */
+export function describeRepositoryContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract by repository: ${name}`, () => {
+    it('users: when users are created and edited, then they are counted, found by id and name, listed by name, and an edit keeps deactivation', async () => {
+      const store = await open();
+      expect(await store.users.countUsers()).toBe(0);
+      await store.users.createUser(user('u2', 'wang'));
+      await store.users.createUser(user('u1', 'li'));
+      expect(await store.users.countUsers()).toBe(2);
+      expect((await store.users.listUsers()).map((u) => u.username)).toEqual(['li', 'wang']);
+      expect(await store.users.userById('u2')).toEqual(user('u2', 'wang'));
+      expect(await store.users.userById('nobody')).toBeNull();
+      expect(await store.users.userByUsername('nobody')).toBeNull();
+      await store.users.setUserDeactivated('u1', '2025-10-02T00:00:00.000Z', 'admin', '2025-10-02T00:00:00.000Z');
+      await store.users.updateUser(
+        user('u1', 'li', { displayName: '李四', roles: ['manager'], policyRoles: ['generalManager'], stores: ['s2'] }),
+      );
+      expect(await store.users.userById('u1')).toEqual(
+        user('u1', 'li', {
+          displayName: '李四',
+          roles: ['manager'],
+          policyRoles: ['generalManager'],
+          stores: ['s2'],
+          deactivatedAt: '2025-10-02T00:00:00.000Z',
+        }),
+      );
+      expect(await store.users.setUserDeactivated('nobody', null, 'admin', '2025-10-02T00:00:00.000Z')).toBeNull();
+      await store.close();
+    });
+
+    it('sessions: when one session is deleted, then it is gone and the others stay', async () => {
+      const store = await open();
+      const session = (tokenHash: string) => ({
+        tokenHash,
+        userId: 'u1',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        lastSeenAt: '2025-10-01T00:00:00.000Z',
+      });
+      await store.sessions.createSession(session('a'));
+      await store.sessions.createSession(session('b'));
+      await store.sessions.deleteSession('a');
+      expect(await store.sessions.sessionByHash('a')).toBeNull();
+      expect(await store.sessions.sessionByHash('b')).toEqual(session('b'));
+      await store.close();
+    });
+
+    it('API keys: when keys are created and revoked, then they are found by hash, listed oldest first, and revoking an unknown key says so', async () => {
+      const store = await open();
+      const key = (id: string, createdAt: string) => ({
+        id,
+        name: `键 ${id}`,
+        keyHash: `hash-${id}`,
+        scopes: ['records:read' as const],
+        createdBy: 'admin',
+        createdAt,
+        revoked: false,
+      });
+      await store.apiKeys.createApiKey(key('k2', '2025-10-02T00:00:00.000Z'));
+      await store.apiKeys.createApiKey(key('k1', '2025-10-01T00:00:00.000Z'));
+      expect(await store.apiKeys.apiKeyByHash('hash-k2')).toEqual(key('k2', '2025-10-02T00:00:00.000Z'));
+      expect(await store.apiKeys.apiKeyByHash('nope')).toBeNull();
+      expect((await store.apiKeys.listApiKeys()).map((k) => k.id)).toEqual(['k1', 'k2']);
+      expect(await store.apiKeys.revokeApiKey('k1')).toBe(true);
+      expect(await store.apiKeys.revokeApiKey('unknown')).toBe(false);
+      expect((await store.apiKeys.apiKeyByHash('hash-k1'))?.revoked).toBe(true);
+      await store.close();
+    });
+
+    it('definitions: when documents are drafted, published together, archived, then each read answers it and the generation grows only on a change', async () => {
+      const store = await open();
+      const generation = await store.definitions.definitionsGeneration();
+      await store.definitions.saveDraft('ruleset', 'f.rules', { form: 'f', rules: [] }, 'admin', 't1');
+      expect(await store.definitions.getDocument('ruleset', 'f.rules')).toMatchObject({
+        kind: 'ruleset',
+        id: 'f.rules',
+        form: 'f',
+        archived: false,
+        published: null,
+        draft: { definition: { form: 'f', rules: [] }, updatedAt: 't1', updatedBy: 'admin' },
+      });
+      expect(await store.definitions.definitionsGeneration()).toBe(generation);
+      const published = await store.definitions.publish(
+        [
+          { kind: 'form', id: 'f', definition: { a: 1 }, hash: 'h1', note: '首版', clearDraft: true },
+          { kind: 'ruleset', id: 'f.rules', definition: { form: 'f', rules: [] }, hash: 'r1', clearDraft: false },
+        ],
+        'admin',
+        't2',
+      );
+      expect(published).toEqual([
+        { kind: 'form', id: 'f', version: 1, created: true },
+        { kind: 'ruleset', id: 'f.rules', version: 1, created: true },
+      ]);
+      expect(await store.definitions.definitionsGeneration()).toBeGreaterThan(generation);
+      // A publish that keeps the draft keeps it.
+      expect((await store.definitions.getDocument('ruleset', 'f.rules'))?.draft?.definition).toEqual({ form: 'f', rules: [] });
+      expect(await store.definitions.listVersions('form', 'f')).toEqual([
+        { kind: 'form', id: 'f', version: 1, hash: 'h1', publishedAt: 't2', publishedBy: 'admin', note: '首版' },
+      ]);
+      expect(await store.definitions.getVersion('form', 'f', 2)).toBeNull();
+      expect(await store.definitions.getDocument('form', 'nope')).toBeNull();
+      const before = await store.definitions.definitionsGeneration();
+      expect(await store.definitions.setArchived('form', 'f', true, 'admin', 't3')).toBe(true);
+      expect(await store.definitions.setArchived('form', 'nope', true, 'admin', 't3')).toBe(false);
+      expect(await store.definitions.definitionsGeneration()).toBeGreaterThan(before);
+      expect((await store.definitions.listDocuments('form')).map((d) => [d.id, d.archived, d.published?.version])).toEqual([
+        ['f', true, 1],
+      ]);
+      expect(await store.definitions.discardDraft('form', 'f', 'admin', 't4')).toBe(false);
+      expect((await store.audit.listAudit({ entity: 'definition', entityId: 'form:f', limit: 10 })).map((a) => a.action)).toEqual([
+        'archive',
+        'publish v1',
+      ]);
+      await store.close();
+    });
+
+    it('records: when records are listed by status, assignee, store, time, deadline state, a date field and keyset, then each filter holds', async () => {
+      const store = await open();
+      const at = (day: number) => `2025-10-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+      await store.records.writeRecord(
+        write(sampleRecord('a', { createdAt: at(1), status: 'open', assignee: 'tech', store: 's1', data: { day: '2025-09-30' } })),
+      );
+      await store.records.writeRecord({
+        ...write(sampleRecord('b', { createdAt: at(2), status: 'done', assignee: 'other', store: 's2', data: { day: '2025-10-05' } })),
+        deadlines: [deadline('b', 'arrive', { state: 'breached' })],
+      });
+      await store.records.writeRecord(
+        write(sampleRecord('c', { createdAt: at(3), status: 'open', assignee: null, store: 's2', data: {} })),
+      );
+      const ids = async (filter: Partial<Parameters<Store['listRecords']>[0]>) =>
+        (await store.records.listRecords({ limit: 10, offset: 0, ...filter })).items.map((r) => r.id);
+      expect(await ids({})).toEqual(['c', 'b', 'a']);
+      expect(await ids({ status: 'open' })).toEqual(['c', 'a']);
+      expect(await ids({ assignee: 'tech' })).toEqual(['a']);
+      expect(await ids({ store: 's2' })).toEqual(['c', 'b']);
+      expect(await ids({ createdFrom: at(2), createdTo: at(2) })).toEqual(['b']);
+      expect(await ids({ deadlineState: 'breached' })).toEqual(['b']);
+      expect(await ids({ dataRange: { field: 'day', kind: 'date', from: '2025-10-01' } })).toEqual(['b']);
+      expect(await ids({ dataRange: { field: 'day', kind: 'date' } })).toEqual(['b', 'a']);
+      expect(await ids({ limit: 1, offset: 1 })).toEqual(['b']);
+      expect(await ids({ after: [at(3), 'c'] })).toEqual(['b', 'a']);
+      expect(await store.records.getRecord('nope')).toBeNull();
+      await store.close();
+    });
+
+    it('approvals: when an approval is decided, then it is decided once, audited, and found by state, approver and record', async () => {
+      const store = await open();
+      await store.records.writeRecord({
+        ...write(sampleRecord('r1')),
+        approvals: [approval('a1'), approval('a2', { approver: 'deputyGeneralManager', before: 'closed' })],
+      });
+      const decided = {
+        ...approval('a1'),
+        state: 'approved' as const,
+        decidedBy: 'boss',
+        decidedAt: '2025-10-09T01:00:00.000Z',
+        comment: '同意',
+      };
+      expect(await store.approvals.decideApproval(decided, 'boss')).toBe(true);
+      expect(await store.approvals.decideApproval({ ...decided, state: 'rejected' }, 'boss')).toBe(false);
+      expect(await store.approvals.getApproval('a1')).toMatchObject({ state: 'approved', decidedBy: 'boss', comment: '同意' });
+      expect(await store.approvals.getApproval('nope')).toBeNull();
+      expect((await store.approvals.listApprovals({ state: 'pending' })).map((a) => a.id)).toEqual(['a2']);
+      expect((await store.approvals.listApprovals({ approvers: ['generalManager'] })).map((a) => a.id)).toEqual(['a1']);
+      expect((await store.approvals.listApprovals({ recordId: 'r1' })).map((a) => a.id).sort()).toEqual(['a1', 'a2']);
+      expect((await store.approvals.listApprovals({ recordId: 'other' })).length).toBe(0);
+      expect(await store.audit.listAudit({ entity: 'approval', entityId: 'a1', limit: 10 })).toMatchObject([
+        { actor: 'boss', action: 'approved', before: 'pending', after: { state: 'approved', comment: '同意', recordId: 'r1' } },
+      ]);
+      await store.close();
+    });
+
+    it('deadlines: when one deadline is breached or reminded twice, then its fines, notices and audit entry are posted once', async () => {
+      const store = await open();
+      await store.records.writeRecord({
+        ...write(sampleRecord('r1')),
+        deadlines: [deadline('r1', 'arrive'), deadline('r1', 'finish', { formId: 'g' })],
+      });
+      const [row] = await store.deadlines.listDeadlines({ formId: 'f' });
+      const now = '2025-10-10T00:00:00.000Z';
+      expect(await store.deadlines.recordBreach(row!, [fine('f1', { origin: 'breach' })], [notice('n1', now)], now)).toBe(true);
+      expect(await store.deadlines.recordBreach(row!, [fine('f2', { origin: 'breach' })], [notice('n2', now)], now)).toBe(false);
+      expect((await store.fines.listFines({})).map((f) => f.id)).toEqual(['f1']);
+      expect((await store.notifications.listNotifications({ limit: 10 })).map((n) => n.id)).toEqual(['n1']);
+      expect((await store.audit.listAudit({ entity: 'record', entityId: 'r1', limit: 10 })).map((a) => a.action)).toEqual([
+        'deadline arrive breached',
+        'create',
+      ]);
+      expect((await store.deadlines.listDeadlines({ state: 'breached' })).map((d) => d.key)).toEqual(['arrive']);
+      expect((await store.deadlines.listDeadlines({ state: 'open', formId: 'g' })).map((d) => d.key)).toEqual(['finish']);
+      const [due] = await store.deadlines.dueReminders(now);
+      expect(await store.deadlines.markReminded(due!, notice('r1', now))).toBe(true);
+      expect(await store.deadlines.markReminded(due!, notice('r2', now))).toBe(false);
+      expect(await store.deadlines.dueReminders(now)).toEqual([]);
+      expect((await store.notifications.listNotifications({ limit: 10 })).map((n) => n.id).sort()).toEqual(['n1', 'r1']);
+      await store.close();
+    });
+
+    it('deadlines: when a record is rewritten, then its open deadlines are replaced by the new ones and a breached one stays, even when no longer computed', async () => {
+      const store = await open();
+      const first = sampleRecord('r1');
+      await store.records.writeRecord({
+        ...write(first),
+        deadlines: [deadline('r1', 'arrive'), deadline('r1', 'finish'), deadline('r1', 'visit')],
+      });
+      const [arrive] = await store.deadlines.listDeadlines({ recordIds: ['r1'] });
+      expect(await store.deadlines.recordBreaches([{ row: arrive!, fines: [], notifications: [] }], '2025-10-10T00:00:00.000Z')).toBe(1);
+      const second = { ...first, rev: 2 };
+      await store.records.writeRecord({
+        ...write(second, first),
+        deadlines: [deadline('r1', 'finish', { dueAt: '2025-10-12T00:00:00.000Z' }), deadline('r1', 'return')],
+      });
+      const rows = await store.deadlines.listDeadlines({ recordIds: ['r1'] });
+      expect(rows.map((d) => [d.key, d.state, d.dueAt]).sort()).toEqual([
+        ['arrive', 'breached', '2025-10-09T06:00:00.000Z'],
+        ['finish', 'open', '2025-10-12T00:00:00.000Z'],
+        ['return', 'open', '2025-10-09T06:00:00.000Z'],
+      ]);
+      await store.close();
+    });
+
+    it('fines: when the ledger is read, then a fine is found by id, and filters by person, month and form hold, newest first', async () => {
+      const store = await open();
+      await store.records.writeRecord({
+        ...write(sampleRecord('r1')),
+        fines: [
+          fine('f1', { postedAt: '2025-09-30T23:00:00.000Z' }),
+          fine('f2', { postedAt: '2025-10-02T00:00:00.000Z', person: '李' }),
+          fine('f3', { postedAt: '2025-10-03T00:00:00.000Z', formId: 'g' }),
+        ],
+      });
+      expect(await store.fines.getFine('f2')).toEqual(fine('f2', { postedAt: '2025-10-02T00:00:00.000Z', person: '李' }));
+      expect(await store.fines.getFine('nope')).toBeNull();
+      const ids = async (filter: Parameters<Store['listFines']>[0]) => (await store.fines.listFines(filter)).map((f) => f.id);
+      expect(await ids({})).toEqual(['f3', 'f2', 'f1']);
+      expect(await ids({ person: '王' })).toEqual(['f3', 'f1']);
+      expect(await ids({ month: '2025-10' })).toEqual(['f3', 'f2']);
+      expect(await ids({ formId: 'g' })).toEqual(['f3']);
+      await store.close();
+    });
+
+    it('notifications: when notices are listed, then the newest come first, at most the limit, of the roles asked', async () => {
+      const store = await open();
+      for (const [i, role] of ['technician', 'afterSalesManager', 'technician', 'technician'].entries())
+        expect(await store.notifications.postNotification(notice(`n${i}`, `2025-10-0${i + 1}T00:00:00.000Z`, role))).toBe(true);
+      expect((await store.notifications.listNotifications({ limit: 2 })).map((n) => n.id)).toEqual(['n3', 'n2']);
+      expect((await store.notifications.listNotifications({ roles: ['afterSalesManager'], limit: 10 })).map((n) => n.id)).toEqual(['n1']);
+      expect((await store.notifications.pageNotifications({ roles: ['technician'], limit: 10 })).total).toBe(3);
+      await store.close();
+    });
+
+    it('audit: when entries are appended, then they read newest first by entity, and a page before an id holds only older ones', async () => {
+      const store = await open();
+      for (let i = 0; i < 5; i++)
+        await store.audit.appendAudit({
+          at: `2025-10-0${i + 1}T00:00:00.000Z`,
+          actor: 'admin',
+          entity: i % 2 ? 'user' : 'file',
+          entityId: `e${i % 2}`,
+          action: `a${i}`,
+          before: null,
+          after: { i },
+        });
+      const all = await store.audit.listAudit({ limit: 10 });
+      expect(all.map((a) => a.action)).toEqual(['a4', 'a3', 'a2', 'a1', 'a0']);
+      expect(all[0]).toMatchObject({
+        at: '2025-10-05T00:00:00.000Z',
+        actor: 'admin',
+        entity: 'file',
+        entityId: 'e0',
+        before: null,
+        after: { i: 4 },
+      });
+      expect((await store.audit.listAudit({ entity: 'user', limit: 10 })).map((a) => a.action)).toEqual(['a3', 'a1']);
+      expect((await store.audit.listAudit({ entity: 'file', entityId: 'e0', limit: 2 })).map((a) => a.action)).toEqual(['a4', 'a2']);
+      expect((await store.audit.listAudit({ limit: 2, beforeId: all[1]!.id })).map((a) => a.action)).toEqual(['a2', 'a1']);
+      await store.close();
+    });
+  });
+}
