@@ -301,7 +301,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       await store.close();
     });
 
-    it('fines: when the ledger is read, then a fine is found by id, and filters by person, month and form hold, newest first', async () => {
+    it('fines: when the ledger is read, then a fine is found by id, and filters by person, month (in China time) and form hold, newest first', async () => {
       const store = await open();
       await store.records.writeRecord({
         ...write(sampleRecord('r1')),
@@ -316,7 +316,9 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       const ids = async (filter: Parameters<Store['listFines']>[0]) => (await store.fines.listFines(filter)).map((f) => f.id);
       expect(await ids({})).toEqual(['f3', 'f2', 'f1']);
       expect(await ids({ person: '王' })).toEqual(['f3', 'f1']);
-      expect(await ids({ month: '2025-10' })).toEqual(['f3', 'f2']);
+      // f1 was posted at 07:00 on 1 October in China (23:00 UTC the day before): an October fine.
+      expect(await ids({ month: '2025-10' })).toEqual(['f3', 'f2', 'f1']);
+      expect(await ids({ month: '2025-09' })).toEqual([]);
       expect(await ids({ formId: 'g' })).toEqual(['f3']);
       await store.close();
     });

@@ -27,7 +27,8 @@ function copyOfPreviousRelease(): string {
 }
 
 /** Every row of every table but the migrations' own, in a stable order. */
-function allRows(file: string): Rows {
+/** Every row of every table (or of the tables named: later migrations add tables, e.g. FTS5 shadow tables without rowid). */
+function allRows(file: string, only?: string[]): Rows {
   const db = new Database(file, { readonly: true });
   try {
     const tables = (
@@ -36,7 +37,7 @@ function allRows(file: string): Rows {
       }[]
     )
       .map((t) => t.name)
-      .filter((name) => name !== 'schema_migrations');
+      .filter((name) => name !== 'schema_migrations' && (!only || only.includes(name)));
     return Object.fromEntries(tables.map((name) => [name, db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all()]));
   } finally {
     db.close();
@@ -63,7 +64,7 @@ describe('SqliteStore on a database made by the previous release', () => {
     const store = new SqliteStore(dir);
     expect(appliedMigrations(store.database.db).map((m) => [m.version, m.name])).toEqual(SQLITE_MIGRATIONS.map((m) => [m.version, m.name]));
     await store.close();
-    const after = allRows(join(dir, 'aftersales.sqlite'));
+    const after = allRows(join(dir, 'aftersales.sqlite'), Object.keys(before));
     for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows);
   });
 
