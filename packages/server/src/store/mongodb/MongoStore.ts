@@ -981,9 +981,14 @@ export class MongoStore implements Store {
         .sort(sort)
         .limit(limit + 1)
         .toArray(),
-      this.col(collection).countDocuments(query),
+      this.col(collection).countDocuments(query, { limit: records.COUNT_CAP + 1 }),
     ]);
-    return { items: rows.slice(0, limit).map((r) => plain<T>(r)!), more: rows.length > limit, total };
+    return {
+      items: rows.slice(0, limit).map((r) => plain<T>(r)!),
+      more: rows.length > limit,
+      total: Math.min(total, records.COUNT_CAP),
+      capped: total > records.COUNT_CAP,
+    };
   }
   /** Ids of the records a user may see (indexed on createdBy, assignee and store). */
   private async visibleRecordIds(visibleTo: Visibility): Promise<string[]> {

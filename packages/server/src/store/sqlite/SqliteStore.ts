@@ -44,6 +44,7 @@ import { fileIdsIn } from '../fileRefs.js';
 import { withMetAt } from '../metLate.js';
 import { mergeApprovals } from '../mergeApprovals.js';
 import * as records from './queries/records.js';
+import { cappedCount, Conditions } from './queries/prepared.js';
 import * as fines from './queries/fines.js';
 import * as dashboard from './queries/dashboard.js';
 import * as history from './queries/history.js';
@@ -858,13 +859,14 @@ export class SqliteStore implements Store {
   }
   /** One page: the rows after the cursor (one more than the limit, to know whether more follow) and the filter's total. */
   private page<T>(where: Where, table: string, order: string, filter: { limit: number }, map: (row: Row) => T, withCursor: () => Where) {
-    const total = Number((this.stmt(`SELECT COUNT(*) AS n FROM ${table} ${where.clause()}`).get(...where.params) as Row).n);
+    // Counted no further than COUNT_CAP rows: a page of a big list costs a bounded index walk.
+    const { total, capped } = cappedCount(this.db, table, new Conditions(where.parts, where.params));
     const paged = withCursor();
     const rows = this.stmt(`SELECT * FROM ${table} ${paged.clause()} ORDER BY ${order} LIMIT ?`).all(
       ...paged.params,
       filter.limit + 1,
     ) as Row[];
-    return { items: rows.slice(0, filter.limit).map(map), more: rows.length > filter.limit, total };
+    return { items: rows.slice(0, filter.limit).map(map), more: rows.length > filter.limit, total, capped };
   }
 
   // Files
