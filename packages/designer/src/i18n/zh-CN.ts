@@ -816,4 +816,8 @@ export const zhCN: Messages = {
   'apiKeys.copied': '已复制',
   'apiKeys.done': '我已复制',
   'apiKeys.none': '暂无 API 密钥',
+  // scale: records list paging and search
+  'staff.list.shownAtLeast': '已显示 {shown} 条，共 {total} 条以上',
+  'staff.records.search': '工单号、电话、客户或师傅',
+  'staff.records.searchHint': '1–2 个字按词首查找（如姓氏），3 个字及以上任意位置查找',
 };
