@@ -5,7 +5,17 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
-const wanted = process.argv.slice(2);
+// Names pick benches; options (`--sizes 10000` or `--sizes=10000`) are passed on to each bench run.
+const wanted: string[] = [];
+const options: string[] = [];
+for (let i = 2; i < process.argv.length; i++) {
+  const arg = process.argv[i]!;
+  if (!arg.startsWith('--')) wanted.push(arg);
+  else {
+    options.push(arg);
+    if (!arg.includes('=') && i + 1 < process.argv.length) options.push(process.argv[++i]!);
+  }
+}
 const benches = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts') || f === 'bundle-size.ts')
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
@@ -14,7 +24,7 @@ const benches = readdirSync(dir)
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file}`);
-  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', `${dir}${file}`], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', `${dir}${file}`, ...options], { stdio: 'inherit' });
   if (result.status !== 0) failed++;
 }
 process.exitCode = failed > 0 ? 1 : 0;

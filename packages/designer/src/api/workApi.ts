@@ -142,8 +142,11 @@ export interface RecordQuery {
   to?: string;
   /** A date or date-time field of the form the dates are of (default: when the record was created). */
   dateField?: string;
+  /** Words to find: ticket no., customer phone or name, technician. */
+  q?: string;
   limit?: number;
-  offset?: number;
+  /** The page after this cursor (`nextCursor` of the page before). */
+  cursor?: string;
 }
 
 export interface FileInfo {
@@ -165,7 +168,7 @@ export interface Page<T> {
 export function workApi(client: ApiClient) {
   return {
     records: (query: RecordQuery) =>
-      client.get<{ items: RecordListItem[]; total: number; now: string }>('/records', {
+      client.get<{ items: RecordListItem[]; total: number; totalCapped: boolean; nextCursor: string | null; now: string }>('/records', {
         ...query,
         mine: query.mine ? 1 : undefined,
       }),
@@ -182,8 +185,17 @@ export function workApi(client: ApiClient) {
     withdraw: (id: string, reason: string) => client.post<ApprovalTask>(`/approvals/${encodeURIComponent(id)}/withdrawal`, { reason }),
     deadlines: (state: DeadlineRow['state'], page: { cursor?: string; limit?: number } = {}) =>
       client.get<Page<DeadlineRow & { record: RecordBrief }> & { now: string }>('/deadlines', { state, ...page }),
-    fines: (query: { month?: string; person?: string; form?: string }) =>
-      client.get<{ items: FineEntry[]; total: number; summary: LedgerLine[] }>('/fines', query),
+    fines: (query: { month?: string; person?: string; form?: string; cursor?: string }) =>
+      client.get<{
+        items: FineEntry[];
+        /** Sum of every fine of the filter (not only this page). */
+        total: number;
+        summary: LedgerLine[];
+        /** How many fines the filter has, counted up to 10,000 (countCapped: more). */
+        count: number;
+        countCapped: boolean;
+        nextCursor: string | null;
+      }>('/fines', { ...query, limit: 100 }),
     /** Waives a fine (no amount) or corrects it to `amount`, with a reason (the ledger keeps the original). */
     correctFine: (id: string, reason: string, amount?: number) =>
       client.post<{ reversal: FineEntry; replacement: FineEntry | null }>(`/fines/${encodeURIComponent(id)}/corrections`, {

@@ -919,6 +919,10 @@ export const en = {
   'versions.change.changed': 'Changed',
   'versions.showJson': 'Show the JSON diff',
   'versions.hideJson': 'Hide the JSON diff',
+  // scale: records list paging and search
+  'staff.list.shownAtLeast': 'Showing {shown} of more than {total}',
+  'staff.records.search': 'Ticket no., phone, customer or technician',
+  'staff.records.searchHint': 'Whole words of 1–2 characters match the start of a word (a surname); 3 or more match anywhere',
 } as const;
 
 export type MessageKey = keyof typeof en;

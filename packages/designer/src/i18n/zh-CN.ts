@@ -911,4 +911,8 @@ export const zhCN: Messages = {
   'versions.change.changed': '修改',
   'versions.showJson': '查看 JSON 对比',
   'versions.hideJson': '收起 JSON 对比',
+  // scale: records list paging and search
+  'staff.list.shownAtLeast': '已显示 {shown} 条，共 {total} 条以上',
+  'staff.records.search': '工单号、电话、客户或师傅',
+  'staff.records.searchHint': '1–2 个字按词首查找（如姓氏），3 个字及以上任意位置查找',
 };

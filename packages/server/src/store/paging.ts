@@ -9,6 +9,8 @@ export interface KeysetPage<T> {
   items: T[];
   more: boolean;
   total: number;
+  /** The total was counted up to a cap (10,000) and there are more rows: it is a lower bound. */
+  capped?: boolean;
 }
 
 /** Only rows about records this user may see: their stores, created by or assigned to them. */
@@ -71,7 +73,6 @@ export interface RecordPageFilter {
 }
 
 export interface CappedPage<T> extends KeysetPage<T> {
-  /** The filter matches more rows than were counted: `total` is a lower bound. */
   capped: boolean;
 }
 

@@ -875,6 +875,149 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
   });
+
+  describe(`Store contract: ${name}, ledger, dashboards and history facts by the database`, () => {
+    const fineAt = (id: string, person: string | null, amount: number, postedAt: string, origin: 'breach' | 'reversal' = 'breach') => ({
+      id,
+      uniqueKey: `u-${id}`,
+      recordId: 'led1',
+      formId: 'f',
+      payerRole: 'technician',
+      person,
+      amount,
+      reason: { 'zh-CN': '超时', en: 'Late' },
+      origin,
+      postedAt,
+    });
+
+    it('when fines are paged and summed, then every fine of the month (China time) comes once and the totals are per person and role', async () => {
+      const store = await open();
+      const fines = [
+        ...Array.from({ length: 25 }, (_, i) =>
+          fineAt(`a${String(i).padStart(2, '0')}`, '王师傅', 10, `2025-10-0${1 + (i % 9)}T0${i % 10}:00:00.000Z`),
+        ),
+        fineAt('edge', '赵师傅', 7.5, '2025-09-30T16:30:00.000Z'),
+        fineAt('sept', '赵师傅', 99, '2025-09-30T15:59:00.000Z'),
+        fineAt('rev', '王师傅', -10, '2025-10-09T09:00:00.000Z', 'reversal'),
+      ];
+      await store.writeRecord({ ...write(sampleRecord('led1')), fines });
+      const seen: string[] = [];
+      let after: [string, string] | undefined;
+      for (;;) {
+        const page = await store.pageFines({ month: '2025-10', limit: 4, ...(after ? { after } : {}) });
+        expect(page.total).toBe(27);
+        seen.push(...page.items.map((f) => f.id));
+        if (!page.more) break;
+        after = [page.items.at(-1)!.postedAt, page.items.at(-1)!.id];
+      }
+      expect(seen.sort()).toEqual(
+        fines
+          .filter((f) => f.id !== 'sept')
+          .map((f) => f.id)
+          .sort(),
+      );
+      expect(await store.fineTotals({ month: '2025-10' })).toEqual({
+        lines: [
+          { month: '2025-10', person: '王师傅', payerRole: 'technician', count: 25, total: 240 },
+          { month: '2025-10', person: '赵师傅', payerRole: 'technician', count: 1, total: 7.5 },
+        ],
+        total: 247.5,
+      });
+      expect((await store.fineTotals({ postedFrom: '2025-09-01T00:00:00.000Z' })).lines.map((l) => [l.month, l.person, l.total])).toEqual([
+        ['2025-10', '王师傅', 240],
+        ['2025-10', '赵师傅', 7.5],
+        ['2025-09', '赵师傅', 99],
+      ]);
+      expect((await store.pageFines({ month: '2025-10', visibleTo: { username: 'nobody', stores: ['s9'] }, limit: 5 })).total).toBe(0);
+      expect((await store.listFines({ month: '2025-09' })).map((f) => f.id)).toEqual(['sept']);
+      await store.close();
+    });
+
+    it('when the dashboards count, then records per field value and deadlines per week and group are counted by the database, types as JavaScript shows them', async () => {
+      const store = await open();
+      const values: unknown[] = ['urban', 'urban', 'suburban', null, undefined, true, 3];
+      for (const [i, zone] of values.entries()) {
+        const id = `d${i}`;
+        const record = sampleRecord(id, {
+          formId: 'dash',
+          data: { ...(zone === undefined ? {} : { zone }), tech: i % 2 === 0 ? '王' : '赵' },
+        });
+        const row = (key: string, dueAt: string, state: 'met' | 'breached' | 'open') => ({
+          recordId: id,
+          formId: 'dash',
+          key,
+          dueAt,
+          state,
+          remindAt: null,
+          reminded: false,
+          deadline: { key } as never,
+        });
+        await store.writeRecord({
+          ...write(record),
+          deadlines: [
+            row('a', '2025-10-06T02:00:00.000Z', 'met'),
+            row('b', '2025-10-05T15:00:00.000Z', 'breached'),
+            row('c', '2025-10-07T00:00:00.000Z', 'open'),
+          ],
+        });
+      }
+      const counts = await store.recordCounts({ formId: 'dash', field: 'zone', by: 'tech' });
+      const asMap = Object.fromEntries(counts.map((c) => [`${c.value}|${c.split}`, c.count]));
+      expect(asMap).toEqual({ 'urban|王': 1, 'urban|赵': 1, 'suburban|王': 1, '|赵': 1, '|王': 1, 'true|赵': 1, '3|王': 1 });
+      const weeks = await store.complianceCounts({
+        formId: 'dash',
+        groupBy: 'tech',
+        dueFrom: '2025-09-28T16:00:00.000Z',
+        dueTo: '2025-10-09T00:00:00.000Z',
+      });
+      const byKey = Object.fromEntries(weeks.map((w) => [`${w.group}|${w.week}|${w.state}`, w.count]));
+      // 2025-10-05 15:00 UTC is Sunday 23:00 in China: the week of Monday 29 September; 6 October 02:00 UTC is Monday.
+      expect(byKey).toEqual({ '王|2025-10-06|met': 4, '赵|2025-10-06|met': 3, '王|2025-09-29|breached': 4, '赵|2025-09-29|breached': 3 });
+      expect(
+        await store.complianceCounts({
+          groupBy: 'tech',
+          dueFrom: '2025-10-06T00:00:00.000Z',
+          dueTo: '2025-10-09T00:00:00.000Z',
+          visibleTo: { username: 'x', stores: ['s2'] },
+        }),
+      ).toEqual([]);
+      await store.close();
+    });
+
+    it('when a history fact is computed, then the database compares as JavaScript does (strict types, numbers only for order) and leaves the record itself out', async () => {
+      const store = await open();
+      const data: Record<string, unknown>[] = [
+        { advisor: '陈', rate: 0.85 },
+        { advisor: '陈', rate: 0.95 },
+        { advisor: '陈', rate: '0.8' },
+        { advisor: '林', rate: 0.8 },
+        { rate: 0.7 },
+        { advisor: '陈', rate: 0.9, nested: { n: 2 } },
+      ];
+      for (const [i, d] of data.entries())
+        await store.writeRecord(write(sampleRecord(`h${i}`, { formId: 'hist', data: d, createdAt: `2025-10-0${i + 1}T00:00:00.000Z` })));
+      const base = { formId: 'hist', createdFrom: '2025-10-01T00:00:00.000Z', createdTo: '2025-10-31T00:00:00.000Z', excludeId: 'new' };
+      const count = (where: { field: string; op: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte'; value: unknown }[], extra = {}) =>
+        store.historyAggregate({ ...base, ...extra, where, aggregate: 'count' });
+      expect(
+        await count([
+          { field: 'advisor', op: 'eq', value: '陈' },
+          { field: 'rate', op: 'lte', value: 0.9 },
+        ]),
+      ).toBe(2);
+      expect(await count([{ field: 'advisor', op: 'ne', value: '陈' }])).toBe(2);
+      expect(await count([{ field: 'advisor', op: 'eq', value: undefined }])).toBe(1);
+      expect(await count([{ field: 'rate', op: 'eq', value: '0.8' }])).toBe(1);
+      expect(await count([{ field: 'rate', op: 'eq', value: 0.8 }])).toBe(1);
+      expect(await count([{ field: 'nested.n', op: 'gte', value: 2 }])).toBe(1);
+      expect(await count([{ field: 'advisor', op: 'eq', value: '陈' }], { excludeId: 'h0' })).toBe(3);
+      expect(await count([], { createdFrom: '2025-10-03T00:00:00.000Z', createdTo: '2025-10-04T00:00:00.000Z' })).toBe(2);
+      expect(
+        await store.historyAggregate({ ...base, where: [{ field: 'advisor', op: 'eq', value: '陈' }], aggregate: 'sum', field: 'rate' }),
+      ).toBeCloseTo(2.7);
+      await store.close();
+    });
+  });
   // Every repository method, through `store.<repository>` (testing/storeRepositoryContract.ts).
   describeRepositoryContract(name, open);
 }

@@ -7,10 +7,12 @@ import { finesExportUrl } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { formatDateTime, formatMoney } from '../shared/format';
-import { namedPageButtons } from '../shared/pagination';
+import { LoadMore } from '../shared/LoadMore';
 import { problemText } from '../shared/problemText';
 import { usePolicyText } from '../shared/usePolicyText';
 import { FineCorrectionDialog } from './FineCorrectionDialog';
+
+type Ledger = Awaited<ReturnType<ReturnType<typeof useApi>['work']['fines']>>;
 
 /** This month in China time, YYYY-MM. */
 function thisMonth(): string {
@@ -25,7 +27,8 @@ export function FinesLedgerPage() {
   const [month, setMonth] = useState(thisMonth);
   const [person, setPerson] = useState('');
   const [applied, setApplied] = useState('');
-  const [ledger, setLedger] = useState<{ items: FineEntry[]; total: number; summary: LedgerLine[] } | null>(null);
+  const [ledger, setLedger] = useState<Ledger | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<FineEntry | null>(null);
   const [reloads, setReloads] = useState(0);
@@ -36,11 +39,27 @@ export function FinesLedgerPage() {
     api.work
       .fines({ ...(month ? { month } : {}), ...(applied ? { person: applied } : {}) })
       .then((l) => live && (setLedger(l), setError(null)))
-      .catch((e: unknown) => live && (setLedger({ items: [], total: 0, summary: [] }), setError(problemText(e, t, locale))));
+      .catch(
+        (e: unknown) =>
+          live &&
+          (setLedger({ items: [], total: 0, summary: [], count: 0, countCapped: false, nextCursor: null }),
+          setError(problemText(e, t, locale))),
+      );
     return () => {
       live = false;
     };
   }, [api, month, applied, t, locale, reloads]);
+
+  /** The next page of fines, added under those shown (the totals above cover every fine already). */
+  const more = () => {
+    if (!ledger?.nextCursor || loadingMore) return;
+    setLoadingMore(true);
+    api.work
+      .fines({ ...(month ? { month } : {}), ...(applied ? { person: applied } : {}), cursor: ledger.nextCursor })
+      .then((l) => setLedger((shown) => (shown ? { ...l, items: [...shown.items, ...l.items] } : shown)))
+      .catch((e: unknown) => setError(problemText(e, t, locale)))
+      .finally(() => setLoadingMore(false));
+  };
 
   // Fines reversed in what is shown: their rows say so, and cannot be reversed again.
   const reversed = new Set((ledger?.items ?? []).filter((f) => f.origin === 'reversal' && f.corrects).map((f) => f.corrects!));
@@ -112,7 +131,7 @@ export function FinesLedgerPage() {
           loading={ledger === null}
           dataSource={ledger?.items ?? []}
           scroll={{ x: 'max-content' }}
-          pagination={{ pageSize: 50, hideOnSinglePage: true, itemRender: namedPageButtons(t) }}
+          pagination={false}
           locale={{ emptyText: t('staff.fines.none') }}
           columns={[
             { title: t('staff.fines.date'), key: 'at', render: (_, f) => formatDateTime(f.postedAt, locale, policy.timeZone) },
@@ -162,6 +181,16 @@ export function FinesLedgerPage() {
             },
           ]}
         />
+        {ledger && (
+          <LoadMore
+            shown={ledger.items.length}
+            total={ledger.count}
+            atLeast={ledger.countCapped}
+            more={ledger.nextCursor !== null}
+            loading={loadingMore}
+            onMore={more}
+          />
+        )}
       </Card>
       {correcting && (
         <FineCorrectionDialog

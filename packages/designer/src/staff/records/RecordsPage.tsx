@@ -8,14 +8,14 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { DeadlineChips } from '../shared/DeadlineChips';
 import { formatDateTime } from '../shared/format';
-import { namedPageButtons } from '../shared/pagination';
+import { LoadMore } from '../shared/LoadMore';
 import { problemText } from '../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { dateFields } from './dateFields';
 
-const PAGE = 20;
+const PAGE = 50;
 const DEADLINE_STATES = ['open', 'met', 'breached'] as const;
 
 /** My records and my stores' records: filters in the address (shareable), deadline chips at the server's time. */
@@ -28,10 +28,17 @@ export function RecordsPage() {
   const scope = params.get('scope') === 'store' ? 'store' : 'mine';
   const form = params.get('form') ?? undefined;
   const policy = usePolicyText(form ? forms?.byId[form] : undefined);
-  const [page, setPage] = useState<{ items: RecordListItem[]; total: number; now: string } | null>(null);
+  const [page, setPage] = useState<{
+    items: RecordListItem[];
+    total: number;
+    totalCapped: boolean;
+    nextCursor: string | null;
+    now: string;
+    loading: boolean;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [offset, setOffset] = useState(0);
   const [person, setPerson] = useState(params.get('person') ?? '');
+  const [search, setSearch] = useState(params.get('q') ?? '');
 
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -41,15 +48,14 @@ export function RecordsPage() {
       next.delete('status');
       next.delete('dateField');
     }
-    setOffset(0);
     setParams(next, { replace: true });
   };
 
-  useEffect(() => {
+  // The filters of the address as the list's query (pages follow with the cursor of the page before).
+  const query = (): RecordQuery => {
     const deadline = params.get('deadline');
-    const query: RecordQuery = {
+    return {
       limit: PAGE,
-      offset,
       ...(scope === 'mine' ? { mine: true } : {}),
       ...(form ? { form } : {}),
       ...(params.get('status') ? { status: params.get('status')! } : {}),
@@ -59,19 +65,40 @@ export function RecordsPage() {
       ...(params.get('to') ? { to: params.get('to')! } : {}),
       ...(form && params.get('dateField') ? { dateField: params.get('dateField')! } : {}),
       ...(scope === 'store' && params.get('person') ? { person: params.get('person')! } : {}),
+      ...(params.get('q') ? { q: params.get('q')! } : {}),
     };
+  };
+
+  useEffect(() => {
     let live = true;
     setPage(null);
     api.work
-      .records(query)
-      .then((p) => live && (setPage(p), setError(null)))
+      .records(query())
+      .then((p) => live && (setPage({ ...p, loading: false }), setError(null)))
       .catch(
-        (e: unknown) => live && (setError(problemText(e, t, locale)), setPage({ items: [], total: 0, now: new Date().toISOString() })),
+        (e: unknown) =>
+          live &&
+          (setError(problemText(e, t, locale)),
+          setPage({ items: [], total: 0, totalCapped: false, nextCursor: null, now: new Date().toISOString(), loading: false })),
       );
     return () => {
       live = false;
     };
-  }, [api, params, offset, scope, form, t, locale]);
+  }, [api, params, scope, form, t, locale]);
+
+  /** The next page, added under the rows shown. */
+  const more = () => {
+    if (!page?.nextCursor || page.loading) return;
+    const cursor = page.nextCursor;
+    setPage({ ...page, loading: true });
+    api.work
+      .records({ ...query(), cursor })
+      .then((p) => setPage((shown) => (shown ? { ...p, items: [...shown.items, ...p.items], loading: false } : shown)))
+      .catch((e: unknown) => {
+        setError(problemText(e, t, locale));
+        setPage((shown) => (shown ? { ...shown, loading: false } : shown));
+      });
+  };
 
   const statusOptions = form ? (forms?.byId[form]?.statusFlow?.states ?? []).map((s) => ({ value: s.id, label: text(s.label) })) : [];
   const columns: ColumnsType<RecordListItem> = [
@@ -173,6 +200,18 @@ export function RecordsPage() {
             {t('staff.records.to')}
             <Input type="date" value={params.get('to') ?? ''} onChange={(e) => set('to', e.target.value)} />
           </label>
+          <Input.Search
+            aria-label={t('staff.records.search')}
+            placeholder={t('staff.records.search')}
+            title={t('staff.records.searchHint')}
+            enterButton={t('staff.records.find')}
+            allowClear
+            maxLength={100}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onSearch={(v) => set('q', v.trim() || undefined)}
+            style={{ maxWidth: 320 }}
+          />
           {scope === 'store' && (
             <Input.Search
               aria-label={t('staff.records.person')}
@@ -193,15 +232,18 @@ export function RecordsPage() {
           columns={columns}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('staff.records.none') }}
-          pagination={{
-            itemRender: namedPageButtons(t),
-            current: Math.floor(offset / PAGE) + 1,
-            pageSize: PAGE,
-            total: page?.total ?? 0,
-            showSizeChanger: false,
-            onChange: (p) => setOffset((p - 1) * PAGE),
-          }}
+          pagination={false}
         />
+        {page && (
+          <LoadMore
+            shown={page.items.length}
+            total={page.total}
+            atLeast={page.totalCapped}
+            more={page.nextCursor !== null}
+            loading={page.loading}
+            onMore={more}
+          />
+        )}
       </Card>
     </section>
   );

@@ -2,12 +2,24 @@ import { Button, Space, Typography } from 'antd';
 import { useI18n } from '../../i18n/I18nContext';
 
 /** Under a paged list: how many of how many are shown, and a button for the next page while there is one. */
-export function LoadMore(props: { shown: number; total: number; more: boolean; loading: boolean; onMore: () => void }) {
+export function LoadMore(props: {
+  shown: number;
+  total: number;
+  /** The server counted up to `total` and stopped: there are more than that. */
+  atLeast?: boolean;
+  more: boolean;
+  loading: boolean;
+  onMore: () => void;
+}) {
   const { t } = useI18n();
   if (!props.total) return null;
   return (
     <Space wrap style={{ marginTop: 12 }} aria-live="polite">
-      <Typography.Text type="secondary">{t('staff.list.shown', { shown: props.shown, total: props.total })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {props.atLeast
+          ? t('staff.list.shownAtLeast', { shown: props.shown, total: props.total.toLocaleString() })
+          : t('staff.list.shown', { shown: props.shown, total: props.total })}
+      </Typography.Text>
       {props.more && (
         <Button onClick={props.onMore} loading={props.loading}>
           {t('staff.list.more')}

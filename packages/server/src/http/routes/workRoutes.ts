@@ -76,6 +76,7 @@ export function workRoutes(services: Services): Route[] {
         return {
           items: changed.map((a) => ({ ...a, record: brief(records.get(a.recordId)!) })),
           total: page.total,
+          totalCapped: page.capped ?? false,
           nextCursor: page.more && last ? encodeCursor([last.createdAt, last.id]) : null,
         };
       },
@@ -140,6 +141,7 @@ export function workRoutes(services: Services): Route[] {
             .filter((d) => records.has(d.recordId))
             .map((d) => ({ ...d, lateMs: lateMs(d, now), record: brief(records.get(d.recordId)!) })),
           total: page.total,
+          totalCapped: page.capped ?? false,
           nextCursor: page.more && last ? encodeCursor([last.dueAt, last.recordId, last.key]) : null,
         };
       },
@@ -264,6 +266,7 @@ export function workRoutes(services: Services): Route[] {
         return {
           items: page.items.map((n) => ({ ...n, record: n.recordId && records.has(n.recordId) ? brief(records.get(n.recordId)!) : null })),
           total: page.total,
+          totalCapped: page.capped ?? false,
           nextCursor: page.more && last ? encodeCursor([last.at, last.id]) : null,
         };
       },

@@ -1,8 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { startTestServer } from '../../testing/startTestServer.js';
-import type { SqliteStore } from './SqliteStore.js';
+import { SqliteStore } from './SqliteStore.js';
 
 /** The plan SQLite chooses for `sql` (parameters bound to NULL: the plan does not depend on them). */
 function planOf(db: Database.Database, sql: string): string[] {
@@ -85,6 +87,52 @@ describe('SQLite query plans of the write paths', () => {
       }
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('SQLite query plans of the lists, ledger, dashboards and history facts', () => {
+  it('when each list, total and aggregate runs, then its statement walks the index made for it (never the table)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aftersales-plans-'));
+    const store = new SqliteStore(dir);
+    try {
+      const db = (store as unknown as { db: Database.Database }).db;
+      const spy = vi.spyOn(db, 'prepare');
+      const cases: [() => Promise<unknown>, RegExp][] = [
+        [() => store.pageRecords({ limit: 50, after: ['x', 'y'] }), /records_created/],
+        [() => store.pageRecords({ formId: 'f', limit: 50 }), /records_form_(created|status) \(form_id=\?/],
+        [() => store.pageRecords({ formId: 'f', status: 'open', limit: 50 }), /records_form_status \(form_id=\? AND status=\?/],
+        [() => store.pageRecords({ store: 's1', limit: 50 }), /records_store_created \(store=\?/],
+        [() => store.pageRecords({ deadlineState: 'breached', limit: 50 }), /deadlines_record_state \(record_id=\? AND state=\?\)/],
+        [() => store.pageRecords({ createdFrom: 'a', createdTo: 'b', limit: 50 }), /records_created \(created_at>\? AND created_at<\?\)/],
+        [() => store.pageRecords({ search: '王师傅', limit: 50 }), /records_search VIRTUAL TABLE/],
+        [() => store.pageRecords({ search: '王', limit: 50 }), /records_words VIRTUAL TABLE/],
+        [() => store.pageFines({ month: '2025-10', limit: 100 }), /fines_(posted|totals) \(posted_at>\? AND posted_at<\?\)/],
+        [() => store.pageFines({ person: 'p', limit: 100 }), /fines_person \(person=\?/],
+        [() => store.fineTotals({ month: '2025-10' }), /COVERING INDEX fines_totals \(posted_at>\? AND posted_at<\?\)/],
+        [() => store.recordCounts({ formId: 'f', field: 'zone' }), /records_form_(created|status) \(form_id=\?/],
+        [
+          () => store.complianceCounts({ formId: 'f', groupBy: 'zone', dueFrom: 'a', dueTo: 'b' }),
+          /deadlines_(form \(form_id=\? AND |due \()state=\? AND due_at>\? AND due_at<\?\)[\s\S]*SEARCH r USING INDEX sqlite_autoindex_records_1 \(id=\?\)/,
+        ],
+        [
+          () => store.historyAggregate({ formId: 'f', createdFrom: 'a', createdTo: 'b', excludeId: 'x', where: [], aggregate: 'count' }),
+          /records_form_created \(form_id=\? AND created_at>\? AND created_at<\?\)/,
+        ],
+      ];
+      for (const [run, index] of cases) {
+        spy.mockClear();
+        await run();
+        const statements = spy.mock.calls.map((call) => call[0]).filter((sql) => /^\s*SELECT/.test(sql));
+        expect(statements.length, String(run)).toBeGreaterThan(0);
+        const plans = statements.map((sql) => planOf(db, sql).join('\n'));
+        // The page or aggregate itself uses the index; no statement reads the whole records, deadlines or fines table.
+        expect(plans.join('\n'), String(run)).toMatch(index);
+        for (const plan of plans) expect(plan, String(run)).not.toMatch(/SCAN (records|deadlines|fines|d|r)(\n|$)/);
+      }
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
