@@ -243,7 +243,14 @@ describe('plain words on every screen', () => {
     await page.getByRole('tab', { name: /发布/ }).first().click();
     await page.getByRole('button', { name: '运行测试用例和影响预览' }).click();
     const table = page.locator('.ant-table').filter({ hasText: '到场' });
-    await expect.poll(() => table.getByText(/SH-2001 · 李女士/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        table
+          .getByText(/SH-2001 · 李女士/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     expect(await leaksOn(page, 'impact preview')).toEqual([]);
     await shot(page, 'plain-words-impact-preview');
   });

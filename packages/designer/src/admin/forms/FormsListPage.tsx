@@ -49,7 +49,10 @@ export function FormsListPage() {
     if (form.isFieldTouched('id')) return;
     const en = (form.getFieldValue('en') as string | undefined)?.trim();
     const taken = (items ?? []).map((i) => i.id);
-    form.setFieldValue('id', en ? kebab(en) : codeFromLabel((form.getFieldValue('zh') as string | undefined) ?? '', 'kebab', taken, 'form'));
+    form.setFieldValue(
+      'id',
+      en ? kebab(en) : codeFromLabel((form.getFieldValue('zh') as string | undefined) ?? '', 'kebab', taken, 'form'),
+    );
   };
 
   const create = async (values: NewFormValues) => {
