@@ -213,7 +213,9 @@ describe('designer in Chromium', () => {
       items: { id: string }[];
     };
     const phoneRecordId = records.items.find((r) => r.id !== apiRecordId)!.id;
-    await expect.poll(() => page.getByRole('cell', { name: phoneRecordId }).isVisible()).toBe(true);
+    // The record is named by its first text field (the plate), never by its id.
+    await expect.poll(() => page.getByRole('cell', { name: '沪A12345' }).isVisible()).toBe(true);
+    expect(await page.getByRole('cell', { name: phoneRecordId }).count()).toBe(0);
     await expect.poll(() => page.getByRole('cell', { name: '+总经理' }).isVisible()).toBe(true);
     await shot(page, '08b-impact-preview');
     await page.getByRole('button', { name: '发布', exact: true }).last().click();
@@ -319,10 +321,12 @@ describe('designer in Chromium', () => {
     await shot(page, '14-new-facts');
     expect(await unlabelledControls(page)).toEqual([]);
 
-    // The engine's problems show at their fact: an empty English label.
+    // The engine's problems show at their fact: an empty label (an empty English one falls back to the Chinese).
     await computed.getByLabel('事实 costWithTax 的标签 (English)').fill('');
+    await computed.getByLabel('事实 costWithTax 的标签 (中文)').fill('');
     await expect.poll(() => computed.getByRole('list', { name: '事实 costWithTax 的问题' }).isVisible()).toBe(true);
     await shot(page, '14b-fact-problem-in-place');
+    await computed.getByLabel('事实 costWithTax 的标签 (中文)').fill('含税维修金额');
     await computed.getByLabel('事实 costWithTax 的标签 (English)').fill('Repair cost with tax');
     await expect.poll(() => computed.getByRole('list', { name: '事实 costWithTax 的问题' }).count()).toBe(0);
 

@@ -235,6 +235,42 @@ describe('plain words on every screen', () => {
     }
   }
 
+  it('when a clerk reads a record and a manager the approvals on a phone in Chinese, then both read in plain words', async () => {
+    const phone = { width: 390, height: 844 };
+    const clerk = await newPage('zh-CN', phone);
+    await signIn(clerk, 'clerk');
+    await clerk.goto(`${server.url}/staff/records/${ids.call}`);
+    await settle(clerk);
+    await clerk
+      .getByRole('button', { name: /^为什么/ })
+      .first()
+      .click();
+    await expect
+      .poll(() =>
+        clerk
+          .getByText(/共享条件/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    expect(await leaksOn(clerk, `/staff/records/${ids.call}`)).toEqual([]);
+    await shot(clerk, 'plain-words-phone-record');
+    const desk = await newPage('zh-CN');
+    await signIn(desk, 'clerk');
+    await desk.goto(`${server.url}/staff/records/${ids.call}`);
+    await settle(desk);
+    await expect.poll(() => desk.getByRole('heading', { name: /SH-2001 · 李女士/ }).isVisible()).toBe(true);
+    await shot(desk, 'plain-words-desk-record');
+    const manager = await newPage('zh-CN', phone);
+    await signIn(manager, 'manager');
+    await manager.goto(`${server.url}/staff/approvals`);
+    await settle(manager);
+    const card = manager.locator('.approval-card').first();
+    await expect.poll(() => card.getByText('¥680.00').isVisible()).toBe(true);
+    expect(await leaksOn(manager, '/staff/approvals')).toEqual([]);
+    await shot(manager, 'plain-words-phone-approvals');
+  });
+
   it('when the admin runs the impact preview, then records, deadlines and times read as titles and local dates', async () => {
     const page = await newPage('zh-CN');
     await signIn(page, 'admin');
@@ -243,7 +279,14 @@ describe('plain words on every screen', () => {
     await page.getByRole('tab', { name: /发布/ }).first().click();
     await page.getByRole('button', { name: '运行测试用例和影响预览' }).click();
     const table = page.locator('.ant-table').filter({ hasText: '到场' });
-    await expect.poll(() => table.getByText(/SH-2001 · 李女士/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        table
+          .getByText(/SH-2001 · 李女士/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     expect(await leaksOn(page, 'impact preview')).toEqual([]);
     await shot(page, 'plain-words-impact-preview');
   });

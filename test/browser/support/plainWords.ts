@@ -25,7 +25,8 @@ export function visibleTexts(page: Page): Promise<{ text: string; where: string 
       const style = getComputedStyle(parent);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
       const text = (node.textContent ?? '').trim();
-      if (text) out.push({ text, where: parent.tagName.toLowerCase() + (parent.className ? `.${String(parent.className).split(' ')[0]}` : '') });
+      if (text)
+        out.push({ text, where: parent.tagName.toLowerCase() + (parent.className ? `.${String(parent.className).split(' ')[0]}` : '') });
     }
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('[title], [aria-label], [placeholder]'))) {
       if (skip(el) || !visible(el)) continue;

@@ -15,7 +15,9 @@ const callTime = {
 
 describe('describeCondition', () => {
   it('when a fact value is a time or a date, then it reads as a local time, never ISO', () => {
-    expect(describeCondition(callTime, 'zh-CN', { now: '2025-12-01T00:00:00Z' })).toBe('来电时间 不等于 （空） ✓（实际：10月9日 周四 09:00）');
+    expect(describeCondition(callTime, 'zh-CN', { now: '2025-12-01T00:00:00Z' })).toBe(
+      '来电时间 不等于 （空） ✓（实际：10月9日 周四 09:00）',
+    );
     expect(describeCondition(callTime, 'en')).toBe('Call time is not (empty) ✓ (actual: Thu 2025-10-09 09:00)');
     expect(describeCondition({ ...callTime, factValue: '2028-12-01' }, 'zh-CN', { now: '2026-01-01T00:00:00Z' })).toContain(
       '实际：2028年12月1日',

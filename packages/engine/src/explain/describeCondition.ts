@@ -54,7 +54,9 @@ export function describeCondition(condition: FactConditionExplanation, locale: L
   const decorators = parsed?.decorators.map((d) => pickText(DECORATOR_WORDS[d], locale)) ?? [];
   const operator = parsed ? pickText(OPERATOR_WORDS[parsed.operator], locale) : condition.operator;
   const label = pickText(condition.factLabel, locale);
-  const target = condition.valueFact ? pickText(condition.valueFact.label, locale) : formatValue(condition.value, condition, locale, options);
+  const target = condition.valueFact
+    ? pickText(condition.valueFact.label, locale)
+    : formatValue(condition.value, condition, locale, options);
   const actual = formatValue(condition.factValue, condition, locale, options);
   const mark = MARK[String(condition.result) as keyof typeof MARK];
   const tail =

@@ -53,7 +53,7 @@ beforeAll(async () => {
   const fine = (await manager('GET', '/fines')).body.items.find((f: { recordId: string }) => f.recordId === recordId);
   expect(fine).toMatchObject({ amount: 180, origin: 'breach' });
   // The record is named as people name it, never by its id.
-  expect(fine.recordTitle['zh-CN']).toMatch(/ · FIX-1 · 2025-10-09$/);
+  expect(fine.recordTitle['zh-CN']).toMatch(/ · FIX-1 · 李女士 · 2025-10-09$/);
   fineId = fine.id;
 }, 60_000);
 afterAll(() => server.close());

@@ -221,6 +221,11 @@ describe('overdue board, fines ledger and dashboards', () => {
     expect(text).toContain(`"'=HYPERLINK(""http://x"",""王"")"`);
     expect(text).toContain('技术员');
     expect(text.trimEnd().split('\r\n').at(-1)).toMatch(/合计,180/);
+    // Forms and records by their titles, dates local: no id, no ISO time.
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    expect(text).toMatch(/\r\n2025-10-\d{2} \d{2}:\d{2},2025-10,/);
+    expect(text).toContain('售后服务处理记录表');
     expect((await raw('/fines/export?format=pdf', { cookie: bossCookie })).status).toBe(400);
   });
 
@@ -242,8 +247,10 @@ describe('overdue board, fines ledger and dashboards', () => {
       'Record',
       'Correction note',
     ]);
-    const line = sheets[0]!.data.find((r) => r.includes(recordId))!;
-    expect(line).toContain(180);
+    // The record by its title, never its id.
+    expect(sheets[0]!.data.some((r) => r.includes(recordId))).toBe(false);
+    const line = sheets[0]!.data.find((r) => r.includes(180))!;
+    expect(line.some((cell) => typeof cell === 'string' && cell.startsWith('After-sales service record · '))).toBe(true);
     expect(line).toContain('=HYPERLINK("http://x","王")');
     expect(sheets[1]!.data[1]).toEqual(['2025-10', '=HYPERLINK("http://x","王")', 'Technician', 1, 180]);
   });

@@ -1,3 +1,4 @@
+import { formatLocalDateTime } from '@aftersales/engine';
 import { stringify } from 'csv-stringify/sync';
 import writeExcelFile from 'write-excel-file/node';
 import type { FineEntry } from '../store/types.js';
@@ -55,7 +56,14 @@ function correctionNote(f: FineEntry, locale: Locale): string {
   return locale === 'zh-CN' ? `${f.correctedBy ?? ''}：${f.note ?? ''}` : `${f.correctedBy ?? ''}: ${f.note ?? ''}`;
 }
 
-function rows(fines: FineEntry[], locale: Locale, roleLabel: (role: string) => string): (string | number)[][] {
+/** How an export names forms and records to people (their titles, never ids) and its time zone. */
+export interface LedgerNames {
+  form: (formId: string) => string | undefined;
+  record: (recordId: string) => string | undefined;
+  timeZone: string;
+}
+
+function rows(fines: FineEntry[], locale: Locale, roleLabel: (role: string) => string, names?: LedgerNames): (string | number)[][] {
   return fines.map((f) => [
     f.postedAt,
     monthOf(f.postedAt),
@@ -64,8 +72,8 @@ function rows(fines: FineEntry[], locale: Locale, roleLabel: (role: string) => s
     f.amount,
     f.reason[locale],
     ORIGIN[locale][f.origin],
-    f.formId,
-    f.recordId,
+    names?.form(f.formId) ?? f.formId,
+    names?.record(f.recordId) ?? '',
     correctionNote(f, locale),
   ]);
 }
@@ -83,18 +91,28 @@ export function neutralizeFormula(text: string): string {
 }
 
 /** CSV for Excel and WPS: UTF-8 with BOM, CRLF, quoted where needed, formulas neutralized, a total line. */
-export function ledgerCsv(fines: FineEntry[], locale: Locale, roleLabel: (role: string) => string): string {
-  const body = rows(fines, locale, roleLabel).map((row) => row.map((cell) => (typeof cell === 'string' ? neutralizeFormula(cell) : cell)));
+export function ledgerCsv(fines: FineEntry[], locale: Locale, roleLabel: (role: string) => string, names?: LedgerNames): string {
+  // The date as people read it in the stores' zone ("2025-10-13 15:00"), never ISO.
+  const body = rows(fines, locale, roleLabel, names).map(([postedAt, ...rest]) =>
+    [formatLocalDateTime(postedAt as string, locale, names?.timeZone ?? 'Asia/Shanghai'), ...rest].map((cell) =>
+      typeof cell === 'string' ? neutralizeFormula(cell) : cell,
+    ),
+  );
   const total = ['', '', '', locale === 'zh-CN' ? '合计' : 'Total', cents(fines.reduce((s, f) => s + f.amount, 0)), '', '', '', '', ''];
   return '\uFEFF' + stringify([HEADERS[locale], ...body, total], { record_delimiter: 'windows' });
 }
 
 /** An .xlsx workbook: the fines with typed cells (dates, numbers), then the per-person monthly totals. */
-export async function ledgerXlsx(fines: FineEntry[], locale: Locale, roleLabel: (role: string) => string): Promise<Buffer> {
+export async function ledgerXlsx(
+  fines: FineEntry[],
+  locale: Locale,
+  roleLabel: (role: string) => string,
+  names?: LedgerNames,
+): Promise<Buffer> {
   const header = (value: string) => ({ value, fontWeight: 'bold' as const });
   const finesSheet = [
     HEADERS[locale].map(header),
-    ...rows(fines, locale, roleLabel).map(([postedAt, ...rest]) => [
+    ...rows(fines, locale, roleLabel, names).map(([postedAt, ...rest]) => [
       { value: new Date(postedAt as string), type: Date, format: 'yyyy-mm-dd hh:mm' },
       ...rest.map((cell) => (typeof cell === 'number' ? { value: cell, type: Number, format: '0.00' } : { value: cell, type: String })),
     ]),

@@ -114,9 +114,7 @@ export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
             </Form.Item>
           </div>
         )}
-        {(field.type === 'text' || field.type === 'phone') && (
-          <PatternEditor field={field} idBase={idBase} onChange={onChange} />
-        )}
+        {(field.type === 'text' || field.type === 'phone') && <PatternEditor field={field} idBase={idBase} onChange={onChange} />}
         {(field.type === 'lines' || field.type === 'multipleChoice' || field.multiple) && (
           <div style={{ display: 'flex', gap: 12 }}>
             <Form.Item label={t('fields.minItems')} htmlFor={`${idBase}-mini`}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Collapse, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import type { FormDefinition, LocalizedText } from '@aftersales/engine';
@@ -45,14 +45,16 @@ export function FormsListPage() {
   }, [load]);
 
   /** The code is made from the name (the English one, else the Chinese one's pinyin) until the admin edits it under 高级. */
-  const makeId = () => {
-    if (form.isFieldTouched('id')) return;
-    const en = (form.getFieldValue('en') as string | undefined)?.trim();
+  const idEdited = useRef(false);
+  const makeId = (values: Partial<NewFormValues>) => {
+    if (idEdited.current) return;
+    const en = values.en?.trim();
     const taken = (items ?? []).map((i) => i.id);
-    form.setFieldValue('id', en ? kebab(en) : codeFromLabel((form.getFieldValue('zh') as string | undefined) ?? '', 'kebab', taken, 'form'));
+    form.setFieldValue('id', en ? kebab(en) : codeFromLabel(values.zh ?? '', 'kebab', taken, 'form'));
   };
 
   const create = async (values: NewFormValues) => {
+    idEdited.current = false;
     // The English name is optional: without it the Chinese one stands for both (marked untranslated in the designer).
     const title: LocalizedText = { 'zh-CN': values.zh, en: values.en?.trim() || values.zh };
     let definition: FormDefinition = newFormDefinition(values.id, title);
@@ -118,14 +120,24 @@ export function FormsListPage() {
         okText={t('common.create')}
         onOk={() => form.submit()}
         onCancel={() => setDialog(null)}
+        afterClose={() => (idEdited.current = false)}
         destroyOnHidden
       >
-        <Form<NewFormValues> form={form} layout="vertical" onFinish={(v) => void create(v)} preserve={false}>
+        <Form<NewFormValues>
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void create(v)}
+          preserve={false}
+          onValuesChange={(changed: Partial<NewFormValues>, all: NewFormValues) => {
+            if ('id' in changed) idEdited.current = true;
+            else makeId(all);
+          }}
+        >
           <Form.Item name="zh" label={t('forms.titleZh')} rules={[{ required: true, message: t('common.required') }]}>
-            <Input onChange={() => makeId()} />
+            <Input />
           </Form.Item>
           <Form.Item name="en" label={t('forms.titleEn')}>
-            <Input placeholder={t('words.untranslated')} onChange={() => makeId()} />
+            <Input placeholder={t('words.untranslated')} />
           </Form.Item>
           <Collapse
             size="small"

@@ -19,8 +19,7 @@ function words(label: string): string[] {
 export function codeFromLabel(label: string, style: 'camel' | 'kebab', taken: Iterable<string> = [], fallback = 'item'): string {
   let parts = words(label);
   if (parts.length === 0 || !/^[a-z]/.test(parts[0]!)) parts = [fallback, ...parts];
-  let base =
-    style === 'camel' ? parts.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('') : parts.join('-');
+  let base = style === 'camel' ? parts.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('') : parts.join('-');
   base = base.slice(0, MAX).replace(/-+$/, '');
   const used = new Set(taken);
   if (!used.has(base)) return base;

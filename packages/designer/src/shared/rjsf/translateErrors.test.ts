@@ -6,7 +6,11 @@ const schema: RJSFSchema = {
   type: 'object',
   properties: {
     fee: { type: 'number', title: '收费金额' },
-    phone: { type: 'string', title: '手机', 'x-errorMessage': { 'zh-CN': '请填写 11 位手机号', en: 'Enter an 11-digit mobile number' } } as RJSFSchema,
+    phone: {
+      type: 'string',
+      title: '手机',
+      'x-errorMessage': { 'zh-CN': '请填写 11 位手机号', en: 'Enter an 11-digit mobile number' },
+    } as RJSFSchema,
     plate: { type: 'string', title: '车牌' },
     parts: { type: 'array', items: { type: 'object', properties: { qty: { type: 'integer', title: '数量' } } } },
   },
@@ -48,7 +52,12 @@ describe('translateErrors', () => {
 
   it('when an if/then fails, then only the failing then-clause is said, never "must match then schema"', () => {
     const ifError = error({ name: 'if', property: '', params: { failingKeyword: 'then' }, message: 'must match "then" schema' });
-    const required = error({ name: 'required', property: '.plate', params: { missingProperty: 'plate' }, message: 'must have required property' });
+    const required = error({
+      name: 'required',
+      property: '.plate',
+      params: { missingProperty: 'plate' },
+      message: 'must have required property',
+    });
     expect(stacks([ifError, required], 'zh-CN')).toEqual(['“车牌” 必填']);
     expect(stacks([ifError, required], 'en')).toEqual(['车牌: is required']);
   });

@@ -38,7 +38,8 @@ const WORDS: Record<Locale, Record<string, Words>> = {
     maxItems: (p) => `最多 ${S(p, 'limit')} 项`,
     pattern: () => '格式不正确',
     format: (p) => `请填写正确的${FORMAT_NAMES[S(p, 'format')]?.['zh-CN'] ?? '格式'}`,
-    type: (p) => ({ integer: '必须是整数', number: '必须是数字', boolean: '请选择是或否', array: '请添加内容' })[S(p, 'type')] ?? '请重新填写',
+    type: (p) =>
+      ({ integer: '必须是整数', number: '必须是数字', boolean: '请选择是或否', array: '请添加内容' })[S(p, 'type')] ?? '请重新填写',
     enum: () => '请从选项中选择',
     uniqueItems: () => '不能有重复项',
     multipleOf: (p) => multipleOf(Number(p.multipleOf), 'zh-CN'),
@@ -116,7 +117,8 @@ export function translateErrors(errors: RJSFValidationError[], locale: Locale, s
     const label = error.title || node?.title;
     const words = error.name ? WORDS[locale][error.name] : undefined;
     const own = error.name === 'pattern' || error.name === 'format' ? ownMessage(node, locale) : undefined;
-    const message = own ?? (words ? words((error.params ?? {}) as Params, node) : locale === 'en' ? 'is not filled in correctly' : '填写不正确');
+    const message =
+      own ?? (words ? words((error.params ?? {}) as Params, node) : locale === 'en' ? 'is not filled in correctly' : '填写不正确');
     if (message === null) return [];
     const stack = label ? (locale === 'en' ? `${label}: ${message}` : `“${label}” ${message}`) : message;
     return [{ ...error, message, stack, ...(label ? { title: label } : {}) }];

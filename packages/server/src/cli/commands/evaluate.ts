@@ -93,5 +93,6 @@ function printEvaluation(
   for (const line of lines.length > 0 ? lines : [en ? 'no rule applies' : '没有适用的规则']) io.out(`  ${line}`);
   for (const warning of evaluation.warnings) io.out(`  ! ${pickText(warning, locale)}`);
   io.out(en ? 'Explanation:' : '说明：');
-  for (const rule of evaluation.explanation) for (const line of describeRule(rule, locale, { timeZone: calendar, now })) io.out(`  ${line}`);
+  for (const rule of evaluation.explanation)
+    for (const line of describeRule(rule, locale, { timeZone: calendar, now })) io.out(`  ${line}`);
 }

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { pickText } from '@aftersales/engine';
 import { AppError } from '../../errors/AppError.js';
-import { ledgerCsv, ledgerXlsx, type Locale } from '../../services/FinesLedger.js';
+import { ledgerCsv, ledgerXlsx, type LedgerNames, type Locale } from '../../services/FinesLedger.js';
 import { actorOf, maySee, recordScope, recordsInScope, type Principal, type RecordScope } from '../../services/Principal.js';
 import { lateMs } from '../../services/lateness.js';
 import { storeTimeZone } from '../../services/recordDateFilter.js';
@@ -195,9 +195,32 @@ export function workRoutes(services: Services): Route[] {
         const items = await services.store.listFines(fineFilter(req, principal));
         const label = await roleLabeller(locale);
         const name = `fines-${queryString(req, 'month') ?? 'all'}.${format}`;
+        // Forms and records by their titles, never their ids.
+        const pack = await services.definitions.publishedPack();
+        const records = await recordsOf(
+          items.map((f) => f.recordId),
+          null,
+        );
+        const names: LedgerNames = {
+          form: (id) => {
+            const form = pack.forms.get(id)?.definition;
+            return form ? pickText(form.title, locale) : undefined;
+          },
+          record: (id) => {
+            const record = records.get(id);
+            return record
+              ? recordTitle(pack.forms.get(record.formId)?.definition, record, storeTimeZone(pack, record.formId))[locale]
+              : undefined;
+          },
+          timeZone: 'Asia/Shanghai',
+        };
         return format === 'csv'
-          ? new Download('text/csv; charset=utf-8', ledgerCsv(items, locale, label), name)
-          : new Download('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await ledgerXlsx(items, locale, label), name);
+          ? new Download('text/csv; charset=utf-8', ledgerCsv(items, locale, label, names), name)
+          : new Download(
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              await ledgerXlsx(items, locale, label, names),
+              name,
+            );
       },
     },
     {
