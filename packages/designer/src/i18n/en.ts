@@ -897,6 +897,10 @@ export const en = {
   'versions.change.changed': 'Changed',
   'versions.showJson': 'Show the JSON diff',
   'versions.hideJson': 'Hide the JSON diff',
+  // formulas: a deadline's missing completion field
+  'completion.missing': 'The deadline "{what}" is met by a field the form "{form}" lacks: it would never be marked met.',
+  'completion.add': 'Add the field to the form',
+  'completion.added': '"{field}" was added to the form draft; it applies once the form is published.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -890,4 +890,8 @@ export const zhCN: Messages = {
   'versions.change.changed': '修改',
   'versions.showJson': '查看 JSON 对比',
   'versions.hideJson': '收起 JSON 对比',
+  // formulas: a deadline's missing completion field
+  'completion.missing': '时限“{what}”的完成时间字段不在表单“{form}”中，时限永远不会被标记为完成。',
+  'completion.add': '在表单中添加这个字段',
+  'completion.added': '已在表单草稿中添加“{field}”，发布表单后生效。',
 };
