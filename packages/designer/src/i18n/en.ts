@@ -923,6 +923,10 @@ export const en = {
   'staff.list.shownAtLeast': 'Showing {shown} of more than {total}',
   'staff.records.search': 'Ticket no., phone, customer or technician',
   'staff.records.searchHint': 'Whole words of 1–2 characters match the start of a word (a surname); 3 or more match anywhere',
+  // formulas: a deadline's missing completion field
+  'completion.missing': 'The deadline "{what}" is met by a field the form "{form}" lacks: it would never be marked met.',
+  'completion.add': 'Add the field to the form',
+  'completion.added': '"{field}" was added to the form draft; it applies once the form is published.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -915,4 +915,8 @@ export const zhCN: Messages = {
   'staff.list.shownAtLeast': '已显示 {shown} 条，共 {total} 条以上',
   'staff.records.search': '工单号、电话、客户或师傅',
   'staff.records.searchHint': '1–2 个字按词首查找（如姓氏），3 个字及以上任意位置查找',
+  // formulas: a deadline's missing completion field
+  'completion.missing': '时限“{what}”的完成时间字段不在表单“{form}”中，时限永远不会被标记为完成。',
+  'completion.add': '在表单中添加这个字段',
+  'completion.added': '已在表单草稿中添加“{field}”，发布表单后生效。',
 };

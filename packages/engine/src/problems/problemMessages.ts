@@ -121,6 +121,10 @@ export const problemMessages = {
       en: `Input ${p.position} of "${op[1]}" must be ${wanted[1]}`,
     };
   },
+  'rules.missingCompletionField': t(
+    '时限的“完成时间”字段“{field}”不在表单中：请在表单里添加这个日期时间字段',
+    'The deadline\'s completion field "{field}" is not on the form: add this date-time field to the form',
+  ),
   'rules.exprTestValue': t('条件缺少要比较的值', 'The condition has no value to compare with'),
   'rules.exprResultType': (p: Params) =>
     p.expected === 'date'

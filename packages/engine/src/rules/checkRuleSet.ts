@@ -117,7 +117,9 @@ function checkEvent(event: OutcomeEvent, path: Path, check: Check): SemanticIssu
         ...checkDateField(p.from, [...path, 'from'], check),
         ...checkExpr(p.limit.amount, [...path, 'limit', 'amount'], check),
       ];
-      if (p.metBy) issues.push(...checkDateField(p.metBy, [...path, 'metBy'], check));
+      if (p.metBy && !check.facts(p.metBy))
+        issues.push({ path: [...path, 'metBy'], code: 'rules.missingCompletionField', params: { field: p.metBy, form: check.form.id } });
+      else if (p.metBy) issues.push(...checkDateField(p.metBy, [...path, 'metBy'], check));
       issues.push(...checkCalendar(p.calendar, [...path, 'calendar'], check));
       if (WORKING_UNITS.has(p.limit.unit) && !check.hasCalendar(p.calendar))
         issues.push({ path: [...path, 'limit', 'unit'], code: 'rules.noCalendar' });

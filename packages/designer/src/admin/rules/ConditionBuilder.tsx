@@ -8,6 +8,7 @@ import { CONDITION_REFERENCE_FIELD, fromQuery, sameCondition, toQuery, type Buil
 import { ConditionValueEditor, type BuilderContext } from './ConditionValueEditor';
 import { operatorsFor, type FactOption } from './factOptions';
 import { operatorLabel } from './operatorLabel';
+import { readsOnlyFact } from './readsOnlyFact';
 
 export interface ConditionBuilderProps {
   value: TopLevelCondition;
@@ -89,8 +90,8 @@ export function ConditionBuilder({ value, onChange, facts, sharedConditions, lab
             if (fact?.options?.[0]) return fact.options[0].value;
             return '';
           }}
-          getValueSources={(field) =>
-            field === CONDITION_REFERENCE_FIELD
+          getValueSources={(field, operator) =>
+            field === CONDITION_REFERENCE_FIELD || readsOnlyFact(operator)
               ? [{ name: 'value', value: 'value', label: t('rules.sourceValue') }]
               : [
                   { name: 'value', value: 'value', label: t('rules.sourceValue') },

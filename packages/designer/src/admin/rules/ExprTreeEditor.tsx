@@ -93,6 +93,9 @@ export function ExprTreeEditor({ value, onChange, label, context, invalid }: Exp
       aria-label={t('exprTree.kindOf', { part: label })}
       status={status}
       style={{ width: 170 }}
+      // Every block at once (six groups): a virtual list would leave the date blocks out of reach of search-less scrolling tools.
+      virtual={false}
+      listHeight={320}
       value={kind}
       onChange={pickKind}
       options={EXPR_KIND_GROUPS.map((g) => ({

@@ -8,6 +8,7 @@ import { LocalizedInput } from '../shared/LocalizedInput';
 import { ElapsedFactEditor } from './ElapsedFactEditor';
 import type { ExprFieldContext } from './ExprField';
 import { ExprTreeEditor } from './ExprTreeEditor';
+import { FormulaExample } from './FormulaExample';
 import {
   changeFactKind,
   ELAPSED_KINDS,
@@ -79,6 +80,7 @@ export function FactsEditor({ facts, form, dateFields, calendars, exprContext, p
                 context={{ ...exprContext, numericFacts: exprContext.numericFacts.filter((f) => f.name !== name) }}
                 invalid={problemsUnder(problems, factPointer(name, 'value')).length > 0}
               />
+              <FormulaExample expr={fact.value} context={exprContext} />
             </>
           ) : fact.kind === 'history' ? (
             <HistoryFactEditor

@@ -18,6 +18,7 @@ import { TestBench } from '../testbench/TestBench';
 import { VersionsPanel } from '../versions/VersionsPanel';
 import { useFormulaContext } from './formulaContext';
 import { RuleSentence } from './RuleSentence';
+import { MissingCompletionField } from './MissingCompletionField';
 import { ruleSetChanges } from '../versions/changesInWords';
 import { FactsEditor } from './FactsEditor';
 import { factOptions } from './factOptions';
@@ -234,20 +235,23 @@ export function RuleSetEditorPage() {
                   </Button>
                 </Card>
                 {rule ? (
-                  <RuleEditor
-                    key={selected}
-                    rule={rule}
-                    onChange={(next, coalesce) =>
-                      setRules(
-                        rules.map((r, i) => (i === selected ? next : r)),
-                        coalesce,
-                      )
-                    }
-                    facts={facts}
-                    sharedConditions={Object.keys(ruleSet.conditions ?? {})}
-                    choices={choices}
-                    exprContext={exprContext}
-                  />
+                  <div>
+                    {form && <MissingCompletionField rule={rule} form={form} onFormChanged={setForm} />}
+                    <RuleEditor
+                      key={selected}
+                      rule={rule}
+                      onChange={(next, coalesce) =>
+                        setRules(
+                          rules.map((r, i) => (i === selected ? next : r)),
+                          coalesce,
+                        )
+                      }
+                      facts={facts}
+                      sharedConditions={Object.keys(ruleSet.conditions ?? {})}
+                      choices={choices}
+                      exprContext={exprContext}
+                    />
+                  </div>
                 ) : (
                   <Empty description={t('rules.noRules')} />
                 )}

@@ -96,3 +96,17 @@ describe('is filled / has any conditions', () => {
     expect(fromQuery(toQuery(condition))).toEqual(condition);
   });
 });
+
+describe('a deadline completion field the form lacks', () => {
+  it('when the field is missing, then the form gains a labelled date-time field; when present, nothing is offered', async () => {
+    const { withCompletionField } = await import('./withCompletionField');
+    const next = withCompletionField(form, 'installedAt', t('安装', 'Installation'));
+    expect(next?.schema.properties?.installedAt).toEqual({
+      type: 'string',
+      format: 'date-time',
+      'x-title': { 'zh-CN': '安装完成时间', en: 'Installation done at' },
+    });
+    expect(withCompletionField(next!, 'installedAt', t('安装', 'Installation'))).toBeUndefined();
+    expect(withCompletionField(form, 'completedAt', t('安装', 'Installation'))).toBeUndefined();
+  });
+});
