@@ -269,6 +269,7 @@ async function measure(size: number): Promise<Figures> {
     const started = performance.now();
     build(db, size, templates);
     const buildSeconds = (performance.now() - started) / 1000;
+    console.log(`  built in ${buildSeconds.toFixed(1)} s`);
     const cursorAt = (offset: number) => {
       const row = db.prepare('SELECT created_at, id FROM records ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?').get(offset) as {
         created_at: string;
@@ -394,7 +395,10 @@ async function measure(size: number): Promise<Figures> {
 const results: Figures[] = [];
 for (const size of SIZES) {
   console.log(`building ${size.toLocaleString('en')} records`);
-  results.push(await measure(size));
+  const figures = await measure(size);
+  const { endpoints: _endpoints, checks: _checks, ...summary } = figures;
+  console.log(summary);
+  results.push(figures);
 }
 const n = (x: number, digits = 0) => x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const first = results[0]!;
