@@ -6,7 +6,11 @@ import type { StoredRecord } from '../store/types.js';
  * the form's order (ticket number, customer...) and the local date it was made, e.g.
  * "售后服务记录 · SH-1 · 2026-12-01". Never its id.
  */
-export function recordTitle(form: FormDefinition | undefined, record: StoredRecord, timeZone: string): { 'zh-CN': string; en: string } {
+export function recordTitle(
+  form: FormDefinition | undefined,
+  record: Pick<StoredRecord, 'data' | 'createdAt'>,
+  timeZone: string,
+): { 'zh-CN': string; en: string } {
   const properties = (form?.schema.properties ?? {}) as Record<string, { type?: unknown; format?: unknown; 'x-kind'?: unknown }>;
   let key = '';
   for (const [name, property] of Object.entries(properties)) {

@@ -1,3 +1,4 @@
+import type { ImpactRow, ImpactRowFilter } from './impactRows.js';
 import type { ApprovalPageFilter, DeadlinePageFilter, KeysetPage, NotificationPageFilter } from './paging.js';
 import type {
   ApiKey,
@@ -154,6 +155,9 @@ export interface Store {
   pageApprovals(filter: ApprovalPageFilter): Promise<KeysetPage<Approval>>;
   pageNotifications(filter: NotificationPageFilter): Promise<KeysetPage<Notification>>;
   pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>>;
+  /** Impact replay (services/impact): the records of one form in a window and scope, oldest first, a keyset page at a time. */
+  impactRows(filter: ImpactRowFilter): Promise<ImpactRow[]>;
+  impactRowCount(filter: Omit<ImpactRowFilter, 'limit' | 'after'>): Promise<number>;
 
   putFile(file: StoredFile): Promise<void>;
   getFile(id: string): Promise<StoredFile | null>;

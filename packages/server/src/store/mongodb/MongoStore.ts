@@ -7,6 +7,8 @@ import { formOf } from '../formOf.js';
 import { fileIdsIn } from '../fileRefs.js';
 import { withMetAt } from '../metLate.js';
 import { mergeApprovals } from '../mergeApprovals.js';
+import type { ImpactRowFilter } from '../impactRows.js';
+import { impactRowCount, impactRows } from './queries/impact.js';
 import type {
   ApiKey,
   Approval,
@@ -102,6 +104,7 @@ export class MongoStore implements Store {
       this.col('versions').createIndex({ kind: 1, id: 1, version: -1 }, { unique: true }),
       this.col('records').createIndex({ id: 1 }, { unique: true }),
       this.col('records').createIndex({ formId: 1, createdAt: -1 }),
+      this.col('records').createIndex({ formId: 1, createdAt: 1, id: 1 }),
       this.col('approvals').createIndex({ id: 1 }, { unique: true }),
       this.col('approvals').createIndex({ recordId: 1, state: 1 }),
       this.col('approvals').createIndex({ state: 1, approver: 1 }),
@@ -916,6 +919,12 @@ export class MongoStore implements Store {
     const after = filter.after;
     const cursor = after ? { $or: [{ at: { $lt: after[0] } }, { at: after[0], id: { $lt: after[1] } }] } : null;
     return this.page<Notification>('notifications', and.length > 0 ? { $and: and } : {}, cursor, { at: -1, id: -1 }, filter.limit);
+  }
+  async impactRows(filter: ImpactRowFilter) {
+    return impactRows(this.db, filter);
+  }
+  async impactRowCount(filter: Omit<ImpactRowFilter, 'limit' | 'after'>) {
+    return impactRowCount(this.db, filter);
   }
   async pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>> {
     const query: Document = {};

@@ -31,6 +31,8 @@ import { preparePrivateFiles, tightenDatabaseFiles } from './privateFiles.js';
 import { fileIdsIn } from '../fileRefs.js';
 import { withMetAt } from '../metLate.js';
 import { mergeApprovals } from '../mergeApprovals.js';
+import type { ImpactRowFilter } from '../impactRows.js';
+import { impactRowCount, impactRows } from './queries/impact.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -847,6 +849,12 @@ export class SqliteStore implements Store {
     return this.page(where, 'notifications', 'at DESC, id DESC', filter, toNotification, () =>
       filter.after ? where.with('(at < ? OR (at = ? AND id < ?))', filter.after[0], filter.after[0], filter.after[1]) : where,
     );
+  }
+  async impactRows(filter: ImpactRowFilter) {
+    return impactRows(this.db, filter);
+  }
+  async impactRowCount(filter: Omit<ImpactRowFilter, 'limit' | 'after'>) {
+    return impactRowCount(this.db, filter);
   }
   async pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>> {
     const where = new Where();
