@@ -20,12 +20,20 @@ export function recordTitle(
       break;
     }
   }
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(record.createdAt),
-  );
+  const date = dateFormat(timeZone).format(new Date(record.createdAt));
   const title = (locale: 'zh-CN' | 'en') => {
     const formTitle = form?.title ? pickText(form.title, locale) : '';
     return [formTitle, key, date].filter((part) => part !== '').join(' · ');
   };
   return { 'zh-CN': title('zh-CN'), en: title('en') };
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One local-date formatter per zone (making one costs far more than using it: impact titles thousands of records). */
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format)
+    formats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format;
 }

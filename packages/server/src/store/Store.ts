@@ -155,7 +155,7 @@ export interface Store {
   pageApprovals(filter: ApprovalPageFilter): Promise<KeysetPage<Approval>>;
   pageNotifications(filter: NotificationPageFilter): Promise<KeysetPage<Notification>>;
   pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>>;
-  /** Impact replay (services/impact): the records of one form in a window and scope, oldest first, a keyset page at a time. */
+  /** Impact replay (services/impact): the records of one form in a window and scope, newest first, a keyset page at a time. */
   impactRows(filter: ImpactRowFilter): Promise<ImpactRow[]>;
   impactRowCount(filter: Omit<ImpactRowFilter, 'limit' | 'after'>): Promise<number>;
 

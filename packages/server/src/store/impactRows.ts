@@ -18,7 +18,7 @@ export interface ImpactRow {
   data: string;
 }
 
-/** The records of one form created in a window, within a store scope, oldest first, a keyset page at a time. */
+/** The records of one form created in a window, within a store scope, newest first, a keyset page at a time. */
 export interface ImpactRowFilter {
   formId: string;
   /** Created at or after (ISO instant); absent: from the first record. */

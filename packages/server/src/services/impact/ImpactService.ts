@@ -15,8 +15,7 @@ import type { ImpactRequest } from './ImpactRequest.js';
 import { ImpactTally } from './ImpactTally.js';
 import { impactWindow } from './impactWindow.js';
 import type { ImpactWorkerPool } from './ImpactWorkerPool.js';
-import type { RecordChange } from './RecordChange.js';
-import { replayRecord } from './replayRecord.js';
+import { replayBatch, type BatchResult } from './replayRecord.js';
 
 export interface ImpactLimits {
   /** The most records one replay reads (beyond: a 422 asking for a shorter window). */
@@ -109,10 +108,13 @@ export class ImpactService {
     const progress = () => onProgress?.({ checked: tally.checked, total: prepared.total, changed: tally.totals.records });
     const stop = aborted(signal);
     const failed: { error?: Error } = {};
-    const take = (changes: RecordChange[], count: number) => {
-      tally.checked += count;
-      for (const change of changes) tally.add(change);
+    const take = (result: BatchResult) => {
+      tally.merge(result.tally);
+      tally.offer(result.listed);
+      progress();
     };
+    // Newest first: the first batches fill the list of changed records, later ones are only counted.
+    const wanted = () => (tally.listFull ? 0 : this.limits.listLimit);
     for (const plan of prepared.plans) {
       const parallel = usePool && !plan.needsHistory;
       const pair = parallel ? null : compilePair(plan);
@@ -131,37 +133,27 @@ export class ImpactService {
         if (rows.length === 0) break;
         const last = rows[rows.length - 1]!;
         after = [last.createdAt, last.id];
-        if (pair) {
-          // The request's thread: a turn for the event loop between batches.
-          for (let i = 0; i < rows.length; i += this.limits.batchSize) {
+        for (let i = 0; i < rows.length; i += this.limits.batchSize) {
+          const batch = rows.slice(i, i + this.limits.batchSize);
+          if (pair) {
+            // The request's thread: a turn for the event loop between batches.
             signal?.throwIfAborted();
-            const changes: RecordChange[] = [];
-            const batch = rows.slice(i, i + this.limits.batchSize);
-            for (const row of batch) {
-              const history = plan.needsHistory ? await this.history(pair, row) : undefined;
-              const change = replayRecord(pair, row, prepared.now, history);
-              if (change) changes.push(change);
-            }
-            take(changes, batch.length);
-            progress();
+            const histories = plan.needsHistory ? await Promise.all(batch.map((row) => this.history(pair, row))) : undefined;
+            take(replayBatch(pair, batch, prepared.now, wanted(), histories));
             await new Promise((resolve) => setImmediate(resolve));
+            continue;
           }
-        } else {
-          for (let i = 0; i < rows.length; i += this.limits.batchSize) {
-            const batch = rows.slice(i, i + this.limits.batchSize);
-            const job: Promise<void> = this.pool!.replay(plan, batch, prepared.now).then(
-              (changes) => {
-                inFlight.delete(job);
-                take(changes, batch.length);
-                progress();
-              },
-              (error: unknown) => {
-                inFlight.delete(job);
-                failed.error ??= error instanceof Error ? error : new Error(String(error));
-              },
-            );
-            inFlight.add(job);
-          }
+          const job: Promise<void> = this.pool!.replay(plan, batch, prepared.now, wanted()).then(
+            (result) => {
+              inFlight.delete(job);
+              take(result);
+            },
+            (error: unknown) => {
+              inFlight.delete(job);
+              failed.error ??= error instanceof Error ? error : new Error(String(error));
+            },
+          );
+          inFlight.add(job);
           // Keep the workers fed, reading ahead at most two batches per worker.
           while (inFlight.size >= this.pool!.size * 2) await Promise.race([...inFlight, stop]);
           if (failed.error) throw failed.error;

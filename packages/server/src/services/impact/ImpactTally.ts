@@ -50,12 +50,35 @@ class Slices {
     }
     return counts;
   }
+  /** Adds another tally's slices (of other records). */
+  merge(entries: [string, ImpactCounts][]): void {
+    for (const [key, other] of entries) {
+      let counts = this.counts.get(key);
+      if (!counts) this.counts.set(key, (counts = zero()));
+      addCounts(counts, other);
+    }
+  }
+}
+
+function addCounts(into: ImpactCounts, other: ImpactCounts): void {
+  for (const name of Object.keys(into) as (keyof ImpactCounts)[]) into[name] = cents(into[name] + other[name]);
+}
+
+/** A tally as plain data (what a worker thread sends back). */
+export interface TallyData {
+  checked: number;
+  totals: ImpactCounts;
+  byStore: [string, ImpactCounts][];
+  byPerson: [string, ImpactCounts][];
+  byMonth: [string, ImpactCounts][];
+  byRule: [string, ImpactCounts][];
 }
 
 /**
  * Adds up record changes: totals and the same counts by store, person (role and name), local month
  * and rule. Each change counts in the person's and rule's slice it falls on; a record counts once
- * per slice. Keeps the newest `listLimit` changed records for the list (the rest are only counted).
+ * per slice. Tallies of disjoint sets of records merge (worker threads each count their batches).
+ * Keeps the newest `listLimit` changed records offered for the list (the rest are only counted).
  */
 export class ImpactTally {
   checked = 0;
@@ -68,7 +91,7 @@ export class ImpactTally {
 
   constructor(private readonly listLimit: number) {}
 
-  add(change: RecordChange): void {
+  add(change: Omit<RecordChange, 'title'>): void {
     const id = change.id;
     this.totals.records++;
     const whole = [this.totals, this.byStore.at(change.store ?? '', id), this.byMonth.at(change.month, id)];
@@ -102,8 +125,37 @@ export class ImpactTally {
     for (const b of change.blocksAdded) each([...whole, ...fallback, rule(b.rule)], (c) => c.blocksAdded++);
     for (const b of change.blocksRemoved) each([...whole, ...fallback, rule(b.rule)], (c) => c.blocksRemoved++);
     for (const a of change.amountsChanged) rule(a.rule);
-    this.listed.push(change);
+  }
+
+  /** Offers changed records for the list. */
+  offer(changes: readonly RecordChange[]): void {
+    for (const change of changes) this.listed.push(change);
     if (this.listed.length >= this.listLimit * 2) this.trim();
+  }
+
+  /** Whether the list holds `listLimit` records already. */
+  get listFull(): boolean {
+    return this.listed.length >= this.listLimit;
+  }
+
+  data(): TallyData {
+    return {
+      checked: this.checked,
+      totals: this.totals,
+      byStore: [...this.byStore.counts],
+      byPerson: [...this.byPerson.counts],
+      byMonth: [...this.byMonth.counts],
+      byRule: [...this.byRule.counts],
+    };
+  }
+
+  merge(data: TallyData): void {
+    this.checked += data.checked;
+    addCounts(this.totals, data.totals);
+    this.byStore.merge(data.byStore);
+    this.byPerson.merge(data.byPerson);
+    this.byMonth.merge(data.byMonth);
+    this.byRule.merge(data.byRule);
   }
 
   /** Keeps the newest `listLimit` changed records. */

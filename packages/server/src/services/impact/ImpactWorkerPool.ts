@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ImpactRow } from '../../store/impactRows.js';
 import type { ImpactPlan } from './ImpactPlan.js';
-import type { RecordChange } from './RecordChange.js';
+import type { BatchResult } from './replayRecord.js';
 import type { WorkerAnswer, WorkerJob } from './impactWorker.js';
 
 interface Slot {
@@ -10,7 +10,7 @@ interface Slot {
   busy: number;
   /** Plan keys this worker has compiled. */
   plans: Set<string>;
-  pending: Map<number, { resolve: (changes: RecordChange[]) => void; reject: (error: Error) => void }>;
+  pending: Map<number, { resolve: (result: BatchResult) => void; reject: (error: Error) => void }>;
 }
 
 /**
@@ -39,7 +39,7 @@ export class ImpactWorkerPool {
         slot.pending.delete(answer.job);
         slot.busy--;
         if ('error' in answer) waiting.reject(new Error(answer.error));
-        else waiting.resolve(answer.changes);
+        else waiting.resolve(answer.result);
       });
       const fail = (error: Error) => {
         for (const waiting of slot.pending.values()) waiting.reject(error);
@@ -53,12 +53,12 @@ export class ImpactWorkerPool {
     return this.slots;
   }
 
-  /** Replays a batch on the least busy worker; resolves with the records that change. */
-  replay(plan: ImpactPlan, rows: ImpactRow[], now: Date): Promise<RecordChange[]> {
+  /** Replays a batch on the least busy worker: its tally, and its first `list` changed records. */
+  replay(plan: ImpactPlan, rows: ImpactRow[], now: Date, list: number): Promise<BatchResult> {
     const slots = this.start();
     const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     const job = this.nextJob++;
-    const message: WorkerJob = { job, key: plan.key, rows, now: now.toISOString(), ...(slot.plans.has(plan.key) ? {} : { plan }) };
+    const message: WorkerJob = { job, key: plan.key, rows, now: now.toISOString(), list, ...(slot.plans.has(plan.key) ? {} : { plan }) };
     slot.plans.add(plan.key);
     slot.busy++;
     return new Promise((resolve, reject) => {

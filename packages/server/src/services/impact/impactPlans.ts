@@ -1,6 +1,7 @@
 import type { CalendarFile, Pack, PolicyInput, RuleSetFile } from '@aftersales/engine';
 import { contentHash } from '../contentHash.js';
 import { DEFAULT_TIME_ZONE } from '../recordDateFilter.js';
+import { changedRules } from './changedRules.js';
 import type { ImpactPlan } from './ImpactPlan.js';
 
 const same = (a: unknown, b: unknown) => (a === undefined || b === undefined ? a === b : contentHash(a) === contentHash(b));
@@ -13,7 +14,8 @@ function ruleSetsOf(pack: Pack, formId: string): Map<string, RuleSetFile> {
 
 /**
  * The forms a draft can change and how to replay each: a form whose definition, rule sets or the
- * calendars changed. With only rule sets changed, just those rule sets are run on both sides.
+ * calendars changed. With only rule sets changed, just those rule sets are run on both sides, and
+ * within them just the rules that differ when nothing they share changed (`changedRules`).
  */
 export function impactPlans(published: Pack, draft: Pack): ImpactPlan[] {
   const calendarsChanged = [...new Set([...published.calendars.keys(), ...draft.calendars.keys()])].some(
@@ -40,6 +42,14 @@ export function impactPlans(published: Pack, draft: Pack): ImpactPlan[] {
             calendars: calendars(pack),
           }
         : null;
+    if (wanted !== null)
+      for (const id of changedRuleSets) {
+        const [b, a] = [before.get(id), after.get(id)];
+        if (!b || !a) continue;
+        const cut = changedRules(b, a);
+        before.set(id, cut.before);
+        after.set(id, cut.after);
+      }
     const afterInput = input(formEntry.definition, after, draft)!;
     const beforeInput = input(publishedForm, before, published);
     const zoneOf = (ruleSet: RuleSetFile | undefined) =>

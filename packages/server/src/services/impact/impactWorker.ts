@@ -3,8 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import type { ImpactRow } from '../../store/impactRows.js';
 import { compilePair } from './compilePair.js';
 import type { ImpactPlan } from './ImpactPlan.js';
-import type { RecordChange } from './RecordChange.js';
-import { replayRecord, type PolicyPair } from './replayRecord.js';
+import { replayBatch, type BatchResult, type PolicyPair } from './replayRecord.js';
 
 /** A batch to replay; `plan` is sent the first time this worker sees its key. */
 export interface WorkerJob {
@@ -13,9 +12,11 @@ export interface WorkerJob {
   plan?: ImpactPlan;
   rows: ImpactRow[];
   now: string;
+  /** How many changed records to send back with their titles (the list). */
+  list: number;
 }
 
-export type WorkerAnswer = { job: number; changes: RecordChange[] } | { job: number; error: string };
+export type WorkerAnswer = { job: number; result: BatchResult } | { job: number; error: string };
 
 const pairs = new Map<string, PolicyPair>();
 
@@ -28,13 +29,8 @@ parentPort?.on('message', (message: WorkerJob) => {
       pair = compilePair(message.plan);
       pairs.set(message.key, pair);
     }
-    const now = new Date(message.now);
-    const changes: RecordChange[] = [];
-    for (const row of message.rows) {
-      const change = replayRecord(pair, row, now);
-      if (change) changes.push(change);
-    }
-    parentPort!.postMessage({ job: message.job, changes } satisfies WorkerAnswer);
+    const result = replayBatch(pair, message.rows, new Date(message.now), message.list);
+    parentPort!.postMessage({ job: message.job, result } satisfies WorkerAnswer);
   } catch (error) {
     parentPort!.postMessage({ job: message.job, error: error instanceof Error ? error.message : String(error) } satisfies WorkerAnswer);
   }

@@ -13,15 +13,15 @@ function query(filter: Omit<ImpactRowFilter, 'limit' | 'after'>): Document {
   return q;
 }
 
-/** One keyset page of the records an impact replay reads (oldest first), on the index { formId, createdAt, id }. */
+/** One keyset page of the records an impact replay reads (newest first), on the index { formId, createdAt, id }. */
 export async function impactRows(db: Db, filter: ImpactRowFilter): Promise<ImpactRow[]> {
   const base = query(filter);
   const after = filter.after;
-  const find = after ? { $and: [base, { $or: [{ createdAt: { $gt: after[0] } }, { createdAt: after[0], id: { $gt: after[1] } }] }] } : base;
+  const find = after ? { $and: [base, { $or: [{ createdAt: { $lt: after[0] } }, { createdAt: after[0], id: { $lt: after[1] } }] }] } : base;
   const docs = await db
     .collection('records')
     .find(find, { projection: { id: 1, formId: 1, status: 1, store: 1, assignee: 1, createdBy: 1, createdAt: 1, updatedAt: 1, data: 1 } })
-    .sort({ createdAt: 1, id: 1 })
+    .sort({ createdAt: -1, id: -1 })
     .limit(filter.limit)
     .toArray();
   return docs.map((d) => ({

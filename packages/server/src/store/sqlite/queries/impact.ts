@@ -27,14 +27,14 @@ function where(filter: Omit<ImpactRowFilter, 'limit' | 'after'>): { clause: stri
   return { clause: parts.join(' AND '), params };
 }
 
-/** One keyset page of the records an impact replay reads (oldest first), on the index records_form_created_id. */
+/** One keyset page of the records an impact replay reads (newest first), on the index records_form_created_id. */
 export function impactRows(db: Database.Database, filter: ImpactRowFilter): ImpactRow[] {
   const { clause, params } = where(filter);
-  const keyset = filter.after ? ' AND (created_at > ? OR (created_at = ? AND id > ?))' : '';
+  const keyset = filter.after ? ' AND (created_at < ? OR (created_at = ? AND id < ?))' : '';
   const rows = prepared(
     db,
     `SELECT id, form_id, status, store, assignee, created_by, created_at, updated_at, data FROM records
-     WHERE ${clause}${keyset} ORDER BY created_at, id LIMIT ?`,
+     WHERE ${clause}${keyset} ORDER BY created_at DESC, id DESC LIMIT ?`,
   ).all(...params, ...(filter.after ? [filter.after[0], filter.after[0], filter.after[1]] : []), filter.limit) as Record<
     string,
     string | null
