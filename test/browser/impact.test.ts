@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertServiceRecords } from '../../packages/server/src/testing/insertServiceRecords.js';
+import type { Browser, Page } from './support/playwright.js';
+import { launchBrowser, shot } from './support/browser.js';
+import { ADMIN, startServer, type TestServer } from './support/startServer.js';
+
+/**
+ * An admin lowers T1 (urban arrival) from 6 to 4 working hours and, before publishing, sees what
+ * it would have done to the quarter's records: by technician, store, month and rule, and the
+ * records by title, in Chinese, at desk and phone size.
+ */
+describe('impact over the stored history in Chromium', () => {
+  const now = new Date('2026-11-30T10:00:00+08:00');
+  const technicians = ['王师傅', '李师傅', '张师傅', '赵师傅'];
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({ clock: () => now });
+    insertServiceRecords(server.dataDir, { count: 4_000, until: now, days: 85, stores: ['解放路店', '人民路店', '建设路店'], technicians });
+    const rules = JSON.parse(readFileSync(new URL('../../rules/after-sales-record/turnaround.rules.json', import.meta.url), 'utf8')) as {
+      id: string;
+      rules: { name: string; event: { params: Record<string, unknown> } }[];
+    };
+    rules.rules.find((r) => r.name === 'T1-urban')!.event.params.limit = { unit: 'workingHours', amount: 4 };
+    // The draft as the rule editor saves it.
+    await server.services.definitions.saveDraft('ruleset', rules.id, rules, ADMIN.username);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.on('pageerror', (e) => errors.push(e.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('when the admin opens the publish tab of the lowered T1 and asks for the impact, then the quarter’s late arrivals show by technician and by title', async () => {
+    await page.goto(`${server.url}/admin/rules/after-sales-record.turnaround`);
+    await page.getByLabel('用户名').fill(ADMIN.username);
+    await page.getByLabel('密码').fill(ADMIN.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('tab', { name: '发布' }).click();
+    await page.getByRole('button', { name: '查看对已存记录的影响' }).click();
+    await expect.poll(() => page.getByTestId('impact-answer').isVisible(), { timeout: 120_000 }).toBe(true);
+    const text = await page.getByTestId('impact-answer').innerText();
+    expect(text).toContain('检查的记录');
+    expect(text).toContain('4,000');
+    expect(text).toContain('按人员');
+    expect(text).toMatch(/市区 6 个工作小时内到场|到场/);
+    // Records by title and their changes in words; never an id or an ISO time.
+    expect(text).toMatch(/售后服务处理记录表 · SH-\d{6} · \d{4}-\d{2}-\d{2}/);
+    expect(text).toMatch(/到场：截止 .+（按时） → .+（超时）/);
+    expect(text).not.toMatch(/00000000-0000-7000|T\d{2}:\d{2}:\d{2}|after-sales-record\.turnaround/);
+    // The chart by person names each technician.
+    const chart = await page.getByRole('img', { name: /按人员/ }).innerHTML();
+    for (const name of technicians) expect(chart).toContain(name);
+    await shot(page, 'impact-01-publish-tab-desk');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('impact-answer').scrollIntoViewIfNeeded();
+    await shot(page, 'impact-02-publish-tab-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('when the admin cancels a running replay, then it says so and no answer is shown', async () => {
+    await page.getByRole('radio', { name: '全部记录' }).click();
+    await page.getByRole('button', { name: '查看对已存记录的影响' }).click();
+    await page.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => page.getByText('已取消，未计算结果。').isVisible()).toBe(true);
+    expect(await page.getByTestId('impact-answer').count()).toBe(0);
+  }, 60_000);
+});
