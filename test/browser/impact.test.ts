@@ -56,7 +56,7 @@ describe('impact over the stored history in Chromium', () => {
     expect(text).toMatch(/到场：截止 .+（按时） → .+（超时）/);
     expect(text).not.toMatch(/00000000-0000-7000|T\d{2}:\d{2}:\d{2}|after-sales-record\.turnaround/);
     // The chart by person names each technician.
-    const chart = await page.getByRole('img', { name: /按人员/ }).innerHTML();
+    const chart = await page.locator('.ant-col', { has: page.getByRole('heading', { name: '按人员' }) }).innerHTML();
     for (const name of technicians) expect(chart).toContain(name);
     await shot(page, 'impact-01-publish-tab-desk');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -67,7 +67,7 @@ describe('impact over the stored history in Chromium', () => {
   }, 180_000);
 
   it('when the admin cancels a running replay, then it says so and no answer is shown', async () => {
-    await page.getByRole('radio', { name: '全部记录' }).click();
+    await page.getByText('全部记录', { exact: true }).click();
     await page.getByRole('button', { name: '查看对已存记录的影响' }).click();
     await page.getByRole('button', { name: '取消' }).click();
     await expect.poll(() => page.getByText('已取消，未计算结果。').isVisible()).toBe(true);

@@ -31,10 +31,10 @@ export interface ImpactLimits {
 
 export const DEFAULT_IMPACT_LIMITS: ImpactLimits = {
   maxRecords: 1_000_000,
-  listLimit: 500,
+  listLimit: 200,
   poolFrom: 3_000,
-  pageSize: 2_000,
-  batchSize: 500,
+  pageSize: 4_000,
+  batchSize: 2_000,
 };
 
 /** A checked impact request, ready to run: what it reads and how. */
