@@ -128,6 +128,11 @@ const lines = [
   `- Answer: ${fmt(answer.changed)} records changed (every urban arrival's due time moves), ${fmt(answer.totals.becameLate)} arrivals now late, ${answer.byPerson.length} people.`,
   `- Building the store: ${fmt(insertMs)} ms for ${fmt(COUNT)} records (straight into the file).`,
   `- ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine slows every figure).`,
+  ...(loadavg()[0]! > availableParallelism()
+    ? [
+        `- Measured on a shared machine (load average above the number of cores: the store build alone ran several times slower than on a quiet one): every figure here is a lower bound; rerun \`pnpm bench impact\` on a quiet machine for the target.`,
+      ]
+    : []),
   `- ${machineLine()}`,
 ];
 console.log(lines.join('\n'));
