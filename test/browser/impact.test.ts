@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertServiceRecords } from '../../packages/server/src/testing/insertServiceRecords.js';
 import type { Browser, Page } from './support/playwright.js';
@@ -21,13 +20,6 @@ describe('impact over the stored history in Chromium', () => {
   beforeAll(async () => {
     server = await startServer({ clock: () => now });
     insertServiceRecords(server.dataDir, { count: 4_000, until: now, days: 85, stores: ['解放路店', '人民路店', '建设路店'], technicians });
-    const rules = JSON.parse(readFileSync(new URL('../../rules/after-sales-record/turnaround.rules.json', import.meta.url), 'utf8')) as {
-      id: string;
-      rules: { name: string; event: { params: Record<string, unknown> } }[];
-    };
-    rules.rules.find((r) => r.name === 'T1-urban')!.event.params.limit = { unit: 'workingHours', amount: 4 };
-    // The draft as the rule editor saves it.
-    await server.services.definitions.saveDraft('ruleset', rules.id, rules, ADMIN.username);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (e) => errors.push(e.message));
@@ -38,11 +30,18 @@ describe('impact over the stored history in Chromium', () => {
     await server?.close();
   });
 
-  it('when the admin opens the publish tab of the lowered T1 and asks for the impact, then the quarter’s late arrivals show by technician and by title', async () => {
+  it('when the admin lowers T1 to 4 working hours in the rule editor and asks for the impact on the publish tab, then the quarter’s late arrivals show by technician and by title', async () => {
     await page.goto(`${server.url}/admin/rules/after-sales-record.turnaround`);
     await page.getByLabel('用户名').fill(ADMIN.username);
     await page.getByLabel('密码').fill(ADMIN.password);
     await page.getByRole('button', { name: '登录' }).click();
+    // T1 urban (the rule set's first rule): 6 working hours lowered to 4, saved as the draft.
+    await expect.poll(() => page.getByText('市区 6 个工作小时内到场').first().isVisible()).toBe(true);
+    await page.locator('#outcome_limit_amount').fill('4');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await expect.poll(() => page.getByText('草稿已保存').isVisible()).toBe(true);
+    const draft = await server.services.definitions.get('ruleset', 'after-sales-record.turnaround');
+    expect(JSON.stringify(draft.draft?.definition)).toContain('"limit":{"unit":"workingHours","amount":4}');
     await page.getByRole('tab', { name: '发布' }).click();
     await page.getByRole('button', { name: '查看对已存记录的影响' }).click();
     await expect.poll(() => page.getByTestId('impact-answer').isVisible(), { timeout: 120_000 }).toBe(true);
