@@ -72,4 +72,20 @@ describe('impact over the stored history in Chromium', () => {
     await expect.poll(() => page.getByText('已取消，未计算结果。').isVisible()).toBe(true);
     expect(await page.getByTestId('impact-answer').count()).toBe(0);
   }, 60_000);
+
+  it('when the admin adds a holiday to the calendar draft, then the calendar page shows the late arrivals of that day that would be on time', async () => {
+    await page.goto(`${server.url}/admin/calendars`);
+    await expect.poll(() => page.getByRole('heading', { name: '工作日历' }).isVisible()).toBe(true);
+    // The newest calls (Friday 27 November, 09:00) were due on site at 16:00; a holiday that day moves it to Monday 16:00.
+    await page.getByLabel('日期').fill('2026-11-27');
+    await page.getByLabel('名称（中文）').fill('临时停业');
+    await page.getByRole('button', { name: '添加节假日' }).click();
+    await expect.poll(() => page.getByText('临时停业').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '查看对已存记录的影响' }).click();
+    await expect.poll(() => page.getByTestId('impact-answer').isVisible(), { timeout: 120_000 }).toBe(true);
+    const text = await page.getByTestId('impact-answer').innerText();
+    expect(text).toMatch(/变为按时的时限\s*[1-9]/);
+    expect(text).toMatch(/到场：截止 11\/27 16:00（超时） → 11\/30 16:00（按时）/);
+    await shot(page, 'impact-03-calendar-desk');
+  }, 180_000);
 });
