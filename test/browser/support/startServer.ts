@@ -12,6 +12,8 @@ export const ADMIN = { username: 'admin', password: 'browser-test-password-1' };
 
 export interface TestServer {
   url: string;
+  /** The SQLite store's folder (tests that fill a long history write straight into it). */
+  dataDir: string;
   services: ReturnType<typeof createApp>['services'];
   close(): Promise<void>;
 }
@@ -31,6 +33,7 @@ export async function startServer(options: { clock?: () => Date } = {}): Promise
   });
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    dataDir,
     services,
     close: () =>
       new Promise<void>((resolve) => {

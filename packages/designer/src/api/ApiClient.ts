@@ -46,6 +46,36 @@ export class ApiClient {
     });
   }
 
+  /** A POST whose answer is read as it comes (NDJSON lines): the open response, or an ApiError; `signal` stops it. */
+  async stream(path: string, body: unknown, signal: AbortSignal): Promise<Response> {
+    const headers: Record<string, string> = {
+      Accept: 'application/x-ndjson',
+      'Accept-Language': this.language,
+      'Content-Type': 'application/json',
+      'X-Requested-With': 'aftersales',
+    };
+    if (this.token) headers.Authorization = `Bearer ${this.token}`;
+    const response = await fetch(API_BASE + path, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+    if (!response.ok) {
+      const text = await response.text();
+      let data: unknown = text;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        // not JSON: the text itself
+      }
+      if (response.status === 401) this.onUnauthorized();
+      throw toApiError(response.status, data, response.headers.get('Retry-After'));
+    }
+    return response;
+  }
+
   async request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.language, ...extraHeaders };
     if (this.token) headers.Authorization = `Bearer ${this.token}`;

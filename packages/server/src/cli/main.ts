@@ -61,8 +61,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       .command('push')
       .description('publish pack files (all or nothing); --dry-run shows problems, changes and the impact on recent records')
       .argument('[paths...]', 'files or folders (default: schemas rules)')
-      .option('--dry-run', 'check and compare only; nothing is published'),
-  ).action(async (paths: string[], options: { server?: string; key?: string; json?: boolean; dryRun?: boolean }) => {
+      .option('--dry-run', 'check and compare only; nothing is published')
+      .option(
+        '--since <window>',
+        'with --dry-run: the impact over the stored records of a window (90d, 365d, all); the key needs records:read',
+      ),
+  ).action(async (paths: string[], options: { server?: string; key?: string; json?: boolean; dryRun?: boolean; since?: string }) => {
     exitCode = await pushCommand(paths, { ...options, locale: locale(), mode: 'push' }, io);
   });
 

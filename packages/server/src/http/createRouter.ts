@@ -62,6 +62,8 @@ export function createRouter(routes: Route[], auth: AuthService): Router {
         route.access.public && route.publicHandler
           ? await route.publicHandler({ req, res, principal })
           : await route.handler({ req, res, principal: principal! });
+      // A streamed answer (impact progress): the handler wrote it itself.
+      if (res.headersSent) return;
       if (result instanceof Download) {
         res.status(route.status ?? 200).type(result.contentType);
         if (result.filename) res.attachment(result.filename);

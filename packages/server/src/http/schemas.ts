@@ -57,6 +57,27 @@ export const bodySchemas = {
     [],
   ),
   CalendarPreview: object({ definition: { type: 'object' } }),
+  // impact: a draft replayed over the stored history (services/impact)
+  Impact: object(
+    {
+      draft: object(
+        {
+          kind: { enum: ['ruleset', 'calendar', 'form', 'pack'] },
+          id: text(200),
+          definition: { type: 'object' },
+          files: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 500,
+            items: object({ path: text(500), content: { type: 'string', maxLength: 1_048_576 } }, ['path', 'content']),
+          },
+        },
+        ['kind'],
+      ),
+      since: { type: 'string', pattern: '^(all|[0-9]{1,5}d)$' },
+    },
+    ['draft'],
+  ),
   FineCorrection: object({ reason: text(500), amount: { type: 'number', minimum: 0, maximum: 1_000_000, multipleOf: 0.01 } }, ['reason']),
   ApiKeyCreate: object(
     {

@@ -1,4 +1,4 @@
-import { formatLocalDateTime, pickText, recordName, type FormDefinition } from '@aftersales/engine';
+import { pickText, recordName, type FormDefinition } from '@aftersales/engine';
 import type { StoredRecord } from '../store/types.js';
 
 /**
@@ -7,11 +7,25 @@ import type { StoredRecord } from '../store/types.js';
  * `recordName`, the designer's too) and the local date it was made, e.g.
  * "售后服务记录 · SH-1 · 李女士 · 2026-12-01". Never its id.
  */
-export function recordTitle(form: FormDefinition | undefined, record: StoredRecord, timeZone: string): { 'zh-CN': string; en: string } {
-  const date = formatLocalDateTime(record.createdAt, 'en', timeZone).slice(0, 10);
+export function recordTitle(
+  form: FormDefinition | undefined,
+  record: Pick<StoredRecord, 'data' | 'createdAt'>,
+  timeZone: string,
+): { 'zh-CN': string; en: string } {
+  const date = dateFormat(timeZone).format(new Date(record.createdAt));
   const title = (locale: 'zh-CN' | 'en') => {
     const formTitle = form?.title ? pickText(form.title, locale) : '';
     return [formTitle, recordName(form, record.data, locale), date].filter((part) => part !== '').join(' · ');
   };
   return { 'zh-CN': title('zh-CN'), en: title('en') };
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One local-date formatter per zone (making one costs far more than using it: impact titles thousands of records). */
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format)
+    formats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format;
 }

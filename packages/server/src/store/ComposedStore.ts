@@ -173,6 +173,12 @@ export abstract class ComposedStore implements Store {
   historyAggregate(...args: Parameters<RecordsRepository['historyAggregate']>) {
     return this.records.historyAggregate(...args);
   }
+  impactRows(...args: Parameters<RecordsRepository['impactRows']>) {
+    return this.records.impactRows(...args);
+  }
+  impactRowCount(...args: Parameters<RecordsRepository['impactRowCount']>) {
+    return this.records.impactRowCount(...args);
+  }
 
   // approvals
   listApprovals(...args: Parameters<ApprovalsRepository['listApprovals']>) {

@@ -772,6 +772,45 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect((await store.listNotifications({ limit: 10 })).filter((n) => n.uniqueKey === notice.uniqueKey)).toEqual([notice]);
       await store.close();
     });
+
+    // impact: the records an impact replay reads (services/impact)
+    it('when impact rows are paged, then one form in the window and scope comes newest first, a keyset page at a time, without its evaluation', async () => {
+      const store = await open();
+      const at = (day: number) => `2025-10-${String(day).padStart(2, '0')}T02:00:00.000Z`;
+      for (const [id, day, shop, form] of [
+        ['i1', 1, 's1', 'f'],
+        ['i2', 2, 's2', 'f'],
+        ['i3', 3, 's1', 'f'],
+        ['i4', 4, 's1', 'other'],
+        ['i5', 5, 's1', 'f'],
+      ] as const)
+        await store.writeRecord(
+          write(
+            sampleRecord(id, { formId: form, store: shop, createdAt: at(day), updatedAt: at(day + 1), assignee: null, data: { n: day } }),
+          ),
+        );
+      const window = { formId: 'f', createdFrom: at(2), createdTo: at(9), visibleTo: null };
+      expect(await store.impactRowCount(window)).toBe(3);
+      const first = await store.impactRows({ ...window, limit: 2 });
+      expect(first.map((r) => r.id)).toEqual(['i5', 'i3']);
+      expect(first[0]).toEqual({
+        id: 'i5',
+        formId: 'f',
+        status: 'received',
+        store: 's1',
+        assignee: null,
+        createdBy: 'clerk',
+        createdAt: at(5),
+        evaluatedAt: at(6),
+        data: JSON.stringify({ n: 5 }),
+      });
+      const next = await store.impactRows({ ...window, limit: 2, after: [first[1]!.createdAt, first[1]!.id] });
+      expect(next.map((r) => r.id)).toEqual(['i2']);
+      const scoped = { ...window, visibleTo: { username: 'nobody', stores: ['s2'] } };
+      expect((await store.impactRows({ ...scoped, limit: 10 })).map((r) => r.id)).toEqual(['i2']);
+      expect(await store.impactRowCount(scoped)).toBe(1);
+      await store.close();
+    });
   });
 
   describe(`Store contract: ${name}, record pages and search`, () => {

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { CalendarDay, CalendarFile } from '@aftersales/engine';
+import { HistoryImpactPanel } from '../impact/HistoryImpactPanel';
 import type { CalendarPreview, DeadlineShift } from '../../api/calendarsApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
@@ -90,6 +91,7 @@ export function CalendarPage() {
     });
 
   const zone = preview?.timeZone ?? definition?.timeZone ?? 'Asia/Shanghai';
+  const impactDraft = useMemo(() => (id && definition ? { kind: 'calendar' as const, id, definition } : null), [id, definition]);
   const moveText = (s: DeadlineShift) =>
     s.deltaMs === null
       ? t('calendars.noDue')
@@ -229,6 +231,7 @@ export function CalendarPage() {
           )}
         </Card>
       )}
+      {impactDraft && <HistoryImpactPanel draft={impactDraft} timeZone={zone} />}
     </section>
   );
 }

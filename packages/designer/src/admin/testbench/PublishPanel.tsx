@@ -1,22 +1,10 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
-import {
-  compareOutcomes,
-  compilePolicy,
-  formatLocalTime,
-  type CalendarFile,
-  type FormDefinition,
-  type LocalizedText,
-  type Problem,
-  type RuleSetFile,
-} from '@aftersales/engine';
-import { useApi } from '../../app/ApiContext';
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
+import type { CalendarFile, FormDefinition, LocalizedText, Problem, RuleSetFile } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
+import { HistoryImpactPanel } from '../impact/HistoryImpactPanel';
 import { runTestCases, type TestCaseResult } from '../rules/testCases';
-import { summarizeImpact, type ImpactSummary, type RecordImpact } from './impact';
 import { describeDifferences } from './caseValues';
-import { recordLabel } from '../../staff/shared/recordLabel';
-import { formatMoney } from '../../staff/shared/format';
 
 export interface PublishPanelProps {
   form: FormDefinition;
@@ -28,57 +16,27 @@ export interface PublishPanelProps {
   onPublish: () => Promise<void>;
 }
 
-/** Before publishing: the engine's checks, every saved test case (a failure blocks), and what the draft changes on recent records. */
-export function PublishPanel({ form, draft, published, calendars, problems, roleLabels, onPublish }: PublishPanelProps) {
-  const api = useApi();
-  const { t, text, locale } = useI18n();
+/**
+ * Before publishing: the engine's checks, every saved test case (a failure blocks), and what the
+ * draft would have done to the stored records of a period (replayed on the server).
+ */
+export function PublishPanel({ form, draft, calendars, problems, roleLabels, onPublish }: PublishPanelProps) {
+  const { t, text } = useI18n();
   const ruleTitle = (name: string) => text(draft.rules.find((r) => r.name === name)?.title) || name;
-  const formatDue = (iso: string | null) => (iso ? formatLocalTime(iso, locale, { timeZone: 'Asia/Shanghai', now: new Date() }) : '—');
   const [results, setResults] = useState<TestCaseResult[] | null>(null);
-  const [impact, setImpact] = useState<ImpactSummary | null>(null);
   const [checking, setChecking] = useState(false);
   const [publishing, setPublishing] = useState(false);
-  const [impactError, setImpactError] = useState<string | null>(null);
+  const impactDraft = useMemo(() => ({ kind: 'ruleset' as const, id: draft.id, definition: draft }), [draft]);
 
   // Results belong to the draft they were run on: any edit makes them stale, and publishing waits for a new run.
   useEffect(() => {
     setResults(null);
-    setImpact(null);
   }, [draft, form]);
 
   const check = async () => {
     setChecking(true);
-    setImpactError(null);
     try {
       setResults(await runTestCases({ form, ruleSet: draft, calendars }));
-      try {
-        const records = await api.records.recent(form.id, 200);
-        const now = new Date().toISOString();
-        const after = compilePolicy({ form, formVersion: 0, ruleSets: [{ definition: draft, version: 0 }], calendars });
-        const before = compilePolicy({
-          form,
-          formVersion: 0,
-          ruleSets: published ? [{ definition: published, version: 0 }] : [],
-          calendars,
-        });
-        const impacts: RecordImpact[] = [];
-        for (const record of records) {
-          const context = {
-            now,
-            ...(record.status ? { status: record.status } : {}),
-            ...(record.history ? { history: record.history } : {}),
-          };
-          const [b, a] = await Promise.all([before.evaluate(record.data, context), after.evaluate(record.data, context)]);
-          impacts.push({
-            recordId: record.id,
-            title: recordLabel(form, record, locale),
-            change: compareOutcomes(b.outcome, a.outcome),
-          });
-        }
-        setImpact(summarizeImpact(impacts));
-      } catch (e) {
-        setImpactError(e instanceof Error ? e.message : String(e));
-      }
     } finally {
       setChecking(false);
     }
@@ -133,56 +91,7 @@ export function PublishPanel({ form, draft, published, calendars, problems, role
           </div>
         </Space>
       </Card>
-      <Card size="small" title={t('publish.impact')}>
-        {impactError && <Alert type="warning" showIcon title={t('publish.impactUnavailable', { error: impactError })} />}
-        {!impact && !impactError && <Typography.Text type="secondary">{t('publish.impactHint')}</Typography.Text>}
-        {impact && (
-          <>
-            <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
-              <Descriptions.Item label={t('publish.changedRecords')}>{impact.changedRecords}</Descriptions.Item>
-              <Descriptions.Item label={t('publish.finesAdded')}>{impact.finesAdded}</Descriptions.Item>
-              <Descriptions.Item label={t('publish.finesRemoved')}>{impact.finesRemoved}</Descriptions.Item>
-              <Descriptions.Item label={t('publish.fineDelta')}>{formatMoney(impact.fineDelta, locale)}</Descriptions.Item>
-              <Descriptions.Item label={t('publish.deadlinesMoved')}>{impact.deadlinesMoved}</Descriptions.Item>
-              <Descriptions.Item label={t('publish.approvalsAdded')}>{impact.approvalsAdded}</Descriptions.Item>
-            </Descriptions>
-            <Table
-              size="small"
-              rowKey="recordId"
-              pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              dataSource={impact.records}
-              columns={[
-                { title: t('publish.record'), render: (_, r) => r.title ?? '—' },
-                {
-                  title: t('publish.fines'),
-                  render: (_, r) =>
-                    [
-                      ...r.change.finesAdded.map((f) => `+${formatMoney(f.amount, locale)} ${text(f.reason)}`),
-                      ...r.change.finesRemoved.map((f) => `−${formatMoney(f.amount, locale)} ${text(f.reason)}`),
-                    ].join('; '),
-                },
-                {
-                  title: t('publish.deadlines'),
-                  render: (_, r) =>
-                    r.change.deadlinesMoved
-                      .map(
-                        (d) => `${text(d.after.what) || text(d.before.what)}: ${formatDue(d.before.dueAt)} → ${formatDue(d.after.dueAt)}`,
-                      )
-                      .join('; '),
-                },
-                {
-                  title: t('publish.approvals'),
-                  render: (_, r) =>
-                    r.change.approvalsAdded
-                      .map((a) => `+${text(roleLabels[a.approver]) || a.approver}`)
-                      .concat(r.change.approvalsRemoved.map((a) => `−${text(roleLabels[a.approver]) || a.approver}`))
-                      .join(', '),
-                },
-              ]}
-            />
-          </>
-        )}
-      </Card>
+      <HistoryImpactPanel draft={impactDraft} roleLabels={roleLabels} />
       <div>
         <Button
           type="primary"

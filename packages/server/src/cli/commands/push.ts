@@ -2,6 +2,7 @@ import { readPackFiles } from '@aftersales/engine/node';
 import type { Io } from '../Io.js';
 import { CliError } from '../CliError.js';
 import { callApi, type Remote } from '../apiClient.js';
+import { impactSummary, type ImpactSummaryInput } from './impactSummary.js';
 
 export interface PushResult {
   valid: boolean;
@@ -19,7 +20,7 @@ export interface PushResult {
  */
 export async function pushCommand(
   paths: string[],
-  options: Remote & { dryRun?: boolean; json?: boolean; locale: 'zh-CN' | 'en'; mode: 'push' | 'diff' },
+  options: Remote & { dryRun?: boolean; json?: boolean; since?: string; locale: 'zh-CN' | 'en'; mode: 'push' | 'diff' },
   io: Io,
 ): Promise<number> {
   const files = await readPackFiles(paths.length > 0 ? paths : ['schemas', 'rules'], io.cwd).catch((error: NodeJS.ErrnoException) => {
@@ -27,11 +28,20 @@ export async function pushCommand(
   });
   if (files.length === 0) throw new CliError('no .json files found');
   const dryRun = options.mode === 'diff' || options.dryRun === true;
+  if (options.since !== undefined && !dryRun) throw new CliError('--since goes with --dry-run (the impact of a push before it is made)');
   const result = await callApi<PushResult>(options, io, 'POST', '/pack', {
     files: files.map((f) => ({ path: f.path, content: f.text })),
     dryRun,
   });
-  if (options.json) io.out(JSON.stringify(result, null, 2));
+  // The impact over the stored history (POST /impact): the key needs records:read as well.
+  const history =
+    options.since !== undefined && result.valid
+      ? await callApi<ImpactSummaryInput>(options, io, 'POST', '/impact', {
+          draft: { kind: 'pack', files: files.map((f) => ({ path: f.path, content: f.text })) },
+          since: options.since,
+        })
+      : null;
+  if (options.json) io.out(JSON.stringify(history ? { ...result, history } : result, null, 2));
   else {
     for (const p of result.problems) {
       io.out(
@@ -51,6 +61,7 @@ export async function pushCommand(
         `${dryRun ? 'dry run: ' : ''}${changed} of ${result.changes.length} files ${dryRun ? 'would change' : 'published'}${impactText(result)}`,
       );
     } else io.err(`${result.problems.length} problems; nothing was published`);
+    if (history) for (const line of impactSummary(history, options.locale)) io.out(line);
   }
   if (!result.valid) return 1;
   if (options.mode === 'diff') return result.changes.some((c) => c.changed) ? 1 : 0;

@@ -2,6 +2,7 @@ import type { Route } from '../Route.js';
 import { openApiDocument } from '../openapi.js';
 import { authRoutes } from './authRoutes.js';
 import { definitionRoutes, rolesRoute } from './definitionRoutes.js';
+import { impactRoutes } from './impactRoutes.js';
 import { calendarPreviewRoutes } from './calendarPreviewRoutes.js';
 import { fileRoutes } from './fileRoutes.js';
 import { fineRoutes } from './fineRoutes.js';
@@ -18,6 +19,7 @@ export function apiRoutes(services: Services): Route[] {
     ...definitionRoutes(services, 'rule-sets', 'ruleset'),
     ...definitionRoutes(services, 'calendars', 'calendar'),
     ...calendarPreviewRoutes(services),
+    ...impactRoutes(services),
     rolesRoute(services),
     ...packRoutes(services),
     ...recordRoutes(services),

@@ -1,5 +1,6 @@
 import type { CappedPage, HistoryAggregate, RecordCount, RecordCountFilter, RecordPageFilter } from '../paging.js';
 import type { RecordFilter, RecordWrite, StoredRecord } from '../types.js';
+import type { ImpactRow, ImpactRowFilter } from '../impactRows.js';
 
 /** Filled-in forms. A write carries everything it changes (approvals, deadlines, fines, notices, audit). */
 export interface RecordsRepository {
@@ -13,4 +14,7 @@ export interface RecordsRepository {
   recordCounts(filter: RecordCountFilter): Promise<RecordCount[]>;
   /** A history fact's count or sum over every record of the window (no cap), computed by the database. */
   historyAggregate(query: HistoryAggregate): Promise<number>;
+  /** Impact replay (services/impact): the records of one form in a window and scope, newest first, a keyset page at a time. */
+  impactRows(filter: ImpactRowFilter): Promise<ImpactRow[]>;
+  impactRowCount(filter: Omit<ImpactRowFilter, 'limit' | 'after'>): Promise<number>;
 }

@@ -16,6 +16,8 @@ import type { HistoryAggregate, RecordCountFilter, RecordPageFilter } from '../.
 import * as dashboard from '../queries/dashboard.js';
 import * as history from '../queries/history.js';
 import * as records from '../queries/records.js';
+import type { ImpactRowFilter } from '../../impactRows.js';
+import * as impact from '../queries/impact.js';
 
 /** What a record write posts besides the record, each in the write's transaction. */
 export interface RecordWriteParts {
@@ -119,6 +121,12 @@ export class SqliteRecordsRepository implements RecordsRepository {
   }
   async historyAggregate(query: HistoryAggregate) {
     return history.historyAggregate(this.database.db, query);
+  }
+  async impactRows(filter: ImpactRowFilter) {
+    return impact.impactRows(this.database.db, filter);
+  }
+  async impactRowCount(filter: Omit<ImpactRowFilter, 'limit' | 'after'>) {
+    return impact.impactRowCount(this.database.db, filter);
   }
 }
 

@@ -1,0 +1,25 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import type { ImpactCounts } from '../../api/impactApi';
+
+/** A bar chart of slices (people, stores, months, rules): records changed, deadlines now late and now on time. */
+export function impactBarOption(
+  slices: { label: string; counts: ImpactCounts }[],
+  names: { records: string; late: string; onTime: string },
+): EChartsCoreOption {
+  const labels = slices.map((s) => s.label);
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 120, overflow: 'truncate' } },
+    series: [
+      { name: names.late, type: 'bar', data: slices.map((s) => s.counts.becameLate), itemStyle: { color: '#cf1322' } },
+      { name: names.onTime, type: 'bar', data: slices.map((s) => s.counts.becameOnTime), itemStyle: { color: '#389e0d' } },
+      { name: names.records, type: 'bar', data: slices.map((s) => s.counts.records), itemStyle: { color: '#1677ff' } },
+    ],
+  };
+}
+
+/** Height for a horizontal bar chart of `count` categories. */
+export const barHeight = (count: number) => Math.max(160, 60 + count * 36);

@@ -1,0 +1,95 @@
+import type { PackFile } from '@aftersales/engine';
+import { AppError } from '../../errors/AppError.js';
+import { ImpactService } from '../../services/impact/ImpactService.js';
+import type { ImpactDraft } from '../../services/impact/ImpactRequest.js';
+import { ImpactWorkerPool } from '../../services/impact/ImpactWorkerPool.js';
+import type { Route } from '../Route.js';
+import type { Services } from './Services.js';
+
+type Body = {
+  draft: { kind: ImpactDraft['kind']; id?: string; definition?: unknown; files?: { path: string; content: string }[] };
+  since?: string;
+};
+
+/** The draft of a request body, or a 400 pointing at what is missing. */
+function draftOf(body: Body): ImpactDraft {
+  const { draft } = body;
+  if (draft.kind === 'pack') {
+    if (!draft.files)
+      throw new AppError('bad_request', 'a pack draft needs files', {
+        messageZh: '请提供要推送的文件',
+        details: [{ pointer: '/draft/files', message: 'required', messageZh: '必填' }],
+      });
+    return { kind: 'pack', files: draft.files.map((f): PackFile => ({ path: f.path, text: f.content })) };
+  }
+  if (!draft.id)
+    throw new AppError('bad_request', 'the draft needs the id of the document', {
+      messageZh: '请指明草稿所属的文档',
+      details: [{ pointer: '/draft/id', message: 'required', messageZh: '必填' }],
+    });
+  return { kind: draft.kind, id: draft.id, ...(draft.definition !== undefined ? { definition: draft.definition } : {}) };
+}
+
+/**
+ * Impact over the stored history: what publishing a draft would have done to the records of a
+ * window, in the caller's store scope. `Accept: application/x-ndjson` streams one JSON object a line
+ * (`start`, `progress`..., then `result` or `error`); otherwise the whole answer comes at the end.
+ * Either way a client that goes away stops the replay.
+ */
+export function impactRoutes(services: Services): Route[] {
+  const impact = new ImpactService(services, new ImpactWorkerPool());
+  return [
+    {
+      method: 'post',
+      path: '/impact',
+      // It lists records by title: API keys need records:read (they read every record anyway).
+      access: { roles: ['admin'], scope: 'records:read' },
+      summary:
+        'Replays a draft (rule set, calendar, form, or pack files) over the stored records created in a window (`since`: 90d by default, or all) within the caller’s store scope: records changed, fines added and removed, deadlines now late or now on time, approvals and blocks, by store, person, month and rule, and the changed records by title',
+      body: 'Impact',
+      handler: async ({ req, res, principal }) => {
+        const body = req.body as Body;
+        const prepared = await impact.prepare(principal, { draft: draftOf(body), ...(body.since ? { since: body.since } : {}) });
+        const controller = new AbortController();
+        res.on('close', () => {
+          if (!res.writableFinished) controller.abort(new Error('the client went away'));
+        });
+        if (!(req.get('accept') ?? '').includes('application/x-ndjson')) {
+          try {
+            return await impact.run(prepared, { signal: controller.signal });
+          } catch (error) {
+            if (controller.signal.aborted) return undefined; // nobody is listening any more
+            throw error;
+          }
+        }
+        res.status(200).type('application/x-ndjson');
+        const line = (value: unknown) => res.write(`${JSON.stringify(value)}\n`);
+        line({ type: 'start', total: prepared.total });
+        let last = 0;
+        try {
+          const answer = await impact.run(prepared, {
+            signal: controller.signal,
+            onProgress: (progress) => {
+              const now = Date.now();
+              if (now - last < 100 && progress.checked < progress.total) return;
+              last = now;
+              line({ type: 'progress', ...progress });
+            },
+          });
+          line({ type: 'result', impact: answer });
+        } catch (error) {
+          if (!controller.signal.aborted)
+            line({
+              type: 'error',
+              error:
+                error instanceof AppError
+                  ? { code: error.code, message: error.message, messageZh: error.messageZh }
+                  : { code: 'internal', message: 'the replay failed', messageZh: '影响分析失败' },
+            });
+        }
+        res.end();
+        return undefined;
+      },
+    },
+  ];
+}

@@ -1,0 +1,197 @@
+import type { Pack } from '@aftersales/engine';
+import { AppError } from '../../errors/AppError.js';
+import type { ImpactRow } from '../../store/impactRows.js';
+import type { Store } from '../../store/Store.js';
+import type { Clock } from '../Clock.js';
+import type { DefinitionService } from '../DefinitionService.js';
+import { historyFacts } from '../historyFacts.js';
+import { recordScope, type Principal } from '../Principal.js';
+import { compilePair } from './compilePair.js';
+import { draftPack } from './draftPack.js';
+import { impactAnswer, type ImpactAnswer } from './ImpactAnswer.js';
+import type { ImpactPlan } from './ImpactPlan.js';
+import { impactPlans } from './impactPlans.js';
+import type { ImpactRequest } from './ImpactRequest.js';
+import { ImpactTally } from './ImpactTally.js';
+import { impactWindow } from './impactWindow.js';
+import type { ImpactWorkerPool } from './ImpactWorkerPool.js';
+import { replayBatch, type BatchResult } from './replayRecord.js';
+
+export interface ImpactLimits {
+  /** The most records one replay reads (beyond: a 422 asking for a shorter window). */
+  maxRecords: number;
+  /** Changed records listed in the answer (all are counted). */
+  listLimit: number;
+  /** From this many records on, the replay runs on the worker pool (below: on the request's thread). */
+  poolFrom: number;
+  /** Rows read from the store per keyset page, and per batch sent to a worker. */
+  pageSize: number;
+  batchSize: number;
+}
+
+export const DEFAULT_IMPACT_LIMITS: ImpactLimits = {
+  maxRecords: 1_000_000,
+  listLimit: 200,
+  poolFrom: 3_000,
+  pageSize: 4_000,
+  batchSize: 2_000,
+};
+
+/** A checked impact request, ready to run: what it reads and how. */
+export interface PreparedImpact {
+  plans: ImpactPlan[];
+  packs: Pack[];
+  window: { from: string | undefined; to: string };
+  now: Date;
+  visibleTo: { username: string; stores: string[] } | null;
+  total: number;
+}
+
+export interface ImpactProgress {
+  checked: number;
+  total: number;
+  changed: number;
+}
+
+/**
+ * Impact over the stored history: a draft (a rule set, calendar or form draft, or pushed pack files)
+ * replayed over the records created in a window within the caller's store scope. Before = the
+ * published policy, after = the draft, both evaluated at the instant each record was last evaluated
+ * (open deadlines judged late against now). Records are read in keyset pages, never all at once;
+ * from `poolFrom` records on, batches go to worker threads (each compiles the policies once), and
+ * a cancelled request stops reading and sending at once.
+ */
+export class ImpactService {
+  readonly limits: ImpactLimits;
+
+  constructor(
+    private readonly deps: { store: Store; definitions: DefinitionService; clock: Clock },
+    private readonly pool: ImpactWorkerPool | null,
+    limits: Partial<ImpactLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_IMPACT_LIMITS, ...limits };
+  }
+
+  /** Checks the request (4xx on a bad one), resolves the draft and counts what the replay will read. */
+  async prepare(principal: Principal, request: ImpactRequest): Promise<PreparedImpact> {
+    const now = this.deps.clock();
+    const window = impactWindow(request.since, now);
+    const published = await this.deps.definitions.publishedPack();
+    const draft = await draftPack(this.deps.definitions, request.draft);
+    const plans = impactPlans(published, draft);
+    const visibleTo = recordScope(principal);
+    let total = 0;
+    for (const plan of plans)
+      total += await this.deps.store.impactRowCount({ formId: plan.formId, createdFrom: window.from, createdTo: window.to, visibleTo });
+    if (total > this.limits.maxRecords)
+      throw new AppError('unprocessable', `the window holds ${total} records, more than ${this.limits.maxRecords}: choose a shorter one`, {
+        messageZh: `该时间范围内有 ${total} 条记录，超过上限 ${this.limits.maxRecords} 条，请缩短时间范围`,
+        details: [
+          {
+            pointer: '/since',
+            message: `at most ${this.limits.maxRecords} records`,
+            messageZh: `最多 ${this.limits.maxRecords} 条记录`,
+          },
+        ],
+      });
+    return { plans, packs: [draft, published], window, now, visibleTo, total };
+  }
+
+  /** Replays a prepared impact; `signal` stops it (rejects with the signal's reason), `onProgress` after each batch. */
+  async run(
+    prepared: PreparedImpact,
+    options: { signal?: AbortSignal; onProgress?: (progress: ImpactProgress) => void } = {},
+  ): Promise<ImpactAnswer> {
+    const { signal, onProgress } = options;
+    const tally = new ImpactTally(this.limits.listLimit);
+    const usePool = this.pool !== null && prepared.total >= this.limits.poolFrom;
+    const progress = () => onProgress?.({ checked: tally.checked, total: prepared.total, changed: tally.totals.records });
+    const stop = aborted(signal);
+    const failed: { error?: Error } = {};
+    const take = (result: BatchResult) => {
+      tally.merge(result.tally);
+      tally.offer(result.listed);
+      progress();
+    };
+    // Newest first: the first batches fill the list of changed records, later ones are only counted.
+    const wanted = () => (tally.listFull ? 0 : this.limits.listLimit);
+    for (const plan of prepared.plans) {
+      const parallel = usePool && !plan.needsHistory;
+      const pair = parallel ? null : compilePair(plan);
+      const inFlight = new Set<Promise<void>>();
+      let after: [string, string] | undefined;
+      for (;;) {
+        signal?.throwIfAborted();
+        const rows = await this.deps.store.impactRows({
+          formId: plan.formId,
+          createdFrom: prepared.window.from,
+          createdTo: prepared.window.to,
+          visibleTo: prepared.visibleTo,
+          limit: this.limits.pageSize,
+          ...(after ? { after } : {}),
+        });
+        if (rows.length === 0) break;
+        const last = rows[rows.length - 1]!;
+        after = [last.createdAt, last.id];
+        for (let i = 0; i < rows.length; i += this.limits.batchSize) {
+          const batch = rows.slice(i, i + this.limits.batchSize);
+          if (pair) {
+            // The request's thread: a turn for the event loop between batches.
+            signal?.throwIfAborted();
+            const histories = plan.needsHistory ? await Promise.all(batch.map((row) => this.history(pair, row))) : undefined;
+            take(replayBatch(pair, batch, prepared.now, wanted(), histories));
+            await new Promise((resolve) => setImmediate(resolve));
+            continue;
+          }
+          const job: Promise<void> = this.pool!.replay(plan, batch, prepared.now, wanted()).then(
+            (result) => {
+              inFlight.delete(job);
+              take(result);
+            },
+            (error: unknown) => {
+              inFlight.delete(job);
+              failed.error ??= error instanceof Error ? error : new Error(String(error));
+            },
+          );
+          inFlight.add(job);
+          // Keep the workers fed, reading ahead at most two batches per worker.
+          while (inFlight.size >= this.pool!.size * 2) await Promise.race([...inFlight, stop]);
+          if (failed.error) throw failed.error;
+        }
+        if (rows.length < this.limits.pageSize) break;
+      }
+      if (inFlight.size > 0) await Promise.race([Promise.all(inFlight), stop]);
+      signal?.throwIfAborted();
+      if (failed.error) throw failed.error;
+    }
+    return impactAnswer(tally, {
+      window: prepared.window,
+      now: prepared.now,
+      packs: prepared.packs,
+      formIds: prepared.plans.map((p) => p.formId),
+      threads: usePool ? this.pool.size : 1,
+    });
+  }
+
+  /** History facts of both policies for one record, at the instant it was last evaluated. */
+  private async history(pair: ReturnType<typeof compilePair>, row: ImpactRow) {
+    const record = { id: row.id, data: JSON.parse(row.data) as unknown };
+    const at = new Date(row.evaluatedAt);
+    const after = await historyFacts(pair.after, this.deps.store, record, at);
+    const before = pair.before ? await historyFacts(pair.before, this.deps.store, record, at) : {};
+    const merged: Record<string, Record<string, number>> = { ...before };
+    for (const [ruleSet, facts] of Object.entries(after)) merged[ruleSet] = { ...merged[ruleSet], ...facts };
+    return merged;
+  }
+}
+
+/** A promise that rejects when the signal aborts (never settles without one); marked handled, it is only raced. */
+function aborted(signal: AbortSignal | undefined): Promise<never> {
+  const promise = new Promise<never>((_, reject) => {
+    if (!signal) return;
+    if (signal.aborted) reject(signal.reason as Error);
+    else signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+  });
+  promise.catch(() => undefined);
+  return promise;
+}

@@ -1,0 +1,75 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ImpactRow } from '../../store/impactRows.js';
+import type { ImpactPlan } from './ImpactPlan.js';
+import type { BatchResult } from './replayRecord.js';
+import type { WorkerAnswer, WorkerJob } from './impactWorker.js';
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+  /** Plan keys this worker has compiled. */
+  plans: Set<string>;
+  pending: Map<number, { resolve: (result: BatchResult) => void; reject: (error: Error) => void }>;
+}
+
+/**
+ * Worker threads that replay batches of records for the impact service, so that the event loop
+ * stays free while a whole history is evaluated. Started on first use and kept (unref'd: they do
+ * not hold the process open); each worker compiles a plan's policies once and keeps the last few.
+ * From the sources (tests, benches) the worker runs its TypeScript through tsx (impactWorkerSource.mjs).
+ */
+export class ImpactWorkerPool {
+  private slots: Slot[] = [];
+  private nextJob = 1;
+
+  constructor(readonly size = Math.max(1, Math.min(4, availableParallelism()))) {}
+
+  private start(): Slot[] {
+    if (this.slots.length > 0) return this.slots;
+    const fromSource = import.meta.url.endsWith('.ts');
+    const file = new URL(fromSource ? './impactWorkerSource.mjs' : './impactWorker.js', import.meta.url);
+    for (let i = 0; i < this.size; i++) {
+      const worker = new Worker(file, fromSource ? { execArgv: ['--conditions=source'] } : {});
+      worker.unref();
+      const slot: Slot = { worker, busy: 0, plans: new Set(), pending: new Map() };
+      worker.on('message', (answer: WorkerAnswer) => {
+        const waiting = slot.pending.get(answer.job);
+        if (!waiting) return;
+        slot.pending.delete(answer.job);
+        slot.busy--;
+        if ('error' in answer) waiting.reject(new Error(answer.error));
+        else waiting.resolve(answer.result);
+      });
+      const fail = (error: Error) => {
+        for (const waiting of slot.pending.values()) waiting.reject(error);
+        slot.pending.clear();
+        this.slots = this.slots.filter((s) => s !== slot);
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`impact worker stopped (${code})`)));
+      this.slots.push(slot);
+    }
+    return this.slots;
+  }
+
+  /** Replays a batch on the least busy worker: its tally, and its first `list` changed records. */
+  replay(plan: ImpactPlan, rows: ImpactRow[], now: Date, list: number): Promise<BatchResult> {
+    const slots = this.start();
+    const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const job = this.nextJob++;
+    const message: WorkerJob = { job, key: plan.key, rows, now: now.toISOString(), list, ...(slot.plans.has(plan.key) ? {} : { plan }) };
+    slot.plans.add(plan.key);
+    slot.busy++;
+    return new Promise((resolve, reject) => {
+      slot.pending.set(job, { resolve, reject });
+      slot.worker.postMessage(message);
+    });
+  }
+
+  async close(): Promise<void> {
+    const slots = this.slots;
+    this.slots = [];
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}

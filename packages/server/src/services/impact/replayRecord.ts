@@ -1,0 +1,89 @@
+import type { Outcome, Policy } from '@aftersales/engine';
+import type { ImpactRow } from '../../store/impactRows.js';
+import { recordTitle } from '../recordTitle.js';
+import { compareForImpact } from './compareForImpact.js';
+import type { RecordChange } from './RecordChange.js';
+import { ImpactTally, type TallyData } from './ImpactTally.js';
+
+/** The two compiled policies of an impact plan. */
+export interface PolicyPair {
+  before: Policy | null;
+  after: Policy;
+  timeZone: string;
+  monthOf: (iso: string) => string;
+}
+
+/** A formatter of local months (YYYY-MM) in a zone, made once per plan. */
+export function monthFormatter(timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
+  return (iso) => format.format(new Date(iso)).slice(0, 7);
+}
+
+const emptyOutcome = (): Outcome => ({ deadlines: [], fines: [], approvals: [], amounts: [], blocks: [], notices: [] });
+
+export type History = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+/**
+ * One stored record replayed: both policies run at the instant it was last evaluated (with the same
+ * status and history); open deadlines are judged late against `now`. Null when nothing changes.
+ */
+export function replayRecord(
+  pair: PolicyPair,
+  row: ImpactRow,
+  now: Date,
+  history?: History,
+): { change: Omit<RecordChange, 'title'>; data: Record<string, unknown> } | null {
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  const context = { now: row.evaluatedAt, ...(row.status ? { status: row.status } : {}), ...(history ? { history } : {}) };
+  const before = pair.before ? pair.before.run(data, context).outcome : emptyOutcome();
+  const after = pair.after.run(data, context).outcome;
+  const changes = compareForImpact(before, after, now);
+  if (!changes) return null;
+  const persons = new Map<string, { role: string | null; person: string }>();
+  const add = (role: string | null, person: string | null) => {
+    if (person) persons.set(`${role ?? ''}|${person}`, { role, person });
+  };
+  for (const f of [...changes.finesAdded, ...changes.finesRemoved]) add(f.role, f.person);
+  for (const d of changes.deadlines) add(d.role, d.person);
+  if (persons.size === 0 && row.assignee) add(null, row.assignee);
+  const change = {
+    id: row.id,
+    formId: row.formId,
+    createdAt: row.createdAt,
+    store: row.store,
+    month: pair.monthOf(row.createdAt),
+    persons: [...persons.values()],
+    ...changes,
+  };
+  return { change, data };
+}
+
+/** What a batch of rows adds to an impact: its tally, and its first `list` changed records with their titles. */
+export interface BatchResult {
+  tally: TallyData;
+  listed: RecordChange[];
+}
+
+/** Replays a batch (newest first): counts every change, titles only the ones listed. */
+export function replayBatch(
+  pair: PolicyPair,
+  rows: readonly ImpactRow[],
+  now: Date,
+  list: number,
+  histories?: (History | undefined)[],
+): BatchResult {
+  const tally = new ImpactTally(0);
+  const listed: RecordChange[] = [];
+  rows.forEach((row, i) => {
+    const replayed = replayRecord(pair, row, now, histories?.[i]);
+    tally.checked++;
+    if (!replayed) return;
+    tally.add(replayed.change);
+    if (listed.length < list)
+      listed.push({
+        ...replayed.change,
+        title: recordTitle(pair.after.form, { data: replayed.data, createdAt: row.createdAt }, pair.timeZone),
+      });
+  });
+  return { tally: tally.data(), listed };
+}
