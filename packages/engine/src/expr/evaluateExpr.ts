@@ -14,18 +14,23 @@ export function evaluateExpr(expr: Expr, lookup: FactLookup): number | null {
 }
 
 function compute(expr: Exclude<Expr, number>, lookup: FactLookup): number | null {
-  const all = (list: Expr[]) => {
-    const values = list.map((e) => evaluateExpr(e, lookup));
-    return values.some((v) => v === null) ? null : (values as number[]);
-  };
+  // Loops, not callbacks: an evaluation creates no functions.
   if ('fact' in expr) return toNumber(lookup(expr.fact));
-  if ('add' in expr) return all(expr.add)?.reduce((a, b) => a + b, 0) ?? null;
-  if ('mul' in expr) return all(expr.mul)?.reduce((a, b) => a * b, 1) ?? null;
-  if ('min' in expr) return apply(all(expr.min), (v) => Math.min(...v));
-  if ('max' in expr) return apply(all(expr.max), (v) => Math.max(...v));
-  if ('sub' in expr) return apply(all(expr.sub), ([a, b]) => a! - b!);
-  if ('div' in expr) return apply(all(expr.div), ([a, b]) => (b === 0 ? null : a! / b!));
-  if ('round' in expr) return apply(evaluateExpr(expr.round, lookup), (v) => roundTo(v, expr.digits ?? 0));
+  if ('add' in expr) return fold(expr.add, lookup, 'add');
+  if ('mul' in expr) return fold(expr.mul, lookup, 'mul');
+  if ('min' in expr) return fold(expr.min, lookup, 'min');
+  if ('max' in expr) return fold(expr.max, lookup, 'max');
+  if ('sub' in expr || 'div' in expr) {
+    const values = valuesOf('sub' in expr ? expr.sub : expr.div, lookup);
+    if (values === null) return null;
+    const [a, b] = values;
+    if ('sub' in expr) return a! - b!;
+    return b === 0 ? null : a! / b!;
+  }
+  if ('round' in expr) {
+    const value = evaluateExpr(expr.round, lookup);
+    return value === null ? null : roundTo(value, expr.digits ?? 0);
+  }
   if ('ceil' in expr) return apply(evaluateExpr(expr.ceil, lookup), Math.ceil);
   if ('floor' in expr) return apply(evaluateExpr(expr.floor, lookup), Math.floor);
   if ('count' in expr) {
@@ -43,6 +48,29 @@ function compute(expr: Exclude<Expr, number>, lookup: FactLookup): number | null
     total += value * factor;
   }
   return total;
+}
+
+/** The values of a list of expressions, each evaluated; null when one is null. */
+function valuesOf(list: readonly Expr[], lookup: FactLookup): number[] | null {
+  const values: number[] = [];
+  let empty = false;
+  for (const e of list) {
+    const value = evaluateExpr(e, lookup);
+    if (value === null) empty = true;
+    else values.push(value);
+  }
+  return empty ? null : values;
+}
+
+/** The sum, product, least or greatest of a list's values (as `reduce`/`Math.min(...)` give them); null when one is null. */
+function fold(list: readonly Expr[], lookup: FactLookup, how: 'add' | 'mul' | 'min' | 'max'): number | null {
+  const values = valuesOf(list, lookup);
+  if (values === null) return null;
+  if (how === 'min') return Math.min(...values);
+  if (how === 'max') return Math.max(...values);
+  let result = how === 'add' ? 0 : 1;
+  for (const value of values) result = how === 'add' ? result + value : result * value;
+  return result;
 }
 
 function apply<T>(value: T | null, fn: (value: T) => number | null): number | null {
