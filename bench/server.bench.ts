@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -172,14 +172,14 @@ const table = [
   row('record submission (F5, SQLite)', submit),
 ].join('\n');
 const verdicts = [
-  `Throughput ratio: **${ratio.toFixed(2)}x** of echo, the median of the rounds' ${ratios.map((r) => r.toFixed(2)).join(', ')} (target at least 0.25x) — ${ratio >= 0.25 ? 'met' : 'NOT met'}.`,
-  `p99 of record submission: **${submit.p99} ms** (target under 50 ms) — ${submit.p99 < 50 ? 'met' : 'NOT met'}.`,
+  `Throughput ratio: **${ratio.toFixed(2)}x** of echo, the median of the rounds' ${ratios.map((r) => r.toFixed(2)).join(', ')} (target at least 0.5x) — ${ratio >= 0.5 ? 'met' : 'NOT met'}.`,
+  `p99 of record submission: **${submit.p99} ms** (target under 25 ms) — ${submit.p99 < 25 ? 'met' : 'NOT met'}.`,
   `Durability: server killed with SIGKILL after 3 s under 20 writers; **${missing} of ${acknowledged.length}** acknowledged records missing after restart (target 0) — ${missing === 0 ? 'met' : 'NOT met'}.`,
 ];
 console.log(table);
 for (const v of verdicts) console.log(v);
 writeSection(
   'Server',
-  `${CONNECTIONS} connections (autocannon), ${ROUNDS} rounds of ${SECONDS} s for each load, alternating, after a 2 s warm-up; medians of the rounds. Each server is one process of its own, run from sources with tsx.\n${machineLine()}\n\n${table}\n\n${verdicts.map((v) => `- ${v}`).join('\n')}`,
+  `${CONNECTIONS} connections (autocannon), ${ROUNDS} rounds of ${SECONDS} s for each load, alternating, after a 2 s warm-up; medians of the rounds. Each server is one process of its own, run from sources with tsx.\n${machineLine()} Load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores at the end of the run (the machine is shared; the ratio is measured in the same run).\n\n${table}\n\n${verdicts.map((v) => `- ${v}`).join('\n')}`,
 );
 process.exit(0);

@@ -1,9 +1,11 @@
 import { tzOffset } from '@date-fns/tz';
 import type { CalendarFile } from './CalendarFile.js';
-import { compileSchedule, type Schedule } from './compileSchedule.js';
-import { addLocalDays, isFourDigitYear } from './localDate.js';
+import { FIRST_DAY, formatDay, LAST_DAY, MS_PER_DAY } from './civilDay.js';
+import { compileDaySchedule, type DaySchedule } from './compileSchedule.js';
+import { parseLocalDate } from './localDate.js';
 import { parseWallTime } from './parseWallTime.js';
-import { zonedInstant, zonedLocalDate } from './zonedTime.js';
+import { zonedDayOf, zonedInstantOfDay, zonedLocalDate } from './zonedTime.js';
+import { zoneOffsets, type ZoneOffsets } from './zoneOffsets.js';
 
 /** A working interval as instants, start < end. */
 export interface WorkingTimeInterval {
@@ -23,47 +25,60 @@ interface Span {
   end: number;
 }
 
-/** One local day as instants (epoch ms): its working spans, sorted and disjoint, and their total. */
+/** One local day (a day number, see `civilDay.ts`) as instants (epoch ms): its working spans, sorted and disjoint, and their total. */
 interface DayPlan {
-  date: string;
-  next: string;
+  day: number;
   spans: readonly Span[];
   workingMs: number;
+  /** The end of its last span (the close); NaN on a day off. */
+  close: number;
 }
 
 /**
- * Working-time arithmetic over a calendar file: instants are `Date`s, local dates are "YYYY-MM-DD"
- * in the calendar's time zone. Working time is the union of half-open intervals [start, end).
- * Every search walks at most 3,660 local days, and only through the years 0000-9999, and throws a
- * RangeError past that: callers read it as "unknown" (a working-time fact, a due time).
+ * Working-time arithmetic over a calendar file: instants are `Date`s (or epoch ms, the `...Ms`
+ * methods), local dates are "YYYY-MM-DD" in the calendar's time zone. Working time is the union of
+ * half-open intervals [start, end). Every search walks at most 3,660 local days, and only through
+ * the years 0000-9999, and throws a RangeError past that: callers read it as "unknown" (a
+ * working-time fact, a due time).
+ *
+ * Days are counted as day numbers and each day's working spans computed once, in epoch ms; the
+ * former string-date implementation is the oracle of its differential test
+ * (`reference/ReferenceWorkingCalendar.ts`).
  */
 export class WorkingCalendar {
   readonly id: string;
   readonly timeZone: string;
-  private readonly schedule: Schedule;
-  private readonly days = new Map<string, DayPlan>();
+  private readonly schedule: DaySchedule;
+  private readonly zone: ZoneOffsets;
+  private readonly days = new Map<number, DayPlan>();
 
-  private constructor(id: string, timeZone: string, schedule: Schedule) {
+  private constructor(id: string, timeZone: string, schedule: DaySchedule) {
     this.id = id;
     this.timeZone = timeZone;
     this.schedule = schedule;
+    this.zone = zoneOffsets(timeZone);
   }
 
   /** Builds a calendar; throws an Error on an unknown time zone or a malformed "HH:mm" or date. */
   static fromFile(file: CalendarFile): WorkingCalendar {
     const timeZone = file.timeZone ?? DEFAULT_TIME_ZONE;
     if (Number.isNaN(tzOffset(timeZone, new Date(0)))) throw new Error(`calendar "${file.id}": unknown time zone "${timeZone}"`);
-    return new WorkingCalendar(file.id, timeZone, compileSchedule(file));
+    return new WorkingCalendar(file.id, timeZone, compileDaySchedule(file));
+  }
+
+  /** The time zone's offsets (shared by everything that reads dates in it). */
+  get offsets(): ZoneOffsets {
+    return this.zone;
   }
 
   /** Whether a local date has working time (a holiday has none; a make-up day has some). */
   isWorkingDay(localDate: string): boolean {
-    return this.day(localDate).spans.length > 0;
+    return this.day(parseLocalDate(localDate) / MS_PER_DAY).spans.length > 0;
   }
 
   /** The working intervals of a local date, in order. */
   intervalsOn(localDate: string): WorkingTimeInterval[] {
-    return this.day(localDate).spans.map((span) => ({ start: new Date(span.start), end: new Date(span.end) }));
+    return this.day(parseLocalDate(localDate) / MS_PER_DAY).spans.map((span) => ({ start: new Date(span.start), end: new Date(span.end) }));
   }
 
   /** The local date ("YYYY-MM-DD") of an instant in the calendar's time zone. */
@@ -74,12 +89,13 @@ export class WorkingCalendar {
   /** `at` itself when inside working time, else the start of the next working interval. */
   nextWorkingInstant(at: Date): Date {
     const from = msOf(at);
-    return new Date(
-      this.walk(this.dayBefore(from), (day) => {
-        const span = day.spans.find((s) => s.end > from);
-        return span && Math.max(span.start, from);
-      }),
-    );
+    const first = this.dayBefore(from);
+    let sawWork = false;
+    for (let walked = 0; ; walked++) {
+      const plan = this.visit(first + walked, walked, sawWork);
+      for (const span of plan.spans) if (span.end > from) return new Date(Math.max(span.start, from));
+      sawWork ||= plan.spans.length > 0;
+    }
   }
 
   /**
@@ -89,25 +105,32 @@ export class WorkingCalendar {
    * interval end. Throws a RangeError on negative or non-finite `hours`.
    */
   addWorkingHours(start: Date, hours: number): Date {
+    return new Date(this.addWorkingHoursMs(start.getTime(), hours));
+  }
+
+  /** `addWorkingHours` in epoch ms. */
+  addWorkingHoursMs(from: number, hours: number): number {
     if (!(hours >= 0 && hours < Infinity)) throw new RangeError(`working hours must be a finite number >= 0, got ${hours}`);
-    const from = msOf(start);
+    checkMs(from);
     let left = Math.round(hours * MS_PER_HOUR);
-    return new Date(
-      this.walk(this.dayBefore(from), (day) => {
-        // A whole day after `from` too short for the rest is skipped at once.
-        if (left > day.workingMs && (day.spans[0]?.start ?? Infinity) >= from) {
-          left -= day.workingMs;
-          return undefined;
-        }
-        for (const span of day.spans) {
-          const begin = Math.max(span.start, from);
-          if (span.end < begin) continue;
-          if (left <= span.end - begin) return begin + left;
-          left -= span.end - begin;
-        }
-        return undefined;
-      }),
-    );
+    const first = this.dayBefore(from);
+    let sawWork = false;
+    for (let walked = 0; ; walked++) {
+      const plan = this.visit(first + walked, walked, sawWork);
+      const spans = plan.spans;
+      sawWork ||= spans.length > 0;
+      // A whole day after `from` too short for the rest is skipped at once.
+      if (left > plan.workingMs && (spans.length > 0 ? spans[0]!.start : Infinity) >= from) {
+        left -= plan.workingMs;
+        continue;
+      }
+      for (const span of spans) {
+        const begin = Math.max(span.start, from);
+        if (span.end < begin) continue;
+        if (left <= span.end - begin) return begin + left;
+        left -= span.end - begin;
+      }
+    }
   }
 
   /**
@@ -119,18 +142,25 @@ export class WorkingCalendar {
    * integer >= 0.
    */
   addWorkingDays(start: Date, days: number, at?: string): Date {
+    return new Date(this.addWorkingDaysMs(start.getTime(), days, at));
+  }
+
+  /** `addWorkingDays` in epoch ms. */
+  addWorkingDaysMs(from: number, days: number, at?: string): number {
     if (!Number.isInteger(days) || days < 0) throw new RangeError(`working days must be an integer >= 0, got ${days}`);
     const atMinutes = at === undefined ? undefined : parseWallTime(at);
-    const open = this.openDayAt(msOf(start));
+    checkMs(from);
+    let target = this.openDayAt(from);
     let left = days;
-    const target =
-      days === 0
-        ? open
-        : this.walk(addLocalDays(open.date, 1), (day) => {
-            const last = day.spans.at(-1);
-            return last && --left === 0 ? { date: day.date, end: last.end } : undefined;
-          });
-    return new Date(atMinutes === undefined ? target.end : zonedInstant(this.timeZone, target.date, atMinutes));
+    let sawWork = false;
+    for (let walked = 0; left > 0; walked++) {
+      target = this.visit(target.day + 1, walked, sawWork);
+      if (target.spans.length > 0) {
+        sawWork = true;
+        left--;
+      }
+    }
+    return atMinutes === undefined ? target.close : zonedInstantOfDay(this.zone, target.day, atMinutes);
   }
 
   /**
@@ -139,20 +169,35 @@ export class WorkingCalendar {
    * the close, or on a day off.
    */
   endOfWorkingDay(at: Date): Date {
-    return new Date(this.openDayAt(msOf(at)).end);
+    return new Date(this.endOfWorkingDayMs(msOf(at)));
+  }
+
+  /** `endOfWorkingDay` in epoch ms; a RangeError on an invalid time. */
+  endOfWorkingDayMs(at: number): number {
+    return this.openDayAt(checkMs(at)).close;
   }
 
   /** Working time overlapping [a, b] in ms; negative when b is before a. */
   workingMsBetween(a: Date, b: Date): number {
-    const from = msOf(a);
-    const to = msOf(b);
-    if (to < from) return 0 - this.workingMsBetween(b, a); // 0 - x, not -x: never -0
-    const lastDate = this.localDateOf(b);
+    return this.workingMsBetweenMs(msOf(a), msOf(b));
+  }
+
+  /** `workingMsBetween` in epoch ms. */
+  workingMsBetweenMs(from: number, to: number): number {
+    checkMs(from);
+    checkMs(to);
+    if (to < from) return 0 - this.workingMsBetweenMs(to, from); // 0 - x, not -x: never -0
+    const lastDay = zonedDayOf(this.zone, to);
+    if (!(lastDay >= FIRST_DAY && lastDay <= LAST_DAY)) zonedLocalDate(this.timeZone, to); // throws as the string form did past `Date`'s range
+    const first = this.dayBefore(from);
     let total = 0;
-    return this.walk(this.dayBefore(from), (day) => {
-      for (const span of day.spans) total += Math.max(0, Math.min(span.end, to) - Math.max(span.start, from));
-      return day.date === lastDate ? total : undefined;
-    });
+    let sawWork = false;
+    for (let walked = 0; ; walked++) {
+      const plan = this.visit(first + walked, walked, sawWork);
+      for (const span of plan.spans) total += Math.max(0, Math.min(span.end, to) - Math.max(span.start, from));
+      if (plan.day === lastDay) return total;
+      sawWork ||= plan.spans.length > 0;
+    }
   }
 
   /** Working time overlapping [a, b] in hours; negative when b is before a. */
@@ -166,81 +211,107 @@ export class WorkingCalendar {
    * negative when b's date is before a's. So `addWorkingDays(a, n)` is on the n-th.
    */
   workingDaysBetween(a: Date, b: Date): number {
-    const from = this.localDateOf(a);
-    const to = this.localDateOf(b);
-    if (to < from) return 0 - this.workingDaysBetween(b, a);
-    const close = this.day(this.countedDateOf(msOf(a))).spans.at(-1)?.end;
-    const closed = close === undefined || close <= msOf(a);
+    return this.workingDaysBetweenMs(a.getTime(), b.getTime());
+  }
+
+  /** `workingDaysBetween` in epoch ms. */
+  workingDaysBetweenMs(a: number, b: number): number {
+    // Checked and read in the former order, so that an error is the same one.
+    const from = zonedDayOf(this.zone, checkMs(a));
+    const fromText = inRange(from) ? undefined : zonedLocalDate(this.timeZone, a);
+    const to = zonedDayOf(this.zone, checkMs(b));
+    const toText = inRange(to) ? undefined : zonedLocalDate(this.timeZone, b);
+    // The former implementation compared the "YYYY-MM-DD" texts: the same as the numbers within 0000-9999.
+    const before = fromText === undefined && toText === undefined ? to < from : (toText ?? formatDay(to)) < (fromText ?? formatDay(from));
+    if (before) return 0 - this.workingDaysBetweenMs(b, a);
+    const close = this.day(this.countedDayOf(a)).close;
+    const closed = Number.isNaN(close) || close <= a;
     let count = 0;
-    return this.walk(from, (day) => {
-      if (day.date !== from && day.spans.length > 0) count++;
-      return day.date === to ? (closed ? Math.max(count - 1, 0) : count) : undefined;
-    });
+    let sawWork = false;
+    for (let walked = 0; ; walked++) {
+      const plan = this.visit(from + walked, walked, sawWork);
+      if (plan.day !== from && plan.spans.length > 0) count++;
+      if (plan.day === to) return closed ? Math.max(count - 1, 0) : count;
+      sawWork ||= plan.spans.length > 0;
+    }
   }
 
-  /** The first local day whose last working interval ends after `instant`, and that end. */
-  private openDayAt(instant: number): { date: string; end: number } {
-    return this.walk(this.dayBefore(instant), (day) => {
-      const last = day.spans.at(-1);
-      return last && last.end > instant ? { date: day.date, end: last.end } : undefined;
-    });
+  /** The first local day whose last working interval ends after `instant`. */
+  private openDayAt(instant: number): DayPlan {
+    const first = this.dayBefore(instant);
+    let sawWork = false;
+    for (let walked = 0; ; walked++) {
+      const plan = this.visit(first + walked, walked, sawWork);
+      if (plan.close > instant) return plan;
+      sawWork ||= plan.spans.length > 0;
+    }
   }
 
-  /** The local date before an instant's: a search starts there so that an interval ending at midnight is seen. */
-  private dayBefore(instant: number): string {
-    return addLocalDays(this.countedDateOf(instant), -1);
+  /** The local day before an instant's: a search starts there so that an interval ending at midnight is seen. */
+  private dayBefore(instant: number): number {
+    return this.countedDayOf(instant) - 1;
   }
 
-  /** The local date of an instant; a RangeError when its year is beyond 0000-9999. */
-  private countedDateOf(instant: number): string {
-    const date = zonedLocalDate(this.timeZone, instant);
-    if (!isFourDigitYear(date)) throw this.beyondRange(date);
-    return date;
+  /** The local day of an instant; a RangeError when its year is beyond 0000-9999. */
+  private countedDayOf(instant: number): number {
+    const day = zonedDayOf(this.zone, instant);
+    // The error names the date as the string form does (which itself throws past `Date`'s range).
+    if (!(day >= FIRST_DAY && day <= LAST_DAY)) throw this.beyondRange(zonedLocalDate(this.timeZone, instant));
+    return day;
   }
 
   private beyondRange(date: string): RangeError {
     return new RangeError(`calendar "${this.id}": ${date} is beyond the years 0000-9999 the calendar counts`);
   }
 
-  /** Visits local days from `date` on until `visit` returns a value, and returns it; throws a RangeError past 3,660 days. */
-  private walk<T>(date: string, visit: (day: DayPlan) => T | undefined): T {
-    let sawWork = false;
-    for (let walked = 0; walked < MAX_WALK_DAYS; walked++) {
-      if (!isFourDigitYear(date)) throw this.beyondRange(date);
-      const day = this.day(date);
-      const result = visit(day);
-      if (result !== undefined) return result;
-      sawWork ||= day.spans.length > 0;
-      date = day.next;
+  /**
+   * The plan of the `walked`-th day of a walk (a loop over local days, written out in each method so
+   * that a call creates no function): a RangeError past 3,660 days (`sawWork`: whether an earlier
+   * day had working time) or beyond the years 0000-9999.
+   */
+  private visit(day: number, walked: number, sawWork: boolean): DayPlan {
+    if (walked >= MAX_WALK_DAYS) {
+      throw new RangeError(
+        sawWork
+          ? `calendar "${this.id}": the search spans more than 10 years (${MAX_WALK_DAYS} days)`
+          : `calendar "${this.id}" has no working time within 10 years`,
+      );
     }
-    throw new RangeError(
-      sawWork
-        ? `calendar "${this.id}": the search spans more than 10 years (${MAX_WALK_DAYS} days)`
-        : `calendar "${this.id}" has no working time within 10 years`,
-    );
+    if (!(day >= FIRST_DAY && day <= LAST_DAY)) throw this.beyondRange(formatDay(day));
+    return this.day(day);
   }
 
-  /** The day plan of a local date, computed once per calendar (up to 20,000 cached). */
-  private day(date: string): DayPlan {
-    const cached = this.days.get(date);
+  /** The day plan of a day number, computed once per calendar (up to 20,000 cached). */
+  private day(day: number): DayPlan {
+    const cached = this.days.get(day);
     if (cached) return cached;
     const spans: Span[] = [];
-    for (const [startMinute, endMinute] of this.schedule(date)) {
+    for (const [startMinute, endMinute] of this.schedule(day)) {
       // Around a DST change a later wall time can map to an earlier instant: clip so spans stay disjoint.
-      const start = Math.max(zonedInstant(this.timeZone, date, startMinute), spans.at(-1)?.end ?? -Infinity);
-      const end = zonedInstant(this.timeZone, date, endMinute);
+      const start = Math.max(zonedInstantOfDay(this.zone, day, startMinute), spans.at(-1)?.end ?? -Infinity);
+      const end = zonedInstantOfDay(this.zone, day, endMinute);
       if (end > start) spans.push({ start, end });
     }
-    const plan = { date, next: addLocalDays(date, 1), spans, workingMs: spans.reduce((sum, s) => sum + s.end - s.start, 0) };
+    const workingMs = spans.reduce((sum, s) => sum + s.end - s.start, 0);
+    const plan: DayPlan = { day, spans, workingMs, close: spans.length > 0 ? spans[spans.length - 1]!.end : Number.NaN };
     // Bounded: records with dates all over 0001-9999 must not grow a long-lived calendar without end.
     if (this.days.size >= MAX_CACHED_DAYS) this.days.clear();
-    this.days.set(date, plan);
+    this.days.set(day, plan);
     return plan;
   }
 }
 
+/** Whether a day number is in the years 0000-9999. */
+function inRange(day: number): boolean {
+  return day >= FIRST_DAY && day <= LAST_DAY;
+}
+
 function msOf(instant: Date): number {
-  const ms = instant.getTime();
+  return checkMs(instant.getTime());
+}
+
+/** An instant's epoch ms; a RangeError when it is no valid time (an invalid `Date`'s NaN). */
+function checkMs(ms: number): number {
   if (Number.isNaN(ms)) throw new RangeError('invalid Date');
   return ms;
 }

@@ -1,4 +1,5 @@
 import type { CalendarFile, Weekday, WorkingInterval } from './CalendarFile.js';
+import { MS_PER_DAY, weekdayOfDay } from './civilDay.js';
 import { parseLocalDate, weekdayOf } from './localDate.js';
 import { parseWallTime } from './parseWallTime.js';
 
@@ -47,4 +48,21 @@ function toWallSpans(intervals: readonly WorkingInterval[] = []): WallSpan[] {
     else merged.push(span);
   }
   return merged;
+}
+
+/** A `Schedule` by day number (see `civilDay.ts`): the same answers without date strings. */
+export type DaySchedule = (day: number) => readonly WallSpan[];
+
+/** `compileSchedule` by day number. */
+export function compileDaySchedule(file: CalendarFile): DaySchedule {
+  try {
+    const week = WEEKDAYS.map((day) => toWallSpans(file.week[day]));
+    const makeUp = toWallSpans(file.makeUpHours ?? file.week.mon);
+    const dayOf = (date: string) => parseLocalDate(date) / MS_PER_DAY;
+    const holidays = new Set(file.holidays?.map((day) => dayOf(day.date)));
+    const workdays = new Map(file.workdays?.map((day) => [dayOf(day.date), day.hours ? toWallSpans(day.hours) : makeUp]));
+    return (day) => (holidays.has(day) ? [] : (workdays.get(day) ?? week[weekdayOfDay(day)] ?? []));
+  } catch (error) {
+    throw new Error(`calendar "${file.id}": ${(error as Error).message}`, { cause: error });
+  }
 }

@@ -1,24 +1,12 @@
-import { tzOffset } from '@date-fns/tz';
 import { formatLocalDate, isFourDigitYear, parseLocalDate, utcMidnight } from './localDate.js';
+import { zoneOffsets, type ZoneOffsets } from './zoneOffsets.js';
 
 const MS_PER_MINUTE = 60_000;
-/** Offsets change only on whole quarter hours (in every zone of the tz database). */
-const BUCKET_MS = 15 * MS_PER_MINUTE;
-const MAX_CACHED = 50_000;
-const offsets = new Map<string, Map<number, number>>();
+const MS_PER_DAY = 86_400_000;
 
 /** The zone's UTC offset in minutes at an instant, memoized per quarter hour (Intl is slow). */
 function offsetAt(timeZone: string, instant: number): number {
-  let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map<number, number>()));
-  const bucket = Math.floor(instant / BUCKET_MS);
-  let offset = zone.get(bucket);
-  if (offset === undefined) {
-    if (zone.size >= MAX_CACHED) zone.clear();
-    offset = tzOffset(timeZone, new Date(bucket * BUCKET_MS));
-    zone.set(bucket, offset);
-  }
-  return offset;
+  return zoneOffsets(timeZone).at(instant);
 }
 
 /**
@@ -52,4 +40,16 @@ export function zonedInstantOf(timeZone: string, year: number, monthIndex: numbe
   const date = formatLocalDate(utcMidnight(year, monthIndex, day));
   if (!isFourDigitYear(date)) throw new RangeError(`${date} is beyond the years 0000-9999`);
   return zonedInstant(timeZone, date, minutes);
+}
+
+/** `zonedInstant` of a day number (see `civilDay.ts`) in a zone's offsets. */
+export function zonedInstantOfDay(zone: ZoneOffsets, day: number, minutes: number): number {
+  const wall = day * MS_PER_DAY + minutes * MS_PER_MINUTE;
+  const guess = wall - zone.at(wall) * MS_PER_MINUTE;
+  return wall - zone.at(guess) * MS_PER_MINUTE;
+}
+
+/** The day number of an instant's local date in a zone (`zonedLocalDate` as a number; NaN for NaN). */
+export function zonedDayOf(zone: ZoneOffsets, instant: number): number {
+  return Math.floor((instant + zone.at(instant) * MS_PER_MINUTE) / MS_PER_DAY);
 }

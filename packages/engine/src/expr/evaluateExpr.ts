@@ -1,6 +1,6 @@
 import type { Expr, ExprTest } from './Expr.js';
 import { resolveFieldPath } from '../facts/resolveFieldPath.js';
-import { rememberInstant } from '../facts/rememberInstant.js';
+import { parseInstant } from '../calendar/parseInstant.js';
 import type { WorkingCalendar } from '../calendar/WorkingCalendar.js';
 import { daysBetween, formatDateValue, instantOf, localDateValue, shiftDate, type DateValue, type ShiftUnit } from './dateArithmetic.js';
 
@@ -21,7 +21,7 @@ type Value = number | DateValue;
  * caller says so, it never guesses.
  */
 export function evaluateExpr(expr: Expr, lookup: FactLookup, env?: ExprEnv): number | null {
-  const value = compute(expr, lookup, env);
+  const value = valueOf(expr, lookup, env);
   return typeof value === 'number' ? value : null;
 }
 
@@ -30,35 +30,37 @@ export function evaluateExpr(expr: Expr, lookup: FactLookup, env?: ExprEnv): num
  * as ISO 8601 UTC (a date function applied to a date-time); null when it cannot be computed.
  */
 export function evaluateExprValue(expr: Expr, lookup: FactLookup, env?: ExprEnv): number | string | null {
-  const value = compute(expr, lookup, env);
+  const value = valueOf(expr, lookup, env);
   return value === null ? null : typeof value === 'number' ? value : formatDateValue(value);
 }
 
-function compute(expr: Expr, lookup: FactLookup, env: ExprEnv | undefined): Value | null {
+/** An expression's value: a finite number, a date, or null. */
+function valueOf(expr: Expr, lookup: FactLookup, env: ExprEnv | undefined): Value | null {
   if (typeof expr === 'number') return Number.isFinite(expr) ? expr : null;
-  const result = node(expr, lookup, env);
+  const result = compute(expr, lookup, env);
   return typeof result === 'number' && !Number.isFinite(result) ? null : result;
 }
 
-function node(expr: Exclude<Expr, number>, lookup: FactLookup, env: ExprEnv | undefined): Value | null {
-  const num = (e: Expr) => {
-    const v = compute(e, lookup, env);
-    return typeof v === 'number' ? v : null;
-  };
-  const all = (list: Expr[]) => {
-    const values = list.map(num);
-    return values.some((v) => v === null) ? null : (values as number[]);
-  };
+function compute(expr: Exclude<Expr, number>, lookup: FactLookup, env: ExprEnv | undefined): Value | null {
+  // Loops, not callbacks: an evaluation creates no functions.
   if ('fact' in expr) return factValue(lookup(expr.fact), env);
-  if ('add' in expr) return all(expr.add)?.reduce((a, b) => a + b, 0) ?? null;
-  if ('mul' in expr) return all(expr.mul)?.reduce((a, b) => a * b, 1) ?? null;
-  if ('min' in expr) return apply(all(expr.min), (v) => Math.min(...v));
-  if ('max' in expr) return apply(all(expr.max), (v) => Math.max(...v));
-  if ('sub' in expr) return apply(all(expr.sub), ([a, b]) => a! - b!);
-  if ('div' in expr) return apply(all(expr.div), ([a, b]) => (b === 0 ? null : a! / b!));
-  if ('round' in expr) return apply(num(expr.round), (v) => roundTo(v, expr.digits ?? 0));
-  if ('ceil' in expr) return apply(num(expr.ceil), Math.ceil);
-  if ('floor' in expr) return apply(num(expr.floor), Math.floor);
+  if ('add' in expr) return fold(expr.add, lookup, env, 'add');
+  if ('mul' in expr) return fold(expr.mul, lookup, env, 'mul');
+  if ('min' in expr) return fold(expr.min, lookup, env, 'min');
+  if ('max' in expr) return fold(expr.max, lookup, env, 'max');
+  if ('sub' in expr || 'div' in expr) {
+    const values = valuesOf('sub' in expr ? expr.sub : expr.div, lookup, env);
+    if (values === null) return null;
+    const [a, b] = values;
+    if ('sub' in expr) return a! - b!;
+    return b === 0 ? null : a! / b!;
+  }
+  if ('round' in expr) {
+    const value = evaluateExpr(expr.round, lookup, env);
+    return value === null ? null : roundTo(value, expr.digits ?? 0);
+  }
+  if ('ceil' in expr) return apply(evaluateExpr(expr.ceil, lookup, env), Math.ceil);
+  if ('floor' in expr) return apply(evaluateExpr(expr.floor, lookup, env), Math.floor);
   if ('count' in expr) {
     const list = lookup(expr.count);
     return Array.isArray(list) ? list.length : list === null || list === undefined ? 0 : null;
@@ -68,11 +70,13 @@ function node(expr: Exclude<Expr, number>, lookup: FactLookup, env: ExprEnv | un
   if ('addMonths' in expr) return shift(expr.addMonths, 'months', lookup, env);
   if ('addYears' in expr) return shift(expr.addYears, 'years', lookup, env);
   if ('daysBetween' in expr) {
-    const [a, b] = expr.daysBetween.map((e) => dateOf(compute(e, lookup, env)));
+    const a = dateOf(valueOf(expr.daysBetween[0], lookup, env));
+    const b = dateOf(valueOf(expr.daysBetween[1], lookup, env));
     return a && b && env ? daysBetween(a, b, env.timeZone) : null;
   }
   if ('workingDaysBetween' in expr) {
-    const [a, b] = expr.workingDaysBetween.map((e) => dateOf(compute(e, lookup, env)));
+    const a = dateOf(valueOf(expr.workingDaysBetween[0], lookup, env));
+    const b = dateOf(valueOf(expr.workingDaysBetween[1], lookup, env));
     if (!a || !b || !env) return null;
     const calendar = env.calendar(expr.calendar);
     try {
@@ -84,7 +88,7 @@ function node(expr: Exclude<Expr, number>, lookup: FactLookup, env: ExprEnv | un
     }
   }
   const holds = test(expr.if, lookup);
-  return holds === null ? null : compute(holds ? expr.then : expr.else, lookup, env);
+  return holds === null ? null : valueOf(holds ? expr.then : expr.else, lookup, env);
 }
 
 function sumLines(expr: { sum: string; field: string; times?: string }, lookup: FactLookup): number | null {
@@ -101,13 +105,35 @@ function sumLines(expr: { sum: string; field: string; times?: string }, lookup: 
   return total;
 }
 
+/** The values of a list of numeric expressions, each evaluated; null when one is null (or a date). */
+function valuesOf(list: readonly Expr[], lookup: FactLookup, env: ExprEnv | undefined): number[] | null {
+  const values: number[] = [];
+  let empty = false;
+  for (const e of list) {
+    const value = evaluateExpr(e, lookup, env);
+    if (value === null) empty = true;
+    else values.push(value);
+  }
+  return empty ? null : values;
+}
+
+/** The sum, product, least or greatest of a list's values (as `reduce`/`Math.min(...)` give them); null when one is null. */
+function fold(list: readonly Expr[], lookup: FactLookup, env: ExprEnv | undefined, how: 'add' | 'mul' | 'min' | 'max'): number | null {
+  const values = valuesOf(list, lookup, env);
+  if (values === null) return null;
+  if (how === 'min') return Math.min(...values);
+  if (how === 'max') return Math.max(...values);
+  let result = how === 'add' ? 0 : 1;
+  for (const value of values) result = how === 'add' ? result + value : result * value;
+  return result;
+}
+
 function shift([date, amount]: [Expr, Expr], unit: ShiftUnit, lookup: FactLookup, env: ExprEnv | undefined): Value | null {
-  const start = dateOf(compute(date, lookup, env));
-  const by = compute(amount, lookup, env);
+  const start = dateOf(valueOf(date, lookup, env));
+  const by = valueOf(amount, lookup, env);
   if (!start || typeof by !== 'number' || !env) return null;
   return shiftDate(start, by, unit, env.timeZone);
 }
-
 /** Whether a test holds; null when an ordering compares something that is not a number. */
 export function test(t: ExprTest, lookup: FactLookup): boolean | null {
   const v = lookup(t.fact);
@@ -149,7 +175,7 @@ function factValue(v: unknown, env: ExprEnv | undefined): Value | null {
   const date = localDateValue(v);
   if (date) return date;
   if (!env) return null;
-  const instant = rememberInstant(v, env.timeZone);
+  const instant = parseInstant(v, env.timeZone);
   return instant ? { kind: 'instant', ms: instant.getTime() } : null;
 }
 

@@ -22,8 +22,8 @@ export function evaluateFormula(
   const calendars = ruleSetCalendars(input.ruleSet, policyCalendars(input.calendars));
   const { lookup } = ruleSetFacts(
     input.ruleSet,
-    { data: input.data, now: input.now, status: input.status ?? null, history: {} },
+    { data: input.data, now: input.now.getTime(), status: input.status ?? null, history: {} },
     calendars,
   );
-  return evaluateExprValue(expr, lookup, { timeZone: calendars.timeZone, calendar: calendars.calendar });
+  return evaluateExprValue(expr, lookup, { timeZone: calendars.zone.timeZone, calendar: calendars.calendar });
 }

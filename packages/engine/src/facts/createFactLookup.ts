@@ -1,19 +1,22 @@
+import { instantMsOf } from '../calendar/parseInstant.js';
 import type { WorkingCalendar } from '../calendar/WorkingCalendar.js';
+import type { ZoneOffsets } from '../calendar/zoneOffsets.js';
 import { evaluateExprValue, type ExprEnv } from '../expr/evaluateExpr.js';
 import type { DerivedFact } from '../rules/RuleSetFile.js';
-import { STATUS_FACT } from '../rules/factCatalog.js';
-import { rememberInstant } from './rememberInstant.js';
-import { resolveFieldPath } from './resolveFieldPath.js';
+import { FactPlans } from './FactPlans.js';
+import { walkFieldPath } from './resolveFieldPath.js';
 
 export interface FactInputs {
   data: unknown;
   status: string | null;
-  now: Date;
+  /** The moment of evaluation, epoch ms. */
+  now: number;
   /** History fact values supplied by the caller, by fact name. */
   history: Readonly<Record<string, unknown>>;
   derived: Readonly<Record<string, DerivedFact>>;
   calendar: (id: string | undefined) => WorkingCalendar;
-  timeZone: string;
+  /** The rule set's time zone, in which dates and local date-times are read. */
+  zone: ZoneOffsets;
 }
 
 export type FactLookup = (name: string) => unknown;
@@ -26,40 +29,77 @@ const HOUR = 3_600_000;
  * (so `equal null` means "empty"). Each fact is computed once.
  */
 export function createFactLookup(inputs: FactInputs): FactLookup {
-  const cache = new Map<string, unknown>();
-  const computing = new Set<string>();
-  const lookup: FactLookup = (name) => {
-    if (cache.has(name)) return cache.get(name);
-    if (computing.has(name)) return null;
-    computing.add(name);
-    const value = compute(name) ?? null;
-    computing.delete(name);
-    cache.set(name, value);
-    return value;
-  };
+  return new RecordFacts(inputs).lookup;
+}
 
-  const env: ExprEnv = { timeZone: inputs.timeZone, calendar: inputs.calendar };
-  const compute = (name: string): unknown => {
-    if (name === STATUS_FACT) return inputs.status;
-    const derived = Object.hasOwn(inputs.derived, name) ? inputs.derived[name] : undefined;
-    if (!derived) return resolveFieldPath(inputs.data, name);
+/**
+ * `createFactLookup`'s facts of one evaluation, a class so that an evaluation creates no
+ * closures: `lookup` is its `value` bound. Each fact is kept at its slot of the rule set's plans
+ * (`FactPlans`) in `values`, the array a compiled rule set's run reads too (`runRuleSet`'s
+ * `values`: its leaves read the first slots).
+ */
+export class RecordFacts {
+  /** Facts past the plans' limit (a fact without a slot); made when first needed. */
+  private cache: Map<string, unknown> | undefined;
+  /** Derived facts being computed (one that reads itself, directly or not, reads null). */
+  private computing: string[] | undefined;
+  /** What computed facts' date functions read (made when first needed). */
+  private env: ExprEnv | undefined;
+  readonly lookup: FactLookup;
+  readonly values: unknown[];
+
+  constructor(
+    private readonly inputs: FactInputs,
+    private readonly plans: FactPlans = new FactPlans(inputs.derived),
+  ) {
+    this.lookup = this.value.bind(this);
+    this.values = new Array<unknown>(plans.size);
+  }
+
+  value(name: string): unknown {
+    const plan = this.plans.plan(name);
+    const slot = plan.slot;
+    // Values are never undefined (missing is null): one read answers both "known?" and "what?".
+    const known = slot < 0 ? this.cache?.get(name) : this.values[slot];
+    if (known !== undefined) return known;
+    let value: unknown;
+    if (plan.status) value = this.inputs.status;
+    else if (!plan.derived) value = walkFieldPath(this.inputs.data, plan.segments);
+    else {
+      // Only a derived fact reads other facts, and so only it can come back to itself.
+      const computing = (this.computing ??= []);
+      if (computing.includes(name)) return null;
+      // A derivation that throws stays "being computed", so the fact reads null from then on.
+      computing.push(name);
+      value = this.derive(name, plan.derived);
+      computing.pop();
+    }
+    value ??= null;
+    if (slot < 0) (this.cache ??= new Map()).set(name, value);
+    else this.values[slot] = value;
+    return value;
+  }
+
+  private derive(name: string, derived: DerivedFact): unknown {
+    const inputs = this.inputs;
     switch (derived.kind) {
       case 'history':
         return Object.hasOwn(inputs.history, name) ? inputs.history[name] : null;
       case 'computed':
-        return evaluateExprValue(derived.value, lookup, env);
+        return evaluateExprValue(derived.value, this.lookup, (this.env ??= { timeZone: inputs.zone.timeZone, calendar: inputs.calendar }));
       case 'workingHours':
       case 'workingDays':
       case 'hours':
       case 'days': {
-        const from = rememberInstant(lookup(derived.from), inputs.timeZone);
-        const to = (derived.to === undefined ? null : rememberInstant(lookup(derived.to), inputs.timeZone)) ?? inputs.now;
-        if (!from) return null;
-        if (derived.kind === 'hours') return (to.getTime() - from.getTime()) / HOUR;
-        if (derived.kind === 'days') return (to.getTime() - from.getTime()) / (24 * HOUR);
+        const from = instantMsOf(this.value(derived.from), inputs.zone);
+        const until = derived.to === undefined ? Number.NaN : instantMsOf(this.value(derived.to), inputs.zone);
+        const to = Number.isNaN(until) ? inputs.now : until;
+        if (Number.isNaN(from)) return null;
+        if (derived.kind === 'hours') return (to - from) / HOUR;
+        if (derived.kind === 'days') return (to - from) / (24 * HOUR);
         const calendar = inputs.calendar(derived.calendar);
         try {
-          return derived.kind === 'workingHours' ? calendar.workingHoursBetween(from, to) : calendar.workingDaysBetween(from, to);
+          return derived.kind === 'workingHours' ? calendar.workingMsBetweenMs(from, to) / HOUR : calendar.workingDaysBetweenMs(from, to);
         } catch (error) {
           // The calendar counts at most ten years; further apart is "unknown", not a crash.
           if (error instanceof RangeError) return null;
@@ -67,6 +107,5 @@ export function createFactLookup(inputs: FactInputs): FactLookup {
         }
       }
     }
-  };
-  return lookup;
+  }
 }

@@ -9,6 +9,11 @@ export function resolveFieldPath(record: unknown, path: string): unknown {
   return walk(record, segmentsOf(path), 0);
 }
 
+/** `resolveFieldPath` of a path already split at dots. */
+export function walkFieldPath(record: unknown, segments: readonly string[]): unknown {
+  return walk(record, segments, 0);
+}
+
 const split = new Map<string, string[]>();
 
 /** Paths come from a handful of rule files: split each once. */
@@ -22,7 +27,7 @@ function segmentsOf(path: string): string[] {
   return segments;
 }
 
-function walk(value: unknown, segments: string[], index: number): unknown {
+function walk(value: unknown, segments: readonly string[], index: number): unknown {
   if (index === segments.length) return value;
   if (Array.isArray(value)) return value.flatMap((item) => asList(walk(item, segments, index)));
   if (value === null || typeof value !== 'object') return undefined;

@@ -1,18 +1,22 @@
+import { formatInstant } from '../calendar/civilDay.js';
+import { instantMsOf } from '../calendar/parseInstant.js';
 import type { WorkingCalendar } from '../calendar/WorkingCalendar.js';
-import { parseInstant } from '../calendar/parseInstant.js';
 import { evaluateExpr, type ExprEnv } from '../expr/evaluateExpr.js';
 import type { FactLookup } from '../facts/createFactLookup.js';
 import type { LocalizedText } from '../i18n/LocalizedText.js';
 import type { Deadline, Fine, Outcome, OutcomeSource } from './Outcome.js';
 import type { DeadlineParams, FineParams, OutcomeEvent, Party } from './OutcomeEvent.js';
-import { dueTime } from './dueTime.js';
+import { dueTimeMs, timeClip } from './dueTime.js';
 
 export interface OutcomeInputs {
   lookup: FactLookup;
-  now: Date;
+  /** The moment of evaluation, epoch ms. */
+  now: number;
   calendar: (id: string | undefined) => { id: string; calendar: WorkingCalendar };
-  /** Called when an amount cannot be computed (a field it needs is empty). */
-  warn: (message: LocalizedText) => void;
+  /** Where a warning goes when an amount cannot be computed (a field it needs is empty). */
+  warnings: LocalizedText[];
+  /** What date functions in amounts read; made by the first amount that needs it (one per evaluation). */
+  exprEnv?: ExprEnv;
 }
 
 export function emptyOutcome(): Outcome {
@@ -63,36 +67,63 @@ function fine(params: FineParams, source: OutcomeSource, inputs: OutcomeInputs):
 
 function deadline(params: DeadlineParams, source: OutcomeSource, inputs: OutcomeInputs): Deadline {
   const { id, calendar } = inputs.calendar(params.calendar);
-  const start = parseInstant(inputs.lookup(params.from), calendar.timeZone);
+  // Instants are epoch ms (NaN: none) until they are written out.
+  const start = instantMsOf(inputs.lookup(params.from), calendar.offsets);
   const amount = evaluateExpr(params.limit.amount, inputs.lookup, exprEnv(inputs));
-  const due = start && amount !== null ? safeDueTime(start, params, amount, calendar) : null;
-  const met = params.metBy ? parseInstant(inputs.lookup(params.metBy), calendar.timeZone) : null;
-  const reference = met ?? inputs.now;
-  const breached = due !== null && reference.getTime() > due.getTime();
-  return {
-    source,
-    key: params.key,
-    what: params.what,
-    limit: { unit: params.limit.unit, amount: amount ?? 0, ...(params.limit.at ? { at: params.limit.at } : {}) },
-    calendar: id,
-    startedAt: start?.toISOString() ?? null,
-    dueAt: due?.toISOString() ?? null,
-    metAt: met?.toISOString() ?? null,
-    state: breached ? 'breached' : met ? 'met' : 'open',
-    overdueMs: breached ? reference.getTime() - due.getTime() : 0,
-    remindAt: due && params.remindMinutesBefore ? new Date(due.getTime() - params.remindMinutesBefore * 60_000).toISOString() : null,
-    ...(params.owner ? { owner: party(params.owner, inputs.lookup) } : {}),
-    breachFines: (params.onBreach?.fines ?? []).map((f) => fine(f, source, inputs)),
-  };
+  const due = !Number.isNaN(start) && amount !== null ? safeDueTime(start, params, amount, calendar) : Number.NaN;
+  const met = params.metBy ? instantMsOf(inputs.lookup(params.metBy), calendar.offsets) : Number.NaN;
+  const isMet = !Number.isNaN(met);
+  const hasDue = !Number.isNaN(due);
+  const reference = isMet ? met : inputs.now;
+  const breached = hasDue && reference > due;
+  // Object literals without spreads (the properties in the same order): they cost less.
+  const limit: Deadline['limit'] = params.limit.at
+    ? { unit: params.limit.unit, amount: amount ?? 0, at: params.limit.at }
+    : { unit: params.limit.unit, amount: amount ?? 0 };
+  const startedAt = Number.isNaN(start) ? null : formatInstant(start);
+  const dueAt = hasDue ? formatInstant(due) : null;
+  const metAt = isMet ? formatInstant(met) : null;
+  const state = breached ? 'breached' : isMet ? 'met' : 'open';
+  const overdueMs = breached ? reference - due : 0;
+  const remindAt = hasDue && params.remindMinutesBefore ? formatInstant(timeClip(due - params.remindMinutesBefore * 60_000)) : null;
+  const what = params.what;
+  if (params.owner) {
+    const owner = party(params.owner, inputs.lookup);
+    const fines = breachFines(params, source, inputs);
+    return {
+      source,
+      key: params.key,
+      what,
+      limit,
+      calendar: id,
+      startedAt,
+      dueAt,
+      metAt,
+      state,
+      overdueMs,
+      remindAt,
+      owner,
+      breachFines: fines,
+    };
+  }
+  const fines = breachFines(params, source, inputs);
+  return { source, key: params.key, what, limit, calendar: id, startedAt, dueAt, metAt, state, overdueMs, remindAt, breachFines: fines };
 }
 
-/** A due time beyond what the calendar can count (ten years, or a negative working limit) is "none". */
-function safeDueTime(start: Date, params: DeadlineParams, amount: number, calendar: WorkingCalendar): Date | null {
+/** The fines of a deadline's breach (a loop: an evaluation creates no functions). */
+function breachFines(params: DeadlineParams, source: OutcomeSource, inputs: OutcomeInputs): Omit<Fine, 'source'>[] {
+  const fines = params.onBreach?.fines ?? [];
+  const result: Omit<Fine, 'source'>[] = [];
+  for (const f of fines) result.push(fine(f, source, inputs));
+  return result;
+}
+
+/** A due time beyond what the calendar can count (ten years, or a negative working limit) is "none" (NaN). */
+function safeDueTime(start: number, params: DeadlineParams, amount: number, calendar: WorkingCalendar): number {
   try {
-    const due = dueTime(start, params.limit.unit, amount, calendar, params.limit.at);
-    return Number.isNaN(due.getTime()) ? null : due;
+    return dueTimeMs(start, params.limit.unit, amount, calendar, params.limit.at);
   } catch (error) {
-    if (error instanceof RangeError) return null;
+    if (error instanceof RangeError) return Number.NaN;
     throw error;
   }
 }
@@ -100,7 +131,7 @@ function safeDueTime(start: Date, params: DeadlineParams, amount: number, calend
 function amountOf(expr: Parameters<typeof evaluateExpr>[0], source: OutcomeSource, label: LocalizedText, inputs: OutcomeInputs): number {
   const value = evaluateExpr(expr, inputs.lookup, exprEnv(inputs));
   if (value !== null) return value;
-  inputs.warn({
+  inputs.warnings.push({
     'zh-CN': `规则 ${source.rule}：“${label['zh-CN']}”的金额无法计算（所需字段为空），暂记为 0`,
     en: `Rule ${source.rule}: the amount of "${label.en}" cannot be computed (a field it needs is empty); counted as 0`,
   });
@@ -109,12 +140,10 @@ function amountOf(expr: Parameters<typeof evaluateExpr>[0], source: OutcomeSourc
 
 /** What date functions in amounts read: the rule set's calendars and the zone of its own calendar (looked up only when used). */
 function exprEnv(inputs: OutcomeInputs): ExprEnv {
-  return {
-    get timeZone() {
-      return inputs.calendar(undefined).calendar.timeZone;
-    },
+  return (inputs.exprEnv ??= {
+    timeZone: inputs.calendar(undefined).calendar.timeZone,
     calendar: (id) => inputs.calendar(id).calendar,
-  };
+  });
 }
 
 function party(p: Party, lookup: FactLookup): Party & { person?: string } {

@@ -8,32 +8,45 @@ const HOUR = 60 * MINUTE;
 
 /** The due time of a limit counted from `start`: working time on the calendar, or calendar time in its zone. */
 export function dueTime(start: Date, unit: DeadlineUnit, amount: number, calendar: WorkingCalendar, at?: string): Date {
+  return new Date(dueTimeMs(start.getTime(), unit, amount, calendar, at));
+}
+
+/**
+ * `dueTime` in epoch ms, NaN where `dueTime` gives an invalid `Date` (the working-time units, the
+ * most used, without any `Date`).
+ */
+export function dueTimeMs(start: number, unit: DeadlineUnit, amount: number, calendar: WorkingCalendar, at?: string): number {
   const zone = calendar.timeZone;
   switch (unit) {
     case 'workingHours':
-      return calendar.addWorkingHours(start, amount);
+      return calendar.addWorkingHoursMs(start, amount);
     case 'workingDays':
-      return calendar.addWorkingDays(start, amount, at);
+      return calendar.addWorkingDaysMs(start, amount, at);
     case 'hours':
-      return new Date(start.getTime() + amount * HOUR);
+      return timeClip(start + amount * HOUR);
     case 'days':
-      return at === undefined ? new Date(start.getTime() + amount * 24 * HOUR) : wallTimeOn(start, zone, 0, amount, at);
+      return at === undefined ? timeClip(start + amount * 24 * HOUR) : wallTimeOn(new Date(start), zone, 0, amount, at).getTime();
     case 'months':
-      return addMonths(start, zone, amount);
+      return addMonths(new Date(start), zone, amount).getTime();
     case 'endOfWorkingDay': {
       // `amount` minutes before the close of the working day still open `amount` minutes after the
       // start: a call after that point (after hours, on a day off) is due on the next working day.
       const before = amount * MINUTE;
-      return new Date(calendar.endOfWorkingDay(new Date(start.getTime() + Math.max(before, 0))).getTime() - before);
+      return timeClip(calendar.endOfWorkingDayMs(timeClip(start + Math.max(before, 0))) - before);
     }
     case 'dayOfNextMonth': {
-      const local = zonedWallClock(zone, start.getTime());
+      const local = zonedWallClock(zone, start);
       const lastDay = daysInMonth(local.getUTCFullYear(), local.getUTCMonth() + 1);
-      return new Date(
+      return timeClip(
         zonedInstantOf(zone, local.getUTCFullYear(), local.getUTCMonth() + 1, Math.min(amount, lastDay), wallMinutes(at ?? '23:59')),
       );
     }
   }
+}
+
+/** The time value `new Date(ms)` keeps: whole ms, NaN beyond ±8.64e15 ms (ECMAScript's TimeClip). */
+export function timeClip(ms: number): number {
+  return Math.abs(ms) <= 8.64e15 ? Math.trunc(ms) + 0 : Number.NaN;
 }
 
 /** Minutes after midnight of "HH:mm". */

@@ -36,7 +36,7 @@ describe('compilePolicy facts', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('when no condition that reads a working-time fact is reached, then that fact is never computed', () => {
-    const counted = vi.spyOn(WorkingCalendar.prototype, 'workingHoursBetween');
+    const counted = vi.spyOn(WorkingCalendar.prototype, 'workingMsBetweenMs');
     const run = policy.run({ ...call, zone: 'suburban' }, context);
     expect(counted).not.toHaveBeenCalled();
     expect(run.trace.find((t) => t.rule === 'late-fine')).toEqual({
@@ -48,7 +48,7 @@ describe('compilePolicy facts', () => {
   });
 
   it('when several conditions read a working-time fact, then it is computed once for the evaluation', async () => {
-    const counted = vi.spyOn(WorkingCalendar.prototype, 'workingHoursBetween');
+    const counted = vi.spyOn(WorkingCalendar.prototype, 'workingMsBetweenMs');
     const evaluation = await policy.evaluate({ ...call, zone: 'urban' }, context);
     expect(counted).toHaveBeenCalledTimes(1);
     expect(evaluation.explanation.find((r) => r.rule === 'late-fine')?.fired).toBe(true);

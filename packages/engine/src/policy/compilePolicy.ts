@@ -1,10 +1,12 @@
 import type { CalendarFile } from '../calendar/CalendarFile.js';
+import { formatInstant } from '../calendar/civilDay.js';
+import { readOffsetInstant } from '../calendar/parseInstant.js';
 import type { RuleExplanation } from '../explain/Explanation.js';
 import { evaluatedFromLeaves, type LeafTrace, type RuleTrace } from '../explain/ExplanationTrace.js';
 import { explainRule } from '../explain/explainRule.js';
 import type { FormDefinition } from '../forms/FormDefinition.js';
 import type { LocalizedText } from '../i18n/LocalizedText.js';
-import { addToOutcome, emptyOutcome } from '../outcome/buildOutcome.js';
+import { addToOutcome, emptyOutcome, type OutcomeInputs } from '../outcome/buildOutcome.js';
 import type { Outcome } from '../outcome/Outcome.js';
 import { compileRuleSet, type CompiledRuleSet } from '../rules/compileRuleSet.js';
 import { runRuleSet, type RuleRun } from '../rules/runRuleSet.js';
@@ -71,7 +73,7 @@ export function compilePolicy(input: PolicyInput): Policy {
   const initialStatus = input.form.statusFlow?.initial ?? null;
   const ruleSetIds = ruleSets.map((r) => ({ id: r.definition.id, version: r.version }));
 
-  const inputOf = (ruleSet: CompiledRuleSet, data: unknown, context: EvaluationContext, now: Date): RuleSetInput => ({
+  const inputOf = (ruleSet: CompiledRuleSet, data: unknown, context: EvaluationContext, now: number): RuleSetInput => ({
     data,
     now,
     status: context.status ?? initialStatus,
@@ -79,10 +81,11 @@ export function compilePolicy(input: PolicyInput): Policy {
   });
 
   /** Every rule set's runs (by rule index in its file; none for a switched-off rule), and the outcome. */
-  const runAll = (data: unknown, context: EvaluationContext, now: Date) => {
+  const runAll = (data: unknown, context: EvaluationContext, now: number) => {
     const outcome = emptyOutcome();
     const warnings: LocalizedText[] = [];
-    const runs = ruleSets.map((ruleSet) => runOne(ruleSet, inputOf(ruleSet, data, context, now), outcome, warnings));
+    const runs: (RuleRun | undefined)[][] = [];
+    for (const ruleSet of ruleSets) runs.push(runOne(ruleSet, inputOf(ruleSet, data, context, now), outcome, warnings));
     return { outcome, warnings, runs };
   };
 
@@ -90,11 +93,13 @@ export function compilePolicy(input: PolicyInput): Policy {
     const now = instantOf(context.now);
     const { outcome, warnings, runs } = runAll(data, context, now);
     const trace: RuleTrace[] = [];
-    ruleSets.forEach((ruleSet, i) => {
+    for (let i = 0; i < ruleSets.length; i++) {
+      const ruleSet = ruleSets[i]!;
       const byRule = runs[i]!;
-      ruleSet.definition.rules.forEach((rule, r) => trace.push(traceOf(ruleSet, rule, byRule[r])));
-    });
-    return { evaluatedAt: now.toISOString(), outcome, trace, warnings };
+      const rules = ruleSet.definition.rules;
+      for (let r = 0; r < rules.length; r++) trace.push(traceOf(ruleSet, rules[r]!, byRule[r]));
+    }
+    return { evaluatedAt: formatInstant(now), outcome, trace, warnings };
   };
 
   const evaluateNow = (data: unknown, context: EvaluationContext): Evaluation => {
@@ -102,16 +107,16 @@ export function compilePolicy(input: PolicyInput): Policy {
     const validation = validate(data);
     const { outcome, warnings, runs } = runAll(data, context, now);
     const explanation: RuleExplanation[] = [];
-    ruleSets.forEach((ruleSet, i) => {
+    for (let i = 0; i < ruleSets.length; i++) {
+      const ruleSet = ruleSets[i]!;
       const byRule = runs[i]!;
-      ruleSet.definition.rules.forEach((rule, r) =>
-        explanation.push(explainRun(ruleSet, rule, byRule[r]?.fired === true, byRule[r]?.leaves)),
-      );
-    });
+      const rules = ruleSet.definition.rules;
+      for (let r = 0; r < rules.length; r++) explanation.push(explainRun(ruleSet, rules[r]!, byRule[r]?.fired === true, byRule[r]?.leaves));
+    }
     return {
       form: { id: input.form.id, version: input.formVersion },
       ruleSets: ruleSetIds.map((r) => ({ ...r })),
-      evaluatedAt: now.toISOString(),
+      evaluatedAt: formatInstant(now),
       valid: validation.valid,
       errors: validation.errors,
       outcome,
@@ -156,9 +161,10 @@ export function compilePolicy(input: PolicyInput): Policy {
   };
 }
 
-function instantOf(value: Date | string): Date {
-  const now = new Date(value);
-  if (Number.isNaN(now.getTime())) throw new RangeError('evaluation "now" is not a valid time');
+/** `new Date(value)`'s time (epoch ms), the usual ISO text read without a `Date`; a RangeError when it is no valid time. */
+function instantOf(value: Date | string): number {
+  const now = (typeof value === 'string' ? readOffsetInstant(value) : undefined) ?? new Date(value).getTime();
+  if (Number.isNaN(now)) throw new RangeError('evaluation "now" is not a valid time');
   return now;
 }
 
@@ -170,13 +176,14 @@ function runOne(
   warnings: LocalizedText[],
 ): (RuleRun | undefined)[] {
   const { definition, version } = ruleSet;
-  const { lookup, calendarFor } = ruleSetFacts(definition, input, ruleSet.calendars);
+  const { lookup, values, calendarFor } = ruleSetFacts(definition, input, ruleSet.calendars, ruleSet.plans);
   const byRule = new Array<RuleRun | undefined>(definition.rules.length);
-  for (const run of runRuleSet(ruleSet, lookup)) byRule[run.rule.index] = run;
-  const outcomeInputs = { lookup, now: input.now, calendar: calendarFor, warn: (m: LocalizedText) => warnings.push(m) };
+  for (const run of runRuleSet(ruleSet, lookup, { values })) byRule[run.rule.index] = run;
+  let outcomeInputs: OutcomeInputs | undefined;
   for (let i = 0; i < byRule.length; i++) {
     if (byRule[i]?.fired !== true) continue;
     const rule = definition.rules[i]!;
+    outcomeInputs ??= { lookup, now: input.now, calendar: calendarFor, warnings };
     addToOutcome(outcome, rule.event, { ruleSet: definition.id, version, rule: rule.name, catalog: rule.catalog ?? [] }, outcomeInputs);
   }
   return byRule;
@@ -184,9 +191,10 @@ function runOne(
 
 /** A rule's trace, exactly what `traceExplanation` takes from its explanation. */
 function traceOf(ruleSet: CompiledRuleSet, rule: RuleDefinition, run: RuleRun | undefined): RuleTrace {
-  const trace: RuleTrace = { ruleSet: ruleSet.definition.id, rule: rule.name, fired: run?.fired === true };
-  if (run) trace.leaves = run.leaves;
-  return trace;
+  const ruleSetId = ruleSet.definition.id;
+  return run
+    ? { ruleSet: ruleSetId, rule: rule.name, fired: run.fired, leaves: run.leaves }
+    : { ruleSet: ruleSetId, rule: rule.name, fired: false };
 }
 
 /** A rule's explanation from its leaves; no leaves: the rule did not run. */

@@ -1,6 +1,7 @@
 import type { CalendarFile } from '../calendar/CalendarFile.js';
 import { WorkingCalendar } from '../calendar/WorkingCalendar.js';
-import { createFactLookup, type FactLookup } from '../facts/createFactLookup.js';
+import { RecordFacts } from '../facts/createFactLookup.js';
+import type { FactPlans } from '../facts/FactPlans.js';
 import type { RuleSetFile } from '../rules/RuleSetFile.js';
 
 /** The zone and hours used when a rule set names no calendar: round the clock in Asia/Shanghai. */
@@ -21,7 +22,8 @@ export function policyCalendars(files: readonly CalendarFile[]): Map<string, Wor
 /** What one evaluation of a rule set reads: the record, the moment, the status and the caller's history facts. */
 export interface RuleSetInput {
   data: unknown;
-  now: Date;
+  /** The moment of evaluation, epoch ms. */
+  now: number;
   status: string | null;
   history: Readonly<Record<string, unknown>>;
 }
@@ -33,21 +35,27 @@ export function ruleSetCalendars(definition: RuleSetFile, calendars: ReadonlyMap
     return { id: key, calendar: calendars.get(key) ?? calendars.get(FALLBACK_CALENDAR.id)! };
   };
   const calendar = (id: string | undefined) => calendarFor(id).calendar;
-  return { calendarFor, calendar, timeZone: calendar(undefined).timeZone };
+  return { calendarFor, calendar, zone: calendar(undefined).offsets };
 }
 
 export type RuleSetCalendars = ReturnType<typeof ruleSetCalendars>;
 
-/** The facts of one evaluation of a rule set (each computed on first use), and its calendars. */
-export function ruleSetFacts(definition: RuleSetFile, input: RuleSetInput, calendars: RuleSetCalendars) {
-  const lookup: FactLookup = createFactLookup({
-    data: input.data,
-    now: input.now,
-    status: input.status,
-    history: input.history,
-    derived: definition.facts ?? {},
-    calendar: calendars.calendar,
-    timeZone: calendars.timeZone,
-  });
-  return { lookup, calendarFor: calendars.calendarFor };
+/**
+ * The facts of one evaluation of a rule set (each computed on first use), and its calendars. With
+ * the compiled rule set's plans, the facts its leaves read are kept in `values` (for `runRuleSet`).
+ */
+export function ruleSetFacts(definition: RuleSetFile, input: RuleSetInput, calendars: RuleSetCalendars, plans?: FactPlans) {
+  const facts = new RecordFacts(
+    {
+      data: input.data,
+      now: input.now,
+      status: input.status,
+      history: input.history,
+      derived: definition.facts ?? {},
+      calendar: calendars.calendar,
+      zone: calendars.zone,
+    },
+    plans,
+  );
+  return { lookup: facts.lookup, values: facts.values, calendarFor: calendars.calendarFor };
 }

@@ -1,6 +1,7 @@
 import type { FormDefinition } from '../forms/FormDefinition.js';
 import type { RuleDefinition, RuleSetFile } from './RuleSetFile.js';
-import { checkShape, compileConditions, type CompiledConditions } from './compileConditions.js';
+import { checkShape, compileConditions, type CompiledConditions, type FactSlots } from './compileConditions.js';
+import { FactPlans } from '../facts/FactPlans.js';
 import { factCatalog, type FactCatalog } from './factCatalog.js';
 import { collectFacts } from './collectFacts.js';
 
@@ -23,6 +24,11 @@ export interface CompiledRuleSet {
   conditionFacts: string[];
   /** The enabled rules in the order json-rules-engine runs them: priority high to low, then file order. */
   rules: CompiledRule[];
+  /** The facts the rules' leaves read, by slot (of `ConditionRun.values`). */
+  slots: ReadonlyMap<string, number>;
+  slotCount: number;
+  /** How an evaluation reads each fact, the leaves' ones at their slots. */
+  plans: FactPlans;
 }
 
 export function compileRuleSet(definition: RuleSetFile, version: number, form: FormDefinition): CompiledRuleSet {
@@ -34,13 +40,23 @@ export function compileRuleSet(definition: RuleSetFile, version: number, form: F
   const enabled = definition.rules.flatMap((rule, index) => (rule.enabled === false ? [] : [{ rule, index }]));
   for (const { rule } of enabled) checkShape(rule.conditions, true);
   for (const { rule } of enabled) collectFacts(rule.conditions, names);
+  const slots: FactSlots = new Map();
   const rules = enabled.map(({ rule, index }) => ({
     definition: rule,
     index,
     priority: Number.parseInt(String(rule.priority || 1), 10),
-    conditions: compileConditions(rule.conditions, shared),
+    conditions: compileConditions(rule.conditions, shared, slots),
   }));
   // A stable sort: rules of one priority keep their order in the file.
   rules.sort((a, b) => b.priority - a.priority);
-  return { definition, version, facts: factCatalog(form, definition), conditionFacts: [...names], rules };
+  return {
+    definition,
+    version,
+    facts: factCatalog(form, definition),
+    conditionFacts: [...names],
+    rules,
+    slots,
+    slotCount: slots.size,
+    plans: new FactPlans(definition.facts ?? {}, slots),
+  };
 }

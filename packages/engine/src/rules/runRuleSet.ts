@@ -11,20 +11,30 @@ export interface RuleRun {
   detail?: { leaves: (LeafDetail | undefined)[]; groups: (boolean | undefined)[] };
 }
 
+export interface RunOptions {
+  /** Record what each leaf and group found (tests compare it with json-rules-engine). */
+  detail?: boolean;
+  /**
+   * The fact values known so far, by the rule set's slots (`CompiledRuleSet.slots`), shared with
+   * whatever computes them (`RecordFacts`); undefined: not known yet. Default: a new array.
+   */
+  values?: unknown[];
+}
+
 /**
  * Evaluates every enabled rule of a compiled rule set, synchronously, in json-rules-engine's order
  * (priority high to low, then file order). Facts are read through `fact`, which computes each on
  * first use: a fact only conditions that are never reached read is never computed.
  */
-export function runRuleSet(ruleSet: CompiledRuleSet, fact: FactValueOf, options: { detail?: boolean } = {}): RuleRun[] {
+export function runRuleSet(ruleSet: CompiledRuleSet, fact: FactValueOf, options: RunOptions = {}): RuleRun[] {
   const runs: RuleRun[] = [];
+  const values = options.values ?? new Array<unknown>(ruleSet.slotCount);
+  // One run state for all the rules, each with leaves of its own.
+  const run: ConditionRun = { fact, values, leaves: [], detail: undefined };
   for (const rule of ruleSet.rules) {
     const { valueFacts } = rule.conditions;
-    const run: ConditionRun = {
-      fact,
-      leaves: new Array<LeafTrace | undefined>(valueFacts.length),
-      detail: options.detail ? { leaves: [], groups: [] } : undefined,
-    };
+    run.leaves = new Array<LeafTrace | undefined>(valueFacts.length);
+    run.detail = options.detail ? { leaves: [], groups: [] } : undefined;
     const fired = rule.conditions.evaluate(run) === true;
     const leaves = run.leaves;
     for (let i = 0; i < valueFacts.length; i++) {

@@ -71,8 +71,8 @@ export function oraclePolicy(input: PolicyInput): { evaluate(data: unknown, cont
   });
 
   const evaluate = async (data: unknown, context: EvaluationContext): Promise<Evaluation> => {
-    const now = new Date(context.now);
-    if (Number.isNaN(now.getTime())) throw new RangeError('evaluation "now" is not a valid time');
+    const now = new Date(context.now).getTime();
+    if (Number.isNaN(now)) throw new RangeError('evaluation "now" is not a valid time');
     const validation = validate(data);
     const outcome = emptyOutcome();
     const explanation: RuleExplanation[] = [];
@@ -88,14 +88,14 @@ export function oraclePolicy(input: PolicyInput): { evaluate(data: unknown, cont
         const result = results.get(rule.name);
         const fired = result?.result === true;
         const source = { ruleSet: definition.id, version, rule: rule.name, catalog: rule.catalog ?? [] };
-        if (fired) addToOutcome(outcome, rule.event, source, { lookup, now, calendar: calendarFor, warn: (m) => warnings.push(m) });
+        if (fired) addToOutcome(outcome, rule.event, source, { lookup, now, calendar: calendarFor, warnings });
         explanation.push(explainRule(ruleSet, rule, fired, result?.conditions));
       }
     }
     return {
       form: { id: input.form.id, version: input.formVersion },
       ruleSets: ruleSets.map((r) => ({ id: r.definition.id, version: r.version })),
-      evaluatedAt: now.toISOString(),
+      evaluatedAt: new Date(now).toISOString(),
       valid: validation.valid,
       errors: validation.errors,
       outcome,
