@@ -228,6 +228,9 @@ describe('designer in Chromium', () => {
     await page.getByTitle('第 1 版').last().click();
     await page.getByLabel('左侧版本').click();
     await page.getByTitle('第 2 版').last().click();
+    // The comparison reads in words first (rule by rule); the JSON diff is one click away.
+    await expect.poll(() => page.getByRole('list', { name: '改动' }).textContent()).toContain('条件：');
+    await page.getByRole('button', { name: '查看 JSON 对比' }).click();
     await expect.poll(() => page.locator('.diff-del').count()).toBeGreaterThan(0);
     await shot(page, '09-versions-diff');
     await page.getByRole('button', { name: '回滚到第 1 版' }).click();
@@ -271,6 +274,8 @@ describe('designer in Chromium', () => {
     expect(JSON.stringify(detail.draft.definition)).toBe(JSON.stringify(pushedRuleSet));
 
     await page.getByRole('tab', { name: '版本' }).click();
+    await expect.poll(() => page.getByText('两个版本没有差别。').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '查看 JSON 对比' }).click();
     await expect.poll(() => page.getByText('没有差异。').isVisible()).toBe(true);
   });
 

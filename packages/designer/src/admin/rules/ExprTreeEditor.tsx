@@ -161,12 +161,13 @@ export function ExprTreeEditor({ value, onChange, label, context, invalid }: Exp
       </Space>
     );
 
-  const children = exprChildren(value);
+  const children = exprChildren(value, kind);
   const setChild = (i: number, next: Expr) =>
     onChange(
       withChildren(
         value,
         children.map((c, j) => (j === i ? next : c)),
+        kind,
       ),
     );
   const childCaption = (i: number): string | undefined => {
@@ -259,6 +260,7 @@ export function ExprTreeEditor({ value, onChange, label, context, invalid }: Exp
                       withChildren(
                         value,
                         children.filter((_, j) => j !== i),
+                        kind,
                       ),
                     )
                   }
@@ -273,7 +275,7 @@ export function ExprTreeEditor({ value, onChange, label, context, invalid }: Exp
           size="small"
           type="dashed"
           aria-label={t('exprTree.addOperandTo', { part: label })}
-          onClick={() => onChange(withChildren(value, [...children, newOperand(kind)]))}
+          onClick={() => onChange(withChildren(value, [...children, newOperand(kind)], kind))}
         >
           {t('exprTree.addOperand')}
         </Button>

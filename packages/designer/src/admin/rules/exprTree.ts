@@ -83,9 +83,8 @@ export const isPairKind = (kind: ExprKind): kind is PairKind => PAIR_KINDS.inclu
 export const isUnaryKind = (kind: ExprKind): kind is UnaryKind => UNARY_KINDS.includes(kind);
 export const isLeafKind = (kind: ExprKind) => LEAF_KINDS.includes(kind);
 
-/** The operands of a node the editor nests (the base of a percentage; both branches of a condition). */
-export function exprChildren(expr: Expr): Expr[] {
-  const kind = exprKind(expr);
+/** The operands of a node the editor nests (the base of a percentage; both branches of a condition); `kind` = the block shown (`mul` for a product shown as such). */
+export function exprChildren(expr: Expr, kind: ExprKind = exprKind(expr)): Expr[] {
   const e = expr as Record<string, unknown>;
   if (kind === 'percent') return [(expr as { mul: [Expr, number] }).mul[0]];
   if (kind === 'if') return [e.then as Expr, e.else as Expr];
@@ -95,8 +94,7 @@ export function exprChildren(expr: Expr): Expr[] {
 }
 
 /** The node with new operands (other keys, e.g. round's digits, the percentage, the test, kept). */
-export function withChildren(expr: Expr, children: Expr[]): Expr {
-  const kind = exprKind(expr);
+export function withChildren(expr: Expr, children: Expr[], kind: ExprKind = exprKind(expr)): Expr {
   if (kind === 'percent') return { mul: [children[0]!, (expr as { mul: [Expr, number] }).mul[1]] };
   if (kind === 'if') return { ...(expr as object), then: children[0]!, else: children[1]! } as Expr;
   if (isListKind(kind) || isPairKind(kind)) return { ...(expr as object), [kind]: children } as Expr;

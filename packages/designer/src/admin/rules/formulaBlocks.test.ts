@@ -110,3 +110,12 @@ describe('a deadline completion field the form lacks', () => {
     expect(withCompletionField(form, 'completedAt', t('安装', 'Installation'))).toBeUndefined();
   });
 });
+
+describe('a product shown as multiplication', () => {
+  it('when x × 1.06 is shown as a multiplication, then both operands are its children and edit back into it', () => {
+    const product: Expr = { mul: [{ fact: 'installFee' }, 1] };
+    expect(exprChildren(product)).toEqual([{ fact: 'installFee' }]);
+    expect(exprChildren(product, 'mul')).toEqual([{ fact: 'installFee' }, 1]);
+    expect(withChildren(product, [{ fact: 'installFee' }, 1.06], 'mul')).toEqual({ mul: [{ fact: 'installFee' }, 1.06] });
+  });
+});
