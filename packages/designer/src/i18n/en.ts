@@ -845,6 +845,7 @@ export const en = {
   'words.advanced': 'Advanced',
   'words.untranslated': 'English not translated: the Chinese is shown',
   'words.codeHelp': 'Code, made from the name; used in rules and data',
+  'staff.history.breachedAny': 'Deadline breached',
 } as const;
 
 export type MessageKey = keyof typeof en;

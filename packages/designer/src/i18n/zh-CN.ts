@@ -837,4 +837,5 @@ export const zhCN: Messages = {
   'words.advanced': '高级',
   'words.untranslated': '未翻译英文：英文界面显示中文',
   'words.codeHelp': '代码，由名称生成；规则和数据中使用',
+  'staff.history.breachedAny': '超过时限',
 };
