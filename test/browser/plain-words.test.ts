@@ -16,8 +16,13 @@ function packCodes(): Set<string> {
   const roles = JSON.parse(read('rules/roles.json')) as { roles: { id: string }[] };
   for (const role of roles.roles) codes.add(role.id);
   for (const file of ['rules/after-sales-record/service.rules.json', 'rules/after-sales-record/turnaround.rules.json']) {
-    const ruleSet = JSON.parse(read(file)) as { conditions?: Record<string, unknown> };
+    const ruleSet = JSON.parse(read(file)) as { conditions?: Record<string, unknown>; rules: { event: { params: { key?: unknown } } }[] };
     for (const name of Object.keys(ruleSet.conditions ?? {})) codes.add(name);
+    // Deadline keys (dispatchToday): a deadline is named by what must be done.
+    for (const rule of ruleSet.rules) {
+      const key = rule.event.params.key;
+      if (typeof key === 'string' && /[a-z][A-Z]/.test(key)) codes.add(key);
+    }
   }
   const form = JSON.parse(read('schemas/after-sales-record.form.json')) as {
     schema: { properties: Record<string, { enum?: unknown[] }> };

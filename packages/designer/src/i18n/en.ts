@@ -973,6 +973,7 @@ export const en = {
   'impact.blockRemoved': 'no longer blocked: {message}',
   'impact.someone': 'a role',
   'impact.chartLabel': '{title}: records changed, deadlines now late and now on time',
+  'staff.history.breachedAny': 'Deadline breached',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -964,4 +964,5 @@ export const zhCN: Messages = {
   'impact.blockRemoved': '不再阻止：{message}',
   'impact.someone': '相关角色',
   'impact.chartLabel': '{title}：变化的记录、变为超时和变为按时的时限',
+  'staff.history.breachedAny': '超过时限',
 };

@@ -9,14 +9,14 @@ export function OutcomeView({
   statusLabels,
   timeZone,
 }: {
-  evaluation: Pick<Evaluation, 'outcome'> & Partial<Pick<Evaluation, 'evaluatedAt'>>;
+  evaluation: Pick<Evaluation, 'outcome'>;
   roleLabels: Record<string, LocalizedText>;
   statusLabels: Record<string, LocalizedText>;
   timeZone: string;
 }) {
   const { t, locale } = useI18n();
-  // Due times in the year of the evaluation leave the year out; others keep it (a warranty end in 2028).
-  const now = evaluation.evaluatedAt ?? new Date().toISOString();
+  // Due times in this year leave the year out; others keep it (a warranty end in 2028).
+  const now = new Date().toISOString();
   const lines = describeOutcome(evaluation.outcome, { locale, timeZone, roleLabels, statusLabels, now });
   if (lines.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('bench.noOutcome')} />;
   return (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
-import { fieldAt, type FormDefinition } from '@aftersales/engine';
+import { fieldAt, type FormDefinition, type LocalizedText } from '@aftersales/engine';
 import type { AuditEntry, RecordDetail } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
@@ -226,7 +226,9 @@ export function RecordDetailPage() {
                   key: entry.id,
                   children: (
                     <div>
-                      <Typography.Text strong>{actionText(entry.action, t, policy.status)}</Typography.Text>
+                      <Typography.Text strong>
+                        {actionText(entry.action, t, policy.status, (key) => deadlineName(record.deadlines, key, text))}
+                      </Typography.Text>
                       <br />
                       <Typography.Text type="secondary">
                         {formatDateTime(entry.at, locale, policy.timeZone)} · {entry.actor}
@@ -247,11 +249,27 @@ export function RecordDetailPage() {
   );
 }
 
-function actionText(action: string, t: ReturnType<typeof useI18n>['t'], status: (id: string) => string): string {
+/** A deadline by what must be done ("到场"), never its key; the key's row is the record's own. */
+function deadlineName(
+  rows: { key: string; deadline: { what: LocalizedText } }[],
+  key: string,
+  text: (label: LocalizedText | undefined) => string,
+): string {
+  const own = key.split('/').pop()!;
+  const row = rows.find((r) => r.key === key || r.key === own || r.key.split('/').pop() === own);
+  return row ? text(row.deadline.what) : '';
+}
+
+function actionText(
+  action: string,
+  t: ReturnType<typeof useI18n>['t'],
+  status: (id: string) => string,
+  deadline: (key: string) => string,
+): string {
   const move = /^status (\S*) -> (\S+)$/.exec(action);
   if (move) return t('staff.history.moved', { from: status(move[1]!) || '–', to: status(move[2]!) });
   const breach = /^deadline (\S+) breached$/.exec(action);
-  if (breach) return t('staff.history.breached', { key: breach[1]!.split('/').pop()! });
+  if (breach) return deadline(breach[1]!) ? t('staff.history.breached', { key: deadline(breach[1]!) }) : t('staff.history.breachedAny');
   if (action === 'create') return t('staff.history.created');
   if (action === 'update') return t('staff.history.updated');
   return action;
