@@ -2,7 +2,7 @@ import type { Options } from 'ajv';
 import { linearRegExp } from './linearRegExp.js';
 
 /** Our annotation keywords in record schemas (labels, help, option labels, field kind). */
-export const ANNOTATION_KEYWORDS = ['x-title', 'x-description', 'x-enumTitles', 'x-kind'] as const;
+export const ANNOTATION_KEYWORDS = ['x-title', 'x-description', 'x-enumTitles', 'x-kind', 'x-roles'] as const;
 
 /**
  * The one ajv configuration for records: the engine's validators and the designer's RJSF

@@ -1,7 +1,7 @@
 type Schema = unknown;
 
 /** Keywords that never change whether a value is valid: labels, help, comments, examples. */
-const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'x-title', 'x-description', 'x-enumTitles', 'x-kind']);
+const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'x-title', 'x-description', 'x-enumTitles', 'x-kind', 'x-roles']);
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', 'dependencies'] as const;
 const SINGLE_SCHEMAS = [
