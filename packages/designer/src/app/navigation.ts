@@ -29,6 +29,7 @@ export function navigationFor(user: User | null, t: Translate): NavGroup[] {
     label: t('nav.staff'),
     children: [
       { key: '/staff', label: t('nav.staffHome') },
+      { key: '/staff/jobs', label: t('fieldwork.nav.myJobs') },
       { key: '/staff/records', label: t('nav.records') },
       { key: '/staff/approvals', label: t('nav.approvals') },
     ],

@@ -823,6 +823,22 @@ export const en = {
   'apiKeys.copied': 'Copied',
   'apiKeys.done': 'I have copied it',
   'apiKeys.none': 'No API keys yet',
+  // fieldwork: person and store fields, dispatch, my jobs
+  'fieldwork.nav.myJobs': 'My jobs',
+  'fieldwork.jobs.title': 'My jobs',
+  'fieldwork.jobs.none': 'Nothing is dispatched to you',
+  'fieldwork.home.myJobs': 'My jobs',
+  'fieldwork.pickPerson': 'Pick a person',
+  'fieldwork.pickStore': 'Pick a store',
+  'fieldwork.loadingPeople': 'Loading people…',
+  'fieldwork.numberedOnSave': 'Numbered when saved',
+  'fieldwork.dispatch.title': 'Dispatch',
+  'fieldwork.dispatch.assignee': 'Assigned to',
+  'fieldwork.dispatch.nobody': 'nobody yet',
+  'fieldwork.dispatch.pick': 'Dispatch to',
+  'fieldwork.dispatch.do': 'Dispatch',
+  'fieldwork.dispatch.reassign': 'Dispatch to another',
+  'fieldwork.dispatch.done': 'Dispatched to {name}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,7 @@ const StaffHome = lazy(() => import('./home/StaffHome').then((m) => ({ default: 
 const FillFormPage = lazy(() => import('./fill/FillFormPage').then((m) => ({ default: m.FillFormPage })));
 const RecordsPage = lazy(() => import('./records/RecordsPage').then((m) => ({ default: m.RecordsPage })));
 const RecordDetailPage = lazy(() => import('./records/RecordDetailPage').then((m) => ({ default: m.RecordDetailPage })));
+const MyJobsPage = lazy(() => import('./jobs/MyJobsPage').then((m) => ({ default: m.MyJobsPage })));
 const ApprovalsPage = lazy(() => import('./approvals/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 const OverdueBoardPage = lazy(() => import('./overdue/OverdueBoardPage').then((m) => ({ default: m.OverdueBoardPage })));
 const FinesLedgerPage = lazy(() => import('./fines/FinesLedgerPage').then((m) => ({ default: m.FinesLedgerPage })));
@@ -26,6 +27,7 @@ export function StaffRoutes() {
     <Routes>
       <Route index element={page(<StaffHome />)} />
       <Route path="forms/:formId/new" element={page(<FillFormPage />)} />
+      <Route path="jobs" element={page(<MyJobsPage />)} />
       <Route path="records" element={page(<RecordsPage />)} />
       <Route path="records/:id" element={page(<RecordDetailPage />)} />
       <Route path="approvals" element={page(<ApprovalsPage />)} />

@@ -16,6 +16,7 @@ export const bodySchemas = {
   RecordCreate: object({ form: text(100), data: { type: 'object' }, store: text(100), assignee: text(100) }, ['form', 'data']),
   RecordUpdate: object({ data: { type: 'object' }, rev: { type: 'integer', minimum: 1 } }, ['data', 'rev']),
   Transition: object({ to: text(100) }, ['to']),
+  Dispatch: object({ assignee: text(100), rev: { type: 'integer', minimum: 1 } }, ['assignee', 'rev']),
   Withdrawal: object({ reason: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' } }, ['reason']),
   Decision: object({ decision: { enum: ['approve', 'reject'] }, comment: { type: 'string', maxLength: 2000 } }, ['decision']),
   Push: object(

@@ -1,3 +1,4 @@
+import type { AssignedFilter } from './assignedRecords.js';
 import type { ApprovalPageFilter, DeadlinePageFilter, KeysetPage, NotificationPageFilter } from './paging.js';
 import type {
   ApiKey,
@@ -96,6 +97,8 @@ export interface Store {
   writeRecord(write: RecordWrite): Promise<void>;
   getRecord(id: string): Promise<StoredRecord | null>;
   listRecords(filter: RecordFilter): Promise<{ items: StoredRecord[]; total: number }>;
+  /** My jobs: records assigned to a person, outside the excluded statuses, soonest due outstanding deadline first. */
+  assignedRecords(filter: AssignedFilter): Promise<StoredRecord[]>;
 
   listApprovals(filter: { state?: Approval['state']; approvers?: string[]; recordId?: string }): Promise<Approval[]>;
   getApproval(id: string): Promise<Approval | null>;

@@ -770,5 +770,62 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect((await store.listNotifications({ limit: 10 })).filter((n) => n.uniqueKey === notice.uniqueKey)).toEqual([notice]);
       await store.close();
     });
+
+    // fieldwork: numbering and my jobs
+    describe('numbering and assigned records', () => {
+      const numbered = (key: string) => ({ field: 'no', key, prefix: 'SH-20251009-', suffix: '', digits: 3 });
+
+      it('when numbered records are created, then each takes the next number of its counter; another counter starts at 1', async () => {
+        const store = await open();
+        for (const id of ['n1', 'n2']) await store.writeRecord({ ...write(sampleRecord(id)), numbering: numbered('f|s1|SH') });
+        await store.writeRecord({ ...write(sampleRecord('n3', { store: 's2' })), numbering: numbered('f|s2|SH') });
+        expect((await store.getRecord('n1'))?.data).toEqual({ text: '文本', no: 'SH-20251009-001' });
+        expect((await store.getRecord('n2'))?.data.no).toBe('SH-20251009-002');
+        expect((await store.getRecord('n3'))?.data.no).toBe('SH-20251009-001');
+        await store.close();
+      });
+
+      it('when a numbered write fails, then nothing of it is kept and its number goes to the next record', async () => {
+        const store = await open();
+        await store.writeRecord({ ...write(sampleRecord('m1')), numbering: numbered('f|s1|M') });
+        // The same id again: the insert fails inside the transaction that took the number.
+        await expect(store.writeRecord({ ...write(sampleRecord('m1')), numbering: numbered('f|s1|M') })).rejects.toBeTruthy();
+        await store.writeRecord({ ...write(sampleRecord('m2')), numbering: numbered('f|s1|M') });
+        expect((await store.getRecord('m2'))?.data.no).toBe('SH-20251009-002');
+        await store.close();
+      });
+
+      it('when records are assigned, then the assignee’s list has the soonest outstanding deadline first and leaves out excluded states', async () => {
+        const store = await open();
+        const deadline = (recordId: string, dueAt: string, state: 'open' | 'met' | 'breached') => ({
+          recordId,
+          formId: 'f',
+          key: 'k',
+          dueAt,
+          state,
+          remindAt: null,
+          reminded: false,
+          deadline: { key: 'k', dueAt, state } as never,
+        });
+        await store.writeRecord({
+          ...write(sampleRecord('j1', { assignee: 'wang' })),
+          deadlines: [deadline('j1', '2025-10-10T09:00:00.000Z', 'open')],
+        });
+        await store.writeRecord({
+          ...write(sampleRecord('j2', { assignee: 'wang' })),
+          deadlines: [deadline('j2', '2025-10-09T09:00:00.000Z', 'open')],
+        });
+        await store.writeRecord({
+          ...write(sampleRecord('j3', { assignee: 'wang' })),
+          deadlines: [deadline('j3', '2025-10-01T09:00:00.000Z', 'met')],
+        });
+        await store.writeRecord(write(sampleRecord('j4', { assignee: 'wang', status: 'closed' })));
+        await store.writeRecord(write(sampleRecord('j5', { assignee: 'li' })));
+        const mine = await store.assignedRecords({ assignee: 'wang', exclude: [{ formId: 'f', statuses: ['closed'] }], limit: 10 });
+        expect(mine.map((r) => r.id)).toEqual(['j2', 'j1', 'j3']);
+        expect((await store.assignedRecords({ assignee: 'wang', exclude: [], limit: 1 })).map((r) => r.id)).toEqual(['j2']);
+        await store.close();
+      });
+    });
   });
 }

@@ -23,6 +23,8 @@ import { BaseInputTemplate } from './BaseInputTemplate';
 import { FieldTemplate } from './FieldTemplate';
 import { NativeSelectWidget } from './NativeSelectWidget';
 import { PhotoWidget } from './PhotoWidget';
+import { PersonWidget } from './PersonWidget';
+import { StoreWidget } from './StoreWidget';
 import { ShowWhenObjectTemplate } from './ShowWhenObjectTemplate';
 
 /**
@@ -56,5 +58,7 @@ export const ThemedForm = withTheme<unknown, RJSFSchema, FormContextType>({
     SelectWidget: NativeSelectWidget as Widget,
     TextareaWidget,
     photo: PhotoWidget as Widget,
+    person: PersonWidget as Widget,
+    store: StoreWidget as Widget,
   },
 });

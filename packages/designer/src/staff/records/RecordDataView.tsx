@@ -3,6 +3,8 @@ import { Descriptions, Table, Typography } from 'antd';
 import type { LocalizedText, RecordSchema } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import { formatDateTime, formatMoney } from '../shared/format';
+import { useApi } from '../../app/ApiContext';
+import { personName, usePeople } from '../../shared/people/usePeople';
 
 interface FieldSchema {
   type?: string | string[];
@@ -30,6 +32,7 @@ export function RecordDataView({
   timeZone: string;
 }) {
   const { t, text, locale } = useI18n();
+  const people = usePeople(useApi());
   const properties = (schema.properties ?? {}) as Record<string, FieldSchema>;
 
   const photo = (url: string, label: string, key?: number) =>
@@ -77,6 +80,14 @@ export function RecordDataView({
     if (field.properties && typeof v === 'object' && v !== null)
       return <RecordDataView schema={field as RecordSchema} data={v as Record<string, unknown>} timeZone={timeZone} />;
     if (typeof v === 'boolean') return v ? t('staff.yes') : t('staff.no');
+    // People by their display names (records keep the user name); phone numbers dial on a tap.
+    if (field['x-kind'] === 'person') return personName(people, v);
+    if (typeof v === 'string' && field['x-kind'] === 'phone')
+      return (
+        <a href={`tel:${v.replace(/[^\d+]/g, '')}`} className="tel-link">
+          {v}
+        </a>
+      );
     if (typeof v === 'string' && field['x-enumTitles']?.[v]) return text(field['x-enumTitles'][v]);
     if (typeof v === 'string' && field.format === 'date-time') return formatDateTime(v, locale, timeZone);
     if (typeof v === 'number' && field['x-kind'] === 'money') return formatMoney(v, locale);

@@ -20,6 +20,8 @@ import { lockForEditor } from './lockForEditor';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
+import { DispatchCard } from './DispatchCard';
+import { personName, usePeople } from '../../shared/people/usePeople';
 
 /**
  * One record: its status and the moves open to it (disabled, with the reason, while an approval
@@ -39,6 +41,7 @@ export function RecordDetailPage() {
   const [error, setError] = useState<string | null>(null);
   const policy = usePolicyText(form ?? undefined);
   const { user } = useAuth();
+  const people = usePeople(api);
 
   const load = useCallback(async () => {
     try {
@@ -103,7 +106,7 @@ export function RecordDetailPage() {
         </Descriptions.Item>
         <Descriptions.Item label={t('staff.store')}>{record.store ?? '–'}</Descriptions.Item>
         <Descriptions.Item label={t('staff.records.created')}>
-          {formatDateTime(record.createdAt, locale, policy.timeZone)} · {record.createdBy}
+          {formatDateTime(record.createdAt, locale, policy.timeZone)} · {personName(people, record.createdBy)}
         </Descriptions.Item>
         <Descriptions.Item label={t('staff.detail.version')}>
           {t('staff.detail.formVersion', { version: record.formVersion })}
@@ -123,6 +126,14 @@ export function RecordDetailPage() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
+          {form.assignment && (
+            <DispatchCard
+              form={form}
+              record={record}
+              onDispatched={() => void load()}
+              onError={(e) => setError(problemText(e, t, locale))}
+            />
+          )}
           {record.transitions.length > 0 && (
             <Card className="staff-card" title={<h3 className="card-heading">{t('staff.detail.next')}</h3>}>
               <Space direction="vertical" style={{ width: '100%' }}>
@@ -229,7 +240,7 @@ export function RecordDetailPage() {
                       <Typography.Text strong>{actionText(entry.action, t, policy.status)}</Typography.Text>
                       <br />
                       <Typography.Text type="secondary">
-                        {formatDateTime(entry.at, locale, policy.timeZone)} · {entry.actor}
+                        {formatDateTime(entry.at, locale, policy.timeZone)} · {personName(people, entry.actor)}
                       </Typography.Text>
                       {entry.action === 'update' && fields.length > 0 && (
                         <div className="history-fields">{t('staff.detail.changed', { fields: fields.map(fieldTitle).join(', ') })}</div>

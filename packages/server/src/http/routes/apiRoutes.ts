@@ -9,6 +9,7 @@ import { packRoutes } from './packRoutes.js';
 import { recordRoutes } from './recordRoutes.js';
 import type { Services } from './Services.js';
 import { workRoutes } from './workRoutes.js';
+import { fieldworkRoutes } from './fieldworkRoutes.js';
 
 /** The whole route table under /api/v1: every route with its declared access. */
 export function apiRoutes(services: Services): Route[] {
@@ -24,6 +25,7 @@ export function apiRoutes(services: Services): Route[] {
     ...workRoutes(services),
     ...fineRoutes(services),
     ...fileRoutes(services),
+    ...fieldworkRoutes(services),
   ];
   routes.push({
     method: 'get',

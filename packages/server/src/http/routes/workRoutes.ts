@@ -33,8 +33,11 @@ export function workRoutes(services: Services): Route[] {
     const month = queryString(req, 'month');
     if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
       throw new AppError('bad_request', 'month must be YYYY-MM', { details: [{ pointer: '/query/month', message: 'YYYY-MM' }] });
+    // The person filter reads the names people see: a display name means that user.
+    const personText = queryString(req, 'person');
+    const person = personText ? (await services.people.usernamesFor(personText))[0] : undefined;
     const all = await services.store.listFines({
-      ...queryFilter(req, 'person', 'person'),
+      ...(person ? { person } : {}),
       ...(month ? { month } : {}),
       ...queryFilter(req, 'form', 'formId'),
     });
@@ -163,7 +166,14 @@ export function workRoutes(services: Services): Route[] {
         const titles = new Map(
           [...records.values()].map((r) => [r.id, recordTitle(pack.forms.get(r.formId)?.definition, r, storeTimeZone(pack, r.formId))]),
         );
-        return { items: items.map((f) => ({ ...f, recordTitle: titles.get(f.recordId) ?? null })), total, summary: lines };
+        // People by the names people read (the ledger keys fines by the person reference, the user name).
+        const names = await services.people.displayNames();
+        const nameOf = (person: string | null) => (person ? (names.get(person) ?? person) : null);
+        return {
+          items: items.map((f) => ({ ...f, personName: nameOf(f.person), recordTitle: titles.get(f.recordId) ?? null })),
+          total,
+          summary: lines.map((l) => ({ ...l, personName: nameOf(l.person) ?? '' })),
+        };
       },
     },
     {
@@ -178,7 +188,9 @@ export function workRoutes(services: Services): Route[] {
             details: [{ pointer: '/query/format', message: 'csv | xlsx' }],
           });
         const locale = localeOf(req);
-        const items = await fines(req, principal);
+        const names = await services.people.displayNames();
+        // The file names people as they read their names (the ledger keys them by user name).
+        const items = (await fines(req, principal)).map((f) => ({ ...f, person: f.person ? (names.get(f.person) ?? f.person) : null }));
         const label = await roleLabeller(locale);
         const name = `fines-${queryString(req, 'month') ?? 'all'}.${format}`;
         return format === 'csv'

@@ -27,6 +27,10 @@ import type {
   StoredRecord,
   User,
 } from '../types.js';
+import type { AssignedFilter } from '../assignedRecords.js';
+import { assignedRecordDocs } from './queries/assignedRecords.js';
+import { nextCounter } from './queries/counters.js';
+import { renderNumber } from '../numbering.js';
 
 /** Drops Mongo's `_id` from a read document. */
 function plain<T>(doc: Document | null): T | null {
@@ -128,6 +132,7 @@ export class MongoStore implements Store {
       this.col('files').createIndex({ id: 1 }, { unique: true }),
       this.col('files').createIndex({ createdBy: 1, createdAt: 1 }),
       this.col('fileRefs').createIndex({ fileId: 1, recordId: 1 }, { unique: true }),
+      this.col('counters').createIndex({ key: 1 }, { unique: true }),
     ]);
     await this.backfillFileRefs();
   }
@@ -433,6 +438,12 @@ export class MongoStore implements Store {
   async writeRecord(write: RecordWrite) {
     const { record, previous } = write;
     await this.transaction(async (session) => {
+      // The number is taken in the record's transaction: an aborted write gives it back.
+      if (write.numbering && !previous)
+        record.data = {
+          ...record.data,
+          [write.numbering.field]: renderNumber(write.numbering, await nextCounter(this.db, write.numbering.key, session)),
+        };
       if (previous) {
         const result = await this.col('records').replaceOne({ id: record.id, rev: previous.rev }, recordDoc(record), { session });
         if (result.matchedCount === 0)
@@ -497,6 +508,9 @@ export class MongoStore implements Store {
   }
   async getRecord(id: string) {
     return fromRecordDoc(await this.col('records').findOne({ id }));
+  }
+  async assignedRecords(filter: AssignedFilter) {
+    return (await assignedRecordDocs(this.db, filter)).map((r) => fromRecordDoc(r)!);
   }
   async listRecords(filter: RecordFilter) {
     const query: Document = {};

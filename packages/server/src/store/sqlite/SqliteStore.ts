@@ -31,6 +31,10 @@ import { preparePrivateFiles, tightenDatabaseFiles } from './privateFiles.js';
 import { fileIdsIn } from '../fileRefs.js';
 import { withMetAt } from '../metLate.js';
 import { mergeApprovals } from '../mergeApprovals.js';
+import type { AssignedFilter } from '../assignedRecords.js';
+import { assignedRecordRows } from './queries/assignedRecords.js';
+import { nextCounter } from './queries/counters.js';
+import { renderNumber } from '../numbering.js';
 
 type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -400,6 +404,9 @@ export class SqliteStore implements Store {
   private writeOne(write: RecordWrite): void {
     const { record, previous } = write;
     this.db.transaction(() => {
+      // The number first: it takes the write lock, and rolls back with the record if the write fails.
+      if (write.numbering && !previous)
+        record.data = { ...record.data, [write.numbering.field]: renderNumber(write.numbering, nextCounter(this.db, write.numbering.key)) };
       if (previous) {
         const changed = this.stmt(
           'UPDATE records SET form_version = ?, rule_set_versions = ?, status = ?, data = ?, evaluation = ?, store = ?, assignee = ?, updated_at = ?, rev = ? WHERE id = ? AND rev = ?',
@@ -502,6 +509,9 @@ export class SqliteStore implements Store {
 
   async getRecord(id: string) {
     return toRecord(this.stmt('SELECT * FROM records WHERE id = ?').get(id) as Row | undefined);
+  }
+  async assignedRecords(filter: AssignedFilter) {
+    return assignedRecordRows(this.db, filter).map((r) => toRecord(r)!);
   }
   async listRecords(filter: RecordFilter) {
     const where: string[] = [];

@@ -24,6 +24,7 @@ const ADDED_TABLES = `
 CREATE TABLE IF NOT EXISTS calendar_jobs (
   calendar_id TEXT NOT NULL, version INTEGER NOT NULL, state TEXT NOT NULL, holder TEXT NOT NULL, lease_until TEXT NOT NULL,
   started_at TEXT NOT NULL, finished_at TEXT, counts TEXT, PRIMARY KEY (calendar_id, version));
+CREATE TABLE IF NOT EXISTS counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
 
 export function addMissingColumns(db: Database.Database): void {

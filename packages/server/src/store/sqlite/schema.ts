@@ -75,4 +75,5 @@ CREATE INDEX IF NOT EXISTS fines_person ON fines (person, posted_at, id);
 CREATE INDEX IF NOT EXISTS notifications_at ON notifications (at, id);
 CREATE INDEX IF NOT EXISTS notifications_role ON notifications (role, at, id);
 CREATE INDEX IF NOT EXISTS records_created ON records (created_at, id);
+CREATE INDEX IF NOT EXISTS records_assignee ON records (assignee, created_at);
 `;
