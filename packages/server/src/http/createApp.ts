@@ -20,6 +20,8 @@ import type { Store } from '../store/Store.js';
 import { PeopleDirectory } from '../services/people/PeopleDirectory.js';
 import { Dispatch } from '../services/records/Dispatch.js';
 import { MyJobs } from '../services/records/MyJobs.js';
+import { ChannelService } from '../services/notices/ChannelService.js';
+import { NoticeWorker } from '../services/notices/NoticeWorker.js';
 import { createRouter } from './createRouter.js';
 import { csrfGuard } from './csrfGuard.js';
 import { securityHeaders } from './securityHeaders.js';
@@ -41,6 +43,8 @@ export interface AppOptions {
     uploadQuota?: UploadQuota;
     orphanUploadHours?: number;
     escalation?: EscalationOptions;
+    /** Hosts outbound notices may reach although they are internal addresses (NOTICE_ALLOW_HOSTS). */
+    noticeAllowHosts?: string[];
   };
 }
 
@@ -83,6 +87,8 @@ export function createApp(options: AppOptions): App {
     people,
     dispatch: new Dispatch(records, definitions, people, clock),
     myJobs: new MyJobs(store, definitions),
+    channels: new ChannelService(store, clock, options.config?.noticeAllowHosts ?? []),
+    notices: new NoticeWorker(store, clock, { allowHosts: options.config?.noticeAllowHosts ?? [] }),
   };
   // A published calendar moves open deadlines (in the background; see DeadlineRecompute).
   definitions.onChange = () => services.deadlineRecompute.kick();

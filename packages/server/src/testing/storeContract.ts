@@ -827,5 +827,84 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         await store.close();
       });
     });
+
+    // fieldwork: outbound notices
+    describe('notice channels and deliveries', () => {
+      const channel = {
+        id: 'c1',
+        store: 's1',
+        kind: 'webhook' as const,
+        name: '门店系统',
+        events: ['approval' as const],
+        config: { url: 'http://127.0.0.1/hook', secret: 'x'.repeat(16) },
+        createdBy: 'admin',
+        createdAt: '2025-10-09T00:00:00.000Z',
+      };
+      const notice = (id: string, recordId: string) => ({
+        id,
+        uniqueKey: `${recordId}|decision|${id}`,
+        at: '2025-10-09T02:00:00.000Z',
+        role: 'technician',
+        person: 'wang',
+        recordId,
+        message: { 'zh-CN': '已驳回', en: 'rejected' },
+      });
+      const delivery = (id: string, notificationId: string, state: 'pending' | 'skipped' = 'pending') => ({
+        id,
+        channelId: 'c1',
+        notificationId,
+        event: 'approval' as const,
+        payload: { notice: notice(notificationId, 'd1'), store: 's1' },
+        state,
+        attempts: 0,
+        nextAt: state === 'pending' ? '2025-10-09T02:00:00.000Z' : null,
+        leaseUntil: null,
+        lastStatus: null,
+        lastError: null,
+        createdAt: '2025-10-09T02:00:00.000Z',
+        deliveredAt: null,
+      });
+
+      it('when notices of a store’s records are posted, then its channel sees each until it has a delivery, and a delivery is added once', async () => {
+        const store = await open();
+        await store.saveChannel(channel);
+        expect(await store.listChannels('s1')).toEqual([channel]);
+        await store.writeRecord({ ...write(sampleRecord('d1')), notifications: [notice('n1', 'd1'), notice('n2', 'd1')] });
+        await store.writeRecord({ ...write(sampleRecord('d2', { store: 's2' })), notifications: [notice('n3', 'd2')] });
+        expect((await store.undeliveredNotices(channel, '2025-10-09T00:00:00.000Z', 10)).map((n) => n.id)).toEqual(['n1', 'n2']);
+        expect(await store.enqueueDeliveries([delivery('x1', 'n1'), delivery('x2', 'n2', 'skipped')])).toBe(2);
+        expect(await store.enqueueDeliveries([delivery('x3', 'n1')])).toBe(0);
+        expect(await store.undeliveredNotices(channel, '2025-10-09T00:00:00.000Z', 10)).toEqual([]);
+        expect((await store.listDeliveries('c1', 10)).map((d) => d.id)).toEqual(['x1']);
+        await store.close();
+      });
+
+      it('when due deliveries are claimed, then a second claim under the lease gets none; a finished one leaves the queue; a replay brings it back', async () => {
+        const store = await open();
+        await store.saveChannel(channel);
+        await store.writeRecord({ ...write(sampleRecord('d1')), notifications: [notice('n1', 'd1')] });
+        await store.enqueueDeliveries([delivery('x1', 'n1')]);
+        const at = '2025-10-09T03:00:00.000Z';
+        expect((await store.claimDeliveries(at, '2025-10-09T03:01:00.000Z', 10)).map((d) => d.id)).toEqual(['x1']);
+        expect(await store.claimDeliveries(at, '2025-10-09T03:01:00.000Z', 10)).toEqual([]);
+        await store.finishDelivery('x1', {
+          state: 'delivered',
+          attempts: 1,
+          nextAt: null,
+          lastStatus: 200,
+          lastError: null,
+          deliveredAt: at,
+        });
+        expect(await store.claimDeliveries('2025-10-09T04:00:00.000Z', '2025-10-09T04:01:00.000Z', 10)).toEqual([]);
+        expect(await store.getDelivery('x1')).toMatchObject({ state: 'delivered', attempts: 1, lastStatus: 200, leaseUntil: null });
+        expect(await store.replayDelivery('x1', '2025-10-09T05:00:00.000Z')).toBe(true);
+        expect((await store.claimDeliveries('2025-10-09T05:00:00.000Z', '2025-10-09T05:01:00.000Z', 10)).map((d) => d.attempts)).toEqual([
+          0,
+        ]);
+        expect(await store.deleteChannel('c1')).toBe(true);
+        expect(await store.getDelivery('x1')).toBeNull();
+        await store.close();
+      });
+    });
   });
 }

@@ -14,6 +14,8 @@ import type { Store } from '../../store/Store.js';
 import type { PeopleDirectory } from '../../services/people/PeopleDirectory.js';
 import type { Dispatch } from '../../services/records/Dispatch.js';
 import type { MyJobs } from '../../services/records/MyJobs.js';
+import type { ChannelService } from '../../services/notices/ChannelService.js';
+import type { NoticeWorker } from '../../services/notices/NoticeWorker.js';
 
 /** The use cases the routes call. */
 export interface Services {
@@ -36,4 +38,7 @@ export interface Services {
   people: PeopleDirectory;
   dispatch: Dispatch;
   myJobs: MyJobs;
+  /** Outbound notices: channels per store and the worker that delivers them. */
+  channels: ChannelService;
+  notices: NoticeWorker;
 }

@@ -1,4 +1,6 @@
 import { Binary, MongoClient, MongoServerError, type ClientSession, type Collection, type Db, type Document } from 'mongodb';
+import * as channels from './queries/channels.js';
+import type { Channel, Delivery } from '../channels.js';
 import { AppError } from '../../errors/AppError.js';
 import type { BreachItem, Store } from '../Store.js';
 import type { ApprovalPageFilter, DeadlinePageFilter, KeysetPage, NotificationPageFilter, Visibility } from '../paging.js';
@@ -133,6 +135,11 @@ export class MongoStore implements Store {
       this.col('files').createIndex({ createdBy: 1, createdAt: 1 }),
       this.col('fileRefs').createIndex({ fileId: 1, recordId: 1 }, { unique: true }),
       this.col('counters').createIndex({ key: 1 }, { unique: true }),
+      this.col('channels').createIndex({ id: 1 }, { unique: true }),
+      this.col('deliveries').createIndex({ id: 1 }, { unique: true }),
+      this.col('deliveries').createIndex({ channelId: 1, notificationId: 1 }, { unique: true }),
+      this.col('deliveries').createIndex({ state: 1, nextAt: 1 }),
+      this.col('deliveries').createIndex({ channelId: 1, createdAt: -1 }),
     ]);
     await this.backfillFileRefs();
   }
@@ -1011,6 +1018,41 @@ export class MongoStore implements Store {
     if (!doc) return null;
     const file = plain<StoredFile & { data: Binary }>(doc)!;
     return { ...file, data: Buffer.from(file.data.buffer) };
+  }
+
+  // Outbound notices: one-line delegates to queries/channels.ts
+  async saveChannel(channel: Channel) {
+    return channels.saveChannel(this.db, channel);
+  }
+  async listChannels(store?: string) {
+    return channels.listChannels(this.db, store);
+  }
+  async getChannel(id: string) {
+    return channels.getChannel(this.db, id);
+  }
+  async deleteChannel(id: string) {
+    return channels.deleteChannel(this.db, id);
+  }
+  async undeliveredNotices(channel: Channel, since: string, limit: number) {
+    return channels.undeliveredNotices(this.db, channel, since, limit);
+  }
+  async enqueueDeliveries(deliveries: Delivery[]) {
+    return channels.enqueueDeliveries(this.db, deliveries);
+  }
+  async claimDeliveries(now: string, leaseUntil: string, limit: number) {
+    return channels.claimDeliveries(this.db, now, leaseUntil, limit);
+  }
+  async finishDelivery(id: string, result: Pick<Delivery, 'state' | 'attempts' | 'nextAt' | 'lastStatus' | 'lastError' | 'deliveredAt'>) {
+    return channels.finishDelivery(this.db, id, result);
+  }
+  async listDeliveries(channelId: string, limit: number) {
+    return channels.listDeliveries(this.db, channelId, limit);
+  }
+  async getDelivery(id: string) {
+    return channels.getDelivery(this.db, id);
+  }
+  async replayDelivery(id: string, now: string) {
+    return channels.replayDelivery(this.db, id, now);
   }
 }
 

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import * as channels from './queries/channels.js';
+import type { Channel, Delivery } from '../channels.js';
 import Database from 'better-sqlite3';
 import { AppError } from '../../errors/AppError.js';
 import type { BreachItem, Store } from '../Store.js';
@@ -998,6 +1000,41 @@ export class SqliteStore implements Store {
       n.recordId,
       json(n.message),
     );
+  }
+
+  // Outbound notices: one-line delegates to queries/channels.ts
+  async saveChannel(channel: Channel) {
+    return channels.saveChannel(this.db, channel);
+  }
+  async listChannels(store?: string) {
+    return channels.listChannels(this.db, store);
+  }
+  async getChannel(id: string) {
+    return channels.getChannel(this.db, id);
+  }
+  async deleteChannel(id: string) {
+    return channels.deleteChannel(this.db, id);
+  }
+  async undeliveredNotices(channel: Channel, since: string, limit: number) {
+    return channels.undeliveredNotices(this.db, channel, since, limit);
+  }
+  async enqueueDeliveries(deliveries: Delivery[]) {
+    return channels.enqueueDeliveries(this.db, deliveries);
+  }
+  async claimDeliveries(now: string, leaseUntil: string, limit: number) {
+    return channels.claimDeliveries(this.db, now, leaseUntil, limit);
+  }
+  async finishDelivery(id: string, result: Pick<Delivery, 'state' | 'attempts' | 'nextAt' | 'lastStatus' | 'lastError' | 'deliveredAt'>) {
+    return channels.finishDelivery(this.db, id, result);
+  }
+  async listDeliveries(channelId: string, limit: number) {
+    return channels.listDeliveries(this.db, channelId, limit);
+  }
+  async getDelivery(id: string) {
+    return channels.getDelivery(this.db, id);
+  }
+  async replayDelivery(id: string, now: string) {
+    return channels.replayDelivery(this.db, id, now);
   }
 }
 

@@ -25,6 +25,16 @@ CREATE TABLE IF NOT EXISTS calendar_jobs (
   calendar_id TEXT NOT NULL, version INTEGER NOT NULL, state TEXT NOT NULL, holder TEXT NOT NULL, lease_until TEXT NOT NULL,
   started_at TEXT NOT NULL, finished_at TEXT, counts TEXT, PRIMARY KEY (calendar_id, version));
 CREATE TABLE IF NOT EXISTS counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS channels (
+  id TEXT PRIMARY KEY, store TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, events TEXT NOT NULL, config TEXT NOT NULL,
+  created_by TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS channels_store ON channels (store, created_at);
+CREATE TABLE IF NOT EXISTS deliveries (
+  id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, notification_id TEXT NOT NULL, event TEXT NOT NULL, payload TEXT NOT NULL,
+  state TEXT NOT NULL, attempts INTEGER NOT NULL, next_at TEXT, lease_until TEXT, last_status INTEGER, last_error TEXT,
+  created_at TEXT NOT NULL, delivered_at TEXT, UNIQUE (channel_id, notification_id));
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (state, next_at);
+CREATE INDEX IF NOT EXISTS deliveries_channel ON deliveries (channel_id, created_at);
 `;
 
 export function addMissingColumns(db: Database.Database): void {
