@@ -103,6 +103,14 @@ export function RecordDetailPage() {
       <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} className="record-meta">
         <Descriptions.Item label={t('staff.records.status')}>
           <Tag color={finalState ? CHIP_COLORS.met : CHIP_COLORS.onTime}>{policy.status(record.status) || '–'}</Tag>
+          {/* A rejected request says so, with the approver's reason, beside the status it stays in. */}
+          {(record.approvals ?? [])
+            .filter((a) => a.state === 'rejected')
+            .map((a) => (
+              <Tag key={a.id} color={CHIP_COLORS.overdue} className="rejected-tag">
+                {t('fieldwork.rejected', { reason: a.comment || text(a.reason) })}
+              </Tag>
+            ))}
         </Descriptions.Item>
         <Descriptions.Item label={t('staff.store')}>{record.store ?? '–'}</Descriptions.Item>
         <Descriptions.Item label={t('staff.records.created')}>
