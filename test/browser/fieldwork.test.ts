@@ -124,8 +124,8 @@ describe('dispatch, my jobs and notices in Chromium', () => {
     await clerk.getByRole('button', { name: '派工', exact: true }).click();
     await expect.poll(() => clerk.getByTestId('assignee').textContent()).toBe('王师傅');
     // The record reads the technician by his name, never his user name.
-    await expect.poll(() => clerk.locator('.record-data').textContent()).toContain('王师傅');
-    expect(await clerk.locator('.record-data').textContent()).not.toContain('wang');
+    await expect.poll(() => clerk.locator('.record-data').first().textContent()).toContain('王师傅');
+    expect(await clerk.locator('.record-data').first().textContent()).not.toContain('wang');
     await shot(clerk, 'fieldwork-dispatch-desk');
     const stored = await server.services.records.stored(jobId);
     expect(stored).toMatchObject({ assignee: 'wang', data: { technician: 'wang' } });
