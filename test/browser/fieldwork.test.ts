@@ -182,6 +182,8 @@ describe('dispatch, my jobs and notices in Chromium', () => {
     const tech = await page('phone');
     await signIn(tech, 'wang', 'wang-password-2025');
     await expect.poll(() => tech.getByText('赵主管（售后主管）已批准你的申请，理由：同意领用').count()).toBe(1);
+    // The notice names its record as people do (form title), once the forms are loaded.
+    await expect.poll(() => tech.locator('.ant-spin').count()).toBe(0);
     await shot(tech, 'fieldwork-notified-phone');
   });
 });

@@ -884,6 +884,20 @@ export const en = {
   'channels.next': 'Next attempt',
   'channels.replay': 'Send again',
   'fieldwork.rejected': 'Rejected: {reason}',
+  // fieldwork: signature pad
+  'fieldwork.signature.pad': 'Sign here: {field}',
+  'fieldwork.signature.clear': 'Clear',
+  'fieldwork.signature.confirm': 'Confirm signature',
+  'fieldwork.signature.again': 'Sign again',
+  'fieldwork.signature.empty': 'Sign in the box first',
+  'fieldwork.signature.of': 'Signature: {field}',
+  // fieldwork: print
+  'fieldwork.print.open': 'Print view',
+  'fieldwork.print.do': 'Print',
+  'fieldwork.print.back': 'Back to the record',
+  'fieldwork.print.number': 'Number',
+  'fieldwork.print.signatures': 'Signatures',
+  'fieldwork.print.handledBy': 'Handled by (signature)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -877,4 +877,18 @@ export const zhCN: Messages = {
   'channels.next': '下次尝试',
   'channels.replay': '重新发送',
   'fieldwork.rejected': '已驳回：{reason}',
+  // fieldwork: signature pad
+  'fieldwork.signature.pad': '请在此签名：{field}',
+  'fieldwork.signature.clear': '清除',
+  'fieldwork.signature.confirm': '确认签名',
+  'fieldwork.signature.again': '重新签名',
+  'fieldwork.signature.empty': '请先在框内签名',
+  'fieldwork.signature.of': '签名：{field}',
+  // fieldwork: print
+  'fieldwork.print.open': '打印预览',
+  'fieldwork.print.do': '打印',
+  'fieldwork.print.back': '返回记录',
+  'fieldwork.print.number': '单号',
+  'fieldwork.print.signatures': '签字',
+  'fieldwork.print.handledBy': '经办人签字',
 };

@@ -25,6 +25,7 @@ import { NativeSelectWidget } from './NativeSelectWidget';
 import { PhotoWidget } from './PhotoWidget';
 import { PersonWidget } from './PersonWidget';
 import { StoreWidget } from './StoreWidget';
+import { SignatureWidget } from './SignatureWidget';
 import { ShowWhenObjectTemplate } from './ShowWhenObjectTemplate';
 
 /**
@@ -60,5 +61,6 @@ export const ThemedForm = withTheme<unknown, RJSFSchema, FormContextType>({
     photo: PhotoWidget as Widget,
     person: PersonWidget as Widget,
     store: StoreWidget as Widget,
+    signature: SignatureWidget as Widget,
   },
 });

@@ -11,7 +11,8 @@ export function withKindWidgets(form: FormDefinition, uiSchema: Record<string, u
     if (typeof schema !== 'object' || schema === null) continue;
     const field = (out[name] ?? {}) as Record<string, unknown>;
     const kind = schema['x-kind'];
-    if ((kind === 'person' || kind === 'store') && field['ui:widget'] === undefined) out[name] = { ...field, 'ui:widget': kind };
+    if ((kind === 'person' || kind === 'store' || kind === 'signature') && field['ui:widget'] === undefined)
+      out[name] = { ...field, 'ui:widget': kind };
   }
   const numbered = form.numbering?.field;
   if (numbered) {

@@ -47,6 +47,9 @@ export function RecordDataView({
     );
 
   const value = (field: FieldSchema, v: unknown, label: string): ReactNode => {
+    // A signature is its image, on the record and in print.
+    if (field['x-kind'] === 'signature' && typeof v === 'string' && UPLOADED.test(v))
+      return <img src={v} alt={t('fieldwork.signature.of', { field: label })} className="signature-image" />;
     if (field['x-kind'] === 'photo' || field.items?.['x-kind'] === 'photo' || field.format === 'uri-reference') {
       const urls = (Array.isArray(v) ? v : [v]).filter((u): u is string => typeof u === 'string');
       return <div className="photo-list">{urls.map((u, i) => photo(u, label, i))}</div>;

@@ -259,7 +259,12 @@ export function RecordDetailPage() {
               })}
             />
           </Card>
-          <Link to="/staff/records">{t('staff.detail.back')}</Link>
+          <Space wrap>
+            <Link to={`/staff/records/${record.id}/print`} className="touch-link">
+              {t('fieldwork.print.open')}
+            </Link>
+            <Link to="/staff/records">{t('staff.detail.back')}</Link>
+          </Space>
         </Col>
       </Row>
     </section>
