@@ -146,11 +146,46 @@ describe('dispatch, my jobs and notices in Chromium', () => {
     await tech.waitForURL(new RegExp(`/staff/records/${jobId}$`));
     // The customer's phone dials on a tap.
     await expect.poll(() => tech.locator('a.tel-link').getAttribute('href')).toBe('tel:13800138000');
+    // The customer signs on the phone: drawn with a finger, kept as an image file with the record.
+    await tech.getByRole('button', { name: '修改' }).click();
+    const pad = tech.locator('canvas.signature-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    await tech.mouse.move(box.x + 20, box.y + box.height / 2);
+    await tech.mouse.down();
+    for (let i = 1; i <= 12; i++) await tech.mouse.move(box.x + 20 + i * 18, box.y + box.height / 2 + (i % 2 === 0 ? -30 : 30));
+    await tech.mouse.up();
+    await tech.getByRole('button', { name: '确认签名' }).click();
+    await expect.poll(() => tech.locator('form img.signature-image').count()).toBe(1);
+    await tech.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => tech.locator('.record-data img.signature-image').count()).toBe(1);
+    const signed = await server.services.records.stored(jobId);
+    expect(signed.data.customerSignature).toMatch(/^\/api\/v1\/files\/[0-9a-f-]{36}$/);
+    const file = await server.services.store.getFile(String(signed.data.customerSignature).split('/').pop()!);
+    expect(file).toMatchObject({ contentType: 'image/png', createdBy: 'wang' });
+    expect(await tech.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(tech, 'fieldwork-signed-phone');
     const desk = await page('desk');
     await signIn(desk, 'li', 'li-password-2025');
     await desk.goto(`${server.url}/staff/jobs`);
     await expect.poll(() => desk.getByText('暂无派给你的工单').count()).toBe(1);
     await shot(desk, 'fieldwork-my-jobs-empty-desk');
+  });
+
+  it('the clerk prints the record: title, number, store, fields, signature lines and the customer’s signature, without the menu', async () => {
+    const clerk = await page('desk');
+    await signIn(clerk, 'clerk', 'clerk-password-2025');
+    await clerk.goto(`${server.url}/staff/records/${jobId}`);
+    await clerk.getByRole('link', { name: '打印预览' }).click();
+    await clerk.waitForURL(new RegExp(`/staff/records/${jobId}/print$`));
+    await expect.poll(() => clerk.locator('.print-title').textContent()).toBe('售后服务处理记录表');
+    await expect.poll(() => clerk.locator('.print-signature-line').allTextContents()).toEqual(['客户签字', '经办人签字']);
+    expect(await clerk.locator('.print-signatures img.signature-image').count()).toBe(1);
+    expect(await clerk.locator('.print-meta').textContent()).toContain(ticketNo);
+    await clerk.emulateMedia({ media: 'print' });
+    expect(await clerk.locator('.app-header').isVisible()).toBe(false);
+    expect(await clerk.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
+    await shot(clerk, 'fieldwork-print-preview');
   });
 
   it('赵主管 approves the requisition; 王师傅 is told in the app, and the store’s webhook receives the signed notice', async () => {
