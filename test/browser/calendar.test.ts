@@ -12,6 +12,9 @@ describe('calendar publish in Chromium', () => {
   let recordId = '';
   const errors: string[] = [];
 
+  /** The ticket number the server gave the record. */
+  let ticket = '';
+
   beforeAll(async () => {
     server = await startServer({ clock: () => now });
     const { record } = await server.services.records.create(
@@ -28,6 +31,7 @@ describe('calendar publish in Chromium', () => {
       },
       'admin',
     );
+    ticket = String(record.data.ticketNo);
     recordId = record.id;
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
@@ -44,7 +48,7 @@ describe('calendar publish in Chromium', () => {
     await page.getByLabel('用户名').fill(ADMIN.username);
     await page.getByLabel('密码').fill(ADMIN.password);
     await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.getByText('SH-2130').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(ticket).first().isVisible()).toBe(true);
     const text = await page.locator('main').innerText();
     expect(text).toContain('当日派工：12月2日 周三 17:30 前');
     expect(text).toContain('到场：12月2日 周三 16:00 前（6个工作小时）');
@@ -61,7 +65,7 @@ describe('calendar publish in Chromium', () => {
     await page.getByRole('button', { name: '添加节假日' }).click();
     await expect.poll(() => page.getByText('临时停业').isVisible()).toBe(true);
     await page.getByRole('button', { name: '预览对未完成时限的影响' }).click();
-    const row = page.getByRole('row').filter({ hasText: 'SH-2130' }).filter({ hasText: '到场' });
+    const row = page.getByRole('row').filter({ hasText: ticket }).filter({ hasText: '到场' });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.innerText()).toContain('推后 1天');
     expect(await row.innerText()).toContain('2026-12-01');

@@ -5,6 +5,8 @@ import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 
 /** A manager sees work done late as such on the overdue board, and waives a fine posted in error, in Chinese. */
 describe('met-late deadlines and fine corrections in Chromium', () => {
+  /** The ticket number the server gave the late job. */
+  let lateTicket = '';
   let now = new Date('2025-10-09T09:00:00+08:00');
   let server: TestServer;
   let browser: Browser;
@@ -39,6 +41,7 @@ describe('met-late deadlines and fine corrections in Chromium', () => {
     );
     // Arrival due 16:00, breached at 17:00, the arrival at 17:20 recorded at 17:25.
     const { record } = await records.create('after-sales-record', job('LATE-1'), 'admin');
+    lateTicket = String(record.data.ticketNo);
     now = new Date('2025-10-09T17:00:00+08:00');
     await scheduler.tick();
     now = new Date('2025-10-09T17:25:00+08:00');
@@ -60,7 +63,7 @@ describe('met-late deadlines and fine corrections in Chromium', () => {
   });
 
   it('when an arrival was recorded late, then the board reads 迟到 1小时20分钟 完成 four days later, not still growing', async () => {
-    const row = page.getByRole('row').filter({ hasText: 'LATE-1' }).filter({ hasText: '到场' });
+    const row = page.getByRole('row').filter({ hasText: lateTicket }).filter({ hasText: '到场' });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.innerText()).toContain('迟到 1小时20分钟 完成');
     expect(await row.innerText()).not.toContain('4天');

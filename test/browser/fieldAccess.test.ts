@@ -115,7 +115,7 @@ describe('field access in Chromium', () => {
       problemDescription: '漏水',
       zone: 'urban',
       callTime: '2025-10-09T21:30:00+08:00',
-      technician: '王师傅',
+      technician: 'tech',
     };
     const job = await api('clerk', 'POST', '/records', { form: 'after-sales-record', data, store: 'jiefang' });
     await api('clerk', 'POST', `/records/${job.id}/transitions`, { to: 'dispatched' });

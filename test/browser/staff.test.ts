@@ -113,14 +113,15 @@ describe('staff workspace in Chromium', () => {
 
     await myForms.getByRole('link', { name: '售后服务处理记录表' }).click();
     await page.waitForURL('**/staff/forms/after-sales-record/new');
-    await page.getByLabel('单号', { exact: true }).fill('SH-1009');
+    // The ticket number is the server's: read-only here, given when the record is saved.
+    expect(await page.getByLabel('单号', { exact: true }).isEditable()).toBe(false);
     await page.getByLabel('姓名', { exact: true }).fill('李女士');
     await page.getByLabel('电话', { exact: true }).fill('13800138000');
     // The draft is kept as the clerk types and comes back after a reload.
     await expect.poll(() => page.getByText(/草稿已保存/).isVisible()).toBe(true);
     await page.reload();
     await expect.poll(() => page.getByText(/已恢复您 .* 保存的草稿/).isVisible()).toBe(true);
-    expect(await page.getByLabel('单号', { exact: true }).inputValue()).toBe('SH-1009');
+    expect(await page.getByLabel('姓名', { exact: true }).inputValue()).toBe('李女士');
 
     // Checked in the browser by the server's own validate functions: nothing is sent while the record is wrong.
     let posts = 0;
@@ -151,14 +152,14 @@ describe('staff workspace in Chromium', () => {
     await page.getByRole('button', { name: '打开记录' }).click();
     await page.waitForURL(/\/staff\/records\/[0-9a-f-]{36}$/);
     callRecordId = page.url().split('/').pop()!;
-    await expect.poll(() => page.getByRole('heading', { name: /SH-1009/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: /SH-20251009-001/ }).isVisible()).toBe(true);
     await expect.poll(() => page.locator('.chip-onTime').first().textContent()).toMatch(/未到期/);
     await expect.poll(() => page.getByRole('button', { name: '转为“已派工”' }).isEnabled()).toBe(true);
     await expectAccessible(page);
     await shot(page, 'staff-04-record-detail');
 
     await page.goto(`${server.url}/staff/records`);
-    await expect.poll(() => page.getByRole('link', { name: 'SH-1009' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: 'SH-20251009-001' }).isVisible()).toBe(true);
     await expectAccessible(page);
     await shot(page, 'staff-05-my-records');
   });
@@ -168,8 +169,8 @@ describe('staff workspace in Chromium', () => {
     await signIn(page, 'tech');
     await page.locator('.ant-card').filter({ hasText: '我要填的表' }).getByRole('link', { name: '配件领用单' }).click();
     await page.waitForURL('**/staff/forms/parts-requisition/new');
-    await page.getByLabel('领料单号', { exact: true }).fill('LL-2025-1009');
-    await page.getByLabel('领用人', { exact: true }).fill('王师傅');
+    // The requisition number is the server's; the requester is picked by name.
+    await page.getByLabel('领用人', { exact: true }).selectOption({ label: '王师傅' });
     await page
       .getByRole('button')
       .filter({ has: page.locator('.anticon-plus-circle') })
@@ -227,7 +228,7 @@ describe('staff workspace in Chromium', () => {
       store: 'jiefang',
       data: {
         user: '王师傅',
-        driver: '老李',
+        driver: 'driver',
         departureTime: '2025-10-09T09:30:00+08:00',
         purpose: '送货',
         repairCost: 350,
@@ -271,19 +272,18 @@ describe('staff workspace in Chromium', () => {
       form: 'after-sales-record',
       store: 'jiefang',
       data: {
-        ticketNo: 'SH-1010',
         customer: { name: '赵先生', phone: '13900139000' },
         serviceType: 'repair',
         zone: 'suburban',
         callTime: '2025-10-09T10:00:00+08:00',
-        technician: '王师傅',
+        technician: 'tech',
         arrivalTime: '2025-10-09T13:00:00+08:00',
         resolution: 'fixedOnSite',
         fee: 180,
         completedAt: '2025-10-09T14:00:00+08:00',
       },
     });
-    // Monday afternoon: SH-1009 never got a technician on site, SH-1010's 180 yuan never reached finance (3 days).
+    // Monday afternoon: SH-20251009-001 never got a technician on site, SH-20251009-002's 180 yuan never reached finance (3 days).
     now = new Date('2025-10-13T15:00:00+08:00');
     await server.services.scheduler.tick();
 
@@ -295,13 +295,13 @@ describe('staff workspace in Chromium', () => {
     await expect
       .poll(() =>
         board
-          .getByRole('link', { name: /SH-1009/ })
+          .getByRole('link', { name: /SH-20251009-001/ })
           .first()
           .isVisible(),
       )
       .toBe(true);
     await expect
-      .poll(() => board.getByRole('row').filter({ hasText: 'SH-1010' }).filter({ hasText: '营收交财务' }).textContent())
+      .poll(() => board.getByRole('row').filter({ hasText: 'SH-20251009-002' }).filter({ hasText: '营收交财务' }).textContent())
       .toMatch(/¥180\.00/);
     await expect.poll(() => boss.getByText(/截至 2025-10-13 15:00（服务器时间）/).isVisible()).toBe(true);
     await expectAccessible(boss);
@@ -337,10 +337,10 @@ describe('staff workspace in Chromium', () => {
     await signIn(clerk, 'clerk');
     const notices = clerk.locator('.staff-card').filter({ has: clerk.getByRole('heading', { name: '通知与提醒' }) });
     await expect.poll(() => notices.getByText('已超时：当日派工').count()).toBe(2);
-    await expect.poll(() => notices.getByRole('link', { name: /售后服务处理记录表 · SH-1009/ }).isVisible()).toBe(true);
+    await expect.poll(() => notices.getByRole('link', { name: /售后服务处理记录表 · SH-20251009-001/ }).isVisible()).toBe(true);
     await expectAccessible(clerk);
     await shot(clerk, 'staff-15-home-notices');
-    await notices.getByRole('link', { name: /SH-1009/ }).click();
+    await notices.getByRole('link', { name: /SH-20251009-001/ }).click();
     await clerk.waitForURL('**/staff/records/*');
   });
 });

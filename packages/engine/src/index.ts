@@ -44,6 +44,8 @@ export type {
   StatusState,
   StatusTransition,
   FieldKind,
+  Assignment,
+  Numbering,
   FieldAccess,
 } from './forms/FormDefinition.js';
 export type { LockedField } from './forms/fieldAccessFor.js';

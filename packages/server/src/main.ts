@@ -69,12 +69,16 @@ services.deadlineRecompute.kick();
 // Approvals waiting on a role nobody holds in the store: flagged, then escalated.
 services.escalation.start(config.tickMs);
 
+// Outbound notices (webhooks, group robots, e-mail): fanned out and sent with retries every 15 seconds.
+services.notices.start(15_000);
+
 const shutdown = () => {
   services.scheduler.stop();
   purger.stop();
   services.fileCleanup.stop();
   services.deadlineRecompute.stop();
   services.escalation.stop();
+  services.notices.stop();
   server.close(
     () =>
       void services.deadlineRecompute

@@ -19,10 +19,15 @@ export interface TestServer {
 }
 
 /** `clock`: the server's time source, for tests that move time (deadlines, the overdue board). */
-export async function startServer(options: { clock?: () => Date } = {}): Promise<TestServer> {
+/** `noticeAllowHosts`: hosts outbound notices may reach (a receiver on 127.0.0.1). */
+export async function startServer(options: { clock?: () => Date; noticeAllowHosts?: string[] } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-browser-'));
   const store = new SqliteStore(dataDir);
-  const { app, services } = createApp({ store, config: { staticDir: DESIGNER_DIST }, ...(options.clock ? { clock: options.clock } : {}) });
+  const { app, services } = createApp({
+    store,
+    config: { staticDir: DESIGNER_DIST, ...(options.noticeAllowHosts ? { noticeAllowHosts: options.noticeAllowHosts } : {}) },
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   await importDefaultPack(store, services.definitions);
   await services.definitions.pushFiles([{ path: 'schemas/repair-call.form.json', text: JSON.stringify(repairCallForm) }], 'test', {
     dryRun: false,

@@ -6,6 +6,7 @@ import { RuleSetEditorPage } from './rules/RuleSetEditorPage';
 import { ApiKeysPage } from './users/ApiKeysPage';
 import { CalendarPage } from './calendars/CalendarPage';
 import { UsersPage } from './users/UsersPage';
+import { ChannelsPage } from './channels/ChannelsPage';
 
 /** The designer (`/admin/*`): forms, their rule sets, test bench and versions; users and API keys. Loaded only for admins. */
 export function AdminRoutes() {
@@ -19,6 +20,7 @@ export function AdminRoutes() {
       <Route path="calendars" element={<CalendarPage />} />
       <Route path="users" element={<UsersPage />} />
       <Route path="api-keys" element={<ApiKeysPage />} />
+      <Route path="channels" element={<ChannelsPage />} />
     </Routes>
   );
 }

@@ -6,6 +6,7 @@ import { recordsApi } from './recordsApi';
 import { referenceApi } from './referenceApi';
 import { usersApi } from './usersApi';
 import { workApi } from './workApi';
+import { fieldworkApi } from './fieldworkApi';
 
 /** Every server call the app makes, by area. */
 export function createApi(client: ApiClient) {
@@ -19,6 +20,7 @@ export function createApi(client: ApiClient) {
     work: workApi(client),
     users: usersApi(client),
     calendars: calendarsApi(client),
+    fieldwork: fieldworkApi(client),
   };
 }
 

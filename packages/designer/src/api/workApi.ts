@@ -121,10 +121,14 @@ export interface FineEntry {
   note?: string | null;
   /** The record as people name it (form title · key field · local date). */
   recordTitle?: LocalizedText | null;
+  /** The person's display name (the fine keeps the user name). */
+  personName?: string | null;
 }
 
 export interface LedgerLine {
   person: string;
+  /** The person's display name. */
+  personName?: string;
   payerRole: string;
   month: string;
   count: number;

@@ -21,6 +21,7 @@ export function navigationFor(user: User | null, t: Translate): NavGroup[] {
         { key: '/admin/calendars', label: t('nav.calendars') },
         { key: '/admin/users', label: t('nav.users') },
         { key: '/admin/api-keys', label: t('nav.apiKeys') },
+        { key: '/admin/channels', label: t('channels.nav') },
       ],
     });
   const manager = user.roles.includes('admin') || user.roles.includes('manager');
@@ -29,6 +30,7 @@ export function navigationFor(user: User | null, t: Translate): NavGroup[] {
     label: t('nav.staff'),
     children: [
       { key: '/staff', label: t('nav.staffHome') },
+      { key: '/staff/jobs', label: t('fieldwork.nav.myJobs') },
       { key: '/staff/records', label: t('nav.records') },
       { key: '/staff/approvals', label: t('nav.approvals') },
     ],

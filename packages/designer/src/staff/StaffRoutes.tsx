@@ -9,6 +9,8 @@ const StaffHome = lazy(() => import('./home/StaffHome').then((m) => ({ default: 
 const FillFormPage = lazy(() => import('./fill/FillFormPage').then((m) => ({ default: m.FillFormPage })));
 const RecordsPage = lazy(() => import('./records/RecordsPage').then((m) => ({ default: m.RecordsPage })));
 const RecordDetailPage = lazy(() => import('./records/RecordDetailPage').then((m) => ({ default: m.RecordDetailPage })));
+const PrintRecordPage = lazy(() => import('./records/PrintRecordPage').then((m) => ({ default: m.PrintRecordPage })));
+const MyJobsPage = lazy(() => import('./jobs/MyJobsPage').then((m) => ({ default: m.MyJobsPage })));
 const ApprovalsPage = lazy(() => import('./approvals/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 const OverdueBoardPage = lazy(() => import('./overdue/OverdueBoardPage').then((m) => ({ default: m.OverdueBoardPage })));
 const FinesLedgerPage = lazy(() => import('./fines/FinesLedgerPage').then((m) => ({ default: m.FinesLedgerPage })));
@@ -26,8 +28,10 @@ export function StaffRoutes() {
     <Routes>
       <Route index element={page(<StaffHome />)} />
       <Route path="forms/:formId/new" element={page(<FillFormPage />)} />
+      <Route path="jobs" element={page(<MyJobsPage />)} />
       <Route path="records" element={page(<RecordsPage />)} />
       <Route path="records/:id" element={page(<RecordDetailPage />)} />
+      <Route path="records/:id/print" element={page(<PrintRecordPage />)} />
       <Route path="approvals" element={page(<ApprovalsPage />)} />
       <Route path="overdue" element={managers(<OverdueBoardPage />)} />
       <Route path="fines" element={managers(<FinesLedgerPage />)} />

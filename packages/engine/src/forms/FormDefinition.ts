@@ -20,6 +20,8 @@ export interface RecordSchema {
   'x-kind'?: FieldKind;
   /** What staff read when the value does not fit its `pattern` or `format` ("请填写 11 位手机号"). */
   'x-errorMessage'?: LocalizedText;
+  /** Person fields: the policy roles whose holders may be picked (any user when absent). */
+  'x-roles'?: string[];
   properties?: Record<string, RecordSchema>;
   required?: string[];
   items?: RecordSchema | RecordSchema[];
@@ -29,7 +31,32 @@ export interface RecordSchema {
   [keyword: string]: unknown;
 }
 
-export type FieldKind = 'longText' | 'money' | 'phone' | 'photo' | 'file';
+/**
+ * `person`: a user of the record's store, stored by user name and shown by display name (`x-roles`
+ * narrows the pick to holders of those policy roles); `store`: one of the stores;
+ * `signature`: a drawn signature, stored as an image file like a photo.
+ */
+export type FieldKind = 'longText' | 'money' | 'phone' | 'photo' | 'file' | 'person' | 'store' | 'signature';
+
+/**
+ * Dispatch: the person field that names whom a record is assigned to (the record's assignee follows
+ * it on every write), the policy roles who may dispatch, and the date-time field stamped on dispatch.
+ */
+export interface Assignment {
+  field: string;
+  dispatchers: string[];
+  stamp?: string;
+}
+
+/**
+ * Automatic numbering: the text field the server fills on create, and its format, e.g.
+ * `SH-{date}-{seq:3}` (`{date}` the local date YYYYMMDD in the store's time zone, `{seq:n}` the
+ * counter per form, store and everything before it, at least n digits).
+ */
+export interface Numbering {
+  field: string;
+  format: string;
+}
 
 export interface StatusState {
   id: string;
@@ -85,4 +112,8 @@ export interface FormDefinition {
   statusFlow?: StatusFlow;
   /** Who may change which fields in which states (the server refuses other changes). */
   fieldAccess?: FieldAccess[];
+  /** Who a record is assigned to (a person field), who may dispatch it, and what dispatch stamps. */
+  assignment?: Assignment;
+  /** The number the server gives each new record. */
+  numbering?: Numbering;
 }

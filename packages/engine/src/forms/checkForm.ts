@@ -5,6 +5,7 @@ import { findNonSchemas } from './findNonSchemas.js';
 import { fieldAt } from './fieldAt.js';
 import { compileRecordSchema } from '../validation/compileRecordSchema.js';
 import { checkPatterns } from './checkPatterns.js';
+import { checkEnvelope } from './checkEnvelope.js';
 
 type Path = (string | number)[];
 
@@ -28,6 +29,7 @@ export function checkForm(form: FormDefinition, roles?: ReadonlySet<string>): Se
   });
   if (form.statusFlow) issues.push(...checkStatusFlow(form.statusFlow));
   issues.push(...checkFieldAccess(form, roles));
+  issues.push(...checkEnvelope(form, roles));
   return issues;
 }
 

@@ -83,6 +83,28 @@ export const formMetaSchema = {
         },
       },
     },
+    assignment: {
+      description:
+        'Dispatch: the person field naming the assignee, the policy roles who may dispatch, the date-time field dispatch stamps.',
+      type: 'object',
+      required: ['field', 'dispatchers'],
+      additionalProperties: false,
+      properties: {
+        field: camelId,
+        dispatchers: { type: 'array', items: camelId, minItems: 1, maxItems: 50, uniqueItems: true },
+        stamp: camelId,
+      },
+    },
+    numbering: {
+      description: 'Automatic numbering: the text field filled on create and its format, e.g. SH-{date}-{seq:3}.',
+      type: 'object',
+      required: ['field', 'format'],
+      additionalProperties: false,
+      properties: {
+        field: camelId,
+        format: { type: 'string', minLength: 1, maxLength: 60, pattern: '^[^{}]*(\\{(date|seq(:[1-9])?)\\}[^{}]*)+$' },
+      },
+    },
   },
   definitions: { localizedText },
 } as const;

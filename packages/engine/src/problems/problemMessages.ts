@@ -54,6 +54,11 @@ export const problemMessages = {
   'form.transitionFromFinal': t('终态“{state}”不能再流转', 'Final state "{state}" cannot have transitions'),
   'form.missingEnumTitle': t('选项“{value}”缺少中英文标签', 'Option "{value}" has no zh-CN/en label'),
   'form.unknownField': t('字段“{field}”不在记录模式中', 'Field "{field}" is not in the record schema'),
+  'form.fieldKindExpected': t('字段“{field}”应为 {kind} 类型', 'Field "{field}" must be of kind {kind}'),
+  'form.numberingFormat': t(
+    '编号格式“{format}”必须恰好包含一个序号占位（seq，可写 seq:位数，放在花括号中）',
+    'Numbering format "{format}" must contain exactly one sequence placeholder (seq or seq:digits, in braces)',
+  ),
   'form.unknownRole': t('角色“{role}”未在角色文件中定义', 'Role "{role}" is not defined in the roles file'),
   'form.patternInvalid': t('正则表达式“{pattern}”无效：{detail}', 'Regular expression "{pattern}" is not valid: {detail}'),
   'form.patternLookaround': t(

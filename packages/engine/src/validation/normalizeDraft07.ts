@@ -11,6 +11,7 @@ const ANNOTATIONS = new Set([
   'x-enumTitles',
   'x-kind',
   'x-errorMessage',
+  'x-roles',
 ]);
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', 'dependencies'] as const;

@@ -26,4 +26,6 @@ export interface Config {
   uploadQuota: { filesPerDay: number; bytesPerDay: number };
   /** Uploads no record names after this many hours are deleted. */
   orphanUploadHours: number;
+  /** Hosts outbound notices may reach although they resolve to internal addresses (NOTICE_ALLOW_HOSTS, comma list). */
+  noticeAllowHosts: string[];
 }

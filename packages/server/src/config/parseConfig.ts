@@ -58,6 +58,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, d
     ...((env.STATIC_DIR ?? defaults.staticDir) ? { staticDir: resolve(env.STATIC_DIR ?? defaults.staticDir!) } : {}),
     uploadQuota: { filesPerDay, bytesPerDay: mibPerDay * 1_048_576 },
     orphanUploadHours,
+    noticeAllowHosts: (env.NOTICE_ALLOW_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
   };
 }
 

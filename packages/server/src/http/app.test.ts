@@ -161,7 +161,7 @@ describe('the HTTP API', () => {
     // A1 comes from the default pack (rules/vehicle-use/vehicles.rules.json).
     const created = await staff('POST', '/records', {
       form: 'vehicle-use',
-      data: { user: '张三', driver: '李四', departureTime: '2025-10-09T09:00:00+08:00', purpose: '送货', repairCost: 350 },
+      data: { user: '张三', driver: 'clerk', departureTime: '2025-10-09T09:00:00+08:00', purpose: '送货', repairCost: 350 },
     });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
@@ -187,7 +187,7 @@ describe('the HTTP API', () => {
   it('when a record is stored, then only the trace of its explanation is kept, and reading it rebuilds the explanation', async () => {
     const created = await staff('POST', '/records', {
       form: 'vehicle-use',
-      data: { user: '张三', driver: '李四', departureTime: '2025-10-09T09:00:00+08:00', purpose: '送货', repairCost: 350 },
+      data: { user: '张三', driver: 'clerk', departureTime: '2025-10-09T09:00:00+08:00', purpose: '送货', repairCost: 350 },
     });
     const id = created.body.id as string;
     // The answer has the outcome; the explanation is read with the record.
@@ -236,7 +236,7 @@ describe('the HTTP API', () => {
   it('A1 does not apply: when the repair costs exactly 200 yuan, then no approval is needed', async () => {
     const created = await staff('POST', '/records', {
       form: 'vehicle-use',
-      data: { user: '张三', driver: '李四', departureTime: '2025-10-09T09:00:00+08:00', purpose: '送货', repairCost: 200 },
+      data: { user: '张三', driver: 'clerk', departureTime: '2025-10-09T09:00:00+08:00', purpose: '送货', repairCost: 200 },
     });
     expect(created.body.evaluation.outcome.approvals).toEqual([]);
     expect(created.body.transitions.every((tr: { guards: unknown[] }) => tr.guards.length === 0)).toBe(true);
@@ -279,7 +279,7 @@ describe('the HTTP API', () => {
   it('when a record is updated with a stale revision, then it is a 409 and nothing changes', async () => {
     const created = await staff('POST', '/records', {
       form: 'vehicle-use',
-      data: { user: 'a', driver: 'b', departureTime: '2025-10-09T09:00:00+08:00', purpose: 'c' },
+      data: { user: 'a', driver: 'clerk', departureTime: '2025-10-09T09:00:00+08:00', purpose: 'c' },
     });
     const data = { ...created.body.data, purpose: 'd' };
     expect((await staff('PUT', `/records/${created.body.id}`, { data, rev: 1 })).status).toBe(200);

@@ -68,9 +68,10 @@ describe('calendar publish preview', () => {
       saved: false,
       what: { 'zh-CN': '到场' },
     });
-    expect(item.title['zh-CN']).toMatch(/ · HOL-1 · 李女士 · 2026-12-01$/);
+    // The ticket number is the server's (numbered per store and day), then the customer.
+    expect(item.title['zh-CN']).toMatch(/ · SH-20261201-\d{3} · 李女士 · 2026-12-01$/);
     expect(item.title['zh-CN']).not.toContain(ids.open!.slice(0, 8));
-    expect(item.title.en).toMatch(/ · HOL-1 · 李女士 · 2026-12-01$/);
+    expect(item.title.en).toMatch(/ · SH-20261201-\d{3} · 李女士 · 2026-12-01$/);
     // Met and breached deadlines are history: not in the preview.
     const others = preview.body.items.map((i: { recordId: string }) => i.recordId);
     expect(others).not.toContain(ids.met);

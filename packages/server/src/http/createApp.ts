@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
+import { pickText } from '@aftersales/engine';
 import { AppError } from '../errors/AppError.js';
 import { ApprovalService } from '../services/ApprovalService.js';
 import { AuthService } from '../services/AuthService.js';
@@ -16,6 +17,11 @@ import { RecordService } from '../services/RecordService.js';
 import { Scheduler } from '../services/Scheduler.js';
 import { ApprovalEscalation, DEFAULT_ESCALATION, type EscalationOptions } from '../services/ApprovalEscalation.js';
 import type { Store } from '../store/Store.js';
+import { PeopleDirectory } from '../services/people/PeopleDirectory.js';
+import { Dispatch } from '../services/records/Dispatch.js';
+import { MyJobs } from '../services/records/MyJobs.js';
+import { ChannelService } from '../services/notices/ChannelService.js';
+import { NoticeWorker } from '../services/notices/NoticeWorker.js';
 import { createRouter } from './createRouter.js';
 import { csrfGuard } from './csrfGuard.js';
 import { securityHeaders } from './securityHeaders.js';
@@ -37,6 +43,8 @@ export interface AppOptions {
     uploadQuota?: UploadQuota;
     orphanUploadHours?: number;
     escalation?: EscalationOptions;
+    /** Hosts outbound notices may reach although they are internal addresses (NOTICE_ALLOW_HOSTS). */
+    noticeAllowHosts?: string[];
   };
 }
 
@@ -50,6 +58,8 @@ export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const { store } = options;
   const definitions = new DefinitionService(store, clock);
+  const people = new PeopleDirectory(store);
+  const records = new RecordService(store, definitions, clock, people);
   const escalation = new ApprovalEscalation(store, definitions, clock, options.config?.escalation ?? DEFAULT_ESCALATION);
   const services: Services = {
     store,
@@ -61,8 +71,11 @@ export function createApp(options: AppOptions): App {
       },
     }),
     definitions,
-    records: new RecordService(store, definitions, clock),
-    approvals: new ApprovalService(store, clock, escalation),
+    records,
+    approvals: new ApprovalService(store, clock, escalation, async (id) => {
+      const label = (await definitions.publishedPack()).roles?.definition.roles.find((r) => r.id === id)?.label;
+      return label ? { 'zh-CN': pickText(label, 'zh-CN'), en: pickText(label, 'en') } : { 'zh-CN': id, en: id };
+    }),
     files: new FileService(store, clock, options.config?.uploadQuota),
     fileCleanup: new FileCleanup(store, clock, options.config?.orphanUploadHours),
     validators: new FormValidators(store),
@@ -71,6 +84,11 @@ export function createApp(options: AppOptions): App {
     deadlineRecompute: new DeadlineRecompute(store, clock),
     escalation,
     secureCookies: options.config?.secureCookies ?? false,
+    people,
+    dispatch: new Dispatch(records, definitions, people, clock),
+    myJobs: new MyJobs(store, definitions),
+    channels: new ChannelService(store, clock, options.config?.noticeAllowHosts ?? []),
+    notices: new NoticeWorker(store, clock, { allowHosts: options.config?.noticeAllowHosts ?? [] }),
   };
   // A published calendar moves open deadlines (in the background; see DeadlineRecompute).
   definitions.onChange = () => services.deadlineRecompute.kick();

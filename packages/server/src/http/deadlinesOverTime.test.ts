@@ -111,9 +111,10 @@ describe('records list dates', () => {
         (await admin('GET', `/records?form=after-sales-record&dateField=callTime&${query}`)).body.items as { data: { ticketNo: string } }[]
       ).map((r) => r.data.ticketNo);
     // Called 21:30 on 12-01 Beijing time (13:30 UTC): a 12-01 call, not a 12-06 one.
-    expect(await ids('from=2026-12-01&to=2026-12-01')).toEqual(['MORNING']);
+    // The record made at 08:00 on 12-06 got the server's number of that day (ticket numbers are the server's).
+    expect(await ids('from=2026-12-01&to=2026-12-01')).toEqual(['SH-20261206-001']);
     expect(await ids('from=2026-12-02&to=2026-12-06')).toEqual([]);
-    expect(await ids('from=2026-12-01T21:30:00%2B08:00')).toEqual(['MORNING']);
+    expect(await ids('from=2026-12-01T21:30:00%2B08:00')).toEqual(['SH-20261206-001']);
     expect(await ids('from=2026-12-01T21:31:00%2B08:00')).toEqual([]);
   });
 

@@ -19,7 +19,7 @@ const call = {
   problemDescription: '漏水',
   zone: 'urban',
   callTime: '2025-10-09T21:30:00+08:00',
-  technician: '王师傅',
+  technician: 'wang',
 };
 
 beforeAll(async () => {

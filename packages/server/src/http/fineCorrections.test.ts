@@ -53,7 +53,8 @@ beforeAll(async () => {
   const fine = (await manager('GET', '/fines')).body.items.find((f: { recordId: string }) => f.recordId === recordId);
   expect(fine).toMatchObject({ amount: 180, origin: 'breach' });
   // The record is named as people name it, never by its id.
-  expect(fine.recordTitle['zh-CN']).toMatch(/ · FIX-1 · 李女士 · 2025-10-09$/);
+  // The ticket number is the server's (numbered per store and day), then the customer.
+  expect(fine.recordTitle['zh-CN']).toMatch(/ · SH-20251009-\d{3} · 李女士 · 2025-10-09$/);
   fineId = fine.id;
 }, 60_000);
 afterAll(() => server.close());
@@ -91,7 +92,14 @@ describe('fines ledger corrections', () => {
     const rows = ledger.body.items.filter((f: { recordId: string }) => f.recordId === recordId);
     expect(rows.map((f: { amount: number }) => f.amount).sort((a: number, b: number) => a - b)).toEqual([-180, 20, 180]);
     expect(ledger.body.total).toBe(20);
-    expect(ledger.body.summary).toContainEqual({ person: '王师傅', payerRole: 'technician', month: '2025-10', count: 2, total: 20 });
+    expect(ledger.body.summary).toContainEqual({
+      person: '王师傅',
+      personName: '王师傅',
+      payerRole: 'technician',
+      month: '2025-10',
+      count: 2,
+      total: 20,
+    });
     const history = await admin('GET', '/fines');
     expect(history.status).toBe(200);
   });

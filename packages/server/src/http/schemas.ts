@@ -16,6 +16,27 @@ export const bodySchemas = {
   RecordCreate: object({ form: text(100), data: { type: 'object' }, store: text(100), assignee: text(100) }, ['form', 'data']),
   RecordUpdate: object({ data: { type: 'object' }, rev: { type: 'integer', minimum: 1 } }, ['data', 'rev']),
   Transition: object({ to: text(100) }, ['to']),
+  ChannelCreate: object(
+    {
+      store: text(100),
+      kind: { enum: ['webhook', 'wecom', 'dingtalk', 'email'] },
+      name: text(100),
+      events: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['record', 'approval', 'deadline', 'fine'] } },
+      config: object({
+        url: { type: 'string', minLength: 1, maxLength: 2000 },
+        secret: { type: 'string', maxLength: 200 },
+        host: text(253),
+        port: { type: 'integer', minimum: 1, maximum: 65535 },
+        secure: { type: 'boolean' },
+        user: text(200),
+        pass: { type: 'string', maxLength: 200 },
+        from: text(200),
+        to: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', format: 'email', maxLength: 200 } },
+      }),
+    },
+    ['store', 'kind', 'name', 'events', 'config'],
+  ),
+  Dispatch: object({ assignee: text(100), rev: { type: 'integer', minimum: 1 } }, ['assignee', 'rev']),
   Withdrawal: object({ reason: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' } }, ['reason']),
   Decision: object({ decision: { enum: ['approve', 'reject'] }, comment: { type: 'string', maxLength: 2000 } }, ['decision']),
   Push: object(

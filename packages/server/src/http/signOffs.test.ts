@@ -10,7 +10,7 @@ let supervisor: Client;
 
 const requisition = {
   requisitionNo: 'LL-7',
-  requester: '王师傅',
+  requester: 'wang',
   items: [{ name: '进水阀', qty: 2, unitPrice: 85 }],
   purpose: 'repair',
   totalAmount: 170,

@@ -185,6 +185,8 @@ describe('overdue board, fines ledger and dashboards', () => {
     expect(fine).toMatchObject({ amount: 180, payerRole: 'technician', origin: 'breach' });
     expect(ledger.body.summary).toContainEqual({
       person: data.technician,
+      // No account has that name: the ledger shows the name as typed.
+      personName: data.technician,
       payerRole: 'technician',
       month: '2025-10',
       count: 1,

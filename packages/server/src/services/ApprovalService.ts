@@ -3,6 +3,7 @@ import type { Store } from '../store/Store.js';
 import type { Approval } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import { hasRole, maySee, recordScope, type Principal, actorOf } from './Principal.js';
+import { decisionNotice } from './approvals/decisionNotice.js';
 import { approvalKey } from '../store/mergeApprovals.js';
 import type { ApprovalEscalation } from './ApprovalEscalation.js';
 
@@ -13,6 +14,8 @@ export class ApprovalService {
     private readonly clock: Clock,
     /** Approvals nobody in the store can decide escalate to its role's holders. */
     private readonly escalation?: ApprovalEscalation,
+    /** A policy role's name in both languages, for the decision notice. */
+    private readonly roleLabel?: (id: string) => Promise<{ 'zh-CN': string; en: string }>,
   ) {}
 
   /** A page of the approvals this person may decide (all of them for an admin), newest first (store/paging.ts). */
@@ -66,6 +69,14 @@ export class ApprovalService {
     };
     if (!(await this.store.decideApproval(decided, actorOf(principal))))
       throw new AppError('conflict', 'the approval was decided meanwhile', { messageZh: '该审批刚被他人处理' });
+    // Whoever asked hears the decision and its reason (in the app, and on the store's channels).
+    if (record) {
+      const notice = decisionNotice(decided, record, await this.store.userByUsername(record.createdBy), {
+        approver: this.roleLabel ? await this.roleLabel(approval.approver) : { 'zh-CN': approval.approver, en: approval.approver },
+        decidedBy: principal.kind === 'user' ? principal.user.displayName : actorOf(principal),
+      });
+      if (notice) await this.store.postNotification(notice);
+    }
     return decided;
   }
 

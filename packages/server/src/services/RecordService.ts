@@ -11,6 +11,12 @@ import { approvalsWithChanges } from './approvals/approvalsWithChanges.js';
 import { isFinalState, refuseFinalEdit } from './records/finalState.js';
 import type { Editor } from './records/Editor.js';
 import { refuseLockedEdits } from './records/refuseLockedEdits.js';
+import { assigneeOf } from './records/assigneeOf.js';
+import { PeopleDirectory } from './people/PeopleDirectory.js';
+import { numberRequest } from './numbering/numberRequest.js';
+import { keepNumber, withProvisionalNumber } from './numbering/provisionalNumber.js';
+import { storeTimeZone } from './recordDateFilter.js';
+import { renderNumber } from '../store/numbering.js';
 
 /** Records: every write validates against the pinned form version, evaluates the pinned rules, stores the outcome. */
 export class RecordService {
@@ -18,6 +24,7 @@ export class RecordService {
     private readonly store: Store,
     private readonly definitions: DefinitionService,
     private readonly clock: Clock,
+    private readonly people: PeopleDirectory = new PeopleDirectory(store),
   ) {}
 
   async create(
@@ -30,8 +37,17 @@ export class RecordService {
     const now = this.clock();
     const id = timeOrderedId();
     const policy = await this.definitions.policyFor(formId, pins);
+    // Numbered forms: the server gives the number (the store takes it from its counter as it writes);
+    // checks and rules see the number's shape meanwhile.
+    const numbering = numberRequest(policy.form, {
+      store: meta.store ?? null,
+      now,
+      timeZone: storeTimeZone(await this.definitions.publishedPack(), formId),
+    });
+    if (numbering) data = withProvisionalNumber(data, numbering.field, renderNumber(numbering, 0));
     if (meta.editor) await this.refuseLocked(policy.form, {}, data, policy.form.statusFlow?.initial ?? null, meta.editor);
     const evaluation = await this.evaluate(policy, id, data, policy.form.statusFlow?.initial ?? null, now);
+    await this.people.refuseUnknownPeople(policy.form, data, meta.store ?? null);
     const record: StoredRecord = {
       id,
       formId,
@@ -41,14 +57,14 @@ export class RecordService {
       data: data as Record<string, unknown>,
       evaluation: storable(evaluation),
       store: meta.store ?? null,
-      assignee: meta.assignee ?? null,
+      assignee: assigneeOf(policy.form, data, meta.assignee ?? null),
       createdBy: actor,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
       rev: 1,
     };
     const written = sideEffects(record, now, isFinalState(policy.form, record.status));
-    await this.store.writeRecord({ record, previous: null, actor, action: 'create', ...written });
+    await this.store.writeRecord({ record, previous: null, actor, action: 'create', ...written, ...(numbering ? { numbering } : {}) });
     return { record, written };
   }
 
@@ -63,11 +79,15 @@ export class RecordService {
     const now = this.clock();
     const policy = await this.definitions.policyFor(previous.formId, pins);
     if (isFinalState(policy.form, previous.status)) refuseFinalEdit(policy.form, previous.status);
+    // A record's number is the server's: an edit keeps it.
+    if (policy.form.numbering) data = keepNumber(data, policy.form.numbering.field, previous.data);
     if (editor) await this.refuseLocked(policy.form, previous.data, data, previous.status, editor);
     const evaluation = await this.evaluate(policy, id, data, previous.status, now);
+    await this.people.refuseUnknownPeople(policy.form, data, previous.store, previous.data);
     const record: StoredRecord = {
       ...previous,
       data: data as Record<string, unknown>,
+      assignee: assigneeOf(policy.form, data, previous.assignee),
       evaluation: storable(evaluation),
       updatedAt: now.toISOString(),
       rev: previous.rev + 1,

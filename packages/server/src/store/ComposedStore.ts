@@ -12,6 +12,7 @@ import type { RecordsRepository } from './ports/RecordsRepository.js';
 import type { SessionsRepository } from './ports/SessionsRepository.js';
 import type { UsersRepository } from './ports/UsersRepository.js';
 import type { Repositories, Store } from './Store.js';
+import type { ChannelsRepository } from './ports/ChannelsRepository.js';
 
 /**
  * A store made of its repositories. Every flat method of the store (`store.getRecord(id)`, the API
@@ -32,6 +33,7 @@ export abstract class ComposedStore implements Store {
   readonly notifications: NotificationsRepository;
   readonly audit: AuditRepository;
   readonly files: FilesRepository;
+  readonly channels: ChannelsRepository;
 
   constructor(repositories: Repositories) {
     this.users = repositories.users;
@@ -47,6 +49,7 @@ export abstract class ComposedStore implements Store {
     this.notifications = repositories.notifications;
     this.audit = repositories.audit;
     this.files = repositories.files;
+    this.channels = repositories.channels;
   }
 
   abstract close(): Promise<void>;
@@ -173,6 +176,9 @@ export abstract class ComposedStore implements Store {
   historyAggregate(...args: Parameters<RecordsRepository['historyAggregate']>) {
     return this.records.historyAggregate(...args);
   }
+  assignedRecords(...args: Parameters<RecordsRepository['assignedRecords']>) {
+    return this.records.assignedRecords(...args);
+  }
   impactRows(...args: Parameters<RecordsRepository['impactRows']>) {
     return this.records.impactRows(...args);
   }
@@ -291,5 +297,40 @@ export abstract class ComposedStore implements Store {
   }
   deleteOrphanFiles(...args: Parameters<FilesRepository['deleteOrphanFiles']>) {
     return this.files.deleteOrphanFiles(...args);
+  }
+
+  // channels
+  saveChannel(...args: Parameters<ChannelsRepository['saveChannel']>) {
+    return this.channels.saveChannel(...args);
+  }
+  listChannels(...args: Parameters<ChannelsRepository['listChannels']>) {
+    return this.channels.listChannels(...args);
+  }
+  getChannel(...args: Parameters<ChannelsRepository['getChannel']>) {
+    return this.channels.getChannel(...args);
+  }
+  deleteChannel(...args: Parameters<ChannelsRepository['deleteChannel']>) {
+    return this.channels.deleteChannel(...args);
+  }
+  undeliveredNotices(...args: Parameters<ChannelsRepository['undeliveredNotices']>) {
+    return this.channels.undeliveredNotices(...args);
+  }
+  enqueueDeliveries(...args: Parameters<ChannelsRepository['enqueueDeliveries']>) {
+    return this.channels.enqueueDeliveries(...args);
+  }
+  claimDeliveries(...args: Parameters<ChannelsRepository['claimDeliveries']>) {
+    return this.channels.claimDeliveries(...args);
+  }
+  finishDelivery(...args: Parameters<ChannelsRepository['finishDelivery']>) {
+    return this.channels.finishDelivery(...args);
+  }
+  listDeliveries(...args: Parameters<ChannelsRepository['listDeliveries']>) {
+    return this.channels.listDeliveries(...args);
+  }
+  getDelivery(...args: Parameters<ChannelsRepository['getDelivery']>) {
+    return this.channels.getDelivery(...args);
+  }
+  replayDelivery(...args: Parameters<ChannelsRepository['replayDelivery']>) {
+    return this.channels.replayDelivery(...args);
   }
 }

@@ -11,6 +11,7 @@ import type { NotificationsRepository } from './ports/NotificationsRepository.js
 import type { RecordsRepository } from './ports/RecordsRepository.js';
 import type { SessionsRepository } from './ports/SessionsRepository.js';
 import type { UsersRepository } from './ports/UsersRepository.js';
+import type { ChannelsRepository } from './ports/ChannelsRepository.js';
 
 export type { BreachItem } from './ports/DeadlinesRepository.js';
 
@@ -33,6 +34,7 @@ export interface Repositories {
   notifications: NotificationsRepository;
   audit: AuditRepository;
   files: FilesRepository;
+  channels: ChannelsRepository;
 }
 
 /**
@@ -57,6 +59,7 @@ export interface Store
     FinesRepository,
     NotificationsRepository,
     AuditRepository,
-    FilesRepository {
+    FilesRepository,
+    ChannelsRepository {
   close(): Promise<void>;
 }

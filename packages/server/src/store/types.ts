@@ -1,4 +1,5 @@
 import type { Evaluation, RuleExplanation, RuleTrace } from '@aftersales/engine';
+import type { NumberRequest } from './numbering.js';
 
 export type Role = 'admin' | 'manager' | 'staff';
 export const ROLES: readonly Role[] = ['admin', 'manager', 'staff'];
@@ -228,6 +229,8 @@ export interface RecordWrite {
   deadlines: DeadlineRow[];
   fines: FineEntry[];
   notifications: Notification[];
+  /** Created records of a numbered form: the number is taken from its counter in the same transaction and written into the data. */
+  numbering?: NumberRequest;
 }
 
 /** A photo or document attached to a record (bytes checked against their declared type on upload). */

@@ -811,6 +811,142 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect(await store.impactRowCount(scoped)).toBe(1);
       await store.close();
     });
+
+    // fieldwork: numbering and my jobs
+    describe('numbering and assigned records', () => {
+      const numbered = (key: string) => ({ field: 'no', key, prefix: 'SH-20251009-', suffix: '', digits: 3 });
+
+      it('when numbered records are created, then each takes the next number of its counter; another counter starts at 1', async () => {
+        const store = await open();
+        for (const id of ['n1', 'n2']) await store.writeRecord({ ...write(sampleRecord(id)), numbering: numbered('f|s1|SH') });
+        await store.writeRecord({ ...write(sampleRecord('n3', { store: 's2' })), numbering: numbered('f|s2|SH') });
+        expect((await store.getRecord('n1'))?.data).toEqual({ text: '文本', no: 'SH-20251009-001' });
+        expect((await store.getRecord('n2'))?.data.no).toBe('SH-20251009-002');
+        expect((await store.getRecord('n3'))?.data.no).toBe('SH-20251009-001');
+        await store.close();
+      });
+
+      it('when a numbered write fails, then nothing of it is kept and its number goes to the next record', async () => {
+        const store = await open();
+        await store.writeRecord({ ...write(sampleRecord('m1')), numbering: numbered('f|s1|M') });
+        // The same id again: the insert fails inside the transaction that took the number.
+        await expect(store.writeRecord({ ...write(sampleRecord('m1')), numbering: numbered('f|s1|M') })).rejects.toBeTruthy();
+        await store.writeRecord({ ...write(sampleRecord('m2')), numbering: numbered('f|s1|M') });
+        expect((await store.getRecord('m2'))?.data.no).toBe('SH-20251009-002');
+        await store.close();
+      });
+
+      it('when records are assigned, then the assignee’s list has the soonest outstanding deadline first and leaves out excluded states', async () => {
+        const store = await open();
+        const deadline = (recordId: string, dueAt: string, state: 'open' | 'met' | 'breached') => ({
+          recordId,
+          formId: 'f',
+          key: 'k',
+          dueAt,
+          state,
+          remindAt: null,
+          reminded: false,
+          deadline: { key: 'k', dueAt, state } as never,
+        });
+        await store.writeRecord({
+          ...write(sampleRecord('j1', { assignee: 'wang' })),
+          deadlines: [deadline('j1', '2025-10-10T09:00:00.000Z', 'open')],
+        });
+        await store.writeRecord({
+          ...write(sampleRecord('j2', { assignee: 'wang' })),
+          deadlines: [deadline('j2', '2025-10-09T09:00:00.000Z', 'open')],
+        });
+        await store.writeRecord({
+          ...write(sampleRecord('j3', { assignee: 'wang' })),
+          deadlines: [deadline('j3', '2025-10-01T09:00:00.000Z', 'met')],
+        });
+        await store.writeRecord(write(sampleRecord('j4', { assignee: 'wang', status: 'closed' })));
+        await store.writeRecord(write(sampleRecord('j5', { assignee: 'li' })));
+        const mine = await store.assignedRecords({ assignee: 'wang', exclude: [{ formId: 'f', statuses: ['closed'] }], limit: 10 });
+        expect(mine.map((r) => r.id)).toEqual(['j2', 'j1', 'j3']);
+        expect((await store.assignedRecords({ assignee: 'wang', exclude: [], limit: 1 })).map((r) => r.id)).toEqual(['j2']);
+        await store.close();
+      });
+    });
+
+    // fieldwork: outbound notices
+    describe('notice channels and deliveries', () => {
+      const channel = {
+        id: 'c1',
+        store: 's1',
+        kind: 'webhook' as const,
+        name: '门店系统',
+        events: ['approval' as const],
+        config: { url: 'http://127.0.0.1/hook', secret: 'x'.repeat(16) },
+        createdBy: 'admin',
+        createdAt: '2025-10-09T00:00:00.000Z',
+      };
+      const notice = (id: string, recordId: string) => ({
+        id,
+        uniqueKey: `${recordId}|decision|${id}`,
+        at: '2025-10-09T02:00:00.000Z',
+        role: 'technician',
+        person: 'wang',
+        recordId,
+        message: { 'zh-CN': '已驳回', en: 'rejected' },
+      });
+      const delivery = (id: string, notificationId: string, state: 'pending' | 'skipped' = 'pending') => ({
+        id,
+        channelId: 'c1',
+        notificationId,
+        event: 'approval' as const,
+        payload: { notice: notice(notificationId, 'd1'), store: 's1' },
+        state,
+        attempts: 0,
+        nextAt: state === 'pending' ? '2025-10-09T02:00:00.000Z' : null,
+        leaseUntil: null,
+        lastStatus: null,
+        lastError: null,
+        createdAt: '2025-10-09T02:00:00.000Z',
+        deliveredAt: null,
+      });
+
+      it('when notices of a store’s records are posted, then its channel sees each until it has a delivery, and a delivery is added once', async () => {
+        const store = await open();
+        await store.saveChannel(channel);
+        expect(await store.listChannels('s1')).toEqual([channel]);
+        await store.writeRecord({ ...write(sampleRecord('d1')), notifications: [notice('n1', 'd1'), notice('n2', 'd1')] });
+        await store.writeRecord({ ...write(sampleRecord('d2', { store: 's2' })), notifications: [notice('n3', 'd2')] });
+        expect((await store.undeliveredNotices(channel, '2025-10-09T00:00:00.000Z', 10)).map((n) => n.id)).toEqual(['n1', 'n2']);
+        expect(await store.enqueueDeliveries([delivery('x1', 'n1'), delivery('x2', 'n2', 'skipped')])).toBe(2);
+        expect(await store.enqueueDeliveries([delivery('x3', 'n1')])).toBe(0);
+        expect(await store.undeliveredNotices(channel, '2025-10-09T00:00:00.000Z', 10)).toEqual([]);
+        expect((await store.listDeliveries('c1', 10)).map((d) => d.id)).toEqual(['x1']);
+        await store.close();
+      });
+
+      it('when due deliveries are claimed, then a second claim under the lease gets none; a finished one leaves the queue; a replay brings it back', async () => {
+        const store = await open();
+        await store.saveChannel(channel);
+        await store.writeRecord({ ...write(sampleRecord('d1')), notifications: [notice('n1', 'd1')] });
+        await store.enqueueDeliveries([delivery('x1', 'n1')]);
+        const at = '2025-10-09T03:00:00.000Z';
+        expect((await store.claimDeliveries(at, '2025-10-09T03:01:00.000Z', 10)).map((d) => d.id)).toEqual(['x1']);
+        expect(await store.claimDeliveries(at, '2025-10-09T03:01:00.000Z', 10)).toEqual([]);
+        await store.finishDelivery('x1', {
+          state: 'delivered',
+          attempts: 1,
+          nextAt: null,
+          lastStatus: 200,
+          lastError: null,
+          deliveredAt: at,
+        });
+        expect(await store.claimDeliveries('2025-10-09T04:00:00.000Z', '2025-10-09T04:01:00.000Z', 10)).toEqual([]);
+        expect(await store.getDelivery('x1')).toMatchObject({ state: 'delivered', attempts: 1, lastStatus: 200, leaseUntil: null });
+        expect(await store.replayDelivery('x1', '2025-10-09T05:00:00.000Z')).toBe(true);
+        expect((await store.claimDeliveries('2025-10-09T05:00:00.000Z', '2025-10-09T05:01:00.000Z', 10)).map((d) => d.attempts)).toEqual([
+          0,
+        ]);
+        expect(await store.deleteChannel('c1')).toBe(true);
+        expect(await store.getDelivery('x1')).toBeNull();
+        await store.close();
+      });
+    });
   });
 
   describe(`Store contract: ${name}, record pages and search`, () => {

@@ -7,6 +7,7 @@ import type { RecordFormContext } from './PhotoWidget';
 import { ThemedForm } from './ThemedForm';
 import { translateErrors } from './translateErrors';
 import { translateString } from './translateString';
+import { withKindWidgets } from './kindWidgets';
 
 export interface RecordFormProps {
   form: FormDefinition;
@@ -36,8 +37,13 @@ export interface RecordFormProps {
  * test bench and the staff area.
  */
 export function RecordForm(props: RecordFormProps) {
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
   const localized = useMemo(() => localizeForm(props.form, locale), [props.form, locale]);
+  // Person, store and numbered fields get their widgets from their kind (the form's uiSchema may name others).
+  const uiSchema = useMemo(
+    () => withKindWidgets(props.form, localized.uiSchema as Record<string, unknown>, t('fieldwork.numberedOnSave')),
+    [props.form, localized, t],
+  );
   const { validatorFor } = props;
   const validator = useMemo(() => validatorFor(localized.schema as RJSFSchema), [validatorFor, localized]);
   // Stable props for RJSF: a new formContext or function each render would re-render every field
@@ -61,7 +67,7 @@ export function RecordForm(props: RecordFormProps) {
     <div aria-live="polite" className="record-form">
       <ThemedForm
         schema={localized.schema as RJSFSchema}
-        uiSchema={localized.uiSchema as UiSchema}
+        uiSchema={uiSchema as UiSchema}
         formData={props.formData}
         validator={validator}
         formContext={formContext}

@@ -23,6 +23,9 @@ import { BaseInputTemplate } from './BaseInputTemplate';
 import { FieldTemplate } from './FieldTemplate';
 import { NativeSelectWidget } from './NativeSelectWidget';
 import { PhotoWidget } from './PhotoWidget';
+import { PersonWidget } from './PersonWidget';
+import { StoreWidget } from './StoreWidget';
+import { SignatureWidget } from './SignatureWidget';
 import { ShowWhenObjectTemplate } from './ShowWhenObjectTemplate';
 
 /**
@@ -56,5 +59,8 @@ export const ThemedForm = withTheme<unknown, RJSFSchema, FormContextType>({
     SelectWidget: NativeSelectWidget as Widget,
     TextareaWidget,
     photo: PhotoWidget as Widget,
+    person: PersonWidget as Widget,
+    store: StoreWidget as Widget,
+    signature: SignatureWidget as Widget,
   },
 });

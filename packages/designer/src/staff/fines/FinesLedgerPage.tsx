@@ -103,7 +103,7 @@ export function FinesLedgerPage() {
           locale={{ emptyText: t('staff.fines.none') }}
           columns={[
             { title: t('staff.fines.month'), dataIndex: 'month' },
-            { title: t('staff.fines.person'), key: 'person', render: (_, l) => l.person || t('staff.fines.unnamed') },
+            { title: t('staff.fines.person'), key: 'person', render: (_, l) => l.personName || l.person || t('staff.fines.unnamed') },
             { title: t('staff.fines.role'), key: 'role', render: (_, l) => policy.role(l.payerRole) },
             { title: t('staff.fines.count'), dataIndex: 'count', align: 'right' },
             { title: t('staff.fines.total'), key: 'total', align: 'right', render: (_, l) => formatMoney(l.total, locale) },
@@ -135,7 +135,7 @@ export function FinesLedgerPage() {
           locale={{ emptyText: t('staff.fines.none') }}
           columns={[
             { title: t('staff.fines.date'), key: 'at', render: (_, f) => formatDateTime(f.postedAt, locale, policy.timeZone) },
-            { title: t('staff.fines.person'), key: 'person', render: (_, f) => f.person ?? t('staff.fines.unnamed') },
+            { title: t('staff.fines.person'), key: 'person', render: (_, f) => f.personName ?? f.person ?? t('staff.fines.unnamed') },
             { title: t('staff.fines.role'), key: 'role', render: (_, f) => policy.role(f.payerRole) },
             { title: t('staff.fines.amount'), key: 'amount', align: 'right', render: (_, f) => formatMoney(f.amount, locale) },
             {

@@ -27,7 +27,7 @@ export function StaffHome() {
   const { t, text, locale } = useI18n();
   const forms = useForms();
   const manager = hasRole('admin', 'manager');
-  const [counts, setCounts] = useState<{ open: number; approvals?: number; overdue?: number } | null>(null);
+  const [counts, setCounts] = useState<{ open: number; jobs?: number; approvals?: number; overdue?: number } | null>(null);
   const [notices, setNotices] = useState<NoticeItem[] | null>(null);
   const [noticePage, setNoticePage] = useState<{ total: number; nextCursor: string | null; loading: boolean }>({
     total: 0,
@@ -68,8 +68,11 @@ export function StaffHome() {
       api.work.records({ mine: true, deadline: 'open', limit: 1 }).then((r) => r.total),
       manager ? api.work.approvals('pending').then((r) => r.total) : Promise.resolve(undefined),
       manager ? api.work.deadlines('breached', { limit: 1 }).then((r) => r.total) : Promise.resolve(undefined),
+      api.fieldwork.myJobs().then((r) => r.items.length),
     ])
-      .then(([open, approvals, overdue]) => live && setCounts({ open, ...(approvals === undefined ? {} : { approvals, overdue }) }))
+      .then(
+        ([open, approvals, overdue, jobs]) => live && setCounts({ open, jobs, ...(approvals === undefined ? {} : { approvals, overdue }) }),
+      )
       .catch(() => live && setCounts({ open: 0 }));
     return () => {
       live = false;
@@ -112,6 +115,13 @@ export function StaffHome() {
           <Link to="/staff/records?deadline=open">
             <Card hoverable>
               <Statistic title={t('staff.home.openDeadlines')} value={counts?.open ?? '–'} />
+            </Card>
+          </Link>
+        </Col>
+        <Col xs={12} sm={8} lg={6}>
+          <Link to="/staff/jobs">
+            <Card hoverable>
+              <Statistic title={t('fieldwork.home.myJobs')} value={counts?.jobs ?? '–'} />
             </Card>
           </Link>
         </Col>

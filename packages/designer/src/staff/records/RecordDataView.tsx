@@ -3,6 +3,8 @@ import { Descriptions, Table, Typography } from 'antd';
 import type { LocalizedText, RecordSchema } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import { formatDateTime, formatMoney } from '../shared/format';
+import { useApi } from '../../app/ApiContext';
+import { personName, usePeople } from '../../shared/people/usePeople';
 
 interface FieldSchema {
   type?: string | string[];
@@ -30,6 +32,7 @@ export function RecordDataView({
   timeZone: string;
 }) {
   const { t, text, locale } = useI18n();
+  const people = usePeople(useApi());
   const properties = (schema.properties ?? {}) as Record<string, FieldSchema>;
 
   const photo = (url: string, label: string, key?: number) =>
@@ -44,6 +47,9 @@ export function RecordDataView({
     );
 
   const value = (field: FieldSchema, v: unknown, label: string): ReactNode => {
+    // A signature is its image, on the record and in print.
+    if (field['x-kind'] === 'signature' && typeof v === 'string' && UPLOADED.test(v))
+      return <img src={v} alt={t('fieldwork.signature.of', { field: label })} className="signature-image" />;
     if (field['x-kind'] === 'photo' || field.items?.['x-kind'] === 'photo' || field.format === 'uri-reference') {
       const urls = (Array.isArray(v) ? v : [v]).filter((u): u is string => typeof u === 'string');
       return <div className="photo-list">{urls.map((u, i) => photo(u, label, i))}</div>;
@@ -77,6 +83,14 @@ export function RecordDataView({
     if (field.properties && typeof v === 'object' && v !== null)
       return <RecordDataView schema={field as RecordSchema} data={v as Record<string, unknown>} timeZone={timeZone} />;
     if (typeof v === 'boolean') return v ? t('staff.yes') : t('staff.no');
+    // People by their display names (records keep the user name); phone numbers dial on a tap.
+    if (field['x-kind'] === 'person') return personName(people, v);
+    if (typeof v === 'string' && field['x-kind'] === 'phone')
+      return (
+        <a href={`tel:${v.replace(/[^\d+]/g, '')}`} className="tel-link">
+          {v}
+        </a>
+      );
     if (typeof v === 'string' && field['x-enumTitles']?.[v]) return text(field['x-enumTitles'][v]);
     if (typeof v === 'string' && field.format === 'date-time') return formatDateTime(v, locale, timeZone);
     if (typeof v === 'number' && field['x-kind'] === 'money') return formatMoney(v, locale);

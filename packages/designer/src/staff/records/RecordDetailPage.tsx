@@ -20,6 +20,8 @@ import { lockForEditor } from './lockForEditor';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
+import { DispatchCard } from './DispatchCard';
+import { personName, usePeople } from '../../shared/people/usePeople';
 
 /**
  * One record: its status and the moves open to it (disabled, with the reason, while an approval
@@ -39,6 +41,7 @@ export function RecordDetailPage() {
   const [error, setError] = useState<string | null>(null);
   const policy = usePolicyText(form ?? undefined);
   const { user } = useAuth();
+  const people = usePeople(api);
 
   const load = useCallback(async () => {
     try {
@@ -100,10 +103,18 @@ export function RecordDetailPage() {
       <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} className="record-meta">
         <Descriptions.Item label={t('staff.records.status')}>
           <Tag color={finalState ? CHIP_COLORS.met : CHIP_COLORS.onTime}>{policy.status(record.status) || '–'}</Tag>
+          {/* A rejected request says so, with the approver's reason, beside the status it stays in. */}
+          {(record.approvals ?? [])
+            .filter((a) => a.state === 'rejected')
+            .map((a) => (
+              <Tag key={a.id} color={CHIP_COLORS.overdue} className="rejected-tag">
+                {t('fieldwork.rejected', { reason: a.comment || text(a.reason) })}
+              </Tag>
+            ))}
         </Descriptions.Item>
         <Descriptions.Item label={t('staff.store')}>{record.store ?? '–'}</Descriptions.Item>
         <Descriptions.Item label={t('staff.records.created')}>
-          {formatDateTime(record.createdAt, locale, policy.timeZone)} · {record.createdBy}
+          {formatDateTime(record.createdAt, locale, policy.timeZone)} · {personName(people, record.createdBy)}
         </Descriptions.Item>
         <Descriptions.Item label={t('staff.detail.version')}>
           {t('staff.detail.formVersion', { version: record.formVersion })}
@@ -123,6 +134,14 @@ export function RecordDetailPage() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
+          {form.assignment && (
+            <DispatchCard
+              form={form}
+              record={record}
+              onDispatched={() => void load()}
+              onError={(e) => setError(problemText(e, t, locale))}
+            />
+          )}
           {record.transitions.length > 0 && (
             <Card className="staff-card" title={<h3 className="card-heading">{t('staff.detail.next')}</h3>}>
               <Space direction="vertical" style={{ width: '100%' }}>
@@ -231,7 +250,7 @@ export function RecordDetailPage() {
                       </Typography.Text>
                       <br />
                       <Typography.Text type="secondary">
-                        {formatDateTime(entry.at, locale, policy.timeZone)} · {entry.actor}
+                        {formatDateTime(entry.at, locale, policy.timeZone)} · {personName(people, entry.actor)}
                       </Typography.Text>
                       {entry.action === 'update' && fields.length > 0 && (
                         <div className="history-fields">{t('staff.detail.changed', { fields: fields.map(fieldTitle).join(', ') })}</div>
@@ -242,7 +261,12 @@ export function RecordDetailPage() {
               })}
             />
           </Card>
-          <Link to="/staff/records">{t('staff.detail.back')}</Link>
+          <Space wrap>
+            <Link to={`/staff/records/${record.id}/print`} className="touch-link">
+              {t('fieldwork.print.open')}
+            </Link>
+            <Link to="/staff/records">{t('staff.detail.back')}</Link>
+          </Space>
         </Col>
       </Row>
     </section>

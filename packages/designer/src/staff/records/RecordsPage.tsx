@@ -14,6 +14,7 @@ import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { dateFields } from './dateFields';
+import { personName, usePeople } from '../../shared/people/usePeople';
 
 const PAGE = 50;
 const DEADLINE_STATES = ['open', 'met', 'breached'] as const;
@@ -39,6 +40,7 @@ export function RecordsPage() {
   const [error, setError] = useState<string | null>(null);
   const [person, setPerson] = useState(params.get('person') ?? '');
   const [search, setSearch] = useState(params.get('q') ?? '');
+  const people = usePeople(api);
 
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -126,7 +128,7 @@ export function RecordsPage() {
         <span>
           {formatDateTime(r.createdAt, locale, policy.timeZone)}
           <br />
-          <Typography.Text type="secondary">{r.createdBy}</Typography.Text>
+          <Typography.Text type="secondary">{personName(people, r.createdBy)}</Typography.Text>
         </span>
       ),
     },

@@ -11,6 +11,11 @@ import type { RecordService } from '../../services/RecordService.js';
 import type { Scheduler } from '../../services/Scheduler.js';
 import type { ApprovalEscalation } from '../../services/ApprovalEscalation.js';
 import type { Store } from '../../store/Store.js';
+import type { PeopleDirectory } from '../../services/people/PeopleDirectory.js';
+import type { Dispatch } from '../../services/records/Dispatch.js';
+import type { MyJobs } from '../../services/records/MyJobs.js';
+import type { ChannelService } from '../../services/notices/ChannelService.js';
+import type { NoticeWorker } from '../../services/notices/NoticeWorker.js';
 
 /** The use cases the routes call. */
 export interface Services {
@@ -29,4 +34,11 @@ export interface Services {
   /** Approvals waiting on a role nobody holds in the store: flagged, then escalated (runs beside the scheduler). */
   escalation: ApprovalEscalation;
   secureCookies: boolean;
+  /** The people and stores person and store fields name. */
+  people: PeopleDirectory;
+  dispatch: Dispatch;
+  myJobs: MyJobs;
+  /** Outbound notices: channels per store and the worker that delivers them. */
+  channels: ChannelService;
+  notices: NoticeWorker;
 }

@@ -10,6 +10,8 @@ import { packRoutes } from './packRoutes.js';
 import { recordRoutes } from './recordRoutes.js';
 import type { Services } from './Services.js';
 import { workRoutes } from './workRoutes.js';
+import { fieldworkRoutes } from './fieldworkRoutes.js';
+import { noticeRoutes } from './noticeRoutes.js';
 
 /** The whole route table under /api/v1: every route with its declared access. */
 export function apiRoutes(services: Services): Route[] {
@@ -26,6 +28,8 @@ export function apiRoutes(services: Services): Route[] {
     ...workRoutes(services),
     ...fineRoutes(services),
     ...fileRoutes(services),
+    ...fieldworkRoutes(services),
+    ...noticeRoutes(services),
   ];
   routes.push({
     method: 'get',

@@ -7,6 +7,7 @@ import { encodeCursor, queryCursor } from '../cursor.js';
 import { queryEnum, queryInt, queryString } from '../query.js';
 import { pageQuery } from '../schemas.js';
 import type { Services } from './Services.js';
+import { storeNamedIn } from '../../services/people/PeopleDirectory.js';
 
 const READ: Access = { roles: ['admin', 'manager', 'staff'], scope: 'records:read' };
 const WRITE: Access = { roles: ['admin', 'manager', 'staff'], scope: 'records:write' };
@@ -45,15 +46,20 @@ export function recordRoutes(services: Services): Route[] {
           { form: formId ? (pack.forms.get(formId)?.definition ?? null) : null, timeZone: storeTimeZone(pack, formId) },
         );
         const mine = queryEnum(req, 'mine', ['1', 'true'] as const) ? actorOf(principal) : undefined;
+        // A person filter reads the names people see: a display name means that user.
+        const personText = queryString(req, 'person');
+        const person = mine ?? (personText ? (await services.people.usernamesFor(personText))[0] : undefined);
+        const assigneeText = queryString(req, 'assignee');
+        const assignee = assigneeText ? (await services.people.usernamesFor(assigneeText))[0] : undefined;
         const filter = {
           limit: queryInt(req, 'limit', 50, { min: 1, max: 500 }),
           ...optional('formId', queryString(req, 'form')),
           ...optional('status', queryString(req, 'status')),
           ...optional('deadlineState', queryEnum(req, 'deadline', ['open', 'met', 'breached'] as const)),
-          ...optional('assignee', queryString(req, 'assignee')),
+          ...optional('assignee', assignee),
           ...optional('store', queryString(req, 'store')),
           ...dates,
-          ...optional('person', mine ?? queryString(req, 'person')),
+          ...optional('person', person),
           ...optional('visibleTo', scope ?? undefined),
           ...optional('search', queryString(req, 'q', { maxLength: 200 })?.trim() || undefined),
           ...optional('after', after),
@@ -75,13 +81,19 @@ export function recordRoutes(services: Services): Route[] {
       handler: async ({ req, principal }) => {
         const body = req.body as { form: string; data: unknown; store?: string; assignee?: string };
         const scope = recordScope(principal);
-        if (scope && body.store !== undefined && !scope.stores.includes(body.store))
-          throw new AppError('forbidden', `you do not belong to store "${body.store}"`, {
-            messageZh: `你不属于门店“${body.store}”，不能为其创建记录`,
-            details: [{ pointer: '/store', message: `one of your stores: ${scope.stores.join(', ') || 'none'}` }],
+        // The record's store: as given, or the form's store field when it names a store people belong to.
+        const form = (await services.definitions.publishedPack()).forms.get(body.form)?.definition;
+        const fromData = body.store === undefined && form ? await storeNamedIn(services.people, form, body.data) : undefined;
+        const store = body.store ?? fromData;
+        if (scope && store !== undefined && !scope.stores.includes(store))
+          throw new AppError('forbidden', `you do not belong to store "${store}"`, {
+            messageZh: `你不属于门店“${store}”，不能为其创建记录`,
+            details: [
+              { pointer: fromData ? '/data/store' : '/store', message: `one of your stores: ${scope.stores.join(', ') || 'none'}` },
+            ],
           });
         const { record, written } = await records.create(body.form, body.data, actorOf(principal), {
-          store: body.store ?? null,
+          store: store ?? null,
           assignee: body.assignee ?? null,
           editor: editorOf(principal),
         });

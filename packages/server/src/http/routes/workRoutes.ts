@@ -31,13 +31,16 @@ export function workRoutes(services: Services): Route[] {
     data: r.data,
   });
   /** The ledger's filters from the query; a user with a store scope sees fines of the records they may see. */
-  const fineFilter = (req: Request, principal: Principal): FineFilter => {
+  const fineFilter = async (req: Request, principal: Principal): Promise<FineFilter> => {
     const month = queryString(req, 'month');
     if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
       throw new AppError('bad_request', 'month must be YYYY-MM', { details: [{ pointer: '/query/month', message: 'YYYY-MM' }] });
     const scope = recordScope(principal);
+    // The person filter reads the names people see: a display name means that user.
+    const personText = queryString(req, 'person');
+    const person = personText ? ((await services.people.usernamesFor(personText))[0] ?? personText) : undefined;
     return {
-      ...queryFilter(req, 'person', 'person'),
+      ...(person ? { person } : {}),
       ...(month ? { month } : {}),
       ...queryFilter(req, 'form', 'formId'),
       ...(scope ? { visibleTo: scope } : {}),
@@ -154,7 +157,7 @@ export function workRoutes(services: Services): Route[] {
       summary:
         'Fines ledger (filters: person, month YYYY-MM in China time, form), newest first: a page of `limit` (1-500, 100) with the `nextCursor` to pass as `cursor` and `count` (up to 10,000; `countCapped`: more); `total` and `summary` (per person and month) cover every fine of the filter, summed by the database',
       handler: async ({ req, principal }) => {
-        const filter = fineFilter(req, principal);
+        const filter = await fineFilter(req, principal);
         const after = queryCursor(req, 2) as [string, string] | undefined;
         const [page, totals] = await Promise.all([
           services.store.pageFines({ ...filter, limit: queryInt(req, 'limit', 100, { min: 1, max: 500 }), ...(after ? { after } : {}) }),
@@ -169,14 +172,17 @@ export function workRoutes(services: Services): Route[] {
         const titles = new Map(
           [...records.values()].map((r) => [r.id, recordTitle(pack.forms.get(r.formId)?.definition, r, storeTimeZone(pack, r.formId))]),
         );
+        // People by the names people read (the ledger keys fines by the person reference, the user name).
+        const people = await services.people.displayNames();
+        const nameOf = (person: string | null) => (person ? (people.get(person) ?? person) : null);
         const last = page.items.at(-1);
         return {
-          items: page.items.map((f) => ({ ...f, recordTitle: titles.get(f.recordId) ?? null })),
+          items: page.items.map((f) => ({ ...f, personName: nameOf(f.person), recordTitle: titles.get(f.recordId) ?? null })),
           count: page.total,
           countCapped: page.capped,
           nextCursor: page.more && last ? encodeCursor([last.postedAt, last.id]) : null,
           total: totals.total,
-          summary: totals.lines,
+          summary: totals.lines.map((l) => ({ ...l, personName: nameOf(l.person) ?? '' })),
         };
       },
     },
@@ -192,7 +198,12 @@ export function workRoutes(services: Services): Route[] {
             details: [{ pointer: '/query/format', message: 'csv | xlsx' }],
           });
         const locale = localeOf(req);
-        const items = await services.store.listFines(fineFilter(req, principal));
+        const people = await services.people.displayNames();
+        // The file names people as they read their names (the ledger keys them by user name).
+        const items = (await services.store.listFines(await fineFilter(req, principal))).map((f) => ({
+          ...f,
+          person: f.person ? (people.get(f.person) ?? f.person) : null,
+        }));
         const label = await roleLabeller(locale);
         const name = `fines-${queryString(req, 'month') ?? 'all'}.${format}`;
         // Forms and records by their titles, never their ids.

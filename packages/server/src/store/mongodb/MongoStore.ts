@@ -15,6 +15,7 @@ import { MongoNotificationsRepository } from './repositories/NotificationsReposi
 import { MongoRecordsRepository } from './repositories/RecordsRepository.js';
 import { MongoSessionsRepository } from './repositories/SessionsRepository.js';
 import { MongoUsersRepository } from './repositories/UsersRepository.js';
+import { MongoChannelsRepository } from './repositories/ChannelsRepository.js';
 
 /**
  * The production and scale-out store on the official `mongodb` driver: one repository per aggregate
@@ -44,6 +45,7 @@ export class MongoStore extends ComposedStore {
       approvals,
       deadlines,
       calendarJobs: new MongoCalendarJobsRepository(database, audit),
+      channels: new MongoChannelsRepository(database),
       fines,
       notifications,
       audit,

@@ -1,6 +1,7 @@
 import type { CappedPage, HistoryAggregate, RecordCount, RecordCountFilter, RecordPageFilter } from '../paging.js';
 import type { RecordFilter, RecordWrite, StoredRecord } from '../types.js';
 import type { ImpactRow, ImpactRowFilter } from '../impactRows.js';
+import type { AssignedFilter } from '../assignedRecords.js';
 
 /** Filled-in forms. A write carries everything it changes (approvals, deadlines, fines, notices, audit). */
 export interface RecordsRepository {
@@ -14,6 +15,8 @@ export interface RecordsRepository {
   recordCounts(filter: RecordCountFilter): Promise<RecordCount[]>;
   /** A history fact's count or sum over every record of the window (no cap), computed by the database. */
   historyAggregate(query: HistoryAggregate): Promise<number>;
+  /** My jobs: records assigned to a person, outside the excluded statuses, soonest due outstanding deadline first. */
+  assignedRecords(filter: AssignedFilter): Promise<StoredRecord[]>;
   /** Impact replay (services/impact): the records of one form in a window and scope, newest first, a keyset page at a time. */
   impactRows(filter: ImpactRowFilter): Promise<ImpactRow[]>;
   impactRowCount(filter: Omit<ImpactRowFilter, 'limit' | 'after'>): Promise<number>;

@@ -14,6 +14,7 @@ import { SqliteRecordsRepository } from './repositories/RecordsRepository.js';
 import { SqliteSessionsRepository } from './repositories/SessionsRepository.js';
 import { SqliteUsersRepository } from './repositories/UsersRepository.js';
 import { SqliteDatabase } from './SqliteDatabase.js';
+import { SqliteChannelsRepository } from './repositories/ChannelsRepository.js';
 
 /**
  * The embedded store: one SQLite file under the data directory (SqliteDatabase: WAL with full sync,
@@ -45,6 +46,7 @@ export class SqliteStore extends ComposedStore {
       approvals,
       deadlines,
       calendarJobs: new SqliteCalendarJobsRepository(database, audit),
+      channels: new SqliteChannelsRepository(database),
       fines,
       notifications,
       audit,

@@ -32,8 +32,19 @@ describe('SQLite query plans of the write paths', () => {
         callTime: '2025-10-09T10:00:00+08:00',
         zone: 'urban',
         serviceType: 'repair',
-        technician: '赵师傅',
+        // A person field names a user of the store: checked by the user name index.
+        technician: 'zhao',
       };
+      await store.createUser({
+        id: 'u-zhao',
+        username: 'zhao',
+        displayName: '赵师傅',
+        passwordHash: 'x',
+        roles: ['staff'],
+        policyRoles: ['technician'],
+        stores: ['s1'],
+        createdAt: now.toISOString(),
+      });
       const { record } = await records.create('after-sales-record', data, 'clerk', { store: 's1' });
       const updated = await records.update(record.id, { ...data, ticketNo: 'S-2' }, record.rev, 'clerk');
       await records.present(updated);

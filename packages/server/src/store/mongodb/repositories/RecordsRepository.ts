@@ -17,6 +17,10 @@ import * as history from '../queries/history.js';
 import * as records from '../queries/records.js';
 import type { ImpactRowFilter } from '../../impactRows.js';
 import * as impact from '../queries/impact.js';
+import type { AssignedFilter } from '../../assignedRecords.js';
+import { renderNumber } from '../../numbering.js';
+import { assignedRecordDocs } from '../queries/assignedRecords.js';
+import { nextCounter } from '../queries/counters.js';
 
 /** What a record write posts besides the record, each in the write's transaction. */
 export interface RecordWriteParts {
@@ -38,6 +42,12 @@ export class MongoRecordsRepository implements RecordsRepository {
   async writeRecord(write: RecordWrite) {
     const { record, previous } = write;
     await this.database.transaction(async (session) => {
+      // The number is taken in the record's transaction: an aborted write gives it back.
+      if (write.numbering && !previous)
+        record.data = {
+          ...record.data,
+          [write.numbering.field]: renderNumber(write.numbering, await nextCounter(this.database.db, write.numbering.key, session)),
+        };
       const records = this.database.col('records');
       if (previous) {
         const result = await records.replaceOne({ id: record.id, rev: previous.rev }, recordDoc(record), { session });
@@ -118,6 +128,9 @@ export class MongoRecordsRepository implements RecordsRepository {
   }
   async recordCounts(filter: RecordCountFilter) {
     return dashboard.recordCounts(this.database.db, filter);
+  }
+  async assignedRecords(filter: AssignedFilter) {
+    return (await assignedRecordDocs(this.database.db, filter)).map((r) => fromRecordDoc(r)!);
   }
   async historyAggregate(query: HistoryAggregate) {
     return history.historyAggregate(this.database.db, query);

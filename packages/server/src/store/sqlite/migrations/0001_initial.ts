@@ -98,7 +98,6 @@ CREATE INDEX IF NOT EXISTS fines_person ON fines (person, posted_at, id);
 CREATE INDEX IF NOT EXISTS notifications_at ON notifications (at, id);
 CREATE INDEX IF NOT EXISTS notifications_role ON notifications (role, at, id);
 CREATE INDEX IF NOT EXISTS records_created ON records (created_at, id);
-CREATE INDEX IF NOT EXISTS records_form_created_id ON records (form_id, created_at, id);
 `;
 
 export const initial: SqliteMigration = {

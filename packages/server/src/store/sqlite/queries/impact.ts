@@ -27,7 +27,7 @@ function where(filter: Omit<ImpactRowFilter, 'limit' | 'after'>): { clause: stri
   return { clause: parts.join(' AND '), params };
 }
 
-/** One keyset page of the records an impact replay reads (newest first), on the index records_form_created_id. */
+/** One keyset page of the records an impact replay reads (newest first), on the index records_form_created. */
 export function impactRows(db: Database.Database, filter: ImpactRowFilter): ImpactRow[] {
   const { clause, params } = where(filter);
   const keyset = filter.after ? ' AND (created_at < ? OR (created_at = ? AND id < ?))' : '';

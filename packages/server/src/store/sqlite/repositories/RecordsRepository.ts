@@ -18,6 +18,10 @@ import * as history from '../queries/history.js';
 import * as records from '../queries/records.js';
 import type { ImpactRowFilter } from '../../impactRows.js';
 import * as impact from '../queries/impact.js';
+import type { AssignedFilter } from '../../assignedRecords.js';
+import { renderNumber } from '../../numbering.js';
+import { assignedRecordRows } from '../queries/assignedRecords.js';
+import { nextCounter } from '../queries/counters.js';
 
 /** What a record write posts besides the record, each in the write's transaction. */
 export interface RecordWriteParts {
@@ -52,6 +56,12 @@ export class SqliteRecordsRepository implements RecordsRepository {
   /** One record write, in a savepoint of the batch's transaction. */
   private writeOne(write: RecordWrite): void {
     const { record, previous } = write;
+    // The number first: it takes the write lock, and rolls back with the record if the write fails.
+    if (write.numbering && !previous)
+      record.data = {
+        ...record.data,
+        [write.numbering.field]: renderNumber(write.numbering, nextCounter(this.database.db, write.numbering.key)),
+      };
     if (previous) {
       const changed = this.database
         .stmt(
@@ -118,6 +128,9 @@ export class SqliteRecordsRepository implements RecordsRepository {
   }
   async recordCounts(filter: RecordCountFilter) {
     return dashboard.recordCounts(this.database.db, filter);
+  }
+  async assignedRecords(filter: AssignedFilter) {
+    return assignedRecordRows(this.database.db, filter).map((r) => toRecord(r)!);
   }
   async historyAggregate(query: HistoryAggregate) {
     return history.historyAggregate(this.database.db, query);

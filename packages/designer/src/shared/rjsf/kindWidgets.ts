@@ -1,0 +1,23 @@
+import type { FormDefinition } from '@aftersales/engine';
+
+/**
+ * The uiSchema with the widgets field kinds call for, where the form's own uiSchema names none:
+ * person and store fields pick from lists, and the field the server numbers is read-only (it is
+ * filled when the record is saved).
+ */
+export function withKindWidgets(form: FormDefinition, uiSchema: Record<string, unknown>, numberedHint: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...uiSchema };
+  for (const [name, schema] of Object.entries(form.schema.properties ?? {})) {
+    if (typeof schema !== 'object' || schema === null) continue;
+    const field = (out[name] ?? {}) as Record<string, unknown>;
+    const kind = schema['x-kind'];
+    if ((kind === 'person' || kind === 'store' || kind === 'signature') && field['ui:widget'] === undefined)
+      out[name] = { ...field, 'ui:widget': kind };
+  }
+  const numbered = form.numbering?.field;
+  if (numbered) {
+    const field = (out[numbered] ?? {}) as Record<string, unknown>;
+    out[numbered] = { ...field, 'ui:readonly': true, 'ui:placeholder': numberedHint };
+  }
+  return out;
+}

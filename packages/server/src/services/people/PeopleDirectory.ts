@@ -1,0 +1,131 @@
+import { pickText, type FormDefinition, type RecordSchema } from '@aftersales/engine';
+import { AppError, type ErrorDetail } from '../../errors/AppError.js';
+import type { Store } from '../../store/Store.js';
+import type { User } from '../../store/types.js';
+import type { RecordScope } from '../Principal.js';
+
+/** A user as a person field shows them: the reference stored in records (user name) and the name people read. */
+export interface Person {
+  username: string;
+  displayName: string;
+  policyRoles: string[];
+  stores: string[];
+}
+
+/** At most this many people answer one directory look-up (a store has tens of people). */
+export const PEOPLE_LIMIT = 1000;
+
+/**
+ * The people and stores a record may name. A person field (`x-kind: person`) holds the user name
+ * of an active user of the record's store (a user without stores belongs to every store) who holds
+ * one of the field's `x-roles`; the web app picks them by display name. While a store has no
+ * account for those roles, a typed name is kept as text (stores that have not given accounts to
+ * their technicians yet); once one exists, only a pick is accepted.
+ */
+export class PeopleDirectory {
+  constructor(private readonly store: Store) {}
+
+  /** Active users of a store (every store: null) holding one of `roles` (any: empty), by display name. */
+  async people(filter: { store?: string | null; roles?: readonly string[]; visibleTo?: RecordScope } = {}): Promise<Person[]> {
+    const users = await this.store.listUsers();
+    return users
+      .filter((u) => !u.deactivatedAt)
+      .filter((u) => inStore(u, filter.store ?? null))
+      .filter((u) => !filter.roles?.length || u.policyRoles.some((r) => filter.roles!.includes(r)))
+      .filter((u) => !filter.visibleTo || sharesStore(u, filter.visibleTo))
+      .map(toPerson)
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN') || a.username.localeCompare(b.username))
+      .slice(0, PEOPLE_LIMIT);
+  }
+
+  /** The stores people belong to (those of the scope when given), sorted. */
+  async stores(scope: RecordScope = null): Promise<string[]> {
+    if (scope) return [...scope.stores].sort();
+    const users = await this.store.listUsers();
+    return [...new Set(users.flatMap((u) => u.stores))].sort();
+  }
+
+  /**
+   * The user names a person filter means: a user name as typed, or every user whose display name is
+   * the text (filters work on the names people read). Unknown text is kept as it is.
+   */
+  async usernamesFor(text: string): Promise<string[]> {
+    const wanted = text.trim();
+    const users = await this.store.listUsers();
+    const byName = users.filter((u) => u.username === wanted || u.displayName.trim() === wanted).map((u) => u.username);
+    return byName.length > 0 ? [...new Set(byName)] : [wanted];
+  }
+
+  /** Display names by user name, for answers that show people (fines, dashboards). */
+  async displayNames(): Promise<Map<string, string>> {
+    return new Map((await this.store.listUsers()).map((u) => [u.username, u.displayName]));
+  }
+
+  /**
+   * Refuses person fields that name nobody of the record's store with the field's roles (400, one
+   * detail per field). On an update only changed values are checked (an old record's typed name stays).
+   */
+  async refuseUnknownPeople(form: FormDefinition, data: unknown, recordStore: string | null, before?: unknown): Promise<void> {
+    const fields = personFields(form);
+    if (fields.length === 0 || !isObject(data)) return;
+    const previous = isObject(before) ? before : {};
+    const details: ErrorDetail[] = [];
+    for (const [name, schema] of fields) {
+      const value = data[name];
+      if (typeof value !== 'string' || value === '' || value === previous[name]) continue;
+      const roles = schema['x-roles'] ?? [];
+      // The usual case by the user name index; the store's people are read only for a name that is not one of them.
+      if (qualifies(await this.store.userByUsername(value), recordStore, roles)) continue;
+      const candidates = await this.people({ store: recordStore, roles });
+      if (candidates.length === 0) continue;
+      const label = schema['x-title'];
+      const zh = label ? pickText(label, 'zh-CN') : name;
+      const en = label ? pickText(label, 'en') : name;
+      details.push({
+        pointer: `/data/${name}`,
+        code: 'person.unknown',
+        message: `${en}: pick one of the store's people from the list ("${value}" is not one of them)`,
+        messageZh: `“${zh}”请从本店人员名单中选择（“${value}”不在名单中）`,
+      });
+    }
+    if (details.length > 0)
+      throw new AppError('validation_failed', details.map((d) => d.message).join('; '), {
+        details,
+        messageZh: details.map((d) => d.messageZh).join('；'),
+      });
+  }
+}
+
+/** The form's top-level person fields with their schemas. */
+export function personFields(form: FormDefinition): [string, RecordSchema][] {
+  return Object.entries(form.schema.properties ?? {}).filter(([, s]) => isObject(s) && s['x-kind'] === 'person');
+}
+
+/** An active user of the store holding one of the roles (any user: no roles). */
+function qualifies(user: User | null, store: string | null, roles: readonly string[]): boolean {
+  return !!user && !user.deactivatedAt && inStore(user, store) && (roles.length === 0 || user.policyRoles.some((r) => roles.includes(r)));
+}
+
+function inStore(user: User, store: string | null): boolean {
+  return store === null || user.stores.length === 0 || user.stores.includes(store);
+}
+
+function sharesStore(user: User, scope: NonNullable<RecordScope>): boolean {
+  return user.username === scope.username || user.stores.length === 0 || user.stores.some((s) => scope.stores.includes(s));
+}
+
+function toPerson(user: User): Person {
+  return { username: user.username, displayName: user.displayName, policyRoles: user.policyRoles, stores: user.stores };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value of the form's first top-level store field, when it is a store people belong to (the record's store then). */
+export async function storeNamedIn(directory: PeopleDirectory, form: FormDefinition, data: unknown): Promise<string | undefined> {
+  const field = Object.entries(form.schema.properties ?? {}).find(([, s]) => isObject(s) && s['x-kind'] === 'store')?.[0];
+  const value = field && isObject(data) ? data[field] : undefined;
+  if (typeof value !== 'string' || value === '') return undefined;
+  return (await directory.stores()).includes(value) ? value : undefined;
+}

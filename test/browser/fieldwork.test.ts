@@ -1,0 +1,221 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from './support/playwright.js';
+import { launchBrowser, shot } from './support/browser.js';
+import { startServer, type TestServer } from './support/startServer.js';
+
+/**
+ * A field-service day in Chinese: the clerk dispatches a job to a technician by name (desk, 1440x900),
+ * the technician finds it in 我的工单 on his phone (390x844), a manager approves his parts requisition
+ * and he hears of it: in the app and by the store's webhook, received by a test server on 127.0.0.1.
+ */
+describe('dispatch, my jobs and notices in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let receiver: Server;
+  const received: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  const SECRET = 'store-webhook-secret-2025';
+  let jobId = '';
+  let ticketNo = '';
+  let requisitionId = '';
+
+  async function page(size: 'desk' | 'phone'): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: size === 'desk' ? { width: 1440, height: 900 } : { width: 390, height: 844 },
+      ...(size === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+    });
+    contexts.push(context);
+    const p = await context.newPage();
+    p.on('pageerror', (e) => errors.push(e.message));
+    return p;
+  }
+
+  async function signIn(p: Page, username: string, password: string): Promise<void> {
+    await p.goto(`${server.url}/login`);
+    await p.getByLabel('用户名').fill(username);
+    await p.getByLabel('密码').fill(password);
+    await p.getByRole('button', { name: '登录' }).click();
+    await p.waitForURL(/\/staff$/);
+  }
+
+  beforeAll(async () => {
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    server = await startServer({ noticeAllowHosts: ['127.0.0.1'] });
+    browser = await launchBrowser();
+    for (const [username, displayName, roles, policyRoles] of [
+      ['clerk', '客服小张', ['staff'], ['customerServiceClerk']],
+      ['wang', '王师傅', ['staff'], ['technician']],
+      ['li', '李师傅', ['staff'], ['technician']],
+      ['boss', '赵主管', ['manager'], ['afterSalesSupervisor']],
+    ] as const)
+      await server.services.auth.createUser({
+        username,
+        displayName,
+        password: `${username}-password-2025`,
+        roles: [...roles],
+        policyRoles: [...policyRoles],
+        stores: ['jiefang'],
+      });
+    await server.services.channels.create(
+      {
+        store: 'jiefang',
+        kind: 'webhook',
+        name: '门店系统',
+        events: ['approval'],
+        config: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, secret: SECRET },
+      },
+      'admin',
+    );
+    const { record } = await server.services.records.create(
+      'after-sales-record',
+      {
+        store: 'jiefang',
+        customer: { name: '李女士', phone: '13800138000', address: '解放路 18 号' },
+        serviceType: 'repair',
+        problemDescription: '厨房龙头漏水',
+        zone: 'urban',
+        callTime: new Date().toISOString(),
+      },
+      'clerk',
+      { store: 'jiefang' },
+    );
+    jobId = record.id;
+    ticketNo = String(record.data.ticketNo);
+    const requisition = await server.services.records.create(
+      'parts-requisition',
+      { requester: 'wang', items: [{ name: '进水阀', qty: 2, unitPrice: 85 }], purpose: 'repair', totalAmount: 170 },
+      'wang',
+      { store: 'jiefang' },
+    );
+    requisitionId = requisition.record.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+    await new Promise<void>((resolve) => receiver?.close(() => resolve()));
+    expect(errors).toEqual([]);
+  });
+
+  it('the clerk dispatches the job to 王师傅 by name, at desk size', async () => {
+    expect(ticketNo).toMatch(/^SH-\d{8}-001$/);
+    const clerk = await page('desk');
+    await signIn(clerk, 'clerk', 'clerk-password-2025');
+    await clerk.goto(`${server.url}/staff/records/${jobId}`);
+    await expect.poll(() => clerk.getByTestId('assignee').textContent()).toBe('尚未派工');
+    const pick = clerk.getByLabel('派工给');
+    await expect.poll(() => pick.locator('option').allTextContents()).toEqual(['请选择人员', '李师傅', '王师傅']);
+    await pick.selectOption({ label: '王师傅' });
+    await clerk.getByRole('button', { name: '派工', exact: true }).click();
+    await expect.poll(() => clerk.getByTestId('assignee').textContent()).toBe('王师傅');
+    // The record reads the technician by his name, never his user name.
+    await expect.poll(() => clerk.locator('.record-data').first().textContent()).toContain('王师傅');
+    expect(await clerk.locator('.record-data').first().textContent()).not.toContain('wang');
+    await shot(clerk, 'fieldwork-dispatch-desk');
+    const stored = await server.services.records.stored(jobId);
+    expect(stored).toMatchObject({ assignee: 'wang', data: { technician: 'wang' } });
+    expect(stored.data.dispatchTime).toEqual(expect.any(String));
+  });
+
+  it('王师傅 finds the job in 我的工单 on his phone, and the page fits 390 px', async () => {
+    const tech = await page('phone');
+    await signIn(tech, 'wang', 'wang-password-2025');
+    await expect
+      .poll(() => tech.locator('.ant-statistic').filter({ hasText: '我的工单' }).locator('.ant-statistic-content').textContent())
+      .toBe('1');
+    await tech.goto(`${server.url}/staff/jobs`);
+    await expect.poll(() => tech.locator('.job-link').allTextContents()).toEqual([expect.stringContaining(ticketNo)]);
+    expect(await tech.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(tech, 'fieldwork-my-jobs-phone');
+    await tech.locator('.job-link').click();
+    await tech.waitForURL(new RegExp(`/staff/records/${jobId}$`));
+    // The customer's phone dials on a tap.
+    await expect.poll(() => tech.locator('a.tel-link').getAttribute('href')).toBe('tel:13800138000');
+    // The customer signs on the phone: drawn with a finger, kept as an image file with the record.
+    await tech.getByRole('button', { name: '修改' }).click();
+    const pad = tech.locator('canvas.signature-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    await tech.mouse.move(box.x + 20, box.y + box.height / 2);
+    await tech.mouse.down();
+    for (let i = 1; i <= 12; i++) await tech.mouse.move(box.x + 20 + i * 18, box.y + box.height / 2 + (i % 2 === 0 ? -30 : 30));
+    await tech.mouse.up();
+    await tech.getByRole('button', { name: '确认签名' }).click();
+    await expect.poll(() => tech.locator('form img.signature-image').count()).toBe(1);
+    await tech.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => tech.locator('.record-data img.signature-image').count()).toBe(1);
+    const signed = await server.services.records.stored(jobId);
+    expect(signed.data.customerSignature).toMatch(/^\/api\/v1\/files\/[0-9a-f-]{36}$/);
+    const file = await server.services.store.getFile(String(signed.data.customerSignature).split('/').pop()!);
+    expect(file).toMatchObject({ contentType: 'image/png', createdBy: 'wang' });
+    await shot(tech, 'fieldwork-signed-phone');
+    const desk = await page('desk');
+    await signIn(desk, 'li', 'li-password-2025');
+    await desk.goto(`${server.url}/staff/jobs`);
+    await expect.poll(() => desk.getByText('暂无派给你的工单').count()).toBe(1);
+    await shot(desk, 'fieldwork-my-jobs-empty-desk');
+  });
+
+  it('the clerk prints the record: title, number, store, fields, signature lines and the customer’s signature, without the menu', async () => {
+    const clerk = await page('desk');
+    await signIn(clerk, 'clerk', 'clerk-password-2025');
+    await clerk.goto(`${server.url}/staff/records/${jobId}`);
+    await clerk.getByRole('link', { name: '打印预览' }).click();
+    await clerk.waitForURL(new RegExp(`/staff/records/${jobId}/print$`));
+    await expect.poll(() => clerk.locator('.print-title').textContent()).toBe('售后服务处理记录表');
+    await expect.poll(() => clerk.locator('.print-signature-line').allTextContents()).toEqual(['客户签字', '经办人签字']);
+    expect(await clerk.locator('.print-signatures img.signature-image').count()).toBe(1);
+    expect(await clerk.locator('.print-meta').textContent()).toContain(ticketNo);
+    await clerk.emulateMedia({ media: 'print' });
+    expect(await clerk.locator('.app-header').isVisible()).toBe(false);
+    expect(await clerk.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
+    await shot(clerk, 'fieldwork-print-preview');
+  });
+
+  it('赵主管 approves the requisition; 王师傅 is told in the app, and the store’s webhook receives the signed notice', async () => {
+    const manager = await page('desk');
+    await signIn(manager, 'boss', 'boss-password-2025');
+    await manager.goto(`${server.url}/staff/approvals`);
+    await manager.getByRole('button', { name: '批准' }).first().click();
+    await manager.locator('#decision-comment').fill('同意领用');
+    await manager.getByRole('dialog').getByRole('button', { name: '批准' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await server.services.store.listApprovals({ recordId: requisitionId })).find((a) => a.approver === 'afterSalesSupervisor')
+            ?.state,
+      )
+      .toBe('approved');
+    await shot(manager, 'fieldwork-approved-desk');
+    await server.services.notices.tick();
+    expect(received).toHaveLength(1);
+    const { headers, body } = received[0]!;
+    expect(headers['x-aftersales-signature']).toBe(
+      `sha256=${createHmac('sha256', SECRET)
+        .update(`${String(headers['x-aftersales-timestamp'])}.${body}`)
+        .digest('hex')}`,
+    );
+    const notice = (JSON.parse(body) as { notice: { person: string; recordId: string; message: { 'zh-CN': string } } }).notice;
+    expect(notice).toMatchObject({ person: 'wang', recordId: requisitionId });
+    expect(notice.message['zh-CN']).toBe('赵主管（售后主管）已批准你的申请，理由：同意领用');
+    const tech = await page('phone');
+    await signIn(tech, 'wang', 'wang-password-2025');
+    await expect.poll(() => tech.getByText('赵主管（售后主管）已批准你的申请，理由：同意领用').count()).toBe(1);
+    await shot(tech, 'fieldwork-notified-phone');
+  });
+});
