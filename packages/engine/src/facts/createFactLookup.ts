@@ -26,14 +26,7 @@ const HOUR = 3_600_000;
 /**
  * The value of any fact for one evaluation: record fields by safe path, `$status`, derived
  * working-time and computed facts, and history facts from the caller. Missing values are null
- * (so `equal null` means "empty"). Each fact is computed once.
- */
-export function createFactLookup(inputs: FactInputs): FactLookup {
-  return new RecordFacts(inputs).lookup;
-}
-
-/**
- * `createFactLookup`'s facts of one evaluation, a class so that an evaluation creates no
+ * (so `equal null` means "empty"). Each fact is computed once. A class so that an evaluation creates no
  * closures: `lookup` is its `value` bound. Each fact is kept at its slot of the rule set's plans
  * (`FactPlans`) in `values`, the array a compiled rule set's run reads too (`runRuleSet`'s
  * `values`: its leaves read the first slots).

@@ -53,7 +53,7 @@ export function MyJobsPage() {
             <List.Item className="job-item">
               <Card className="staff-card job-card" size="small">
                 <Link to={`/staff/records/${r.id}`} className="touch-link job-link">
-                  {recordLabel(forms.byId[r.formId], r)}
+                  {recordLabel(forms.byId[r.formId], r, locale)}
                 </Link>
                 <div className="job-meta">
                   <Typography.Text type="secondary">{text(forms.byId[r.formId]?.title)}</Typography.Text>

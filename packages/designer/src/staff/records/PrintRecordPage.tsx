@@ -71,7 +71,7 @@ export function PrintRecordPage() {
       <dl className="print-meta">
         <div>
           <dt>{t('fieldwork.print.number')}</dt>
-          <dd>{recordLabel(form, record)}</dd>
+          <dd>{recordLabel(form, record, locale)}</dd>
         </div>
         <div>
           <dt>{t('staff.store')}</dt>
