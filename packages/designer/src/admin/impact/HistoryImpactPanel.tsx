@@ -89,16 +89,14 @@ export function HistoryImpactPanel({ draft, roleLabels = {}, timeZone = 'Asia/Sh
     ? [
         {
           title: t('impact.byPerson'),
-          slices: answer.byPerson
-            .slice(0, 15)
-            .map((p) => ({
-              label: p.roleLabel
-                ? locale === 'en'
-                  ? `${p.person} (${text(p.roleLabel)})`
-                  : `${p.person}（${text(p.roleLabel)}）`
-                : p.person,
-              counts: p,
-            })),
+          slices: answer.byPerson.slice(0, 15).map((p) => ({
+            label: p.roleLabel
+              ? locale === 'en'
+                ? `${p.person} (${text(p.roleLabel)})`
+                : `${p.person}（${text(p.roleLabel)}）`
+              : p.person,
+            counts: p,
+          })),
         },
         {
           title: t('impact.byStore'),
