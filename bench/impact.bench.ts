@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareOutcomes, compilePolicy, type RuleSetFile } from '@aftersales/engine';
 import { SqliteStore, createApp, importDefaultPack } from '@aftersales/server';
-import { insertServiceRecords } from '../packages/server/src/testing/insertServiceRecords.js';
+import { insertServiceRecords } from '@aftersales/server/testing';
 import { machineLine, writeSection } from './lib/writeSection.js';
 
 const COUNT = Number(process.env.IMPACT_RECORDS ?? 100_000);

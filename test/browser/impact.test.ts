@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertServiceRecords } from '../../packages/server/src/testing/insertServiceRecords.js';
+import { insertServiceRecords } from '@aftersales/server/testing';
 import type { Browser, Page } from './support/playwright.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Card, Input, Segmented, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -54,7 +54,7 @@ export function RecordsPage() {
   };
 
   // The filters of the address as the list's query (pages follow with the cursor of the page before).
-  const query = (): RecordQuery => {
+  const query = useCallback((): RecordQuery => {
     const deadline = params.get('deadline');
     return {
       limit: PAGE,
@@ -69,7 +69,7 @@ export function RecordsPage() {
       ...(scope === 'store' && params.get('person') ? { person: params.get('person')! } : {}),
       ...(params.get('q') ? { q: params.get('q')! } : {}),
     };
-  };
+  }, [params, scope, form]);
 
   useEffect(() => {
     let live = true;
@@ -86,7 +86,7 @@ export function RecordsPage() {
     return () => {
       live = false;
     };
-  }, [api, params, scope, form, t, locale]);
+  }, [api, query, t, locale]);
 
   /** The next page, added under the rows shown. */
   const more = () => {

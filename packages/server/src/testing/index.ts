@@ -1,0 +1,3 @@
+// @aftersales/server/testing: helpers for tests and benches run from sources (not part of the build).
+export { insertServiceRecords } from './insertServiceRecords.js';
+export { startTestServer, client, type TestServer, type Client } from './startTestServer.js';
