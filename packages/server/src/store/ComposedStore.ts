@@ -187,6 +187,12 @@ export abstract class ComposedStore implements Store {
   pageApprovals(...args: Parameters<ApprovalsRepository['pageApprovals']>) {
     return this.approvals.pageApprovals(...args);
   }
+  pendingUnescalated(...args: Parameters<ApprovalsRepository['pendingUnescalated']>) {
+    return this.approvals.pendingUnescalated(...args);
+  }
+  markEscalated(...args: Parameters<ApprovalsRepository['markEscalated']>) {
+    return this.approvals.markEscalated(...args);
+  }
 
   // deadlines
   dueDeadlines(...args: Parameters<DeadlinesRepository['dueDeadlines']>) {
