@@ -219,6 +219,9 @@ export abstract class ComposedStore implements Store {
   openDeadlinesOnCalendar(...args: Parameters<DeadlinesRepository['openDeadlinesOnCalendar']>) {
     return this.deadlines.openDeadlinesOnCalendar(...args);
   }
+  pageOpenDeadlinesOnCalendar(...args: Parameters<DeadlinesRepository['pageOpenDeadlinesOnCalendar']>) {
+    return this.deadlines.pageOpenDeadlinesOnCalendar(...args);
+  }
   moveDeadlines(...args: Parameters<DeadlinesRepository['moveDeadlines']>) {
     return this.deadlines.moveDeadlines(...args);
   }

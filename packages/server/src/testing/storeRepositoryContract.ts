@@ -361,6 +361,23 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       await store.close();
     });
 
+    it('deadlines: when open deadlines are paged by calendar, then only open ones counted on it come, by record and key, after the cursor', async () => {
+      const store = await open();
+      const on = (recordId: string, key: string, calendar: string, state: DeadlineRow['state'] = 'open') =>
+        deadline(recordId, key, { state, deadline: { key, metAt: null, dueAt: '2025-10-09T06:00:00.000Z', calendar } as never });
+      await store.records.writeRecord({
+        ...write(sampleRecord('r1')),
+        deadlines: [on('r1', 'b', 'c1'), on('r1', 'a', 'c1'), on('r1', 'c', 'c2'), on('r1', 'd', 'c1', 'met')],
+      });
+      await store.records.writeRecord({ ...write(sampleRecord('r2')), deadlines: [on('r2', 'a', 'c1')] });
+      const keys = (rows: DeadlineRow[]) => rows.map((r) => `${r.recordId}/${r.key}`);
+      expect(keys(await store.deadlines.pageOpenDeadlinesOnCalendar('c1', 10))).toEqual(['r1/a', 'r1/b', 'r2/a']);
+      expect(keys(await store.deadlines.pageOpenDeadlinesOnCalendar('c1', 2))).toEqual(['r1/a', 'r1/b']);
+      expect(keys(await store.deadlines.pageOpenDeadlinesOnCalendar('c1', 2, ['r1', 'b']))).toEqual(['r2/a']);
+      expect(keys(await store.deadlines.pageOpenDeadlinesOnCalendar('c2', 10))).toEqual(['r1/c']);
+      await store.close();
+    });
+
     describe('approvals: escalation marks and store scope', () => {
       it('when pending approvals are read for escalation, then only unmarked ones in the range come, oldest first, with their store, and each is marked once', async () => {
         const store = await open();

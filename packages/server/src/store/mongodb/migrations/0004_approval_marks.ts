@@ -1,9 +1,11 @@
 import { createApprovalIndexes } from '../queries/approvals.js';
+import { createDeadlineCalendarIndex } from '../queries/deadlines.js';
 import type { MongoMigration } from './MongoMigration.js';
 
 /**
  * Approvals carry their record's store (`recordStore`) and when they escalated (`escalatedAt`, from
- * the escalation notice already posted), with the indexes of the escalation tick and scoped inbox.
+ * the escalation notice already posted), with the indexes of the escalation tick and scoped inbox,
+ * and open deadlines are indexed by the calendar they are counted on.
  * Safe to run again: only approvals without `recordStore` are filled.
  */
 export const approvalMarks: MongoMigration = {
@@ -11,6 +13,7 @@ export const approvalMarks: MongoMigration = {
   name: 'approval store and escalation marks',
   async up(database) {
     await createApprovalIndexes(database.db);
+    await createDeadlineCalendarIndex(database.db);
     const approvals = database.col('approvals');
     const missing = approvals.find({ recordStore: { $exists: false } }, { projection: { id: 1, recordId: 1 } });
     let batch: { id: string; recordId: string }[] = [];

@@ -9,7 +9,7 @@ import type { SqliteMigration } from './SqliteMigration.js';
  */
 export const approvalMarks: SqliteMigration = {
   version: 3,
-  name: 'approval store and escalation marks',
+  name: 'approval store and escalation marks, open deadlines by calendar',
   up(db: Database.Database) {
     db.exec(`
 ALTER TABLE approvals ADD COLUMN store TEXT;
@@ -19,6 +19,7 @@ UPDATE approvals SET escalated_at = (
   SELECT n.at FROM notifications n WHERE n.unique_key = 'approval-escalated|' || approvals.id)
   WHERE EXISTS (SELECT 1 FROM notifications n WHERE n.unique_key = 'approval-escalated|' || approvals.id);
 CREATE INDEX approvals_escalation ON approvals (state, escalated_at, created_at, id);
-CREATE INDEX approvals_store ON approvals (state, store, created_at, id);`);
+CREATE INDEX approvals_store ON approvals (state, store, created_at, id);
+CREATE INDEX deadlines_open_calendar ON deadlines (state, json_extract(deadline, '$.calendar'), record_id, key);`);
   },
 };
