@@ -47,7 +47,8 @@ try {
     Array.from({ length: HELD }, (_, i) => `s${i}`),
   );
   const gm = user('gm', ['manager'], ['generalManager'], []);
-  const clerk = user('clerk', ['staff'], ['customerServiceClerk'], ['s3']);
+  // A deputy GM of one store: the store-scoped inbox.
+  const clerk = user('clerk', ['manager'], ['deputyGeneralManager'], ['s3']);
   for (const u of [deputy, gm, clerk]) await store.createUser(u);
   await store.close();
 

@@ -2,6 +2,7 @@ import { Repeating } from './Repeating.js';
 import { pickText } from '@aftersales/engine';
 import { timeOrderedId } from './ids.js';
 import type { Store } from '../store/Store.js';
+import type { RoleHolders } from '../store/ports/ApprovalsRepository.js';
 import type { Approval, StoredRecord, User } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import type { DefinitionService } from './DefinitionService.js';
@@ -34,6 +35,8 @@ export const DEFAULT_ESCALATION: EscalationOptions = {
  */
 export class ApprovalEscalation {
   private readonly repeating = new Repeating('approval escalation', () => this.tick());
+  /** Young approvals this instance told the managers about already (their notice is posted once anyway: unique keys). */
+  private readonly told = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -49,6 +52,21 @@ export class ApprovalEscalation {
     );
   }
 
+  /** Where each policy role is held, from the users (the same rule as `held`), for the store to skip approvals someone can decide. */
+  static holders(users: readonly User[]): RoleHolders {
+    const everywhere = new Set<string>();
+    const stores = new Map<string, Set<string>>();
+    for (const u of users)
+      for (const role of u.policyRoles) {
+        if (u.stores.length === 0) everywhere.add(role);
+        else for (const s of u.stores) stores.set(role, (stores.get(role) ?? new Set()).add(s));
+      }
+    return {
+      everywhere: [...everywhere],
+      inStores: [...stores].filter(([role]) => !everywhere.has(role)).map(([approver, s]) => ({ approver, stores: [...s] })),
+    };
+  }
+
   /** Whether a pending approval has escalated (the tick marked it: nobody in its store held its role once it had waited long enough). */
   escalated(approval: Approval): boolean {
     return approval.state === 'pending' && approval.escalatedAt !== undefined;
@@ -58,7 +76,7 @@ export class ApprovalEscalation {
    * Pending approvals not escalated yet in a creation range, oldest first, a keyset page at a time
    * through an index (store/sqlite/queries/approvals.ts), the event loop getting a turn between pages.
    */
-  private async *unescalated(range: { createdUpTo?: string; createdAfter?: string }): AsyncGenerator<PendingPage> {
+  private async *unescalated(range: { createdUpTo?: string; createdAfter?: string; unheld: RoleHolders }): AsyncGenerator<PendingPage> {
     let after: [string, string] | undefined;
     for (;;) {
       const page = await this.store.approvals.pendingUnescalated({ ...range, limit: PAGE, ...(after ? { after } : {}) });
@@ -82,18 +100,19 @@ export class ApprovalEscalation {
     const users = await this.store.listUsers();
     const roles = (await this.definitions.publishedPack()).roles?.definition.roles ?? [];
     const label = (id: string) => roles.find((r) => r.id === id)?.label ?? { 'zh-CN': id, en: id };
-    const unheld = (page: PendingPage) => page.filter((p) => !ApprovalEscalation.held(p.approval.approver, p, users));
+    // The store skips approvals someone can decide: only those nobody holds the role for come back.
+    const unheld = ApprovalEscalation.holders(users);
     let flagged = 0;
     let escalated = 0;
-    for await (const page of this.unescalated({ createdUpTo: threshold })) {
-      const due = unheld(page);
-      if (due.length === 0) continue;
+    for await (const page of this.unescalated({ createdUpTo: threshold, unheld })) {
+      const due = page;
       const marked = new Set(
         await this.store.approvals.markEscalated(
           due.map((p) => p.approval.id),
           now.toISOString(),
         ),
       );
+      for (const p of due) this.told.delete(p.approval.id);
       for (const p of due.filter((d) => marked.has(d.approval.id))) {
         if (await this.flag(p, now, label)) flagged++;
         const { approval } = p;
@@ -114,8 +133,12 @@ export class ApprovalEscalation {
         if (raised) escalated++;
       }
     }
-    for await (const page of this.unescalated({ createdAfter: threshold }))
-      for (const p of unheld(page)) if (await this.flag(p, now, label)) flagged++;
+    for await (const page of this.unescalated({ createdAfter: threshold, unheld }))
+      for (const p of page)
+        if (!this.told.has(p.approval.id)) {
+          if (await this.flag(p, now, label)) flagged++;
+          this.told.add(p.approval.id);
+        }
     return { flagged, escalated };
   }
 

@@ -425,6 +425,24 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
         await store.close();
       });
 
+      it('when only approvals nobody can decide are asked for, then those whose role is held in their store (or everywhere) are skipped', async () => {
+        const store = await open();
+        const a = (id: string, recordId: string, approver: string) => approval(id, { recordId, approver, before: id });
+        await store.records.writeRecord({
+          ...write(sampleRecord('r1', { store: 's1' })),
+          approvals: [a('held-in-store', 'r1', 'deputy')],
+        });
+        await store.records.writeRecord({
+          ...write(sampleRecord('r2', { store: 's2' })),
+          approvals: [a('other-store', 'r2', 'deputy'), a('held-everywhere', 'r2', 'gm'), a('nobody', 'r2', 'clerk')],
+        });
+        await store.records.writeRecord({ ...write(sampleRecord('r3', { store: null })), approvals: [a('no-store', 'r3', 'deputy')] });
+        const unheld = { everywhere: ['gm'], inStores: [{ approver: 'deputy', stores: ['s1', 's9'] }] };
+        const ids = (await store.approvals.pendingUnescalated({ unheld, limit: 10 })).map((p) => p.approval.id).sort();
+        expect(ids).toEqual(['nobody', 'other-store']);
+        await store.close();
+      });
+
       it('when a record moves store or the inbox is scoped, then approvals follow the record: its store, its creator and its assignee', async () => {
         const store = await open();
         const r1 = sampleRecord('r1', { store: 's1', createdBy: 'clerk', assignee: null });

@@ -7,9 +7,17 @@ export interface UnescalatedRange {
   createdUpTo?: string;
   /** Created strictly after this instant. */
   createdAfter?: string;
+  /** Only approvals nobody can decide: holders of each policy role, everywhere or in some stores (an approval of no store is held by any holder). */
+  unheld?: RoleHolders;
   /** [createdAt, id] of the last one seen (oldest first). */
   after?: [string, string];
   limit: number;
+}
+
+/** Where each policy role is held: in every store (a holder bound to no store), or in these stores only. */
+export interface RoleHolders {
+  everywhere: string[];
+  inStores: { approver: string; stores: string[] }[];
 }
 
 /** Approval tasks the policy asked for (added by record writes, see mergeApprovals) and their decisions. */

@@ -146,7 +146,13 @@ describe('SQLite query plans of the approval escalation and inboxes', () => {
       const spy = vi.spyOn(db, 'prepare');
       const cases: [() => Promise<unknown>, RegExp][] = [
         [
-          () => store.approvals.pendingUnescalated({ createdUpTo: 'x', limit: 500, after: ['a', 'b'] }),
+          () =>
+            store.approvals.pendingUnescalated({
+              createdUpTo: 'x',
+              limit: 500,
+              after: ['a', 'b'],
+              unheld: { everywhere: ['gm'], inStores: [{ approver: 'deputy', stores: ['s1'] }] },
+            }),
           /approvals_escalation \(state=\? AND escalated_at=\? AND created_at/,
         ],
         [

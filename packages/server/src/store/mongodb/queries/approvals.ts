@@ -22,6 +22,13 @@ export async function pendingUnescalated(db: Db, range: UnescalatedRange): Promi
   const and: Document[] = [{ state: 'pending', escalatedAt: null }];
   if (range.createdUpTo !== undefined) and.push({ createdAt: { $lte: range.createdUpTo } });
   if (range.createdAfter !== undefined) and.push({ createdAt: { $gt: range.createdAfter } });
+  if (range.unheld)
+    and.push({
+      $nor: [
+        { approver: { $in: range.unheld.everywhere } },
+        ...range.unheld.inStores.map((r) => ({ approver: r.approver, recordStore: { $in: [null, ...r.stores] } })),
+      ],
+    });
   if (range.after) and.push({ $or: [{ createdAt: { $gt: range.after[0] } }, { createdAt: range.after[0], id: { $gt: range.after[1] } }] });
   const docs = await db.collection('approvals').find({ $and: and }).sort({ createdAt: 1, id: 1 }).limit(range.limit).toArray();
   return docs.map((doc) => ({ approval: fromApprovalDoc(doc), store: typeof doc.recordStore === 'string' ? doc.recordStore : null }));

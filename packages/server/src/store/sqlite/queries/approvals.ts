@@ -9,6 +9,14 @@ export function pendingUnescalated(db: Database.Database, range: UnescalatedRang
   const where = new Conditions(["state = 'pending'", 'escalated_at IS NULL']);
   if (range.createdUpTo !== undefined) where.add('created_at <= ?', range.createdUpTo);
   if (range.createdAfter !== undefined) where.add('created_at > ?', range.createdAfter);
+  if (range.unheld) {
+    const { everywhere, inStores } = range.unheld;
+    const held = [
+      ...(everywhere.length > 0 ? [`approver IN (${everywhere.map(() => '?').join(', ')})`] : []),
+      ...inStores.map((r) => `(approver = ? AND (store IS NULL OR store IN (${r.stores.map(() => '?').join(', ')})))`),
+    ];
+    if (held.length > 0) where.add(`NOT (${held.join(' OR ')})`, ...everywhere, ...inStores.flatMap((r) => [r.approver, ...r.stores]));
+  }
   if (range.after) where.add('(created_at > ? OR (created_at = ? AND id > ?))', range.after[0], range.after[0], range.after[1]);
   return prepared(db, `SELECT * FROM approvals ${where.clause()} ORDER BY created_at, id LIMIT ?`).all(
     ...where.params,
