@@ -47,8 +47,16 @@ export class SqliteApprovalsRepository implements ApprovalsRepository {
     if (filter.approvers) {
       const also = filter.alsoIds ?? [];
       const ids = also.length > 0 ? ` OR id IN (${also.map(() => '?').join(', ')})` : '';
-      const escalated = filter.alsoEscalated ? ' OR escalated_at IS NOT NULL' : '';
-      where.add(`(approver IN (${filter.approvers.map(() => '?').join(', ') || 'NULL'})${ids}${escalated})`, ...filter.approvers, ...also);
+      const approvers = filter.approvers.map(() => '?').join(', ') || 'NULL';
+      // Escalated ones: the ids of the approver's and of the escalated pending approvals, each from a covering index.
+      if (filter.alsoEscalated)
+        where.add(
+          `(approvals.id IN (SELECT id FROM approvals WHERE approver IN (${approvers}) UNION ALL
+            SELECT id FROM approvals WHERE state = 'pending' AND escalated_at IS NOT NULL)${ids})`,
+          ...filter.approvers,
+          ...also,
+        );
+      else where.add(`(approver IN (${approvers})${ids})`, ...filter.approvers, ...also);
     }
     if (filter.visibleTo) {
       const visible = visibleApproval(filter.visibleTo);
