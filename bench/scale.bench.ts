@@ -98,8 +98,8 @@ function build(db: SqliteDatabase, size: number, templates: Template[]): void {
   );
   const notice = db.prepare('INSERT INTO notifications VALUES (?, ?, ?, ?, ?, ?, ?)');
   const approval = db.prepare(
-    `INSERT INTO approvals (id, record_id, form_id, approver, before_status, reason, rule, state, decided_by, decided_at, comment, created_at)
-     VALUES (?, ?, ?, 'afterSalesManager', 'received', ?, 'A1', ?, ?, ?, NULL, ?)`,
+    `INSERT INTO approvals (id, record_id, form_id, approver, before_status, reason, rule, state, decided_by, decided_at, comment, created_at, store)
+     VALUES (?, ?, ?, 'afterSalesManager', 'received', ?, 'A1', ?, ?, ?, NULL, ?, ?)`,
   );
   const audit = db.prepare(
     "INSERT INTO audit (at, actor, entity, entity_id, action, before, after) VALUES (?, 'clerk', 'record', ?, 'create', 'null', ?)",
@@ -159,6 +159,7 @@ function build(db: SqliteDatabase, size: number, templates: Template[]): void {
             pending ? null : 'manager',
             pending ? null : at,
             at,
+            store,
           );
         }
         audit.run(at, id, dataText);

@@ -138,6 +138,8 @@ describe('GET /approvals', () => {
         `2025-10-0${1 + (i % 9)}T00:00:00.000Z`,
       ]),
     );
+    // An approval carries its record's store (a record write sets it; migration 3 filled the rows before it).
+    insert('UPDATE approvals SET store = (SELECT r.store FROM records r WHERE r.id = approvals.record_id)', [[]]);
     const first = await admin('GET', '/approvals?state=pending');
     expect(first.body.total).toBe(1200);
     expect(first.body.items).toHaveLength(100);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/parseConfig.js';
+import { ApprovalEscalation } from './ApprovalEscalation.js';
 import { startTestServer, type Client, type TestServer } from '../testing/startTestServer.js';
 
 // An approval waiting on a policy role nobody holds in the record's store is flagged to the
@@ -62,6 +63,31 @@ describe('ApprovalEscalation', () => {
     ]);
     expect((await gm('GET', '/approvals')).body.items.map((a: { id: string }) => a.id)).toEqual([task!.id]);
     expect((await gm('POST', `/approvals/${task!.id}/decision`, { decision: 'approve', comment: '代副总审批' })).status).toBe(200);
+  });
+
+  it('when two instances tick past the wait, then each overdue approval nobody can decide escalates once, and held or young ones are left', async () => {
+    const { store, definitions } = server.services;
+    const taskOf = async (client: Client, where: string) =>
+      ((await client('POST', '/records', { form: 'complaint-log', data: complaint, store: where })).body.approvals as { id: string }[])[0]!
+        .id;
+    const today = await server.signIn('clerk', 'clerk-password-123');
+    const overdue = [await taskOf(today, 'jiefang'), await taskOf(today, 'jiefang'), await taskOf(today, 'jiefang')];
+    const held = await taskOf(await server.signIn('deputy', 'deputy-password-123'), 'elsewhere');
+    now = new Date(now.getTime() + 25 * 3_600_000);
+    const young = await taskOf(await server.signIn('clerk', 'clerk-password-123'), 'jiefang');
+
+    const other = new ApprovalEscalation(store, definitions, () => now, server.services.escalation.options);
+    const [a, b] = await Promise.all([server.services.escalation.tick(), other.tick()]);
+    expect(a.escalated + b.escalated).toBe(3);
+    for (const id of overdue) expect((await store.getApproval(id))?.escalatedAt).toBe(now.toISOString());
+    for (const id of [held, young]) expect((await store.getApproval(id))?.escalatedAt).toBeUndefined();
+    expect(await other.tick()).toEqual({ flagged: 0, escalated: 0 });
+    const passed = (await store.listNotifications({ roles: ['generalManager'], limit: 100 })).filter((n) =>
+      n.uniqueKey.startsWith('approval-escalated|'),
+    );
+    expect(passed.map((n) => n.uniqueKey).sort()).toEqual(
+      [...overdue, (await store.listApprovals({ state: 'approved' }))[0]!.id].map((id) => `approval-escalated|${id}`).sort(),
+    );
   });
 
   it('when the escalation settings are bad, then start-up names the variable', () => {

@@ -21,16 +21,17 @@ export class ApprovalService {
   /** A page of the approvals this person may decide (all of them for an admin), newest first (store/paging.ts). */
   async inboxPage(principal: Principal, state: Approval['state'], page: { limit: number; after?: [string, string] }) {
     const approvers = hasRole(principal, ['admin']) ? undefined : principal.kind === 'user' ? principal.user.policyRoles : [];
-    // Escalated approvals wait for the escalation role's holders too.
+    // Escalated approvals wait for the escalation role's holders too (marked by the tick, read through an index).
     const escalated =
-      approvers && this.escalation && state === 'pending' && approvers.includes(this.escalation.options.escalateTo)
-        ? (await this.escalation.escalatedApprovals()).map((a) => a.id)
-        : [];
+      approvers !== undefined &&
+      this.escalation !== undefined &&
+      state === 'pending' &&
+      approvers.includes(this.escalation.options.escalateTo);
     // Only approvals of records within the caller's store scope (a policy role is per store), before the limit.
     const scope = recordScope(principal);
     return this.store.pageApprovals({
       state,
-      ...(approvers ? { approvers, alsoIds: escalated } : {}),
+      ...(approvers ? { approvers, ...(escalated ? { alsoEscalated: true } : {}) } : {}),
       ...(scope ? { visibleTo: scope } : {}),
       ...page,
     });
@@ -45,7 +46,7 @@ export class ApprovalService {
       (principal.kind === 'user' &&
         this.escalation !== undefined &&
         principal.user.policyRoles.includes(this.escalation.options.escalateTo) &&
-        (await this.escalation.escalated(approval)));
+        this.escalation.escalated(approval));
     if (!mayDecide) throw new AppError('forbidden', `only the ${approval.approver} may decide this approval`);
     const record = await this.store.getRecord(approval.recordId);
     // No one approves (or rejects) their own record.

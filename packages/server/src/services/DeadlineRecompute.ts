@@ -120,8 +120,20 @@ export class DeadlineRecompute {
   async preview(calendarId: string, definition: CalendarFile): Promise<DeadlineShift[]> {
     const calendar = WorkingCalendar.fromFile(definition);
     const now = this.clock();
-    const rows = (await this.store.deadlines.listDeadlines({ state: 'open' })).filter((r) => r.deadline.calendar === calendarId);
-    return rows.map((row) => shiftOf(row, calendar, now)).filter((s) => s.from !== s.to);
+    // Only the open deadlines counted on this calendar, a keyset page at a time through an index; only the moves are kept.
+    const shifts: DeadlineShift[] = [];
+    let after: [string, string] | undefined;
+    for (;;) {
+      const rows = await this.store.deadlines.pageOpenDeadlinesOnCalendar(calendarId, BATCH, after);
+      for (const row of rows) {
+        const shift = shiftOf(row, calendar, now);
+        if (shift.from !== shift.to) shifts.push(shift);
+      }
+      const last = rows.at(-1);
+      if (rows.length < BATCH || !last) return shifts;
+      after = [last.recordId, last.key];
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }
 

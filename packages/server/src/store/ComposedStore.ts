@@ -199,6 +199,12 @@ export abstract class ComposedStore implements Store {
   pageApprovals(...args: Parameters<ApprovalsRepository['pageApprovals']>) {
     return this.approvals.pageApprovals(...args);
   }
+  pendingUnescalated(...args: Parameters<ApprovalsRepository['pendingUnescalated']>) {
+    return this.approvals.pendingUnescalated(...args);
+  }
+  markEscalated(...args: Parameters<ApprovalsRepository['markEscalated']>) {
+    return this.approvals.markEscalated(...args);
+  }
 
   // deadlines
   dueDeadlines(...args: Parameters<DeadlinesRepository['dueDeadlines']>) {
@@ -224,6 +230,9 @@ export abstract class ComposedStore implements Store {
   }
   openDeadlinesOnCalendar(...args: Parameters<DeadlinesRepository['openDeadlinesOnCalendar']>) {
     return this.deadlines.openDeadlinesOnCalendar(...args);
+  }
+  pageOpenDeadlinesOnCalendar(...args: Parameters<DeadlinesRepository['pageOpenDeadlinesOnCalendar']>) {
+    return this.deadlines.pageOpenDeadlinesOnCalendar(...args);
   }
   moveDeadlines(...args: Parameters<DeadlinesRepository['moveDeadlines']>) {
     return this.deadlines.moveDeadlines(...args);

@@ -21,6 +21,8 @@ export interface ApprovalPageFilter {
   approvers?: string[];
   /** With `approvers`: these approvals too, whoever their approver (escalated ones). */
   alsoIds?: string[];
+  /** With `approvers`: escalated pending approvals too, whoever their approver (read through an index). */
+  alsoEscalated?: boolean;
   recordId?: string;
   /** Only approvals of records this user may see (store scope), applied before the limit. */
   visibleTo?: Visibility;

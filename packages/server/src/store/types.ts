@@ -112,6 +112,8 @@ export interface Approval {
   /** The record's revision and data when the policy asked (absent on tasks stored before): what changed since is shown to the approver. */
   requestedRev?: number;
   requestedData?: Record<string, unknown>;
+  /** When it escalated (nobody in the store holds its role and it waited the configured time); absent before. */
+  escalatedAt?: string;
 }
 
 export interface DeadlineRow {

@@ -360,5 +360,112 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       expect((await store.audit.listAudit({ limit: 2, beforeId: all[1]!.id })).map((a) => a.action)).toEqual(['a2', 'a1']);
       await store.close();
     });
+
+    it('deadlines: when open deadlines are paged by calendar, then only open ones counted on it come, by record and key, after the cursor', async () => {
+      const store = await open();
+      const on = (recordId: string, key: string, calendar: string, state: DeadlineRow['state'] = 'open') =>
+        deadline(recordId, key, { state, deadline: { key, metAt: null, dueAt: '2025-10-09T06:00:00.000Z', calendar } as never });
+      await store.records.writeRecord({
+        ...write(sampleRecord('r1')),
+        deadlines: [on('r1', 'b', 'c1'), on('r1', 'a', 'c1'), on('r1', 'c', 'c2'), on('r1', 'd', 'c1', 'met')],
+      });
+      await store.records.writeRecord({ ...write(sampleRecord('r2')), deadlines: [on('r2', 'a', 'c1')] });
+      const keys = (rows: DeadlineRow[]) => rows.map((r) => `${r.recordId}/${r.key}`);
+      expect(keys(await store.deadlines.pageOpenDeadlinesOnCalendar('c1', 10))).toEqual(['r1/a', 'r1/b', 'r2/a']);
+      expect(keys(await store.deadlines.pageOpenDeadlinesOnCalendar('c1', 2))).toEqual(['r1/a', 'r1/b']);
+      expect(keys(await store.deadlines.pageOpenDeadlinesOnCalendar('c1', 2, ['r1', 'b']))).toEqual(['r2/a']);
+      expect(keys(await store.deadlines.pageOpenDeadlinesOnCalendar('c2', 10))).toEqual(['r1/c']);
+      await store.close();
+    });
+
+    describe('approvals: escalation marks and store scope', () => {
+      it('when pending approvals are read for escalation, then only unmarked ones in the range come, oldest first, with their store, and each is marked once', async () => {
+        const store = await open();
+        await store.records.writeRecord({
+          ...write(sampleRecord('r1', { store: 's2' })),
+          approvals: [
+            approval('old', { createdAt: '2025-10-01T00:00:00.000Z', before: 'b2' }),
+            approval('older', { createdAt: '2025-09-30T00:00:00.000Z', before: 'b3' }),
+            approval('new', { createdAt: '2025-10-05T00:00:00.000Z', before: 'b4' }),
+            approval('done', { createdAt: '2025-09-01T00:00:00.000Z', approver: 'deputyGeneralManager' }),
+          ],
+        });
+        await store.approvals.decideApproval(
+          { ...approval('done'), state: 'approved', decidedBy: 'b', decidedAt: 'x', comment: null },
+          'b',
+        );
+        const upTo = (limit: number, after?: [string, string]) =>
+          store.approvals.pendingUnescalated({ createdUpTo: '2025-10-02T00:00:00.000Z', limit, ...(after ? { after } : {}) });
+        expect((await upTo(10)).map((p) => [p.approval.id, p.store])).toEqual([
+          ['older', 's2'],
+          ['old', 's2'],
+        ]);
+        expect((await upTo(1, ['2025-09-30T00:00:00.000Z', 'older'])).map((p) => p.approval.id)).toEqual(['old']);
+        const young = await store.approvals.pendingUnescalated({ createdAfter: '2025-10-02T00:00:00.000Z', limit: 10 });
+        expect(young.map((p) => p.approval.id)).toEqual(['new']);
+
+        // Two instances mark the same page: each approval is marked by one of them; decided ones never.
+        const [first, second] = await Promise.all([
+          store.approvals.markEscalated(['older', 'old', 'done'], '2025-10-03T00:00:00.000Z'),
+          store.approvals.markEscalated(['older', 'old', 'done'], '2025-10-03T00:00:01.000Z'),
+        ]);
+        expect([...first, ...second].sort()).toEqual(['old', 'older']);
+        expect(await upTo(10)).toEqual([]);
+        expect((await store.approvals.getApproval('old'))?.escalatedAt).toMatch(/^2025-10-03T00:00:0[01]\.000Z$/);
+        expect((await store.approvals.getApproval('new'))?.escalatedAt).toBeUndefined();
+
+        // The escalation role's holders see escalated pending approvals whatever their approver.
+        const inbox = await store.approvals.pageApprovals({
+          state: 'pending',
+          approvers: ['afterSalesManager'],
+          alsoEscalated: true,
+          limit: 10,
+        });
+        expect(inbox.items.map((a) => a.id)).toEqual(['old', 'older']);
+        await store.close();
+      });
+
+      it('when only approvals nobody can decide are asked for, then those whose role is held in their store (or everywhere) are skipped', async () => {
+        const store = await open();
+        const a = (id: string, recordId: string, approver: string) => approval(id, { recordId, approver, before: id });
+        await store.records.writeRecord({
+          ...write(sampleRecord('r1', { store: 's1' })),
+          approvals: [a('held-in-store', 'r1', 'deputy')],
+        });
+        await store.records.writeRecord({
+          ...write(sampleRecord('r2', { store: 's2' })),
+          approvals: [a('other-store', 'r2', 'deputy'), a('held-everywhere', 'r2', 'gm'), a('nobody', 'r2', 'clerk')],
+        });
+        await store.records.writeRecord({ ...write(sampleRecord('r3', { store: null })), approvals: [a('no-store', 'r3', 'deputy')] });
+        const unheld = { everywhere: ['gm'], inStores: [{ approver: 'deputy', stores: ['s1', 's9'] }] };
+        const ids = (await store.approvals.pendingUnescalated({ unheld, limit: 10 })).map((p) => p.approval.id).sort();
+        expect(ids).toEqual(['nobody', 'other-store']);
+        await store.close();
+      });
+
+      it('when a record moves store or the inbox is scoped, then approvals follow the record: its store, its creator and its assignee', async () => {
+        const store = await open();
+        const r1 = sampleRecord('r1', { store: 's1', createdBy: 'clerk', assignee: null });
+        await store.records.writeRecord({ ...write(r1), approvals: [approval('a1')] });
+        await store.records.writeRecord({
+          ...write(sampleRecord('r2', { store: 's3', createdBy: 'other', assignee: 'tech' })),
+          approvals: [approval('a2', { recordId: 'r2', createdAt: '2025-10-09T01:00:00.000Z' })],
+        });
+        const moved = { ...r1, store: 's2', rev: 2, updatedAt: '2025-10-10T00:00:00.000Z' };
+        await store.records.writeRecord(write(moved, r1));
+        expect((await store.approvals.pendingUnescalated({ limit: 10 })).map((p) => [p.approval.id, p.store])).toEqual([
+          ['a1', 's2'],
+          ['a2', 's3'],
+        ]);
+        const seen = async (username: string, stores: string[]) =>
+          (await store.approvals.pageApprovals({ visibleTo: { username, stores }, limit: 10 })).items.map((a) => a.id);
+        expect(await seen('nobody', ['s1'])).toEqual([]);
+        expect(await seen('nobody', ['s2'])).toEqual(['a1']);
+        expect(await seen('clerk', [])).toEqual(['a1']);
+        expect(await seen('tech', [])).toEqual(['a2']);
+        expect(await seen('tech', ['s2'])).toEqual(['a2', 'a1']);
+        await store.close();
+      });
+    });
   });
 }

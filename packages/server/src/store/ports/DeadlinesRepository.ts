@@ -28,6 +28,8 @@ export interface DeadlinesRepository {
   markRemindedBatch(items: { row: DeadlineRow; notification: Notification }[]): Promise<number>;
   /** A batch of open deadlines counted on a calendar and not yet recomputed with `version` (or a later one). */
   openDeadlinesOnCalendar(calendarId: string, version: number, limit: number): Promise<DeadlineRow[]>;
+  /** A keyset page of the open deadlines counted on a calendar, by record and key, after `after` ([recordId, key]); through an index. */
+  pageOpenDeadlinesOnCalendar(calendarId: string, limit: number, after?: [string, string]): Promise<DeadlineRow[]>;
   /**
    * Applies due-time moves computed with calendar `version`, each only while its row is still open,
    * as read (`was`), and below that version; marks them with it. Returns how many rows were written.

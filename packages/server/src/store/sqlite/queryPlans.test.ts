@@ -147,3 +147,53 @@ describe('SQLite query plans of the lists, ledger, dashboards and history facts'
     }
   });
 });
+
+describe('SQLite query plans of the approval escalation and inboxes', () => {
+  it('when the tick reads and marks approvals and the inboxes page them, then each statement searches an index (never the table)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aftersales-plans-'));
+    const store = new SqliteStore(dir);
+    try {
+      const db = store.database.db;
+      const spy = vi.spyOn(db, 'prepare');
+      const cases: [() => Promise<unknown>, RegExp][] = [
+        [
+          () =>
+            store.approvals.pendingUnescalated({
+              createdUpTo: 'x',
+              limit: 500,
+              after: ['a', 'b'],
+              unheld: { everywhere: ['gm'], inStores: [{ approver: 'deputy', stores: ['s1'] }] },
+            }),
+          /approvals_escalation \(state=\? AND escalated_at=\? AND created_at/,
+        ],
+        [
+          () => store.approvals.pendingUnescalated({ createdAfter: 'x', limit: 500 }),
+          /approvals_escalation \(state=\? AND escalated_at=\? AND created_at>\?/,
+        ],
+        [() => store.approvals.markEscalated(['a1'], 'x'), /USING INDEX sqlite_autoindex_approvals_1 \(id=\?\)/],
+        [() => store.deadlines.pageOpenDeadlinesOnCalendar('c', 200, ['r', 'k']), /deadlines_open_calendar \(state=\? AND <expr>=\?/],
+        [
+          () => store.approvals.pageApprovals({ state: 'pending', visibleTo: { username: 'u', stores: ['s1', 's2'] }, limit: 50 }),
+          /SEARCH approvals USING INDEX approvals_(state_created|store) \(state=\?\)[\s\S]*LIST SUBQUERY[\s\S]*records_creator \(created_by=\?\)[\s\S]*records_assignee \(assignee=\?\)/,
+        ],
+        [
+          () => store.approvals.pageApprovals({ state: 'pending', approvers: ['generalManager'], alsoEscalated: true, limit: 50 }),
+          /approvals_approver \(approver=\?\)[\s\S]*approvals_escalation \(state=\? AND escalated_at>\?\)/,
+        ],
+      ];
+      for (const [run, index] of cases) {
+        spy.mockClear();
+        await run();
+        const statements = spy.mock.calls.map((call) => call[0]).filter((sql) => /approvals|deadlines/.test(sql));
+        expect(statements.length, String(run)).toBeGreaterThan(0);
+        const plans = statements.map((sql) => planOf(db, sql).join('\n'));
+        expect(plans.join('\n'), String(run)).toMatch(index);
+        // Nothing walks a whole table, and no record is looked up per approval (the scope's records are a list made once).
+        for (const plan of plans) expect(plan, String(run)).not.toMatch(/SCAN (approvals|records|deadlines)(\n|$)|CORRELATED/);
+      }
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

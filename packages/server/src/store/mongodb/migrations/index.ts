@@ -2,7 +2,8 @@ import { initial } from './0001_initial.js';
 import { queryIndexes } from './0002_query_indexes.js';
 import { listIndexesAndSearch } from './0003_list_indexes_and_search.js';
 import { fieldWork } from './0004_field_work.js';
+import { approvalMarks } from './0005_approval_marks.js';
 import type { MongoMigration } from './MongoMigration.js';
 
 /** Every migration of the MongoDB store, in order (append new ones; never edit one that shipped). */
-export const MONGO_MIGRATIONS: readonly MongoMigration[] = [initial, queryIndexes, listIndexesAndSearch, fieldWork];
+export const MONGO_MIGRATIONS: readonly MongoMigration[] = [initial, queryIndexes, listIndexesAndSearch, fieldWork, approvalMarks];

@@ -5,8 +5,9 @@ import type { ApprovalsRepository } from '../../ports/ApprovalsRepository.js';
 import type { ApprovalPageFilter, KeysetPage } from '../../paging.js';
 import type { Approval } from '../../types.js';
 import { keysetPage } from '../keysetPage.js';
-import { plain, type MongoDatabase } from '../MongoDatabase.js';
-import { visibleRecordIds } from '../visibleRecordIds.js';
+import type { MongoDatabase } from '../MongoDatabase.js';
+import { fromApprovalDoc, markEscalated, pendingUnescalated, setApprovalsStore, visibleApproval } from '../queries/approvals.js';
+import type { UnescalatedRange } from '../../ports/ApprovalsRepository.js';
 import type { MongoAuditRepository } from './AuditRepository.js';
 
 export class MongoApprovalsRepository implements ApprovalsRepository {
@@ -20,10 +21,11 @@ export class MongoApprovalsRepository implements ApprovalsRepository {
     if (filter.state) query.state = filter.state;
     if (filter.recordId) query.recordId = filter.recordId;
     if (filter.approvers) query.approver = { $in: filter.approvers };
-    return (await this.database.col('approvals').find(query).sort({ createdAt: -1 }).limit(1000).toArray()).map((a) => plain<Approval>(a)!);
+    return (await this.database.col('approvals').find(query).sort({ createdAt: -1 }).limit(1000).toArray()).map(fromApprovalDoc);
   }
   async getApproval(id: string) {
-    return plain<Approval>(await this.database.col('approvals').findOne({ id }));
+    const doc = await this.database.col('approvals').findOne({ id });
+    return doc ? fromApprovalDoc(doc) : null;
   }
   async decideApproval(approval: Approval, actor: string) {
     return this.database.transaction(async (session) => {
@@ -42,34 +44,46 @@ export class MongoApprovalsRepository implements ApprovalsRepository {
     const query: Document = {};
     if (filter.state) query.state = filter.state;
     if (filter.recordId) query.recordId = filter.recordId;
+    const and: Document[] = [];
     if (filter.approvers)
-      Object.assign(
-        query,
-        filter.alsoIds?.length
-          ? { $or: [{ approver: { $in: filter.approvers } }, { id: { $in: filter.alsoIds } }] }
-          : { approver: { $in: filter.approvers } },
-      );
-    if (filter.visibleTo) {
-      const visible = await visibleRecordIds(this.database, filter.visibleTo);
-      query.recordId = filter.recordId ? (visible.includes(filter.recordId) ? filter.recordId : { $in: [] }) : { $in: visible };
-    }
+      and.push({
+        $or: [
+          { approver: { $in: filter.approvers } },
+          ...(filter.alsoIds?.length ? [{ id: { $in: filter.alsoIds } }] : []),
+          ...(filter.alsoEscalated ? [{ escalatedAt: { $type: 'string' } }] : []),
+        ],
+      });
+    if (filter.visibleTo) and.push(await visibleApproval(this.database.db, filter.visibleTo));
+    if (and.length > 0) query.$and = and;
     const after = filter.after;
     const cursor = after ? { $or: [{ createdAt: { $lt: after[0] } }, { createdAt: after[0], id: { $lt: after[1] } }] } : null;
-    return keysetPage<Approval>(this.database, 'approvals', query, cursor, { createdAt: -1, id: -1 }, filter.limit);
+    const page = await keysetPage<Document>(this.database, 'approvals', query, cursor, { createdAt: -1, id: -1 }, filter.limit);
+    return { ...page, items: page.items.map(fromApprovalDoc) };
+  }
+  async pendingUnescalated(range: UnescalatedRange) {
+    return pendingUnescalated(this.database.db, range);
+  }
+  async markEscalated(ids: readonly string[], at: string) {
+    return this.database.transaction((session) => markEscalated(this.database.db, ids, at, session));
   }
 
   /**
    * Adds what a record write's outcome asks for, in the write's transaction: approvals once asked
    * for stay (mergeApprovals), an edit adds what the policy newly asks and never removes.
    */
-  async addRequested(recordId: string, requested: readonly Approval[], created: boolean, session: ClientSession): Promise<void> {
-    const existing = created
-      ? []
-      : (await this.database.col('approvals').find({ recordId }, { session }).toArray()).map((a) => plain<Approval>(a)!);
+  async addRequested(
+    recordId: string,
+    store: string | null,
+    requested: readonly Approval[],
+    created: boolean,
+    session: ClientSession,
+  ): Promise<void> {
+    if (!created) await setApprovalsStore(this.database.db, recordId, store, session);
+    const existing = created ? [] : (await this.database.col('approvals').find({ recordId }, { session }).toArray()).map(fromApprovalDoc);
     const approvals = mergeApprovals(existing, requested);
     if (approvals.length > 0)
       await this.database.col('approvals').insertMany(
-        approvals.map((a) => ({ ...a })),
+        approvals.map((a) => ({ ...a, recordStore: store })),
         { session },
       );
   }

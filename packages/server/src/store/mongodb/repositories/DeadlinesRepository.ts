@@ -1,3 +1,4 @@
+import { pageOpenDeadlinesOnCalendar } from '../queries/deadlines.js';
 import type { ClientSession, Document } from 'mongodb';
 import { deadlineBreached } from '../../auditEntries.js';
 import { breachNotices } from '../../breachNotices.js';
@@ -117,6 +118,9 @@ export class MongoDeadlinesRepository implements DeadlinesRepository {
         .limit(limit)
         .toArray()
     ).map((d) => plain<DeadlineRow>(d)!);
+  }
+  async pageOpenDeadlinesOnCalendar(calendarId: string, limit: number, after?: [string, string]) {
+    return pageOpenDeadlinesOnCalendar(this.database.db, calendarId, limit, after);
   }
   async moveDeadlines(moves: DeadlineMove[], version: number) {
     return this.database.transaction(async (session) => {

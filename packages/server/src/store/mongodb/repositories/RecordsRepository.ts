@@ -59,7 +59,7 @@ export class MongoRecordsRepository implements RecordsRepository {
         await records.insertOne(recordDoc(record), { session });
       }
       await this.parts.files.addReferences(record.id, record.data, session);
-      await this.parts.approvals.addRequested(record.id, write.approvals, previous === null, session);
+      await this.parts.approvals.addRequested(record.id, record.store, write.approvals, previous === null, session);
       await this.parts.deadlines.rewrite(record.id, write.deadlines, session);
       for (const fine of write.fines) await this.parts.fines.upsert(fine, session);
       for (const n of write.notifications) await this.parts.notifications.upsert(n, session);

@@ -6,7 +6,9 @@ import type { Approval } from '../../types.js';
 import { keysetPage } from '../keysetPage.js';
 import { json, parse, str, type Row } from '../rows.js';
 import type { SqliteDatabase } from '../SqliteDatabase.js';
-import { visibleRecord, Where } from '../where.js';
+import { Where } from '../where.js';
+import { markEscalated, pendingUnescalated, setApprovalsStore, visibleApproval } from '../queries/approvals.js';
+import type { UnescalatedRange } from '../../ports/ApprovalsRepository.js';
 import type { SqliteAuditRepository } from './AuditRepository.js';
 
 export class SqliteApprovalsRepository implements ApprovalsRepository {
@@ -45,21 +47,40 @@ export class SqliteApprovalsRepository implements ApprovalsRepository {
     if (filter.approvers) {
       const also = filter.alsoIds ?? [];
       const ids = also.length > 0 ? ` OR id IN (${also.map(() => '?').join(', ')})` : '';
-      where.add(`(approver IN (${filter.approvers.map(() => '?').join(', ') || 'NULL'})${ids})`, ...filter.approvers, ...also);
+      const approvers = filter.approvers.map(() => '?').join(', ') || 'NULL';
+      // Escalated ones: the ids of the approver's and of the escalated pending approvals, each from a covering index.
+      if (filter.alsoEscalated)
+        where.add(
+          `(approvals.id IN (SELECT id FROM approvals WHERE approver IN (${approvers}) UNION ALL
+            SELECT id FROM approvals WHERE state = 'pending' AND escalated_at IS NOT NULL)${ids})`,
+          ...filter.approvers,
+          ...also,
+        );
+      else where.add(`(approver IN (${approvers})${ids})`, ...filter.approvers, ...also);
     }
-    if (filter.visibleTo) where.add(visibleRecord('approvals', filter.visibleTo, where));
+    if (filter.visibleTo) {
+      const visible = visibleApproval(filter.visibleTo);
+      where.add(visible.sql, ...visible.params);
+    }
     return keysetPage(this.database, where, 'approvals', 'created_at DESC, id DESC', filter, toApproval, () =>
       filter.after
         ? where.with('(created_at < ? OR (created_at = ? AND id < ?))', filter.after[0], filter.after[0], filter.after[1])
         : where,
     );
   }
+  async pendingUnescalated(range: UnescalatedRange) {
+    return pendingUnescalated(this.database.db, range).map((row) => ({ approval: toApproval(row), store: str(row.store) }));
+  }
+  async markEscalated(ids: readonly string[], at: string) {
+    return this.database.transaction(() => markEscalated(this.database.db, ids, at));
+  }
 
   /**
    * Adds what a record write's outcome asks for, inside the write's transaction: approvals once asked
    * for stay (mergeApprovals), an edit adds what the policy newly asks and never removes.
    */
-  addRequested(recordId: string, requested: readonly Approval[], { created }: { created: boolean }): void {
+  addRequested(recordId: string, store: string | null, requested: readonly Approval[], { created }: { created: boolean }): void {
+    if (!created) setApprovalsStore(this.database.db, recordId, store);
     const existing = created
       ? []
       : (this.database.stmt('SELECT * FROM approvals WHERE record_id = ?').all(recordId) as Row[]).map(toApproval);
@@ -67,7 +88,7 @@ export class SqliteApprovalsRepository implements ApprovalsRepository {
       this.database
         .stmt(
           `INSERT INTO approvals (id, record_id, form_id, approver, before_status, reason, rule, state, decided_by, decided_at, comment,
-             created_at, requested_rev, requested_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             created_at, requested_rev, requested_data, store) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           a.id,
@@ -84,6 +105,7 @@ export class SqliteApprovalsRepository implements ApprovalsRepository {
           a.createdAt,
           a.requestedRev ?? null,
           a.requestedData === undefined ? null : json(a.requestedData),
+          store,
         );
   }
 }
@@ -104,5 +126,6 @@ export function toApproval(row: Row): Approval {
     createdAt: String(row.created_at),
     ...(row.requested_rev === null || row.requested_rev === undefined ? {} : { requestedRev: Number(row.requested_rev) }),
     ...(row.requested_data === null || row.requested_data === undefined ? {} : { requestedData: parse(row.requested_data) }),
+    ...(typeof row.escalated_at === 'string' ? { escalatedAt: row.escalated_at } : {}),
   };
 }

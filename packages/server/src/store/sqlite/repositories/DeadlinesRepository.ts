@@ -1,3 +1,4 @@
+import { pageOpenDeadlinesOnCalendar } from '../queries/deadlines.js';
 import { deadlineBreached } from '../../auditEntries.js';
 import { breachNotices } from '../../breachNotices.js';
 import { rewriteDeadlines } from '../../deadlineRewrite.js';
@@ -91,6 +92,9 @@ export class SqliteDeadlinesRepository implements DeadlinesRepository {
         )
         .all(calendarId, version, limit) as Row[]
     ).map(toDeadline);
+  }
+  async pageOpenDeadlinesOnCalendar(calendarId: string, limit: number, after?: [string, string]) {
+    return pageOpenDeadlinesOnCalendar(this.database.db, calendarId, limit, after).map(toDeadline);
   }
   async moveDeadlines(moves: DeadlineMove[], version: number) {
     return this.database.transaction(() => {

@@ -108,7 +108,7 @@ export class SqliteRecordsRepository implements RecordsRepository {
     }
     const created = { created: previous === null };
     this.parts.files.addReferences(record.id, record.data);
-    this.parts.approvals.addRequested(record.id, write.approvals, created);
+    this.parts.approvals.addRequested(record.id, record.store, write.approvals, created);
     this.parts.deadlines.rewrite(record.id, write.deadlines, created);
     for (const f of write.fines) this.parts.fines.insert(f);
     for (const n of write.notifications) this.parts.notifications.insert(n);
