@@ -68,9 +68,9 @@ describe('SQLite files on disk', () => {
       notifications: [],
     });
     await store.close();
-    // As an older version left it: no references table, and no versioned migrations yet.
+    // As an older version left it: no references table, and migration 1 (which takes such a database over) not applied.
     const raw = new Database(join(dir, 'aftersales.sqlite'));
-    raw.exec('DROP TABLE file_refs; DROP TABLE schema_migrations');
+    raw.exec('DROP TABLE file_refs; DELETE FROM schema_migrations WHERE version = 1');
     raw.close();
     store = new SqliteStore(dir);
     expect(await store.recordIdsWithFile(fileId)).toEqual(['r-old']);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateSqlite } from './migrateSqlite.js';
 import { SQLITE_MIGRATIONS } from './index.js';
 
-describe('migration 3: approval store and escalation marks', () => {
+describe('migration 4: approval store and escalation marks', () => {
   it('when a database of version 3 is migrated, then each approval takes its record store, and those already escalated the time of that notice', () => {
     const db = new Database(':memory:');
     migrateSqlite(
@@ -27,7 +27,7 @@ describe('migration 3: approval store and escalation marks', () => {
        VALUES ('n1', 'approval-escalated|a1', '2025-10-02T00:00:00.000Z', 'generalManager', NULL, 'r1', '{}')`,
     ).run();
 
-    expect(migrateSqlite(db, SQLITE_MIGRATIONS)).toEqual([3]);
+    expect(migrateSqlite(db, SQLITE_MIGRATIONS)).toEqual([4]);
     expect(db.prepare('SELECT id, store, escalated_at FROM approvals ORDER BY id').all()).toEqual([
       { id: 'a1', store: 'jiefang', escalated_at: '2025-10-02T00:00:00.000Z' },
       { id: 'a2', store: null, escalated_at: null },
