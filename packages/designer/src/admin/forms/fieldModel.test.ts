@@ -104,6 +104,19 @@ describe('fieldModel', () => {
     });
   }
 
+  it("when the pack's after-sales record is read, then its person, store and signature fields are edited as such (not as JSON)", () => {
+    const definition = JSON.parse(readFileSync(join(SCHEMAS, 'after-sales-record.form.json'), 'utf8')) as FormDefinition;
+    const byKey = new Map(readFields(definition).fields.map((f) => [f.key, f]));
+    expect([byKey.get('technician')?.type, byKey.get('store')?.type, byKey.get('customerSignature')?.type]).toEqual([
+      'person',
+      'store',
+      'signature',
+    ]);
+    // The roles a person may be picked from stay with the field.
+    expect(writeField(byKey.get('technician')!).schema['x-roles']).toEqual(['technician']);
+    expect([...byKey.values()].filter((f) => f.type === 'advanced').map((f) => f.key)).toEqual([]);
+  });
+
   it('when an admin builds a form with every field type, then the engine accepts it and a record validates', () => {
     const empty: FormDefinition = {
       id: 'new-form',
@@ -113,7 +126,7 @@ describe('fieldModel', () => {
     let fields: FieldModel[] = [];
     for (const type of ['text', 'longText', 'number', 'integer', 'money', 'date', 'dateTime', 'singleChoice', 'multipleChoice'] as const)
       fields.push(newField(type, fields, t('字段', 'Field')));
-    for (const type of ['yesNo', 'phone', 'file', 'photo', 'group', 'lines'] as const)
+    for (const type of ['yesNo', 'phone', 'file', 'photo', 'signature', 'person', 'store', 'group', 'lines'] as const)
       fields.push(newField(type, fields, t('字段', 'Field')));
     const lines = fields.find((f) => f.type === 'lines')!;
     fields = replaceFieldsAt(fields, [lines.key], (list) => [

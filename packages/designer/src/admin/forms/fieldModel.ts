@@ -15,6 +15,9 @@ export const FIELD_TYPES = [
   'phone',
   'file',
   'photo',
+  'signature',
+  'person',
+  'store',
   'group',
   'lines',
 ] as const;
@@ -121,7 +124,7 @@ function readField(key: string, schema: RecordSchema, uiNode: Ui, required: bool
   if (isShowWhen(showWhen)) base.showWhen = showWhen;
   if (type === 'advanced') return { ...base, schemaRest: { ...schema } };
   const rest: Record<string, unknown> = {};
-  const reference = type === 'photo' || type === 'file';
+  const reference = type === 'photo' || type === 'file' || type === 'signature';
   for (const [k, v] of Object.entries(schema)) if (!HANDLED.has(k) || (reference && k === 'format')) rest[k] = v;
   // `type` of a choice field written by hand may be absent; it is always present for the types we detect.
   const model: FieldModel = { ...base, schemaRest: rest };
@@ -166,7 +169,9 @@ function detectType(schema: RecordSchema): FieldType {
   switch (type) {
     case 'string':
       if (Array.isArray(schema.enum)) return isOptionList(schema.enum) && !schema.format && !kind ? 'singleChoice' : 'advanced';
-      if (kind === 'photo' || kind === 'file') return kind;
+      if (kind === 'photo' || kind === 'file' || kind === 'signature') return kind;
+      // A person (a user of the store, by the roles in x-roles) or a store, picked from lists.
+      if (kind === 'person' || kind === 'store') return schema.format ? 'advanced' : kind;
       if (kind === 'longText' || kind === 'phone') return schema.format ? 'advanced' : kind;
       if (kind) return 'advanced';
       if (schema.format === 'date') return 'date';
@@ -374,6 +379,9 @@ const TYPE_SHAPES: Record<Exclude<FieldType, 'advanced'>, Record<string, unknown
   phone: { type: 'string', 'x-kind': 'phone' },
   file: { type: 'string', 'x-kind': 'file' },
   photo: { type: 'string', 'x-kind': 'photo' },
+  signature: { type: 'string', 'x-kind': 'signature' },
+  person: { type: 'string', 'x-kind': 'person' },
+  store: { type: 'string', 'x-kind': 'store' },
   group: { type: 'object' },
   lines: { type: 'array' },
 };
@@ -425,10 +433,11 @@ export function newField(type: Exclude<FieldType, 'advanced'>, siblings: FieldMo
   }
   if (type === 'text' || type === 'phone') field.maxLength = type === 'text' ? 200 : 500;
   // References are links to uploaded files (the pack's convention: a relative or absolute URI).
-  if (type === 'file' || type === 'photo') {
+  if (type === 'file' || type === 'photo' || type === 'signature') {
     field.schemaRest = { format: 'uri-reference' };
     field.maxLength = 500;
   }
+  if (type === 'person' || type === 'store') field.maxLength = 100;
   if (type === 'longText') field.maxLength = 5000;
   if (type === 'phone') field.pattern = '^[0-9+\\- ]{5,20}$';
   if (type === 'money') field.minimum = 0;
@@ -445,6 +454,8 @@ export function defaultUi(type: FieldType): Ui {
     case 'photo':
     case 'file':
       return { 'ui:widget': 'photo' };
+    case 'signature':
+      return { 'ui:widget': 'signature' };
     case 'yesNo':
       return { 'ui:widget': 'radio' };
     case 'text':
@@ -455,6 +466,8 @@ export function defaultUi(type: FieldType): Ui {
     case 'dateTime':
     case 'singleChoice':
     case 'phone':
+    case 'person':
+    case 'store':
     case 'group':
     case 'lines':
     case 'advanced':
