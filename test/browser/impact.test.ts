@@ -37,7 +37,7 @@ describe('impact over the stored history in Chromium', () => {
     await page.getByRole('button', { name: '登录' }).click();
     // T1 urban (the rule set's first rule): 6 working hours lowered to 4, saved as the draft.
     await expect.poll(() => page.getByText('市区 6 个工作小时内到场').first().isVisible()).toBe(true);
-    await page.locator('#outcome_limit_amount').fill('4');
+    await page.getByLabel('时长的数值', { exact: true }).first().fill('4');
     await page.getByRole('button', { name: '保存草稿' }).click();
     await expect.poll(() => page.getByText('草稿已保存').isVisible()).toBe(true);
     const draft = await server.services.definitions.get('ruleset', 'after-sales-record.turnaround');
@@ -51,7 +51,7 @@ describe('impact over the stored history in Chromium', () => {
     expect(text).toContain('按人员');
     expect(text).toMatch(/市区 6 个工作小时内到场|到场/);
     // Records by title and their changes in words; never an id or an ISO time.
-    expect(text).toMatch(/售后服务处理记录表 · SH-\d{6} · \d{4}-\d{2}-\d{2}/);
+    expect(text).toMatch(/售后服务处理记录表 · SH-\d{6} · [^·\n]+ · \d{4}-\d{2}-\d{2}/);
     expect(text).toMatch(/到场：截止 .+（按时） → .+（超时）/);
     expect(text).not.toMatch(/00000000-0000-7000|T\d{2}:\d{2}:\d{2}|after-sales-record\.turnaround/);
     // The chart by person names each technician.

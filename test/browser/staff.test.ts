@@ -129,7 +129,7 @@ describe('staff workspace in Chromium', () => {
     await page.getByLabel('收费金额', { exact: true }).fill('19.995');
     await page.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => page.getByText('“服务类型” 必填').first().isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('“收费金额” 必须是 0.01 的倍数').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('“收费金额” 最多 2 位小数').first().isVisible()).toBe(true);
     await expectAccessible(page);
     await shot(page, 'staff-02-fill-f1-errors');
     expect(posts).toBe(0);

@@ -207,7 +207,6 @@ export function RecordsPage() {
             placeholder={t('staff.records.search')}
             title={t('staff.records.searchHint')}
             enterButton={t('staff.records.find')}
-            allowClear
             maxLength={100}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
