@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { CHIP_COLORS } from '../shared/DeadlineChips';
 import { formatDateTime } from '../shared/format';
 import { valueText, type ValueField } from '../shared/valueText';
+import { personName, usePeople } from '../../shared/people/usePeople';
 import { problemText } from '../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
@@ -38,6 +39,7 @@ export function ApprovalsPage() {
     nextCursor: null,
     loading: false,
   });
+  const people = usePeople(api);
   const [error, setError] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<{ task: ApprovalTask; decision: 'approve' | 'reject' } | null>(null);
   const [comment, setComment] = useState('');
@@ -49,6 +51,7 @@ export function ApprovalsPage() {
       locale,
       timeZone: policy.timeZone,
       words: { yes: t('staff.yes'), no: t('staff.no'), photo: t('words.photo') },
+      personName: (username) => personName(people, username),
     });
 
   const load = useCallback(() => {

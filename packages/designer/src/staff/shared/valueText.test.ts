@@ -14,4 +14,9 @@ describe('valueText', () => {
     expect(valueText({ type: 'string', 'x-kind': 'photo' }, '/api/v1/files/c51f0000-0000-7000-8000-000000000000', options)).toBe('照片');
     expect(valueText({ type: 'boolean' }, false, options)).toBe('否');
   });
+  it('when an approval card shows a person field, then it reads the display name, never the user name', () => {
+    const driver = { type: 'string', 'x-kind': 'person' };
+    expect(valueText(driver, 'driver', { ...options, personName: (u) => (u === 'driver' ? '司机老李' : u) })).toBe('司机老李');
+    expect(valueText({ type: 'string', 'x-kind': 'signature' }, '/api/v1/files/x', options)).toBe('照片');
+  });
 });
