@@ -220,8 +220,11 @@ describe('designer in Chromium', () => {
     for (const { id } of records.items) expect(visible).not.toContain(id);
     await shot(page, '08b-impact-preview');
     // Publishing answers when the server has published (it can take a while on a busy machine): then the badge says so.
+    // The checks passed on this draft, so the publish button is enabled (it is disabled again by any edit).
+    const publishButton = page.getByRole('button', { name: '发布', exact: true }).last();
+    await expect.poll(() => publishButton.isEnabled()).toBe(true);
     const published = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/publish'), { timeout: 60_000 });
-    await page.getByRole('button', { name: '发布', exact: true }).last().click();
+    await publishButton.click();
     expect((await published).status()).toBe(200);
     // The version badge stays (a toast can come and go between two looks on a busy machine).
     await expect.poll(() => page.getByText('已发布 v2', { exact: true }).isVisible()).toBe(true);

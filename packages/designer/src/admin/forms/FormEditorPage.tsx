@@ -84,9 +84,10 @@ export function FormEditorPage() {
     try {
       if (editor.dirty || !editor.detail?.draft) await editor.save();
       const result = await api.forms.publish(formId);
-      void message.success(t('doc.published', { version: result.version }));
+      // The page shows the published version before it says so (an edit made before the reload lands would be lost).
       await editor.reload();
       setVersionsKey((k) => k + 1);
+      void message.success(t('doc.published', { version: result.version }));
     } catch (e) {
       void message.error(errorText(e, t, locale));
     } finally {
