@@ -3,23 +3,22 @@ import { AppError } from '../../errors/AppError.js';
 import { fileOf, toDetail } from '../../services/DefinitionService.js';
 import { DEFAULT_TIME_ZONE } from '../../services/recordDateFilter.js';
 import { recordTitle } from '../../services/recordTitle.js';
+import { api } from '@aftersales/contract';
 import type { Route } from '../Route.js';
+import { route } from '../typedRoute.js';
 import type { Services } from './Services.js';
 
 /** Before a calendar is published: which open deadlines it would move, by how much, and which would now be past due or no longer. */
 export function calendarPreviewRoutes(services: Services): Route[] {
   return [
-    {
-      method: 'post',
-      path: '/calendars/:id/preview',
+    route(api.pack.calendarPreview, {
       access: { roles: ['admin'], scope: 'definitions:write' },
       summary:
         'What publishing the calendar (its draft, or `definition`) would do to open deadlines: each moved one with its record title, old and new due time, the move, and whether it becomes past due (breachedNow) or no longer (saved)',
-      body: 'CalendarPreview',
-      handler: async ({ req }) => {
-        const id = String(req.params.id);
+      handler: async ({ params, body }) => {
+        const id = params.id;
         const doc = await services.definitions.get('calendar', id);
-        const given = (req.body as { definition?: unknown } | undefined)?.definition;
+        const given = body.definition;
         const definition = given ?? doc.draft?.definition;
         if (definition === undefined)
           throw new AppError('unprocessable', `calendar "${id}" has no draft to preview`, { messageZh: '没有可预览的草稿' });
@@ -69,6 +68,6 @@ export function calendarPreviewRoutes(services: Services): Route[] {
           items,
         };
       },
-    },
+    }),
   ];
 }

@@ -2,11 +2,13 @@ import { actorOf, maySee, recordScope, type Principal } from '../../services/Pri
 import { AppError } from '../../errors/AppError.js';
 import { recordDateFilter, storeTimeZone } from '../../services/recordDateFilter.js';
 import { editorOf } from '../../services/records/Editor.js';
+import { api } from '@aftersales/contract';
 import type { Access, Route } from '../Route.js';
 import { encodeCursor, queryCursor } from '../cursor.js';
-import { queryEnum, queryInt, queryString } from '../query.js';
-import { pageQuery } from '../schemas.js';
+import { route } from '../typedRoute.js';
 import type { Services } from './Services.js';
+
+const endpoints = api.records;
 
 const READ: Access = { roles: ['admin', 'manager', 'staff'], scope: 'records:read' };
 const WRITE: Access = { roles: ['admin', 'manager', 'staff'], scope: 'records:write' };
@@ -21,40 +23,34 @@ export function recordRoutes(services: Services): Route[] {
     return record;
   };
   return [
-    {
-      method: 'get',
-      path: '/records',
+    route(endpoints.listRecords, {
       access: READ,
       summary:
         "List records, newest first, each with its deadlines (filters: form, status, deadline, assignee, person, mine=1, store; from, to: local dates of the store's time zone, of the creation or of the form's date field dateField); a page of `limit` (1-500, 50) with the total and the `nextCursor` to pass as `cursor` (or `offset` to jump)",
-      query: {
-        ...pageQuery(50),
-        offset: { type: 'integer', minimum: 0, maximum: 1_000_000, description: 'rows to skip (without cursor)' },
-      },
-      handler: async ({ req, principal }) => {
+      handler: async ({ req, query, principal }) => {
         const after = queryCursor(req, 2) as [string, string] | undefined;
         const scope = recordScope(principal);
-        const formId = queryString(req, 'form');
+        const formId = query.form;
         const pack = await services.definitions.publishedPack();
         const dates = recordDateFilter(
           {
-            from: queryString(req, 'from') || undefined,
-            to: queryString(req, 'to') || undefined,
-            dateField: queryString(req, 'dateField') || undefined,
+            from: query.from || undefined,
+            to: query.to || undefined,
+            dateField: query.dateField || undefined,
           },
           { form: formId ? (pack.forms.get(formId)?.definition ?? null) : null, timeZone: storeTimeZone(pack, formId) },
         );
-        const mine = queryEnum(req, 'mine', ['1', 'true'] as const) ? actorOf(principal) : undefined;
+        const mine = query.mine ? actorOf(principal) : undefined;
         const filter = {
-          limit: queryInt(req, 'limit', 50, { min: 1, max: 500 }),
-          offset: queryInt(req, 'offset', 0, { min: 0, max: 1_000_000 }),
-          ...optional('formId', queryString(req, 'form')),
-          ...optional('status', queryString(req, 'status')),
-          ...optional('deadlineState', queryEnum(req, 'deadline', ['open', 'met', 'breached'] as const)),
-          ...optional('assignee', queryString(req, 'assignee')),
-          ...optional('store', queryString(req, 'store')),
+          limit: query.limit ?? 50,
+          offset: query.offset ?? 0,
+          ...optional('formId', query.form),
+          ...optional('status', query.status),
+          ...optional('deadlineState', query.deadline),
+          ...optional('assignee', query.assignee),
+          ...optional('store', query.store),
           ...dates,
-          ...optional('person', mine ?? queryString(req, 'person')),
+          ...optional('person', mine ?? query.person),
           ...optional('visibleTo', scope ?? undefined),
           ...optional('after', after),
         };
@@ -66,17 +62,12 @@ export function recordRoutes(services: Services): Route[] {
         const nextCursor = last && page.items.length > filter.limit ? encodeCursor([last.createdAt, last.id]) : null;
         return { total: page.total, items, nextCursor, now: services.clock().toISOString() };
       },
-    },
-    {
-      method: 'post',
-      path: '/records',
+    }),
+    route(endpoints.createRecord, {
       access: WRITE,
       summary:
         'Create a record: validated, evaluated, stored with its outcome and explanation; answers the record with its outcome, status moves and deadline rows (the explanation: GET /records/:id)',
-      body: 'RecordCreate',
-      status: 201,
-      handler: async ({ req, principal }) => {
-        const body = req.body as { form: string; data: unknown; store?: string; assignee?: string };
+      handler: async ({ body, principal }) => {
         const scope = recordScope(principal);
         if (scope && body.store !== undefined && !scope.stores.includes(body.store))
           throw new AppError('forbidden', `you do not belong to store "${body.store}"`, {
@@ -90,47 +81,35 @@ export function recordRoutes(services: Services): Route[] {
         });
         return records.present(record, { written });
       },
-    },
-    {
-      method: 'get',
-      path: '/records/:id',
+    }),
+    route(endpoints.getRecord, {
       access: READ,
       summary: 'A record with its outcome, explanation, deadline rows (now: the server clock) and the status moves open to it',
-      handler: async ({ req, principal }) => records.present(await visible(String(req.params.id), principal), { explain: true }),
-    },
-    {
-      method: 'put',
-      path: '/records/:id',
+      handler: async ({ params, principal }) => records.present(await visible(params.id, principal), { explain: true }),
+    }),
+    route(endpoints.updateRecord, {
       access: WRITE,
       summary: 'Replace the data (rev: the revision read; a stale one is a 409); answers like the create',
-      body: 'RecordUpdate',
-      handler: async ({ req, principal }) => {
-        const body = req.body as { data: unknown; rev: number };
-        await visible(String(req.params.id), principal);
-        return records.present(await records.update(String(req.params.id), body.data, body.rev, actorOf(principal), editorOf(principal)));
+      handler: async ({ params, body, principal }) => {
+        await visible(params.id, principal);
+        return records.present(await records.update(params.id, body.data, body.rev, actorOf(principal), editorOf(principal)));
       },
-    },
-    {
-      method: 'post',
-      path: '/records/:id/transitions',
+    }),
+    route(endpoints.transitionRecord, {
       access: WRITE,
       summary: 'Move the record to another status (refused while an approval or block guards it); answers like the create',
-      body: 'Transition',
-      handler: async ({ req, principal }) => {
-        await visible(String(req.params.id), principal);
-        return records.present(await records.transition(String(req.params.id), (req.body as { to: string }).to, actorOf(principal)));
+      handler: async ({ params, body, principal }) => {
+        await visible(params.id, principal);
+        return records.present(await records.transition(params.id, body.to, actorOf(principal)));
       },
-    },
-    {
-      method: 'get',
-      path: '/records/:id/history',
+    }),
+    route(endpoints.recordHistory, {
       access: READ,
       summary:
         'Audit log of the record: who, when, before and after; newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor`',
-      query: pageQuery(200),
-      handler: async ({ req, principal }) => {
-        await visible(String(req.params.id), principal);
-        const limit = queryInt(req, 'limit', 200, { min: 1, max: 500 });
+      handler: async ({ req, params, query, principal }) => {
+        await visible(params.id, principal);
+        const limit = query.limit ?? 200;
         const after = queryCursor(req, 1);
         if (after && !Number.isInteger(after[0]))
           throw new AppError('bad_request', 'query parameter "cursor" is not a cursor of this list; start from the first page', {
@@ -139,22 +118,18 @@ export function recordRoutes(services: Services): Route[] {
           });
         const items = await services.store.listAudit({
           entity: 'record',
-          entityId: String(req.params.id),
+          entityId: params.id,
           limit: limit + 1,
           ...(after ? { beforeId: after[0] as number } : {}),
         });
         const page = items.slice(0, limit);
         return { items: page, nextCursor: items.length > limit ? encodeCursor([page.at(-1)!.id]) : null };
       },
-    },
-    {
-      method: 'post',
-      path: '/evaluate',
+    }),
+    route(endpoints.evaluate, {
       access: READ,
       summary: 'Evaluate a record against the published policy without storing it (test bench)',
-      body: 'Evaluate',
-      handler: async ({ req }) => {
-        const body = req.body as { form: string; data: unknown; now?: string; status?: string };
+      handler: async ({ body }) => {
         const pins = await services.definitions.currentPins(body.form);
         const policy = await services.definitions.policyFor(body.form, pins);
         return policy.evaluate(body.data, {
@@ -162,7 +137,7 @@ export function recordRoutes(services: Services): Route[] {
           ...(body.status ? { status: body.status } : {}),
         });
       },
-    },
+    }),
   ];
 }
 
