@@ -4,3 +4,4 @@ export * from './shapes.js';
 export * from './endpoints/index.js';
 export * from './errors/ErrorBody.js';
 export * from './components.js';
+export * from './errors/serverErrors.js';

@@ -39,6 +39,12 @@ export function validateInput(endpoint: Endpoint, req: Request): { body: unknown
       const name = found[0]?.pointer.split('/')[2] ?? '';
       throw new AppError('bad_request', `query parameter "${name}" is not valid: ${found[0]?.message ?? ''}`, { details: found });
     }
+    // ajv's coercion turns "1e309" into Infinity and lets it through the bounds: refused here.
+    const infinite = Object.keys(query).find((key) => typeof query[key] === 'number' && !Number.isFinite(query[key]));
+    if (infinite)
+      throw new AppError('bad_request', `query parameter "${infinite}" is not valid: must be a finite number`, {
+        details: [{ pointer: `/query/${infinite}`, code: 'type', message: 'must be a finite number', messageZh: '须为有限的数字' }],
+      });
   }
   let body: unknown = req.body;
   if (endpoint.body) {

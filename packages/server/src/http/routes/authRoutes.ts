@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 import { actorOf } from '../../services/Principal.js';
 import type { User } from '../../store/types.js';
 import { api } from '@aftersales/contract';
@@ -80,10 +81,13 @@ export function authRoutes(services: Services): Route[] {
         const before = await services.store.userById(params.id);
         if (!before) throw new AppError('not_found', `user "${params.id}" does not exist`);
         if (principal.kind === 'user' && principal.user.id === before.id && body.roles && !body.roles.includes('admin'))
-          throw new AppError('unprocessable', 'you cannot take the admin role from yourself', {
-            messageZh: '不能取消自己的管理员角色',
-            details: [{ pointer: '/roles', message: 'keep admin' }],
-          });
+          throw new DomainError(
+            'user.keepOwnAdmin',
+            {},
+            {
+              details: [{ pointer: '/roles', message: 'keep admin' }],
+            },
+          );
         const user = await services.auth.updateUser(before, body);
         await services.store.appendAudit({
           at: services.clock().toISOString(),
@@ -106,7 +110,7 @@ export function authRoutes(services: Services): Route[] {
             : 'Reactivate a deactivated user (revoked API keys stay revoked)',
         handler: async ({ params, principal }) => {
           const user = await services.store.userById(params.id);
-          if (!user) throw new AppError('not_found', `user "${params.id}" does not exist`, { messageZh: '用户不存在' });
+          if (!user) throw new DomainError('user.notFound', { id: params.id });
           return publicUser(await services.auth.setDeactivated(user, action === 'deactivate', principal));
         },
       }),

@@ -1,5 +1,5 @@
 import type { CalendarFile } from '@aftersales/engine';
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 import { fileOf, toDetail } from '../../services/DefinitionService.js';
 import { DEFAULT_TIME_ZONE } from '../../services/recordDateFilter.js';
 import { recordTitle } from '../../services/recordTitle.js';
@@ -20,19 +20,22 @@ export function calendarPreviewRoutes(services: Services): Route[] {
         const doc = await services.definitions.get('calendar', id);
         const given = body.definition;
         const definition = given ?? doc.draft?.definition;
-        if (definition === undefined)
-          throw new AppError('unprocessable', `calendar "${id}" has no draft to preview`, { messageZh: '没有可预览的草稿' });
+        if (definition === undefined) throw new DomainError('calendar.noDraftToPreview', { id });
         if ((definition as { id?: unknown }).id !== id)
-          throw new AppError('bad_request', `the definition's id must be "${id}"`, {
-            messageZh: `日历编号须为“${id}”`,
-            details: [{ pointer: '/definition/id', message: `must be "${id}"`, messageZh: `须为“${id}”` }],
-          });
+          throw new DomainError(
+            'calendar.idMismatch',
+            { id },
+            {
+              details: [{ pointer: '/definition/id', message: `must be "${id}"`, messageZh: `须为“${id}”` }],
+            },
+          );
         const { problems } = await services.definitions.check([fileOf('calendar', definition)]);
         if (problems.length > 0)
-          throw new AppError('unprocessable', `calendar "${id}" has ${problems.length} problems`, {
-            details: problems.map(toDetail),
-            messageZh: `有 ${problems.length} 个问题`,
-          });
+          throw new DomainError(
+            'definition.problems',
+            { kind: 'calendar', id, count: problems.length },
+            { details: problems.map(toDetail) },
+          );
         const calendar = definition as CalendarFile;
         const shifts = await services.deadlineRecompute.preview(id, calendar);
         const pack = await services.definitions.publishedPack();

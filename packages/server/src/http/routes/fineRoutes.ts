@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 import { FineCorrections } from '../../services/FineCorrections.js';
 import { actorOf, recordScope, recordsInScope } from '../../services/Principal.js';
 import { api } from '@aftersales/contract';
@@ -18,7 +18,7 @@ export function fineRoutes(services: Services): Route[] {
         const fine = await services.store.getFine(id);
         // A fine on a record outside the manager's stores is "not found", so ids cannot be probed.
         const visible = fine ? (await recordsInScope(services.store, [fine.recordId], recordScope(principal))).has(fine.recordId) : false;
-        if (!fine || !visible) throw new AppError('not_found', `fine "${id}" does not exist`, { messageZh: '罚款记录不存在' });
+        if (!fine || !visible) throw new DomainError('fine.notFound', { id });
         return new FineCorrections(services.store, services.clock).correctFine(
           fine,
           { reason: body.reason, ...(body.amount !== undefined ? { amount: body.amount } : {}) },

@@ -1,5 +1,6 @@
 import { actorOf, maySee, recordScope, type Principal } from '../../services/Principal.js';
 import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 import { recordDateFilter, storeTimeZone } from '../../services/recordDateFilter.js';
 import { editorOf } from '../../services/records/Editor.js';
 import { api } from '@aftersales/contract';
@@ -70,10 +71,13 @@ export function recordRoutes(services: Services): Route[] {
       handler: async ({ body, principal }) => {
         const scope = recordScope(principal);
         if (scope && body.store !== undefined && !scope.stores.includes(body.store))
-          throw new AppError('forbidden', `you do not belong to store "${body.store}"`, {
-            messageZh: `你不属于门店“${body.store}”，不能为其创建记录`,
-            details: [{ pointer: '/store', message: `one of your stores: ${scope.stores.join(', ') || 'none'}` }],
-          });
+          throw new DomainError(
+            'record.notInStore',
+            { store: body.store },
+            {
+              details: [{ pointer: '/store', message: `one of your stores: ${scope.stores.join(', ') || 'none'}` }],
+            },
+          );
         const { record, written } = await records.create(body.form, body.data, actorOf(principal), {
           store: body.store ?? null,
           assignee: body.assignee ?? null,
@@ -112,10 +116,13 @@ export function recordRoutes(services: Services): Route[] {
         const limit = query.limit ?? 200;
         const after = queryCursor(req, 1);
         if (after && !Number.isInteger(after[0]))
-          throw new AppError('bad_request', 'query parameter "cursor" is not a cursor of this list; start from the first page', {
-            messageZh: '分页位置无效，请从第一页重新开始',
-            details: [{ pointer: '/query/cursor', message: 'invalid cursor' }],
-          });
+          throw new DomainError(
+            'list.badCursor',
+            {},
+            {
+              details: [{ pointer: '/query/cursor', message: 'invalid cursor' }],
+            },
+          );
         const items = await services.store.listAudit({
           entity: 'record',
           entityId: params.id,

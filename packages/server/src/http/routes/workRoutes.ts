@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { pickText } from '@aftersales/engine';
 import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 import { ledgerCsv, ledgerSummary, ledgerXlsx, type Locale } from '../../services/FinesLedger.js';
 import { actorOf, maySee, recordScope, recordsInScope, type Principal, type RecordScope } from '../../services/Principal.js';
 import { lateMs } from '../../services/lateness.js';
@@ -105,10 +106,13 @@ export function workRoutes(services: Services): Route[] {
         const state = query.state;
         const after = queryCursor(req, 3) as [string | null, string, string] | undefined;
         if (after && (typeof after[1] !== 'string' || typeof after[2] !== 'string'))
-          throw new AppError('bad_request', 'query parameter "cursor" is not a cursor of this list; start from the first page', {
-            messageZh: '分页位置无效，请从第一页重新开始',
-            details: [{ pointer: '/query/cursor', message: 'invalid cursor' }],
-          });
+          throw new DomainError(
+            'list.badCursor',
+            {},
+            {
+              details: [{ pointer: '/query/cursor', message: 'invalid cursor' }],
+            },
+          );
         const scope = recordScope(principal);
         const page = await services.store.pageDeadlines({
           ...(state ? { state } : {}),

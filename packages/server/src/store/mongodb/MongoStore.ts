@@ -1,5 +1,5 @@
 import { Binary, MongoClient, MongoServerError, type ClientSession, type Collection, type Db, type Document } from 'mongodb';
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 import type { BreachItem, Store } from '../Store.js';
 import type { ApprovalPageFilter, DeadlinePageFilter, KeysetPage, NotificationPageFilter, Visibility } from '../paging.js';
 import { decodeEvaluation, encodeEvaluation } from '../evaluationCodec.js';
@@ -159,8 +159,7 @@ export class MongoStore implements Store {
     try {
       await this.col('users').insertOne({ ...user });
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === 11000)
-        throw new AppError('conflict', `user "${user.username}" exists`, { messageZh: `用户名“${user.username}”已被使用` });
+      if (error instanceof MongoServerError && error.code === 11000) throw new DomainError('user.exists', { username: user.username });
       throw error;
     }
   }
@@ -435,10 +434,7 @@ export class MongoStore implements Store {
     await this.transaction(async (session) => {
       if (previous) {
         const result = await this.col('records').replaceOne({ id: record.id, rev: previous.rev }, recordDoc(record), { session });
-        if (result.matchedCount === 0)
-          throw new AppError('conflict', 'the record was changed by someone else; reload it and try again', {
-            messageZh: '记录已被他人修改，请刷新后再试',
-          });
+        if (result.matchedCount === 0) throw new DomainError('record.changedMeanwhile', {});
       } else {
         await this.col('records').insertOne(recordDoc(record), { session });
       }

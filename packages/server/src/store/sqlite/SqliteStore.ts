@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 import type { BreachItem, Store } from '../Store.js';
 import type { ApprovalPageFilter, DeadlinePageFilter, KeysetPage, NotificationPageFilter, Visibility } from '../paging.js';
 import { decodeEvaluation, encodeEvaluation } from '../evaluationCodec.js';
@@ -95,8 +95,7 @@ export class SqliteStore implements Store {
         user.deactivatedAt ?? null,
       );
     } catch (error) {
-      if (String(error).includes('UNIQUE'))
-        throw new AppError('conflict', `user "${user.username}" exists`, { messageZh: `用户名“${user.username}”已被使用` });
+      if (String(error).includes('UNIQUE')) throw new DomainError('user.exists', { username: user.username });
       throw error;
     }
   }
@@ -416,10 +415,7 @@ export class SqliteStore implements Store {
           record.id,
           previous.rev,
         ).changes;
-        if (changed === 0)
-          throw new AppError('conflict', 'the record was changed by someone else; reload it and try again', {
-            messageZh: '记录已被他人修改，请刷新后再试',
-          });
+        if (changed === 0) throw new DomainError('record.changedMeanwhile', {});
       } else {
         this.stmt('INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
           record.id,
