@@ -61,7 +61,6 @@ export function PublishPanel({ form, draft, published, calendars, problems, role
           const context = {
             now,
             ...(record.status ? { status: record.status } : {}),
-            ...(record.history ? { history: record.history } : {}),
           };
           const [b, a] = await Promise.all([before.evaluate(record.data, context), after.evaluate(record.data, context)]);
           impacts.push({ recordId: record.id, change: compareOutcomes(b.outcome, a.outcome) });
