@@ -2786,6 +2786,67 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/impact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Replays a draft (rule set, calendar, form, or pack files) over the stored records created in a window (`since`: 90d by default, or all) within the caller’s store scope: records changed, fines added and removed, deadlines now late or now on time, approvals and blocks, by store, person, month and rule, and the changed records by title; with `Accept: application/x-ndjson` it streams one JSON object a line (start, progress..., then result or error)
+     * @description Access: roles: admin; API key scope: records:read.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['Impact'];
+        };
+      };
+      responses: {
+        /** @description Replays a draft (rule set, calendar, form, or pack files) over the stored records created in a window (`since`: 90d by default, or all) within the caller’s store scope: records changed, fines added and removed, deadlines now late or now on time, approvals and blocks, by store, person, month and rule, and the changed records by title; with `Accept: application/x-ndjson` it streams one JSON object a line (start, progress..., then result or error) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImpactAnswer'];
+          };
+        };
+        /** @description Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A fault of the server */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/roles': {
     parameters: {
       query?: never;
@@ -2976,7 +3037,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List records, newest first, each with its deadlines (filters: form, status, deadline, assignee, person, mine=1, store; from, to: local dates of the store's time zone, of the creation or of the form's date field dateField); a page of `limit` (1-500, 50) with the total and the `nextCursor` to pass as `cursor` (or `offset` to jump)
+     * List records, newest first, each with its deadlines (filters: form, status, deadline, assignee, person, mine=1, store; from, to: local dates of the store's time zone, of the creation or of the form's date field dateField; q: words to find — ticket no., customer phone or name, technician —, each of 3 characters or more anywhere in a value, of 1-2 at the start of a word); a page of `limit` (1-500, 50) with the `nextCursor` to pass as `cursor`, and the total counted up to 10,000 (`totalCapped`: there are more)
      * @description Access: roles: admin, manager, staff; API key scope: records:read.
      */
     get: {
@@ -2984,7 +3045,7 @@ export interface paths {
         query?: {
           limit?: number;
           cursor?: string;
-          offset?: number;
+          q?: string;
           form?: string;
           status?: string;
           deadline?: 'open' | 'met' | 'breached';
@@ -3002,14 +3063,17 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description List records, newest first, each with its deadlines (filters: form, status, deadline, assignee, person, mine=1, store; from, to: local dates of the store's time zone, of the creation or of the form's date field dateField); a page of `limit` (1-500, 50) with the total and the `nextCursor` to pass as `cursor` (or `offset` to jump) */
+        /** @description List records, newest first, each with its deadlines (filters: form, status, deadline, assignee, person, mine=1, store; from, to: local dates of the store's time zone, of the creation or of the form's date field dateField; q: words to find — ticket no., customer phone or name, technician —, each of 3 characters or more anywhere in a value, of 1-2 at the start of a word); a page of `limit` (1-500, 50) with the `nextCursor` to pass as `cursor`, and the total counted up to 10,000 (`totalCapped`: there are more) */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
+              /** @description counted up to 10,000 */
               total: number;
+              /** @description there are more than `total` */
+              totalCapped: boolean;
               items: components['schemas']['RecordListItem'][];
               nextCursor: string | null;
               /** @description ISO 8601 instant */
@@ -3418,6 +3482,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['ApprovalItem'][];
               total: number;
+              totalCapped: boolean;
               nextCursor: string | null;
             };
           };
@@ -3612,6 +3677,7 @@ export interface paths {
               now: string;
               items: components['schemas']['DeadlineItem'][];
               total: number;
+              totalCapped: boolean;
               nextCursor: string | null;
             };
           };
@@ -3652,7 +3718,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Fines ledger with totals per person and month (filters: person, month YYYY-MM, form)
+     * Fines ledger (filters: person, month YYYY-MM in China time, form), newest first: a page of `limit` (1-500, 100) with the `nextCursor` to pass as `cursor` and `count` (up to 10,000; `countCapped`: more); `total` and `summary` (per person and month) cover every fine of the filter, summed by the database
      * @description Access: roles: admin, manager; API key scope: records:read.
      */
     get: {
@@ -3661,6 +3727,8 @@ export interface paths {
           person?: string;
           month?: string;
           form?: string;
+          limit?: number;
+          cursor?: string;
         };
         header?: never;
         path?: never;
@@ -3668,7 +3736,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Fines ledger with totals per person and month (filters: person, month YYYY-MM, form) */
+        /** @description Fines ledger (filters: person, month YYYY-MM in China time, form), newest first: a page of `limit` (1-500, 100) with the `nextCursor` to pass as `cursor` and `count` (up to 10,000; `countCapped`: more); `total` and `summary` (per person and month) cover every fine of the filter, summed by the database */
         200: {
           headers: {
             [name: string]: unknown;
@@ -3676,6 +3744,12 @@ export interface paths {
           content: {
             'application/json': {
               items: components['schemas']['LedgerItem'][];
+              /** @description fines of the filter, counted up to 10,000 */
+              count: number;
+              /** @description there are more than `count` */
+              countCapped: boolean;
+              nextCursor: string | null;
+              /** @description the sum of every fine of the filter */
               total: number;
               summary: components['schemas']['LedgerLine'][];
             };
@@ -4006,6 +4080,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['NoticeItem'][];
               total: number;
+              totalCapped: boolean;
               nextCursor: string | null;
             };
           };
@@ -4292,6 +4367,540 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * People a person field can name: active users (user name, display name, policy roles, stores), by display name; a signed-in person sees those sharing one of their stores
+     * @description Access: roles: admin, manager, staff.
+     */
+    get: {
+      parameters: {
+        query?: {
+          role?: string;
+          store?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description People a person field can name: active users (user name, display name, policy roles, stores), by display name; a signed-in person sees those sharing one of their stores */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Person'][];
+            };
+          };
+        };
+        /** @description Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A fault of the server */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/stores': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Stores a store field can name: the caller’s stores (everyone’s for admins and managers of every store)
+     * @description Access: roles: admin, manager, staff.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Stores a store field can name: the caller’s stores (everyone’s for admins and managers of every store) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: string[];
+            };
+          };
+        };
+        /** @description Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A fault of the server */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/records/{id}/dispatch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Dispatch a record to a person of its store (the form's assignment field, dispatch time stamped when empty; dispatchers' policy roles, managers, admins); rev: the revision read; answers like an update
+     * @description Access: roles: admin, manager, staff; API key scope: records:write.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['Dispatch'];
+        };
+      };
+      responses: {
+        /** @description Dispatch a record to a person of its store (the form's assignment field, dispatch time stamped when empty; dispatchers' policy roles, managers, admins); rev: the revision read; answers like an update */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RecordView'];
+          };
+        };
+        /** @description Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A fault of the server */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/my-jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My jobs: records assigned to me that are not finished, soonest due outstanding deadline first (overdue first), each with its deadlines; now: the server clock
+     * @description Access: roles: admin, manager, staff.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description My jobs: records assigned to me that are not finished, soonest due outstanding deadline first (overdue first), each with its deadlines; now: the server clock */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['RecordListItem'][];
+              /** @description ISO 8601 instant */
+              now: string;
+            };
+          };
+        };
+        /** @description Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A fault of the server */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Notice channels of every store (secrets are never answered, only whether one is set)
+     * @description Access: roles: admin.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Notice channels of every store (secrets are never answered, only whether one is set) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ChannelInfo'][];
+            };
+          };
+        };
+        /** @description Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A fault of the server */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add a channel for a store: webhook (url, secret: HMAC-SHA256 signed), wecom or dingtalk group robot (url; dingtalk secret: signed), email (SMTP host, port, from, to); the address must be http(s) and not internal unless allowed
+     * @description Access: roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ChannelCreate'];
+        };
+      };
+      responses: {
+        /** @description Add a channel for a store: webhook (url, secret: HMAC-SHA256 signed), wecom or dingtalk group robot (url; dingtalk secret: signed), email (SMTP host, port, from, to); the address must be http(s) and not internal unless allowed */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChannelInfo'];
+          };
+        };
+        /** @description Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A fault of the server */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/channels/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a channel and its delivery log (audited)
+     * @description Access: roles: admin.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Remove a channel and its delivery log (audited) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deleted: boolean;
+            };
+          };
+        };
+        /** @description Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A fault of the server */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/channels/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A channel's delivery log, newest first: state, attempts, next attempt, last status and error
+     * @description Access: roles: admin.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A channel's delivery log, newest first: state, attempts, next attempt, last status and error */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Delivery'][];
+            };
+          };
+        };
+        /** @description Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A fault of the server */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/deliveries/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a delivery again (due now, attempts counted afresh)
+     * @description Access: roles: admin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Send a delivery again (due now, attempts counted afresh) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Delivery'];
+          };
+        };
+        /** @description Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A fault of the server */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi.json': {
     parameters: {
       query?: never;
@@ -4444,6 +5053,45 @@ export interface components {
     ApiKeyCreate: {
       name: string;
       scopes: ('definitions:read' | 'definitions:write' | 'records:read' | 'records:write')[];
+    };
+    Impact: {
+      draft: {
+        /** @enum {unknown} */
+        kind: 'ruleset' | 'calendar' | 'form' | 'pack';
+        id?: string;
+        definition?: {
+          [key: string]: unknown;
+        };
+        files?: {
+          path: string;
+          content: string;
+        }[];
+      };
+      /** @description the window: all, or the last N days (default 90d) */
+      since?: string;
+    };
+    Dispatch: {
+      assignee: string;
+      /** @description the revision read; a stale one is a 409 */
+      rev: number;
+    };
+    ChannelCreate: {
+      store: string;
+      /** @enum {unknown} */
+      kind: 'webhook' | 'wecom' | 'dingtalk' | 'email';
+      name: string;
+      events: ('record' | 'approval' | 'deadline' | 'fine')[];
+      config: {
+        url?: string;
+        secret?: string;
+        host?: string;
+        port?: number;
+        secure?: boolean;
+        user?: string;
+        pass?: string;
+        from?: string;
+        to?: string[];
+      };
     };
     Error: {
       error: {
@@ -4701,9 +5349,11 @@ export interface components {
     };
     LedgerItem: components['schemas']['FineEntry'] & {
       recordTitle: components['schemas']['LocalizedText'] | null;
+      personName: string | null;
     };
     LedgerLine: {
       person: string;
+      personName: string;
       payerRole: string;
       month: string;
       count: number;
@@ -4721,6 +5371,212 @@ export interface components {
     };
     NoticeItem: components['schemas']['Notice'] & {
       record: components['schemas']['RecordBrief'] | null;
+    };
+    ImpactAnswer: {
+      window: {
+        from: string | null;
+        /** @description ISO 8601 instant */
+        to: string;
+      };
+      /** @description ISO 8601 instant */
+      now: string;
+      forms: {
+        id: string;
+        title: components['schemas']['LocalizedText'];
+      }[];
+      checked: number;
+      changed: number;
+      totals: {
+        records: number;
+        finesAdded: number;
+        finesAddedAmount: number;
+        finesRemoved: number;
+        finesRemovedAmount: number;
+        becameLate: number;
+        becameOnTime: number;
+        deadlinesMoved: number;
+        approvalsAdded: number;
+        approvalsRemoved: number;
+        blocksAdded: number;
+        blocksRemoved: number;
+      };
+      byStore: ({
+        records: number;
+        finesAdded: number;
+        finesAddedAmount: number;
+        finesRemoved: number;
+        finesRemovedAmount: number;
+        becameLate: number;
+        becameOnTime: number;
+        deadlinesMoved: number;
+        approvalsAdded: number;
+        approvalsRemoved: number;
+        blocksAdded: number;
+        blocksRemoved: number;
+      } & {
+        store: string | null;
+      })[];
+      byPerson: ({
+        records: number;
+        finesAdded: number;
+        finesAddedAmount: number;
+        finesRemoved: number;
+        finesRemovedAmount: number;
+        becameLate: number;
+        becameOnTime: number;
+        deadlinesMoved: number;
+        approvalsAdded: number;
+        approvalsRemoved: number;
+        blocksAdded: number;
+        blocksRemoved: number;
+      } & {
+        person: string;
+        role: string | null;
+        roleLabel: components['schemas']['LocalizedText'] | null;
+      })[];
+      byMonth: ({
+        records: number;
+        finesAdded: number;
+        finesAddedAmount: number;
+        finesRemoved: number;
+        finesRemovedAmount: number;
+        becameLate: number;
+        becameOnTime: number;
+        deadlinesMoved: number;
+        approvalsAdded: number;
+        approvalsRemoved: number;
+        blocksAdded: number;
+        blocksRemoved: number;
+      } & {
+        month: string;
+      })[];
+      byRule: ({
+        records: number;
+        finesAdded: number;
+        finesAddedAmount: number;
+        finesRemoved: number;
+        finesRemovedAmount: number;
+        becameLate: number;
+        becameOnTime: number;
+        deadlinesMoved: number;
+        approvalsAdded: number;
+        approvalsRemoved: number;
+        blocksAdded: number;
+        blocksRemoved: number;
+      } & {
+        rule: string;
+        title: components['schemas']['LocalizedText'];
+      })[];
+      records: {
+        /** @description a link target only; people see the title */
+        id: string;
+        formId: string;
+        title: components['schemas']['LocalizedText'];
+        /** @description ISO 8601 instant */
+        createdAt: string;
+        store: string | null;
+        /** @description YYYY-MM */
+        month: string;
+        persons: {
+          role: string | null;
+          person: string;
+        }[];
+        finesAdded: {
+          rule: string;
+          role: string;
+          person: string | null;
+          amount: number;
+        }[];
+        finesRemoved: {
+          rule: string;
+          role: string;
+          person: string | null;
+          amount: number;
+        }[];
+        deadlines: {
+          key: string;
+          what: components['schemas']['LocalizedText'];
+          rule: string;
+          person: string | null;
+          role: string | null;
+          before: {
+            dueAt: string | null;
+            late: boolean;
+          } | null;
+          after: {
+            dueAt: string | null;
+            late: boolean;
+          } | null;
+        }[];
+        approvalsAdded: {
+          approver: string;
+          before: string;
+          rule: string;
+        }[];
+        approvalsRemoved: {
+          approver: string;
+          before: string;
+          rule: string;
+        }[];
+        blocksAdded: {
+          message: components['schemas']['LocalizedText'];
+          rule: string;
+        }[];
+        blocksRemoved: {
+          message: components['schemas']['LocalizedText'];
+          rule: string;
+        }[];
+        amountsChanged: {
+          label: components['schemas']['LocalizedText'];
+          before: number | null;
+          after: number | null;
+          rule: string;
+        }[];
+      }[];
+      truncated: boolean;
+      threads: number;
+    };
+    Person: {
+      username: string;
+      displayName: string;
+      policyRoles: string[];
+      stores: string[];
+    };
+    ChannelInfo: {
+      id: string;
+      store: string;
+      /** @enum {unknown} */
+      kind: 'webhook' | 'wecom' | 'dingtalk' | 'email';
+      name: string;
+      events: ('record' | 'approval' | 'deadline' | 'fine')[];
+      config: {
+        [key: string]: unknown;
+      };
+      secretSet: boolean;
+      createdBy: string;
+      /** @description ISO 8601 instant */
+      createdAt: string;
+    };
+    Delivery: {
+      id: string;
+      channelId: string;
+      notificationId: string;
+      /** @enum {unknown} */
+      event: 'record' | 'approval' | 'deadline' | 'fine';
+      payload: {
+        notice: components['schemas']['Notice'];
+        store: string;
+      };
+      /** @enum {unknown} */
+      state: 'pending' | 'delivered' | 'failed' | 'skipped';
+      attempts: number;
+      nextAt: string | null;
+      leaseUntil: string | null;
+      lastStatus: number | null;
+      lastError: string | null;
+      /** @description ISO 8601 instant */
+      createdAt: string;
+      deliveredAt: string | null;
     };
     FileInfo: {
       id: string;
