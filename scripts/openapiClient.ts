@@ -3,8 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
-import { apiRoutes } from '../packages/server/src/http/routes/apiRoutes.js';
-import { openApiDocument } from '../packages/server/src/http/openapi.js';
+import { apiRoutes, openApiDocument } from '@aftersales/server';
 
 export const DOCUMENT_PATH = fileURLToPath(new URL('../docs/api/openapi.json', import.meta.url));
 export const TYPES_PATH = fileURLToPath(new URL('../docs/api/openapi.d.ts', import.meta.url));

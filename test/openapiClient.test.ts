@@ -1,15 +1,36 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteStore, createApp } from '@aftersales/server';
 import type { paths } from '../docs/api/openapi.js';
-import { startTestServer, type TestServer } from '../packages/server/src/testing/startTestServer.js';
 import { DOCUMENT_PATH, TYPES_PATH, generateClientFiles } from '../scripts/openapiClient.js';
 
-let server: TestServer;
+const adminPassword = 'admin-password-for-tests';
+const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-client-'));
+let http: Server;
+let store: SqliteStore;
+let idle: () => Promise<void>;
+let url: string;
 beforeAll(async () => {
-  server = await startTestServer({ importPack: false });
+  store = new SqliteStore(dataDir);
+  const { app, services } = createApp({ store });
+  idle = () => services.deadlineRecompute.idle();
+  await services.auth.bootstrapAdmin(adminPassword);
+  http = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => http.once('listening', resolve));
+  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await new Promise<void>((resolve) => http.close(() => resolve()));
+  http.closeAllConnections();
+  await idle();
+  await store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('the integrators’ typed client', () => {
   it('when the OpenAPI document is generated again, then it and its client types equal the checked-in ones (run npm run gen:client)', async () => {
@@ -19,8 +40,8 @@ describe('the integrators’ typed client', () => {
   });
 
   it('when an integrator calls the API with openapi-fetch over the generated types, then the answer has the declared type', async () => {
-    const api = createClient<paths>({ baseUrl: `${server.url}/api/v1` });
-    const { data, error, response } = await api.POST('/auth/login', { body: { username: 'admin', password: server.adminPassword } });
+    const api = createClient<paths>({ baseUrl: `${url}/api/v1` });
+    const { data, error, response } = await api.POST('/auth/login', { body: { username: 'admin', password: adminPassword } });
     expect(error).toBeUndefined();
     // `data.user` is typed PublicUser: roles is ('admin' | 'manager' | 'staff')[].
     const roles: ('admin' | 'manager' | 'staff')[] = data!.user.roles;

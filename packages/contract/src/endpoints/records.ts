@@ -68,7 +68,10 @@ export const RecordListItem = Type.Object({ ...StoredRecordFields, outcome: Outc
 export const RecordListQuery = Type.Object({
   ...pageQuery(50),
   q: Type.Optional(
-    Type.String({ maxLength: 200, description: 'search words (ticket no., customer phone or name, technician): 3+ characters anywhere, 1-2 at the start of a word' }),
+    Type.String({
+      maxLength: 200,
+      description: 'search words (ticket no., customer phone or name, technician): 3+ characters anywhere, 1-2 at the start of a word',
+    }),
   ),
   form: Type.Optional(Type.String({ maxLength: 200 })),
   status: Type.Optional(Type.String({ maxLength: 200 })),

@@ -1,10 +1,8 @@
 import type {
   ApprovalItem,
-  ApprovalWithChanges,
   AuditEntry as AuditEntrySchema,
   DeadlineItem,
   DeadlineRow as DeadlineRowSchema,
-  ErrorDetail,
   FieldChange as FieldChangeSchema,
   FileInfo as FileInfoSchema,
   LedgerItem,
@@ -22,15 +20,12 @@ import type { ApiClient } from './ApiClient';
 export type DeadlineRow = Static<typeof DeadlineRowSchema>;
 export type RecordBrief = Static<typeof RecordBriefSchema>;
 export type RecordListItem = Static<typeof RecordListItemSchema>;
-/** What stands before a status move: a pending or rejected approval, or a rule's block. */
-export type Guard = Static<typeof ErrorDetail>;
 /** A record read one by one: with its explanation. */
 export type RecordDetail = Omit<Static<typeof RecordView>, 'evaluation'> & { evaluation: Evaluation };
 /** The answer to a write: the record with its outcome; the explanation is read with `record(id)`. */
 export type RecordAnswer = Static<typeof RecordView>;
 export type AuditEntry = Static<typeof AuditEntrySchema>;
 export type ApprovalTask = Static<typeof ApprovalItem>;
-export type ApprovalOfRecord = Static<typeof ApprovalWithChanges>;
 export type FieldChange = Static<typeof FieldChangeSchema>;
 export type NoticeItem = Static<typeof NoticeItemSchema>;
 export type FineEntry = Static<typeof LedgerItem>;

@@ -105,7 +105,7 @@ describe('POST /impact', () => {
     // Arrivals 1 to 8 hours after a 09:00 call, in steps of 37 minutes: those between 4 and 6 working hours become late.
     expect(result.impact.totals.becameLate).toBeGreaterThan(0);
     expect(result.impact.byPerson.map((p) => p.person).sort()).toEqual(['张师傅', '李师傅', '王师傅']);
-    expect(result.impact.records[0]!.title['zh-CN']).toMatch(/^售后服务处理记录表 · SH-\d{6} · \d{4}-\d{2}-\d{2}$/);
+    expect(result.impact.records[0]!.title['zh-CN']).toMatch(/^售后服务处理记录表 · SH-\d{6} · 客户\d+ · \d{4}-\d{2}-\d{2}$/);
   }, 60_000);
 
   it('when asked without streaming, then the same answer comes as one JSON document', async () => {

@@ -25,9 +25,3 @@ export const bodySchemas = {
 } as const;
 
 export type BodySchemaName = keyof typeof bodySchemas;
-
-/** Query parameters of a paged list (keyset paging: pass the answer's `nextCursor` as `cursor` for the next page). */
-export const pageQuery = (defaultLimit: number) => ({
-  limit: { type: 'integer', minimum: 1, maximum: 500, default: defaultLimit, description: 'rows per page' },
-  cursor: { type: 'string', maxLength: 1000, description: 'the nextCursor of the previous page (opaque); absent: the first page' },
-});

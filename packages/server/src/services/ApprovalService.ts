@@ -69,8 +69,7 @@ export class ApprovalService {
       decidedAt: this.clock().toISOString(),
       comment,
     };
-    if (!(await this.store.decideApproval(decided, actorOf(principal))))
-      throw new DomainError('approval.decidedMeanwhile', {});
+    if (!(await this.store.decideApproval(decided, actorOf(principal)))) throw new DomainError('approval.decidedMeanwhile', {});
     // Whoever asked hears the decision and its reason (in the app, and on the store's channels).
     if (record) {
       const notice = decisionNotice(decided, record, await this.store.userByUsername(record.createdBy), {

@@ -51,8 +51,7 @@ export class MongoRecordsRepository implements RecordsRepository {
       const records = this.database.col('records');
       if (previous) {
         const result = await records.replaceOne({ id: record.id, rev: previous.rev }, recordDoc(record), { session });
-        if (result.matchedCount === 0)
-          throw new DomainError('record.changedMeanwhile', {});
+        if (result.matchedCount === 0) throw new DomainError('record.changedMeanwhile', {});
       } else {
         await records.insertOne(recordDoc(record), { session });
       }

@@ -19,8 +19,7 @@ export class MongoUsersRepository implements UsersRepository {
     try {
       await this.database.col('users').insertOne({ ...user });
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === 11000)
-        throw new DomainError('user.exists', { username: user.username });
+      if (error instanceof MongoServerError && error.code === 11000) throw new DomainError('user.exists', { username: user.username });
       throw error;
     }
   }

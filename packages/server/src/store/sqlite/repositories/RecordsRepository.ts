@@ -80,8 +80,7 @@ export class SqliteRecordsRepository implements RecordsRepository {
           record.id,
           previous.rev,
         ).changes;
-      if (changed === 0)
-        throw new DomainError('record.changedMeanwhile', {});
+      if (changed === 0) throw new DomainError('record.changedMeanwhile', {});
     } else {
       this.database
         .stmt(

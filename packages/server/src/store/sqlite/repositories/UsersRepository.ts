@@ -34,8 +34,7 @@ export class SqliteUsersRepository implements UsersRepository {
           user.deactivatedAt ?? null,
         );
     } catch (error) {
-      if (String(error).includes('UNIQUE'))
-        throw new DomainError('user.exists', { username: user.username });
+      if (String(error).includes('UNIQUE')) throw new DomainError('user.exists', { username: user.username });
       throw error;
     }
   }
