@@ -122,6 +122,17 @@ export const serverErrors = {
     'the record still needs this approval under its policy: an approver must decide it',
   ),
   'body.tooLarge': e('payload_too_large', '内容超过 {limit} 上限', 'the body is larger than {limit}'),
+  // fieldwork: dispatch and notice channels
+  'dispatch.notDispatched': e('unprocessable', '“{formZh}”不派工给个人', 'records of "{formEn}" are not dispatched to a person'),
+  'dispatch.notAllowed': e('forbidden', '只有{rolesZh}或经理可以派工', 'only {rolesEn} or a manager may dispatch'),
+  'dispatch.unknownPerson': e(
+    'validation_failed',
+    '请从本店可派工的人员中选择',
+    '"{assignee}" is not one of the people this record can be dispatched to',
+  ),
+  'channel.notFound': e('not_found', '通知渠道不存在', 'channel "{id}" does not exist'),
+  'channel.configMissing': e('validation_failed', '请填写{fieldZh}', 'config.{key} is required for a {kind} channel'),
+  'channel.secretTooShort': e('validation_failed', '签名密钥至少 16 个字符', 'a webhook needs a signing secret of at least 16 characters'),
 } as const;
 
 export type ServerErrorCode = keyof typeof serverErrors;

@@ -1,5 +1,6 @@
 import { api } from '@aftersales/contract';
 import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 import { actorOf } from '../../services/Principal.js';
 import { presentChannel } from '../../services/notices/ChannelService.js';
 import type { Access, Route } from '../Route.js';
@@ -13,7 +14,7 @@ const ADMINS: Access = { roles: ['admin'] };
 export function noticeRoutes(services: Services): Route[] {
   const channel = async (id: string) => {
     const found = await services.store.getChannel(id);
-    if (!found) throw new AppError('not_found', `channel "${id}" does not exist`);
+    if (!found) throw new DomainError('channel.notFound', { id });
     return found;
   };
   const delivery = async (id: string) => {
