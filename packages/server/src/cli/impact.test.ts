@@ -43,7 +43,7 @@ describe('aftersales push --dry-run --since', () => {
       'impact on records of the last 90 days: 50 checked, 50 would change; 13 deadlines now late, 0 now on time, fines +0 yuan (0) and -0 yuan (0), 0 approvals newly required, 0 new blocks',
     );
     expect(io.stdout.some((line) => line.startsWith('  王师傅 (Technician): 13 deadlines now late'))).toBe(true);
-    expect(io.stdout.some((line) => /^ {2}After-sales service record · SH-\d{6} · \d{4}-\d{2}-\d{2}$/.test(line))).toBe(true);
+    expect(io.stdout.some((line) => /^ {2}After-sales service record · SH-\d{6} · \S+ · \d{4}-\d{2}-\d{2}$/.test(line))).toBe(true);
     expect(io.stdout.join('\n')).not.toMatch(/00000000-0000-7000/); // never a record id
   });
 

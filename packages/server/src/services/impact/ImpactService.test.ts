@@ -121,8 +121,9 @@ describe('ImpactService', () => {
     ]);
     const late = answer.records.filter((r) => r.deadlines.some((d) => d.after?.late && !d.before?.late));
     expect(late.map((r) => r.title['zh-CN']).sort()).toEqual([
-      '售后服务处理记录表 · SH-1 · 2026-11-02',
-      '售后服务处理记录表 · SH-3 · 2026-11-02',
+      // The form numbers its records per store and day (the ticket number), then names the customer.
+      '售后服务处理记录表 · SH-20261102-001 · 客户SH-1 · 2026-11-02',
+      '售后服务处理记录表 · SH-20261102-002 · 客户SH-3 · 2026-11-02',
     ]);
     const arrival = late[0]!.deadlines.find((d) => d.key === 'arrival')!;
     expect(arrival.before).toEqual({ dueAt: '2026-11-02T08:00:00.000Z', late: false });
@@ -156,8 +157,8 @@ describe('ImpactService', () => {
     expect(answer.checked).toBe(2);
     expect(answer.byStore.map((s) => s.store)).toEqual(['人民路店']);
     expect(answer.records.map((r) => r.title.en).sort()).toEqual([
-      'After-sales service record · SH-2 · 2026-11-02',
-      'After-sales service record · SH-3 · 2026-11-02',
+      'After-sales service record · SH-20261102-001 · 客户SH-2 · 2026-11-02',
+      'After-sales service record · SH-20261102-002 · 客户SH-3 · 2026-11-02',
     ]);
   });
 
