@@ -14,4 +14,5 @@ export { importDefaultPack } from './services/importDefaultPack.js';
 export { AppError, HTTP_STATUS } from './errors/AppError.js';
 export type { Route, Access } from './http/Route.js';
 export { apiRoutes } from './http/routes/apiRoutes.js';
+export { openApiDocument } from './http/openapi.js';
 export { validatorModuleOf } from './services/FormValidators.js';

@@ -1,20 +1,30 @@
+import type { BodyOf, Endpoint, ErrorBody, ParamsOf, QueryOf, ResponseOf, Static } from '@aftersales/contract';
 import { ApiError } from './ApiError';
 
 export const API_BASE = '/api/v1';
 
-/** The HTTP layer: JSON in and out, the session token, errors as ApiError. Every call of the app goes through it. */
+type ErrorAnswer = Static<typeof ErrorBody>;
+
+/** What a call of an endpoint sends: its path parameters, query and body, typed from the contract. */
+export type CallInput<E extends Endpoint> = (E['params'] extends object ? { params: ParamsOf<E> } : { params?: never }) &
+  (E['query'] extends object ? { query?: Partial<QueryOf<E>> } : { query?: never }) &
+  (E['body'] extends object ? { body: BodyOf<E> } : { body?: never });
+
+/** The HTTP layer: JSON in and out (the session is the httpOnly cookie), errors as ApiError. Every call of the app goes through it. */
 export class ApiClient {
-  private token: string | null;
   private language = 'zh-CN';
   private readonly onUnauthorized: () => void;
 
-  constructor(options: { token?: string | null; onUnauthorized?: () => void } = {}) {
-    this.token = options.token ?? null;
+  constructor(options: { onUnauthorized?: () => void } = {}) {
     this.onUnauthorized = options.onUnauthorized ?? (() => undefined);
   }
 
-  setToken(token: string | null): void {
-    this.token = token;
+  /** Calls an endpoint of the contract (packages/contract): the input and the answer have its types. */
+  call<E extends Endpoint>(endpoint: E, input: CallInput<E>): Promise<ResponseOf<E>> {
+    const { params, query, body } = input as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
+    const path = endpoint.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''));
+    const search = toQuery(query as Record<string, string | number | boolean | undefined> | undefined);
+    return this.request<ResponseOf<E>>(endpoint.method.toUpperCase(), path + search, body);
   }
 
   /** Sent as Accept-Language, so the server's messages come in the user's language. */
@@ -54,7 +64,6 @@ export class ApiClient {
       'Content-Type': 'application/json',
       'X-Requested-With': 'aftersales',
     };
-    if (this.token) headers.Authorization = `Bearer ${this.token}`;
     const response = await fetch(API_BASE + path, {
       method: 'POST',
       headers,
@@ -78,7 +87,6 @@ export class ApiClient {
 
   async request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.language, ...extraHeaders };
-    if (this.token) headers.Authorization = `Bearer ${this.token}`;
     // Proves the request comes from this app: a page of another site (or another port of this
     // host) cannot send a custom header with the session cookie without a CORS preflight.
     if (method !== 'GET' && method !== 'HEAD') headers['X-Requested-With'] = 'aftersales';
@@ -119,26 +127,18 @@ function toQuery(query?: Record<string, string | number | boolean | undefined>):
   return text ? `?${text}` : '';
 }
 
-/** Reads `{ error: { code, message, messageZh?, problems|details } }` (or the same keys at the top level). */
+/** Reads the contract's error answer `{ error: { code, message, messageZh?, reason?, params?, details? } }`. */
 function toApiError(status: number, data: unknown, retryAfter: string | null = null): ApiError {
-  const body = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
-  const error = (body.error && typeof body.error === 'object' ? body.error : body) as Record<string, unknown>;
+  const error = ((data as Partial<ErrorAnswer> | undefined)?.error ?? {}) as Partial<ErrorAnswer['error']>;
   const code = typeof error.code === 'string' ? error.code : `http.${status}`;
-  const rawMessage = error.message;
-  // The message in both languages: `message` + `messageZh`, or a localized object.
-  const localized =
-    typeof rawMessage === 'string' && typeof error.messageZh === 'string'
-      ? { en: rawMessage, 'zh-CN': error.messageZh }
-      : rawMessage && typeof rawMessage === 'object' && 'en' in rawMessage
-        ? (rawMessage as { en: string; 'zh-CN': string })
-        : undefined;
-  const message = typeof rawMessage === 'string' ? rawMessage : localized ? localized.en : typeof data === 'string' ? data : code;
-  const list = [error.problems, error.details, body.problems].find(Array.isArray) as unknown[] | undefined;
+  const message = typeof error.message === 'string' ? error.message : typeof data === 'string' ? data : code;
+  const localized = typeof error.messageZh === 'string' ? { en: message, 'zh-CN': error.messageZh } : undefined;
   return new ApiError({
     status,
     code,
     message,
-    problems: (list ?? []).filter((p): p is never => !!p && typeof p === 'object' && 'message' in p),
+    problems: Array.isArray(error.details) ? error.details : [],
+    ...(typeof error.reason === 'string' ? { reason: error.reason, params: error.params ?? {} } : {}),
     ...(localized ? { localized } : {}),
     ...(retryAfter !== null && /^\d+$/.test(retryAfter) ? { retryAfterSeconds: Number(retryAfter) } : {}),
   });

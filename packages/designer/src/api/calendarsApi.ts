@@ -1,6 +1,6 @@
 import type { CalendarFile, LocalizedText } from '@aftersales/engine';
 import type { ApiClient } from './ApiClient';
-import { listOf } from './documentsApi';
+import { api } from '@aftersales/contract';
 
 /** One open deadline a calendar publish would move. */
 export interface DeadlineShift {
@@ -34,7 +34,7 @@ export interface CalendarDetail {
 export function calendarsApi(client: ApiClient) {
   const one = (id: string) => `/calendars/${encodeURIComponent(id)}`;
   return {
-    list: async () => listOf<{ id: string; title?: LocalizedText }>(await client.get<unknown>('/calendars')),
+    list: async () => (await client.call(api.calendars.list, {})).items,
     get: (id: string) => client.get<CalendarDetail>(one(id)),
     saveDraft: (id: string, definition: CalendarFile) => client.put<unknown>(`${one(id)}/draft`, { definition }),
     preview: (id: string, definition: CalendarFile) => client.post<CalendarPreview>(`${one(id)}/preview`, { definition }),

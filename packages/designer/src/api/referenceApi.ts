@@ -1,21 +1,18 @@
-import type { CalendarFile, RolesFile } from '@aftersales/engine';
+import { api } from '@aftersales/contract';
+import type { CalendarFile } from '@aftersales/engine';
 import type { ApiClient } from './ApiClient';
-import { listOf } from './documentsApi';
 import type { ReferenceData } from './types';
 
-/** GET /calendars (published calendar files) and GET /roles (the roles file): what rules refer to. */
+/** The published calendar files and the roles file: what rules refer to. */
 export function referenceApi(client: ApiClient) {
   return {
     async load(): Promise<ReferenceData> {
       const [calendars, roles] = await Promise.all([
         client
-          .get<unknown>('/calendars')
-          .then((b) => listOf<CalendarFile | { definition: CalendarFile }>(b).map((c) => ('definition' in c ? c.definition : c)))
+          .call(api.calendars.list, {})
+          .then((b) => b.items.flatMap((c) => (c.definition ? [c.definition as CalendarFile] : [])))
           .catch(() => []),
-        client
-          .get<RolesFile | { definition: RolesFile }>('/roles')
-          .then((b) => ('definition' in b ? b.definition : b))
-          .catch(() => null),
+        client.call(api.roles, {}).catch(() => null),
       ]);
       return { calendars, roles };
     },

@@ -1,70 +1,34 @@
-import type { CalendarFile, Evaluation, FormDefinition, LocalizedText, RolesFile, RuleSetFile } from '@aftersales/engine';
+import type {
+  DocumentDetail as DocumentDetailSchema,
+  DocumentSummary as DocumentSummarySchema,
+  PublicUser,
+  PublishedVersion as PublishedVersionSchema,
+  RecordListItem,
+  Role as RoleSchema,
+  Static,
+  VersionInfo as VersionInfoSchema,
+} from '@aftersales/contract';
+import type { CalendarFile, FormDefinition, RolesFile, RuleSetFile } from '@aftersales/engine';
 
-export type Role = 'admin' | 'manager' | 'staff';
+/** The API's shapes are the contract's (packages/contract): nothing here is written twice. */
+export type Role = Static<typeof RoleSchema>;
+export type User = Static<typeof PublicUser>;
+export type DocumentSummary = Static<typeof DocumentSummarySchema>;
+export type VersionInfo = Static<typeof VersionInfoSchema>;
+export type RecordSummary = Static<typeof RecordListItem>;
 
-export interface User {
-  id?: string;
-  username: string;
-  displayName?: string;
-  roles: Role[];
-  /** Policy roles (rules/roles.json ids) the person holds, e.g. technician. */
-  policyRoles?: string[];
-  stores?: string[];
-}
+/** A published version or a detail with its definition typed as the document kind's file (the contract says JSON). */
+export type PublishedVersion<T> = Omit<Static<typeof PublishedVersionSchema>, 'definition'> & { definition: T };
+type Detail = Static<typeof DocumentDetailSchema>;
+export type DocumentDetail<T> = Omit<Detail, 'published' | 'draft'> & {
+  published: (Omit<NonNullable<Detail['published']>, 'definition'> & { definition: T }) | null;
+  /** Kept in the editor after a save without a fetch: who and when may be unknown there. */
+  draft: (Partial<Omit<NonNullable<Detail['draft']>, 'definition'>> & { definition: T }) | null;
+};
 
+/** The designer's own names for its two document editors (not API shapes). */
 export type DocumentKind = 'forms' | 'ruleSets';
-
-/** A form or rule set in the list: its published version and whether a draft waits. */
-export interface DocumentSummary {
-  id: string;
-  title: LocalizedText;
-  /** Rule sets: the form they read. */
-  form?: string;
-  publishedVersion: number | null;
-  hasDraft: boolean;
-  archived: boolean;
-  updatedAt?: string;
-}
-
-export interface PublishedVersion<T> {
-  version: number;
-  definition: T;
-  publishedAt?: string;
-  publishedBy?: string;
-  note?: string;
-}
-
-export interface DocumentDetail<T> {
-  id: string;
-  published: PublishedVersion<T> | null;
-  draft: { definition: T; updatedAt?: string; updatedBy?: string } | null;
-  archived: boolean;
-}
-
-export interface VersionInfo {
-  version: number;
-  publishedAt?: string;
-  publishedBy?: string;
-  note?: string;
-  /** Set when this version re-published an older one (a rollback). */
-  rolledBackFrom?: number;
-}
-
 export type DefinitionOf<K extends DocumentKind> = K extends 'forms' ? FormDefinition : RuleSetFile;
-
-/** A record as the server keeps it: its data, status, pinned versions and last evaluation. */
-export interface RecordSummary {
-  id: string;
-  form: string;
-  formVersion?: number;
-  status?: string;
-  data: Record<string, unknown>;
-  createdAt?: string;
-  updatedAt?: string;
-  evaluation?: Evaluation;
-  /** History fact values the server computed for the record, by rule set id then fact name. */
-  history?: Record<string, Record<string, unknown>>;
-}
 
 export interface ReferenceData {
   calendars: CalendarFile[];

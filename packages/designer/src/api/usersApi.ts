@@ -1,45 +1,26 @@
+import {
+  api,
+  SCOPES,
+  type ApiKeyCreate,
+  type ApiKeyInfo as ApiKeyInfoSchema,
+  type PublicUser,
+  type Scope,
+  type Static,
+  type UserCreate as UserCreateSchema,
+  type UserUpdate as UserUpdateSchema,
+} from '@aftersales/contract';
 import type { ApiClient } from './ApiClient';
-import { listOf } from './documentsApi';
-import type { Role } from './types';
 
 /** A user as the admin sees it (GET /users): never the password. */
-export interface UserAccount {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  policyRoles: string[];
-  stores: string[];
-  /** Set while deactivated (cannot sign in); null when active. */
-  deactivatedAt: string | null;
-}
-
-export interface UserCreate {
-  username: string;
-  displayName: string;
-  password: string;
-  roles: Role[];
-  policyRoles: string[];
-  stores: string[];
-}
-
+export type UserAccount = Static<typeof PublicUser>;
+export type UserCreate = Static<typeof UserCreateSchema>;
 /** Any of these; a new password ends that user's sessions. */
-export type UserUpdate = Partial<Omit<UserCreate, 'username'>>;
-
-export const API_KEY_SCOPES = ['definitions:read', 'definitions:write', 'records:read', 'records:write'] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
-
+export type UserUpdate = Static<typeof UserUpdateSchema>;
+export const API_KEY_SCOPES = SCOPES;
+export type ApiKeyScope = Static<typeof Scope>;
 /** An integrator's API key as listed (GET /api-keys): never its secret. */
-export interface ApiKeyInfo {
-  id: string;
-  name: string;
-  scopes: ApiKeyScope[];
-  createdBy: string;
-  createdAt: string;
-  revoked: boolean;
-  /** When the server records it. */
-  lastUsedAt?: string | null;
-}
+export type ApiKeyInfo = Static<typeof ApiKeyInfoSchema>;
+type NewApiKey = Static<typeof ApiKeyCreate>;
 
 /**
  * Users and integrator API keys (admins only).
@@ -54,25 +35,17 @@ export interface ApiKeyInfo {
 export function usersApi(client: ApiClient) {
   return {
     async list(): Promise<UserAccount[]> {
-      return listOf<UserAccount>(await client.get<unknown>('/users')).map((u) => ({
-        ...u,
-        displayName: u.displayName ?? u.username,
-        roles: u.roles ?? [],
-        policyRoles: u.policyRoles ?? [],
-        stores: u.stores ?? [],
-        deactivatedAt: u.deactivatedAt ?? null,
-      }));
+      return (await client.call(api.auth.listUsers, {})).items;
     },
-    create: (user: UserCreate) => client.post<UserAccount>('/users', user),
-    update: (id: string, change: UserUpdate) => client.put<UserAccount>(`/users/${encodeURIComponent(id)}`, change),
-    setActive: (id: string, active: boolean) =>
-      client.post<UserAccount>(`/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`, {}),
+    create: (user: UserCreate) => client.call(api.auth.createUser, { body: user }),
+    update: (id: string, change: UserUpdate) => client.call(api.auth.updateUser, { params: { id }, body: change }),
+    setActive: (id: string, active: boolean) => client.call(active ? api.auth.reactivateUser : api.auth.deactivateUser, { params: { id } }),
     async apiKeys(): Promise<ApiKeyInfo[]> {
-      return listOf<ApiKeyInfo>(await client.get<unknown>('/api-keys'));
+      return (await client.call(api.auth.listApiKeys, {})).items;
     },
-    createApiKey: (name: string, scopes: ApiKeyScope[]) => client.post<{ key: ApiKeyInfo; secret: string }>('/api-keys', { name, scopes }),
+    createApiKey: (name: string, scopes: NewApiKey['scopes']) => client.call(api.auth.createApiKey, { body: { name, scopes } }),
     async revokeApiKey(id: string): Promise<void> {
-      await client.delete(`/api-keys/${encodeURIComponent(id)}`);
+      await client.call(api.auth.revokeApiKey, { params: { id } });
     },
   };
 }

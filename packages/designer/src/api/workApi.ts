@@ -1,139 +1,37 @@
-import type { Evaluation, LocalizedText, Outcome } from '@aftersales/engine';
+import type {
+  ApprovalItem,
+  AuditEntry as AuditEntrySchema,
+  DeadlineItem,
+  DeadlineRow as DeadlineRowSchema,
+  FieldChange as FieldChangeSchema,
+  FileInfo as FileInfoSchema,
+  LedgerItem,
+  LedgerLine as LedgerLineSchema,
+  NoticeItem as NoticeItemSchema,
+  RecordBrief as RecordBriefSchema,
+  RecordListItem as RecordListItemSchema,
+  RecordView,
+  Static,
+} from '@aftersales/contract';
+import type { Evaluation } from '@aftersales/engine';
 import type { ApiClient } from './ApiClient';
 
-/** A deadline row as the clock keeps it: its live state and the engine's deadline outcome. */
-export interface DeadlineRow {
-  recordId: string;
-  formId: string;
-  key: string;
-  dueAt: string | null;
-  state: 'open' | 'met' | 'breached';
-  remindAt: string | null;
-  deadline: Outcome['deadlines'][number];
-}
-
-export interface RecordBrief {
-  id: string;
-  formId: string;
-  status: string | null;
-  store: string | null;
-  assignee: string | null;
-  createdBy: string;
-  createdAt: string;
-  data: Record<string, unknown>;
-}
-
-export interface RecordListItem extends RecordBrief {
-  formVersion: number;
-  updatedAt: string;
-  rev: number;
-  outcome: Outcome;
-  deadlines: DeadlineRow[];
-}
-
-export interface Guard {
-  code: string;
-  message: string;
-  messageZh?: string;
-}
-
-export interface RecordDetail extends RecordBrief {
-  formVersion: number;
-  ruleSetVersions: Record<string, number>;
-  updatedAt: string;
-  rev: number;
-  evaluation: Evaluation;
-  transitions: { to: string; guards: Guard[] }[];
-  /** Every approval task of the record, each with what changed since it was asked. */
-  approvals: Omit<ApprovalTask, 'record'>[];
-  /** In a final state of its flow: read-only. */
-  final: boolean;
-  deadlines: DeadlineRow[];
-  /** The server's clock, for the deadline chips. */
-  now: string;
-}
-
+/** The staff area's shapes are the contract's (packages/contract): nothing here is written twice. */
+export type DeadlineRow = Static<typeof DeadlineRowSchema>;
+export type RecordBrief = Static<typeof RecordBriefSchema>;
+export type RecordListItem = Static<typeof RecordListItemSchema>;
+/** A record read one by one: with its explanation. */
+export type RecordDetail = Omit<Static<typeof RecordView>, 'evaluation'> & { evaluation: Evaluation };
 /** The answer to a write: the record with its outcome; the explanation is read with `record(id)`. */
-export type RecordAnswer = Omit<RecordDetail, 'evaluation'> & { evaluation: Omit<Evaluation, 'explanation'> };
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface ApprovalTask {
-  id: string;
-  recordId: string;
-  formId: string;
-  approver: string;
-  before: string;
-  reason: LocalizedText;
-  rule: string;
-  state: 'pending' | 'approved' | 'rejected' | 'withdrawn';
-  decidedBy: string | null;
-  decidedAt: string | null;
-  comment: string | null;
-  createdAt: string;
-  /** The fields changed in the record since the approval was asked, by label, values in words. */
-  changes: FieldChange[];
-  changedSinceAsked: boolean;
-  /** Whether the record's policy still asks for it (when not, a manager may withdraw it). */
-  stillAsked: boolean;
-  record: RecordBrief | null;
-}
-
-/** A field changed since an approval was asked: its label and both values, in both languages. */
-export interface FieldChange {
-  pointer: string;
-  label: LocalizedText;
-  before: LocalizedText;
-  after: LocalizedText;
-}
-
-/** A notice or reminder for the person: a breach, a reminder before due, a rule's notice. */
-export interface NoticeItem {
-  id: string;
-  at: string;
-  role: string;
-  person: string | null;
-  recordId: string | null;
-  message: { 'zh-CN': string; en: string };
-  record: RecordBrief | null;
-}
-
-export interface FineEntry {
-  id: string;
-  recordId: string;
-  formId: string;
-  payerRole: string;
-  person: string | null;
-  amount: number;
-  reason: LocalizedText;
-  /** reversal: cancels the fine it `corrects` (negative amount); correction: replaces it. */
-  origin: 'rule' | 'breach' | 'reversal' | 'correction';
-  postedAt: string;
-  corrects?: string | null;
-  correctedBy?: string | null;
-  note?: string | null;
-  /** The record as people name it (form title · key field · local date). */
-  recordTitle?: LocalizedText | null;
-  /** The person's display name (the fine keeps the user name). */
-  personName?: string | null;
-}
-
-export interface LedgerLine {
-  person: string;
-  /** The person's display name. */
-  personName?: string;
-  payerRole: string;
-  month: string;
-  count: number;
-  total: number;
-}
+export type RecordAnswer = Static<typeof RecordView>;
+export type AuditEntry = Static<typeof AuditEntrySchema>;
+export type ApprovalTask = Static<typeof ApprovalItem>;
+export type FieldChange = Static<typeof FieldChangeSchema>;
+export type NoticeItem = Static<typeof NoticeItemSchema>;
+export type FineEntry = Static<typeof LedgerItem>;
+export type LedgerLine = Static<typeof LedgerLineSchema>;
+export type FileInfo = Static<typeof FileInfoSchema>;
+export type DeadlineWithRecord = Static<typeof DeadlineItem>;
 
 export interface RecordQuery {
   form?: string;
@@ -151,14 +49,6 @@ export interface RecordQuery {
   limit?: number;
   /** The page after this cursor (`nextCursor` of the page before). */
   cursor?: string;
-}
-
-export interface FileInfo {
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-  url: string;
 }
 
 /** A page of a list: the rows, how many there are in all, and the cursor of the next page (null on the last). */
@@ -188,7 +78,7 @@ export function workApi(client: ApiClient) {
       client.post<ApprovalTask>(`/approvals/${encodeURIComponent(id)}/decision`, { decision, comment }),
     withdraw: (id: string, reason: string) => client.post<ApprovalTask>(`/approvals/${encodeURIComponent(id)}/withdrawal`, { reason }),
     deadlines: (state: DeadlineRow['state'], page: { cursor?: string; limit?: number } = {}) =>
-      client.get<Page<DeadlineRow & { record: RecordBrief }> & { now: string }>('/deadlines', { state, ...page }),
+      client.get<Page<DeadlineWithRecord> & { now: string }>('/deadlines', { state, ...page }),
     fines: (query: { month?: string; person?: string; form?: string; cursor?: string }) =>
       client.get<{
         items: FineEntry[];

@@ -2,7 +2,6 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 import { ApiClient } from '../api/ApiClient';
 import { createApi, type Api } from '../api/Api';
-import { loadToken } from './auth/tokenStore';
 
 const ApiContext = createContext<Api | null>(null);
 
@@ -10,8 +9,7 @@ export const SESSION_EXPIRED_EVENT = 'aftersales:session-expired';
 
 export function ApiProvider({ children, api }: { children: ReactNode; api?: Api }) {
   const value = useMemo(
-    () =>
-      api ?? createApi(new ApiClient({ token: loadToken(), onUnauthorized: () => window.dispatchEvent(new Event(SESSION_EXPIRED_EVENT)) })),
+    () => api ?? createApi(new ApiClient({ onUnauthorized: () => window.dispatchEvent(new Event(SESSION_EXPIRED_EVENT)) })),
     [api],
   );
   const { locale } = useI18n();

@@ -1,19 +1,7 @@
-/** Every failure the API reports: a string code (mapped to an HTTP status in one table) and details. */
-export type ErrorCode =
-  | 'bad_request'
-  | 'invalid_json'
-  | 'validation_failed'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'too_many_requests'
-  | 'quota_exceeded'
-  | 'unprocessable'
-  | 'approval_required'
-  | 'blocked'
-  | 'internal';
+import type { ErrorKind } from '@aftersales/contract';
+
+/** Every kind of failure the API reports (the contract's ErrorKind), mapped to an HTTP status in one table below. */
+export type ErrorCode = ErrorKind;
 
 export interface ErrorDetail {
   /** JSON pointer into the request payload (or the pack file) the detail is about. */

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { Endpoint } from '@aftersales/contract';
 import type { Role, Scope } from '../store/types.js';
 import type { Principal } from '../services/Principal.js';
 import type { BodySchemaName } from './schemas.js';
@@ -14,6 +15,10 @@ export interface RouteContext {
   req: Request;
   res: Response;
   principal: Principal | null;
+  /** With an endpoint: the body, query (coerced, with defaults) and path parameters as checked against its schemas. */
+  body?: unknown;
+  query?: unknown;
+  params?: unknown;
 }
 
 /** Every route declares its access in the one route table (tested route by route, role by role). */
@@ -22,6 +27,9 @@ export interface Route {
   path: string;
   access: Access;
   summary: string;
+  /** The contract endpoint (schemas of body, query, params and response): see typedRoute.ts. New routes declare one. */
+  endpoint?: Endpoint;
+  /** Old style, before the contract: the name of the body schema in schemas.ts. */
   body?: BodySchemaName;
   /** Query parameters, as JSON Schemas, for the OpenAPI document (the handler reads and checks them). */
   query?: Record<string, Record<string, unknown>>;
@@ -42,4 +50,10 @@ export class Download {
     /** Offered as an attachment under this name; inline when absent. */
     readonly filename?: string,
   ) {}
+}
+
+/** A handler's answer it wrote itself (a stream, or nothing to a client that went away): the router sends nothing more. */
+export class Answered {
+  /** Marks it apart from a JSON answer (a plain object is not an Answered). */
+  readonly answered = true as const;
 }

@@ -3,9 +3,10 @@ import { findUnsafeJson, toPointer } from '@aftersales/engine';
 import { AppError } from '../errors/AppError.js';
 import { hasRole } from '../services/Principal.js';
 import type { AuthService } from '../services/AuthService.js';
-import { Download, type Route } from './Route.js';
+import { Answered, Download, type Route } from './Route.js';
 import { authenticate } from './authenticate.js';
 import { validateBody } from './validateBody.js';
+import { validateInput } from './validateInput.js';
 
 /**
  * Mounts the route table: authenticates, checks each route's declared access, refuses unsafe and
@@ -50,6 +51,7 @@ export function createRouter(routes: Route[], auth: AuthService): Router {
           throw new AppError('bad_request', 'writes must send Content-Type: application/json');
         }
       }
+      const input = route.endpoint ? validateInput(route.endpoint, req) : {};
       if (route.body) {
         const unsafe = findUnsafeJson(req.body);
         if (unsafe)
@@ -60,10 +62,13 @@ export function createRouter(routes: Route[], auth: AuthService): Router {
       }
       const result =
         route.access.public && route.publicHandler
-          ? await route.publicHandler({ req, res, principal })
-          : await route.handler({ req, res, principal: principal! });
+          ? await route.publicHandler({ req, res, principal, ...input })
+          : await route.handler({ req, res, principal: principal!, ...input });
       // A streamed answer (impact progress): the handler wrote it itself.
-      if (res.headersSent) return;
+      if (result instanceof Answered || res.headersSent) {
+        if (!res.writableEnded) res.end();
+        return;
+      }
       if (result instanceof Download) {
         res.status(route.status ?? 200).type(result.contentType);
         if (result.filename) res.attachment(result.filename);

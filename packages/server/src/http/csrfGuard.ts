@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { AppError } from '../errors/AppError.js';
+import { DomainError } from '../errors/DomainError.js';
 import { SESSION_COOKIE } from './authenticate.js';
 
 /** The header the web app sends on every write; a cross-site page cannot send it without a CORS preflight (which is never granted). */
@@ -22,15 +22,7 @@ export function csrfGuard(req: Request, _res: Response, next: NextFunction): voi
   const cookie = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
   if (typeof cookie !== 'string' || cookie === '') return next();
   if (req.get(CSRF_HEADER) === CSRF_HEADER_VALUE || isJson(req.get('content-type'))) return next();
-  next(
-    new AppError(
-      'forbidden',
-      `a signed-in write must send Content-Type: application/json or the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`,
-      {
-        messageZh: '请求被拒绝：登录状态下的修改请求须来自本系统页面（可能是其他网站发起的伪造请求）',
-      },
-    ),
-  );
+  next(new DomainError('auth.crossSite', { header: CSRF_HEADER, value: CSRF_HEADER_VALUE }));
 }
 
 function isJson(contentType: string | undefined): boolean {

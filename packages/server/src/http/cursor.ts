@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { AppError } from '../errors/AppError.js';
+import { DomainError } from '../errors/DomainError.js';
 import { queryString } from './query.js';
 
 /**
@@ -18,10 +18,13 @@ export function queryCursor(req: Request, length: number): SortKey | undefined {
   const text = queryString(req, 'cursor', { maxLength: 1000 });
   if (text === undefined || text === '') return undefined;
   const bad = () =>
-    new AppError('bad_request', 'query parameter "cursor" is not a cursor of this list; start from the first page', {
-      messageZh: '分页位置无效，请从第一页重新开始',
-      details: [{ pointer: '/query/cursor', message: 'invalid cursor' }],
-    });
+    new DomainError(
+      'list.badCursor',
+      {},
+      {
+        details: [{ pointer: '/query/cursor', message: 'invalid cursor' }],
+      },
+    );
   if (!/^[A-Za-z0-9_-]+$/.test(text)) throw bad();
   let key: unknown;
   try {

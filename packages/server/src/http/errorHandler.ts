@@ -1,7 +1,12 @@
 import type { ErrorRequestHandler } from 'express';
 import { AppError, HTTP_STATUS } from '../errors/AppError.js';
+import { DomainError } from '../errors/DomainError.js';
 
-/** The one error middleware: AppError by its code, body-parser failures as 400/413, anything else a logged 500. */
+/**
+ * The one error middleware, and the one place errors become the wire shape (the contract's ErrorBody):
+ * AppError by its code (a DomainError also with its catalog code and params, so the web app can
+ * word it), body-parser failures as 400/413, anything else a logged 500.
+ */
 export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
   const appError = toAppError(error);
   if (appError.code === 'internal') console.error(error);
@@ -11,8 +16,9 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _ne
       code: appError.code,
       message: appError.message,
       ...(appError.messageZh ? { messageZh: appError.messageZh } : {}),
+      ...(appError instanceof DomainError ? { reason: String(appError.reason), params: appError.params } : {}),
       ...(appError.retryAfterSeconds !== undefined ? { retryAfterSeconds: appError.retryAfterSeconds } : {}),
-      ...(appError.details.length > 0 ? { details: appError.details, problems: appError.details } : {}),
+      ...(appError.details.length > 0 ? { details: appError.details } : {}),
     },
   });
 };
@@ -24,7 +30,7 @@ function toAppError(error: unknown): AppError {
   if (type === 'entity.too.large') {
     const limit = (error as { limit?: unknown }).limit;
     const mib = typeof limit === 'number' ? `${Math.round((limit / 1_048_576) * 10) / 10} MiB` : 'the limit';
-    return new AppError('payload_too_large', `the body is larger than ${mib}`, { messageZh: `内容超过 ${mib} 上限` });
+    return new DomainError('body.tooLarge', { limit: mib });
   }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('bad_request', 'unsupported body encoding');
   return new AppError('internal', 'internal error', { cause: error });

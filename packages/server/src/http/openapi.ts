@@ -1,23 +1,68 @@
+import { components, type Endpoint, type TSchema } from '@aftersales/contract';
 import { bodySchemas } from './schemas.js';
 import type { Route } from './Route.js';
 
+const names = new Map<unknown, string>(Object.entries(components).map(([name, schema]) => [schema, name]));
+/** A schema of the document, as plain JSON: each part that is one of the named components becomes a reference to it. */
+const schemaOf = (schema: unknown, top: unknown = null): unknown => {
+  const name = schema !== top ? names.get(schema) : undefined;
+  if (name) return { $ref: `#/components/schemas/${name}` };
+  if (Array.isArray(schema)) return schema.map((item) => schemaOf(item, top));
+  if (schema && typeof schema === 'object')
+    return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, schemaOf(value, top)]));
+  return schema;
+};
+const refOrInline = (schema: TSchema) => schemaOf(schema);
+const plain = (schema: unknown) => JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
+type ObjectSchema = { properties?: Record<string, TSchema>; required?: string[] } | undefined;
+const propertiesOf = (schema: unknown): [string, TSchema][] => Object.entries((schema as ObjectSchema)?.properties ?? {});
+const requiredOf = (schema: unknown) => new Set((schema as ObjectSchema)?.required ?? []);
+
+/** The success answer of a route: its declared schema, a file, nothing (204), or (routes not in the contract yet) undescribed. */
+function successOf(route: Route, endpoint: Endpoint | undefined) {
+  if (!endpoint) return { description: 'Success (not described yet: this route declares no contract endpoint)' };
+  if (endpoint.file)
+    return {
+      description: 'A file',
+      content: Object.fromEntries(endpoint.file.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+    };
+  if (!endpoint.response) return { description: 'Done, no content' };
+  return { description: route.summary, content: { 'application/json': { schema: refOrInline(endpoint.response) } } };
+}
+
 /**
- * The OpenAPI 3.1 document of the route table: paths, access (roles and API-key scopes) and the
- * request bodies, from the same JSON Schemas that validate requests.
+ * The OpenAPI 3.1 document of the route table: paths, access (roles and API-key scopes), and the
+ * request and answer schemas of each route's contract endpoint, from the same JSON Schemas that
+ * validate requests; every route's errors in the one error shape.
  */
 export function openApiDocument(routes: Route[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:(\w+)/g, '{$1}');
+    const endpoint = route.endpoint;
+    const pathSchemas = new Map(propertiesOf(endpoint?.params));
+    const queryRequired = requiredOf(endpoint?.query);
     const parameters = [
       ...[...route.path.matchAll(/:(\w+)/g)].map((m) => ({
         name: m[1],
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: plain(pathSchemas.get(m[1]!) ?? { type: 'string' }),
       })),
-      ...Object.entries(route.query ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+      ...(endpoint
+        ? propertiesOf(endpoint.query).map(([name, schema]) => ({
+            name,
+            in: 'query',
+            required: queryRequired.has(name),
+            schema: plain(schema),
+          }))
+        : Object.entries(route.query ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema }))),
     ];
+    const body = endpoint?.body
+      ? { required: true, content: { 'application/json': { schema: refOrInline(endpoint.body) } } }
+      : route.body
+        ? { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.body}` } } } }
+        : undefined;
     const access = route.access.public
       ? 'public'
       : [
@@ -30,9 +75,7 @@ export function openApiDocument(routes: Route[]): Record<string, unknown> {
       summary: route.summary,
       description: `Access: ${access}.`,
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.body}` } } } } }
-        : {}),
+      ...(body ? { requestBody: body } : {}),
       ...(route.upload
         ? {
             requestBody: {
@@ -43,9 +86,14 @@ export function openApiDocument(routes: Route[]): Record<string, unknown> {
         : {}),
       ...(route.access.public ? { security: [] } : route.access.scope ? {} : { security: [{ session: [] }] }),
       responses: {
-        [String(route.status ?? 200)]: { description: 'Success' },
+        [String(route.status ?? 200)]: successOf(route, endpoint),
         '4XX': {
-          description: 'Bad input or not allowed',
+          description:
+            'Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429)',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
+        '5XX': {
+          description: 'A fault of the server',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
         },
       },
@@ -62,37 +110,8 @@ export function openApiDocument(routes: Route[]): Record<string, unknown> {
     paths,
     components: {
       schemas: {
-        ...bodySchemas,
-        Error: {
-          type: 'object',
-          required: ['error'],
-          properties: {
-            error: {
-              type: 'object',
-              required: ['code', 'message'],
-              properties: {
-                code: { type: 'string' },
-                message: { type: 'string' },
-                messageZh: { type: 'string', description: 'the message in Chinese, where the UI shows it to people' },
-                retryAfterSeconds: { type: 'integer', description: 'with 429 (too many sign-in attempts): as the Retry-After header' },
-                details: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    properties: {
-                      pointer: { type: 'string' },
-                      line: { type: 'integer' },
-                      column: { type: 'integer' },
-                      code: { type: 'string' },
-                      message: { type: 'string' },
-                      messageZh: { type: 'string' },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
+        ...plain(bodySchemas),
+        ...Object.fromEntries(Object.entries(components).map(([name, schema]) => [name, plain(schemaOf(schema, schema))])),
       },
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'aftersales_session' },
@@ -112,8 +131,10 @@ export function apiReferencePage(routes: Route[]): string {
       const access = r.access.public
         ? 'public'
         : [...(r.access.roles ?? []), ...(r.access.scope ? [`key: ${r.access.scope}`] : [])].join(', ');
-      const body = r.body
-        ? `<details><summary>${escape(r.body)}</summary><pre>${escape(JSON.stringify(bodySchemas[r.body], null, 2))}</pre></details>`
+      const schema = r.endpoint?.body ?? (r.body ? bodySchemas[r.body] : undefined);
+      const name = (r.endpoint?.body && names.get(r.endpoint.body)) ?? r.body ?? 'body';
+      const body = schema
+        ? `<details><summary>${escape(name)}</summary><pre>${escape(JSON.stringify(schema, null, 2))}</pre></details>`
         : '';
       return `<tr><td><code>${r.method.toUpperCase()}</code></td><td><code>/api/v1${escape(r.path)}</code></td><td>${escape(r.summary)}${body}</td><td>${escape(access)}</td></tr>`;
     })

@@ -153,6 +153,7 @@ describe('dashboards and ledger at scale', () => {
     expect(first).toMatchObject({ count: 2_500, countCapped: false });
     expect(page.body.total).toBe(2_499 * 50 + 20);
     expect(page.body.summary).toEqual([
+      // No user account by these names: the name people read is the name stored.
       { month: '2025-10', person: '王师傅', personName: '王师傅', payerRole: 'technician', count: 1_251, total: 1_250 * 50 + 20 },
       { month: '2025-10', person: '赵师傅', personName: '赵师傅', payerRole: 'technician', count: 1_249, total: 1_249 * 50 },
     ]);

@@ -1,4 +1,5 @@
 import { AppError } from '../errors/AppError.js';
+import { DomainError } from '../errors/DomainError.js';
 import type { Store } from '../store/Store.js';
 import type { Approval } from '../store/types.js';
 import type { Clock } from './Clock.js';
@@ -51,16 +52,17 @@ export class ApprovalService {
     const record = await this.store.getRecord(approval.recordId);
     // No one approves (or rejects) their own record.
     if (record && principal.kind === 'user' && record.createdBy === principal.user.username)
-      throw new AppError('forbidden', 'you created this record: someone else must decide its approval', {
-        messageZh: '不能审批自己提交的记录，须由他人审批',
-        details: [
-          { pointer: '/decision', code: 'approval.self', message: 'approver is the record creator', messageZh: '审批人是记录的提交人' },
-        ],
-      });
+      throw new DomainError(
+        'approval.ownRecord',
+        {},
+        {
+          details: [
+            { pointer: '/decision', code: 'approval.self', message: 'approver is the record creator', messageZh: '审批人是记录的提交人' },
+          ],
+        },
+      );
     if (approval.state !== 'pending')
-      throw new AppError('conflict', `the approval was already ${approval.state}`, {
-        messageZh: approval.state === 'approved' ? '该审批已被批准' : '该审批已被驳回',
-      });
+      throw new DomainError(approval.state === 'approved' ? 'approval.alreadyApproved' : 'approval.alreadyRejected', {});
     const decided: Approval = {
       ...approval,
       state: decision === 'approve' ? 'approved' : 'rejected',
@@ -68,8 +70,7 @@ export class ApprovalService {
       decidedAt: this.clock().toISOString(),
       comment,
     };
-    if (!(await this.store.decideApproval(decided, actorOf(principal))))
-      throw new AppError('conflict', 'the approval was decided meanwhile', { messageZh: '该审批刚被他人处理' });
+    if (!(await this.store.decideApproval(decided, actorOf(principal)))) throw new DomainError('approval.decidedMeanwhile', {});
     // Whoever asked hears the decision and its reason (in the app, and on the store's channels).
     if (record) {
       const notice = decisionNotice(decided, record, await this.store.userByUsername(record.createdBy), {
@@ -90,12 +91,9 @@ export class ApprovalService {
     const approval = await this.store.getApproval(id);
     const record = approval ? await this.store.getRecord(approval.recordId) : null;
     if (!approval || !record || !maySee(principal, record)) throw new AppError('not_found', `approval "${id}" does not exist`);
-    if (approval.state !== 'pending')
-      throw new AppError('conflict', `the approval was already ${approval.state}`, { messageZh: '该审批已处理，不能撤回' });
+    if (approval.state !== 'pending') throw new DomainError('approval.notWithdrawable', { state: approval.state });
     if (record.evaluation.outcome.approvals.some((a) => approvalKey(a) === approvalKey(approval)))
-      throw new AppError('conflict', 'the record still needs this approval under its policy: an approver must decide it', {
-        messageZh: '按当前政策该记录仍需此审批，只能由审批人处理，不能撤回',
-      });
+      throw new DomainError('approval.stillAsked', {});
     const withdrawn: Approval = {
       ...approval,
       state: 'withdrawn',
@@ -103,8 +101,7 @@ export class ApprovalService {
       decidedAt: this.clock().toISOString(),
       comment: reason,
     };
-    if (!(await this.store.decideApproval(withdrawn, actorOf(principal))))
-      throw new AppError('conflict', 'the approval was decided meanwhile', { messageZh: '该审批刚被他人处理' });
+    if (!(await this.store.decideApproval(withdrawn, actorOf(principal)))) throw new DomainError('approval.decidedMeanwhile', {});
     return withdrawn;
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword, randomPassword, verifyPassword } from '../auth/password.js';
 import { assertPasswordPolicy } from '../auth/passwordPolicy.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
-import { AppError } from '../errors/AppError.js';
+import { DomainError } from '../errors/DomainError.js';
 import type { Store } from '../store/Store.js';
 import type { ApiKey, Role, Scope, User } from '../store/types.js';
 import type { Clock } from './Clock.js';
@@ -113,12 +113,12 @@ export class AuthService {
     const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, DUMMY_HASH).then(() => false);
     if (!user || !ok) {
       await audit('sign-in failed', user);
-      throw new AppError('unauthenticated', 'wrong user name or password', { messageZh: '用户名或密码错误' });
+      throw new DomainError('auth.wrongPassword', {});
     }
     await this.throttle.succeeded(attempt);
     if (user.deactivatedAt) {
       await audit('sign-in refused (deactivated)', user);
-      throw new AppError('forbidden', 'this account is deactivated; ask an administrator', { messageZh: '此账号已停用，请联系管理员' });
+      throw new DomainError('auth.deactivated', {});
     }
     const token = newSecret('ses');
     const now = this.clock();
@@ -131,13 +131,16 @@ export class AuthService {
   /** Deactivates (or reactivates) a user: their sessions end and the API keys they created are revoked, in one step. */
   async setDeactivated(user: User, deactivated: boolean, actor: Principal): Promise<User> {
     if (deactivated && actor.kind === 'user' && actor.user.id === user.id)
-      throw new AppError('unprocessable', 'you cannot deactivate yourself', {
-        messageZh: '不能停用自己的账号',
-        details: [{ pointer: '/id', message: 'another administrator must do it', messageZh: '需由其他管理员操作' }],
-      });
+      throw new DomainError(
+        'user.deactivateSelf',
+        {},
+        {
+          details: [{ pointer: '/id', message: 'another administrator must do it', messageZh: '需由其他管理员操作' }],
+        },
+      );
     const now = this.clock().toISOString();
     const done = await this.store.setUserDeactivated(user.id, deactivated ? now : null, actorOf(actor), now);
-    if (!done) throw new AppError('not_found', `user "${user.id}" does not exist`, { messageZh: '用户不存在' });
+    if (!done) throw new DomainError('user.notFound', { id: user.id });
     return done.user;
   }
 

@@ -18,6 +18,7 @@ import {
   type RuleSetFile,
 } from '@aftersales/engine';
 import { AppError, type ErrorDetail } from '../errors/AppError.js';
+import { DomainError } from '../errors/DomainError.js';
 import type { Store } from '../store/Store.js';
 import type { DocumentKind, DocumentState } from '../store/types.js';
 import type { Clock } from './Clock.js';
@@ -98,10 +99,7 @@ export class DefinitionService {
   /** A new document starts as a draft; its id comes from the definition. */
   async create(kind: DocumentKind, definition: unknown, actor: string): Promise<{ id: string; problems: Problem[] }> {
     const id = idOf(definition);
-    if (await this.store.getDocument(kind, id))
-      throw new AppError('conflict', `${kind} "${id}" exists already`, {
-        messageZh: `编号“${id}”已被使用`,
-      });
+    if (await this.store.getDocument(kind, id)) throw new DomainError('definition.exists', { kind, id });
     return this.saveDraft(kind, id, definition, actor);
   }
 
@@ -130,7 +128,7 @@ export class DefinitionService {
   /** Publishes the draft after the engine's checks and, for a rule set, its saved test cases. */
   async publish(kind: DocumentKind, id: string, actor: string, note?: string): Promise<{ version: number; created: boolean }> {
     const doc = await this.get(kind, id);
-    if (!doc.draft) throw new AppError('unprocessable', `${kind} "${id}" has no draft to publish`, { messageZh: '没有可发布的草稿' });
+    if (!doc.draft) throw new DomainError('definition.noDraftToPublish', { kind, id });
     return this.publishDefinition(kind, id, doc.draft.definition, actor, note, true);
   }
 
@@ -234,10 +232,7 @@ export class DefinitionService {
   ) {
     const { problems } = await this.check([fileOf(kind, definition)]);
     if (problems.length > 0)
-      throw new AppError('unprocessable', `${kind} "${id}" has ${problems.length} problems`, {
-        details: problems.map(toDetail),
-        messageZh: `有 ${problems.length} 个问题`,
-      });
+      throw new DomainError('definition.problems', { kind, id, count: problems.length }, { details: problems.map(toDetail) });
     if (kind === 'ruleset') await this.runSavedTests(definition as RuleSetFile);
     const [result] = await this.store.publish(
       [{ kind, id, definition, hash: contentHash(definition), clearDraft, ...(note ? { note } : {}) }],
@@ -266,10 +261,13 @@ export class DefinitionService {
     if (failed.length > 0) {
       const roles = new Map(pack.roles?.definition.roles.map((r) => [r.id, r.label]));
       const roleLabel = (role: string) => roles.get(role) ?? { 'zh-CN': role, en: role };
-      throw new AppError('unprocessable', `${failed.length} saved test case(s) fail`, {
-        messageZh: `${failed.length} 个已保存的测试用例未通过`,
-        details: failed.flatMap(({ result, index }) => savedTestFailures(result, `/tests/${index}`, roleLabel)),
-      });
+      throw new DomainError(
+        'definition.testsFail',
+        { count: failed.length },
+        {
+          details: failed.flatMap(({ result, index }) => savedTestFailures(result, `/tests/${index}`, roleLabel)),
+        },
+      );
     }
   }
 
@@ -343,13 +341,7 @@ function idOf(definition: unknown): string {
  */
 function storedPolicyError(formId: string, version: number, error: unknown): unknown {
   if (!(error instanceof PolicyCompileError)) return error;
-  return new AppError(
-    'unprocessable',
-    `form "${formId}" version ${version} cannot check records: ${error.message}; publish a corrected version`,
-    {
-      messageZh: `表单“${formId}”第 ${version} 版无法校验记录：${error.message}；请发布修正后的版本`,
-    },
-  );
+  return new DomainError('form.versionCannotValidate', { form: formId, version, detail: error.message });
 }
 
 export function toDetail(problem: Problem) {

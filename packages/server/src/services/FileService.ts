@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../errors/AppError.js';
+import { DomainError } from '../errors/DomainError.js';
 import type { Store } from '../store/Store.js';
 import type { StoredFile } from '../store/types.js';
 import type { Clock } from './Clock.js';
@@ -45,10 +46,13 @@ export class FileService {
     const sniffed = await fileTypeFromBuffer(data);
     const declared = declaredType.split(';')[0]!.trim().toLowerCase();
     if (!sniffed || !(FILE_TYPES as readonly string[]).includes(sniffed.mime) || !sameType(sniffed.mime, declared)) {
-      throw new AppError('unprocessable', `the file is not a ${declared} (accepted: ${FILE_TYPES.join(', ')})`, {
-        messageZh: `文件内容与类型 ${declared} 不符（可上传 JPEG、PNG、WebP、GIF、HEIC 图片或 PDF）`,
-        details: [{ pointer: '/body', code: 'file.type', message: `content looks like ${sniffed?.mime ?? 'unknown data'}` }],
-      });
+      throw new DomainError(
+        'file.typeMismatch',
+        { declared, accepted: FILE_TYPES.join(', ') },
+        {
+          details: [{ pointer: '/body', code: 'file.type', message: `content looks like ${sniffed?.mime ?? 'unknown data'}` }],
+        },
+      );
     }
     const file: StoredFile = {
       id: randomUUID(),
@@ -95,15 +99,10 @@ export class FileService {
     const since = new Date(this.clock().getTime() - DAY_MS).toISOString();
     const used = await this.store.fileUsage(actor, since);
     const { filesPerDay, bytesPerDay } = this.quota;
-    if (used.count + 1 > filesPerDay)
-      throw new AppError('quota_exceeded', `upload quota reached: at most ${filesPerDay} files in 24 hours; try again later`, {
-        messageZh: `上传已达上限：24 小时内最多 ${filesPerDay} 个文件，请稍后再试`,
-      });
+    if (used.count + 1 > filesPerDay) throw new DomainError('file.quotaFiles', { files: filesPerDay });
     if (used.bytes + bytes > bytesPerDay) {
       const mib = (n: number) => `${Math.round((n / 1_048_576) * 10) / 10} MiB`;
-      throw new AppError('quota_exceeded', `upload quota reached: at most ${mib(bytesPerDay)} in 24 hours (used ${mib(used.bytes)})`, {
-        messageZh: `上传已达上限：24 小时内最多 ${mib(bytesPerDay)}（已用 ${mib(used.bytes)}），请稍后再试`,
-      });
+      throw new DomainError('file.quotaBytes', { limit: mib(bytesPerDay), used: mib(used.bytes) });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../errors/AppError.js';
+import { DomainError } from '../errors/DomainError.js';
 import type { Repositories } from '../store/Store.js';
 import type { FineEntry } from '../store/types.js';
 import type { Clock } from './Clock.js';
@@ -31,7 +31,7 @@ export class FineCorrections {
     actor: string,
   ): Promise<{ reversal: FineEntry; replacement: FineEntry | null }> {
     const original = await this.store.fines.getFine(id);
-    if (!original) throw new AppError('not_found', `fine "${id}" does not exist`, { messageZh: '罚款记录不存在' });
+    if (!original) throw new DomainError('fine.notFound', { id });
     return this.correctFine(original, request, actor);
   }
 
@@ -42,21 +42,30 @@ export class FineCorrections {
     actor: string,
   ): Promise<{ reversal: FineEntry; replacement: FineEntry | null }> {
     if (original.origin === 'reversal')
-      throw new AppError('unprocessable', 'a reversal cannot be reversed; correct the original fine instead', {
-        messageZh: '冲销记录不能再冲销',
-        details: [{ pointer: '/id', message: 'is a reversal', messageZh: '这是一条冲销记录' }],
-      });
+      throw new DomainError(
+        'fine.reverseReversal',
+        {},
+        {
+          details: [{ pointer: '/id', message: 'is a reversal', messageZh: '这是一条冲销记录' }],
+        },
+      );
     const reason = request.reason.trim();
     if (reason === '')
-      throw new AppError('validation_failed', 'a reason is required', {
-        messageZh: '请填写原因',
-        details: [{ pointer: '/reason', message: 'required', messageZh: '必填' }],
-      });
+      throw new DomainError(
+        'fine.reasonRequired',
+        {},
+        {
+          details: [{ pointer: '/reason', message: 'required', messageZh: '必填' }],
+        },
+      );
     if (request.amount !== undefined && cents(request.amount) === cents(original.amount))
-      throw new AppError('unprocessable', 'the corrected amount equals the posted one', {
-        messageZh: '更正后的金额与原金额相同',
-        details: [{ pointer: '/amount', message: 'same as posted', messageZh: '与原金额相同' }],
-      });
+      throw new DomainError(
+        'fine.sameAmount',
+        {},
+        {
+          details: [{ pointer: '/amount', message: 'same as posted', messageZh: '与原金额相同' }],
+        },
+      );
     const at = this.clock().toISOString();
     const link = { corrects: original.id, correctedBy: actor, note: reason };
     const reversal: FineEntry = {
@@ -80,10 +89,7 @@ export class FineCorrections {
             postedAt: at,
             ...link,
           };
-    if (!(await this.store.fines.reverseFine({ reversal, replacement }, actor, at)))
-      throw new AppError('conflict', 'this fine was reversed before', {
-        messageZh: '这笔罚款已冲销过，不能再次冲销',
-      });
+    if (!(await this.store.fines.reverseFine({ reversal, replacement }, actor, at))) throw new DomainError('fine.reversedBefore', {});
     return { reversal, replacement };
   }
 }

@@ -2,6 +2,7 @@ import { localizeForm, recordValidatorModule, type FormDefinition, type Locale }
 import schemaParser from '@rjsf/utils/lib/parser/schemaParser.js';
 import type { RJSFSchema } from '@rjsf/utils';
 import { AppError } from '../errors/AppError.js';
+import { DomainError } from '../errors/DomainError.js';
 import type { Repositories } from '../store/Store.js';
 
 /** Generated modules kept in memory: a few forms in two languages, well under a megabyte each. */
@@ -37,9 +38,7 @@ export class FormValidators {
     } catch (error) {
       // A version published before patterns were checked may hold one the linear engine refuses.
       const message = error instanceof Error ? error.message : String(error);
-      throw new AppError('unprocessable', `form "${formId}" version ${version} cannot check records: ${message}`, {
-        messageZh: `表单“${formId}”第 ${version} 版无法校验记录：${message}`,
-      });
+      throw new DomainError('form.cannotValidate', { form: formId, version, detail: message });
     }
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, code);

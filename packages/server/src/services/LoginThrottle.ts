@@ -1,4 +1,5 @@
-import { AppError } from '../errors/AppError.js';
+import type { AppError } from '../errors/AppError.js';
+import { DomainError } from '../errors/DomainError.js';
 import type { Store } from '../store/Store.js';
 import type { LoginFailures } from '../store/types.js';
 import type { Clock } from './Clock.js';
@@ -90,8 +91,5 @@ export class LoginThrottle {
 
 function tooMany(seconds: number): AppError {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return new AppError('too_many_requests', `too many sign-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, {
-    messageZh: `登录尝试次数过多，请 ${minutes} 分钟后再试`,
-    retryAfterSeconds: seconds,
-  });
+  return new DomainError('auth.tooManyAttempts', { minutes, plural: minutes === 1 ? '' : 's' }, { retryAfterSeconds: seconds });
 }

@@ -1,6 +1,7 @@
 import { timeOrderedId } from './ids.js';
 import { pickText, traceExplanation, type Evaluation, type FormDefinition } from '@aftersales/engine';
 import { AppError, type ErrorDetail } from '../errors/AppError.js';
+import { DomainError } from '../errors/DomainError.js';
 import type { Store } from '../store/Store.js';
 import type { RecordPageFilter } from '../store/paging.js';
 import type { Approval, RecordFilter, RecordWrite, StoredEvaluation, StoredRecord } from '../store/types.js';
@@ -71,10 +72,7 @@ export class RecordService {
   /** Replaces the data; `rev` must be the one the caller read (optimistic concurrency). */
   async update(id: string, data: unknown, rev: number, actor: string, editor?: Editor): Promise<StoredRecord> {
     const previous = await this.stored(id);
-    if (previous.rev !== rev)
-      throw new AppError('conflict', `the record is at revision ${previous.rev}, not ${rev}; reload it`, {
-        messageZh: '记录已被他人修改，请刷新后再试',
-      });
+    if (previous.rev !== rev) throw new DomainError('record.stale', { current: previous.rev, given: rev });
     const pins = pinsOf(previous);
     const now = this.clock();
     const policy = await this.definitions.policyFor(previous.formId, pins);
@@ -104,17 +102,21 @@ export class RecordService {
     const flow = policy.form.statusFlow;
     if (!flow) throw new AppError('unprocessable', `form "${previous.formId}" has no status flow`);
     if (!flow.transitions.some((t) => t.from === previous.status && t.to === to)) {
-      throw new AppError('unprocessable', `no transition from "${previous.status}" to "${to}"`, {
-        messageZh: `状态不能从“${previous.status ?? ''}”改为“${to}”`,
-        details: [{ pointer: '/to', message: `allowed: ${allowedTargets(policy.form, previous.status).join(', ') || 'none'}` }],
-      });
+      throw new DomainError(
+        'record.noSuchMove',
+        { from: previous.status ?? '', to },
+        {
+          details: [{ pointer: '/to', message: `allowed: ${allowedTargets(policy.form, previous.status).join(', ') || 'none'}` }],
+        },
+      );
     }
     const guards = await this.guards(previous, to);
     if (guards.length > 0)
-      throw new AppError('approval_required', guards.map((g) => g.message).join('; '), {
-        details: guards,
-        messageZh: guards.map((g) => g.messageZh ?? g.message).join('；'),
-      });
+      throw new DomainError(
+        'record.guarded',
+        { en: guards.map((g) => g.message).join('; '), zh: guards.map((g) => g.messageZh ?? g.message).join('；') },
+        { details: guards },
+      );
     const now = this.clock();
     const evaluation = await this.evaluate(policy, id, previous.data, to, now, { allowBlocks: true });
     const record: StoredRecord = {
@@ -248,10 +250,13 @@ export class RecordService {
     const evaluation = await policy.evaluate(data, { now, ...(status ? { status } : {}), history });
     const blocks = evaluation.outcome.blocks.filter((b) => b.before === undefined);
     if (blocks.length > 0 && !options.allowBlocks) {
-      throw new AppError('blocked', blocks.map((b) => pickText(b.message, 'en')).join('; '), {
-        messageZh: blocks.map((b) => pickText(b.message, 'zh-CN')).join('；'),
-        details: blocks.map((b) => ({ code: 'blocked', message: b.message.en, messageZh: b.message['zh-CN'] })),
-      });
+      throw new DomainError(
+        'record.blocked',
+        { en: blocks.map((b) => pickText(b.message, 'en')).join('; '), zh: blocks.map((b) => pickText(b.message, 'zh-CN')).join('；') },
+        {
+          details: blocks.map((b) => ({ code: 'blocked', message: b.message.en, messageZh: b.message['zh-CN'] })),
+        },
+      );
     }
     return evaluation;
   }

@@ -7,6 +7,7 @@ import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../http/csrfGuard.js';
 import { importDefaultPack } from '../services/importDefaultPack.js';
 import { SqliteStore } from '../store/sqlite/SqliteStore.js';
 import type { Clock } from '../services/Clock.js';
+import { checkAnswer } from './checkAnswer.js';
 
 export interface TestServer {
   url: string;
@@ -79,6 +80,10 @@ export function client(url: string, baseHeaders: Record<string, string> = {}): C
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+    const json = (response.headers.get('content-type') ?? '').includes('json');
+    const answer = text ? (json ? (JSON.parse(text) as unknown) : text) : null;
+    // Every answer the tests read is checked against its endpoint's declared schema (or the error shape).
+    checkAnswer(method, path, response.status, answer, response.headers.get('content-type'));
+    return { status: response.status, body: answer };
   };
 }

@@ -101,7 +101,7 @@ export function VersionsPanel<K extends DocumentKind>({
             { title: t('versions.publishedBy'), dataIndex: 'publishedBy' },
             {
               title: t('versions.note'),
-              render: (_, v) => v.note ?? (v.rolledBackFrom ? t('versions.rollbackOf', { version: v.rolledBackFrom }) : ''),
+              render: (_, v) => v.note ?? '',
             },
             {
               title: t('common.actions'),

@@ -1,7 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Role, User } from '../../api/types';
 import { SESSION_EXPIRED_EVENT, useApi } from '../ApiContext';
-import { saveToken } from './tokenStore';
 
 export interface Auth {
   /** undefined while the session is being checked. */
@@ -21,7 +20,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let live = true;
     api.auth
       .me()
-      .then((me) => live && setUser(me.username ? me : null))
+      .then((me) => live && setUser(me))
       .catch(() => live && setUser(null));
     const expired = () => setUser(null);
     window.addEventListener(SESSION_EXPIRED_EVENT, expired);
@@ -33,10 +32,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const result = await api.auth.login(username, password);
-      api.client.setToken(result.token);
-      saveToken(result.token);
-      const me = result.user.username ? result.user : await api.auth.me();
+      const { user: me } = await api.auth.login(username, password);
       setUser(me);
       return me;
     },
@@ -45,8 +41,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await api.auth.logout();
-    api.client.setToken(null);
-    saveToken(null);
     setUser(null);
   }, [api]);
 

@@ -1,4 +1,6 @@
+import { api } from '@aftersales/contract';
 import type { Route } from '../Route.js';
+import { publicRoute } from '../typedRoute.js';
 import { openApiDocument } from '../openapi.js';
 import { authRoutes } from './authRoutes.js';
 import { definitionRoutes, rolesRoute } from './definitionRoutes.js';
@@ -31,13 +33,11 @@ export function apiRoutes(services: Services): Route[] {
     ...fieldworkRoutes(services),
     ...noticeRoutes(services),
   ];
-  routes.push({
-    method: 'get',
-    path: '/openapi.json',
-    access: { public: true },
-    summary: 'This API as an OpenAPI 3.1 document',
-    handler: () => Promise.resolve(openApiDocument(routes)),
-    publicHandler: () => Promise.resolve(openApiDocument(routes)),
-  });
+  routes.push(
+    publicRoute(api.pack.openapi, {
+      summary: 'This API as an OpenAPI 3.1 document',
+      handler: () => Promise.resolve(openApiDocument(routes)),
+    }),
+  );
   return routes;
 }

@@ -1,39 +1,41 @@
 import type { CalendarFile } from '@aftersales/engine';
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 import { fileOf, toDetail } from '../../services/DefinitionService.js';
 import { DEFAULT_TIME_ZONE } from '../../services/recordDateFilter.js';
 import { recordTitle } from '../../services/recordTitle.js';
+import { api } from '@aftersales/contract';
 import type { Route } from '../Route.js';
+import { route } from '../typedRoute.js';
 import type { Services } from './Services.js';
 
 /** Before a calendar is published: which open deadlines it would move, by how much, and which would now be past due or no longer. */
 export function calendarPreviewRoutes(services: Services): Route[] {
   return [
-    {
-      method: 'post',
-      path: '/calendars/:id/preview',
+    route(api.pack.calendarPreview, {
       access: { roles: ['admin'], scope: 'definitions:write' },
       summary:
         'What publishing the calendar (its draft, or `definition`) would do to open deadlines: each moved one with its record title, old and new due time, the move, and whether it becomes past due (breachedNow) or no longer (saved)',
-      body: 'CalendarPreview',
-      handler: async ({ req }) => {
-        const id = String(req.params.id);
+      handler: async ({ params, body }) => {
+        const id = params.id;
         const doc = await services.definitions.get('calendar', id);
-        const given = (req.body as { definition?: unknown } | undefined)?.definition;
+        const given = body.definition;
         const definition = given ?? doc.draft?.definition;
-        if (definition === undefined)
-          throw new AppError('unprocessable', `calendar "${id}" has no draft to preview`, { messageZh: '没有可预览的草稿' });
+        if (definition === undefined) throw new DomainError('calendar.noDraftToPreview', { id });
         if ((definition as { id?: unknown }).id !== id)
-          throw new AppError('bad_request', `the definition's id must be "${id}"`, {
-            messageZh: `日历编号须为“${id}”`,
-            details: [{ pointer: '/definition/id', message: `must be "${id}"`, messageZh: `须为“${id}”` }],
-          });
+          throw new DomainError(
+            'calendar.idMismatch',
+            { id },
+            {
+              details: [{ pointer: '/definition/id', message: `must be "${id}"`, messageZh: `须为“${id}”` }],
+            },
+          );
         const { problems } = await services.definitions.check([fileOf('calendar', definition)]);
         if (problems.length > 0)
-          throw new AppError('unprocessable', `calendar "${id}" has ${problems.length} problems`, {
-            details: problems.map(toDetail),
-            messageZh: `有 ${problems.length} 个问题`,
-          });
+          throw new DomainError(
+            'definition.problems',
+            { kind: 'calendar', id, count: problems.length },
+            { details: problems.map(toDetail) },
+          );
         const calendar = definition as CalendarFile;
         const shifts = await services.deadlineRecompute.preview(id, calendar);
         const pack = await services.definitions.publishedPack();
@@ -69,6 +71,6 @@ export function calendarPreviewRoutes(services: Services): Route[] {
           items,
         };
       },
-    },
+    }),
   ];
 }

@@ -1,21 +1,20 @@
-import { LOCALES, type Locale } from '@aftersales/engine';
+import { LOCALES, type Locale, type LocalizedText } from '@aftersales/engine';
 import { AppError } from '../../errors/AppError.js';
 import { hasRole, actorOf } from '../../services/Principal.js';
 import type { DocumentKind, DocumentState } from '../../store/types.js';
+import { api, definitionEndpoints } from '@aftersales/contract';
 import { Download, type Access, type Route } from '../Route.js';
 import type { Services } from './Services.js';
-import { queryInt, queryString } from '../query.js';
+import { route } from '../typedRoute.js';
 import { createPatch } from 'rfc6902';
 
 const READ: Access = { roles: ['admin', 'manager', 'staff'], scope: 'definitions:read' };
 const WRITE: Access = { roles: ['admin'], scope: 'definitions:write' };
 
-const param = (value: unknown) => String(value);
-
 /** Drafts, versions, publish and rollback of one kind of document, under `/{base}`. */
-export function definitionRoutes(services: Services, base: string, kind: DocumentKind): Route[] {
+export function definitionRoutes(services: Services, base: 'forms' | 'rule-sets' | 'calendars', kind: DocumentKind): Route[] {
   const { definitions } = services;
-  const one = `/${base}/:id`;
+  const endpoints = definitionEndpoints(base);
   const view = (doc: DocumentState, showDraft: boolean) => ({
     id: doc.id,
     ...(doc.form ? { form: doc.form } : {}),
@@ -31,14 +30,12 @@ export function definitionRoutes(services: Services, base: string, kind: Documen
     draft: showDraft ? doc.draft : null,
   });
   return [
-    {
-      method: 'get',
-      path: `/${base}`,
+    route(endpoints.list, {
       access: READ,
       summary: `List ${base} with their published version and draft state`,
-      handler: async ({ req, principal }) => {
-        const form = queryString(req, 'form');
-        const archived = queryString(req, 'archived') === 'true';
+      handler: async ({ query, principal }) => {
+        const form = query.form;
+        const archived = query.archived === 'true';
         const admin = hasRole(principal, ['admin']) || principal.kind === 'apiKey';
         const items = (await definitions.list(kind)).filter(
           (d) => (form === undefined || d.form === form) && (archived || !d.archived) && (admin || d.published),
@@ -48,7 +45,7 @@ export function definitionRoutes(services: Services, base: string, kind: Documen
             const current = (admin ? d.draft?.definition : undefined) ?? d.published?.definition;
             return {
               id: d.id,
-              title: (current as { title?: unknown } | undefined)?.title ?? { 'zh-CN': d.id, en: d.id },
+              title: (current as { title?: LocalizedText } | undefined)?.title ?? { 'zh-CN': d.id, en: d.id },
               ...(d.form ? { form: d.form } : {}),
               publishedVersion: d.published?.version ?? null,
               hasDraft: admin && d.draft !== null,
@@ -60,91 +57,64 @@ export function definitionRoutes(services: Services, base: string, kind: Documen
           }),
         };
       },
-    },
-    {
-      method: 'post',
-      path: `/${base}`,
+    }),
+    route(endpoints.create, {
       access: WRITE,
       summary: `Create a ${kind} as a draft`,
-      body: 'Definition',
-      status: 201,
-      handler: async ({ req, principal }) => definitions.create(kind, (req.body as { definition: unknown }).definition, actorOf(principal)),
-    },
-    {
-      method: 'get',
-      path: one,
+      handler: async ({ body, principal }) => definitions.create(kind, body.definition, actorOf(principal)),
+    }),
+    route(endpoints.get, {
       access: READ,
       summary: `A ${kind}: its published version and draft`,
-      handler: async ({ req, principal }) =>
-        view(await definitions.get(kind, param(req.params.id)), hasRole(principal, ['admin']) || principal.kind === 'apiKey'),
-    },
-    {
-      method: 'put',
-      path: `${one}/draft`,
+      handler: async ({ params, principal }) =>
+        view(await definitions.get(kind, params.id), hasRole(principal, ['admin']) || principal.kind === 'apiKey'),
+    }),
+    route(endpoints.saveDraft, {
       access: WRITE,
       summary: `Save the draft of a ${kind}; returns the engine's problems`,
-      body: 'Definition',
-      handler: async ({ req, principal }) =>
-        definitions.saveDraft(kind, param(req.params.id), (req.body as { definition: unknown }).definition, actorOf(principal)),
-    },
-    {
-      method: 'delete',
-      path: `${one}/draft`,
+      handler: async ({ params, body, principal }) => definitions.saveDraft(kind, params.id, body.definition, actorOf(principal)),
+    }),
+    route(endpoints.discardDraft, {
       access: WRITE,
       summary: 'Discard the draft',
-      status: 204,
-      handler: async ({ req, principal }) => definitions.discardDraft(kind, param(req.params.id), actorOf(principal)),
-    },
-    {
-      method: 'post',
-      path: `${one}/publish`,
+      handler: async ({ params, principal }) => definitions.discardDraft(kind, params.id, actorOf(principal)),
+    }),
+    route(endpoints.publish, {
       access: WRITE,
       summary: 'Publish the draft as a new immutable version (checked by the engine; saved test cases must pass)',
-      body: 'Publish',
-      handler: async ({ req, principal }) =>
-        definitions.publish(kind, param(req.params.id), actorOf(principal), (req.body as { note?: string } | undefined)?.note),
-    },
-    {
-      method: 'post',
-      path: `${one}/archive`,
+      handler: async ({ params, body, principal }) => definitions.publish(kind, params.id, actorOf(principal), body.note),
+    }),
+    route(endpoints.archive, {
       access: WRITE,
       summary: 'Archive (or restore with {"archived": false})',
-      body: 'Archive',
-      handler: async ({ req, principal }) => {
-        const archived = (req.body as { archived?: boolean } | undefined)?.archived ?? true;
-        await definitions.archive(kind, param(req.params.id), archived, actorOf(principal));
+      handler: async ({ params, body, principal }) => {
+        const archived = body.archived ?? true;
+        await definitions.archive(kind, params.id, archived, actorOf(principal));
         return { archived };
       },
-    },
-    {
-      method: 'get',
-      path: `${one}/versions`,
+    }),
+    route(endpoints.versions, {
       access: READ,
       summary: 'Version history',
-      handler: async ({ req }) => ({ items: await services.store.listVersions(kind, param(req.params.id)) }),
-    },
-    {
-      method: 'get',
-      path: `${one}/versions/:version`,
+      handler: async ({ params }) => ({ items: await services.store.listVersions(kind, params.id) }),
+    }),
+    route(endpoints.version, {
       access: READ,
       summary: 'One published version',
-      handler: async ({ req }) => {
-        const version = Number(req.params.version);
-        const found = Number.isInteger(version) ? await services.store.getVersion(kind, param(req.params.id), version) : null;
-        if (!found) throw new AppError('not_found', `version ${param(req.params.version)} does not exist`);
+      handler: async ({ params }) => {
+        const version = Number(params.version);
+        const found = Number.isInteger(version) ? await services.store.getVersion(kind, params.id, version) : null;
+        if (!found) throw new AppError('not_found', `version ${params.version} does not exist`);
         return found;
       },
-    },
-    ...(kind === 'form' ? [validatorRoute(services, one)] : []),
-    {
-      method: 'get',
-      path: `${one}/diff`,
+    }),
+    ...(kind === 'form' ? [validatorRoute(services)] : []),
+    route(endpoints.diff, {
       access: READ,
       summary: 'How version `to` differs from version `from` (query from, to), as an RFC 6902 JSON Patch',
-      handler: async ({ req }) => {
-        const id = param(req.params.id);
-        const bounds = { min: 1, max: 1_000_000 };
-        const [from, to] = [queryInt(req, 'from', 0, bounds), queryInt(req, 'to', 0, bounds)];
+      handler: async ({ params, query }) => {
+        const id = params.id;
+        const [from, to] = [query.from ?? 0, query.to ?? 0];
         if (from === 0 || to === 0)
           throw new AppError('bad_request', 'give the two versions to compare: ?from=<version>&to=<version>', {
             details: [{ pointer: from === 0 ? '/query/from' : '/query/to', message: 'required' }],
@@ -157,16 +127,12 @@ export function definitionRoutes(services: Services, base: string, kind: Documen
           if (!found) throw new AppError('not_found', `${kind} "${id}" has no version ${version}`);
         return { from, to, patch: createPatch(a!.definition, b!.definition) };
       },
-    },
-    {
-      method: 'post',
-      path: `${one}/rollback`,
+    }),
+    route(endpoints.rollback, {
       access: WRITE,
       summary: 'Publish an old version again as a new version',
-      body: 'Rollback',
-      handler: async ({ req, principal }) =>
-        definitions.rollback(kind, param(req.params.id), (req.body as { version: number }).version, actorOf(principal)),
-    },
+      handler: async ({ params, body, principal }) => definitions.rollback(kind, params.id, body.version, actorOf(principal)),
+    }),
   ];
 }
 
@@ -175,31 +141,27 @@ export function definitionRoutes(services: Services, base: string, kind: Documen
  * JavaScript module for the staff app (see FormValidators): the browser checks a record with the
  * server's own validate functions, without ajv.
  */
-function validatorRoute(services: Services, one: string): Route {
-  return {
-    method: 'get',
-    path: `${one}/versions/:version/validator.js`,
+function validatorRoute(services: Services): Route {
+  return route(api.formValidator, {
     access: READ,
     summary: 'The validate functions of a published form version, as a JavaScript module for the browser (query locale)',
-    handler: async ({ req }) => {
-      const version = Number(req.params.version);
-      if (!Number.isInteger(version) || version < 1) throw new AppError('not_found', `version ${param(req.params.version)} does not exist`);
-      const locale = queryString(req, 'locale', { maxLength: 10 });
+    handler: async ({ params, query }) => {
+      const version = Number(params.version);
+      if (!Number.isInteger(version) || version < 1) throw new AppError('not_found', `version ${params.version} does not exist`);
+      const locale = query.locale;
       if (!LOCALES.includes(locale as Locale))
         throw new AppError('bad_request', `query parameter "locale" must be one of ${LOCALES.join(', ')}`, {
           details: [{ pointer: '/query/locale', message: locale === undefined ? 'required' : 'unknown locale' }],
         });
-      const code = await services.validators.module(param(req.params.id), version, locale as Locale);
+      const code = await services.validators.module(params.id, version, locale as Locale);
       return new Download('text/javascript; charset=utf-8', code);
     },
-  };
+  });
 }
 
 /** GET /roles: the published roles file. */
 export function rolesRoute(services: Services): Route {
-  return {
-    method: 'get',
-    path: '/roles',
+  return route(api.roles, {
     access: READ,
     summary: 'The published policy roles file',
     handler: async () => {
@@ -207,5 +169,5 @@ export function rolesRoute(services: Services): Route {
       if (!pack.roles) throw new AppError('not_found', 'no roles file is published');
       return pack.roles.definition;
     },
-  };
+  });
 }

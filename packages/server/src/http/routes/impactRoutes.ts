@@ -1,15 +1,14 @@
 import type { PackFile } from '@aftersales/engine';
+import { api, type BodyOf } from '@aftersales/contract';
 import { AppError } from '../../errors/AppError.js';
 import { ImpactService } from '../../services/impact/ImpactService.js';
 import type { ImpactDraft } from '../../services/impact/ImpactRequest.js';
 import { ImpactWorkerPool } from '../../services/impact/ImpactWorkerPool.js';
-import type { Route } from '../Route.js';
+import { Answered, type Route } from '../Route.js';
+import { route } from '../typedRoute.js';
 import type { Services } from './Services.js';
 
-type Body = {
-  draft: { kind: ImpactDraft['kind']; id?: string; definition?: unknown; files?: { path: string; content: string }[] };
-  since?: string;
-};
+type Body = BodyOf<typeof api.impact.impact>;
 
 /** The draft of a request body, or a 400 pointing at what is missing. */
 function draftOf(body: Body): ImpactDraft {
@@ -33,22 +32,18 @@ function draftOf(body: Body): ImpactDraft {
 /**
  * Impact over the stored history: what publishing a draft would have done to the records of a
  * window, in the caller's store scope. `Accept: application/x-ndjson` streams one JSON object a line
- * (`start`, `progress`..., then `result` or `error`); otherwise the whole answer comes at the end.
- * Either way a client that goes away stops the replay.
+ * (`start`, `progress`..., then `result` or `error`); otherwise the whole answer (the endpoint's
+ * response) comes at the end. Either way a client that goes away stops the replay.
  */
 export function impactRoutes(services: Services): Route[] {
   const impact = new ImpactService(services, new ImpactWorkerPool());
   return [
-    {
-      method: 'post',
-      path: '/impact',
+    route(api.impact.impact, {
       // It lists records by title: API keys need records:read (they read every record anyway).
       access: { roles: ['admin'], scope: 'records:read' },
       summary:
-        'Replays a draft (rule set, calendar, form, or pack files) over the stored records created in a window (`since`: 90d by default, or all) within the caller’s store scope: records changed, fines added and removed, deadlines now late or now on time, approvals and blocks, by store, person, month and rule, and the changed records by title',
-      body: 'Impact',
-      handler: async ({ req, res, principal }) => {
-        const body = req.body as Body;
+        'Replays a draft (rule set, calendar, form, or pack files) over the stored records created in a window (`since`: 90d by default, or all) within the caller’s store scope: records changed, fines added and removed, deadlines now late or now on time, approvals and blocks, by store, person, month and rule, and the changed records by title; with `Accept: application/x-ndjson` it streams one JSON object a line (start, progress..., then result or error)',
+      handler: async ({ req, res, body, principal }) => {
         const prepared = await impact.prepare(principal, { draft: draftOf(body), ...(body.since ? { since: body.since } : {}) });
         const controller = new AbortController();
         res.on('close', () => {
@@ -58,7 +53,7 @@ export function impactRoutes(services: Services): Route[] {
           try {
             return await impact.run(prepared, { signal: controller.signal });
           } catch (error) {
-            if (controller.signal.aborted) return undefined; // nobody is listening any more
+            if (controller.signal.aborted) return new Answered(); // nobody is listening any more
             throw error;
           }
         }
@@ -88,8 +83,8 @@ export function impactRoutes(services: Services): Route[] {
             });
         }
         res.end();
-        return undefined;
+        return new Answered();
       },
-    },
+    }),
   ];
 }

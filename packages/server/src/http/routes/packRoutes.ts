@@ -3,20 +3,18 @@ import { actorOf } from '../../services/Principal.js';
 import { toDetail } from '../../services/DefinitionService.js';
 import { impactFor } from '../../services/impactView.js';
 import { pushImpact } from '../../services/pushImpact.js';
+import { api } from '@aftersales/contract';
 import type { Route } from '../Route.js';
+import { route } from '../typedRoute.js';
 import type { Services } from './Services.js';
 
 /** Integrators: push whole pack files (dry run: problems, changes, impact on recent records) and pull them. */
 export function packRoutes(services: Services): Route[] {
   return [
-    {
-      method: 'post',
-      path: '/pack',
+    route(api.pack.push, {
       access: { roles: ['admin'], scope: 'definitions:write' },
       summary: 'Push pack files exactly as they sit in schemas/ and rules/ (all or nothing; dryRun writes nothing)',
-      body: 'Push',
-      handler: async ({ req, principal }) => {
-        const body = req.body as { files: { path: string; content: string }[]; dryRun?: boolean; note?: string };
+      handler: async ({ body, principal }) => {
         const files: PackFile[] = body.files.map((f) => ({ path: f.path, text: f.content }));
         const dryRun = body.dryRun ?? false;
         const before = dryRun ? await impactBase(services) : null;
@@ -34,10 +32,8 @@ export function packRoutes(services: Services): Route[] {
           ...impactFor(principal, impact, before ?? []),
         };
       },
-    },
-    {
-      method: 'get',
-      path: '/pack',
+    }),
+    route(api.pack.pull, {
       access: { roles: ['admin'], scope: 'definitions:read' },
       summary: 'Pull every published file (latest versions), as path and content',
       handler: async () => {
@@ -54,7 +50,7 @@ export function packRoutes(services: Services): Route[] {
         if (pack.roles) add('rules/roles.json', pack.roles.definition);
         return { files };
       },
-    },
+    }),
   ];
 }
 

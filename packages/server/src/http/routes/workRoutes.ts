@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { pickText } from '@aftersales/engine';
 import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 import { ledgerCsv, ledgerXlsx, type LedgerNames, type Locale } from '../../services/FinesLedger.js';
 import { actorOf, maySee, recordScope, recordsInScope, type Principal, type RecordScope } from '../../services/Principal.js';
 import { lateMs } from '../../services/lateness.js';
@@ -8,11 +9,14 @@ import { storeTimeZone } from '../../services/recordDateFilter.js';
 import { recordTitle } from '../../services/recordTitle.js';
 import type { FineFilter } from '../../store/paging.js';
 import type { StoredRecord } from '../../store/types.js';
+import { api, type QueryOf } from '@aftersales/contract';
 import { Download, type Access, type Route } from '../Route.js';
 import { encodeCursor, queryCursor } from '../cursor.js';
-import { pageQuery } from '../schemas.js';
-import { queryEnum, queryFilter, queryInt, queryString } from '../query.js';
+import { route } from '../typedRoute.js';
 import type { Services } from './Services.js';
+
+const endpoints = api.work;
+type FineQuery = QueryOf<typeof endpoints.fines>;
 
 const SIGNED_IN: Access = { roles: ['admin', 'manager', 'staff'] };
 const MANAGERS: Access = { roles: ['admin', 'manager'], scope: 'records:read' };
@@ -31,18 +35,17 @@ export function workRoutes(services: Services): Route[] {
     data: r.data,
   });
   /** The ledger's filters from the query; a user with a store scope sees fines of the records they may see. */
-  const fineFilter = async (req: Request, principal: Principal): Promise<FineFilter> => {
-    const month = queryString(req, 'month');
+  const fineFilter = async (query: FineQuery, principal: Principal): Promise<FineFilter> => {
+    const month = query.month;
     if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
       throw new AppError('bad_request', 'month must be YYYY-MM', { details: [{ pointer: '/query/month', message: 'YYYY-MM' }] });
     const scope = recordScope(principal);
     // The person filter reads the names people see: a display name means that user.
-    const personText = queryString(req, 'person');
-    const person = personText ? ((await services.people.usernamesFor(personText))[0] ?? personText) : undefined;
+    const person = query.person ? ((await services.people.usernamesFor(query.person))[0] ?? query.person) : undefined;
     return {
       ...(person ? { person } : {}),
       ...(month ? { month } : {}),
-      ...queryFilter(req, 'form', 'formId'),
+      ...(query.form ? { formId: query.form } : {}),
       ...(scope ? { visibleTo: scope } : {}),
     };
   };
@@ -51,23 +54,19 @@ export function workRoutes(services: Services): Route[] {
     const labels = new Map((roles?.roles ?? []).map((r) => [r.id, pickText(r.label, locale)]));
     return (role: string) => labels.get(role) ?? role;
   };
-  const localeOf = (req: Request): Locale =>
-    queryEnum(req, 'lang', ['zh-CN', 'en'] as const) ?? (req.acceptsLanguages('zh-CN', 'zh', 'en') === 'en' ? 'en' : 'zh-CN');
+  const localeOf = (req: Request, lang: Locale | undefined): Locale =>
+    lang ?? (req.acceptsLanguages('zh-CN', 'zh', 'en') === 'en' ? 'en' : 'zh-CN');
   return [
-    {
-      method: 'get',
-      path: '/approvals',
+    route(endpoints.approvals, {
       access: SIGNED_IN,
-      query: { state: { enum: ['pending', 'approved', 'rejected', 'withdrawn'], default: 'pending' }, ...pageQuery(100) },
       summary:
         'Approvals this person may decide (state: pending, approved, rejected, withdrawn), newest first, each with the fields changed since it was asked; a page of `limit` (1-500, 100) with the total and the `nextCursor` to pass as `cursor`',
-      handler: async ({ req, principal }) => {
+      handler: async ({ req, query, principal }) => {
         const after = queryCursor(req, 2) as [string, string] | undefined;
-        const page = await services.approvals.inboxPage(
-          principal,
-          queryEnum(req, 'state', ['pending', 'approved', 'rejected', 'withdrawn'] as const) ?? 'pending',
-          { limit: queryInt(req, 'limit', 100, { min: 1, max: 500 }), ...(after ? { after } : {}) },
-        );
+        const page = await services.approvals.inboxPage(principal, query.state ?? 'pending', {
+          limit: query.limit ?? 100,
+          ...(after ? { after } : {}),
+        });
         // The store kept only approvals of records within the caller's scope (a policy role is per store).
         const records = await recordsOf(
           page.items.map((a) => a.recordId),
@@ -83,53 +82,44 @@ export function workRoutes(services: Services): Route[] {
           nextCursor: page.more && last ? encodeCursor([last.createdAt, last.id]) : null,
         };
       },
-    },
-    {
-      method: 'post',
-      path: '/approvals/:id/decision',
+    }),
+    route(endpoints.decide, {
       access: { roles: ['admin', 'manager'] },
       summary: 'Approve or reject with a comment; the guarded move opens at once',
-      body: 'Decision',
-      handler: async ({ req, principal }) => {
-        const body = req.body as { decision: 'approve' | 'reject'; comment?: string };
+      handler: async ({ params, body, principal }) => {
         // An approval of a record outside the caller's store scope does not exist for them.
-        const approval = await services.store.getApproval(String(req.params.id));
+        const approval = await services.store.getApproval(params.id);
         const record = approval ? await services.store.getRecord(approval.recordId) : null;
-        if (approval && (!record || !maySee(principal, record)))
-          throw new AppError('not_found', `approval "${String(req.params.id)}" does not exist`);
-        return services.approvals.decide(String(req.params.id), body.decision, body.comment ?? '', principal);
+        if (approval && (!record || !maySee(principal, record))) throw new AppError('not_found', `approval "${params.id}" does not exist`);
+        return services.approvals.decide(params.id, body.decision, body.comment ?? '', principal);
       },
-    },
-    {
-      method: 'post',
-      path: '/approvals/:id/withdrawal',
+    }),
+    route(endpoints.withdraw, {
       access: { roles: ['admin', 'manager'] },
       summary: 'A manager withdraws a pending approval with a reason, once the policy no longer asks for it (audited)',
-      body: 'Withdrawal',
-      handler: async ({ req, principal }) =>
-        services.approvals.withdraw(String(req.params.id), (req.body as { reason: string }).reason.trim(), principal),
-    },
-    {
-      method: 'get',
-      path: '/deadlines',
+      handler: async ({ params, body, principal }) => services.approvals.withdraw(params.id, body.reason.trim(), principal),
+    }),
+    route(endpoints.deadlines, {
       access: MANAGERS,
-      query: { state: { enum: ['open', 'met', 'breached'] }, form: { type: 'string', maxLength: 200 }, ...pageQuery(100) },
       summary:
         'Deadlines by state with their records (breached: the overdue board), soonest due first; a page of `limit` (1-500, 100) with the total and the `nextCursor` to pass as `cursor`; now: the server clock; lateMs: how late (at the time it was met, once met: it stops counting)',
-      handler: async ({ req, principal }) => {
-        const state = queryEnum(req, 'state', ['open', 'met', 'breached'] as const);
+      handler: async ({ req, query, principal }) => {
+        const state = query.state;
         const after = queryCursor(req, 3) as [string | null, string, string] | undefined;
         if (after && (typeof after[1] !== 'string' || typeof after[2] !== 'string'))
-          throw new AppError('bad_request', 'query parameter "cursor" is not a cursor of this list; start from the first page', {
-            messageZh: '分页位置无效，请从第一页重新开始',
-            details: [{ pointer: '/query/cursor', message: 'invalid cursor' }],
-          });
+          throw new DomainError(
+            'list.badCursor',
+            {},
+            {
+              details: [{ pointer: '/query/cursor', message: 'invalid cursor' }],
+            },
+          );
         const scope = recordScope(principal);
         const page = await services.store.pageDeadlines({
           ...(state ? { state } : {}),
-          ...queryFilter(req, 'form', 'formId'),
+          ...(query.form ? { formId: query.form } : {}),
           ...(scope ? { visibleTo: scope } : {}),
-          limit: queryInt(req, 'limit', 100, { min: 1, max: 500 }),
+          limit: query.limit ?? 100,
           ...(after ? { after } : {}),
         });
         const records = await recordsOf(
@@ -148,19 +138,16 @@ export function workRoutes(services: Services): Route[] {
           nextCursor: page.more && last ? encodeCursor([last.dueAt, last.recordId, last.key]) : null,
         };
       },
-    },
-    {
-      method: 'get',
-      path: '/fines',
+    }),
+    route(endpoints.fines, {
       access: MANAGERS,
-      query: pageQuery(100),
       summary:
         'Fines ledger (filters: person, month YYYY-MM in China time, form), newest first: a page of `limit` (1-500, 100) with the `nextCursor` to pass as `cursor` and `count` (up to 10,000; `countCapped`: more); `total` and `summary` (per person and month) cover every fine of the filter, summed by the database',
-      handler: async ({ req, principal }) => {
-        const filter = await fineFilter(req, principal);
+      handler: async ({ req, query, principal }) => {
+        const filter = await fineFilter(query, principal);
         const after = queryCursor(req, 2) as [string, string] | undefined;
         const [page, totals] = await Promise.all([
-          services.store.pageFines({ ...filter, limit: queryInt(req, 'limit', 100, { min: 1, max: 500 }), ...(after ? { after } : {}) }),
+          services.store.pageFines({ ...filter, limit: query.limit ?? 100, ...(after ? { after } : {}) }),
           services.store.fineTotals(filter),
         ]);
         // Each fine's record as people name it (form title · key field · local date), never its id.
@@ -185,27 +172,25 @@ export function workRoutes(services: Services): Route[] {
           summary: totals.lines.map((l) => ({ ...l, personName: nameOf(l.person) ?? '' })),
         };
       },
-    },
-    {
-      method: 'get',
-      path: '/fines/export',
+    }),
+    route(endpoints.finesExport, {
       access: MANAGERS,
       summary: 'The fines ledger as a file: format=csv (UTF-8, for Excel and WPS) or xlsx; same filters; lang=zh-CN|en',
-      handler: async ({ req, principal }) => {
-        const format = queryEnum(req, 'format', ['csv', 'xlsx'] as const);
+      handler: async ({ req, query, principal }) => {
+        const format = query.format;
         if (!format)
           throw new AppError('bad_request', 'format must be csv or xlsx', {
             details: [{ pointer: '/query/format', message: 'csv | xlsx' }],
           });
-        const locale = localeOf(req);
+        const locale = localeOf(req, query.lang);
         const people = await services.people.displayNames();
         // The file names people as they read their names (the ledger keys them by user name).
-        const items = (await services.store.listFines(await fineFilter(req, principal))).map((f) => ({
+        const items = (await services.store.listFines(await fineFilter(query, principal))).map((f) => ({
           ...f,
           person: f.person ? (people.get(f.person) ?? f.person) : null,
         }));
         const label = await roleLabeller(locale);
-        const name = `fines-${queryString(req, 'month') ?? 'all'}.${format}`;
+        const name = `fines-${query.month ?? 'all'}.${format}`;
         // Forms and records by their titles, never their ids.
         const pack = await services.definitions.publishedPack();
         const records = await recordsOf(
@@ -233,55 +218,43 @@ export function workRoutes(services: Services): Route[] {
               name,
             );
       },
-    },
-    {
-      method: 'get',
-      path: '/dashboard/compliance',
+    }),
+    route(endpoints.compliance, {
       access: MANAGERS,
       summary:
         'Deadlines met and breached per week for the last `weeks` (1-52) weeks, by a record field (groupBy, e.g. zone or technician)',
-      handler: async ({ req, principal }) =>
+      handler: async ({ query, principal }) =>
         services.dashboard.deadlineCompliance({
-          groupBy: requiredQuery(req, 'groupBy'),
-          weeks: queryInt(req, 'weeks', 8, { min: 1, max: 52 }),
-          ...queryFilter(req, 'form', 'formId'),
+          groupBy: required(query.groupBy, 'groupBy'),
+          weeks: query.weeks ?? 8,
+          ...(query.form ? { formId: query.form } : {}),
           scope: recordScope(principal) ?? undefined,
         }),
-    },
-    {
-      method: 'get',
-      path: '/dashboard/fines',
+    }),
+    route(endpoints.finesPerMonth, {
       access: MANAGERS,
       summary: 'Fines per month for the last `months` (1-24) months: count and total',
-      handler: async ({ req, principal }) =>
-        services.dashboard.finesPerMonth({
-          months: queryInt(req, 'months', 6, { min: 1, max: 24 }),
-          scope: recordScope(principal) ?? undefined,
-        }),
-    },
-    {
-      method: 'get',
-      path: '/dashboard/counts',
+      handler: async ({ query, principal }) =>
+        services.dashboard.finesPerMonth({ months: query.months ?? 6, scope: recordScope(principal) ?? undefined }),
+    }),
+    route(endpoints.counts, {
       access: MANAGERS,
       summary: 'How many records of a form have each value of a field, optionally split by another (form, field, by, from)',
-      handler: async ({ req, principal }) =>
+      handler: async ({ query, principal }) =>
         services.dashboard.counts({
-          formId: requiredQuery(req, 'form'),
-          field: requiredQuery(req, 'field'),
-          ...queryFilter(req, 'by', 'by'),
-          ...queryFilter(req, 'from', 'from'),
+          formId: required(query.form, 'form'),
+          field: required(query.field, 'field'),
+          ...(query.by ? { by: query.by } : {}),
+          ...(query.from ? { from: query.from } : {}),
           scope: recordScope(principal) ?? undefined,
         }),
-    },
-    {
-      method: 'get',
-      path: '/notifications',
+    }),
+    route(endpoints.notifications, {
       access: SIGNED_IN,
-      query: pageQuery(50),
       summary:
         'Notices and reminders for this person: their policy roles (or addressed to them by name), on records they may see; newest first, each with its record; a page of `limit` (1-500, 50) with the total and the `nextCursor` to pass as `cursor`',
-      handler: async ({ req, principal }) => {
-        const limit = queryInt(req, 'limit', 50, { min: 1, max: 500 });
+      handler: async ({ req, query, principal }) => {
+        const limit = query.limit ?? 50;
         const after = queryCursor(req, 2) as [string, string] | undefined;
         const user = principal.kind === 'user' && !principal.user.roles.includes('admin') ? principal.user : null;
         const scope = recordScope(principal);
@@ -304,19 +277,16 @@ export function workRoutes(services: Services): Route[] {
           nextCursor: page.more && last ? encodeCursor([last.at, last.id]) : null,
         };
       },
-    },
-    {
-      method: 'post',
-      path: '/clock/tick',
+    }),
+    route(endpoints.tick, {
       access: { roles: ['admin'] },
       summary: 'Run the clock now (breaches, fines, reminders)',
       handler: async ({ principal }) => ({ actor: actorOf(principal), ...(await services.scheduler.tick()) }),
-    },
+    }),
   ];
 }
 
-function requiredQuery(req: Request, name: string): string {
-  const value = queryString(req, name);
+function required(value: string | undefined, name: string): string {
   if (!value)
     throw new AppError('bad_request', `query parameter "${name}" is required`, {
       details: [{ pointer: `/query/${name}`, message: 'required' }],

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 import type { Store } from '../../store/Store.js';
 import { NOTICE_EVENTS, type Channel, type ChannelKind, type NoticeEvent } from '../../store/channels.js';
 import type { Clock } from '../Clock.js';
@@ -47,7 +48,7 @@ export class ChannelService {
 
   async remove(id: string, actor: string): Promise<void> {
     const channel = await this.store.getChannel(id);
-    if (!channel || !(await this.store.deleteChannel(id))) throw new AppError('not_found', `channel "${id}" does not exist`);
+    if (!channel || !(await this.store.deleteChannel(id))) throw new DomainError('channel.notFound', { id });
     await this.store.appendAudit({
       at: this.clock().toISOString(),
       actor,
@@ -62,10 +63,11 @@ export class ChannelService {
   private async check(input: ChannelInput): Promise<void> {
     const c = input.config;
     const missing = (key: string, zh: string) =>
-      new AppError('validation_failed', `config.${key} is required for a ${input.kind} channel`, {
-        messageZh: `请填写${zh}`,
-        details: [{ pointer: `/config/${key}`, code: 'required', message: 'required', messageZh: `请填写${zh}` }],
-      });
+      new DomainError(
+        'channel.configMissing',
+        { key, kind: input.kind, fieldZh: zh },
+        { details: [{ pointer: `/config/${key}`, code: 'required', message: 'required', messageZh: `请填写${zh}` }] },
+      );
     if (input.events.some((e) => !NOTICE_EVENTS.includes(e))) throw new AppError('validation_failed', 'unknown event');
     if (input.kind === 'email') {
       for (const [key, zh] of [
@@ -80,9 +82,12 @@ export class ChannelService {
     if (typeof c.url !== 'string' || !c.url) throw missing('url', '地址');
     await checkOutboundUrl(c.url, this.allowHosts);
     if (input.kind === 'webhook' && (typeof c.secret !== 'string' || c.secret.length < 16))
-      throw new AppError('validation_failed', 'a webhook needs a signing secret of at least 16 characters', {
-        messageZh: '签名密钥至少 16 个字符',
-        details: [{ pointer: '/config/secret', code: 'minLength', message: 'at least 16 characters', messageZh: '至少 16 个字符' }],
-      });
+      throw new DomainError(
+        'channel.secretTooShort',
+        {},
+        {
+          details: [{ pointer: '/config/secret', code: 'minLength', message: 'at least 16 characters', messageZh: '至少 16 个字符' }],
+        },
+      );
   }
 }

@@ -1,5 +1,5 @@
 import { pickText } from '@aftersales/engine';
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 import type { StoredRecord } from '../../store/types.js';
 import type { Clock } from '../Clock.js';
 import type { DefinitionService } from '../DefinitionService.js';
@@ -28,30 +28,35 @@ export class Dispatch {
     });
     const assignment = policy.form.assignment;
     if (!assignment)
-      throw new AppError('unprocessable', `records of form "${record.formId}" are not dispatched to a person`, {
-        messageZh: `“${pickText(policy.form.title, 'zh-CN')}”不派工给个人`,
+      throw new DomainError('dispatch.notDispatched', {
+        formZh: pickText(policy.form.title, 'zh-CN'),
+        formEn: pickText(policy.form.title, 'en'),
       });
     if (!mayDispatch(principal, assignment.dispatchers)) {
       const roles = (await this.definitions.publishedPack()).roles?.definition.roles ?? [];
       const names = assignment.dispatchers.map((id) => roles.find((r) => r.id === id)?.label ?? { 'zh-CN': id, en: id });
-      throw new AppError('forbidden', `only ${names.map((n) => pickText(n, 'en')).join(', ')} or a manager may dispatch`, {
-        messageZh: `只有${names.map((n) => pickText(n, 'zh-CN')).join('、')}或经理可以派工`,
+      throw new DomainError('dispatch.notAllowed', {
+        rolesZh: names.map((n) => pickText(n, 'zh-CN')).join('、'),
+        rolesEn: names.map((n) => pickText(n, 'en')).join(', '),
       });
     }
     const field = policy.form.schema.properties?.[assignment.field];
     const candidates = await this.people.people({ store: record.store, roles: field?.['x-roles'] ?? [] });
     if (!candidates.some((p) => p.username === assignee))
-      throw new AppError('validation_failed', `"${assignee}" is not one of the people this record can be dispatched to`, {
-        messageZh: '请从本店可派工的人员中选择',
-        details: [
-          {
-            pointer: '/assignee',
-            code: 'person.unknown',
-            message: candidates.length === 0 ? 'nobody of this store holds the role' : "pick one of the store's people",
-            messageZh: candidates.length === 0 ? '本店没有可派工的人员账号' : '请从本店人员名单中选择',
-          },
-        ],
-      });
+      throw new DomainError(
+        'dispatch.unknownPerson',
+        { assignee },
+        {
+          details: [
+            {
+              pointer: '/assignee',
+              code: 'person.unknown',
+              message: candidates.length === 0 ? 'nobody of this store holds the role' : "pick one of the store's people",
+              messageZh: candidates.length === 0 ? '本店没有可派工的人员账号' : '请从本店人员名单中选择',
+            },
+          ],
+        },
+      );
     const data: Record<string, unknown> = { ...record.data, [assignment.field]: assignee };
     if (assignment.stamp && !record.data[assignment.stamp]) data[assignment.stamp] = this.clock().toISOString();
     return this.records.update(record.id, data, rev, actorOf(principal), editorOf(principal));

@@ -1,5 +1,5 @@
 import { pickText, type FormDefinition } from '@aftersales/engine';
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 
 /** A state no transition leaves: a record there is read-only (a declared transition out of it reopens it). */
 export function isFinalState(form: FormDefinition, status: string | null): boolean {
@@ -13,10 +13,13 @@ export function refuseFinalEdit(form: FormDefinition, status: string | null): ne
   const label = form.statusFlow?.states.find((s) => s.id === status)?.label;
   const zh = label ? pickText(label, 'zh-CN') : '';
   const en = label ? pickText(label, 'en') : '';
-  throw new AppError('conflict', `the record is ${en || 'in a final state'}: it can no longer be edited`, {
-    messageZh: `记录已${zh ? `处于“${zh}”` : '结束'}，不能再修改`,
-    details: [
-      { pointer: '/data', code: 'record.final', message: 'a record in a final state is read-only', messageZh: '处于最终状态的记录只读' },
-    ],
-  });
+  throw new DomainError(
+    'record.final',
+    { stateEn: en || 'in a final state', stateZh: zh ? `处于“${zh}”` : '结束' },
+    {
+      details: [
+        { pointer: '/data', code: 'record.final', message: 'a record in a final state is read-only', messageZh: '处于最终状态的记录只读' },
+      ],
+    },
+  );
 }

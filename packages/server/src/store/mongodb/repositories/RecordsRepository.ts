@@ -1,5 +1,5 @@
 import { Binary, type Document } from 'mongodb';
-import { AppError } from '../../../errors/AppError.js';
+import { DomainError } from '../../../errors/DomainError.js';
 import { recordWritten } from '../../auditEntries.js';
 import { decodeEvaluation, encodeEvaluation } from '../../evaluationCodec.js';
 import type { RecordsRepository } from '../../ports/RecordsRepository.js';
@@ -51,10 +51,7 @@ export class MongoRecordsRepository implements RecordsRepository {
       const records = this.database.col('records');
       if (previous) {
         const result = await records.replaceOne({ id: record.id, rev: previous.rev }, recordDoc(record), { session });
-        if (result.matchedCount === 0)
-          throw new AppError('conflict', 'the record was changed by someone else; reload it and try again', {
-            messageZh: '记录已被他人修改，请刷新后再试',
-          });
+        if (result.matchedCount === 0) throw new DomainError('record.changedMeanwhile', {});
       } else {
         await records.insertOne(recordDoc(record), { session });
       }

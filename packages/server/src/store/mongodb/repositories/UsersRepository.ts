@@ -1,5 +1,5 @@
 import { MongoServerError, type Document } from 'mongodb';
-import { AppError } from '../../../errors/AppError.js';
+import { DomainError } from '../../../errors/DomainError.js';
 import { apiKeyRevokedWithCreator, userDeactivation } from '../../auditEntries.js';
 import type { UsersRepository } from '../../ports/UsersRepository.js';
 import type { ApiKey, User } from '../../types.js';
@@ -19,8 +19,7 @@ export class MongoUsersRepository implements UsersRepository {
     try {
       await this.database.col('users').insertOne({ ...user });
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === 11000)
-        throw new AppError('conflict', `user "${user.username}" exists`, { messageZh: `用户名“${user.username}”已被使用` });
+      if (error instanceof MongoServerError && error.code === 11000) throw new DomainError('user.exists', { username: user.username });
       throw error;
     }
   }

@@ -1,4 +1,4 @@
-import { AppError } from '../../../errors/AppError.js';
+import { DomainError } from '../../../errors/DomainError.js';
 import { recordWritten } from '../../auditEntries.js';
 import { decodeEvaluation, encodeEvaluation } from '../../evaluationCodec.js';
 import type { RecordsRepository } from '../../ports/RecordsRepository.js';
@@ -80,10 +80,7 @@ export class SqliteRecordsRepository implements RecordsRepository {
           record.id,
           previous.rev,
         ).changes;
-      if (changed === 0)
-        throw new AppError('conflict', 'the record was changed by someone else; reload it and try again', {
-          messageZh: '记录已被他人修改，请刷新后再试',
-        });
+      if (changed === 0) throw new DomainError('record.changedMeanwhile', {});
     } else {
       this.database
         .stmt(

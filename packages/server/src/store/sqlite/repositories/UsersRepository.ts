@@ -1,4 +1,4 @@
-import { AppError } from '../../../errors/AppError.js';
+import { DomainError } from '../../../errors/DomainError.js';
 import { apiKeyRevokedWithCreator, userDeactivation } from '../../auditEntries.js';
 import type { UsersRepository } from '../../ports/UsersRepository.js';
 import type { User } from '../../types.js';
@@ -34,8 +34,7 @@ export class SqliteUsersRepository implements UsersRepository {
           user.deactivatedAt ?? null,
         );
     } catch (error) {
-      if (String(error).includes('UNIQUE'))
-        throw new AppError('conflict', `user "${user.username}" exists`, { messageZh: `用户名“${user.username}”已被使用` });
+      if (String(error).includes('UNIQUE')) throw new DomainError('user.exists', { username: user.username });
       throw error;
     }
   }

@@ -1,0 +1,44 @@
+import Type from 'typebox';
+import { endpoint } from '../endpoint.js';
+import { IdParams, Instant, Text } from '../shapes.js';
+import { RecordListItem, RecordView } from './records.js';
+
+export const Dispatch = Type.Object(
+  { assignee: Text(100), rev: Type.Integer({ minimum: 1, description: 'the revision read; a stale one is a 409' }) },
+  { additionalProperties: false },
+);
+
+/** A user as a person field shows them: the reference stored in records (user name) and the name people read. */
+export const Person = Type.Object({
+  username: Type.String(),
+  displayName: Type.String(),
+  policyRoles: Type.Array(Type.String()),
+  stores: Type.Array(Type.String()),
+});
+
+/** The people and stores person and store fields pick from, dispatch, my jobs. */
+export const fieldworkEndpoints = {
+  people: endpoint({
+    method: 'get',
+    path: '/people',
+    query: Type.Object({
+      role: Type.Optional(
+        Type.String({ maxLength: 100, description: 'only holders of this policy role (repeat with commas for several)' }),
+      ),
+      store: Type.Optional(
+        Type.String({ maxLength: 100, description: 'only people of this store (people without stores belong to every store)' }),
+      ),
+    }),
+    response: Type.Object({ items: Type.Array(Person) }),
+  }),
+  stores: endpoint({ method: 'get', path: '/stores', response: Type.Object({ items: Type.Array(Type.String()) }) }),
+  dispatch: endpoint({ method: 'post', path: '/records/:id/dispatch', params: IdParams, body: Dispatch, response: RecordView }),
+  myJobs: endpoint({
+    method: 'get',
+    path: '/my-jobs',
+    query: Type.Object({
+      limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100, description: 'at most this many' })),
+    }),
+    response: Type.Object({ items: Type.Array(RecordListItem), now: Instant }),
+  }),
+};
