@@ -1,4 +1,4 @@
-// Runs every bench/*.bench.ts (and bundle-size.ts) in turn, each in its own process (so one's warm-up or memory
+// Runs every bench/*.bench.ts (and bundle-size.ts) in turn, each in its own process with gc exposed (so one's warm-up or memory
 // does not skew another's figures). `pnpm bench [name...]` runs only the named ones.
 import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -24,7 +24,9 @@ const benches = readdirSync(dir)
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file}`);
-  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', `${dir}${file}`, ...options], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--expose-gc', '--conditions=source', '--import', 'tsx', `${dir}${file}`, ...options], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed++;
 }
 process.exitCode = failed > 0 ? 1 : 0;

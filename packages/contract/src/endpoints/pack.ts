@@ -80,7 +80,9 @@ export const packEndpoints = {
         breachedNow: Type.Integer(),
         saved: Type.Integer(),
       }),
-      items: Type.Array(DeadlineShift),
+      items: Type.Array(DeadlineShift, {
+        description: 'the moves due soonest under the published calendar, at most 200 (counts cover every open deadline)',
+      }),
     }),
   }),
   upload: endpoint({ method: 'post', path: '/files', response: FileInfo, status: 201 }),

@@ -740,6 +740,7 @@ export const en = {
   'calendars.publishedNow': 'Published version {version}; open deadlines are being moved in the background.',
   'calendars.summary':
     '{moved} open deadlines move ({later} later, {earlier} earlier); {breachedNow} would be overdue now, {saved} no longer overdue.',
+  'calendars.soonestShown': 'The list shows the {shown} due soonest.',
   'calendars.none': 'No open deadline moves.',
   'calendars.record': 'Record',
   'calendars.what': 'Deadline',

@@ -735,6 +735,7 @@ export const zhCN: Messages = {
   'calendars.publish': '发布',
   'calendars.publishedNow': '已发布第 {version} 版，未完成的时限正在后台重新计算。',
   'calendars.summary': '{moved} 个未完成时限将变动（推后 {later} 个，提前 {earlier} 个）；{breachedNow} 个将变为超时，{saved} 个不再超时。',
+  'calendars.soonestShown': '下表列出其中最早到期的 {shown} 个。',
   'calendars.none': '没有未完成的时限会变动。',
   'calendars.record': '记录',
   'calendars.what': '时限',

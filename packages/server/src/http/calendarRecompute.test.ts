@@ -86,6 +86,21 @@ describe('calendar publish preview', () => {
     expect(preview.body.counts).toMatchObject({ saved: saved.length, breachedNow: 0 });
   });
 
+  it('when more deadlines move than the preview lists, then the counts cover them all and the list holds those due soonest, in order', async () => {
+    const draft = withHolidays('2026-11-30', '2026-12-01', '2026-12-02') as never;
+    const recompute = new DeadlineRecompute(server.services.store, () => now);
+    const all = await recompute.preview('default-store', draft);
+    expect(all.counts.moved).toBeGreaterThan(2);
+    expect(all.items).toHaveLength(all.counts.moved);
+    const due = all.items.map((s) => s.from ?? '');
+    expect(due).toEqual([...due].sort());
+    for (const limit of [1, 2]) {
+      const few = await recompute.preview('default-store', draft, limit);
+      expect(few.counts).toEqual(all.counts);
+      expect(few.items.map((s) => [s.row.recordId, s.row.key])).toEqual(all.items.slice(0, limit).map((s) => [s.row.recordId, s.row.key]));
+    }
+  });
+
   it('when the preview is asked wrongly, then it is a clear 4xx and nothing changes', async () => {
     expect((await admin('POST', '/calendars/no-such/preview', {})).status).toBe(404);
     const wrongId = await admin('POST', '/calendars/default-store/preview', { definition: { ...withHolidays(), id: 'other' } });

@@ -115,26 +115,67 @@ export class DeadlineRecompute {
 
   /**
    * What publishing `definition` for calendar `calendarId` would do to the open deadlines counted
-   * on it: those whose due time moves, by how much, and which would be past due or no longer.
+   * on it: how many move (later, earlier, now past due, no longer past due) and the `limit` moves
+   * due soonest, read a keyset page at a time so that memory stays flat however many deadlines are open.
    */
-  async preview(calendarId: string, definition: CalendarFile): Promise<DeadlineShift[]> {
+  async preview(calendarId: string, definition: CalendarFile, limit = PREVIEW_ITEMS): Promise<CalendarPreview> {
     const calendar = WorkingCalendar.fromFile(definition);
     const now = this.clock();
-    // Only the open deadlines counted on this calendar, a keyset page at a time through an index; only the moves are kept.
-    const shifts: DeadlineShift[] = [];
+    const counts = { moved: 0, later: 0, earlier: 0, breachedNow: 0, saved: 0 };
+    const soonest = new Soonest(limit);
     let after: [string, string] | undefined;
     for (;;) {
       const rows = await this.store.deadlines.pageOpenDeadlinesOnCalendar(calendarId, BATCH, after);
       for (const row of rows) {
         const shift = shiftOf(row, calendar, now);
-        if (shift.from !== shift.to) shifts.push(shift);
+        if (shift.from === shift.to) continue;
+        counts.moved++;
+        if ((shift.deltaMs ?? 0) > 0) counts.later++;
+        if ((shift.deltaMs ?? 0) < 0) counts.earlier++;
+        if (shift.breachedNow) counts.breachedNow++;
+        if (shift.saved) counts.saved++;
+        soonest.add(shift);
       }
       const last = rows.at(-1);
-      if (rows.length < BATCH || !last) return shifts;
+      if (rows.length < BATCH || !last) return { counts, items: soonest.items() };
       after = [last.recordId, last.key];
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
+}
+
+/** How many moved deadlines a preview lists (the counts cover all of them). */
+export const PREVIEW_ITEMS = 200;
+
+export interface CalendarPreview {
+  counts: { moved: number; later: number; earlier: number; breachedNow: number; saved: number };
+  /** The moves due soonest under the published calendar (no due time first), at most the preview's limit. */
+  items: DeadlineShift[];
+}
+
+/** Keeps the `limit` shifts due soonest of any number added, in order, holding at most twice the limit. */
+class Soonest {
+  private kept: DeadlineShift[] = [];
+  constructor(private readonly limit: number) {}
+
+  add(shift: DeadlineShift): void {
+    this.kept.push(shift);
+    if (this.kept.length >= 2 * this.limit) this.trim();
+  }
+
+  items(): DeadlineShift[] {
+    this.trim();
+    return this.kept;
+  }
+
+  private trim(): void {
+    this.kept.sort(bySoonest);
+    this.kept.length = Math.min(this.kept.length, this.limit);
+  }
+}
+
+function bySoonest(a: DeadlineShift, b: DeadlineShift): number {
+  return (a.from ?? '').localeCompare(b.from ?? '') || a.row.recordId.localeCompare(b.row.recordId) || a.row.key.localeCompare(b.row.key);
 }
 
 /** The due time of an open deadline under a calendar, from its start and limit; null when it cannot be counted. */

@@ -197,6 +197,7 @@ export function CalendarPage() {
             <>
               <Typography.Paragraph aria-live="polite">
                 {preview.items.length === 0 ? t('calendars.none') : t('calendars.summary', { ...preview.counts })}
+                {preview.items.length < preview.counts.moved && ` ${t('calendars.soonestShown', { shown: preview.items.length })}`}
               </Typography.Paragraph>
               <Table<DeadlineShift>
                 rowKey={(s) => `${s.recordId}/${s.key}`}

@@ -37,7 +37,8 @@ export function calendarPreviewRoutes(services: Services): Route[] {
             { details: problems.map(toDetail) },
           );
         const calendar = definition as CalendarFile;
-        const shifts = await services.deadlineRecompute.preview(id, calendar);
+        // The counts cover every open deadline on the calendar; the list, the moves due soonest.
+        const { counts, items: shifts } = await services.deadlineRecompute.preview(id, calendar);
         const pack = await services.definitions.publishedPack();
         const zone = calendar.timeZone ?? DEFAULT_TIME_ZONE;
         const items = [];
@@ -57,19 +58,7 @@ export function calendarPreviewRoutes(services: Services): Route[] {
             saved: shift.saved,
           });
         }
-        items.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
-        return {
-          now: services.clock().toISOString(),
-          timeZone: zone,
-          counts: {
-            moved: items.length,
-            later: items.filter((i) => (i.deltaMs ?? 0) > 0).length,
-            earlier: items.filter((i) => (i.deltaMs ?? 0) < 0).length,
-            breachedNow: items.filter((i) => i.breachedNow).length,
-            saved: items.filter((i) => i.saved).length,
-          },
-          items,
-        };
+        return { now: services.clock().toISOString(), timeZone: zone, counts, items };
       },
     }),
   ];
