@@ -2756,6 +2756,7 @@ export interface paths {
                 breachedNow: number;
                 saved: number;
               };
+              /** @description the moves due soonest under the published calendar, at most 200 (counts cover every open deadline) */
               items: components['schemas']['DeadlineShift'][];
             };
           };
