@@ -164,14 +164,17 @@ describe('SQLite query plans of the approval escalation and inboxes', () => {
               after: ['a', 'b'],
               unheld: { everywhere: ['gm'], inStores: [{ approver: 'deputy', stores: ['s1'] }] },
             }),
-          /approvals_escalation \(state=\? AND escalated_at=\? AND created_at/,
+          /approvals_escalation \(state=\? AND escalated_at=\? AND \(created_at,id\)>\(\?,\?\) AND created_at<\?\)/,
         ],
         [
           () => store.approvals.pendingUnescalated({ createdAfter: 'x', limit: 500 }),
           /approvals_escalation \(state=\? AND escalated_at=\? AND created_at>\?/,
         ],
         [() => store.approvals.markEscalated(['a1'], 'x'), /USING INDEX sqlite_autoindex_approvals_1 \(id=\?\)/],
-        [() => store.deadlines.pageOpenDeadlinesOnCalendar('c', 200, ['r', 'k']), /deadlines_open_calendar \(state=\? AND <expr>=\?/],
+        [
+          () => store.deadlines.pageOpenDeadlinesOnCalendar('c', 200, ['r', 'k']),
+          /deadlines_open_calendar \(state=\? AND <expr>=\? AND \(record_id,key\)>\(\?,\?\)\)/,
+        ],
         [
           () => store.approvals.pageApprovals({ state: 'pending', visibleTo: { username: 'u', stores: ['s1', 's2'] }, limit: 50 }),
           /SEARCH approvals USING INDEX approvals_(state_created|store) \(state=\?\)[\s\S]*LIST SUBQUERY[\s\S]*records_creator \(created_by=\?\)[\s\S]*records_assignee \(assignee=\?\)/,
@@ -190,6 +193,8 @@ describe('SQLite query plans of the approval escalation and inboxes', () => {
         expect(plans.join('\n'), String(run)).toMatch(index);
         // Nothing walks a whole table, and no record is looked up per approval (the scope's records are a list made once).
         for (const plan of plans) expect(plan, String(run)).not.toMatch(/SCAN (approvals|records|deadlines)(\n|$)|CORRELATED/);
+        // A keyset page starts its index range at the cursor: never an OR of ranges re-read and sorted per page.
+        for (const plan of plans) expect(plan, String(run)).not.toMatch(/MULTI-INDEX OR|TEMP B-TREE/);
       }
     } finally {
       await store.close();

@@ -4,9 +4,10 @@ import { prepared } from './prepared.js';
 
 /** Open deadlines counted on a calendar, by record and key after a cursor (index deadlines_open_calendar). */
 export function pageOpenDeadlinesOnCalendar(db: Database.Database, calendarId: string, limit: number, after?: [string, string]): Row[] {
-  const cursor = after ? ' AND (record_id > ? OR (record_id = ? AND key > ?))' : '';
+  // A row-value cursor: the index range starts at the cursor (an OR of two ranges would re-read and sort every row after it, per page).
+  const cursor = after ? ' AND (record_id, key) > (?, ?)' : '';
   return prepared(
     db,
     `SELECT * FROM deadlines WHERE state = 'open' AND json_extract(deadline, '$.calendar') = ?${cursor} ORDER BY record_id, key LIMIT ?`,
-  ).all(calendarId, ...(after ? [after[0], after[0], after[1]] : []), limit) as Row[];
+  ).all(calendarId, ...(after ?? []), limit) as Row[];
 }
