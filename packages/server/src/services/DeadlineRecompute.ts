@@ -6,6 +6,8 @@ import type { Clock } from './Clock.js';
 
 /** Rows per batch; the event loop gets a turn between batches. */
 const BATCH = 200;
+/** Walks over a calendar's open deadlines per job: the later ones only re-read rows a record write changed during the one before. */
+const MAX_PASSES = 3;
 /** How long a job stays with the instance that runs it without news (then another takes over). */
 const LEASE_MS = 5 * 60_000;
 
@@ -92,15 +94,28 @@ export class DeadlineRecompute {
     if (!(await this.store.calendarJobs.claimCalendarJob(calendarId, version, this.holder, this.clock().toISOString(), lease()))) return;
     const calendar = WorkingCalendar.fromFile(definition);
     const counts = { checked: 0, moved: 0, breachedNow: 0, saved: 0 };
+    // A pass walks the calendar's open deadlines once, by record and key. A row written by a record
+    // meanwhile is not moved (the write wins); the next pass (of at most MAX_PASSES) reads it again as written.
+    let after: [string, string] | undefined;
+    let skipped = 0;
+    let passes = 1;
     for (;;) {
       // A newer version published meanwhile: its job recomputes everything (this one stops unfinished).
       const current = await this.store.definitions.getDocument('calendar', calendarId);
       if (current?.published && current.published.version !== version) return;
-      const rows = await this.store.deadlines.openDeadlinesOnCalendar(calendarId, version, BATCH);
-      if (rows.length === 0) break;
+      const rows = await this.store.deadlines.openDeadlinesOnCalendar(calendarId, version, BATCH, after);
+      if (rows.length === 0) {
+        if (after === undefined || skipped === 0 || passes === MAX_PASSES) break;
+        passes++;
+        after = undefined;
+        skipped = 0;
+        continue;
+      }
+      const last = rows.at(-1)!;
+      after = [last.recordId, last.key];
       const now = this.clock();
       const shifts = rows.map((row) => shiftOf(row, calendar, now));
-      await this.store.deadlines.moveDeadlines(shifts.map(moveOf), version);
+      skipped += rows.length - (await this.store.deadlines.moveDeadlines(shifts.map(moveOf), version));
       counts.checked += rows.length;
       for (const s of shifts) {
         if (s.from !== s.to) counts.moved++;

@@ -700,6 +700,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect(await store.moveDeadlines([move], 2)).toBe(0);
       expect(await store.openDeadlinesOnCalendar('cal', 2, 10)).toEqual([]);
       expect((await store.openDeadlinesOnCalendar('cal', 3, 10)).map((d) => d.recordId)).toEqual(['cv1']);
+      // The job's cursor: only the rows after it, by record and key.
+      await store.writeRecord({ ...write(sampleRecord('cv4')), deadlines: [row('cv4', 'cal')] });
+      expect((await store.openDeadlinesOnCalendar('cal', 3, 10, ['cv1', 'rs/arrive'])).map((d) => d.recordId)).toEqual(['cv4']);
+      expect((await store.openDeadlinesOnCalendar('cal', 3, 10, ['cv4', 'rs/arrive'])).map((d) => d.recordId)).toEqual([]);
       const [moved] = await store.listDeadlines({ recordIds: ['cv1'] });
       expect(moved).toMatchObject({ dueAt: '2026-12-03T08:00:00.000Z', remindAt: '2026-12-03T07:00:00.000Z', state: 'open' });
       await store.close();

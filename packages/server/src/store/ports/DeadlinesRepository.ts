@@ -26,8 +26,12 @@ export interface DeadlinesRepository {
   recordBreaches(items: BreachItem[], at: string): Promise<number>;
   /** A batch of reminders in one transaction; a deadline already reminded is skipped. Returns how many were sent. */
   markRemindedBatch(items: { row: DeadlineRow; notification: Notification }[]): Promise<number>;
-  /** A batch of open deadlines counted on a calendar and not yet recomputed with `version` (or a later one). */
-  openDeadlinesOnCalendar(calendarId: string, version: number, limit: number): Promise<DeadlineRow[]>;
+  /**
+   * A batch of open deadlines counted on a calendar and not yet recomputed with `version` (or a later
+   * one), by record and key, after `after` ([recordId, key]) when given (the job's cursor: no batch
+   * walks past the rows the ones before it have done).
+   */
+  openDeadlinesOnCalendar(calendarId: string, version: number, limit: number, after?: [string, string]): Promise<DeadlineRow[]>;
   /** A keyset page of the open deadlines counted on a calendar, by record and key, after `after` ([recordId, key]); through an index. */
   pageOpenDeadlinesOnCalendar(calendarId: string, limit: number, after?: [string, string]): Promise<DeadlineRow[]>;
   /**

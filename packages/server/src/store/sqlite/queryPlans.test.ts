@@ -172,6 +172,10 @@ describe('SQLite query plans of the approval escalation and inboxes', () => {
         ],
         [() => store.approvals.markEscalated(['a1'], 'x'), /USING INDEX sqlite_autoindex_approvals_1 \(id=\?\)/],
         [
+          () => store.deadlines.openDeadlinesOnCalendar('c', 2, 200, ['r', 'k']),
+          /deadlines_open_calendar \(state=\? AND <expr>=\? AND \(record_id,key\)>\(\?,\?\)\)/,
+        ],
+        [
           () => store.deadlines.pageOpenDeadlinesOnCalendar('c', 200, ['r', 'k']),
           /deadlines_open_calendar \(state=\? AND <expr>=\? AND \(record_id,key\)>\(\?,\?\)\)/,
         ],

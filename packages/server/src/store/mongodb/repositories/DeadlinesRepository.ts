@@ -109,11 +109,16 @@ export class MongoDeadlinesRepository implements DeadlinesRepository {
     if (changed) await this.posting.notifications.upsert(notification, session);
     return changed;
   }
-  async openDeadlinesOnCalendar(calendarId: string, version: number, limit: number) {
+  async openDeadlinesOnCalendar(calendarId: string, version: number, limit: number, after?: [string, string]) {
+    const cursor = after ? [{ $or: [{ recordId: { $gt: after[0] } }, { recordId: after[0], key: { $gt: after[1] } }] }] : [];
     return (
       await this.database
         .col('deadlines')
-        .find({ state: 'open', 'deadline.calendar': calendarId, $or: [{ calendarVersion: null }, { calendarVersion: { $lt: version } }] })
+        .find({
+          state: 'open',
+          'deadline.calendar': calendarId,
+          $and: [{ $or: [{ calendarVersion: null }, { calendarVersion: { $lt: version } }] }, ...cursor],
+        })
         .sort({ recordId: 1, key: 1 })
         .limit(limit)
         .toArray()

@@ -83,14 +83,14 @@ export class SqliteDeadlinesRepository implements DeadlinesRepository {
     if (changed) this.posting.notifications.insert(notification);
     return changed;
   }
-  async openDeadlinesOnCalendar(calendarId: string, version: number, limit: number) {
+  async openDeadlinesOnCalendar(calendarId: string, version: number, limit: number, after?: [string, string]) {
     return (
       this.database
         .stmt(
           `SELECT * FROM deadlines WHERE state = 'open' AND json_extract(deadline, '$.calendar') = ?
-           AND (calendar_version IS NULL OR calendar_version < ?) ORDER BY record_id, key LIMIT ?`,
+           AND (calendar_version IS NULL OR calendar_version < ?)${after ? ' AND (record_id, key) > (?, ?)' : ''} ORDER BY record_id, key LIMIT ?`,
         )
-        .all(calendarId, version, limit) as Row[]
+        .all(calendarId, version, ...(after ?? []), limit) as Row[]
     ).map(toDeadline);
   }
   async pageOpenDeadlinesOnCalendar(calendarId: string, limit: number, after?: [string, string]) {
