@@ -89,7 +89,7 @@ const load = `Load average ${((loadBefore + loadavg()[0]!) / 2).toFixed(1)} on $
 const hz = (name: string) => {
   const result = bench.tasks.find((t) => t.name === name)?.result;
   if (!result || !('latency' in result)) throw new Error(`${name}: no result`);
-  return 1000 / result.latency.p50!;
+  return 1000 / result.latency.p50;
 };
 const meanHz = (name: string) => {
   const result = bench.tasks.find((t) => t.name === name)?.result;
