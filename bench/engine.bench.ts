@@ -6,7 +6,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import { Engine } from 'json-rules-engine';
-import { compilePolicy, compileRuleSet, loadPack, resolveJsonPath, runRuleSet } from '@aftersales/engine';
+import { compilePolicy, compileRuleSet, CUSTOM_OPERATORS, loadPack, resolveJsonPath, runRuleSet } from '@aftersales/engine';
 import { defaultPackDirs, readPackFiles } from '@aftersales/engine/node';
 import { machineLine, writeSection } from './lib/writeSection.js';
 
@@ -32,6 +32,7 @@ if (!evaluation.valid) throw new Error(`bench record is invalid: ${JSON.stringif
 const factValues = policy.factValues(record, context);
 const raw = ruleSets.map(({ definition }) => {
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolveJsonPath });
+  for (const [name, operator] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, operator.compare);
   for (const [name, condition] of Object.entries(definition.conditions ?? {})) engine.setCondition(name, condition);
   for (const rule of definition.rules) {
     if (rule.enabled === false) continue;
@@ -83,7 +84,14 @@ const loadBefore = loadavg()[0]!;
 await bench.run();
 const load = `Load average ${((loadBefore + loadavg()[0]!) / 2).toFixed(1)} on ${availableParallelism()} cores during the run (the machine is shared; ratios are measured in the same run).`;
 
+// Per second from the median time of one evaluation: on the shared machine a run is now and then
+// paused for milliseconds by other processes, which the mean counts in full (the mean is printed too).
 const hz = (name: string) => {
+  const result = bench.tasks.find((t) => t.name === name)?.result;
+  if (!result || !('latency' in result)) throw new Error(`${name}: no result`);
+  return 1000 / result.latency.p50;
+};
+const meanHz = (name: string) => {
   const result = bench.tasks.find((t) => t.name === name)?.result;
   if (!result || !('throughput' in result)) throw new Error(`${name}: no result`);
   return result.throughput.mean;
@@ -101,7 +109,7 @@ const rows = [
 ] as const;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const table = [
-  '| what | per second | ns per evaluation | × raw |',
+  '| what | per second (median) | ns per evaluation (median) | × raw |',
   '| --- | ---: | ---: | ---: |',
   ...rows.map(([what, value]) => `| ${what} | ${fmt(value)} | ${fmt(1e9 / value)} | ${(value / rawHz).toFixed(1)} |`),
 ].join('\n');
@@ -109,6 +117,7 @@ const rulesHz = hz(TASKS.rules);
 const outside = 1 - runHz / rulesHz;
 const verdict = [
   `- Compiled evaluation with facts, outcome and trace against raw json-rules-engine on precomputed facts: **${ratio.toFixed(1)}x** faster (target: at least 50x) — ${ratio >= 50 ? 'met' : 'NOT met'}.`,
+  `- The same from the mean times (which count the pauses other processes cause on the shared machine): ${(meanHz(TASKS.run) / meanHz(TASKS.raw)).toFixed(1)}x.`,
   `- The compiled rules alone on the same precomputed facts, trace leaves included: **${(rulesHz / rawHz).toFixed(1)}x** faster, ${fmt(1e9 / rulesHz)} ns per evaluation of the ${rules} rules.`,
   `- ${Math.round(outside * 100)}% of \`Policy.run\` is outside the rules: the record's facts (dates read in the calendar's time zone, elapsed days, computed facts) and the outcome of the fired rules (deadlines counted on the working calendar, ISO times).`,
 ].join('\n');

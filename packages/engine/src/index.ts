@@ -35,7 +35,7 @@ export type { PackFileKind } from './meta/metaSchemas.js';
 export { metaSchemas, kindOfSchemaRef } from './meta/metaSchemas.js';
 
 export * from './calendar/index.js';
-export { parseInstant } from './calendar/parseInstant.js';
+export { parseInstant, readOffsetInstant } from './calendar/parseInstant.js';
 
 export type {
   FormDefinition,
@@ -124,6 +124,7 @@ export { loadPack } from './pack/loadPack.js';
 export type { Evaluation, EvaluationContext } from './policy/Evaluation.js';
 export type { Policy, PolicyInput, PolicyRun } from './policy/compilePolicy.js';
 export { compilePolicy, PolicyCompileError } from './policy/compilePolicy.js';
+export { recordFieldsRead } from './policy/recordFieldsRead.js';
 export type { RuleTestResult, RunRuleTestsOptions } from './policy/runRuleTests.js';
 export type { ValueDifference, ZoneOf } from './policy/ruleTestValues.js';
 export { compareValues, describeDifference, formatWallTime, valuesOf } from './policy/ruleTestValues.js';

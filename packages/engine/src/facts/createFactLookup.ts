@@ -38,7 +38,11 @@ export class RecordFacts {
   private computing: string[] | undefined;
   /** What computed facts' date functions read (made when first needed). */
   private env: ExprEnv | undefined;
+  /** Date and date-time facts read as instants in the rule set's zone, by slot (undefined: not read yet). */
+  private instants: number[] | undefined;
   readonly lookup: FactLookup;
+  /** `instant`, bound (what an outcome reads deadlines' times with). */
+  readonly instantLookup: (name: string, zone: ZoneOffsets) => number;
   readonly values: unknown[];
 
   constructor(
@@ -46,6 +50,7 @@ export class RecordFacts {
     private readonly plans: FactPlans = new FactPlans(inputs.derived),
   ) {
     this.lookup = this.value.bind(this);
+    this.instantLookup = this.instant.bind(this);
     this.values = new Array<unknown>(plans.size);
   }
 
@@ -73,6 +78,20 @@ export class RecordFacts {
     return value;
   }
 
+  /**
+   * A fact's value read as an instant (`instantMsOf`: epoch ms, NaN for none) in `zone`; read once
+   * per evaluation in the rule set's own zone (deadlines and elapsed-time facts often start at the same field).
+   */
+  instant(name: string, zone: ZoneOffsets): number {
+    if (zone !== this.inputs.zone) return instantMsOf(this.value(name), zone);
+    const slot = this.plans.plan(name).slot;
+    if (slot < 0) return instantMsOf(this.value(name), zone);
+    const instants = (this.instants ??= new Array<number>(this.values.length));
+    const known = instants[slot];
+    if (known !== undefined) return known;
+    return (instants[slot] = instantMsOf(this.value(name), zone));
+  }
+
   private derive(name: string, derived: DerivedFact): unknown {
     const inputs = this.inputs;
     switch (derived.kind) {
@@ -84,8 +103,8 @@ export class RecordFacts {
       case 'workingDays':
       case 'hours':
       case 'days': {
-        const from = instantMsOf(this.value(derived.from), inputs.zone);
-        const until = derived.to === undefined ? Number.NaN : instantMsOf(this.value(derived.to), inputs.zone);
+        const from = this.instant(derived.from, inputs.zone);
+        const until = derived.to === undefined ? Number.NaN : this.instant(derived.to, inputs.zone);
         const to = Number.isNaN(until) ? inputs.now : until;
         if (Number.isNaN(from)) return null;
         if (derived.kind === 'hours') return (to - from) / HOUR;

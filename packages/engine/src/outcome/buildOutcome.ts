@@ -1,6 +1,7 @@
 import { formatInstant } from '../calendar/civilDay.js';
 import { instantMsOf } from '../calendar/parseInstant.js';
 import type { WorkingCalendar } from '../calendar/WorkingCalendar.js';
+import type { ZoneOffsets } from '../calendar/zoneOffsets.js';
 import { evaluateExpr, type ExprEnv } from '../expr/evaluateExpr.js';
 import type { FactLookup } from '../facts/createFactLookup.js';
 import type { LocalizedText } from '../i18n/LocalizedText.js';
@@ -10,6 +11,8 @@ import { dueTimeMs, timeClip } from './dueTime.js';
 
 export interface OutcomeInputs {
   lookup: FactLookup;
+  /** A fact read as an instant in a zone (epoch ms, NaN for none); default: `instantMsOf` of `lookup`'s value. */
+  instant?: (name: string, zone: ZoneOffsets) => number;
   /** The moment of evaluation, epoch ms. */
   now: number;
   calendar: (id: string | undefined) => { id: string; calendar: WorkingCalendar };
@@ -68,10 +71,10 @@ function fine(params: FineParams, source: OutcomeSource, inputs: OutcomeInputs):
 function deadline(params: DeadlineParams, source: OutcomeSource, inputs: OutcomeInputs): Deadline {
   const { id, calendar } = inputs.calendar(params.calendar);
   // Instants are epoch ms (NaN: none) until they are written out.
-  const start = instantMsOf(inputs.lookup(params.from), calendar.offsets);
+  const start = instantOf(inputs, params.from, calendar.offsets);
   const amount = evaluateExpr(params.limit.amount, inputs.lookup, exprEnv(inputs));
   const due = !Number.isNaN(start) && amount !== null ? safeDueTime(start, params, amount, calendar) : Number.NaN;
-  const met = params.metBy ? instantMsOf(inputs.lookup(params.metBy), calendar.offsets) : Number.NaN;
+  const met = params.metBy ? instantOf(inputs, params.metBy, calendar.offsets) : Number.NaN;
   const isMet = !Number.isNaN(met);
   const hasDue = !Number.isNaN(due);
   const reference = isMet ? met : inputs.now;
@@ -108,6 +111,10 @@ function deadline(params: DeadlineParams, source: OutcomeSource, inputs: Outcome
   }
   const fines = breachFines(params, source, inputs);
   return { source, key: params.key, what, limit, calendar: id, startedAt, dueAt, metAt, state, overdueMs, remindAt, breachFines: fines };
+}
+
+function instantOf(inputs: OutcomeInputs, name: string, zone: ZoneOffsets): number {
+  return inputs.instant ? inputs.instant(name, zone) : instantMsOf(inputs.lookup(name), zone);
 }
 
 /** The fines of a deadline's breach (a loop: an evaluation creates no functions). */

@@ -176,14 +176,21 @@ function runOne(
   warnings: LocalizedText[],
 ): (RuleRun | undefined)[] {
   const { definition, version } = ruleSet;
-  const { lookup, values, calendarFor } = ruleSetFacts(definition, input, ruleSet.calendars, ruleSet.plans);
+  const { lookup, values, facts, calendarFor } = ruleSetFacts(definition, input, ruleSet.calendars, ruleSet.plans);
   const byRule = new Array<RuleRun | undefined>(definition.rules.length);
   for (const run of runRuleSet(ruleSet, lookup, { values })) byRule[run.rule.index] = run;
   let outcomeInputs: OutcomeInputs | undefined;
   for (let i = 0; i < byRule.length; i++) {
     if (byRule[i]?.fired !== true) continue;
     const rule = definition.rules[i]!;
-    outcomeInputs ??= { lookup, now: input.now, calendar: calendarFor, warnings };
+    outcomeInputs ??= {
+      lookup,
+      instant: facts.instantLookup,
+      now: input.now,
+      calendar: calendarFor,
+      warnings,
+      exprEnv: ruleSet.calendars.exprEnv,
+    };
     addToOutcome(outcome, rule.event, { ruleSet: definition.id, version, rule: rule.name, catalog: rule.catalog ?? [] }, outcomeInputs);
   }
   return byRule;

@@ -3,6 +3,7 @@ import { WorkingCalendar } from '../calendar/WorkingCalendar.js';
 import { RecordFacts } from '../facts/createFactLookup.js';
 import type { FactPlans } from '../facts/FactPlans.js';
 import type { RuleSetFile } from '../rules/RuleSetFile.js';
+import type { ExprEnv } from '../expr/evaluateExpr.js';
 
 /** The zone and hours used when a rule set names no calendar: round the clock in Asia/Shanghai. */
 export const FALLBACK_CALENDAR: CalendarFile = {
@@ -35,7 +36,10 @@ export function ruleSetCalendars(definition: RuleSetFile, calendars: ReadonlyMap
     return { id: key, calendar: calendars.get(key) ?? calendars.get(FALLBACK_CALENDAR.id)! };
   };
   const calendar = (id: string | undefined) => calendarFor(id).calendar;
-  return { calendarFor, calendar, zone: calendar(undefined).offsets };
+  const zone = calendar(undefined).offsets;
+  // What date functions in amounts read: the same for every evaluation of the rule set.
+  const exprEnv: ExprEnv = { timeZone: calendar(undefined).timeZone, calendar };
+  return { calendarFor, calendar, zone, exprEnv };
 }
 
 export type RuleSetCalendars = ReturnType<typeof ruleSetCalendars>;
@@ -57,5 +61,5 @@ export function ruleSetFacts(definition: RuleSetFile, input: RuleSetInput, calen
     },
     plans,
   );
-  return { lookup: facts.lookup, values: facts.values, calendarFor: calendars.calendarFor };
+  return { lookup: facts.lookup, values: facts.values, facts, calendarFor: calendars.calendarFor };
 }

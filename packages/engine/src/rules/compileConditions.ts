@@ -26,6 +26,12 @@ export interface ConditionRun {
   leaves: (LeafTrace | undefined)[];
   /** Only when asked for (tests): the raw values of each evaluated leaf, and each evaluated group's result, by index. */
   detail: { leaves: (LeafDetail | undefined)[]; groups: (boolean | undefined)[] } | undefined;
+  /**
+   * What each distinct literal leaf of the rule set found in this evaluation, by its number
+   * (`LeafNumbers`; undefined: not evaluated yet): the same comparison written in several rules
+   * (a fact against the same value) is made once per evaluation, and its trace leaf shared.
+   */
+  found: (LeafTrace | undefined)[];
 }
 
 type Node = (run: ConditionRun) => boolean;
@@ -46,9 +52,13 @@ export class ConditionCompileError extends Error {
 /** A slot number per fact name, shared by the rules of a rule set (so a rule set run reads each fact once). */
 export type FactSlots = Map<string, number>;
 
+/** A number per distinct literal leaf (fact, operator and value), shared by the rules of a rule set (`ConditionRun.found`). */
+export type LeafNumbers = Map<string, number>;
+
 interface Context {
   shared: Readonly<Record<string, TopLevelCondition>>;
   slots: FactSlots;
+  leafNumbers: LeafNumbers;
   valueFacts: boolean[];
   groupCount: number;
   /** Shared conditions being expanded (a cycle would never end). */
@@ -71,9 +81,10 @@ export function compileConditions(
   conditions: TopLevelCondition,
   shared: Readonly<Record<string, TopLevelCondition>>,
   slots: FactSlots = new Map(),
+  leafNumbers: LeafNumbers = new Map(),
 ): CompiledConditions {
   checkShape(conditions, true);
-  const context: Context = { shared, slots, valueFacts: [], groupCount: 0, expanding: [] };
+  const context: Context = { shared, slots, leafNumbers, valueFacts: [], groupCount: 0, expanding: [] };
   const evaluate = compileNode(conditions, context);
   return { evaluate, valueFacts: context.valueFacts, groupCount: context.groupCount };
 }
@@ -199,14 +210,20 @@ function compileLeaf(condition: FactCondition, context: Context): Node {
   const literal = condition.value;
   const fact: unknown = condition.fact;
   if (compare && !valueFact && !isFactValue(literal) && typeof fact === 'string' && !condition.path) {
-    // The usual leaf, a fact's own value against a literal: read in place (one call fewer per leaf).
+    // The usual leaf, a fact's own value against a literal: read in place (one call fewer per leaf),
+    // and compared once per evaluation however many rules write the same comparison.
     const slot = slotOf(fact, context.slots);
+    const number = leafNumberOf(leafKey(fact, operator as string, literal), context.leafNumbers);
     return (run) => {
-      const known = run.values[slot];
-      const factValue = known !== undefined ? known : (run.values[slot] = run.fact(fact));
-      const result = compare(factValue, literal);
-      run.leaves[index] = { factValue: factValue ?? null, result };
-      if (run.detail) run.detail.leaves[index] = { factResult: factValue, valueResult: literal, result };
+      let leaf = run.found[number];
+      if (leaf === undefined) {
+        const known = run.values[slot];
+        const factValue = known !== undefined ? known : (run.values[slot] = run.fact(fact));
+        leaf = run.found[number] = { factValue: factValue ?? null, result: compare(factValue, literal) };
+      }
+      run.leaves[index] = leaf;
+      const result = leaf.result === true;
+      if (run.detail) run.detail.leaves[index] = { factResult: run.values[slot], valueResult: literal, result };
       return result;
     };
   }
@@ -229,6 +246,39 @@ type Reader = (run: ConditionRun) => unknown;
 /** Whether a condition's value is `{ fact, path? }`, another fact's value. */
 function isFactValue(value: unknown): boolean {
   return value !== null && typeof value === 'object' && has(value, 'fact');
+}
+
+/** A plain JSON value: its text says exactly which value it is (no NaN, -0, undefined or odd objects). */
+function isPlainValue(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (item) =>
+        item === null ||
+        typeof item === 'string' ||
+        typeof item === 'boolean' ||
+        (typeof item === 'number' && Number.isFinite(item) && !Object.is(item, -0)),
+    )
+  );
+}
+
+/** What makes two literal leaves the same comparison; undefined for a value whose text is ambiguous (never shared). */
+function leafKey(fact: string, operator: string, literal: unknown): string | undefined {
+  return isPlainValue(literal) ? JSON.stringify([fact, operator, literal]) : undefined;
+}
+
+/** A literal leaf's number in its rule set (a new one on first sight, and for every leaf without a key). */
+function leafNumberOf(key: string | undefined, numbers: LeafNumbers): number {
+  if (key === undefined) {
+    const number = numbers.size;
+    numbers.set(`\u0000${number}`, number);
+    return number;
+  }
+  let number = numbers.get(key);
+  if (number === undefined) numbers.set(key, (number = numbers.size));
+  return number;
 }
 
 /** A fact's slot in its rule set (a new one on first sight). */

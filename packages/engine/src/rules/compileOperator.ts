@@ -14,8 +14,12 @@ export type Comparison = (factValue: unknown, value: unknown) => boolean;
  * validator"): number operators want something `Number.parseFloat` reads as a number (so "12abc",
  * " 12 " and [5] pass, then compare with JavaScript's own coercion), `contains` an array.
  */
-const isNumberLike = (value: unknown): boolean =>
-  typeof value === 'number' ? !Number.isNaN(value) : !Number.isNaN(Number.parseFloat(value as string));
+const isNumberLike = (value: unknown): boolean => {
+  if (typeof value === 'number') return !Number.isNaN(value);
+  // What `Number.parseFloat` reads from these without making their text: "null", "undefined", "true", "false".
+  if (value === null || value === undefined || typeof value === 'boolean') return false;
+  return !Number.isNaN(Number.parseFloat(value as string));
+};
 
 /** `list.indexOf(item)` on whatever the value is: a string searches for `String(item)`, anything else without `indexOf` throws. */
 const indexOf = (list: unknown, item: unknown): number => (list as { indexOf(item: unknown): number }).indexOf(item);

@@ -1,6 +1,6 @@
 import type { FormDefinition } from '../forms/FormDefinition.js';
 import type { RuleDefinition, RuleSetFile } from './RuleSetFile.js';
-import { checkShape, compileConditions, type CompiledConditions, type FactSlots } from './compileConditions.js';
+import { checkShape, compileConditions, type CompiledConditions, type FactSlots, type LeafNumbers } from './compileConditions.js';
 import { FactPlans } from '../facts/FactPlans.js';
 import { factCatalog, type FactCatalog } from './factCatalog.js';
 import { collectFacts } from './collectFacts.js';
@@ -27,6 +27,8 @@ export interface CompiledRuleSet {
   /** The facts the rules' leaves read, by slot (of `ConditionRun.values`). */
   slots: ReadonlyMap<string, number>;
   slotCount: number;
+  /** How many distinct literal leaves the rules have (`ConditionRun.found`). */
+  leafCount: number;
   /** How an evaluation reads each fact, the leaves' ones at their slots. */
   plans: FactPlans;
 }
@@ -41,11 +43,12 @@ export function compileRuleSet(definition: RuleSetFile, version: number, form: F
   for (const { rule } of enabled) checkShape(rule.conditions, true);
   for (const { rule } of enabled) collectFacts(rule.conditions, names);
   const slots: FactSlots = new Map();
+  const leafNumbers: LeafNumbers = new Map();
   const rules = enabled.map(({ rule, index }) => ({
     definition: rule,
     index,
     priority: Number.parseInt(String(rule.priority || 1), 10),
-    conditions: compileConditions(rule.conditions, shared, slots),
+    conditions: compileConditions(rule.conditions, shared, slots, leafNumbers),
   }));
   // A stable sort: rules of one priority keep their order in the file.
   rules.sort((a, b) => b.priority - a.priority);
@@ -57,6 +60,7 @@ export function compileRuleSet(definition: RuleSetFile, version: number, form: F
     rules,
     slots,
     slotCount: slots.size,
+    leafCount: leafNumbers.size,
     plans: new FactPlans(definition.facts ?? {}, slots),
   };
 }

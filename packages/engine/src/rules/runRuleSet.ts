@@ -30,7 +30,7 @@ export function runRuleSet(ruleSet: CompiledRuleSet, fact: FactValueOf, options:
   const runs: RuleRun[] = [];
   const values = options.values ?? new Array<unknown>(ruleSet.slotCount);
   // One run state for all the rules, each with leaves of its own.
-  const run: ConditionRun = { fact, values, leaves: [], detail: undefined };
+  const run: ConditionRun = { fact, values, leaves: [], detail: undefined, found: new Array<LeafTrace | undefined>(ruleSet.leafCount) };
   for (const rule of ruleSet.rules) {
     const { valueFacts } = rule.conditions;
     run.leaves = new Array<LeafTrace | undefined>(valueFacts.length);

@@ -30,4 +30,9 @@ export interface ImpactRowFilter {
   limit: number;
   /** [createdAt, id] of the last row of the previous page. */
   after?: [string, string];
+  /**
+   * Only these top-level fields of each record's data (`data` then holds just them, a missing one
+   * as null or absent); absent: the whole data.
+   */
+  fields?: readonly string[];
 }

@@ -816,6 +816,24 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('when impact rows are read with fields, then their data holds only those top-level fields, with their JSON types', async () => {
+      const store = await open();
+      const data = { zone: 'urban', fault: false, count: 3, nested: { a: [1, '二'] }, unread: 'x'.repeat(100) };
+      await store.writeRecord(write(sampleRecord('j1', { formId: 'g', createdAt: '2025-10-01T02:00:00.000Z', data })));
+      const window = { formId: 'g', createdTo: '2025-11-01T00:00:00.000Z', visibleTo: null, limit: 10 };
+      const [row] = await store.impactRows({ ...window, fields: ['zone', 'fault', 'count', 'nested', 'missing'] });
+      const read = JSON.parse(row!.data) as Record<string, unknown>;
+      expect({ ...read, missing: read.missing ?? null }).toEqual({
+        zone: 'urban',
+        fault: false,
+        count: 3,
+        nested: { a: [1, '二'] },
+        missing: null,
+      });
+      expect(JSON.parse((await store.impactRows(window))[0]!.data)).toEqual(data);
+      await store.close();
+    });
+
     // fieldwork: numbering and my jobs
     describe('numbering and assigned records', () => {
       const numbered = (key: string) => ({ field: 'no', key, prefix: 'SH-20251009-', suffix: '', digits: 3 });

@@ -16,4 +16,9 @@ export interface ImpactPlan {
   timeZone: string;
   /** True when a rule set declares history facts: they are read from the store, on the main thread. */
   needsHistory: boolean;
+  /**
+   * The record fields the two policies read (`recordFieldsRead`): the replay reads only these of each
+   * record. Absent: the whole record (history facts).
+   */
+  fields?: string[];
 }

@@ -15,6 +15,8 @@ import type { ImpactRequest } from './ImpactRequest.js';
 import { ImpactTally } from './ImpactTally.js';
 import { impactWindow } from './impactWindow.js';
 import type { ImpactWorkerPool } from './ImpactWorkerPool.js';
+import type { RecordChange } from './RecordChange.js';
+import { recordTitle } from '../recordTitle.js';
 import { replayBatch, type BatchResult } from './replayRecord.js';
 
 export interface ImpactLimits {
@@ -27,6 +29,8 @@ export interface ImpactLimits {
   /** Rows read from the store per keyset page, and per batch sent to a worker. */
   pageSize: number;
   batchSize: number;
+  /** Read each record whole, not only the fields the policies read (the reference the tests compare the narrow reading with). */
+  wholeRecords: boolean;
 }
 
 export const DEFAULT_IMPACT_LIMITS: ImpactLimits = {
@@ -35,6 +39,7 @@ export const DEFAULT_IMPACT_LIMITS: ImpactLimits = {
   poolFrom: 3_000,
   pageSize: 4_000,
   batchSize: 2_000,
+  wholeRecords: false,
 };
 
 /** A checked impact request, ready to run: what it reads and how. */
@@ -115,7 +120,10 @@ export class ImpactService {
     };
     // Newest first: the first batches fill the list of changed records, later ones are only counted.
     const wanted = () => (tally.listFull ? 0 : this.limits.listLimit);
+    let retitle = false;
     for (const plan of prepared.plans) {
+      const fields = this.limits.wholeRecords ? undefined : plan.fields;
+      retitle ||= fields !== undefined;
       const parallel = usePool && !plan.needsHistory;
       const pair = parallel ? null : compilePair(plan);
       const inFlight = new Set<Promise<void>>();
@@ -129,6 +137,7 @@ export class ImpactService {
           visibleTo: prepared.visibleTo,
           limit: this.limits.pageSize,
           ...(after ? { after } : {}),
+          ...(fields ? { fields } : {}),
         });
         if (rows.length === 0) break;
         const last = rows[rows.length - 1]!;
@@ -164,6 +173,8 @@ export class ImpactService {
       signal?.throwIfAborted();
       if (failed.error) throw failed.error;
     }
+    // Read cut down to the fields the rules read, the listed records are titled from their whole data.
+    if (retitle) await this.retitle(tally.trim(), prepared.plans);
     return impactAnswer(tally, {
       window: prepared.window,
       now: prepared.now,
@@ -171,6 +182,16 @@ export class ImpactService {
       formIds: prepared.plans.map((p) => p.formId),
       threads: usePool ? this.pool.size : 1,
     });
+  }
+
+  /** The titles of the listed records, from their whole stored data (at most `listLimit` reads). */
+  private async retitle(listed: RecordChange[], plans: readonly ImpactPlan[]): Promise<void> {
+    for (const change of listed) {
+      const plan = plans.find((p) => p.formId === change.formId);
+      const record = await this.deps.store.getRecord(change.id);
+      if (!plan || !record) continue;
+      change.title = recordTitle(plan.after.form, { data: record.data, createdAt: change.createdAt }, plan.timeZone);
+    }
   }
 
   /** History facts of both policies for one record, at the instant it was last evaluated. */

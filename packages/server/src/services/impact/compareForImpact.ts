@@ -1,15 +1,18 @@
-import type { Deadline, Outcome } from '@aftersales/engine';
+import { readOffsetInstant, type Deadline, type Outcome } from '@aftersales/engine';
 import type { ImpactDue, ImpactFine, RecordChange } from './RecordChange.js';
 
 type Changes = Omit<RecordChange, 'id' | 'formId' | 'title' | 'createdAt' | 'store' | 'month' | 'persons'>;
 
 const ruleOf = (source: { ruleSet: string; rule: string }) => `${source.ruleSet}/${source.rule}`;
 
+/** `Date.parse` of an outcome's ISO time (the engine's reading of that form without `Date`, which costs less). */
+const instant = (iso: string) => readOffsetInstant(iso) ?? Date.parse(iso);
+
 /** Late: met after the due time, or not met and past it at `now` (an open deadline is judged today). */
 export function isLate(deadline: Deadline, now: Date): boolean {
   if (deadline.dueAt === null) return false;
-  const reference = deadline.metAt ? Date.parse(deadline.metAt) : now.getTime();
-  return reference > Date.parse(deadline.dueAt);
+  const reference = deadline.metAt ? instant(deadline.metAt) : now.getTime();
+  return reference > instant(deadline.dueAt);
 }
 
 /** The fines an outcome means: the rules' fines and the breach fines of its late deadlines. */
@@ -46,14 +49,15 @@ const due = (d: Deadline, now: Date): ImpactDue => ({ dueAt: d.dueAt, late: isLa
  * counts it: fines (with breach fines of late deadlines), deadlines whose due time or lateness
  * moved, approvals, blocks and computed amounts. Null when nothing differs.
  */
+const fineKey = (f: ImpactFine) => `${f.rule}|${f.role}|${f.person ?? ''}|${f.amount}`;
+const approvalKey = (a: { approver: string; before: string }) => `${a.approver}|${a.before}`;
+const blockKey = (b: { message: { en: string }; rule: string }) => b.message.en;
+
 export function compareForImpact(before: Outcome, after: Outcome, now: Date): Changes | null {
-  const fineKey = (f: ImpactFine) => `${f.rule}|${f.role}|${f.person ?? ''}|${f.amount}`;
   const finesBefore = finesOf(before, now);
   const finesAfter = finesOf(after, now);
-  const approvalKey = (a: { approver: string; before: string }) => `${a.approver}|${a.before}`;
   const approvalsBefore = before.approvals.map((a) => ({ approver: a.approver, before: a.before, rule: ruleOf(a.source) }));
   const approvalsAfter = after.approvals.map((a) => ({ approver: a.approver, before: a.before, rule: ruleOf(a.source) }));
-  const blockKey = (b: { message: { en: string }; rule: string }) => b.message.en;
   const blocksBefore = before.blocks.map((b) => ({ message: b.message, rule: ruleOf(b.source) }));
   const blocksAfter = after.blocks.map((b) => ({ message: b.message, rule: ruleOf(b.source) }));
 

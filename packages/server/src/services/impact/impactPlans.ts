@@ -1,4 +1,4 @@
-import type { CalendarFile, Pack, PolicyInput, RuleSetFile } from '@aftersales/engine';
+import { recordFieldsRead, type CalendarFile, type Pack, type PolicyInput, type RuleSetFile } from '@aftersales/engine';
 import { contentHash } from '../contentHash.js';
 import { DEFAULT_TIME_ZONE } from '../recordDateFilter.js';
 import { changedRules } from './changedRules.js';
@@ -55,6 +55,7 @@ export function impactPlans(published: Pack, draft: Pack): ImpactPlan[] {
     const zoneOf = (ruleSet: RuleSetFile | undefined) =>
       (ruleSet?.calendar ? draft.calendars.get(ruleSet.calendar)?.definition.timeZone : undefined) ?? DEFAULT_TIME_ZONE;
     const ruleSetDefs = [...afterInput.ruleSets, ...(beforeInput?.ruleSets ?? [])].map((r) => r.definition);
+    const fields = recordFieldsRead(ruleSetDefs);
     plans.push({
       key: contentHash({ before: beforeInput, after: afterInput }),
       formId,
@@ -62,6 +63,7 @@ export function impactPlans(published: Pack, draft: Pack): ImpactPlan[] {
       after: afterInput,
       timeZone: zoneOf([...after.values()][0]),
       needsHistory: ruleSetDefs.some((r) => Object.values(r.facts ?? {}).some((f) => f.kind === 'history')),
+      ...(fields ? { fields } : {}),
     });
   }
   return plans;

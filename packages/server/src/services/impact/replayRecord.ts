@@ -13,10 +13,29 @@ export interface PolicyPair {
   monthOf: (iso: string) => string;
 }
 
-/** A formatter of local months (YYYY-MM) in a zone, made once per plan. */
+const HOUR = 3_600_000;
+
+/**
+ * A formatter of local months (YYYY-MM) in a zone, made once per plan. Formatting is slow next to
+ * the rest of a replay: each UTC hour is formatted once (at its first and last millisecond), and
+ * an hour whose two ends fall in different local months (a month starts within it) per instant.
+ */
 export function monthFormatter(timeZone: string): (iso: string) => string {
   const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
-  return (iso) => format.format(new Date(iso)).slice(0, 7);
+  const exact = (ms: number) => format.format(new Date(ms)).slice(0, 7);
+  const byHour = new Map<number, string>();
+  return (iso) => {
+    const ms = new Date(iso).getTime();
+    const hour = Math.floor(ms / HOUR);
+    let month = byHour.get(hour);
+    if (month === undefined) {
+      const first = exact(hour * HOUR);
+      month = first === exact(hour * HOUR + HOUR - 1) ? first : '';
+      if (byHour.size >= 100_000) byHour.clear();
+      byHour.set(hour, month);
+    }
+    return month !== '' ? month : exact(ms);
+  };
 }
 
 const emptyOutcome = (): Outcome => ({ deadlines: [], fines: [], approvals: [], amounts: [], blocks: [], notices: [] });

@@ -27,15 +27,32 @@ function where(filter: Omit<ImpactRowFilter, 'limit' | 'after'>): { clause: stri
   return { clause: parts.join(' AND '), params };
 }
 
+/** SQLite's function arguments are limited (127 by default): more fields than this read the whole data. */
+const MAX_FIELDS = 60;
+
+/**
+ * The data column, or only some of its top-level fields as a JSON object of their own (names and
+ * paths bound as parameters; a name a JSON path cannot quote simply reads the whole data).
+ */
+function dataColumn(fields: readonly string[] | undefined): { sql: string; params: string[] } {
+  if (!fields || fields.length > MAX_FIELDS || fields.some((f) => /["\\]/.test(f))) return { sql: 'data', params: [] };
+  if (fields.length === 0) return { sql: "'{}'", params: [] };
+  return {
+    sql: `json_object(${fields.map(() => '?, data -> ?').join(', ')})`,
+    params: fields.flatMap((f) => [f, `$."${f}"`]),
+  };
+}
+
 /** One keyset page of the records an impact replay reads (newest first), on the index records_form_created. */
 export function impactRows(db: Database.Database, filter: ImpactRowFilter): ImpactRow[] {
   const { clause, params } = where(filter);
   const keyset = filter.after ? ' AND (created_at < ? OR (created_at = ? AND id < ?))' : '';
+  const data = dataColumn(filter.fields);
   const rows = prepared(
     db,
-    `SELECT id, form_id, status, store, assignee, created_by, created_at, updated_at, data FROM records
+    `SELECT id, form_id, status, store, assignee, created_by, created_at, updated_at, ${data.sql} AS data FROM records
      WHERE ${clause}${keyset} ORDER BY created_at DESC, id DESC LIMIT ?`,
-  ).all(...params, ...(filter.after ? [filter.after[0], filter.after[0], filter.after[1]] : []), filter.limit) as Record<
+  ).all(...data.params, ...params, ...(filter.after ? [filter.after[0], filter.after[0], filter.after[1]] : []), filter.limit) as Record<
     string,
     string | null
   >[];
