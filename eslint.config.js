@@ -3,6 +3,43 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+// A later `no-restricted-imports` block replaces an earlier one for the files it matches, so each
+// boundary block below repeats these patterns.
+const packageInternals = [
+  {
+    group: ['@aftersales/*/src', '@aftersales/*/src/**', '@aftersales/*/dist/**'],
+    message: "Import the package's entry point, not its internals.",
+  },
+  {
+    regex: '^(\\.\\./)+(packages/)?(engine|server|designer)/(src|dist)(/|$)',
+    message: "Import the package's entry point, not its internals.",
+  },
+];
+
+/**
+ * The web app's admin and staff areas are separate screens loaded apart: `area` imports nothing of
+ * `other`; what both use lives in `src/shared` or `src/app`.
+ * @param {'admin' | 'staff'} area
+ * @param {'admin' | 'staff'} other
+ */
+const areaBoundary = (area, other) => ({
+  files: [`packages/designer/src/${area}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...packageInternals,
+          {
+            regex: `^(\\.\\./)+${other}(/|$)`,
+            message: `The admin and staff areas do not import each other: move what both use to src/shared (or src/app).`,
+          },
+        ],
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'data/**', 'test-results/**', '**/*.js', '**/*.mjs', '!eslint.config.js'],
@@ -47,16 +84,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['@aftersales/*/src', '@aftersales/*/src/**', '@aftersales/*/dist/**'],
-              message: "Import the package's entry point, not its internals.",
-            },
-            {
-              regex: '^(\\.\\./)+(packages/)?(engine|server|designer)/(src|dist)(/|$)',
-              message: "Import the package's entry point, not its internals.",
-            },
-          ],
+          patterns: packageInternals,
         },
       ],
     },
@@ -69,6 +97,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            ...packageInternals,
             {
               group: ['@aftersales/server', '@aftersales/server/**', '@aftersales/designer', '@aftersales/designer/**'],
               message: 'The engine imports no server or web-app code.',
@@ -79,6 +108,9 @@ export default tseslint.config(
       ],
     },
   },
+  // The admin area imports nothing of the staff area, and the staff area nothing of the admin area.
+  areaBoundary('admin', 'staff'),
+  areaBoundary('staff', 'admin'),
   {
     // Hooks: a hook outside the rules, or an effect that misses a dependency (a label that stays in
     // the old language after a switch), is an error.

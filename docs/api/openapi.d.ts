@@ -2820,6 +2820,7 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['ImpactAnswer'];
+            'application/x-ndjson': components['schemas']['ImpactStreamLine'];
           };
         };
         /** @description Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429) */
@@ -5537,6 +5538,44 @@ export interface components {
       truncated: boolean;
       threads: number;
     };
+    ImpactStreamLine:
+      | {
+          /** @constant */
+          type: 'start';
+          total: number;
+        }
+      | {
+          /** @constant */
+          type: 'progress';
+          checked: number;
+          total: number;
+        }
+      | {
+          /** @constant */
+          type: 'result';
+          impact: components['schemas']['ImpactAnswer'];
+        }
+      | {
+          /** @constant */
+          type: 'error';
+          error: {
+            /** @description the kind of failure (bad_request, not_found, ...); it decides the HTTP status */
+            code: string;
+            /** @description in English */
+            message: string;
+            /** @description in Chinese */
+            messageZh?: string;
+            /** @description the exact failure, a key of the server error catalog */
+            reason?: string;
+            params?: {
+              [key: string]: string | number;
+            };
+            /** @description with 429: as the Retry-After header */
+            retryAfterSeconds?: number;
+            /** @description one per problem, each with a pointer where it has one */
+            details?: components['schemas']['ErrorDetail'][];
+          };
+        };
     Person: {
       username: string;
       displayName: string;

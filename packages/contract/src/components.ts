@@ -11,7 +11,7 @@ import {
   VersionInfo,
 } from './endpoints/definitions.js';
 import { Dispatch, Person } from './endpoints/fieldwork.js';
-import { Impact, ImpactAnswer } from './endpoints/impact.js';
+import { Impact, ImpactAnswer, ImpactStreamLine } from './endpoints/impact.js';
 import { ChannelCreate, ChannelInfo, Delivery } from './endpoints/notices.js';
 import { CalendarPreviewBody, DeadlineShift, PackChange, Push } from './endpoints/pack.js';
 import { Evaluate, RecordCreate, RecordListItem, RecordUpdate, RecordView, Transition } from './endpoints/records.js';
@@ -85,6 +85,7 @@ export const components = {
   Notice,
   NoticeItem,
   ImpactAnswer,
+  ImpactStreamLine,
   Person,
   ChannelInfo,
   Delivery,

@@ -16,6 +16,8 @@ export interface Endpoint {
   response?: TSchema;
   /** The status of a success (default 200). */
   status?: number;
+  /** With `Accept: application/x-ndjson` the answer streams: one JSON object of this schema a line. */
+  stream?: TSchema;
   /** The answer is a file of these content types, not JSON. */
   file?: readonly string[];
 }

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { endpoint } from '../endpoint.js';
+import { ErrorBody } from '../errors/ErrorBody.js';
 import { Instant, JsonObject, LocalizedText, Nullable, Text } from '../shapes.js';
 
 const PackFiles = Type.Array(
@@ -98,7 +99,15 @@ export const ImpactAnswer = Type.Object({
   threads: Type.Integer(),
 });
 
+/** One line of the streamed answer (`Accept: application/x-ndjson`): start, progress..., then result or error. */
+export const ImpactStreamLine = Type.Union([
+  Type.Object({ type: Type.Literal('start'), total: Type.Integer() }),
+  Type.Object({ type: Type.Literal('progress'), checked: Type.Integer(), total: Type.Integer() }),
+  Type.Object({ type: Type.Literal('result'), impact: ImpactAnswer }),
+  Type.Object({ type: Type.Literal('error'), error: ErrorBody.properties.error }),
+]);
+
 /** Impact over the stored history (with `Accept: application/x-ndjson` the answer streams: start, progress..., result or error lines). */
 export const impactEndpoints = {
-  impact: endpoint({ method: 'post', path: '/impact', body: Impact, response: ImpactAnswer }),
+  impact: endpoint({ method: 'post', path: '/impact', body: Impact, response: ImpactAnswer, stream: ImpactStreamLine }),
 };

@@ -32,6 +32,7 @@ export class ApiClient {
     this.language = language;
   }
 
+  /** Untyped calls, for a route not in the contract yet: every route of the API is, so the app uses `call`. */
   get<T>(path: string, query?: Record<string, string | number | boolean | undefined>): Promise<T> {
     return this.request<T>('GET', path + toQuery(query));
   }
@@ -128,7 +129,7 @@ function toQuery(query?: Record<string, string | number | boolean | undefined>):
 }
 
 /** Reads the contract's error answer `{ error: { code, message, messageZh?, reason?, params?, details? } }`. */
-function toApiError(status: number, data: unknown, retryAfter: string | null = null): ApiError {
+export function toApiError(status: number, data: unknown, retryAfter: string | null = null): ApiError {
   const error = ((data as Partial<ErrorAnswer> | undefined)?.error ?? {}) as Partial<ErrorAnswer['error']>;
   const code = typeof error.code === 'string' ? error.code : `http.${status}`;
   const message = typeof error.message === 'string' ? error.message : typeof data === 'string' ? data : code;

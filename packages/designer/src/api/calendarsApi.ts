@@ -1,43 +1,22 @@
-import type { CalendarFile, LocalizedText } from '@aftersales/engine';
+import type { CalendarFile } from '@aftersales/engine';
+import { api, type DeadlineShift as DeadlineShiftSchema, type ResponseOf, type Static } from '@aftersales/contract';
 import type { ApiClient } from './ApiClient';
-import { api } from '@aftersales/contract';
+import type { DocumentDetail } from './types';
 
-/** One open deadline a calendar publish would move. */
-export interface DeadlineShift {
-  recordId: string;
-  formId: string;
-  key: string;
-  what: LocalizedText;
-  /** Form title · key field · local date: how people name the record. */
-  title: LocalizedText;
-  from: string | null;
-  to: string | null;
-  deltaMs: number | null;
-  breachedNow: boolean;
-  saved: boolean;
-}
-
-export interface CalendarPreview {
-  now: string;
-  timeZone: string;
-  counts: { moved: number; later: number; earlier: number; breachedNow: number; saved: number };
-  items: DeadlineShift[];
-}
-
-export interface CalendarDetail {
-  id: string;
-  published: { version: number; definition: CalendarFile } | null;
-  draft: { definition: CalendarFile } | null;
-}
+/** One open deadline a calendar publish would move (the contract's). */
+export type DeadlineShift = Static<typeof DeadlineShiftSchema>;
+export type CalendarPreview = ResponseOf<typeof api.pack.calendarPreview>;
+export type CalendarDetail = DocumentDetail<CalendarFile>;
 
 /** Calendars: their drafts, the preview of what a publish moves, publish. */
 export function calendarsApi(client: ApiClient) {
-  const one = (id: string) => `/calendars/${encodeURIComponent(id)}`;
+  const e = api.calendars;
+  const asBody = (definition: CalendarFile) => ({ definition: definition as unknown as Record<string, unknown> });
   return {
-    list: async () => (await client.call(api.calendars.list, {})).items,
-    get: (id: string) => client.get<CalendarDetail>(one(id)),
-    saveDraft: (id: string, definition: CalendarFile) => client.put<unknown>(`${one(id)}/draft`, { definition }),
-    preview: (id: string, definition: CalendarFile) => client.post<CalendarPreview>(`${one(id)}/preview`, { definition }),
-    publish: (id: string) => client.post<{ version: number }>(`${one(id)}/publish`, {}),
+    list: async () => (await client.call(e.list, {})).items,
+    get: async (id: string) => (await client.call(e.get, { params: { id } })) as CalendarDetail,
+    saveDraft: (id: string, definition: CalendarFile) => client.call(e.saveDraft, { params: { id }, body: asBody(definition) }),
+    preview: (id: string, definition: CalendarFile) => client.call(api.pack.calendarPreview, { params: { id }, body: asBody(definition) }),
+    publish: (id: string) => client.call(e.publish, { params: { id }, body: {} }),
   };
 }

@@ -1,56 +1,28 @@
+import { api, type ChannelInfo as ChannelInfoSchema, type Delivery, type Person as PersonSchema, type Static } from '@aftersales/contract';
 import type { ApiClient } from './ApiClient';
-import type { RecordAnswer, RecordListItem } from './workApi';
 
+/** The field work shapes are the contract's (packages/contract endpoints/fieldwork.ts, notices.ts). */
 /** A user as person fields show them: the reference records keep (user name) and the name people read. */
-export interface Person {
-  username: string;
-  displayName: string;
-  policyRoles: string[];
-  stores: string[];
-}
-
-export type NoticeEvent = 'record' | 'approval' | 'deadline' | 'fine';
-export type ChannelKind = 'webhook' | 'wecom' | 'dingtalk' | 'email';
-
+export type Person = Static<typeof PersonSchema>;
 /** A store's notice channel as admins see it (secrets never come back, only whether one is set). */
-export interface ChannelInfo {
-  id: string;
-  store: string;
-  kind: ChannelKind;
-  name: string;
-  events: NoticeEvent[];
-  config: Record<string, unknown>;
-  secretSet: boolean;
-  createdAt: string;
-}
+export type ChannelInfo = Static<typeof ChannelInfoSchema>;
+export type ChannelKind = ChannelInfo['kind'];
+export type NoticeEvent = ChannelInfo['events'][number];
+export type DeliveryInfo = Static<typeof Delivery>;
 
-export interface DeliveryInfo {
-  id: string;
-  event: NoticeEvent;
-  state: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  nextAt: string | null;
-  lastStatus: number | null;
-  lastError: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-  payload: { notice: { message: { 'zh-CN': string; en: string } } };
-}
-
-/** Field work: the people and stores person and store fields pick from, dispatch, my jobs. */
+/** Field work: the people and stores person and store fields pick from, dispatch, my jobs, notice channels. */
 export function fieldworkApi(client: ApiClient) {
+  const e = api.fieldwork;
+  const n = api.notices;
   return {
-    people: (roles: readonly string[] = []) =>
-      client.get<{ items: Person[] }>('/people', roles.length > 0 ? { role: roles.join(',') } : {}),
-    stores: () => client.get<{ items: string[] }>('/stores'),
-    dispatch: (id: string, assignee: string, rev: number) =>
-      client.post<RecordAnswer>(`/records/${encodeURIComponent(id)}/dispatch`, { assignee, rev }),
-    myJobs: () => client.get<{ items: RecordListItem[]; now: string }>('/my-jobs'),
-    channels: () => client.get<{ items: ChannelInfo[] }>('/channels'),
-    createChannel: (input: { store: string; kind: ChannelKind; name: string; events: NoticeEvent[]; config: Record<string, unknown> }) =>
-      client.post<ChannelInfo>('/channels', input),
-    deleteChannel: (id: string) => client.delete<{ deleted: boolean }>(`/channels/${encodeURIComponent(id)}`),
-    deliveries: (id: string) => client.get<{ items: DeliveryInfo[] }>(`/channels/${encodeURIComponent(id)}/deliveries`),
-    replay: (id: string) => client.post<DeliveryInfo>(`/deliveries/${encodeURIComponent(id)}/replay`),
+    people: (roles: readonly string[] = []) => client.call(e.people, { query: roles.length > 0 ? { role: roles.join(',') } : {} }),
+    stores: () => client.call(e.stores, {}),
+    dispatch: (id: string, assignee: string, rev: number) => client.call(e.dispatch, { params: { id }, body: { assignee, rev } }),
+    myJobs: () => client.call(e.myJobs, {}),
+    channels: () => client.call(n.channels, {}),
+    createChannel: (input: Static<typeof n.createChannel.body>) => client.call(n.createChannel, { body: input }),
+    deleteChannel: (id: string) => client.call(n.deleteChannel, { params: { id } }),
+    deliveries: (id: string) => client.call(n.deliveries, { params: { id } }),
+    replay: (id: string) => client.call(n.replayDelivery, { params: { id } }),
   };
 }

@@ -1,17 +1,18 @@
-import type {
-  ApprovalItem,
-  AuditEntry as AuditEntrySchema,
-  DeadlineItem,
-  DeadlineRow as DeadlineRowSchema,
-  FieldChange as FieldChangeSchema,
-  FileInfo as FileInfoSchema,
-  LedgerItem,
-  LedgerLine as LedgerLineSchema,
-  NoticeItem as NoticeItemSchema,
-  RecordBrief as RecordBriefSchema,
-  RecordListItem as RecordListItemSchema,
-  RecordView,
-  Static,
+import {
+  api,
+  type ApprovalItem,
+  type AuditEntry as AuditEntrySchema,
+  type DeadlineRow as DeadlineRowSchema,
+  type FieldChange as FieldChangeSchema,
+  type FileInfo as FileInfoSchema,
+  type LedgerItem,
+  type LedgerLine as LedgerLineSchema,
+  type NoticeItem as NoticeItemSchema,
+  type RecordBrief as RecordBriefSchema,
+  type RecordListItem as RecordListItemSchema,
+  type RecordView,
+  type QueryOf,
+  type Static,
 } from '@aftersales/contract';
 import type { Evaluation } from '@aftersales/engine';
 import type { ApiClient } from './ApiClient';
@@ -31,82 +32,46 @@ export type NoticeItem = Static<typeof NoticeItemSchema>;
 export type FineEntry = Static<typeof LedgerItem>;
 export type LedgerLine = Static<typeof LedgerLineSchema>;
 export type FileInfo = Static<typeof FileInfoSchema>;
-export type DeadlineWithRecord = Static<typeof DeadlineItem>;
 
-export interface RecordQuery {
-  form?: string;
-  status?: string;
-  deadline?: 'open' | 'met' | 'breached';
-  person?: string;
+/** The filter of the records list (the contract's query; `mine` as a flag). */
+export type RecordQuery = Omit<QueryOf<typeof api.records.listRecords>, 'mine' | 'cursor'> & {
   mine?: boolean;
-  /** Local dates (YYYY-MM-DD) of the store's time zone. */
-  from?: string;
-  to?: string;
-  /** A date or date-time field of the form the dates are of (default: when the record was created). */
-  dateField?: string;
-  /** Words to find: ticket no., customer phone or name, technician. */
-  q?: string;
-  limit?: number;
   /** The page after this cursor (`nextCursor` of the page before). */
   cursor?: string;
-}
-
-/** A page of a list: the rows, how many there are in all, and the cursor of the next page (null on the last). */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  nextCursor: string | null;
-}
+};
 
 /** The staff workspace's calls: records, approvals, the overdue board, the fines ledger, dashboards, photos. */
 export function workApi(client: ApiClient) {
+  const r = api.records;
+  const w = api.work;
   return {
-    records: (query: RecordQuery) =>
-      client.get<{ items: RecordListItem[]; total: number; totalCapped: boolean; nextCursor: string | null; now: string }>('/records', {
-        ...query,
-        mine: query.mine ? 1 : undefined,
-      }),
-    record: (id: string) => client.get<RecordDetail>(`/records/${encodeURIComponent(id)}`),
+    records: ({ mine, ...query }: RecordQuery) =>
+      client.call(r.listRecords, { query: { ...query, ...(mine ? { mine: '1' as const } : {}) } }),
+    record: async (id: string) => (await client.call(r.getRecord, { params: { id } })) as RecordDetail,
     create: (form: string, data: unknown, store?: string) =>
-      client.post<RecordAnswer>('/records', { form, data, ...(store ? { store } : {}) }),
-    update: (id: string, data: unknown, rev: number) => client.put<RecordAnswer>(`/records/${encodeURIComponent(id)}`, { data, rev }),
-    transition: (id: string, to: string) => client.post<RecordAnswer>(`/records/${encodeURIComponent(id)}/transitions`, { to }),
-    history: (id: string) => client.get<{ items: AuditEntry[] }>(`/records/${encodeURIComponent(id)}/history`),
+      client.call(r.createRecord, { body: { form, data: data as Record<string, unknown>, ...(store ? { store } : {}) } }),
+    update: (id: string, data: unknown, rev: number) =>
+      client.call(r.updateRecord, { params: { id }, body: { data: data as Record<string, unknown>, rev } }),
+    transition: (id: string, to: string) => client.call(r.transitionRecord, { params: { id }, body: { to } }),
+    history: (id: string) => client.call(r.recordHistory, { params: { id } }),
     approvals: (state: ApprovalTask['state'], cursor?: string) =>
-      client.get<Page<ApprovalTask>>('/approvals', { state, ...(cursor ? { cursor } : {}) }),
+      client.call(w.approvals, { query: { state, ...(cursor ? { cursor } : {}) } }),
     decide: (id: string, decision: 'approve' | 'reject', comment: string) =>
-      client.post<ApprovalTask>(`/approvals/${encodeURIComponent(id)}/decision`, { decision, comment }),
-    withdraw: (id: string, reason: string) => client.post<ApprovalTask>(`/approvals/${encodeURIComponent(id)}/withdrawal`, { reason }),
+      client.call(w.decide, { params: { id }, body: { decision, comment } }),
+    withdraw: (id: string, reason: string) => client.call(w.withdraw, { params: { id }, body: { reason } }),
     deadlines: (state: DeadlineRow['state'], page: { cursor?: string; limit?: number } = {}) =>
-      client.get<Page<DeadlineWithRecord> & { now: string }>('/deadlines', { state, ...page }),
+      client.call(w.deadlines, { query: { state, ...page } }),
+    /** Fines of the filter, a page at a time, with the sum and count of all of them and the per-person summary. */
     fines: (query: { month?: string; person?: string; form?: string; cursor?: string }) =>
-      client.get<{
-        items: FineEntry[];
-        /** Sum of every fine of the filter (not only this page). */
-        total: number;
-        summary: LedgerLine[];
-        /** How many fines the filter has, counted up to 10,000 (countCapped: more). */
-        count: number;
-        countCapped: boolean;
-        nextCursor: string | null;
-      }>('/fines', { ...query, limit: 100 }),
+      client.call(w.fines, { query: { ...query, limit: 100 } }),
     /** Waives a fine (no amount) or corrects it to `amount`, with a reason (the ledger keeps the original). */
     correctFine: (id: string, reason: string, amount?: number) =>
-      client.post<{ reversal: FineEntry; replacement: FineEntry | null }>(`/fines/${encodeURIComponent(id)}/corrections`, {
-        reason,
-        ...(amount === undefined ? {} : { amount }),
-      }),
-    compliance: (groupBy: string, weeks = 8) =>
-      client.get<{ weeks: string[]; series: { group: string; met: number[]; breached: number[]; rate: (number | null)[] }[] }>(
-        '/dashboard/compliance',
-        { groupBy, weeks },
-      ),
-    finesPerMonth: (months = 6) => client.get<{ months: string[]; count: number[]; total: number[] }>('/dashboard/fines', { months }),
-    counts: (form: string, field: string, by?: string) =>
-      client.get<{ total: number; counts: Record<string, Record<string, number>> }>('/dashboard/counts', { form, field, by }),
-    notifications: (limit = 10, cursor?: string) =>
-      client.get<Page<NoticeItem>>('/notifications', { limit, ...(cursor ? { cursor } : {}) }),
-    upload: (file: File) => client.upload<FileInfo>('/files', file),
+      client.call(w.correctFine, { params: { id }, body: { reason, ...(amount === undefined ? {} : { amount }) } }),
+    compliance: (groupBy: string, weeks = 8) => client.call(w.compliance, { query: { groupBy, weeks } }),
+    finesPerMonth: (months = 6) => client.call(w.finesPerMonth, { query: { months } }),
+    counts: (form: string, field: string, by?: string) => client.call(w.counts, { query: { form, field, ...(by ? { by } : {}) } }),
+    notifications: (limit = 10, cursor?: string) => client.call(w.notifications, { query: { limit, ...(cursor ? { cursor } : {}) } }),
+    upload: (file: File) => client.upload<FileInfo>(api.pack.upload.path, file),
   };
 }
 

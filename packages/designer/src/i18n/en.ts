@@ -1053,6 +1053,8 @@ export const en = {
   'fieldwork.print.number': 'Number',
   'fieldwork.print.signatures': 'Signatures',
   'fieldwork.print.handledBy': 'Handled by (signature)',
+  // h-contract: admin
+  'channels.state.skipped': 'Not sent (the channel does not take this kind of notice)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1044,4 +1044,6 @@ export const zhCN: Messages = {
   'fieldwork.print.number': '单号',
   'fieldwork.print.signatures': '签字',
   'fieldwork.print.handledBy': '经办人签字',
+  // h-contract: admin
+  'channels.state.skipped': '未发送（该渠道不接收此类通知）',
 };

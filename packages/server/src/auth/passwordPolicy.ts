@@ -1,7 +1,9 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
-import { AppError } from '../errors/AppError.js';
+import { serverErrorMessage } from '@aftersales/contract';
+import { DomainError } from '../errors/DomainError.js';
+import { domainDetail } from '../errors/domainDetail.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 /**
@@ -10,8 +12,16 @@ export const PASSWORD_MIN_LENGTH = 10;
  */
 export const PASSWORD_MIN_SCORE = 3;
 
-/** Why a password is refused, in both languages; null when it passes. */
-export type PasswordProblem = { en: string; zh: string } | null;
+type PasswordCode =
+  'password.tooShort' | 'password.onlySpaces' | 'password.fewCharacters' | 'password.sequence' | 'password.name' | 'password.guessable';
+
+/** Why a password is refused: its code of the server error catalog and the message in both languages; null when it passes. */
+export type PasswordProblem = { code: PasswordCode; params: Record<string, number>; en: string; zh: string } | null;
+
+const problem = (code: PasswordCode, params: Record<string, number> = {}): PasswordProblem => {
+  const message = serverErrorMessage(code, params as never);
+  return { code, params, en: message.en, zh: message['zh-CN'] };
+};
 
 // One estimator for the process: the dictionaries are large, built once on first use.
 let estimator: ZxcvbnFactory | undefined;
@@ -31,31 +41,23 @@ const SEQUENCES = [
 
 /** The product's password policy, for user creation, admin resets and the first admin. */
 export function passwordProblem(password: string, person: { username: string; displayName: string }): PasswordProblem {
-  if ([...password].length < PASSWORD_MIN_LENGTH)
-    return { en: `the password needs at least ${PASSWORD_MIN_LENGTH} characters`, zh: `密码至少需要 ${PASSWORD_MIN_LENGTH} 个字符` };
-  if (password.trim() === '') return { en: 'the password cannot be only spaces', zh: '密码不能全是空格' };
-  if (new Set([...password]).size < 4)
-    return { en: 'the password repeats too few different characters', zh: '密码中不同的字符太少（不能只重复一两个字符）' };
+  if ([...password].length < PASSWORD_MIN_LENGTH) return problem('password.tooShort', { min: PASSWORD_MIN_LENGTH });
+  if (password.trim() === '') return problem('password.onlySpaces');
+  if (new Set([...password]).size < 4) return problem('password.fewCharacters');
   const lower = password.toLowerCase();
-  if (SEQUENCES.some((run) => run.includes(lower) || [...run].reverse().join('').includes(lower)))
-    return { en: 'the password is a simple sequence such as 1234567890', zh: '密码不能是 1234567890 这类简单序列' };
+  if (SEQUENCES.some((run) => run.includes(lower) || [...run].reverse().join('').includes(lower))) return problem('password.sequence');
   const names = [person.username, person.displayName].map((n) => n.trim().toLowerCase()).filter((n) => n !== '');
-  if (names.some((name) => name.includes(lower.trim())))
-    return { en: "the password cannot be the person's user name or display name", zh: '密码不能是用户名或显示名称' };
+  if (names.some((name) => name.includes(lower.trim()))) return problem('password.name');
   if (zxcvbn().check(password, [...names, 'aftersales', 'after-sales', 'admin']).score < PASSWORD_MIN_SCORE)
-    return {
-      en: 'the password is too easy to guess (a common password, word or pattern); use a longer phrase of unrelated words',
-      zh: '密码太容易被猜到（常见密码、单词或规律）；请用更长、由不相关词语组成的短语',
-    };
+    return problem('password.guessable');
   return null;
 }
 
 /** Refuses a password that breaks the policy: 400 with a pointer to the password field and the reason in both languages. */
 export function assertPasswordPolicy(password: string, person: { username: string; displayName: string }, pointer = '/password'): void {
-  const problem = passwordProblem(password, person);
-  if (problem)
-    throw new AppError('validation_failed', problem.en, {
-      messageZh: problem.zh,
-      details: [{ pointer, code: 'password_policy', message: problem.en, messageZh: problem.zh }],
+  const found = passwordProblem(password, person);
+  if (found)
+    throw new DomainError(found.code, found.params as never, {
+      details: [domainDetail(pointer, found.code, found.params as never, 'password_policy')],
     });
 }

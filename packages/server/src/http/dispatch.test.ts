@@ -74,6 +74,7 @@ describe('person and store fields', () => {
     for (const technician of ['王小二', 'zhao', 'clerk']) {
       const refused = await clerk('POST', '/records', { form: 'after-sales-record', data: call({ technician }) });
       expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ reason: 'people.unknown', params: { fieldsEn: expect.any(String) } });
       expect(refused.body.error.details).toEqual([
         expect.objectContaining({ pointer: '/data/technician', code: 'person.unknown', messageZh: expect.stringContaining('技术员') }),
       ]);
@@ -116,6 +117,7 @@ describe('dispatch and my jobs', () => {
     const elsewhere = await clerk('POST', `/records/${id}/dispatch`, { assignee: 'zhao', rev: 1 });
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.error.details[0].pointer).toBe('/assignee');
+    expect(elsewhere.body.error.details[0]).toMatchObject({ code: 'person.unknown', messageZh: '请从本店人员名单中选择' });
     expect((await clerk('POST', `/records/${id}/dispatch`, { assignee: 'li', rev: 7 })).status).toBe(409);
     expect((await clerk('POST', `/records/${id}/dispatch`, { rev: 1 })).status).toBe(400);
     const trip = await clerk('POST', '/records', {

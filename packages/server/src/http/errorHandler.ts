@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
+import type { ErrorBody, Static } from '@aftersales/contract';
 import { AppError, HTTP_STATUS } from '../errors/AppError.js';
 import { DomainError } from '../errors/DomainError.js';
 
@@ -11,7 +12,12 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _ne
   const appError = toAppError(error);
   if (appError.code === 'internal') console.error(error);
   if (appError.retryAfterSeconds !== undefined) res.set('Retry-After', String(appError.retryAfterSeconds));
-  res.status(HTTP_STATUS[appError.code]).json({
+  res.status(HTTP_STATUS[appError.code]).json(errorAnswer(appError));
+};
+
+/** An error as the contract's ErrorBody: the one wire shape of a refusal (also the error line of a streamed answer). */
+export function errorAnswer(appError: AppError): Static<typeof ErrorBody> {
+  return {
     error: {
       code: appError.code,
       message: appError.message,
@@ -20,8 +26,8 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _ne
       ...(appError.retryAfterSeconds !== undefined ? { retryAfterSeconds: appError.retryAfterSeconds } : {}),
       ...(appError.details.length > 0 ? { details: appError.details } : {}),
     },
-  });
-};
+  };
+}
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;

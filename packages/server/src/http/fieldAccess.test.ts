@@ -58,6 +58,7 @@ describe('field access on the after-sales record', () => {
       rev: job.rev,
     });
     expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ reason: 'fields.locked', messageZh: '“来电时间”：你不能修改' });
     expect(refused.body.error.details).toEqual([
       {
         pointer: '/data/callTime',

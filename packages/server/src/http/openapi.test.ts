@@ -52,6 +52,29 @@ describe('the OpenAPI document', () => {
     expect(body.components.schemas.Error.properties.error.properties.problems).toBeUndefined();
   });
 
+  it('when an integrator generates a client, then every answer has a type: JSON by schema, a file, no content, or streamed lines', async () => {
+    const { body } = await client(server.url)('GET', '/openapi.json');
+    const untyped: string[] = [];
+    for (const [path, item] of Object.entries(body.paths as Record<string, Record<string, Operation>>))
+      for (const [method, operation] of Object.entries(item)) {
+        const [status, success] = Object.entries(operation.responses).find(([code]) => /^2/.test(code))!;
+        const typed =
+          status === '204' || Object.values(success.content ?? {}).some((c) => c.schema.$ref || Object.keys(c.schema).length > 0);
+        if (!typed) untyped.push(`${method} ${path}`);
+      }
+    expect(untyped).toEqual([]);
+    expect(body.paths['/impact'].post.responses['200'].content['application/x-ndjson'].schema).toEqual({
+      $ref: '#/components/schemas/ImpactStreamLine',
+    });
+    const line = body.components.schemas.ImpactStreamLine;
+    expect(line.anyOf.map((branch: { properties: { type: { const: string } } }) => branch.properties.type.const)).toEqual([
+      'start',
+      'progress',
+      'result',
+      'error',
+    ]);
+  });
+
   it('when a person opens /api/docs, then the reference page lists the routes and who may call them', async () => {
     const page = await (await fetch(`${server.url}/api/docs`)).text();
     expect(page).toContain('<code>/api/v1/records/:id/transitions</code>');

@@ -27,7 +27,9 @@ function successOf(route: Route, endpoint: Endpoint | undefined) {
       content: Object.fromEntries(endpoint.file.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
     };
   if (!endpoint.response) return { description: 'Done, no content' };
-  return { description: route.summary, content: { 'application/json': { schema: refOrInline(endpoint.response) } } };
+  const json = { 'application/json': { schema: refOrInline(endpoint.response) } };
+  const lines = endpoint.stream ? { 'application/x-ndjson': { schema: refOrInline(endpoint.stream) } } : {};
+  return { description: route.summary, content: { ...json, ...lines } };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { AppError } from '../errors/AppError.js';
 import { DomainError } from '../errors/DomainError.js';
+import { domainDetail } from '../errors/domainDetail.js';
 import type { Store } from '../store/Store.js';
 import type { Approval } from '../store/types.js';
 import type { Clock } from './Clock.js';
@@ -40,7 +40,7 @@ export class ApprovalService {
 
   async decide(id: string, decision: 'approve' | 'reject', comment: string, principal: Principal): Promise<Approval> {
     const approval = await this.store.getApproval(id);
-    if (!approval) throw new AppError('not_found', `approval "${id}" does not exist`);
+    if (!approval) throw new DomainError('approval.notFound', { id });
     const mayDecide =
       hasRole(principal, ['admin']) ||
       (principal.kind === 'user' && principal.user.policyRoles.includes(approval.approver)) ||
@@ -48,7 +48,7 @@ export class ApprovalService {
         this.escalation !== undefined &&
         principal.user.policyRoles.includes(this.escalation.options.escalateTo) &&
         this.escalation.escalated(approval));
-    if (!mayDecide) throw new AppError('forbidden', `only the ${approval.approver} may decide this approval`);
+    if (!mayDecide) throw new DomainError('approval.notApprover', { approver: approval.approver });
     const record = await this.store.getRecord(approval.recordId);
     // No one approves (or rejects) their own record.
     if (record && principal.kind === 'user' && record.createdBy === principal.user.username)
@@ -56,9 +56,7 @@ export class ApprovalService {
         'approval.ownRecord',
         {},
         {
-          details: [
-            { pointer: '/decision', code: 'approval.self', message: 'approver is the record creator', messageZh: '审批人是记录的提交人' },
-          ],
+          details: [domainDetail('/decision', 'detail.approverIsCreator', {}, 'approval.self')],
         },
       );
     if (approval.state !== 'pending')
@@ -90,7 +88,7 @@ export class ApprovalService {
   async withdraw(id: string, reason: string, principal: Principal): Promise<Approval> {
     const approval = await this.store.getApproval(id);
     const record = approval ? await this.store.getRecord(approval.recordId) : null;
-    if (!approval || !record || !maySee(principal, record)) throw new AppError('not_found', `approval "${id}" does not exist`);
+    if (!approval || !record || !maySee(principal, record)) throw new DomainError('approval.notFound', { id });
     if (approval.state !== 'pending') throw new DomainError('approval.notWithdrawable', { state: approval.state });
     if (record.evaluation.outcome.approvals.some((a) => approvalKey(a) === approvalKey(approval)))
       throw new DomainError('approval.stillAsked', {});

@@ -3,6 +3,7 @@ import { hashPassword, randomPassword, verifyPassword } from '../auth/password.j
 import { assertPasswordPolicy } from '../auth/passwordPolicy.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
 import { DomainError } from '../errors/DomainError.js';
+import { domainDetail } from '../errors/domainDetail.js';
 import type { Store } from '../store/Store.js';
 import type { ApiKey, Role, Scope, User } from '../store/types.js';
 import type { Clock } from './Clock.js';
@@ -135,7 +136,7 @@ export class AuthService {
         'user.deactivateSelf',
         {},
         {
-          details: [{ pointer: '/id', message: 'another administrator must do it', messageZh: '需由其他管理员操作' }],
+          details: [domainDetail('/id', 'detail.otherAdmin', {})],
         },
       );
     const now = this.clock().toISOString();

@@ -1,4 +1,5 @@
-import { AppError } from '../errors/AppError.js';
+import { DomainError } from '../errors/DomainError.js';
+import { domainDetail } from '../errors/domainDetail.js';
 import type { Store } from '../store/Store.js';
 import { FIELD_PATH } from '../store/paging.js';
 import type { RecordFilter } from '../store/types.js';
@@ -98,10 +99,5 @@ export class Dashboard {
 /** A field path the dashboards read: plain names with dots (anything else is a 400, never SQL). */
 function checkField(name: string, path: string): void {
   if (!FIELD_PATH.test(path) || path.length > 200)
-    throw new AppError('bad_request', `query parameter "${name}" must name a field of the form (names with dots)`, {
-      messageZh: `“${name}”须为表单字段名`,
-      details: [
-        { pointer: `/query/${name}`, message: 'a field path such as zone or customer.city', messageZh: '字段名，如 zone 或 customer.city' },
-      ],
-    });
+    throw new DomainError('query.notAField', { name }, { details: [domainDetail(`/query/${name}`, 'detail.fieldPath', {}, 'fieldPath')] });
 }

@@ -17,7 +17,8 @@ import {
   type RolesFile,
   type RuleSetFile,
 } from '@aftersales/engine';
-import { AppError, type ErrorDetail } from '../errors/AppError.js';
+import type { ErrorDetail } from '../errors/AppError.js';
+import { domainDetail } from '../errors/domainDetail.js';
 import { DomainError } from '../errors/DomainError.js';
 import type { Store } from '../store/Store.js';
 import type { DocumentKind, DocumentState } from '../store/types.js';
@@ -92,7 +93,7 @@ export class DefinitionService {
 
   async get(kind: DocumentKind, id: string): Promise<DocumentState> {
     const doc = await this.store.getDocument(kind, id);
-    if (!doc) throw new AppError('not_found', `${kind} "${id}" does not exist`);
+    if (!doc) throw new DomainError('definition.notFound', { kind, id });
     return doc;
   }
 
@@ -106,9 +107,7 @@ export class DefinitionService {
   /** Saves a draft (problems are returned, not refused: a draft may be work in progress). */
   async saveDraft(kind: DocumentKind, id: string, definition: unknown, actor: string): Promise<{ id: string; problems: Problem[] }> {
     if (idOf(definition) !== id)
-      throw new AppError('bad_request', `the definition's id must be "${id}"`, {
-        details: [{ pointer: '/definition/id', message: `expected "${id}"` }],
-      });
+      throw new DomainError('definition.idMismatch', { id }, { details: [domainDetail('/definition/id', 'detail.mustBe', { value: id })] });
     await this.store.saveDraft(kind, id, definition, actor, this.clock().toISOString());
     const { problems } = await this.check([fileOf(kind, definition)]);
     return { id, problems };
@@ -116,12 +115,12 @@ export class DefinitionService {
 
   async discardDraft(kind: DocumentKind, id: string, actor: string): Promise<void> {
     if (!(await this.store.discardDraft(kind, id, actor, this.clock().toISOString())))
-      throw new AppError('not_found', `${kind} "${id}" has no draft`);
+      throw new DomainError('definition.noDraft', { kind, id });
   }
 
   async archive(kind: DocumentKind, id: string, archived: boolean, actor: string): Promise<void> {
     if (!(await this.store.setArchived(kind, id, archived, actor, this.clock().toISOString())))
-      throw new AppError('not_found', `${kind} "${id}" does not exist`);
+      throw new DomainError('definition.notFound', { kind, id });
     this.invalidate();
   }
 
@@ -135,7 +134,7 @@ export class DefinitionService {
   /** Publishes an old version again as a new version. */
   async rollback(kind: DocumentKind, id: string, version: number, actor: string): Promise<{ version: number; created: boolean }> {
     const old = await this.store.getVersion(kind, id, version);
-    if (!old) throw new AppError('not_found', `${kind} "${id}" has no version ${version}`);
+    if (!old) throw new DomainError('definition.noVersion', { kind, id, version });
     return this.publishDefinition(kind, id, old.definition, actor, `rollback to v${version}`, false);
   }
 
@@ -180,7 +179,7 @@ export class DefinitionService {
     if (cached) return cached;
     const pack = await this.publishedPack();
     const form = await this.store.getDocument('form', formId);
-    if (!form?.published || !pack.forms.has(formId)) throw new AppError('not_found', `form "${formId}" is not published`);
+    if (!form?.published || !pack.forms.has(formId)) throw new DomainError('form.notPublished', { form: formId });
     const ruleSetVersions: Record<string, number> = {};
     for (const doc of await this.store.listDocuments('ruleset')) {
       if (doc.form === formId && doc.published && !doc.archived) ruleSetVersions[doc.id] = doc.published.version;
@@ -199,7 +198,7 @@ export class DefinitionService {
     const cached = this.policies.get(key);
     if (cached) return cached;
     const form = await this.store.getVersion('form', formId, pins.formVersion);
-    if (!form) throw new AppError('not_found', `form "${formId}" has no version ${pins.formVersion}`);
+    if (!form) throw new DomainError('definition.noVersion', { kind: 'form', id: formId, version: pins.formVersion });
     const ruleSets = [];
     for (const [id, version] of Object.entries(pins.ruleSetVersions)) {
       const rules = await this.store.getVersion('ruleset', id, version);
@@ -293,28 +292,25 @@ export class DefinitionService {
 /** The details of one failing saved test case: which rules did not fire as expected, and each value that differs (expected vs actual). */
 function savedTestFailures(result: RuleTestResult, pointer: string, roleLabel: (role: string) => LocalizedText): ErrorDetail[] {
   const details: ErrorDetail[] = [];
-  if (result.invalid)
-    details.push({
-      pointer,
-      code: 'test.failed',
-      message: `${result.name}: sample record invalid`,
-      messageZh: `${result.name}：示例记录不符合表单`,
-    });
+  if (result.invalid) details.push(domainDetail(pointer, 'test.invalidSample', { name: result.name }, 'test.failed'));
   if (result.missing.length > 0 || result.unexpected.length > 0)
-    details.push({
-      pointer,
-      code: 'test.failed',
-      message: `${result.name}: missing ${result.missing.join(', ') || '-'}, unexpected ${result.unexpected.join(', ') || '-'}`,
-      messageZh: `${result.name}：应触发而未触发 ${result.missing.join('、') || '-'}，不应触发而触发 ${result.unexpected.join('、') || '-'}`,
-    });
+    details.push(
+      domainDetail(
+        pointer,
+        'test.firing',
+        {
+          name: result.name,
+          missingEn: result.missing.join(', ') || '-',
+          unexpectedEn: result.unexpected.join(', ') || '-',
+          missingZh: result.missing.join('、') || '-',
+          unexpectedZh: result.unexpected.join('、') || '-',
+        },
+        'test.failed',
+      ),
+    );
   for (const difference of result.differences) {
     const text = describeDifference(difference, roleLabel);
-    details.push({
-      pointer: `${pointer}/expect`,
-      code: 'test.valueDiffers',
-      message: `${result.name}: ${text.en}`,
-      messageZh: `${result.name}：${text['zh-CN']}`,
-    });
+    details.push(domainDetail(`${pointer}/expect`, 'test.valueDiffers', { name: result.name, en: text.en, zh: text['zh-CN'] }));
   }
   return details;
 }
@@ -328,9 +324,7 @@ export function fileOf(kind: DocumentKind, definition: unknown): PackFile {
 function idOf(definition: unknown): string {
   const id = definition && typeof definition === 'object' ? (definition as { id?: unknown }).id : undefined;
   if (typeof id !== 'string' || id === '')
-    throw new AppError('bad_request', 'the definition needs a string "id"', {
-      details: [{ pointer: '/definition/id', message: 'required' }],
-    });
+    throw new DomainError('definition.idRequired', {}, { details: [domainDetail('/definition/id', 'detail.required', {})] });
   return id;
 }
 

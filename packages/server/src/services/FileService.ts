@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { AppError } from '../errors/AppError.js';
 import { DomainError } from '../errors/DomainError.js';
 import type { Store } from '../store/Store.js';
 import type { StoredFile } from '../store/types.js';
@@ -41,7 +40,7 @@ export class FileService {
   ) {}
 
   async upload(data: Buffer, declaredType: string, name: string, actor: string): Promise<FileInfo> {
-    if (data.length === 0) throw new AppError('bad_request', 'the file is empty');
+    if (data.length === 0) throw new DomainError('file.empty', {});
     await this.checkQuota(actor, data.length);
     const sniffed = await fileTypeFromBuffer(data);
     const declared = declaredType.split(';')[0]!.trim().toLowerCase();
@@ -81,7 +80,7 @@ export class FileService {
   /** A file this caller may read; others are "not found", so ids cannot be probed. */
   async get(id: string, principal: Principal): Promise<StoredFile> {
     const file = /^[0-9a-f-]{36}$/.test(id) ? await this.store.getFile(id) : null;
-    if (!file || !(await this.mayRead(file, principal))) throw new AppError('not_found', `file "${id}" does not exist`);
+    if (!file || !(await this.mayRead(file, principal))) throw new DomainError('file.notFound', { id });
     return file;
   }
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/DomainError.js';
+import { domainDetail } from '../errors/domainDetail.js';
 import type { Repositories } from '../store/Store.js';
 import type { FineEntry } from '../store/types.js';
 import type { Clock } from './Clock.js';
@@ -46,7 +47,7 @@ export class FineCorrections {
         'fine.reverseReversal',
         {},
         {
-          details: [{ pointer: '/id', message: 'is a reversal', messageZh: '这是一条冲销记录' }],
+          details: [domainDetail('/id', 'detail.isReversal', {})],
         },
       );
     const reason = request.reason.trim();
@@ -55,7 +56,7 @@ export class FineCorrections {
         'fine.reasonRequired',
         {},
         {
-          details: [{ pointer: '/reason', message: 'required', messageZh: '必填' }],
+          details: [domainDetail('/reason', 'detail.required', {})],
         },
       );
     if (request.amount !== undefined && cents(request.amount) === cents(original.amount))
@@ -63,7 +64,7 @@ export class FineCorrections {
         'fine.sameAmount',
         {},
         {
-          details: [{ pointer: '/amount', message: 'same as posted', messageZh: '与原金额相同' }],
+          details: [domainDetail('/amount', 'detail.sameAmount', {})],
         },
       );
     const at = this.clock().toISOString();

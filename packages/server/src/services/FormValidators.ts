@@ -1,7 +1,6 @@
 import { localizeForm, recordValidatorModule, type FormDefinition, type Locale } from '@aftersales/engine';
 import schemaParser from '@rjsf/utils/lib/parser/schemaParser.js';
 import type { RJSFSchema } from '@rjsf/utils';
-import { AppError } from '../errors/AppError.js';
 import { DomainError } from '../errors/DomainError.js';
 import type { Repositories } from '../store/Store.js';
 
@@ -31,7 +30,7 @@ export class FormValidators {
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
     const found = await this.store.definitions.getVersion('form', formId, version);
-    if (!found) throw new AppError('not_found', `form "${formId}" has no version ${version}`);
+    if (!found) throw new DomainError('definition.noVersion', { kind: 'form', id: formId, version });
     let code: string;
     try {
       code = validatorModuleOf(found.definition as FormDefinition, locale);

@@ -1,6 +1,7 @@
 import { timeOrderedId } from './ids.js';
 import { pickText, traceExplanation, type Evaluation, type FormDefinition } from '@aftersales/engine';
-import { AppError, type ErrorDetail } from '../errors/AppError.js';
+import type { ErrorDetail } from '../errors/AppError.js';
+import { domainDetail } from '../errors/domainDetail.js';
 import { DomainError } from '../errors/DomainError.js';
 import type { Store } from '../store/Store.js';
 import type { RecordPageFilter } from '../store/paging.js';
@@ -100,7 +101,7 @@ export class RecordService {
     const pins = pinsOf(previous);
     const policy = await this.definitions.policyFor(previous.formId, pins);
     const flow = policy.form.statusFlow;
-    if (!flow) throw new AppError('unprocessable', `form "${previous.formId}" has no status flow`);
+    if (!flow) throw new DomainError('record.noFlow', { form: previous.formId });
     if (!flow.transitions.some((t) => t.from === previous.status && t.to === to)) {
       throw new DomainError(
         'record.noSuchMove',
@@ -188,7 +189,7 @@ export class RecordService {
   /** The record as stored (its explanation kept as a trace). */
   async stored(id: string): Promise<StoredRecord> {
     const record = await this.store.getRecord(id);
-    if (!record) throw new AppError('not_found', `record "${id}" does not exist`);
+    if (!record) throw new DomainError('record.notFound', { id });
     return record;
   }
 
@@ -237,14 +238,18 @@ export class RecordService {
   ): Promise<Evaluation> {
     const validation = policy.validate(data);
     if (!validation.valid) {
-      throw new AppError('validation_failed', 'the record does not fit its form', {
-        details: validation.errors.map((e) => ({
-          pointer: `/data${e.pointer}`,
-          code: e.keyword,
-          message: e.message.en,
-          messageZh: e.message['zh-CN'],
-        })),
-      });
+      throw new DomainError(
+        'record.invalid',
+        {},
+        {
+          details: validation.errors.map((e) => ({
+            pointer: `/data${e.pointer}`,
+            code: e.keyword,
+            message: e.message.en,
+            messageZh: e.message['zh-CN'],
+          })),
+        },
+      );
     }
     const history = await historyFacts(policy, this.store, { id, data }, now);
     const evaluation = await policy.evaluate(data, { now, ...(status ? { status } : {}), history });
@@ -280,11 +285,15 @@ function guardsOf(
   return [
     ...approvals
       .filter((a) => a.before === to && (a.state === 'pending' || a.state === 'rejected'))
-      .map((a) => ({
-        code: a.state === 'rejected' ? 'approval.rejected' : 'approval.pending',
-        message: `${a.state === 'rejected' ? 'rejected by' : 'needs approval of'} ${role(a.approver).en}: ${a.reason.en}`,
-        messageZh: `${a.state === 'rejected' ? '已被驳回' : '需审批'}（${role(a.approver)['zh-CN']}）：${a.reason['zh-CN']}`,
-      })),
+      .map((a) => {
+        const { pointer: _none, ...detail } = domainDetail('', a.state === 'rejected' ? 'approval.rejected' : 'approval.pending', {
+          roleZh: role(a.approver)['zh-CN'],
+          roleEn: role(a.approver).en,
+          reasonZh: a.reason['zh-CN'],
+          reasonEn: a.reason.en,
+        });
+        return detail;
+      }),
     ...blocks.map((b) => ({ code: 'blocked', message: b.message.en, messageZh: b.message['zh-CN'] })),
   ];
 }

@@ -1,5 +1,7 @@
 import { fieldAt, type FormDefinition } from '@aftersales/engine';
-import { AppError } from '../errors/AppError.js';
+import type { ServerErrorParams } from '@aftersales/contract';
+import { DomainError } from '../errors/DomainError.js';
+import { domainDetail } from '../errors/domainDetail.js';
 import type { RecordFilter } from '../store/types.js';
 
 /** The stores' zone when no published calendar names one. */
@@ -39,13 +41,10 @@ function checkDate(name: 'from' | 'to', text: string): void {
       })()
     : INSTANT.test(text) && !Number.isNaN(Date.parse(text));
   if (!valid)
-    throw new AppError(
-      'bad_request',
-      `query parameter "${name}" must be a date (YYYY-MM-DD, in the store's time zone) or a date-time with its offset`,
-      {
-        messageZh: `“${name === 'from' ? '从' : '到'}”须为日期（年-月-日）`,
-        details: [{ pointer: `/query/${name}`, message: 'YYYY-MM-DD', messageZh: '年-月-日' }],
-      },
+    throw new DomainError(
+      'query.notADate',
+      { name, nameZh: name === 'from' ? '从' : '到' },
+      { details: [domainDetail(`/query/${name}`, 'detail.localDate', {}, 'format')] },
     );
 }
 
@@ -71,14 +70,17 @@ export function recordDateFilter(
       ...(from !== undefined ? { createdFrom: instant(from, false) } : {}),
       ...(to !== undefined ? { createdTo: instant(to, true) } : {}),
     };
-  const refuse = (message: string, messageZh: string): never => {
-    throw new AppError('bad_request', message, { messageZh, details: [{ pointer: '/query/dateField', message, messageZh }] });
+  const refuse = <C extends 'dateField.needsForm' | 'dateField.unknown' | 'dateField.notADate'>(
+    reason: C,
+    params: ServerErrorParams<C>,
+  ): never => {
+    throw new DomainError(reason, params, { details: [domainDetail('/query/dateField', reason, params)] });
   };
-  if (!context.form) return refuse('dateField needs a form (form=...)', '按字段筛选日期时须先选择表单');
+  if (!context.form) return refuse('dateField.needsForm', {});
   const field = FIELD_PATH.test(dateField) ? fieldAt(context.form.schema, dateField) : undefined;
-  if (!field || field.many) return refuse(`form "${context.form.id}" has no field "${dateField}"`, `表单中没有字段“${dateField}”`);
+  if (!field || field.many) return refuse('dateField.unknown', { form: context.form.id, field: dateField });
   if (field.type !== 'string' || (field.format !== 'date' && field.format !== 'date-time'))
-    return refuse(`field "${dateField}" is not a date or a date-time`, `字段“${dateField}”不是日期或时间`);
+    return refuse('dateField.notADate', { field: dateField });
   if (field.format === 'date') {
     // A date field holds local dates: compared as dates (an instant bound is taken on the store's calendar).
     const day = (text: string) => (LOCAL_DATE.test(text) ? text : localDateOf(context.timeZone, Date.parse(text)));

@@ -6,8 +6,8 @@ import { HistoryImpactPanel } from '../impact/HistoryImpactPanel';
 import type { CalendarPreview, DeadlineShift } from '../../api/calendarsApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
-import { formatDateTime, formatDuration } from '../../staff/shared/format';
-import { problemText } from '../../staff/shared/problemText';
+import { formatDateTime, formatDuration } from '../../shared/format';
+import { problemText } from '../../shared/problemText';
 
 /**
  * A store's working calendar: its holidays, edited as a draft; before publishing, the preview of

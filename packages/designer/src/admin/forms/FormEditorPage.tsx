@@ -1,18 +1,15 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Badge, Button, Space, Tabs, Tooltip, Typography } from 'antd';
-import { RedoOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button } from 'antd';
 import type { FormDefinition } from '@aftersales/engine';
-import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { JsonView } from '../../shared/JsonView';
 import { checkDefinitions } from '../shared/checkDefinitions';
-import { DocumentStateTag } from '../shared/DocumentStateTag';
+import { DocumentEditorShell } from '../shared/DocumentEditorShell';
 import { errorText } from '../shared/errorText';
 import { useDocumentEditor } from '../shared/useDocumentEditor';
 import { useReferenceData } from '../../shared/useReferenceData';
-import { useUndoKeys } from '../shared/useUndoKeys';
-import { VersionsPanel } from '../versions/VersionsPanel';
+import { usePublishDocument } from '../shared/usePublishDocument';
 import { formChanges } from '../versions/changesInWords';
 import { FieldList } from './FieldList';
 import { FieldPanel } from './FieldPanel';
@@ -30,15 +27,12 @@ export function FormEditorPage() {
   const { formId = '' } = useParams();
   const editor = useDocumentEditor('forms', formId);
   const { t, text, locale } = useI18n();
-  const api = useApi();
   const { message } = useFeedback();
   const reference = useReferenceData();
   const [path, setPath] = useState<string[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [tab, setTab] = useState('design');
-  const [busy, setBusy] = useState(false);
-  const [versionsKey, setVersionsKey] = useState(0);
-  useUndoKeys(editor.undo, editor.redo);
+  const { busy, versionsKey, save, publish: publishNow } = usePublishDocument('forms', formId, editor);
 
   const form = editor.value;
   const model = useMemo(() => (form ? readFields(form) : null), [form]);
@@ -63,199 +57,132 @@ export function FormEditorPage() {
   const setLevel = (replace: (list: FieldModel[]) => FieldModel[], coalesce?: string, after = (f: FormDefinition) => f) =>
     editor.change(after(writeFields(form, { ...model, fields: replaceFieldsAt(model.fields, path, replace) })), coalesce);
 
-  const save = async () => {
-    setBusy(true);
-    try {
-      await editor.save();
-      void message.success(t('doc.saved'));
-    } catch (e) {
-      void message.error(errorText(e, t, locale));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const publish = async () => {
     if (problems.length > 0) {
       void message.error(t('doc.fixProblemsFirst', { count: problems.length }));
       return;
     }
-    setBusy(true);
-    try {
-      if (editor.dirty || !editor.detail?.draft) await editor.save();
-      const result = await api.forms.publish(formId);
-      // The page shows the published version before it says so (an edit made before the reload lands would be lost).
-      await editor.reload();
-      setVersionsKey((k) => k + 1);
-      void message.success(t('doc.published', { version: result.version }));
-    } catch (e) {
-      void message.error(errorText(e, t, locale));
-    } finally {
-      setBusy(false);
-    }
+    await publishNow();
   };
 
   return (
-    <section aria-labelledby="form-editor-title">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
-        <Space direction="vertical" size={0}>
-          <Link to="/admin/forms">← {t('forms.title')}</Link>
-          <Space wrap>
-            <Typography.Title id="form-editor-title" level={2} style={{ margin: 0 }}>
-              {text(form.title)}
-            </Typography.Title>
-            {editor.detail && (
-              <DocumentStateTag
-                summary={{
-                  publishedVersion: editor.detail.published?.version ?? null,
-                  hasDraft: !!editor.detail.draft || editor.dirty,
-                  archived: editor.detail.archived,
-                }}
-              />
-            )}
-          </Space>
-        </Space>
-        <Space wrap>
-          <Tooltip title={t('doc.undoKeys')}>
-            <Button icon={<UndoOutlined />} disabled={!editor.canUndo} onClick={editor.undo}>
-              {t('doc.undo')}
-            </Button>
-          </Tooltip>
-          <Button icon={<RedoOutlined />} disabled={!editor.canRedo} onClick={editor.redo}>
-            {t('doc.redo')}
-          </Button>
-          <Link to={`/admin/rules?form=${formId}`}>{t('forms.editRules')}</Link>
-          <Button onClick={() => void save()} loading={busy}>
-            {t('doc.saveDraft')}
-          </Button>
-          <Button type="primary" onClick={() => void publish()} loading={busy}>
-            {t('doc.publish')}
-          </Button>
-        </Space>
-      </Space>
-      <div role="status" aria-live="polite" className="sr-only">
-        {editor.dirty ? t('doc.unsaved') : t('doc.allSaved')}
-      </div>
-      <Tabs
-        activeKey={tab}
-        onChange={setTab}
-        items={[
-          {
-            key: 'design',
-            label: t('formEditor.design'),
-            children: (
-              <div className="designer-grid">
-                <div>
-                  <FieldList
-                    fields={level}
-                    path={path}
-                    pathLabels={pathLabels}
-                    selected={selected}
-                    onSelect={setSelected}
-                    onOpen={(next) => {
-                      setPath(next);
-                      setSelected(null);
-                    }}
-                    onMove={(from, to) => setLevel((list) => move(list, from, to))}
-                    onRemove={(key) => {
-                      setLevel((list) => list.filter((f) => f.key !== key).map((f) => (f.showWhen?.field === key ? dropShowWhen(f) : f)));
-                      if (selected === key) setSelected(null);
-                    }}
-                    onAdd={(type) => {
-                      const field = newField(type, level, { 'zh-CN': t('fields.newLabelZh'), en: t('fields.newLabelZh') });
-                      setLevel((list) => [...list, field]);
-                      setSelected(field.key);
-                    }}
-                  />
-                </div>
-                <div>
-                  {selectedField ? (
-                    <>
-                      <FieldPanel
-                        field={selectedField}
-                        siblings={level}
-                        onChange={(next, coalesce) => {
-                          setLevel(
-                            (list) =>
-                              list.map((f) =>
-                                f.key === selectedField.key
-                                  ? next
-                                  : next.key !== selectedField.key && f.showWhen?.field === selectedField.key
-                                    ? { ...f, showWhen: { ...f.showWhen, field: next.key } }
-                                    : f,
-                              ),
-                            coalesce,
-                            // A renamed field keeps who may change it.
-                            (f) =>
-                              next.key === selectedField.key
-                                ? f
-                                : renameFieldAccess(f, [...path, selectedField.key].join('.'), [...path, next.key].join('.')),
-                          );
-                          if (next.key !== selectedField.key) setSelected(next.key);
-                        }}
-                      />
-                      <FieldAccessEditor
-                        form={form}
-                        field={[...path, selectedField.key].join('.')}
-                        roles={reference?.roles ?? null}
-                        onChange={editor.change}
-                      />
-                    </>
-                  ) : (
-                    <FormSettings form={form} roles={reference?.roles ?? null} onChange={editor.change} />
-                  )}
-                </div>
-                <FormPreview form={form} />
+    <DocumentEditorShell
+      kind="forms"
+      id={formId}
+      editor={editor}
+      title={text(form.title)}
+      titleId="form-editor-title"
+      back={{ to: '/admin/forms', label: t('forms.title') }}
+      actions={<Link to={`/admin/rules?form=${formId}`}>{t('forms.editRules')}</Link>}
+      busy={busy}
+      onSave={() => void save()}
+      onPublish={() => void publish()}
+      tab={tab}
+      onTabChange={setTab}
+      versions={{ refreshKey: versionsKey, describe: (before, after) => formChanges(before, after, locale) }}
+      tabs={[
+        {
+          key: 'design',
+          label: t('formEditor.design'),
+          children: (
+            <div className="designer-grid">
+              <div>
+                <FieldList
+                  fields={level}
+                  path={path}
+                  pathLabels={pathLabels}
+                  selected={selected}
+                  onSelect={setSelected}
+                  onOpen={(next) => {
+                    setPath(next);
+                    setSelected(null);
+                  }}
+                  onMove={(from, to) => setLevel((list) => move(list, from, to))}
+                  onRemove={(key) => {
+                    setLevel((list) => list.filter((f) => f.key !== key).map((f) => (f.showWhen?.field === key ? dropShowWhen(f) : f)));
+                    if (selected === key) setSelected(null);
+                  }}
+                  onAdd={(type) => {
+                    const field = newField(type, level, { 'zh-CN': t('fields.newLabelZh'), en: t('fields.newLabelZh') });
+                    setLevel((list) => [...list, field]);
+                    setSelected(field.key);
+                  }}
+                />
               </div>
-            ),
-          },
-          {
-            key: 'json',
-            label: (
-              <Badge count={problems.length} size="small" offset={[8, 0]}>
-                {t('formEditor.json')}
-              </Badge>
-            ),
-            children: (
-              <JsonView
-                label={t('formEditor.jsonLabel')}
-                value={form}
-                problems={problems}
-                onChange={(next) => editor.change(next as FormDefinition)}
-              />
-            ),
-          },
-          {
-            key: 'flow',
-            label: t('formEditor.statusFlow'),
-            children: (
-              <StatusFlowEditor
-                flow={form.statusFlow}
-                onChange={(statusFlow) => {
-                  const next = { ...form };
-                  if (statusFlow) next.statusFlow = statusFlow;
-                  else delete next.statusFlow;
-                  editor.change(next, 'statusFlow');
-                }}
-              />
-            ),
-          },
-          {
-            key: 'versions',
-            label: t('formEditor.versions'),
-            children: (
-              <VersionsPanel
-                kind="forms"
-                id={formId}
-                draft={form}
-                onChanged={() => void editor.reload()}
-                refreshKey={versionsKey}
-                describe={(before, after) => formChanges(before, after, locale)}
-              />
-            ),
-          },
-        ]}
-      />
+              <div>
+                {selectedField ? (
+                  <>
+                    <FieldPanel
+                      field={selectedField}
+                      siblings={level}
+                      onChange={(next, coalesce) => {
+                        setLevel(
+                          (list) =>
+                            list.map((f) =>
+                              f.key === selectedField.key
+                                ? next
+                                : next.key !== selectedField.key && f.showWhen?.field === selectedField.key
+                                  ? { ...f, showWhen: { ...f.showWhen, field: next.key } }
+                                  : f,
+                            ),
+                          coalesce,
+                          // A renamed field keeps who may change it.
+                          (f) =>
+                            next.key === selectedField.key
+                              ? f
+                              : renameFieldAccess(f, [...path, selectedField.key].join('.'), [...path, next.key].join('.')),
+                        );
+                        if (next.key !== selectedField.key) setSelected(next.key);
+                      }}
+                    />
+                    <FieldAccessEditor
+                      form={form}
+                      field={[...path, selectedField.key].join('.')}
+                      roles={reference?.roles ?? null}
+                      onChange={editor.change}
+                    />
+                  </>
+                ) : (
+                  <FormSettings form={form} roles={reference?.roles ?? null} onChange={editor.change} />
+                )}
+              </div>
+              <FormPreview form={form} />
+            </div>
+          ),
+        },
+        {
+          key: 'json',
+          label: (
+            <Badge count={problems.length} size="small" offset={[8, 0]}>
+              {t('formEditor.json')}
+            </Badge>
+          ),
+          children: (
+            <JsonView
+              label={t('formEditor.jsonLabel')}
+              value={form}
+              problems={problems}
+              onChange={(next) => editor.change(next as FormDefinition)}
+            />
+          ),
+        },
+        {
+          key: 'flow',
+          label: t('formEditor.statusFlow'),
+          children: (
+            <StatusFlowEditor
+              flow={form.statusFlow}
+              onChange={(statusFlow) => {
+                const next = { ...form };
+                if (statusFlow) next.statusFlow = statusFlow;
+                else delete next.statusFlow;
+                editor.change(next, 'statusFlow');
+              }}
+            />
+          ),
+        },
+      ]}
+    >
       {problems.length > 0 && tab !== 'json' && (
         <Alert
           role="alert"
@@ -269,7 +196,7 @@ export function FormEditorPage() {
           }
         />
       )}
-    </section>
+    </DocumentEditorShell>
   );
 }
 

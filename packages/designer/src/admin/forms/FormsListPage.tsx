@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Collapse, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import { Collapse, Form, Input, Modal } from 'antd';
 import type { FormDefinition, LocalizedText } from '@aftersales/engine';
 import type { DocumentSummary } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
-import { DocumentStateTag } from '../shared/DocumentStateTag';
+import { DocumentListPage } from '../shared/DocumentListPage';
 import { KEBAB_ID, kebab } from '../shared/kebab';
 import { codeFromLabel } from '../shared/codeFromLabel';
 import { newFormDefinition } from './newFormDefinition';
 import { errorText } from '../shared/errorText';
-import { DocumentActions, ShowArchivedSwitch } from '../shared/DocumentActions';
+import { DocumentActions } from '../shared/DocumentActions';
 import { useArchiveActions } from '../shared/useArchiveActions';
 import { useFeedback } from '../../app/Feedback';
 
@@ -73,47 +73,23 @@ export function FormsListPage() {
   const archiving = useArchiveActions(api.forms, 'forms.archiveExplain', load);
 
   return (
-    <section aria-labelledby="forms-title">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title id="forms-title" level={2} style={{ margin: 0 }}>
-          {t('forms.title')}
-        </Typography.Title>
-        <Space>
-          <ShowArchivedSwitch checked={showArchived} onChange={setShowArchived} />
-          <Button type="primary" onClick={() => setDialog({})}>
-            {t('forms.new')}
-          </Button>
-        </Space>
-      </Space>
-      <Table<DocumentSummary>
-        rowKey="id"
-        loading={items === null}
-        dataSource={items ?? []}
-        pagination={false}
-        columns={[
-          {
-            title: t('forms.name'),
-            render: (_, item) => (
-              <Space direction="vertical" size={0}>
-                <Link to={`/admin/forms/${item.id}`}>{text(item.title)}</Link>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {item.id}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          { title: t('forms.state'), render: (_, item) => <DocumentStateTag summary={item} /> },
-          {
-            title: t('common.actions'),
-            render: (_, item) => (
-              <DocumentActions item={item} onDuplicate={() => setDialog({ copyOf: item })} archiving={archiving}>
-                <Link to={`/admin/forms/${item.id}`}>{t('common.edit')}</Link>
-                <Link to={`/admin/rules?form=${item.id}`}>{t('nav.rules')}</Link>
-              </DocumentActions>
-            ),
-          },
-        ]}
-      />
+    <DocumentListPage
+      title={t('forms.title')}
+      titleId="forms-title"
+      items={items}
+      showArchived={showArchived}
+      onShowArchived={setShowArchived}
+      newLabel={t('forms.new')}
+      onNew={() => setDialog({})}
+      nameTitle={t('forms.name')}
+      href={(item) => `/admin/forms/${item.id}`}
+      actions={(item) => (
+        <DocumentActions item={item} onDuplicate={() => setDialog({ copyOf: item })} archiving={archiving}>
+          <Link to={`/admin/forms/${item.id}`}>{t('common.edit')}</Link>
+          <Link to={`/admin/rules?form=${item.id}`}>{t('nav.rules')}</Link>
+        </DocumentActions>
+      )}
+    >
       <Modal
         open={dialog !== null}
         title={dialog?.copyOf ? t('forms.duplicateTitle', { title: text(dialog.copyOf.title) }) : t('forms.new')}
@@ -165,6 +141,6 @@ export function FormsListPage() {
           />
         </Form>
       </Modal>
-    </section>
+    </DocumentListPage>
   );
 }

@@ -6,7 +6,7 @@ import { ApiError } from '../../api/ApiError';
 import { runImpact, type ImpactAnswer, type ImpactDraft, type ImpactProgress } from '../../api/impactApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
-import { EChart } from '../../staff/dashboard/EChart';
+import { EChart } from '../../shared/EChart';
 import { describeImpactRecord } from './describeImpactRecord';
 import { barHeight, impactBarOption } from './impactCharts';
 

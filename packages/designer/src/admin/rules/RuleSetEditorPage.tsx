@@ -1,21 +1,20 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { Alert, Badge, Button, Card, Empty, Space, Switch, Tabs, Tag, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
+import { useParams } from 'react-router';
+import { Alert, Badge, Button, Card, Empty, Space, Switch, Tag } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import type { FormDefinition, LocalizedText, RuleDefinition, RuleSetFile } from '@aftersales/engine';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { JsonView } from '../../shared/JsonView';
 import { move } from '../forms/fieldModel';
 import { checkDefinitions } from '../shared/checkDefinitions';
-import { DocumentStateTag } from '../shared/DocumentStateTag';
+import { DocumentEditorShell } from '../shared/DocumentEditorShell';
 import { errorText } from '../shared/errorText';
 import { useDocumentEditor } from '../shared/useDocumentEditor';
 import { useReferenceData } from '../../shared/useReferenceData';
-import { useUndoKeys } from '../shared/useUndoKeys';
+import { usePublishDocument } from '../shared/usePublishDocument';
 import { PublishPanel } from '../testbench/PublishPanel';
 import { TestBench } from '../testbench/TestBench';
-import { VersionsPanel } from '../versions/VersionsPanel';
 import { useFormulaContext } from './formulaContext';
 import { RuleSentence } from './RuleSentence';
 import { MissingCompletionField } from './MissingCompletionField';
@@ -27,7 +26,6 @@ import { RuleEditor } from './RuleEditor';
 import { SharedConditionsEditor } from './SharedConditionsEditor';
 import { useFormDefinitions } from './useForms';
 import { DecisionTablesPanel } from './tables/DecisionTablesPanel';
-import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
 
 /** One rule set: its rules (priority, on/off, conditions, outcome), facts, JSON, test bench, publishing and versions. */
@@ -36,13 +34,11 @@ export function RuleSetEditorPage() {
   const editor = useDocumentEditor('ruleSets', ruleSetId);
   const api = useApi();
   const { t, text, locale } = useI18n();
-  const { message } = useFeedback();
   const reference = useReferenceData();
   const [form, setForm] = useState<FormDefinition | null>(null);
   const [selected, setSelected] = useState(0);
   const [tab, setTab] = useState('rules');
-  const [versionsKey, setVersionsKey] = useState(0);
-  useUndoKeys(editor.undo, editor.redo);
+  const { busy, versionsKey, save, publish } = usePublishDocument('ruleSets', ruleSetId, editor);
   const ruleSet = editor.value;
 
   useEffect(() => {
@@ -107,294 +103,236 @@ export function RuleSetEditorPage() {
     setSelected(rules.length);
   };
 
-  const save = async () => {
-    try {
-      await editor.save();
-      void message.success(t('doc.saved'));
-    } catch (e) {
-      void message.error(errorText(e, t, locale));
-    }
-  };
-  const publish = async () => {
-    try {
-      if (editor.dirty || !editor.detail?.draft) await editor.save();
-      const result = await api.ruleSets.publish(ruleSetId);
-      // The page shows the published version before it says so (an edit made before the reload lands would be lost).
-      await editor.reload();
-      setVersionsKey((k) => k + 1);
-      void message.success(t('doc.published', { version: result.version }));
-    } catch (e) {
-      void message.error(errorText(e, t, locale));
-    }
-  };
-
   return (
-    <section aria-labelledby="ruleset-title">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
-        <Space direction="vertical" size={0}>
-          <Link to={`/admin/rules?form=${ruleSet.form}`}>← {t('rules.title')}</Link>
-          <Space wrap>
-            <Typography.Title id="ruleset-title" level={2} style={{ margin: 0 }}>
-              {text(ruleSet.title)}
-            </Typography.Title>
-            {form && <Tag>{text(form.title)}</Tag>}
-            {editor.detail && (
-              <DocumentStateTag
-                summary={{
-                  publishedVersion: editor.detail.published?.version ?? null,
-                  hasDraft: !!editor.detail.draft || editor.dirty,
-                  archived: editor.detail.archived,
-                }}
-              />
-            )}
-          </Space>
-        </Space>
-        <Space wrap>
-          <Button icon={<UndoOutlined />} disabled={!editor.canUndo} onClick={editor.undo}>
-            {t('doc.undo')}
-          </Button>
-          <Button icon={<RedoOutlined />} disabled={!editor.canRedo} onClick={editor.redo}>
-            {t('doc.redo')}
-          </Button>
-          <Button onClick={() => void save()}>{t('doc.saveDraft')}</Button>
-          <Button type="primary" onClick={() => setTab('publish')}>
-            {t('doc.publish')}
-          </Button>
-        </Space>
-      </Space>
-      <div role="status" aria-live="polite" className="sr-only">
-        {editor.dirty ? t('doc.unsaved') : t('doc.allSaved')}
-      </div>
-      {!form && <Alert type="warning" showIcon title={t('rules.formMissing', { form: ruleSet.form })} />}
-      <Tabs
-        activeKey={tab}
-        onChange={setTab}
-        items={[
-          {
-            key: 'rules',
-            label: t('rules.rulesTab'),
-            children: (
-              <div className="designer-grid" style={{ gridTemplateColumns: 'minmax(240px, 300px) minmax(0, 1fr)' }}>
-                <Card size="small" title={t('rules.list')}>
-                  <ol style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('rules.list')}>
-                    {rules.map((r, i) => (
-                      <li key={i} className={`field-row${i === selected ? ' selected' : ''}`} style={{ flexWrap: 'wrap' }}>
-                        <Button type="text" className="field-label" onClick={() => setSelected(i)} aria-pressed={i === selected}>
-                          {text(r.title) || r.name}
-                        </Button>
-                        <RuleSentence
-                          rule={r}
-                          form={form}
-                          ruleSet={ruleSet}
-                          roleLabels={roleLabels}
-                          style={{ flexBasis: '100%', order: 10 }}
-                        />
-                        {r.priority !== undefined && <Tag>P{r.priority}</Tag>}
-                        <Switch
-                          size="small"
-                          checked={r.enabled !== false}
-                          aria-label={t('rules.enabledOf', { rule: text(r.title) || r.name })}
-                          onChange={(on) => {
-                            const next = { ...r };
-                            if (on) delete next.enabled;
-                            else next.enabled = false;
-                            setRules(rules.map((x, j) => (j === i ? next : x)));
-                          }}
-                        />
-                        <Button
-                          size="small"
-                          type="text"
-                          icon={<ArrowUpOutlined />}
-                          disabled={i === 0}
-                          aria-label={t('rules.moveUp', { rule: r.name })}
-                          onClick={() => setRules(move(rules, i, i - 1))}
-                        />
-                        <Button
-                          size="small"
-                          type="text"
-                          icon={<ArrowDownOutlined />}
-                          disabled={i === rules.length - 1}
-                          aria-label={t('rules.moveDown', { rule: r.name })}
-                          onClick={() => setRules(move(rules, i, i + 1))}
-                        />
-                        <Button
-                          size="small"
-                          type="text"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t('rules.remove', { rule: r.name })}
-                          onClick={() => {
-                            setRules(rules.filter((_, j) => j !== i));
-                            setSelected(Math.max(0, Math.min(selected, rules.length - 2)));
-                          }}
-                        />
-                      </li>
-                    ))}
-                  </ol>
-                  <Button type="dashed" block onClick={addRule} style={{ marginTop: 8 }}>
-                    {t('rules.addRule')}
-                  </Button>
-                </Card>
-                {rule ? (
-                  <div>
-                    {form && <MissingCompletionField rule={rule} form={form} onFormChanged={setForm} />}
-                    <RuleEditor
-                      key={selected}
-                      rule={rule}
-                      onChange={(next, coalesce) =>
-                        setRules(
-                          rules.map((r, i) => (i === selected ? next : r)),
-                          coalesce,
-                        )
-                      }
-                      facts={facts}
-                      sharedConditions={Object.keys(ruleSet.conditions ?? {})}
-                      choices={choices}
-                      exprContext={exprContext}
-                    />
-                  </div>
-                ) : (
-                  <Empty description={t('rules.noRules')} />
-                )}
-              </div>
-            ),
-          },
-          {
-            key: 'tables',
-            label: t('rules.tablesTab'),
-            children: form ? (
-              <DecisionTablesPanel
-                ruleSet={ruleSet}
-                form={form}
-                roleLabels={roleLabels}
-                onChange={(next, coalesce) => editor.change(next, coalesce)}
-              />
-            ) : (
-              <Loading />
-            ),
-          },
-          {
-            key: 'facts',
-            label: t('rules.factsTab'),
-            children: (
-              <Space direction="vertical" style={{ width: '100%' }} size="large">
-                <FactsEditor
-                  facts={ruleSet.facts ?? {}}
-                  form={form}
-                  dateFields={choices.dateFields}
-                  calendars={choices.calendars}
-                  exprContext={exprContext}
-                  problems={problems}
-                  onChange={(next) => {
-                    const updated = { ...ruleSet };
-                    if (Object.keys(next).length > 0) updated.facts = next;
-                    else delete updated.facts;
-                    editor.change(updated, 'facts');
-                  }}
-                />
-                <SharedConditionsEditor
-                  conditions={ruleSet.conditions ?? {}}
-                  facts={facts}
-                  onChange={(next) => {
-                    const updated = { ...ruleSet };
-                    if (Object.keys(next).length > 0) updated.conditions = next;
-                    else delete updated.conditions;
-                    editor.change(updated);
-                  }}
-                />
-              </Space>
-            ),
-          },
-          {
-            key: 'json',
-            label: (
-              <Badge count={problems.length} size="small" offset={[8, 0]}>
-                JSON
-              </Badge>
-            ),
-            children: (
-              <JsonView
-                label={t('rules.jsonLabel')}
-                value={ruleSet}
-                problems={problems}
-                onChange={(next) => editor.change(next as RuleSetFile)}
-              />
-            ),
-          },
-          {
-            key: 'bench',
-            label: t('rules.benchTab'),
-            children: form ? (
-              <TestBench
-                form={form}
-                ruleSet={ruleSet}
-                calendars={calendars}
-                roleLabels={roleLabels}
-                onSaveCase={(test) =>
-                  editor.change({ ...ruleSet, tests: [...(ruleSet.tests ?? []).filter((c) => c.name !== test.name), test] })
-                }
-                onRemoveCase={(index) => {
-                  const tests = (ruleSet.tests ?? []).filter((_, i) => i !== index);
-                  const next = { ...ruleSet };
-                  if (tests.length > 0) next.tests = tests;
-                  else delete next.tests;
-                  editor.change(next);
-                }}
-              />
-            ) : (
-              <Loading />
-            ),
-          },
-          {
-            key: 'publish',
-            label: t('rules.publishTab'),
-            children: form ? (
-              <PublishPanel
-                form={form}
-                draft={ruleSet}
-                published={editor.detail?.published?.definition ?? null}
-                calendars={calendars}
-                problems={problems}
-                roleLabels={roleLabels}
-                onPublish={publish}
-              />
-            ) : (
-              <Loading />
-            ),
-          },
-          {
-            key: 'versions',
-            label: t('formEditor.versions'),
-            children: (
-              <VersionsPanel
-                kind="ruleSets"
-                id={ruleSetId}
-                draft={ruleSet}
-                onChanged={() => void editor.reload()}
-                refreshKey={versionsKey}
-                {...(form
-                  ? {
-                      describe: (before: RuleSetFile, after: RuleSetFile) =>
-                        ruleSetChanges(
-                          before,
-                          after,
-                          {
-                            form,
-                            roleLabel: (id) => roleLabels[id],
-                            calendarLabel: (id) => {
-                              const c = calendars.find((x) => x.id === id);
-                              return c ? text(c.title) : id;
-                            },
-                          },
-                          locale,
-                        ),
+    <DocumentEditorShell
+      kind="ruleSets"
+      id={ruleSetId}
+      editor={editor}
+      title={text(ruleSet.title)}
+      titleId="ruleset-title"
+      back={{ to: `/admin/rules?form=${ruleSet.form}`, label: t('rules.title') }}
+      tags={form && <Tag>{text(form.title)}</Tag>}
+      busy={busy}
+      onSave={() => void save()}
+      onPublish={() => setTab('publish')}
+      tab={tab}
+      onTabChange={setTab}
+      notice={!form && <Alert type="warning" showIcon title={t('rules.formMissing', { form: ruleSet.form })} />}
+      versions={{
+        refreshKey: versionsKey,
+        ...(form
+          ? {
+              describe: (before: RuleSetFile, after: RuleSetFile) =>
+                ruleSetChanges(
+                  before,
+                  after,
+                  {
+                    form,
+                    roleLabel: (id) => roleLabels[id],
+                    calendarLabel: (id) => {
+                      const c = calendars.find((x) => x.id === id);
+                      return c ? text(c.title) : id;
+                    },
+                  },
+                  locale,
+                ),
+            }
+          : {}),
+      }}
+      tabs={[
+        {
+          key: 'rules',
+          label: t('rules.rulesTab'),
+          children: (
+            <div className="designer-grid" style={{ gridTemplateColumns: 'minmax(240px, 300px) minmax(0, 1fr)' }}>
+              <Card size="small" title={t('rules.list')}>
+                <ol style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('rules.list')}>
+                  {rules.map((r, i) => (
+                    <li key={i} className={`field-row${i === selected ? ' selected' : ''}`} style={{ flexWrap: 'wrap' }}>
+                      <Button type="text" className="field-label" onClick={() => setSelected(i)} aria-pressed={i === selected}>
+                        {text(r.title) || r.name}
+                      </Button>
+                      <RuleSentence
+                        rule={r}
+                        form={form}
+                        ruleSet={ruleSet}
+                        roleLabels={roleLabels}
+                        style={{ flexBasis: '100%', order: 10 }}
+                      />
+                      {r.priority !== undefined && <Tag>P{r.priority}</Tag>}
+                      <Switch
+                        size="small"
+                        checked={r.enabled !== false}
+                        aria-label={t('rules.enabledOf', { rule: text(r.title) || r.name })}
+                        onChange={(on) => {
+                          const next = { ...r };
+                          if (on) delete next.enabled;
+                          else next.enabled = false;
+                          setRules(rules.map((x, j) => (j === i ? next : x)));
+                        }}
+                      />
+                      <Button
+                        size="small"
+                        type="text"
+                        icon={<ArrowUpOutlined />}
+                        disabled={i === 0}
+                        aria-label={t('rules.moveUp', { rule: r.name })}
+                        onClick={() => setRules(move(rules, i, i - 1))}
+                      />
+                      <Button
+                        size="small"
+                        type="text"
+                        icon={<ArrowDownOutlined />}
+                        disabled={i === rules.length - 1}
+                        aria-label={t('rules.moveDown', { rule: r.name })}
+                        onClick={() => setRules(move(rules, i, i + 1))}
+                      />
+                      <Button
+                        size="small"
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t('rules.remove', { rule: r.name })}
+                        onClick={() => {
+                          setRules(rules.filter((_, j) => j !== i));
+                          setSelected(Math.max(0, Math.min(selected, rules.length - 2)));
+                        }}
+                      />
+                    </li>
+                  ))}
+                </ol>
+                <Button type="dashed" block onClick={addRule} style={{ marginTop: 8 }}>
+                  {t('rules.addRule')}
+                </Button>
+              </Card>
+              {rule ? (
+                <div>
+                  {form && <MissingCompletionField rule={rule} form={form} onFormChanged={setForm} />}
+                  <RuleEditor
+                    key={selected}
+                    rule={rule}
+                    onChange={(next, coalesce) =>
+                      setRules(
+                        rules.map((r, i) => (i === selected ? next : r)),
+                        coalesce,
+                      )
                     }
-                  : {})}
+                    facts={facts}
+                    sharedConditions={Object.keys(ruleSet.conditions ?? {})}
+                    choices={choices}
+                    exprContext={exprContext}
+                  />
+                </div>
+              ) : (
+                <Empty description={t('rules.noRules')} />
+              )}
+            </div>
+          ),
+        },
+        {
+          key: 'tables',
+          label: t('rules.tablesTab'),
+          children: form ? (
+            <DecisionTablesPanel
+              ruleSet={ruleSet}
+              form={form}
+              roleLabels={roleLabels}
+              onChange={(next, coalesce) => editor.change(next, coalesce)}
+            />
+          ) : (
+            <Loading />
+          ),
+        },
+        {
+          key: 'facts',
+          label: t('rules.factsTab'),
+          children: (
+            <Space direction="vertical" style={{ width: '100%' }} size="large">
+              <FactsEditor
+                facts={ruleSet.facts ?? {}}
+                form={form}
+                dateFields={choices.dateFields}
+                calendars={choices.calendars}
+                exprContext={exprContext}
+                problems={problems}
+                onChange={(next) => {
+                  const updated = { ...ruleSet };
+                  if (Object.keys(next).length > 0) updated.facts = next;
+                  else delete updated.facts;
+                  editor.change(updated, 'facts');
+                }}
               />
-            ),
-          },
-        ]}
-      />
-    </section>
+              <SharedConditionsEditor
+                conditions={ruleSet.conditions ?? {}}
+                facts={facts}
+                onChange={(next) => {
+                  const updated = { ...ruleSet };
+                  if (Object.keys(next).length > 0) updated.conditions = next;
+                  else delete updated.conditions;
+                  editor.change(updated);
+                }}
+              />
+            </Space>
+          ),
+        },
+        {
+          key: 'json',
+          label: (
+            <Badge count={problems.length} size="small" offset={[8, 0]}>
+              JSON
+            </Badge>
+          ),
+          children: (
+            <JsonView
+              label={t('rules.jsonLabel')}
+              value={ruleSet}
+              problems={problems}
+              onChange={(next) => editor.change(next as RuleSetFile)}
+            />
+          ),
+        },
+        {
+          key: 'bench',
+          label: t('rules.benchTab'),
+          children: form ? (
+            <TestBench
+              form={form}
+              ruleSet={ruleSet}
+              calendars={calendars}
+              roleLabels={roleLabels}
+              onSaveCase={(test) =>
+                editor.change({ ...ruleSet, tests: [...(ruleSet.tests ?? []).filter((c) => c.name !== test.name), test] })
+              }
+              onRemoveCase={(index) => {
+                const tests = (ruleSet.tests ?? []).filter((_, i) => i !== index);
+                const next = { ...ruleSet };
+                if (tests.length > 0) next.tests = tests;
+                else delete next.tests;
+                editor.change(next);
+              }}
+            />
+          ) : (
+            <Loading />
+          ),
+        },
+        {
+          key: 'publish',
+          label: t('rules.publishTab'),
+          children: form ? (
+            <PublishPanel
+              form={form}
+              draft={ruleSet}
+              published={editor.detail?.published?.definition ?? null}
+              calendars={calendars}
+              problems={problems}
+              roleLabels={roleLabels}
+              onPublish={publish}
+            />
+          ) : (
+            <Loading />
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
+import { Form, Input, Modal, Select } from 'antd';
 import type { RuleSetFile } from '@aftersales/engine';
 import type { DocumentSummary } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
-import { DocumentStateTag } from '../shared/DocumentStateTag';
+import { DocumentListPage } from '../shared/DocumentListPage';
 import { errorText } from '../shared/errorText';
-import { DocumentActions, ShowArchivedSwitch } from '../shared/DocumentActions';
+import { DocumentActions } from '../shared/DocumentActions';
 import { useArchiveActions } from '../shared/useArchiveActions';
 import { useFeedback } from '../../app/Feedback';
 
@@ -78,58 +78,33 @@ export function RuleSetsListPage() {
   };
 
   return (
-    <section aria-labelledby="rules-title">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title id="rules-title" level={2} style={{ margin: 0 }}>
-          {t('rules.title')}
-        </Typography.Title>
-        <Space wrap>
-          <ShowArchivedSwitch checked={showArchived} onChange={setShowArchived} />
-          <Select
-            aria-label={t('rules.filterByForm')}
-            placeholder={t('rules.allForms')}
-            allowClear
-            style={{ width: 220 }}
-            value={formFilter}
-            onChange={(v?: string) => setParams(v ? { form: v } : {})}
-            options={forms.map((f) => ({ value: f.id, label: text(f.title) }))}
-          />
-          <Button
-            type="primary"
-            onClick={() => {
-              form.setFieldsValue({ form: formFilter ?? forms[0]?.id ?? '', zh: '', en: '', id: formFilter ? `${formFilter}.policy` : '' });
-              setDialog({});
-            }}
-          >
-            {t('rules.newRuleSet')}
-          </Button>
-        </Space>
-      </Space>
-      <Table<DocumentSummary>
-        rowKey="id"
-        loading={items === null}
-        dataSource={items ?? []}
-        pagination={false}
-        columns={[
-          {
-            title: t('rules.ruleSet'),
-            render: (_, item) => (
-              <Space direction="vertical" size={0}>
-                <Link to={`/admin/rules/${item.id}`}>{text(item.title)}</Link>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {item.id}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          { title: t('rules.form'), render: (_, item) => formTitle(item.form) },
-          { title: t('forms.state'), render: (_, item) => <DocumentStateTag summary={item} /> },
-          {
-            title: t('common.actions'),
-            render: (_, item) => <DocumentActions item={item} onDuplicate={() => duplicate(item)} archiving={archiving} />,
-          },
-        ]}
-      />
+    <DocumentListPage
+      title={t('rules.title')}
+      titleId="rules-title"
+      items={items}
+      showArchived={showArchived}
+      onShowArchived={setShowArchived}
+      filters={
+        <Select
+          aria-label={t('rules.filterByForm')}
+          placeholder={t('rules.allForms')}
+          allowClear
+          style={{ width: 220 }}
+          value={formFilter}
+          onChange={(v?: string) => setParams(v ? { form: v } : {})}
+          options={forms.map((f) => ({ value: f.id, label: text(f.title) }))}
+        />
+      }
+      newLabel={t('rules.newRuleSet')}
+      onNew={() => {
+        form.setFieldsValue({ form: formFilter ?? forms[0]?.id ?? '', zh: '', en: '', id: formFilter ? `${formFilter}.policy` : '' });
+        setDialog({});
+      }}
+      nameTitle={t('rules.ruleSet')}
+      href={(item) => `/admin/rules/${item.id}`}
+      columns={[{ title: t('rules.form'), render: (_, item) => formTitle(item.form) }]}
+      actions={(item) => <DocumentActions item={item} onDuplicate={() => duplicate(item)} archiving={archiving} />}
+    >
       <Modal
         open={dialog !== null}
         title={dialog?.copyOf ? t('forms.duplicateTitle', { title: text(dialog.copyOf.title) }) : t('rules.newRuleSet')}
@@ -163,6 +138,6 @@ export function RuleSetsListPage() {
           </Form.Item>
         </Form>
       </Modal>
-    </section>
+    </DocumentListPage>
   );
 }

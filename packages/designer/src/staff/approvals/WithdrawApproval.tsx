@@ -3,7 +3,7 @@ import { Button, Input, Modal, Typography } from 'antd';
 import { useApi } from '../../app/ApiContext';
 import { useFeedback } from '../../app/Feedback';
 import { useI18n } from '../../i18n/I18nContext';
-import { problemText } from '../shared/problemText';
+import { problemText } from '../../shared/problemText';
 
 /** A manager withdraws a pending approval the policy no longer asks for, with a reason (kept in the history). */
 export function WithdrawApproval({ id, onDone }: { id: string; onDone: () => void }) {

@@ -4,9 +4,9 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { fieldAt, type FormDefinition } from '@aftersales/engine';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
-import { problemText } from '../shared/problemText';
+import { problemText } from '../../shared/problemText';
 import { useForms } from '../shared/useForms';
-import { EChart } from './EChart';
+import { EChart } from '../../shared/EChart';
 
 /** What the dashboards read from the default pack's forms (F1 zone and technician, F3 category and severity, F4's four ratings). */
 const SERVICE_FORM = 'after-sales-record';

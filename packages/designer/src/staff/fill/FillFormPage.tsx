@@ -7,8 +7,8 @@ import { useApi } from '../../app/ApiContext';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { PublishedRecordForm } from '../shared/PublishedRecordForm';
-import { formatDateTime } from '../shared/format';
-import { problemText } from '../shared/problemText';
+import { formatDateTime } from '../../shared/format';
+import { problemText } from '../../shared/problemText';
 import { draftStore, isEmptyData } from './drafts';
 import { Loading } from '../../app/Loading';
 

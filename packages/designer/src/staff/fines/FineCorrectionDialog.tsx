@@ -3,8 +3,8 @@ import { Alert, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd
 import type { FineEntry } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
-import { formatMoney } from '../shared/format';
-import { problemText } from '../shared/problemText';
+import { formatMoney } from '../../shared/format';
+import { problemText } from '../../shared/problemText';
 
 /** A manager waives a posted fine or corrects its amount, with a reason; the ledger keeps the original. */
 export function FineCorrectionDialog({ fine, onClose, onSaved }: { fine: FineEntry; onClose: () => void; onSaved: () => void }) {

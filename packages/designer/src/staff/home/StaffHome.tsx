@@ -6,7 +6,7 @@ import type { FormDefinition } from '@aftersales/engine';
 import { useApi } from '../../app/ApiContext';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useI18n } from '../../i18n/I18nContext';
-import { formatDateTime } from '../shared/format';
+import { formatDateTime } from '../../shared/format';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
 import { Loading } from '../../app/Loading';

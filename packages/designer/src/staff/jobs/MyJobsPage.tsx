@@ -6,7 +6,7 @@ import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { Loading } from '../../app/Loading';
 import { DeadlineChips } from '../shared/DeadlineChips';
-import { problemText } from '../shared/problemText';
+import { problemText } from '../../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { ApprovalChanges } from '../approvals/ApprovalChanges';
 import { WithdrawApproval } from '../approvals/WithdrawApproval';
 import { CHIP_COLORS } from '../shared/DeadlineChips';
-import { formatDateTime } from '../shared/format';
+import { formatDateTime } from '../../shared/format';
 import type { usePolicyText } from '../shared/usePolicyText';
 
 const COLORS = { pending: CHIP_COLORS.dueSoon, approved: CHIP_COLORS.met, rejected: CHIP_COLORS.overdue, withdrawn: CHIP_COLORS.onTime };

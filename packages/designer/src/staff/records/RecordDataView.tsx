@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Descriptions, Table, Typography } from 'antd';
 import type { LocalizedText, RecordSchema } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
-import { formatDateTime, formatMoney } from '../shared/format';
+import { formatDateTime, formatMoney } from '../../shared/format';
 import { useApi } from '../../app/ApiContext';
 import { personName, usePeople } from '../../shared/people/usePeople';
 

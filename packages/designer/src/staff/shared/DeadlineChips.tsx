@@ -3,7 +3,7 @@ import { pickText } from '@aftersales/engine';
 import type { DeadlineRow } from '../../api/workApi';
 import { useI18n } from '../../i18n/I18nContext';
 import { chipOf, lateMsOf, type ChipState } from './deadlineChip';
-import { formatDateTime, formatDuration } from './format';
+import { formatDateTime, formatDuration } from '../../shared/format';
 import type { Translate } from '../../i18n/I18nContext';
 
 /** Solid chips with white text: dark enough for 4.5:1 contrast (the preset light tags are not). */

@@ -5,7 +5,7 @@ import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { ExplanationView } from '../../shared/outcome/ExplanationView';
 import { OutcomeView } from '../../shared/outcome/OutcomeView';
-import { problemText } from './problemText';
+import { problemText } from '../../shared/problemText';
 import { usePolicyText } from './usePolicyText';
 import { Loading } from '../../app/Loading';
 

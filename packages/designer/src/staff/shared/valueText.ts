@@ -1,5 +1,5 @@
 import { formatLocalDate, formatLocalDateTime, localYear, pickText, type Locale, type LocalizedText } from '@aftersales/engine';
-import { formatMoney } from './format';
+import { formatMoney } from '../../shared/format';
 
 /** The parts of a field's schema that say how its value reads. */
 export interface ValueField {

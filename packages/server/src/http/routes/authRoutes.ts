@@ -1,5 +1,4 @@
 import type { Response } from 'express';
-import { AppError } from '../../errors/AppError.js';
 import { DomainError } from '../../errors/DomainError.js';
 import { actorOf } from '../../services/Principal.js';
 import type { User } from '../../store/types.js';
@@ -79,7 +78,7 @@ export function authRoutes(services: Services): Route[] {
       summary: 'Change a user: name, roles, policy roles, stores, or a new password (which ends their sessions)',
       handler: async ({ body, params, principal }) => {
         const before = await services.store.userById(params.id);
-        if (!before) throw new AppError('not_found', `user "${params.id}" does not exist`);
+        if (!before) throw new DomainError('user.notFound', { id: params.id });
         if (principal.kind === 'user' && principal.user.id === before.id && body.roles && !body.roles.includes('admin'))
           throw new DomainError(
             'user.keepOwnAdmin',
@@ -141,7 +140,7 @@ export function authRoutes(services: Services): Route[] {
       access: { roles: ['admin'] },
       summary: 'Revoke an API key',
       handler: async ({ params, principal }) => {
-        if (!(await services.store.revokeApiKey(params.id))) throw new AppError('not_found', 'no such API key');
+        if (!(await services.store.revokeApiKey(params.id))) throw new DomainError('apiKey.notFound', {});
         await services.store.appendAudit({
           at: services.clock().toISOString(),
           actor: actorOf(principal),

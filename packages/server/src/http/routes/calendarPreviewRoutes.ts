@@ -1,5 +1,6 @@
 import type { CalendarFile } from '@aftersales/engine';
 import { DomainError } from '../../errors/DomainError.js';
+import { domainDetail } from '../../errors/domainDetail.js';
 import { fileOf, toDetail } from '../../services/DefinitionService.js';
 import { DEFAULT_TIME_ZONE } from '../../services/recordDateFilter.js';
 import { recordTitle } from '../../services/recordTitle.js';
@@ -26,7 +27,7 @@ export function calendarPreviewRoutes(services: Services): Route[] {
             'calendar.idMismatch',
             { id },
             {
-              details: [{ pointer: '/definition/id', message: `must be "${id}"`, messageZh: `须为“${id}”` }],
+              details: [domainDetail('/definition/id', 'detail.mustBe', { value: id })],
             },
           );
         const { problems } = await services.definitions.check([fileOf('calendar', definition)]);

@@ -1,5 +1,6 @@
 import { LOCALES, type Locale, type LocalizedText } from '@aftersales/engine';
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
+import { domainDetail } from '../../errors/domainDetail.js';
 import { hasRole, actorOf } from '../../services/Principal.js';
 import type { DocumentKind, DocumentState } from '../../store/types.js';
 import { api, definitionEndpoints } from '@aftersales/contract';
@@ -104,7 +105,7 @@ export function definitionRoutes(services: Services, base: 'forms' | 'rule-sets'
       handler: async ({ params }) => {
         const version = Number(params.version);
         const found = Number.isInteger(version) ? await services.store.getVersion(kind, params.id, version) : null;
-        if (!found) throw new AppError('not_found', `version ${params.version} does not exist`);
+        if (!found) throw new DomainError('version.notFound', { version: params.version });
         return found;
       },
     }),
@@ -116,15 +117,17 @@ export function definitionRoutes(services: Services, base: 'forms' | 'rule-sets'
         const id = params.id;
         const [from, to] = [query.from ?? 0, query.to ?? 0];
         if (from === 0 || to === 0)
-          throw new AppError('bad_request', 'give the two versions to compare: ?from=<version>&to=<version>', {
-            details: [{ pointer: from === 0 ? '/query/from' : '/query/to', message: 'required' }],
-          });
+          throw new DomainError(
+            'query.twoVersions',
+            {},
+            { details: [domainDetail(from === 0 ? '/query/from' : '/query/to', 'detail.required', {})] },
+          );
         const [a, b] = await Promise.all([services.store.getVersion(kind, id, from), services.store.getVersion(kind, id, to)]);
         for (const [version, found] of [
           [from, a],
           [to, b],
         ] as const)
-          if (!found) throw new AppError('not_found', `${kind} "${id}" has no version ${version}`);
+          if (!found) throw new DomainError('definition.noVersion', { kind, id, version });
         return { from, to, patch: createPatch(a!.definition, b!.definition) };
       },
     }),
@@ -147,12 +150,14 @@ function validatorRoute(services: Services): Route {
     summary: 'The validate functions of a published form version, as a JavaScript module for the browser (query locale)',
     handler: async ({ params, query }) => {
       const version = Number(params.version);
-      if (!Number.isInteger(version) || version < 1) throw new AppError('not_found', `version ${params.version} does not exist`);
+      if (!Number.isInteger(version) || version < 1) throw new DomainError('version.notFound', { version: params.version });
       const locale = query.locale;
       if (!LOCALES.includes(locale as Locale))
-        throw new AppError('bad_request', `query parameter "locale" must be one of ${LOCALES.join(', ')}`, {
-          details: [{ pointer: '/query/locale', message: locale === undefined ? 'required' : 'unknown locale' }],
-        });
+        throw new DomainError(
+          'query.badLocale',
+          { locales: LOCALES.join(', ') },
+          { details: [domainDetail('/query/locale', locale === undefined ? 'detail.required' : 'detail.unknownLocale', {})] },
+        );
       const code = await services.validators.module(params.id, version, locale as Locale);
       return new Download('text/javascript; charset=utf-8', code);
     },
@@ -166,7 +171,7 @@ export function rolesRoute(services: Services): Route {
     summary: 'The published policy roles file',
     handler: async () => {
       const pack = await services.definitions.publishedPack();
-      if (!pack.roles) throw new AppError('not_found', 'no roles file is published');
+      if (!pack.roles) throw new DomainError('roles.notPublished', {});
       return pack.roles.definition;
     },
   });

@@ -1,5 +1,4 @@
 import { api } from '@aftersales/contract';
-import { AppError } from '../../errors/AppError.js';
 import { DomainError } from '../../errors/DomainError.js';
 import { actorOf, maySee, recordScope } from '../../services/Principal.js';
 import type { Access, Route } from '../Route.js';
@@ -38,7 +37,7 @@ export function fieldworkRoutes(services: Services): Route[] {
         "Dispatch a record to a person of its store (the form's assignment field, dispatch time stamped when empty; dispatchers' policy roles, managers, admins); rev: the revision read; answers like an update",
       handler: async ({ params, body, principal }) => {
         const record = await services.records.stored(params.id);
-        if (!maySee(principal, record)) throw new AppError('not_found', `record "${params.id}" does not exist`);
+        if (!maySee(principal, record)) throw new DomainError('record.notFound', { id: params.id });
         if (record.rev !== body.rev) throw new DomainError('record.stale', { current: record.rev, given: body.rev });
         return services.records.present(await services.dispatch.dispatch(record, body.assignee, body.rev, principal));
       },

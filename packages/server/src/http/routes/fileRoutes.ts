@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 import { actorOf } from '../../services/Principal.js';
 import { FILE_TYPES, MAX_FILE_BYTES } from '../../services/FileService.js';
 import { api } from '@aftersales/contract';
@@ -16,7 +16,7 @@ export function fileRoutes(services: Services): Route[] {
       handler: async ({ req, principal }) => {
         const bytes: unknown = req.body;
         // The router refused anything but the raw bytes of a declared type.
-        if (!Buffer.isBuffer(bytes)) throw new AppError('bad_request', 'send the file as the body');
+        if (!Buffer.isBuffer(bytes)) throw new DomainError('file.notBytes', {});
         return services.files.upload(bytes, req.get('content-type') ?? '', decodeName(req.get('x-file-name')), actorOf(principal));
       },
     }),

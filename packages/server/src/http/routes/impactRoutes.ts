@@ -1,6 +1,9 @@
 import type { PackFile } from '@aftersales/engine';
 import { api, type BodyOf } from '@aftersales/contract';
 import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
+import { domainDetail } from '../../errors/domainDetail.js';
+import { errorAnswer } from '../errorHandler.js';
 import { ImpactService } from '../../services/impact/ImpactService.js';
 import type { ImpactDraft } from '../../services/impact/ImpactRequest.js';
 import { ImpactWorkerPool } from '../../services/impact/ImpactWorkerPool.js';
@@ -14,18 +17,10 @@ type Body = BodyOf<typeof api.impact.impact>;
 function draftOf(body: Body): ImpactDraft {
   const { draft } = body;
   if (draft.kind === 'pack') {
-    if (!draft.files)
-      throw new AppError('bad_request', 'a pack draft needs files', {
-        messageZh: '请提供要推送的文件',
-        details: [{ pointer: '/draft/files', message: 'required', messageZh: '必填' }],
-      });
+    if (!draft.files) throw new DomainError('impact.filesRequired', {}, { details: [domainDetail('/draft/files', 'detail.required', {})] });
     return { kind: 'pack', files: draft.files.map((f): PackFile => ({ path: f.path, text: f.content })) };
   }
-  if (!draft.id)
-    throw new AppError('bad_request', 'the draft needs the id of the document', {
-      messageZh: '请指明草稿所属的文档',
-      details: [{ pointer: '/draft/id', message: 'required', messageZh: '必填' }],
-    });
+  if (!draft.id) throw new DomainError('impact.idRequired', {}, { details: [domainDetail('/draft/id', 'detail.required', {})] });
   return { kind: draft.kind, id: draft.id, ...(draft.definition !== undefined ? { definition: draft.definition } : {}) };
 }
 
@@ -73,14 +68,14 @@ export function impactRoutes(services: Services): Route[] {
           });
           line({ type: 'result', impact: answer });
         } catch (error) {
-          if (!controller.signal.aborted)
+          if (!controller.signal.aborted) {
+            if (!(error instanceof AppError)) console.error(error);
+            // The same wire shape as every refused call (errorHandler.ts).
             line({
               type: 'error',
-              error:
-                error instanceof AppError
-                  ? { code: error.code, message: error.message, messageZh: error.messageZh }
-                  : { code: 'internal', message: 'the replay failed', messageZh: '影响分析失败' },
+              ...errorAnswer(error instanceof AppError ? error : new DomainError('impact.failed', {}, { cause: error })),
             });
+          }
         }
         res.end();
         return new Answered();

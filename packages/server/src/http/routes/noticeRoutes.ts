@@ -1,5 +1,4 @@
 import { api } from '@aftersales/contract';
-import { AppError } from '../../errors/AppError.js';
 import { DomainError } from '../../errors/DomainError.js';
 import { actorOf } from '../../services/Principal.js';
 import { presentChannel } from '../../services/notices/ChannelService.js';
@@ -19,7 +18,7 @@ export function noticeRoutes(services: Services): Route[] {
   };
   const delivery = async (id: string) => {
     const found = await services.store.getDelivery(id);
-    if (!found) throw new AppError('not_found', `delivery "${id}" does not exist`);
+    if (!found) throw new DomainError('delivery.notFound', { id });
     return found;
   };
   return [

@@ -1,5 +1,4 @@
 import { actorOf, maySee, recordScope, type Principal } from '../../services/Principal.js';
-import { AppError } from '../../errors/AppError.js';
 import { DomainError } from '../../errors/DomainError.js';
 import { recordDateFilter, storeTimeZone } from '../../services/recordDateFilter.js';
 import { editorOf } from '../../services/records/Editor.js';
@@ -21,7 +20,7 @@ export function recordRoutes(services: Services): Route[] {
   /** A record the caller may see (others are "not found", so ids cannot be probed). */
   const visible = async (id: string, principal: Principal) => {
     const record = await records.stored(id);
-    if (!maySee(principal, record)) throw new AppError('not_found', `record "${id}" does not exist`);
+    if (!maySee(principal, record)) throw new DomainError('record.notFound', { id });
     return record;
   };
   return [

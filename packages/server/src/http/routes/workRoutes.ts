@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { pickText } from '@aftersales/engine';
-import { AppError } from '../../errors/AppError.js';
+import { domainDetail } from '../../errors/domainDetail.js';
 import { DomainError } from '../../errors/DomainError.js';
 import { ledgerCsv, ledgerXlsx, type LedgerNames, type Locale } from '../../services/FinesLedger.js';
 import { actorOf, maySee, recordScope, recordsInScope, type Principal, type RecordScope } from '../../services/Principal.js';
@@ -38,7 +38,7 @@ export function workRoutes(services: Services): Route[] {
   const fineFilter = async (query: FineQuery, principal: Principal): Promise<FineFilter> => {
     const month = query.month;
     if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
-      throw new AppError('bad_request', 'month must be YYYY-MM', { details: [{ pointer: '/query/month', message: 'YYYY-MM' }] });
+      throw new DomainError('query.badMonth', {}, { details: [domainDetail('/query/month', 'detail.oneOf', { values: 'YYYY-MM' })] });
     const scope = recordScope(principal);
     // The person filter reads the names people see: a display name means that user.
     const person = query.person ? ((await services.people.usernamesFor(query.person))[0] ?? query.person) : undefined;
@@ -90,7 +90,7 @@ export function workRoutes(services: Services): Route[] {
         // An approval of a record outside the caller's store scope does not exist for them.
         const approval = await services.store.getApproval(params.id);
         const record = approval ? await services.store.getRecord(approval.recordId) : null;
-        if (approval && (!record || !maySee(principal, record))) throw new AppError('not_found', `approval "${params.id}" does not exist`);
+        if (approval && (!record || !maySee(principal, record))) throw new DomainError('approval.notFound', { id: params.id });
         return services.approvals.decide(params.id, body.decision, body.comment ?? '', principal);
       },
     }),
@@ -179,9 +179,11 @@ export function workRoutes(services: Services): Route[] {
       handler: async ({ req, query, principal }) => {
         const format = query.format;
         if (!format)
-          throw new AppError('bad_request', 'format must be csv or xlsx', {
-            details: [{ pointer: '/query/format', message: 'csv | xlsx' }],
-          });
+          throw new DomainError(
+            'query.badFormat',
+            {},
+            { details: [domainDetail('/query/format', 'detail.oneOf', { values: 'csv | xlsx' })] },
+          );
         const locale = localeOf(req, query.lang);
         const people = await services.people.displayNames();
         // The file names people as they read their names (the ledger keys them by user name).
@@ -287,9 +289,6 @@ export function workRoutes(services: Services): Route[] {
 }
 
 function required(value: string | undefined, name: string): string {
-  if (!value)
-    throw new AppError('bad_request', `query parameter "${name}" is required`, {
-      details: [{ pointer: `/query/${name}`, message: 'required' }],
-    });
+  if (!value) throw new DomainError('query.required', { name }, { details: [domainDetail(`/query/${name}`, 'detail.required', {})] });
   return value;
 }

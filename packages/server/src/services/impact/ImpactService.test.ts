@@ -194,7 +194,9 @@ describe('ImpactService', () => {
     const small = new ImpactService(server.services, null, { maxRecords: 3 });
     await expect(small.prepare(admin, { draft: { kind: 'ruleset', id: turnaround.id, definition: lowerT1(4) } })).rejects.toMatchObject({
       code: 'unprocessable',
-      details: [expect.objectContaining({ pointer: '/since' })],
+      reason: 'impact.tooManyRecords',
+      params: { max: 3 },
+      details: [expect.objectContaining({ pointer: '/since', messageZh: '最多 3 条记录' })],
     });
   });
 });

@@ -1,5 +1,6 @@
 import type { Pack } from '@aftersales/engine';
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
+import { domainDetail } from '../../errors/domainDetail.js';
 import type { ImpactRow } from '../../store/impactRows.js';
 import type { Store } from '../../store/Store.js';
 import type { Clock } from '../Clock.js';
@@ -89,16 +90,11 @@ export class ImpactService {
     for (const plan of plans)
       total += await this.deps.store.impactRowCount({ formId: plan.formId, createdFrom: window.from, createdTo: window.to, visibleTo });
     if (total > this.limits.maxRecords)
-      throw new AppError('unprocessable', `the window holds ${total} records, more than ${this.limits.maxRecords}: choose a shorter one`, {
-        messageZh: `该时间范围内有 ${total} 条记录，超过上限 ${this.limits.maxRecords} 条，请缩短时间范围`,
-        details: [
-          {
-            pointer: '/since',
-            message: `at most ${this.limits.maxRecords} records`,
-            messageZh: `最多 ${this.limits.maxRecords} 条记录`,
-          },
-        ],
-      });
+      throw new DomainError(
+        'impact.tooManyRecords',
+        { total, max: this.limits.maxRecords },
+        { details: [domainDetail('/since', 'impact.atMost', { max: this.limits.maxRecords })] },
+      );
     return { plans, packs: [draft, published], window, now, visibleTo, total };
   }
 

@@ -1,5 +1,6 @@
 import type { Pack, PackFile } from '@aftersales/engine';
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
+import { domainDetail } from '../../errors/domainDetail.js';
 import { fileOf, toDetail, type DefinitionService } from '../DefinitionService.js';
 import type { ImpactDraft } from './ImpactRequest.js';
 
@@ -14,22 +15,20 @@ export async function draftPack(definitions: DefinitionService, draft: ImpactDra
     const doc = await definitions.get(draft.kind, draft.id);
     const definition = draft.definition ?? doc.draft?.definition;
     if (definition === undefined)
-      throw new AppError('unprocessable', `${draft.kind} "${draft.id}" has no draft to replay`, {
-        messageZh: '没有可预览的草稿',
-        details: [{ pointer: '/draft/id', message: 'has no draft', messageZh: '没有草稿' }],
-      });
+      throw new DomainError(
+        'impact.noDraft',
+        { kind: draft.kind, id: draft.id },
+        { details: [domainDetail('/draft/id', 'impact.noDraftHere', {})] },
+      );
     if ((definition as { id?: unknown }).id !== draft.id)
-      throw new AppError('bad_request', `the definition's id must be "${draft.id}"`, {
-        messageZh: `定义的编号须为“${draft.id}”`,
-        details: [{ pointer: '/draft/definition/id', message: `must be "${draft.id}"`, messageZh: `须为“${draft.id}”` }],
-      });
+      throw new DomainError(
+        'impact.idMismatch',
+        { id: draft.id },
+        { details: [domainDetail('/draft/definition/id', 'detail.mustBe', { value: draft.id })] },
+      );
     files = [fileOf(draft.kind, definition)];
   }
   const { problems, pack } = await definitions.check(files);
-  if (problems.length > 0)
-    throw new AppError('unprocessable', `the draft has ${problems.length} problems`, {
-      messageZh: `草稿有 ${problems.length} 个问题`,
-      details: problems.map(toDetail),
-    });
+  if (problems.length > 0) throw new DomainError('impact.draftProblems', { count: problems.length }, { details: problems.map(toDetail) });
   return pack;
 }

@@ -1,4 +1,5 @@
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
+import { domainDetail } from '../../errors/domainDetail.js';
 
 /** The longest window in days other than `all` (about 30 years). */
 export const MAX_WINDOW_DAYS = 11_000;
@@ -11,15 +12,10 @@ export function impactWindow(since: string | undefined, now: Date): { from: stri
   const days = /^(\d{1,5})d$/.exec(value)?.[1];
   const n = days === undefined ? NaN : Number(days);
   if (!Number.isInteger(n) || n < 1 || n > MAX_WINDOW_DAYS)
-    throw new AppError('bad_request', `since must be "all" or 1d to ${MAX_WINDOW_DAYS}d`, {
-      messageZh: `时间范围须为“全部”或 1 到 ${MAX_WINDOW_DAYS} 天`,
-      details: [
-        {
-          pointer: '/since',
-          message: `must be "all" or 1d to ${MAX_WINDOW_DAYS}d`,
-          messageZh: `须为“全部”或 1 到 ${MAX_WINDOW_DAYS} 天`,
-        },
-      ],
-    });
+    throw new DomainError(
+      'impact.badWindow',
+      { max: MAX_WINDOW_DAYS },
+      { details: [domainDetail('/since', 'impact.badWindow', { max: MAX_WINDOW_DAYS })] },
+    );
   return { from: new Date(now.getTime() - n * 86_400_000).toISOString(), to };
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/AppError.js';
+import { domainDetail } from '../../errors/domainDetail.js';
 import { DomainError } from '../../errors/DomainError.js';
 import type { Store } from '../../store/Store.js';
 import { NOTICE_EVENTS, type Channel, type ChannelKind, type NoticeEvent } from '../../store/channels.js';
@@ -66,9 +66,9 @@ export class ChannelService {
       new DomainError(
         'channel.configMissing',
         { key, kind: input.kind, fieldZh: zh },
-        { details: [{ pointer: `/config/${key}`, code: 'required', message: 'required', messageZh: `请填写${zh}` }] },
+        { details: [domainDetail(`/config/${key}`, 'detail.fill', { fieldZh: zh }, 'required')] },
       );
-    if (input.events.some((e) => !NOTICE_EVENTS.includes(e))) throw new AppError('validation_failed', 'unknown event');
+    if (input.events.some((e) => !NOTICE_EVENTS.includes(e))) throw new DomainError('channel.unknownEvent', {});
     if (input.kind === 'email') {
       for (const [key, zh] of [
         ['host', 'SMTP 服务器'],
@@ -86,7 +86,7 @@ export class ChannelService {
         'channel.secretTooShort',
         {},
         {
-          details: [{ pointer: '/config/secret', code: 'minLength', message: 'at least 16 characters', messageZh: '至少 16 个字符' }],
+          details: [domainDetail('/config/secret', 'detail.minLength', { min: 16 }, 'minLength')],
         },
       );
   }

@@ -1,6 +1,8 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { AppError } from '../../errors/AppError.js';
+import type { ServerErrorParams } from '@aftersales/contract';
+import { DomainError } from '../../errors/DomainError.js';
+import { domainDetail } from '../../errors/domainDetail.js';
 
 /**
  * Where outbound notices may go (SSRF care): http or https only, no credentials in the URL; a host
@@ -13,27 +15,22 @@ export async function checkOutboundUrl(text: string, allowHosts: readonly string
   try {
     url = new URL(text);
   } catch {
-    throw refused('not a URL', '不是有效的网址');
+    throw refused('url.notUrl', {});
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refused('only http and https', '只允许 http 或 https 地址');
-  if (url.username || url.password) throw refused('no user name or password in the URL', '网址中不能含用户名或密码');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refused('url.scheme', {});
+  if (url.username || url.password) throw refused('url.credentials', {});
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (allowHosts.includes(host)) return url;
   const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
-  if (addresses.length === 0) throw refused(`the host ${host} is not found`, `找不到主机 ${host}`);
-  if (addresses.some(isInternal))
-    throw refused(
-      `the host ${host} is an internal address; an administrator may allow it (NOTICE_ALLOW_HOSTS)`,
-      `主机 ${host} 是内部地址，须由管理员加入允许列表（NOTICE_ALLOW_HOSTS）`,
-    );
+  if (addresses.length === 0) throw refused('url.hostNotFound', { host });
+  if (addresses.some(isInternal)) throw refused('url.internalHost', { host });
   return url;
 }
 
-function refused(message: string, messageZh: string): AppError {
-  return new AppError('validation_failed', `notice address refused: ${message}`, {
-    messageZh: `通知地址被拒绝：${messageZh}`,
-    details: [{ pointer: '/config/url', code: 'url.refused', message, messageZh }],
-  });
+type Refusal = 'url.notUrl' | 'url.scheme' | 'url.credentials' | 'url.hostNotFound' | 'url.internalHost';
+
+function refused<C extends Refusal>(reason: C, params: ServerErrorParams<C>): DomainError {
+  return new DomainError(reason, params, { details: [domainDetail('/config/url', reason, params, 'url.refused')] });
 }
 
 /** Loopback, private, link-local, unique-local, CGNAT, multicast and unspecified addresses (IPv4, IPv6, IPv4-mapped). */

@@ -1,5 +1,7 @@
 import { pickText, type FormDefinition, type RecordSchema } from '@aftersales/engine';
-import { AppError, type ErrorDetail } from '../../errors/AppError.js';
+import type { ErrorDetail } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
+import { domainDetail } from '../../errors/domainDetail.js';
 import type { Store } from '../../store/Store.js';
 import type { User } from '../../store/types.js';
 import type { RecordScope } from '../Principal.js';
@@ -70,6 +72,7 @@ export class PeopleDirectory {
     if (fields.length === 0 || !isObject(data)) return;
     const previous = isObject(before) ? before : {};
     const details: ErrorDetail[] = [];
+    const labels = { zh: [] as string[], en: [] as string[] };
     for (const [name, schema] of fields) {
       const value = data[name];
       if (typeof value !== 'string' || value === '' || value === previous[name]) continue;
@@ -81,18 +84,12 @@ export class PeopleDirectory {
       const label = schema['x-title'];
       const zh = label ? pickText(label, 'zh-CN') : name;
       const en = label ? pickText(label, 'en') : name;
-      details.push({
-        pointer: `/data/${name}`,
-        code: 'person.unknown',
-        message: `${en}: pick one of the store's people from the list ("${value}" is not one of them)`,
-        messageZh: `“${zh}”请从本店人员名单中选择（“${value}”不在名单中）`,
-      });
+      details.push(domainDetail(`/data/${name}`, 'person.unknown', { labelZh: zh, labelEn: en, value }));
+      labels.zh.push(`“${zh}”`);
+      labels.en.push(en);
     }
     if (details.length > 0)
-      throw new AppError('validation_failed', details.map((d) => d.message).join('; '), {
-        details,
-        messageZh: details.map((d) => d.messageZh).join('；'),
-      });
+      throw new DomainError('people.unknown', { fieldsZh: labels.zh.join('、'), fieldsEn: labels.en.join(', ') }, { details });
   }
 }
 

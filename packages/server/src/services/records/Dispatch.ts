@@ -1,5 +1,6 @@
 import { pickText } from '@aftersales/engine';
 import { DomainError } from '../../errors/DomainError.js';
+import { domainDetail } from '../../errors/domainDetail.js';
 import type { StoredRecord } from '../../store/types.js';
 import type { Clock } from '../Clock.js';
 import type { DefinitionService } from '../DefinitionService.js';
@@ -48,12 +49,7 @@ export class Dispatch {
         { assignee },
         {
           details: [
-            {
-              pointer: '/assignee',
-              code: 'person.unknown',
-              message: candidates.length === 0 ? 'nobody of this store holds the role' : "pick one of the store's people",
-              messageZh: candidates.length === 0 ? '本店没有可派工的人员账号' : '请从本店人员名单中选择',
-            },
+            domainDetail('/assignee', candidates.length === 0 ? 'dispatch.nobodyHoldsRole' : 'dispatch.pickPerson', {}, 'person.unknown'),
           ],
         },
       );

@@ -1,5 +1,6 @@
 import { pickText, type FormDefinition } from '@aftersales/engine';
 import { DomainError } from '../../errors/DomainError.js';
+import { domainDetail } from '../../errors/domainDetail.js';
 
 /** A state no transition leaves: a record there is read-only (a declared transition out of it reopens it). */
 export function isFinalState(form: FormDefinition, status: string | null): boolean {
@@ -17,9 +18,7 @@ export function refuseFinalEdit(form: FormDefinition, status: string | null): ne
     'record.final',
     { stateEn: en || 'in a final state', stateZh: zh ? `处于“${zh}”` : '结束' },
     {
-      details: [
-        { pointer: '/data', code: 'record.final', message: 'a record in a final state is read-only', messageZh: '处于最终状态的记录只读' },
-      ],
+      details: [domainDetail('/data', 'detail.readOnly', {}, 'record.final')],
     },
   );
 }

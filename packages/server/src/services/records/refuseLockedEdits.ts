@@ -1,5 +1,6 @@
 import { fieldAt, pickText, refusedFieldEdits, type FormDefinition, type RolesFile } from '@aftersales/engine';
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
+import { domainDetail } from '../../errors/domainDetail.js';
 import type { Editor } from './Editor.js';
 
 /**
@@ -21,14 +22,26 @@ export function refuseLockedEdits(
     return role ? pickText(role.label, locale) : id;
   };
   const stateLabel = form.statusFlow?.states.find((s) => s.id === change.status)?.label;
-  const details = refused.map(({ field, editableBy }) => {
+  const labelOf = (field: string, locale: 'zh-CN' | 'en') => {
     const label = fieldAt(form.schema, field)?.label;
-    const zh = `“${label ? pickText(label, 'zh-CN') : field}”${stateLabel ? `在“${pickText(stateLabel, 'zh-CN')}”状态下` : ''}只能由${editableBy.map((r) => roleLabel(r, 'zh-CN')).join('、')}修改`;
-    const en = `"${label ? pickText(label, 'en') : field}" can only be changed by ${editableBy.map((r) => roleLabel(r, 'en')).join(', ')}${stateLabel ? ` while ${pickText(stateLabel, 'en')}` : ''}`;
-    return { pointer: `/data/${field.split('.').join('/')}`, code: 'field.locked', message: en, messageZh: zh };
-  });
-  throw new AppError('forbidden', details.map((d) => d.message).join('; '), {
-    messageZh: details.map((d) => d.messageZh).join('；'),
-    details,
-  });
+    return label ? pickText(label, locale) : field;
+  };
+  const details = refused.map(({ field, editableBy }) =>
+    domainDetail(`/data/${field.split('.').join('/')}`, 'field.locked', {
+      labelZh: labelOf(field, 'zh-CN'),
+      labelEn: labelOf(field, 'en'),
+      stateZh: stateLabel ? `在“${pickText(stateLabel, 'zh-CN')}”状态下` : '',
+      stateEn: stateLabel ? ` while ${pickText(stateLabel, 'en')}` : '',
+      rolesZh: editableBy.map((r) => roleLabel(r, 'zh-CN')).join('、'),
+      rolesEn: editableBy.map((r) => roleLabel(r, 'en')).join(', '),
+    }),
+  );
+  throw new DomainError(
+    'fields.locked',
+    {
+      fieldsZh: refused.map(({ field }) => `“${labelOf(field, 'zh-CN')}”`).join('、'),
+      fieldsEn: refused.map(({ field }) => `"${labelOf(field, 'en')}"`).join(', '),
+    },
+    { details },
+  );
 }

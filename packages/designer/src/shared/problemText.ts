@@ -1,6 +1,6 @@
 import { pickText, type Locale, type LocalizedText } from '@aftersales/engine';
-import { ApiError } from '../../api/ApiError';
-import type { Translate } from '../../i18n/I18nContext';
+import { ApiError } from '../api/ApiError';
+import type { Translate } from '../i18n/I18nContext';
 
 /** A refused call in the person's language: the server's details (each has a Chinese message) or its message. */
 export function problemText(error: unknown, t: Translate, locale: Locale): string {
