@@ -4,6 +4,7 @@ import { listIndexesAndSearch } from './0003_list_indexes_and_search.js';
 import { fieldWork } from './0004_field_work.js';
 import { approvalMarks } from './0005_approval_marks.js';
 import { dashboardTallies } from './0099_hscale_dashboard_tallies.js';
+import { recordListIndex } from './0099_hscale_record_list_index.js';
 import type { MongoMigration } from './MongoMigration.js';
 
 /** Every migration of the MongoDB store, in order (append new ones; never edit one that shipped). */
@@ -14,4 +15,5 @@ export const MONGO_MIGRATIONS: readonly MongoMigration[] = [
   fieldWork,
   approvalMarks,
   dashboardTallies,
+  recordListIndex,
 ];

@@ -126,7 +126,8 @@ export class MongoRecordsRepository implements RecordsRepository {
   }
   async pageRecords(filter: RecordPageFilter) {
     const page = await records.pageRecords(this.database.db, filter);
-    return { ...page, items: page.items.map((r) => fromRecordDoc(r)!) };
+    // A list never explains: the trace (two thirds of an evaluation) stays deflated.
+    return { ...page, items: page.items.map((r) => fromRecordDoc(r, { trace: false })!) };
   }
   async recordCounts(filter: RecordCountFilter) {
     return dashboard.recordCounts(this.database.db, filter, this.parts.tallies);
@@ -149,10 +150,10 @@ export class MongoRecordsRepository implements RecordsRepository {
 function recordDoc(record: StoredRecord): Document {
   return { ...record, evaluation: new Binary(encodeEvaluation(record.evaluation)), searchValues: records.searchValuesOf(record) };
 }
-function fromRecordDoc(doc: Document | null): StoredRecord | null {
+function fromRecordDoc(doc: Document | null, options: { trace?: boolean } = {}): StoredRecord | null {
   const found = plain<StoredRecord & { evaluation: unknown; searchValues?: string[] }>(doc);
   if (!found) return null;
   const { searchValues: _search, ...record } = found;
   const stored = record.evaluation;
-  return { ...record, evaluation: decodeEvaluation(stored instanceof Binary ? Buffer.from(stored.buffer) : stored) };
+  return { ...record, evaluation: decodeEvaluation(stored instanceof Binary ? Buffer.from(stored.buffer) : stored, options) };
 }

@@ -81,7 +81,7 @@ export function pageFines(db: Database.Database, filter: FinePageFilter): Capped
   const where = fineConditions(filter);
   const { total, capped } = fineCount(db, filter, where);
   const after = filter.after;
-  const paged = after ? where.with('(posted_at < ? OR (posted_at = ? AND id < ?))', after[0], after[0], after[1]) : where;
+  const paged = after ? where.with('(posted_at, id) < (?, ?)', after[0], after[1]) : where;
   const rows = prepared(db, `SELECT * FROM fines ${paged.clause()} ORDER BY posted_at DESC, id DESC LIMIT ?`).all(
     ...paged.params,
     filter.limit + 1,

@@ -60,7 +60,7 @@ const complianceOfRecord = (r: string, sign: number, changed: string) => `
   SELECT v.id, ${day('d.due_at')}, d.state, ${valueOf(`${r}.data`, "'$.' || v.field")}, coalesce(${r}.store, ''), ${r}.created_by,
     coalesce(${r}.assignee, ''), ${sign} * COUNT(*)
   FROM dashboard_views v JOIN deadlines d ON d.record_id = ${r}.id AND d.state IN ${DECIDED} AND d.due_at IS NOT NULL
-  WHERE v.kind = 'compliance' AND v.form_id IN ('', ${r}.form_id) AND ${changed}
+  WHERE v.kind = 'compliance' AND v.form_id IN ('', d.form_id) AND ${changed}
   GROUP BY v.id, 2, 3 ${UPSERT_N};`;
 
 /** Record count tallies of record `r` (NEW or OLD), counted `sign`, for the views where `changed` holds. */
