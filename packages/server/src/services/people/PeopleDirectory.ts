@@ -1,8 +1,11 @@
 import { pickText, type FormDefinition, type RecordSchema } from '@aftersales/engine';
 import { AppError, type ErrorDetail } from '../../errors/AppError.js';
-import type { Store } from '../../store/Store.js';
 import type { User } from '../../store/types.js';
 import type { RecordScope } from '../Principal.js';
+import type { UsersRepository } from '../../store/ports/UsersRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = UsersRepository;
 
 /** A user as a person field shows them: the reference stored in records (user name) and the name people read. */
 export interface Person {
@@ -23,7 +26,7 @@ export const PEOPLE_LIMIT = 1000;
  * their technicians yet); once one exists, only a pick is accepted.
  */
 export class PeopleDirectory {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StorePorts) {}
 
   /** Active users of a store (every store: null) holding one of `roles` (any: empty), by display name. */
   async people(filter: { store?: string | null; roles?: readonly string[]; visibleTo?: RecordScope } = {}): Promise<Person[]> {
