@@ -1,11 +1,16 @@
 import { Repeating } from './Repeating.js';
 import { pickText } from '@aftersales/engine';
 import { timeOrderedId } from './ids.js';
-import type { Store } from '../store/Store.js';
 import type { RoleHolders } from '../store/ports/ApprovalsRepository.js';
 import type { Approval, StoredRecord, User } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import type { DefinitionService } from './DefinitionService.js';
+import type { Repositories } from '../store/Store.js';
+import type { UsersRepository } from '../store/ports/UsersRepository.js';
+import type { NotificationsRepository } from '../store/ports/NotificationsRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = Pick<Repositories, 'approvals'> & UsersRepository & NotificationsRepository;
 
 /** Where approvals nobody can decide go: flagged at once to `flagRole`, handed to `escalateTo` after `afterMs`. */
 export interface EscalationOptions {
@@ -39,7 +44,7 @@ export class ApprovalEscalation {
   private readonly told = new Set<string>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: StorePorts,
     private readonly definitions: DefinitionService,
     private readonly clock: Clock,
     readonly options: EscalationOptions = DEFAULT_ESCALATION,

@@ -1,17 +1,23 @@
 import { DomainError } from '../errors/DomainError.js';
 import { domainDetail } from '../errors/domainDetail.js';
-import type { Store } from '../store/Store.js';
 import type { Approval } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import { hasRole, maySee, recordScope, type Principal, actorOf } from './Principal.js';
 import { decisionNotice } from './approvals/decisionNotice.js';
 import { approvalKey } from '../store/mergeApprovals.js';
 import type { ApprovalEscalation } from './ApprovalEscalation.js';
+import type { ApprovalsRepository } from '../store/ports/ApprovalsRepository.js';
+import type { RecordsRepository } from '../store/ports/RecordsRepository.js';
+import type { NotificationsRepository } from '../store/ports/NotificationsRepository.js';
+import type { UsersRepository } from '../store/ports/UsersRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = ApprovalsRepository & RecordsRepository & NotificationsRepository & UsersRepository;
 
 /** Approval tasks: the users who hold the named policy role (or an admin) approve or reject with a comment. */
 export class ApprovalService {
   constructor(
-    private readonly store: Store,
+    private readonly store: StorePorts,
     private readonly clock: Clock,
     /** Approvals nobody in the store can decide escalate to its role's holders. */
     private readonly escalation?: ApprovalEscalation,

@@ -4,11 +4,18 @@ import { assertPasswordPolicy } from '../auth/passwordPolicy.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
 import { DomainError } from '../errors/DomainError.js';
 import { domainDetail } from '../errors/domainDetail.js';
-import type { Store } from '../store/Store.js';
 import type { ApiKey, Role, Scope, User } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import { LoginThrottle, type ThrottlePolicy } from './LoginThrottle.js';
 import { actorOf, type Principal } from './Principal.js';
+import type { UsersRepository } from '../store/ports/UsersRepository.js';
+import type { SessionsRepository } from '../store/ports/SessionsRepository.js';
+import type { ApiKeysRepository } from '../store/ports/ApiKeysRepository.js';
+import type { AuditRepository } from '../store/ports/AuditRepository.js';
+import type { LoginFailuresRepository } from '../store/ports/LoginFailuresRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = UsersRepository & SessionsRepository & ApiKeysRepository & AuditRepository & LoginFailuresRepository;
 
 export interface SessionPolicy {
   /** A session unused this long ends. */
@@ -27,7 +34,7 @@ export class AuthService {
   readonly throttle: LoginThrottle;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: StorePorts,
     private readonly clock: Clock,
     options: { sessions?: Partial<SessionPolicy>; throttle?: ThrottlePolicy } = {},
   ) {

@@ -1,9 +1,14 @@
 import { DomainError } from '../errors/DomainError.js';
 import { domainDetail } from '../errors/domainDetail.js';
-import type { Store } from '../store/Store.js';
 import { FIELD_PATH } from '../store/paging.js';
 import type { RecordFilter } from '../store/types.js';
 import type { Clock } from './Clock.js';
+import type { DeadlinesRepository } from '../store/ports/DeadlinesRepository.js';
+import type { RecordsRepository } from '../store/ports/RecordsRepository.js';
+import type { FinesRepository } from '../store/ports/FinesRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = DeadlinesRepository & RecordsRepository & FinesRepository;
 
 const DAY = 86_400_000;
 const CHINA = 8 * 3_600_000;
@@ -20,7 +25,7 @@ export function weekOf(iso: string): string {
 /** Figures for the managers' dashboards, counted and summed by the database (any adapter), never capped. */
 export class Dashboard {
   constructor(
-    private readonly store: Store,
+    private readonly store: StorePorts,
     private readonly clock: Clock,
   ) {}
 

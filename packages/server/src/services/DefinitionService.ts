@@ -20,11 +20,14 @@ import {
 import type { ErrorDetail } from '../errors/AppError.js';
 import { domainDetail } from '../errors/domainDetail.js';
 import { DomainError } from '../errors/DomainError.js';
-import type { Store } from '../store/Store.js';
 import type { DocumentKind, DocumentState } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import { contentHash } from './contentHash.js';
 import { createPatch, type Operation } from 'rfc6902';
+import type { DefinitionsRepository } from '../store/ports/DefinitionsRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = DefinitionsRepository;
 
 const META: Record<DocumentKind, string> = {
   form: 'schemas/meta/form.schema.json',
@@ -59,7 +62,7 @@ export class DefinitionService {
   private readonly policies = new Map<string, Policy>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: StorePorts,
     private readonly clock: Clock,
   ) {}
 
@@ -149,7 +152,7 @@ export class DefinitionService {
   ): Promise<{ problems: Problem[]; changes: PackChange[] }> {
     const { problems } = await this.check(files);
     const changes: PackChange[] = [];
-    const items: Parameters<Store['publish']>[0] = [];
+    const items: Parameters<DefinitionsRepository['publish']>[0] = [];
     if (problems.length > 0) return { problems, changes };
     for (const file of files) {
       const definition = JSON.parse(file.text) as { id: string; $schema?: string };

@@ -1,10 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '../errors/DomainError.js';
-import type { Store } from '../store/Store.js';
 import type { StoredFile } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import { actorOf, hasRole, recordScope, recordsInScope, type Principal } from './Principal.js';
+import type { FilesRepository } from '../store/ports/FilesRepository.js';
+import type { AuditRepository } from '../store/ports/AuditRepository.js';
+import type { RecordsRepository } from '../store/ports/RecordsRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = FilesRepository & AuditRepository & RecordsRepository;
 
 /** What may be attached to a record: photos from a phone camera and PDF scans. */
 export const FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/heic', 'image/heif', 'application/pdf'] as const;
@@ -34,7 +39,7 @@ const DAY_MS = 86_400_000;
  */
 export class FileService {
   constructor(
-    private readonly store: Store,
+    private readonly store: StorePorts,
     private readonly clock: Clock,
     private readonly quota: UploadQuota = DEFAULT_UPLOAD_QUOTA,
   ) {}

@@ -1,8 +1,11 @@
 import type { AppError } from '../errors/AppError.js';
 import { DomainError } from '../errors/DomainError.js';
-import type { Store } from '../store/Store.js';
 import type { LoginFailures } from '../store/types.js';
 import type { Clock } from './Clock.js';
+import type { LoginFailuresRepository } from '../store/ports/LoginFailuresRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = LoginFailuresRepository;
 
 /** How sign-in attempts are slowed down; the counts live in the store, so every server instance applies them. */
 export interface ThrottlePolicy {
@@ -40,7 +43,7 @@ type Attempt = { accountKey: string; addressKey: string; seen: Map<string, numbe
  */
 export class LoginThrottle {
   constructor(
-    private readonly store: Store,
+    private readonly store: StorePorts,
     private readonly clock: Clock,
     readonly policy: ThrottlePolicy = DEFAULT_THROTTLE,
   ) {}

@@ -1,5 +1,8 @@
-import type { Store } from '../store/Store.js';
 import type { Role, Scope, StoredRecord, User } from '../store/types.js';
+import type { RecordsRepository } from '../store/ports/RecordsRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = RecordsRepository;
 
 /** Who is calling: a signed-in user, or an integrator's API key. */
 export type Principal =
@@ -42,7 +45,7 @@ export function maySee(principal: Principal, record: { store: string | null; cre
 }
 
 /** The records behind a list of rows, by id, that a scope may see (null: all). */
-export async function recordsInScope(store: Store, ids: Iterable<string>, scope: RecordScope): Promise<Map<string, StoredRecord>> {
+export async function recordsInScope(store: StorePorts, ids: Iterable<string>, scope: RecordScope): Promise<Map<string, StoredRecord>> {
   const map = new Map<string, StoredRecord>();
   for (const id of new Set(ids)) {
     const record = await store.getRecord(id);

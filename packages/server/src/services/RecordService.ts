@@ -3,7 +3,6 @@ import { pickText, traceExplanation, type Evaluation, type FormDefinition } from
 import type { ErrorDetail } from '../errors/AppError.js';
 import { domainDetail } from '../errors/domainDetail.js';
 import { DomainError } from '../errors/DomainError.js';
-import type { Store } from '../store/Store.js';
 import type { RecordPageFilter } from '../store/paging.js';
 import type { Approval, RecordFilter, RecordWrite, StoredEvaluation, StoredRecord } from '../store/types.js';
 import type { Clock } from './Clock.js';
@@ -19,11 +18,18 @@ import { numberRequest } from './numbering/numberRequest.js';
 import { keepNumber, withProvisionalNumber } from './numbering/provisionalNumber.js';
 import { storeTimeZone } from './recordDateFilter.js';
 import { renderNumber } from '../store/numbering.js';
+import type { RecordsRepository } from '../store/ports/RecordsRepository.js';
+import type { ApprovalsRepository } from '../store/ports/ApprovalsRepository.js';
+import type { DeadlinesRepository } from '../store/ports/DeadlinesRepository.js';
+import type { UsersRepository } from '../store/ports/UsersRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = RecordsRepository & ApprovalsRepository & DeadlinesRepository & UsersRepository;
 
 /** Records: every write validates against the pinned form version, evaluates the pinned rules, stores the outcome. */
 export class RecordService {
   constructor(
-    private readonly store: Store,
+    private readonly store: StorePorts,
     private readonly definitions: DefinitionService,
     private readonly clock: Clock,
     private readonly people: PeopleDirectory = new PeopleDirectory(store),

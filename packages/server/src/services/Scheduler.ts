@@ -1,8 +1,12 @@
 import { Repeating } from './Repeating.js';
 import { randomUUID } from 'node:crypto';
-import type { BreachItem, Store } from '../store/Store.js';
+import type { BreachItem } from '../store/Store.js';
 import type { DeadlineRow, Notification } from '../store/types.js';
 import type { Clock } from './Clock.js';
+import type { DeadlinesRepository } from '../store/ports/DeadlinesRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = DeadlinesRepository;
 
 /** Most rows per transaction: enough to amortise a commit's fsync. */
 export const CLOCK_BATCH = 500;
@@ -26,7 +30,7 @@ export class Scheduler {
   private readonly repeating = new Repeating('clock tick', () => this.tick());
 
   constructor(
-    private readonly store: Store,
+    private readonly store: StorePorts,
     private readonly clock: Clock,
     private readonly batchSize: number = CLOCK_BATCH,
   ) {}

@@ -1,5 +1,8 @@
 import { resolveFieldPath, type HistoryFact, type Policy } from '@aftersales/engine';
-import type { Store } from '../store/Store.js';
+import type { RecordsRepository } from '../store/ports/RecordsRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = RecordsRepository;
 
 /**
  * The values of the history facts a policy declares (e.g. P3: discounted quotes by this advisor
@@ -7,7 +10,7 @@ import type { Store } from '../store/Store.js';
  */
 export async function historyFacts(
   policy: Policy,
-  store: Store,
+  store: StorePorts,
   record: { id: string; data: unknown },
   now: Date,
 ): Promise<Record<string, Record<string, number>>> {
@@ -22,7 +25,13 @@ export async function historyFacts(
  * One fact: the stored records of the window are counted (or summed) by the database, every one of
  * them; the record being evaluated is added with its new data when it matches (includeSelf).
  */
-async function compute(fact: HistoryFact, policy: Policy, store: Store, record: { id: string; data: unknown }, now: Date): Promise<number> {
+async function compute(
+  fact: HistoryFact,
+  policy: Policy,
+  store: StorePorts,
+  record: { id: string; data: unknown },
+  now: Date,
+): Promise<number> {
   const { query } = fact;
   const formId = query.form ?? policy.form.id;
   const since = windowStart(query.window, now);

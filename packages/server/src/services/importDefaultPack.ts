@@ -1,10 +1,13 @@
 import { defaultPackDirs, readPackFiles } from '@aftersales/engine/node';
 import type { DefinitionService } from './DefinitionService.js';
-import type { Store } from '../store/Store.js';
+import type { DefinitionsRepository } from '../store/ports/DefinitionsRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = DefinitionsRepository;
 
 /** On first start (nothing published yet), imports and publishes the default policy pack. */
 export async function importDefaultPack(
-  store: Store,
+  store: StorePorts,
   definitions: DefinitionService,
   dirs: string[] = defaultPackDirs(),
 ): Promise<{ imported: number; problems: string[] } | null> {

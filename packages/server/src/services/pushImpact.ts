@@ -1,7 +1,10 @@
 import { compareOutcomes, compilePolicy, type Pack, type Policy } from '@aftersales/engine';
-import type { Store } from '../store/Store.js';
 import type { StoredRecord } from '../store/types.js';
 import { historyFacts } from './historyFacts.js';
+import type { RecordsRepository } from '../store/ports/RecordsRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = RecordsRepository;
 
 /** The policy of one form in a pack: its form, all its (not archived) rule sets, every calendar. */
 function policyOf(pack: Pack, formId: string): Policy | null {
@@ -24,7 +27,7 @@ function policyOf(pack: Pack, formId: string): Policy | null {
  * last write and may be stale (a calendar published since, time passed), which is not the push's
  * doing, so a push of an unrelated file reports no change.
  */
-export async function pushImpact(store: Store, records: StoredRecord[], published: Pack, pushed: Pack, now: Date) {
+export async function pushImpact(store: StorePorts, records: StoredRecord[], published: Pack, pushed: Pack, now: Date) {
   const policies = new Map<string, { before: Policy | null; after: Policy | null }>();
   const results = [];
   for (const record of records) {

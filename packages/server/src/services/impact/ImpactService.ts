@@ -2,7 +2,6 @@ import type { Pack } from '@aftersales/engine';
 import { DomainError } from '../../errors/DomainError.js';
 import { domainDetail } from '../../errors/domainDetail.js';
 import type { ImpactRow } from '../../store/impactRows.js';
-import type { Store } from '../../store/Store.js';
 import type { Clock } from '../Clock.js';
 import type { DefinitionService } from '../DefinitionService.js';
 import { historyFacts } from '../historyFacts.js';
@@ -19,6 +18,10 @@ import type { ImpactWorkerPool } from './ImpactWorkerPool.js';
 import type { RecordChange } from './RecordChange.js';
 import { recordTitle } from '../recordTitle.js';
 import { replayBatch, type BatchResult } from './replayRecord.js';
+import type { RecordsRepository } from '../../store/ports/RecordsRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = RecordsRepository;
 
 export interface ImpactLimits {
   /** The most records one replay reads (beyond: a 422 asking for a shorter window). */
@@ -71,7 +74,7 @@ export class ImpactService {
   readonly limits: ImpactLimits;
 
   constructor(
-    private readonly deps: { store: Store; definitions: DefinitionService; clock: Clock },
+    private readonly deps: { store: StorePorts; definitions: DefinitionService; clock: Clock },
     private readonly pool: ImpactWorkerPool | null,
     limits: Partial<ImpactLimits> = {},
   ) {

@@ -1,10 +1,14 @@
 import { domainDetail } from '../../errors/domainDetail.js';
 import { DomainError } from '../../errors/DomainError.js';
-import type { Store } from '../../store/Store.js';
 import { NOTICE_EVENTS, type Channel, type ChannelKind, type NoticeEvent } from '../../store/channels.js';
 import type { Clock } from '../Clock.js';
 import { timeOrderedId } from '../ids.js';
 import { checkOutboundUrl } from './safeUrl.js';
+import type { ChannelsRepository } from '../../store/ports/ChannelsRepository.js';
+import type { AuditRepository } from '../../store/ports/AuditRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = ChannelsRepository & AuditRepository;
 
 export interface ChannelInput {
   store: string;
@@ -25,7 +29,7 @@ export function presentChannel(channel: Channel) {
 /** Admins configure where each store's notices go; every address is checked (http(s), no internal hosts unless allowed). */
 export class ChannelService {
   constructor(
-    private readonly store: Store,
+    private readonly store: StorePorts,
     private readonly clock: Clock,
     private readonly allowHosts: readonly string[],
   ) {}

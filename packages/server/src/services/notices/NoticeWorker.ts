@@ -1,10 +1,13 @@
-import type { Store } from '../../store/Store.js';
 import type { Channel, Delivery } from '../../store/channels.js';
 import type { Clock } from '../Clock.js';
 import { timeOrderedId } from '../ids.js';
 import { Repeating } from '../Repeating.js';
 import { eventOf } from './eventOf.js';
 import { send, type SendResult } from './senders.js';
+import type { ChannelsRepository } from '../../store/ports/ChannelsRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = ChannelsRepository;
 
 /** Waits after the 1st, 2nd, ... failed attempt; after the last one the delivery is given up (an admin may replay it). */
 export const BACKOFF_MS = [30_000, 120_000, 600_000, 3_600_000, 21_600_000];
@@ -27,7 +30,7 @@ export class NoticeWorker {
   private readonly repeating = new Repeating('notices', () => this.tick());
 
   constructor(
-    private readonly store: Store,
+    private readonly store: StorePorts,
     private readonly clock: Clock,
     readonly options: NoticeOptions,
   ) {}

@@ -2,9 +2,12 @@ import { pickText, type FormDefinition, type RecordSchema } from '@aftersales/en
 import type { ErrorDetail } from '../../errors/AppError.js';
 import { DomainError } from '../../errors/DomainError.js';
 import { domainDetail } from '../../errors/domainDetail.js';
-import type { Store } from '../../store/Store.js';
 import type { User } from '../../store/types.js';
 import type { RecordScope } from '../Principal.js';
+import type { UsersRepository } from '../../store/ports/UsersRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = UsersRepository;
 
 /** A user as a person field shows them: the reference stored in records (user name) and the name people read. */
 export interface Person {
@@ -25,7 +28,7 @@ export const PEOPLE_LIMIT = 1000;
  * their technicians yet); once one exists, only a pick is accepted.
  */
 export class PeopleDirectory {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StorePorts) {}
 
   /** Active users of a store (every store: null) holding one of `roles` (any: empty), by display name. */
   async people(filter: { store?: string | null; roles?: readonly string[]; visibleTo?: RecordScope } = {}): Promise<Person[]> {

@@ -1,11 +1,15 @@
-import type { Store } from '../../store/Store.js';
 import type { DefinitionService } from '../DefinitionService.js';
 import { isFinalState } from './finalState.js';
+import type { RecordsRepository } from '../../store/ports/RecordsRepository.js';
+import type { DeadlinesRepository } from '../../store/ports/DeadlinesRepository.js';
+
+/** The repositories this service uses (services take only the ports they use; see store/ports/). */
+type StorePorts = RecordsRepository & DeadlinesRepository;
 
 /** A technician's list: records assigned to them and not finished, the most urgent first. */
 export class MyJobs {
   constructor(
-    private readonly store: Store,
+    private readonly store: StorePorts,
     private readonly definitions: DefinitionService,
   ) {}
 

@@ -16,6 +16,7 @@ import { MongoRecordsRepository } from './repositories/RecordsRepository.js';
 import { MongoSessionsRepository } from './repositories/SessionsRepository.js';
 import { MongoUsersRepository } from './repositories/UsersRepository.js';
 import { MongoChannelsRepository } from './repositories/ChannelsRepository.js';
+import { MongoTallies } from './tallies.js';
 
 /**
  * The production and scale-out store on the official `mongodb` driver: one repository per aggregate
@@ -30,10 +31,11 @@ export class MongoStore extends ComposedStore {
     readonly database: MongoDatabase,
   ) {
     const audit = new MongoAuditRepository(database);
-    const fines = new MongoFinesRepository(database, audit);
+    const tallies = new MongoTallies(database);
+    const fines = new MongoFinesRepository(database, audit, tallies);
     const notifications = new MongoNotificationsRepository(database);
     const approvals = new MongoApprovalsRepository(database, audit);
-    const deadlines = new MongoDeadlinesRepository(database, { fines, notifications, audit });
+    const deadlines = new MongoDeadlinesRepository(database, { fines, notifications, audit, tallies });
     const files = new MongoFilesRepository(database);
     super({
       users: new MongoUsersRepository(database, audit),
@@ -41,7 +43,7 @@ export class MongoStore extends ComposedStore {
       failedLogins: new MongoLoginFailuresRepository(database),
       apiKeys: new MongoApiKeysRepository(database),
       definitions: new MongoDefinitionsRepository(database, audit),
-      records: new MongoRecordsRepository(database, { files, approvals, deadlines, fines, notifications, audit }),
+      records: new MongoRecordsRepository(database, { files, approvals, deadlines, fines, notifications, audit, tallies }),
       approvals,
       deadlines,
       calendarJobs: new MongoCalendarJobsRepository(database, audit),

@@ -9,7 +9,10 @@ export interface RecordsRepository {
   writeRecord(write: RecordWrite): Promise<void>;
   getRecord(id: string): Promise<StoredRecord | null>;
   listRecords(filter: RecordFilter): Promise<{ items: StoredRecord[]; total: number }>;
-  /** A keyset page of records (filters and search by the database, newest first), its total counted up to a cap. */
+  /**
+   * A keyset page of records (filters and search by the database, newest first), its total counted up
+   * to a cap; each evaluation without its trace (a list never explains; getRecord has it).
+   */
   pageRecords(filter: RecordPageFilter): Promise<CappedPage<StoredRecord>>;
   /** Dashboards: records of a form per value of a field (and a second), counted by the database. */
   recordCounts(filter: RecordCountFilter): Promise<RecordCount[]>;

@@ -110,7 +110,16 @@ describe('SQLite query plans of the lists, ledger, dashboards and history facts'
       const db = (store as unknown as { db: Database.Database }).db;
       const spy = vi.spyOn(db, 'prepare');
       const cases: [() => Promise<unknown>, RegExp][] = [
-        [() => store.pageRecords({ limit: 50, after: ['x', 'y'] }), /records_created/],
+        // A page after a cursor is a range of the index from the cursor on (a row value), not a walk from the newest record.
+        [
+          () => store.pageRecords({ limit: 50, after: ['x', 'y'] }),
+          /SEARCH records USING INDEX records_created \(\(created_at,id\)<\(\?,\?\)\)/,
+        ],
+        [
+          () => store.pageRecords({ formId: 'f', store: 's1', limit: 50, after: ['x', 'y'] }),
+          /COVERING INDEX records_form_store \(form_id=\? AND store=\?\)[\s\S]*SEARCH records USING INDEX records_form_store \(form_id=\? AND store=\? AND \(created_at,id\)<\(\?,\?\)\)/,
+        ],
+        [() => store.pageFines({ limit: 100, after: ['x', 'y'] }), /SEARCH fines USING INDEX fines_posted \(\(posted_at,id\)<\(\?,\?\)\)/],
         [() => store.pageRecords({ formId: 'f', limit: 50 }), /records_form_(created|status) \(form_id=\?/],
         [() => store.pageRecords({ formId: 'f', status: 'open', limit: 50 }), /records_form_status \(form_id=\? AND status=\?/],
         [() => store.pageRecords({ store: 's1', limit: 50 }), /records_store_created \(store=\?/],
@@ -118,10 +127,26 @@ describe('SQLite query plans of the lists, ledger, dashboards and history facts'
         [() => store.pageRecords({ createdFrom: 'a', createdTo: 'b', limit: 50 }), /records_created \(created_at>\? AND created_at<\?\)/],
         [() => store.pageRecords({ search: '王师傅', limit: 50 }), /records_search VIRTUAL TABLE/],
         [() => store.pageRecords({ search: '王', limit: 50 }), /records_words VIRTUAL TABLE/],
-        [() => store.pageFines({ month: '2025-10', limit: 100 }), /fines_(posted|totals) \(posted_at>\? AND posted_at<\?\)/],
+        // The page's total from the month's tallies, its rows from the posted-time index.
+        [
+          () => store.pageFines({ month: '2025-10', limit: 100 }),
+          /SEARCH fine_tallies USING PRIMARY KEY \(month=\?\)[\s\S]*fines_(posted|totals) \(posted_at>\? AND posted_at<\?\)/,
+        ],
         [() => store.pageFines({ person: 'p', limit: 100 }), /fines_person \(person=\?/],
-        [() => store.fineTotals({ month: '2025-10' }), /COVERING INDEX fines_totals \(posted_at>\? AND posted_at<\?\)/],
-        [() => store.recordCounts({ formId: 'f', field: 'zone' }), /records_form_(created|status) \(form_id=\?/],
+        // Month ledger totals and the dashboards: sums over their tallies' primary keys, never a fine or a record read.
+        [() => store.fineTotals({ month: '2025-10' }), /SEARCH fine_tallies USING PRIMARY KEY \(month=\?\)/],
+        [() => store.fineTotals({ postedFrom: '2025-10-05T00:00:00.000Z' }), /COVERING INDEX fines_totals \(posted_at>\?\)/],
+        [() => store.recordCounts({ formId: 'f', field: 'zone' }), /SEARCH record_tallies USING PRIMARY KEY \(view_id=\?\)/],
+        [
+          () =>
+            store.complianceCounts({
+              formId: 'f',
+              groupBy: 'zone',
+              dueFrom: '2025-09-28T16:00:00.000Z',
+              dueTo: '2025-10-09T00:00:00.000Z',
+            }),
+          /SEARCH compliance_tallies USING PRIMARY KEY \(view_id=\? AND day>\? AND day<\?\)/,
+        ],
         [
           () => store.complianceCounts({ formId: 'f', groupBy: 'zone', dueFrom: 'a', dueTo: 'b' }),
           /deadlines_(form \(form_id=\? AND |due \()state=\? AND due_at>\? AND due_at<\?\)[\s\S]*SEARCH r USING INDEX sqlite_autoindex_records_1 \(id=\?\)/,
@@ -139,7 +164,9 @@ describe('SQLite query plans of the lists, ledger, dashboards and history facts'
         const plans = statements.map((sql) => planOf(db, sql).join('\n'));
         // The page or aggregate itself uses the index; no statement reads the whole records, deadlines or fines table.
         expect(plans.join('\n'), String(run)).toMatch(index);
-        for (const plan of plans) expect(plan, String(run)).not.toMatch(/SCAN (records|deadlines|fines|d|r)(\n|$)/);
+        // (The whole ledger's total sums every fine_tallies row: one per month, form, person and scope, never per fine.)
+        for (const plan of plans)
+          expect(plan, String(run)).not.toMatch(/SCAN (records|deadlines|fines|d|r|compliance_tallies|record_tallies)(\n|$)/);
       }
     } finally {
       await store.close();

@@ -1,5 +1,7 @@
 import type { Db, Document } from 'mongodb';
 import type { ComplianceCount, ComplianceFilter, RecordCount, RecordCountFilter, Visibility } from '../../paging.js';
+import { atChinaMidnight } from '../../sqlite/queries/dashboard.js';
+import { chinaDay, TALLY_COLLECTIONS, type MongoTallies } from '../tallies.js';
 
 // Indexes: deadlines {formId, state, dueAt} and {state, dueAt}, records {id} (created in MongoStore.createIndexes).
 
@@ -35,8 +37,48 @@ const visibleMatch = (prefix: string, visibleTo: Visibility | undefined): Docume
       ]
     : [];
 
-/** Deadlines met and breached per China-time week and record field value: one pipeline with a $lookup by record id and a $group. */
-export async function complianceCounts(db: Db, filter: ComplianceFilter): Promise<ComplianceCount[]> {
+/** The scope of a store user over a tally's store, createdBy and assignee. */
+const visibleTally = (visibleTo: Visibility | undefined): Document =>
+  visibleTo ? { $or: [{ createdBy: visibleTo.username }, { assignee: visibleTo.username }, { store: { $in: visibleTo.stores } }] } : {};
+
+/** Monday of the week a China-time day (YYYY-MM-DD) falls in. */
+const mondayOf = (day: string) => {
+  const at = new Date(`${day}T00:00:00.000Z`);
+  return new Date(at.getTime() - ((at.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+};
+
+/**
+ * Deadlines met and breached per China-time week and record field value, summed from
+ * complianceTallies ({viewId, day} index) when the field's view is registered and `dueFrom` is a
+ * China-time midnight (the window then runs to the end of `dueTo`'s day, as in SQLite); else one
+ * pipeline over the deadlines with a $lookup by record id.
+ */
+export async function complianceCounts(db: Db, filter: ComplianceFilter, tallies?: MongoTallies): Promise<ComplianceCount[]> {
+  const view = tallies && atChinaMidnight(filter.dueFrom) ? await tallies.view('compliance', filter.formId ?? '', filter.groupBy) : null;
+  if (view) {
+    const rows = await db
+      .collection(TALLY_COLLECTIONS.compliance)
+      .aggregate<{ _id: { grp: string; day: string; state: ComplianceCount['state'] }; n: number }>([
+        {
+          $match: {
+            viewId: view.id,
+            day: { $gte: chinaDay(filter.dueFrom), $lte: chinaDay(filter.dueTo) },
+            ...visibleTally(filter.visibleTo),
+          },
+        },
+        { $group: { _id: { grp: '$grp', day: '$day', state: '$state' }, n: { $sum: '$n' } } },
+      ])
+      .toArray();
+    const weeks = new Map<string, ComplianceCount>();
+    for (const { _id, n } of rows) {
+      const week = mondayOf(_id.day);
+      const key = JSON.stringify([_id.grp, week, _id.state]);
+      const found = weeks.get(key) ?? { group: _id.grp, week, state: _id.state, count: 0 };
+      found.count += n;
+      weeks.set(key, found);
+    }
+    return [...weeks.values()].filter((c) => c.count !== 0);
+  }
   const rows = await db
     .collection('deadlines')
     .aggregate<{ _id: { group: unknown; week: string; state: ComplianceCount['state'] }; n: number }>([
@@ -78,8 +120,30 @@ export async function complianceCounts(db: Db, filter: ComplianceFilter): Promis
   return rows.map((r) => ({ ...r._id, group: text(r._id.group), count: r.n }));
 }
 
-/** Records of a form per field value (and a second): one $match on {formId, createdAt} and a $group. */
-export async function recordCounts(db: Db, filter: RecordCountFilter): Promise<RecordCount[]> {
+/**
+ * Records of a form per field value (and a second): summed from recordTallies when the view is
+ * registered and `createdFrom` is a China-time midnight; else one $match on {formId, createdAt} and a $group.
+ */
+export async function recordCounts(db: Db, filter: RecordCountFilter, tallies?: MongoTallies): Promise<RecordCount[]> {
+  const aligned = filter.createdFrom === undefined || atChinaMidnight(filter.createdFrom);
+  const view = tallies && aligned ? await tallies.view('counts', filter.formId, filter.field, filter.by ?? '') : null;
+  if (view) {
+    const rows = await db
+      .collection(TALLY_COLLECTIONS.counts)
+      .aggregate<{ _id: { value: string; split: string }; n: number }>([
+        {
+          $match: {
+            viewId: view.id,
+            ...(filter.createdFrom ? { day: { $gte: chinaDay(filter.createdFrom) } } : {}),
+            ...visibleTally(filter.visibleTo),
+          },
+        },
+        { $group: { _id: { value: '$value', split: '$split' }, n: { $sum: '$n' } } },
+        { $match: { n: { $ne: 0 } } },
+      ])
+      .toArray();
+    return rows.map((r) => ({ value: r._id.value, split: r._id.split, count: r.n }));
+  }
   const rows = await db
     .collection('records')
     .aggregate<{ _id: { value: unknown; split: unknown }; n: number }>([

@@ -14,11 +14,18 @@ import type { MongoFinesRepository } from './FinesRepository.js';
 import type { MongoNotificationsRepository } from './NotificationsRepository.js';
 import type { ComplianceFilter } from '../../paging.js';
 import * as dashboard from '../queries/dashboard.js';
+import type { MongoTallies } from '../tallies.js';
 
 export class MongoDeadlinesRepository implements DeadlinesRepository {
   constructor(
     private readonly database: MongoDatabase,
-    private readonly posting: { fines: MongoFinesRepository; notifications: MongoNotificationsRepository; audit: MongoAuditRepository },
+    private readonly posting: {
+      fines: MongoFinesRepository;
+      notifications: MongoNotificationsRepository;
+      audit: MongoAuditRepository;
+      /** Compliance tallies: a breach counts in the transaction that records it. */
+      tallies: MongoTallies;
+    },
   ) {}
 
   async dueDeadlines(now: string, limit?: number) {
@@ -57,6 +64,7 @@ export class MongoDeadlinesRepository implements DeadlinesRepository {
   async recordBreach(row: DeadlineRow, fines: FineEntry[], notifications: Notification[], at: string) {
     return this.database.transaction(async (session) => {
       if (!(await this.markBreached(row, session))) return false;
+      await this.posting.tallies.deadlinesBreached([row], session);
       for (const fine of fines) await this.posting.fines.upsert(fine, session);
       for (const n of breachNotices({ row, notifications })) await this.posting.notifications.upsert(n, session);
       await this.posting.audit.append(deadlineBreached(row, fines, at), session);
@@ -69,6 +77,10 @@ export class MongoDeadlinesRepository implements DeadlinesRepository {
       const breached: BreachItem[] = [];
       for (const item of items) if (await this.markBreached(item.row, session)) breached.push(item);
       if (breached.length === 0) return 0;
+      await this.posting.tallies.deadlinesBreached(
+        breached.map((b) => b.row),
+        session,
+      );
       await this.posting.fines.upsertMany(
         breached.flatMap((b) => b.fines),
         session,
@@ -149,7 +161,7 @@ export class MongoDeadlinesRepository implements DeadlinesRepository {
     });
   }
   async complianceCounts(filter: ComplianceFilter) {
-    return dashboard.complianceCounts(this.database.db, filter);
+    return dashboard.complianceCounts(this.database.db, filter, this.posting.tallies);
   }
   async pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>> {
     const query: Document = {};

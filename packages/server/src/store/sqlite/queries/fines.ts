@@ -29,12 +29,59 @@ function fineConditions(filter: FineFilter): Conditions {
   return where;
 }
 
-/** A keyset page of the ledger, newest first, with a count capped at COUNT_CAP. */
+/** The China-time month an instant starts, when it is the first instant of that month. */
+function monthStartingAt(iso: string): string | null {
+  const at = Date.parse(iso);
+  if (!Number.isFinite(at)) return null;
+  const month = new Date(at + 8 * 3_600_000).toISOString().slice(0, 7);
+  return Date.parse(monthBounds(month).from) === at ? month : null;
+}
+
+/**
+ * The ledger's filters as SQL over fine_tallies (months, form, person, the record's scope), or null
+ * when a bound falls inside a month (then the fines are read).
+ */
+function tallyConditions(filter: FineFilter): Conditions | null {
+  const where = new Conditions();
+  if (filter.month) where.add('month = ?', filter.month);
+  if (filter.postedFrom) {
+    const from = monthStartingAt(filter.postedFrom);
+    if (!from) return null;
+    where.add('month >= ?', from);
+  }
+  if (filter.postedBefore) {
+    const before = monthStartingAt(filter.postedBefore);
+    if (!before) return null;
+    where.add('month < ?', before);
+  }
+  if (filter.formId) where.add('form_id = ?', filter.formId);
+  if (filter.person) where.add('person = ?', filter.person);
+  if (filter.visibleTo) {
+    const { username, stores } = filter.visibleTo;
+    where.add(
+      `(created_by = ? OR assignee = ?${stores.length > 0 ? ` OR store IN (${stores.map(() => '?').join(', ')})` : ''})`,
+      username,
+      username,
+      ...stores,
+    );
+  }
+  return where;
+}
+
+/** How many fines a filter matches: exact, from the tallies when the filter allows, else counted up to COUNT_CAP. */
+function fineCount(db: Database.Database, filter: FineFilter, where: Conditions): { total: number; capped: boolean } {
+  const tally = tallyConditions(filter);
+  if (!tally) return cappedCount(db, 'fines', where);
+  const row = prepared(db, `SELECT coalesce(SUM(rows), 0) AS n FROM fine_tallies ${tally.clause()}`).get(...tally.params) as Row;
+  return { total: Number(row.n), capped: false };
+}
+
+/** A keyset page of the ledger, newest first, with its exact total (or, for bounds inside a month, one capped at COUNT_CAP). */
 export function pageFines(db: Database.Database, filter: FinePageFilter): CappedPage<Row> {
   const where = fineConditions(filter);
-  const { total, capped } = cappedCount(db, 'fines', where);
+  const { total, capped } = fineCount(db, filter, where);
   const after = filter.after;
-  const paged = after ? where.with('(posted_at < ? OR (posted_at = ? AND id < ?))', after[0], after[0], after[1]) : where;
+  const paged = after ? where.with('(posted_at, id) < (?, ?)', after[0], after[1]) : where;
   const rows = prepared(db, `SELECT * FROM fines ${paged.clause()} ORDER BY posted_at DESC, id DESC LIMIT ?`).all(
     ...paged.params,
     filter.limit + 1,
@@ -49,10 +96,23 @@ export function listFines(db: Database.Database, filter: FineFilter): Row[] {
 }
 
 /**
- * Totals per month (China time), person and role, computed by the database: one GROUP BY over the
+ * Totals per month (China time), person and role, summed from fine_tallies (kept by every fine
+ * written, in its transaction; amounts in cents); for bounds inside a month, one GROUP BY over the
  * covering index fines_totals (posted_at, person, payer_role, origin, amount). Largest month first.
  */
 export function fineTotals(db: Database.Database, filter: FineFilter): { lines: FineTotalLine[]; total: number } {
+  const tally = tallyConditions(filter);
+  if (!tally) return fineTotalsFromRows(db, filter);
+  const rows = prepared(
+    db,
+    `SELECT month, person, payer_role, SUM(n) AS n, SUM(cents) / 100.0 AS total
+     FROM fine_tallies ${tally.clause()} GROUP BY 1, 2, 3 HAVING SUM(rows) != 0 ORDER BY 1 DESC`,
+  ).all(...tally.params) as Row[];
+  return totalsOf(rows);
+}
+
+/** The same totals read from the fines themselves (bounds inside a month; and the tallies' test). */
+export function fineTotalsFromRows(db: Database.Database, filter: FineFilter): { lines: FineTotalLine[]; total: number } {
   const where = fineConditions(filter);
   const rows = prepared(
     db,
@@ -60,6 +120,10 @@ export function fineTotals(db: Database.Database, filter: FineFilter): { lines: 
        SUM(origin != 'reversal') AS n, SUM(amount) AS total
      FROM fines ${where.clause()} GROUP BY 1, 2, 3 ORDER BY 1 DESC`,
   ).all(...where.params) as Row[];
+  return totalsOf(rows);
+}
+
+function totalsOf(rows: Row[]): { lines: FineTotalLine[]; total: number } {
   const cents = (n: number) => Math.round(n * 100) / 100;
   const lines = rows
     .map((r) => ({

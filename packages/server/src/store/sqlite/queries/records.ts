@@ -92,8 +92,9 @@ export function recordConditions(filter: Omit<RecordPageFilter, 'limit' | 'after
   return where;
 }
 
+/** The rows after a keyset cursor, as a row value: a range of the (…, created_at, id) index, not a walk from its newest end. */
 const afterCursor = (where: Conditions, after: [string, string] | undefined) =>
-  after ? where.with('(created_at < ? OR (created_at = ? AND id < ?))', after[0], after[0], after[1]) : where;
+  after ? where.with('(created_at, id) < (?, ?)', after[0], after[1]) : where;
 
 /** A keyset page of records, newest first, with a count capped at COUNT_CAP. */
 export function pageRecords(db: Database.Database, filter: RecordPageFilter): CappedPage<Row> {

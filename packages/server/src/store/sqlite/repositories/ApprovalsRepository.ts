@@ -63,9 +63,7 @@ export class SqliteApprovalsRepository implements ApprovalsRepository {
       where.add(visible.sql, ...visible.params);
     }
     return keysetPage(this.database, where, 'approvals', 'created_at DESC, id DESC', filter, toApproval, () =>
-      filter.after
-        ? where.with('(created_at < ? OR (created_at = ? AND id < ?))', filter.after[0], filter.after[0], filter.after[1])
-        : where,
+      filter.after ? where.with('(created_at, id) < (?, ?)', filter.after[0], filter.after[1]) : where,
     );
   }
   async pendingUnescalated(range: UnescalatedRange) {

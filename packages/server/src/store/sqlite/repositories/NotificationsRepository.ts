@@ -21,7 +21,7 @@ export class SqliteNotificationsRepository implements NotificationsRepository {
     if (filter.person) where.add('(person IS NULL OR person = ? OR person = ?)', filter.person.username, filter.person.displayName);
     if (filter.visibleTo) where.add(`(record_id IS NULL OR ${visibleRecord('notifications', filter.visibleTo, where)})`);
     return keysetPage(this.database, where, 'notifications', 'at DESC, id DESC', filter, toNotification, () =>
-      filter.after ? where.with('(at < ? OR (at = ? AND id < ?))', filter.after[0], filter.after[0], filter.after[1]) : where,
+      filter.after ? where.with('(at, id) < (?, ?)', filter.after[0], filter.after[1]) : where,
     );
   }
 
