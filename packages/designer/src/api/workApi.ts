@@ -71,7 +71,9 @@ export function workApi(client: ApiClient) {
       client.post<RecordAnswer>('/records', { form, data, ...(store ? { store } : {}) }),
     update: (id: string, data: unknown, rev: number) => client.put<RecordAnswer>(`/records/${encodeURIComponent(id)}`, { data, rev }),
     transition: (id: string, to: string) => client.post<RecordAnswer>(`/records/${encodeURIComponent(id)}/transitions`, { to }),
-    history: (id: string) => client.get<{ items: AuditEntry[] }>(`/records/${encodeURIComponent(id)}/history`),
+    /** A page of the record's audit log, newest first (`cursor`: the page after the one it came with). */
+    history: (id: string, cursor?: string) =>
+      client.get<Page<AuditEntry> & { totalCapped: boolean }>(`/records/${encodeURIComponent(id)}/history`, cursor ? { cursor } : {}),
     approvals: (state: ApprovalTask['state'], cursor?: string) =>
       client.get<Page<ApprovalTask>>('/approvals', { state, ...(cursor ? { cursor } : {}) }),
     decide: (id: string, decision: 'approve' | 'reject', comment: string) =>
