@@ -246,30 +246,25 @@ async function measure(size: number): Promise<Figures> {
   }
 }
 
-const results: Figures[] = [];
-for (const size of SIZES) {
-  console.log(`building ${size.toLocaleString('en')} records`);
-  const figures = await measure(size);
-  const { endpoints: _endpoints, checks: _checks, ...summary } = figures;
-  console.log(summary);
-  results.push(figures);
-}
 const n = (x: number, digits = 0) => x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const first = results[0]!;
-const lastResult = results.at(-1)!;
-const targets: Record<string, number> = {};
-for (const name of Object.keys(first.endpoints)) targets[name] = /^(dashboard|fines of)/.test(name) ? 200 : 50;
-const rows = Object.keys(first.endpoints).map((name) => {
-  const cells = results.map((r) => n(r.endpoints[name]!.ms, 1));
-  const growth = lastResult.endpoints[name]!.ms / first.endpoints[name]!.ms;
-  const met = lastResult.endpoints[name]!.ms < targets[name]! ? 'met' : '**NOT met**';
-  return `| ${name} | ${cells.join(' | ')} | ×${n(growth, 1)} | < ${targets[name]} ms: ${met} |`;
-});
-const head = results.map((r) => `${n(r.size)}`).join(' | ');
-const align = results.map(() => '---:').join(' | ');
-writeSection(
-  'Every screen at scale (pnpm bench scale)',
-  `${machineLine()}
+
+/** Writes the section with the sizes measured so far (after each size: a run cut short keeps what it measured). */
+function report(results: Figures[]): void {
+  const first = results[0]!;
+  const lastResult = results.at(-1)!;
+  const targets: Record<string, number> = {};
+  for (const name of Object.keys(first.endpoints)) targets[name] = /^(dashboard|fines of)/.test(name) ? 200 : 50;
+  const rows = Object.keys(first.endpoints).map((name) => {
+    const cells = results.map((r) => n(r.endpoints[name]!.ms, 1));
+    const growth = lastResult.endpoints[name]!.ms / first.endpoints[name]!.ms;
+    const met = lastResult.endpoints[name]!.ms < targets[name]! ? 'met' : '**NOT met**';
+    return `| ${name} | ${cells.join(' | ')} | ×${n(growth, 1)} | < ${targets[name]} ms: ${met} |`;
+  });
+  const head = results.map((r) => `${n(r.size)}`).join(' | ');
+  const align = results.map(() => '---:').join(' | ');
+  writeSection(
+    'Every screen at scale (pnpm bench scale)',
+    `${machineLine()}
 
 Stores built by \`buildScaleStore\` (packages/server/src/testing/scaleStore.ts): F1 after-sales calls over the last six months from 20 stores
 and 50 technicians, each created by the server's RecordService with the clock at the call's time (validated, evaluated, numbered; older calls
@@ -301,5 +296,16 @@ Dashboards against the rows counted directly at ${n(lastResult.size)} records:
 ${lastResult.checks.map((c) => `| ${c.what} | ${n(c.shown, 2)} | ${n(c.counted, 2)} | ${Math.abs(c.shown - c.counted) < 0.005 ? 'equal' : '**DIFFERENT**'} |`).join('\n')}
 
 The machine is shared (other work ran at the same time), so single figures move by tens of percent between runs; compare the growth across columns.`,
-);
+  );
+}
+
+const results: Figures[] = [];
+for (const size of SIZES) {
+  console.log(`building ${size.toLocaleString('en')} records`);
+  const figures = await measure(size);
+  const { endpoints: _endpoints, checks: _checks, ...summary } = figures;
+  console.log(summary);
+  results.push(figures);
+  report(results);
+}
 if (results.some((r) => r.checks.some((c) => Math.abs(c.shown - c.counted) >= 0.005))) process.exitCode = 1;
