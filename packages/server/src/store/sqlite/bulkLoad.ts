@@ -2,7 +2,7 @@ import { fillRecordSearch } from './queries/records.js';
 import type { SqliteDatabase } from './SqliteDatabase.js';
 
 /** Units of work per transaction of a bulk load. */
-export const BULK_UNITS = 20_000;
+const BULK_UNITS = 20_000;
 
 /**
  * A bulk load of a SQLite store (the scale bench's stores, an import): every write still goes
