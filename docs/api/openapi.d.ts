@@ -3333,7 +3333,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Audit log of the record: who, when, before and after; newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor`
+     * Audit log of the record: who, when, before and after; newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor` and the `total` (counted up to 10,000; `totalCapped`: more)
      * @description Access: roles: admin, manager, staff; API key scope: records:read.
      */
     get: {
@@ -3350,7 +3350,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Audit log of the record: who, when, before and after; newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor` */
+        /** @description Audit log of the record: who, when, before and after; newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor` and the `total` (counted up to 10,000; `totalCapped`: more) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -3358,6 +3358,8 @@ export interface paths {
           content: {
             'application/json': {
               items: components['schemas']['AuditEntry'][];
+              total: number;
+              totalCapped: boolean;
               nextCursor: string | null;
             };
           };

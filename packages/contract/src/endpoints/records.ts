@@ -113,7 +113,12 @@ export const recordEndpoints = {
     path: '/records/:id/history',
     params: IdParams,
     query: Type.Object(pageQuery(200)),
-    response: Type.Object({ items: Type.Array(AuditEntry), nextCursor: NextCursor }),
+    response: Type.Object({
+      items: Type.Array(AuditEntry),
+      total: Type.Integer(),
+      totalCapped: Type.Boolean(),
+      nextCursor: NextCursor,
+    }),
   }),
   evaluate: endpoint({ method: 'post', path: '/evaluate', body: Evaluate, response: EvaluationShape }),
 };

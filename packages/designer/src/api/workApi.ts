@@ -53,7 +53,8 @@ export function workApi(client: ApiClient) {
     update: (id: string, data: unknown, rev: number) =>
       client.call(r.updateRecord, { params: { id }, body: { data: data as Record<string, unknown>, rev } }),
     transition: (id: string, to: string) => client.call(r.transitionRecord, { params: { id }, body: { to } }),
-    history: (id: string) => client.call(r.recordHistory, { params: { id } }),
+    /** A page of the record's audit log, newest first (`cursor`: the page after the one it came with). */
+    history: (id: string, cursor?: string) => client.call(r.recordHistory, { params: { id }, query: cursor ? { cursor } : {} }),
     approvals: (state: ApprovalTask['state'], cursor?: string) =>
       client.call(w.approvals, { query: { state, ...(cursor ? { cursor } : {}) } }),
     decide: (id: string, decision: 'approve' | 'reject', comment: string) =>

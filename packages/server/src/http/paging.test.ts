@@ -203,7 +203,7 @@ describe('GET /records', () => {
 });
 
 describe('GET /records/:id/history', () => {
-  it('when a record has more audit entries than a page, then the pages hold each entry once', async () => {
+  it('when a record has more audit entries than a page, then the pages hold each entry once, newest first, with the total', async () => {
     insert(
       'INSERT INTO audit (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
       Array.from({ length: 230 }, (_, i) => [
@@ -216,9 +216,13 @@ describe('GET /records/:id/history', () => {
         'null',
       ]),
     );
-    const { items } = await allPages(admin, '/records/rec-0000/history', 100);
+    const { items, pages, total } = await allPages(admin, '/records/rec-0000/history', 100);
     expect(items).toHaveLength(230);
     expect(new Set(items.map((a) => a.id)).size).toBe(230);
+    // Newest first, with the record's total on every page (the history card shows it).
+    const ids = items.map((a) => Number(a.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect({ pages, total }).toEqual({ pages: 3, total: 230 });
     expect((await admin('GET', `/records/rec-0000/history?cursor=${Buffer.from('["x"]').toString('base64url')}`)).status).toBe(400);
   });
 });

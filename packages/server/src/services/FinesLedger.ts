@@ -1,6 +1,5 @@
 import { formatLocalDateTime } from '@aftersales/engine';
 import { stringify } from 'csv-stringify/sync';
-import writeExcelFile from 'write-excel-file/node';
 import type { FineEntry } from '../store/types.js';
 
 export type Locale = 'zh-CN' | 'en';
@@ -20,25 +19,6 @@ const cents = (n: number) => Math.round(n * 100) / 100;
 export function monthOf(postedAt: string): string {
   const shifted = new Date(Date.parse(postedAt) + 8 * 3_600_000);
   return shifted.toISOString().slice(0, 7);
-}
-
-/** Totals per person and month, largest month first, then by person. */
-export function ledgerSummary(fines: FineEntry[]): { lines: LedgerLine[]; total: number } {
-  const lines = new Map<string, LedgerLine>();
-  for (const fine of fines) {
-    const person = fine.person ?? '';
-    const month = monthOf(fine.postedAt);
-    const key = `${month}\u0000${person}\u0000${fine.payerRole}`;
-    const line = lines.get(key) ?? { person, payerRole: fine.payerRole, month, count: 0, total: 0 };
-    // A reversal nets the amount but is not a fine of its own.
-    if (fine.origin !== 'reversal') line.count += 1;
-    line.total = cents(line.total + fine.amount);
-    lines.set(key, line);
-  }
-  const sorted = [...lines.values()].sort(
-    (a, b) => b.month.localeCompare(a.month) || a.person.localeCompare(b.person) || a.payerRole.localeCompare(b.payerRole),
-  );
-  return { lines: sorted, total: cents(fines.reduce((sum, f) => sum + f.amount, 0)) };
 }
 
 const HEADERS: Record<Locale, string[]> = {
@@ -63,7 +43,18 @@ export interface LedgerNames {
   timeZone: string;
 }
 
-function rows(fines: FineEntry[], locale: Locale, roleLabel: (role: string) => string, names?: LedgerNames): (string | number)[][] {
+/** The column titles of the ledger's files. */
+export function ledgerHeaders(locale: Locale): string[] {
+  return HEADERS[locale];
+}
+
+/** The cells of the fines' rows: posted time (ISO), month, person, role, amount, reason, origin, form, record, correction note. */
+export function ledgerRows(
+  fines: readonly FineEntry[],
+  locale: Locale,
+  roleLabel: (role: string) => string,
+  names?: LedgerNames,
+): (string | number)[][] {
   return fines.map((f) => [
     f.postedAt,
     monthOf(f.postedAt),
@@ -92,58 +83,26 @@ export function neutralizeFormula(text: string): string {
 
 /** CSV for Excel and WPS: UTF-8 with BOM, CRLF, quoted where needed, formulas neutralized, a total line. */
 export function ledgerCsv(fines: FineEntry[], locale: Locale, roleLabel: (role: string) => string, names?: LedgerNames): string {
+  return csvHeader(locale) + csvBody(fines, locale, roleLabel, names) + csvTotal(cents(fines.reduce((s, f) => s + f.amount, 0)), locale);
+}
+
+/** The CSV's first line, after the byte order mark Excel needs to read UTF-8. */
+export function csvHeader(locale: Locale): string {
+  return '\uFEFF' + stringify([HEADERS[locale]], { record_delimiter: 'windows' });
+}
+
+/** CSV lines of some fines (a page of an export). */
+export function csvBody(fines: readonly FineEntry[], locale: Locale, roleLabel: (role: string) => string, names?: LedgerNames): string {
   // The date as people read it in the stores' zone ("2025-10-13 15:00"), never ISO.
-  const body = rows(fines, locale, roleLabel, names).map(([postedAt, ...rest]) =>
+  const body = ledgerRows(fines, locale, roleLabel, names).map(([postedAt, ...rest]) =>
     [formatLocalDateTime(postedAt as string, locale, names?.timeZone ?? 'Asia/Shanghai'), ...rest].map((cell) =>
       typeof cell === 'string' ? neutralizeFormula(cell) : cell,
     ),
   );
-  const total = ['', '', '', locale === 'zh-CN' ? '合计' : 'Total', cents(fines.reduce((s, f) => s + f.amount, 0)), '', '', '', '', ''];
-  return '\uFEFF' + stringify([HEADERS[locale], ...body, total], { record_delimiter: 'windows' });
+  return body.length === 0 ? '' : stringify(body, { record_delimiter: 'windows' });
 }
 
-/** An .xlsx workbook: the fines with typed cells (dates, numbers), then the per-person monthly totals. */
-export async function ledgerXlsx(
-  fines: FineEntry[],
-  locale: Locale,
-  roleLabel: (role: string) => string,
-  names?: LedgerNames,
-): Promise<Buffer> {
-  const header = (value: string) => ({ value, fontWeight: 'bold' as const });
-  const finesSheet = [
-    HEADERS[locale].map(header),
-    ...rows(fines, locale, roleLabel, names).map(([postedAt, ...rest]) => [
-      { value: new Date(postedAt as string), type: Date, format: 'yyyy-mm-dd hh:mm' },
-      ...rest.map((cell) => (typeof cell === 'number' ? { value: cell, type: Number, format: '0.00' } : { value: cell, type: String })),
-    ]),
-  ];
-  const summary = ledgerSummary(fines);
-  const summaryHeaders =
-    locale === 'zh-CN' ? ['月份', '责任人', '角色', '笔数', '合计（元）'] : ['Month', 'Person', 'Role', 'Fines', 'Total (CNY)'];
-  const summarySheet = [
-    summaryHeaders.map(header),
-    ...summary.lines.map((l) => [
-      { value: l.month, type: String },
-      { value: l.person, type: String },
-      { value: roleLabel(l.payerRole), type: String },
-      { value: l.count, type: Number },
-      { value: l.total, type: Number, format: '0.00' },
-    ]),
-  ];
-  const [finesName, summaryName] = locale === 'zh-CN' ? ['罚款明细', '按人按月'] : ['Fines', 'Per person and month'];
-  // String cells stay text in Excel (never formulas), so nothing typed into a record runs here.
-  return await writeExcelFile([
-    {
-      data: finesSheet,
-      sheet: finesName,
-      stickyRowsCount: 1,
-      columns: [{ width: 18 }, { width: 9 }, { width: 12 }, { width: 16 }, { width: 12 }, { width: 40 }],
-    },
-    {
-      data: summarySheet,
-      sheet: summaryName,
-      stickyRowsCount: 1,
-      columns: [{ width: 9 }, { width: 14 }, { width: 16 }, { width: 8 }, { width: 12 }],
-    },
-  ]).toBuffer();
+/** The CSV's last line: the total of every fine above it. */
+export function csvTotal(total: number, locale: Locale): string {
+  return stringify([['', '', '', locale === 'zh-CN' ? '合计' : 'Total', total, '', '', '', '', '']], { record_delimiter: 'windows' });
 }

@@ -287,6 +287,9 @@ export abstract class ComposedStore implements Store {
   listAudit(...args: Parameters<AuditRepository['listAudit']>) {
     return this.audit.listAudit(...args);
   }
+  pageAudit(...args: Parameters<AuditRepository['pageAudit']>) {
+    return this.audit.pageAudit(...args);
+  }
   appendAudit(...args: Parameters<AuditRepository['appendAudit']>) {
     return this.audit.appendAudit(...args);
   }

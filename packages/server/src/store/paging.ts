@@ -1,4 +1,4 @@
-import type { Approval, DeadlineRow } from './types.js';
+import type { Approval, AuditEntry, DeadlineRow } from './types.js';
 
 /**
  * Keyset pages of the lists (approvals, notices, deadlines): filters applied by the database before
@@ -29,6 +29,15 @@ export interface ApprovalPageFilter {
   limit: number;
   /** [createdAt, id] of the last approval seen (newest first). */
   after?: [string, string];
+}
+
+/** A page of the audit log, newest first: one entity's entries, or every entry of a kind of entity. */
+export interface AuditPageFilter {
+  entity?: AuditEntry['entity'];
+  entityId?: string;
+  limit: number;
+  /** [id] of the last entry seen (ids grow by one per entry, so newest first is id descending). */
+  after?: [number];
 }
 
 export interface NotificationPageFilter {

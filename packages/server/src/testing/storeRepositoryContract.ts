@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../store/Store.js';
-import type { Approval, DeadlineRow, FineEntry, Notification, StoredRecord, User } from '../store/types.js';
+import type { Approval, AuditEntry, DeadlineRow, FineEntry, Notification, StoredRecord, User } from '../store/types.js';
 import { sampleRecord } from './storeContract.js';
 
 // The store contract, repository by repository: every method through `store.<repository>`, on each adapter.
@@ -357,7 +357,42 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       });
       expect((await store.audit.listAudit({ entity: 'user', limit: 10 })).map((a) => a.action)).toEqual(['a3', 'a1']);
       expect((await store.audit.listAudit({ entity: 'file', entityId: 'e0', limit: 2 })).map((a) => a.action)).toEqual(['a4', 'a2']);
-      expect((await store.audit.listAudit({ limit: 2, beforeId: all[1]!.id })).map((a) => a.action)).toEqual(['a2', 'a1']);
+      await store.close();
+    });
+
+    it('audit: when the log is paged, then each page continues after the last entry of the one before, with the total of the filter', async () => {
+      const store = await open();
+      for (let i = 0; i < 7; i++)
+        await store.audit.appendAudit({
+          at: `2025-10-0${i + 1}T00:00:00.000Z`,
+          actor: 'admin',
+          entity: i % 3 === 0 ? 'user' : 'record',
+          entityId: i % 3 === 0 ? 'u1' : 'r1',
+          action: `a${i}`,
+          before: null,
+          after: { i },
+        });
+      const walk = async (filter: { entity?: AuditEntry['entity']; entityId?: string }) => {
+        const pages: { actions: string[]; total: number; more: boolean }[] = [];
+        let after: [number] | undefined;
+        for (;;) {
+          const page = await store.audit.pageAudit({ ...filter, limit: 2, ...(after ? { after } : {}) });
+          pages.push({ actions: page.items.map((a) => a.action), total: page.total, more: page.more });
+          if (!page.more) return pages;
+          after = [page.items.at(-1)!.id];
+        }
+      };
+      expect(await walk({})).toEqual([
+        { actions: ['a6', 'a5'], total: 7, more: true },
+        { actions: ['a4', 'a3'], total: 7, more: true },
+        { actions: ['a2', 'a1'], total: 7, more: true },
+        { actions: ['a0'], total: 7, more: false },
+      ]);
+      expect(await walk({ entity: 'record', entityId: 'r1' })).toEqual([
+        { actions: ['a5', 'a4'], total: 4, more: true },
+        { actions: ['a2', 'a1'], total: 4, more: false },
+      ]);
+      expect(await walk({ entity: 'user', entityId: 'nobody' })).toEqual([{ actions: [], total: 0, more: false }]);
       await store.close();
     });
 

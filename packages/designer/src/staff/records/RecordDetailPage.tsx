@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { fieldAt, type FormDefinition, type LocalizedText } from '@aftersales/engine';
-import type { AuditEntry, RecordDetail } from '../../api/workApi';
+import type { AuditEntry, Page, RecordDetail } from '../../api/workApi';
+import { LoadMore } from '../shared/LoadMore';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { PublishedRecordForm } from '../shared/PublishedRecordForm';
@@ -34,7 +35,8 @@ export function RecordDetailPage() {
   const { t, text, locale } = useI18n();
   const [record, setRecord] = useState<RecordDetail | null | undefined>(undefined);
   const [form, setForm] = useState<FormDefinition | null>(null);
-  const [history, setHistory] = useState<AuditEntry[]>([]);
+  const [history, setHistory] = useState<(Page<AuditEntry> & { totalCapped: boolean }) | null>(null);
+  const [loadingHistory, setLoadingHistory] = useState(false);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -49,12 +51,26 @@ export function RecordDetailPage() {
       const [definition, audit] = await Promise.all([loadFormVersion(api, next.formId, next.formVersion), api.work.history(id)]);
       setRecord(next);
       setForm(definition);
-      setHistory(audit.items);
+      setHistory(audit);
     } catch (e) {
       setRecord(null);
       setError(problemText(e, t, locale));
     }
   }, [api, id, t, locale]);
+
+  /** The history's next page, after those shown (the log is paged newest first). */
+  const moreHistory = useCallback(async () => {
+    if (!history?.nextCursor || loadingHistory) return;
+    setLoadingHistory(true);
+    try {
+      const next = await api.work.history(id, history.nextCursor);
+      setHistory((shown) => (shown ? { ...next, items: [...shown.items, ...next.items] } : next));
+    } catch (e) {
+      void message.error(problemText(e, t, locale));
+    } finally {
+      setLoadingHistory(false);
+    }
+  }, [api, id, history, loadingHistory, message, t, locale]);
 
   useEffect(() => {
     void load();
@@ -239,7 +255,7 @@ export function RecordDetailPage() {
           </Card>
           <Card className="staff-card" title={<h3 className="card-heading">{t('staff.detail.history')}</h3>}>
             <Timeline
-              items={history.map((entry) => {
+              items={(history?.items ?? []).map((entry) => {
                 const fields = entry.action === 'update' || entry.action === 'create' ? changedFields(entry.before, entry.after) : [];
                 return {
                   key: entry.id,
@@ -260,6 +276,16 @@ export function RecordDetailPage() {
                 };
               })}
             />
+            {history && (
+              <LoadMore
+                shown={history.items.length}
+                total={history.total}
+                atLeast={history.totalCapped}
+                more={history.nextCursor !== null}
+                loading={loadingHistory}
+                onMore={() => void moreHistory()}
+              />
+            )}
           </Card>
           <Space wrap>
             <Link to={`/staff/records/${record.id}/print`} className="touch-link">

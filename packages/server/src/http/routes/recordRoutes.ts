@@ -116,7 +116,7 @@ export function recordRoutes(services: Services): Route[] {
     route(endpoints.recordHistory, {
       access: READ,
       summary:
-        'Audit log of the record: who, when, before and after; newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor`',
+        'Audit log of the record: who, when, before and after; newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor` and the `total` (counted up to 10,000; `totalCapped`: more)',
       handler: async ({ req, params, query, principal }) => {
         await visible(params.id, principal);
         const limit = query.limit ?? 200;
@@ -129,14 +129,19 @@ export function recordRoutes(services: Services): Route[] {
               details: [{ pointer: '/query/cursor', message: 'invalid cursor' }],
             },
           );
-        const items = await services.store.listAudit({
+        const page = await services.store.pageAudit({
           entity: 'record',
           entityId: params.id,
-          limit: limit + 1,
-          ...(after ? { beforeId: after[0] as number } : {}),
+          limit,
+          ...(after ? { after: [after[0] as number] as [number] } : {}),
         });
-        const page = items.slice(0, limit);
-        return { items: page, nextCursor: items.length > limit ? encodeCursor([page.at(-1)!.id]) : null };
+        const last = page.items.at(-1);
+        return {
+          items: page.items,
+          total: page.total,
+          totalCapped: page.capped ?? false,
+          nextCursor: page.more && last ? encodeCursor([last.id]) : null,
+        };
       },
     }),
     route(endpoints.evaluate, {

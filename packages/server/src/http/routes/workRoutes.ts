@@ -2,7 +2,8 @@ import type { Request } from 'express';
 import { pickText } from '@aftersales/engine';
 import { domainDetail } from '../../errors/domainDetail.js';
 import { DomainError } from '../../errors/DomainError.js';
-import { ledgerCsv, ledgerXlsx, type LedgerNames, type Locale } from '../../services/FinesLedger.js';
+import type { Locale } from '../../services/FinesLedger.js';
+import { ExportAborted, fineLedgerPages, writeLedgerCsv, writeLedgerXlsx, type LedgerExport } from '../../services/FinesLedgerExport.js';
 import { actorOf, maySee, recordScope, recordsInScope, type Principal, type RecordScope } from '../../services/Principal.js';
 import { lateMs } from '../../services/lateness.js';
 import { storeTimeZone } from '../../services/recordDateFilter.js';
@@ -10,7 +11,7 @@ import { recordTitle } from '../../services/recordTitle.js';
 import type { FineFilter } from '../../store/paging.js';
 import type { StoredRecord } from '../../store/types.js';
 import { api, type QueryOf } from '@aftersales/contract';
-import { Download, type Access, type Route } from '../Route.js';
+import { Answered, type Access, type Route } from '../Route.js';
 import { encodeCursor, queryCursor } from '../cursor.js';
 import { route } from '../typedRoute.js';
 import type { Services } from './Services.js';
@@ -176,7 +177,7 @@ export function workRoutes(services: Services): Route[] {
     route(endpoints.finesExport, {
       access: MANAGERS,
       summary: 'The fines ledger as a file: format=csv (UTF-8, for Excel and WPS) or xlsx; same filters; lang=zh-CN|en',
-      handler: async ({ req, query, principal }) => {
+      handler: async ({ req, res, query, principal }) => {
         const format = query.format;
         if (!format)
           throw new DomainError(
@@ -185,40 +186,59 @@ export function workRoutes(services: Services): Route[] {
             { details: [domainDetail('/query/format', 'detail.oneOf', { values: 'csv | xlsx' })] },
           );
         const locale = localeOf(req, query.lang);
+        const filter = await fineFilter(query, principal);
         const people = await services.people.displayNames();
-        // The file names people as they read their names (the ledger keys them by user name).
-        const items = (await services.store.listFines(await fineFilter(query, principal))).map((f) => ({
-          ...f,
-          person: f.person ? (people.get(f.person) ?? f.person) : null,
-        }));
+        const personName = (person: string) => people.get(person) ?? person;
         const label = await roleLabeller(locale);
-        const name = `fines-${query.month ?? 'all'}.${format}`;
-        // Forms and records by their titles, never their ids.
         const pack = await services.definitions.publishedPack();
-        const records = await recordsOf(
-          items.map((f) => f.recordId),
-          null,
-        );
-        const names: LedgerNames = {
-          form: (id) => {
-            const form = pack.forms.get(id)?.definition;
-            return form ? pickText(form.title, locale) : undefined;
-          },
-          record: (id) => {
-            const record = records.get(id);
-            return record
-              ? recordTitle(pack.forms.get(record.formId)?.definition, record, storeTimeZone(pack, record.formId))[locale]
-              : undefined;
-          },
-          timeZone: 'Asia/Shanghai',
-        };
-        return format === 'csv'
-          ? new Download('text/csv; charset=utf-8', ledgerCsv(items, locale, label, names), name)
-          : new Download(
-              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-              await ledgerXlsx(items, locale, label, names),
-              name,
+        const exporting: LedgerExport = {
+          locale,
+          roleLabel: label,
+          // The file names people as they read their names (the ledger keys them by user name).
+          personName,
+          // Forms and records by their titles, never their ids: the records of each page as it is written.
+          namesFor: async (page) => {
+            const records = await recordsOf(
+              page.map((f) => f.recordId),
+              null,
             );
+            return {
+              form: (id) => {
+                const form = pack.forms.get(id)?.definition;
+                return form ? pickText(form.title, locale) : undefined;
+              },
+              record: (id) => {
+                const record = records.get(id);
+                return record
+                  ? recordTitle(pack.forms.get(record.formId)?.definition, record, storeTimeZone(pack, record.formId))[locale]
+                  : undefined;
+              },
+              timeZone: 'Asia/Shanghai',
+            };
+          },
+        };
+        // The monthly totals (Excel's second sheet) from the database; the fines read page by page as the file is sent.
+        const summary =
+          format === 'xlsx'
+            ? (await services.store.fineTotals(filter)).lines
+                .map((l) => ({ ...l, person: personName(l.person) }))
+                .sort(
+                  (a, b) => b.month.localeCompare(a.month) || a.person.localeCompare(b.person) || a.payerRole.localeCompare(b.payerRole),
+                )
+            : [];
+        const pages = fineLedgerPages(services.store, filter);
+        res
+          .status(200)
+          .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .attachment(`fines-${query.month ?? 'all'}.${format}`);
+        try {
+          if (format === 'csv') await writeLedgerCsv(res, pages, exporting);
+          else await writeLedgerXlsx(res, pages, summary, exporting);
+        } catch (error) {
+          // Headers are sent: a failure half way can only cut the file short, never pass for a whole one.
+          if (!(error instanceof ExportAborted)) res.destroy(error instanceof Error ? error : new Error(String(error)));
+        }
+        return new Answered();
       },
     }),
     route(endpoints.compliance, {

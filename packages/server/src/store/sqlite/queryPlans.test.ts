@@ -233,3 +233,33 @@ describe('SQLite query plans of the approval escalation and inboxes', () => {
     }
   });
 });
+
+describe('SQLite query plans of the audit log', () => {
+  it("when a record's history or the whole log is paged, then the page and its total walk an index in id order (no sort, no table scan)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aftersales-plans-'));
+    const store = new SqliteStore(dir);
+    try {
+      const db = store.database.db;
+      const spy = vi.spyOn(db, 'prepare');
+      const cases: [() => Promise<unknown>, RegExp][] = [
+        [
+          () => store.pageAudit({ entity: 'record', entityId: 'r1', limit: 200, after: [10] }),
+          /audit_entity \(entity=\? AND entity_id=\? AND rowid<\?\)/,
+        ],
+        [() => store.pageAudit({ limit: 200, after: [10] }), /SEARCH audit USING INTEGER PRIMARY KEY \(rowid<\?\)/],
+      ];
+      for (const [run, index] of cases) {
+        spy.mockClear();
+        await run();
+        const statements = spy.mock.calls.map((call) => call[0]).filter((sql) => /audit/.test(sql));
+        expect(statements.length, String(run)).toBeGreaterThan(0);
+        const plans = statements.map((sql) => planOf(db, sql).join('\n'));
+        expect(plans.join('\n'), String(run)).toMatch(index);
+        for (const plan of plans) expect(plan, String(run)).not.toMatch(/TEMP B-TREE|SCAN audit(\n|$)/);
+      }
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

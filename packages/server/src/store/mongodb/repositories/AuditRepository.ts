@@ -1,19 +1,31 @@
 import type { ClientSession } from 'mongodb';
 import type { AuditInput } from '../../auditEntries.js';
 import type { AuditRepository } from '../../ports/AuditRepository.js';
+import type { AuditPageFilter, KeysetPage } from '../../paging.js';
+import { keysetPage } from '../keysetPage.js';
 import type { AuditEntry } from '../../types.js';
-import { plain, type Counter, type MongoDatabase } from '../MongoDatabase.js';
+import type { Counter, MongoDatabase } from '../MongoDatabase.js';
 
 export class MongoAuditRepository implements AuditRepository {
   constructor(private readonly database: MongoDatabase) {}
 
-  async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number; beforeId?: number }) {
+  async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }) {
+    return (await this.pageAudit(filter)).items;
+  }
+  /** By id descending, on the indexes { entity, entityId, id: -1 } and { id: -1 }. */
+  async pageAudit(filter: AuditPageFilter): Promise<KeysetPage<AuditEntry>> {
     const query = {
       ...(filter.entity ? { entity: filter.entity } : {}),
       ...(filter.entityId ? { entityId: filter.entityId } : {}),
-      ...(filter.beforeId !== undefined ? { id: { $lt: filter.beforeId } } : {}),
     };
-    return (await this.database.col('audit').find(query).sort({ id: -1 }).limit(filter.limit).toArray()).map((a) => plain<AuditEntry>(a)!);
+    return keysetPage<AuditEntry>(
+      this.database,
+      'audit',
+      query,
+      filter.after ? { id: { $lt: filter.after[0] } } : null,
+      { id: -1 },
+      filter.limit,
+    );
   }
   async appendAudit(entry: AuditInput) {
     await this.database.transaction((session) => this.append(entry, session));

@@ -1,5 +1,7 @@
 import type { AuditInput } from '../../auditEntries.js';
 import type { AuditRepository } from '../../ports/AuditRepository.js';
+import type { AuditPageFilter, KeysetPage } from '../../paging.js';
+import { keysetPage } from '../keysetPage.js';
 import type { AuditEntry } from '../../types.js';
 import { json, parse, type Row } from '../rows.js';
 import type { SqliteDatabase } from '../SqliteDatabase.js';
@@ -8,15 +10,18 @@ import { Where } from '../where.js';
 export class SqliteAuditRepository implements AuditRepository {
   constructor(private readonly database: SqliteDatabase) {}
 
-  async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number; beforeId?: number }) {
+  async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }) {
+    return (await this.pageAudit(filter)).items;
+  }
+  /** By id descending: an entity's entries walk audit_entity (its rows are in id order within the entity), the whole log the primary key. */
+  async pageAudit(filter: AuditPageFilter): Promise<KeysetPage<AuditEntry>> {
     const where = new Where();
     if (filter.entity) where.add('entity = ?', filter.entity);
     if (filter.entityId) where.add('entity_id = ?', filter.entityId);
-    if (filter.beforeId !== undefined) where.add('id < ?', filter.beforeId);
-    const rows = this.database
-      .stmt(`SELECT * FROM audit ${where.clause()} ORDER BY id DESC LIMIT ?`)
-      .all(...where.params, filter.limit) as Row[];
-    return rows.map(toAuditEntry);
+    const after = filter.after;
+    return keysetPage(this.database, where, 'audit', 'id DESC', filter, toAuditEntry, () =>
+      after ? where.with('id < ?', after[0]) : where,
+    );
   }
   async appendAudit(entry: AuditInput) {
     this.append(entry);
