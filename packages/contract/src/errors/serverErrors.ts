@@ -133,6 +133,17 @@ export const serverErrors = {
   'channel.notFound': e('not_found', '通知渠道不存在', 'channel "{id}" does not exist'),
   'channel.configMissing': e('validation_failed', '请填写{fieldZh}', 'config.{key} is required for a {kind} channel'),
   'channel.secretTooShort': e('validation_failed', '签名密钥至少 16 个字符', 'a webhook needs a signing secret of at least 16 characters'),
+  // h-links: linked records and PDF
+  'link.unknownRecord': e(
+    'validation_failed',
+    '“{fieldZh}”请从本店的{formZh}中选择',
+    '{fieldEn}: pick one of the store\'s records of "{formEn}"',
+  ),
+  'pdf.tooLarge': e(
+    'payload_too_large',
+    '记录内容过多，无法生成 PDF（超过 {limit}）',
+    'the record is too large for a PDF (more than {limit})',
+  ),
 } as const;
 
 export type ServerErrorCode = keyof typeof serverErrors;

@@ -3,7 +3,15 @@ import { queryIndexes } from './0002_query_indexes.js';
 import { listIndexesAndSearch } from './0003_list_indexes_and_search.js';
 import { fieldWork } from './0004_field_work.js';
 import { approvalMarks } from './0005_approval_marks.js';
+import { recordLinks } from './0099_hlinks_record_links.js';
 import type { MongoMigration } from './MongoMigration.js';
 
 /** Every migration of the MongoDB store, in order (append new ones; never edit one that shipped). */
-export const MONGO_MIGRATIONS: readonly MongoMigration[] = [initial, queryIndexes, listIndexesAndSearch, fieldWork, approvalMarks];
+export const MONGO_MIGRATIONS: readonly MongoMigration[] = [
+  initial,
+  queryIndexes,
+  listIndexesAndSearch,
+  fieldWork,
+  approvalMarks,
+  recordLinks,
+];

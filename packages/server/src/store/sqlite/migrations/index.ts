@@ -2,7 +2,8 @@ import { initial } from './0001_initial.js';
 import { listIndexesAndSearch } from './0002_list_indexes_and_search.js';
 import { fieldWork } from './0003_field_work.js';
 import { approvalMarks } from './0004_approval_marks.js';
+import { recordLinks } from './0099_hlinks_record_links.js';
 import type { SqliteMigration } from './SqliteMigration.js';
 
 /** Every migration of the SQLite store, in order. Append new ones (0005_<name>.ts); never edit one that shipped. */
-export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [initial, listIndexesAndSearch, fieldWork, approvalMarks];
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [initial, listIndexesAndSearch, fieldWork, approvalMarks, recordLinks];
