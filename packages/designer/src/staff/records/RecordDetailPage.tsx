@@ -22,6 +22,8 @@ import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
 import { DispatchCard } from './DispatchCard';
 import { personName, usePeople } from '../../shared/people/usePeople';
+import { LinkedRecordsCard } from './links/LinkedRecordsCard';
+import { linkTitles, useRecordLinks } from './links/useRecordLinks';
 
 /**
  * One record: its status and the moves open to it (disabled, with the reason, while an approval
@@ -42,6 +44,7 @@ export function RecordDetailPage() {
   const policy = usePolicyText(form ?? undefined);
   const { user } = useAuth();
   const people = usePeople(api);
+  const links = useRecordLinks(id, record?.rev);
 
   const load = useCallback(async () => {
     try {
@@ -220,12 +223,14 @@ export function RecordDetailPage() {
                   data={record.data}
                   order={form.uiSchema?.['ui:order'] as string[] | undefined}
                   timeZone={policy.timeZone}
+                  links={linkTitles(links, (title) => title[locale] || title['zh-CN'])}
                 />
               </>
             )}
           </Card>
         </Col>
         <Col xs={24} lg={10}>
+          <LinkedRecordsCard links={links} />
           <RecordApprovals approvals={record.approvals ?? []} policy={policy} onChange={() => void load()} />
           <Card className="staff-card" title={<h3 className="card-heading">{t('staff.records.deadlines')}</h3>}>
             {record.deadlines.length > 0 ? (
@@ -290,6 +295,8 @@ function actionText(
   status: (id: string) => string,
   deadline: (key: string) => string,
 ): string {
+  const byLink = /^status (\S*) -> (\S+) by link$/.exec(action);
+  if (byLink) return t('records.links.movedByLink', { from: status(byLink[1]!) || '–', to: status(byLink[2]!) });
   const move = /^status (\S*) -> (\S+)$/.exec(action);
   if (move) return t('staff.history.moved', { from: status(move[1]!) || '–', to: status(move[2]!) });
   const breach = /^deadline (\S+) breached$/.exec(action);
