@@ -139,6 +139,7 @@ export const serverErrors = {
     '“{fieldZh}”请从本店的{formZh}中选择',
     '{fieldEn}: pick one of the store\'s records of "{formEn}"',
   ),
+  'pdf.busy': e('too_many_requests', '正在生成其他 PDF，请稍后再试', 'other PDFs are being made; try again in a moment'),
   'pdf.tooLarge': e(
     'payload_too_large',
     '记录内容过多，无法生成 PDF（超过 {limit}）',

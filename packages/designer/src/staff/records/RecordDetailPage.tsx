@@ -270,6 +270,9 @@ export function RecordDetailPage() {
             <Link to={`/staff/records/${record.id}/print`} className="touch-link">
               {t('fieldwork.print.open')}
             </Link>
+            <a href={api.links.pdfUrl(record.id, locale)} download className="touch-link">
+              {t('records.pdf.download')}
+            </a>
             <Link to="/staff/records">{t('staff.detail.back')}</Link>
           </Space>
         </Col>

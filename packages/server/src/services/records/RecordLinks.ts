@@ -7,12 +7,12 @@ import { storeTimeZone } from '../recordDateFilter.js';
 import { fieldLabel, linksOf } from './linkFields.js';
 
 /** How many records linking to one a record page lists (a ticket has a handful of visits). */
-export const LINKING_LIMIT = 100;
+const LINKING_LIMIT = 100;
 
 type Text = { 'zh-CN': string; en: string };
 
 /** A record as a linked record's page names it: its title and status in both languages. */
-export interface LinkedRecordView {
+interface LinkedRecordView {
   id: string;
   formId: string;
   title: Text;
