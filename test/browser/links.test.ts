@@ -113,6 +113,11 @@ describe('linked records and PDF in Chromium', () => {
     expect(await clerk.locator('.record-data').first().textContent()).not.toContain(ticketId);
     await expect.poll(() => clerk.locator('.linked-records').textContent()).toContain(ticketNo);
     await shot(clerk, 'links-visit-desk');
+    // Done with the customer satisfied: the ticket moves to 已回访 in the same write, its history says why.
+    await clerk.getByRole('button', { name: '转为“已回访”' }).click();
+    await expect.poll(async () => (await server.services.records.stored(ticketId)).status).toBe('revisited');
+    await clerk.goto(`${server.url}/staff/records/${ticketId}`);
+    await expect.poll(() => clerk.getByText('已完工 → 已回访（由关联记录触发）').count()).toBe(1);
   });
 
   it('the ticket’s page lists the visit, on the phone too, and its PDF downloads with the Chinese font embedded', async () => {
@@ -122,7 +127,7 @@ describe('linked records and PDF in Chromium', () => {
     const card = clerk.locator('.linked-records');
     await expect.poll(() => card.textContent()).toContain('关联到此：服务单');
     expect(await card.textContent()).toContain('回访记录表');
-    expect(await card.textContent()).toContain('待回访');
+    expect(await card.textContent()).toContain('已回访');
     expect(await clerk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(clerk, 'links-ticket-phone');
     const [download] = await Promise.all([clerk.waitForEvent('download'), clerk.getByRole('link', { name: '下载 PDF' }).click()]);
