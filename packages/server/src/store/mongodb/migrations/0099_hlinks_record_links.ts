@@ -2,7 +2,7 @@ import type { MongoMigration } from './MongoMigration.js';
 
 /** Linked records: one document per link field value of a record; the records linking to one by an index (createIndex is idempotent). */
 export const recordLinks: MongoMigration = {
-  version: 99,
+  version: 6,
   name: 'linked records',
   async up(database) {
     const links = database.col('record_links');

@@ -27,7 +27,7 @@ describe('migration 4: approval store and escalation marks', () => {
        VALUES ('n1', 'approval-escalated|a1', '2025-10-02T00:00:00.000Z', 'generalManager', NULL, 'r1', '{}')`,
     ).run();
 
-    expect(migrateSqlite(db, SQLITE_MIGRATIONS)).toEqual([4]);
+    expect(migrateSqlite(db, SQLITE_MIGRATIONS)[0]).toBe(4);
     expect(db.prepare('SELECT id, store, escalated_at FROM approvals ORDER BY id').all()).toEqual([
       { id: 'a1', store: 'jiefang', escalated_at: '2025-10-02T00:00:00.000Z' },
       { id: 'a2', store: null, escalated_at: null },

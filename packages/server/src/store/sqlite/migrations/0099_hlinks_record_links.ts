@@ -13,7 +13,7 @@ CREATE INDEX IF NOT EXISTS record_links_to ON record_links (to_id, created_at);
 `;
 
 export const recordLinks: SqliteMigration = {
-  version: 99,
+  version: 5,
   name: 'linked records',
   up(db: Database.Database) {
     db.exec(RECORD_LINKS);
