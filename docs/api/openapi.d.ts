@@ -4905,6 +4905,153 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/records/{id}/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A record’s links both ways, each by the other record’s title and status: the records its link fields name, and the records linking to it (newest first, up to 100); only records the caller may see
+     * @description Access: roles: admin, manager, staff; API key scope: records:read.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A record’s links both ways, each by the other record’s title and status: the records its link fields name, and the records linking to it (newest first, up to 100); only records the caller may see */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              links: {
+                field: string;
+                label: components['schemas']['LocalizedText'];
+                record: {
+                  id: string;
+                  formId: string;
+                  title: components['schemas']['LocalizedText'];
+                  status: string | null;
+                  statusLabel: components['schemas']['LocalizedText'] | null;
+                  /** @description ISO 8601 instant */
+                  createdAt: string;
+                };
+              }[];
+              linkedFrom: {
+                field: string;
+                label: components['schemas']['LocalizedText'];
+                record: {
+                  id: string;
+                  formId: string;
+                  title: components['schemas']['LocalizedText'];
+                  status: string | null;
+                  statusLabel: components['schemas']['LocalizedText'] | null;
+                  /** @description ISO 8601 instant */
+                  createdAt: string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A fault of the server */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/records/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The record’s print layout as an A4 PDF (Noto Sans SC embedded: Chinese reads with no font installed) in zh-CN (default) or en: title, number, store, status, fields in words, signature lines with the drawn signatures; data up to 256 KB and 2,000 lines, two PDFs at a time (else 429)
+     * @description Access: roles: admin, manager, staff; API key scope: records:read.
+     */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'zh-CN' | 'en';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A fault of the server */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi.json': {
     parameters: {
       query?: never;

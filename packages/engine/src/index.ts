@@ -46,6 +46,7 @@ export type {
   FieldKind,
   Assignment,
   Numbering,
+  LinkMove,
   FieldAccess,
 } from './forms/FormDefinition.js';
 export type { LockedField } from './forms/fieldAccessFor.js';
@@ -81,6 +82,7 @@ export type {
   ElapsedFact,
   ComputedFact,
   HistoryFact,
+  LinkedFact,
   HistoryFilter,
 } from './rules/RuleSetFile.js';
 export type { OperatorName, DecoratorName, ParsedOperator } from './rules/operators.js';

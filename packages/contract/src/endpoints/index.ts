@@ -3,6 +3,7 @@ import { authEndpoints } from './auth.js';
 import { calendarEndpoints, formEndpoints, formValidatorEndpoint, rolesEndpoint, ruleSetEndpoints } from './definitions.js';
 import { fieldworkEndpoints } from './fieldwork.js';
 import { impactEndpoints } from './impact.js';
+import { linkEndpoints } from './links.js';
 import { noticeEndpoints } from './notices.js';
 import { packEndpoints } from './pack.js';
 import { recordEndpoints } from './records.js';
@@ -22,6 +23,7 @@ export const api = {
   impact: impactEndpoints,
   fieldwork: fieldworkEndpoints,
   notices: noticeEndpoints,
+  links: linkEndpoints,
 };
 
 /** Every endpoint as a flat list (for the OpenAPI document and the response checks of the tests). */
@@ -38,6 +40,7 @@ export function allEndpoints(): Endpoint[] {
 export * from './auth.js';
 export * from './definitions.js';
 export * from './fieldwork.js';
+export * from './links.js';
 export * from './impact.js';
 export * from './notices.js';
 export * from './pack.js';

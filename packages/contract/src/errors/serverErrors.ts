@@ -248,6 +248,18 @@ export const serverErrors = {
     '{name}: missing {missingEn}, unexpected {unexpectedEn}',
   ),
   'test.valueDiffers': e('unprocessable', '{name}：{zh}', '{name}: {en}'),
+  // h-links: linked records and PDF
+  'link.unknownRecord': e(
+    'validation_failed',
+    '“{fieldZh}”请从本店的{formZh}中选择',
+    '{fieldEn}: pick one of the store\'s records of "{formEn}"',
+  ),
+  'pdf.busy': e('too_many_requests', '正在生成其他 PDF，请稍后再试', 'other PDFs are being made; try again in a moment'),
+  'pdf.tooLarge': e(
+    'payload_too_large',
+    '记录内容过多，无法生成 PDF（超过 {limit}）',
+    'the record is too large for a PDF (more than {limit})',
+  ),
 } as const;
 
 export type ServerErrorCode = keyof typeof serverErrors;

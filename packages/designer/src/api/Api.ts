@@ -7,6 +7,7 @@ import { referenceApi } from './referenceApi';
 import { usersApi } from './usersApi';
 import { workApi } from './workApi';
 import { fieldworkApi } from './fieldworkApi';
+import { linksApi } from './linksApi';
 
 /** Every server call the app makes, by area. */
 export function createApi(client: ApiClient) {
@@ -21,6 +22,7 @@ export function createApi(client: ApiClient) {
     users: usersApi(client),
     calendars: calendarsApi(client),
     fieldwork: fieldworkApi(client),
+    links: linksApi(client),
   };
 }
 

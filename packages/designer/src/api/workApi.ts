@@ -12,6 +12,7 @@ import {
   type RecordListItem as RecordListItemSchema,
   type RecordView,
   type QueryOf,
+  type ResponseOf,
   type Static,
 } from '@aftersales/contract';
 import type { Evaluation } from '@aftersales/engine';
@@ -26,6 +27,8 @@ export type RecordDetail = Omit<Static<typeof RecordView>, 'evaluation'> & { eva
 /** The answer to a write: the record with its outcome; the explanation is read with `record(id)`. */
 export type RecordAnswer = Static<typeof RecordView>;
 export type AuditEntry = Static<typeof AuditEntrySchema>;
+/** A page of a record's audit log, newest first, with the total (counted up to a cap). */
+export type HistoryPage = ResponseOf<typeof api.records.recordHistory>;
 export type ApprovalTask = Static<typeof ApprovalItem>;
 export type FieldChange = Static<typeof FieldChangeSchema>;
 export type NoticeItem = Static<typeof NoticeItemSchema>;

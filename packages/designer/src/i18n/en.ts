@@ -1055,6 +1055,22 @@ export const en = {
   'fieldwork.print.handledBy': 'Handled by (signature)',
   // h-contract: admin
   'channels.state.skipped': 'Not sent (the channel does not take this kind of notice)',
+  // h-links: linked records and PDF
+  'records.links.title': 'Linked records',
+  'records.links.linksTo': '{field}',
+  'records.links.linkedFrom': 'Links here: {field}',
+  'records.links.search': 'Type a ticket no., customer or technician to find the {form}',
+  'records.links.searching': 'Searching…',
+  'records.links.none': 'No matching record in your store',
+  'records.links.results': 'Matching records',
+  'records.links.change': 'Change',
+  'records.links.loading': 'Loading…',
+  'records.links.unavailable': 'A record you cannot see',
+  'records.links.linked': 'Linked record',
+  'records.links.movedByLink': '{from} → {to} (by the linked record)',
+  'records.links.factExplain': 'A value of the record a link field names, read by the server when the record is saved.',
+  'facts.kind.linked': 'Linked record',
+  'records.pdf.download': 'Download PDF',
 } as const;
 
 export type MessageKey = keyof typeof en;

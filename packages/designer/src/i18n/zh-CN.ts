@@ -1046,4 +1046,20 @@ export const zhCN: Messages = {
   'fieldwork.print.handledBy': '经办人签字',
   // h-contract: admin
   'channels.state.skipped': '未发送（该渠道不接收此类通知）',
+  // h-links: linked records and PDF
+  'records.links.title': '关联记录',
+  'records.links.linksTo': '{field}',
+  'records.links.linkedFrom': '关联到此：{field}',
+  'records.links.search': '输入单号、客户或技术员查找{form}',
+  'records.links.searching': '正在查找…',
+  'records.links.none': '本店没有符合的记录',
+  'records.links.results': '符合的记录',
+  'records.links.change': '更换',
+  'records.links.loading': '正在读取…',
+  'records.links.unavailable': '你无权查看的记录',
+  'records.links.linked': '关联记录',
+  'records.links.movedByLink': '{from} → {to}（由关联记录触发）',
+  'records.links.factExplain': '关联字段所指记录的值，保存记录时由服务器读取。',
+  'facts.kind.linked': '关联记录',
+  'records.pdf.download': '下载 PDF',
 };

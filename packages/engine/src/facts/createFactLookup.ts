@@ -11,7 +11,7 @@ export interface FactInputs {
   status: string | null;
   /** The moment of evaluation, epoch ms. */
   now: number;
-  /** History fact values supplied by the caller, by fact name. */
+  /** History and linked fact values supplied by the caller, by fact name. */
   history: Readonly<Record<string, unknown>>;
   derived: Readonly<Record<string, DerivedFact>>;
   calendar: (id: string | undefined) => WorkingCalendar;
@@ -96,6 +96,7 @@ export class RecordFacts {
     const inputs = this.inputs;
     switch (derived.kind) {
       case 'history':
+      case 'linked':
         return Object.hasOwn(inputs.history, name) ? inputs.history[name] : null;
       case 'computed':
         return evaluateExprValue(derived.value, this.lookup, (this.env ??= { timeZone: inputs.zone.timeZone, calendar: inputs.calendar }));

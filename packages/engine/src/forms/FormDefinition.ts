@@ -22,6 +22,8 @@ export interface RecordSchema {
   'x-errorMessage'?: LocalizedText;
   /** Person fields: the policy roles whose holders may be picked (any user when absent). */
   'x-roles'?: string[];
+  /** Link fields: the id of the form whose record the field links to (the value is that record's id, picked by its title). */
+  'x-linkForm'?: string;
   properties?: Record<string, RecordSchema>;
   required?: string[];
   items?: RecordSchema | RecordSchema[];
@@ -36,7 +38,7 @@ export interface RecordSchema {
  * narrows the pick to holders of those policy roles); `store`: one of the stores;
  * `signature`: a drawn signature, stored as an image file like a photo.
  */
-export type FieldKind = 'longText' | 'money' | 'phone' | 'photo' | 'file' | 'person' | 'store' | 'signature';
+export type FieldKind = 'longText' | 'money' | 'phone' | 'photo' | 'file' | 'person' | 'store' | 'signature' | 'link';
 
 /**
  * Dispatch: the person field that names whom a record is assigned to (the record's assignee follows
@@ -92,6 +94,23 @@ export interface FieldAccess {
   inStates?: string[];
 }
 
+/**
+ * What a record of this form does to the record one of its link fields names: when this record is in
+ * `status` (any when absent) and its field `when.field` holds `when.equals`, the linked record, while
+ * in one of the `from` states, is moved to `to` by the server in the same write (audited), e.g. a
+ * return visit done with the customer unsatisfied sends its ticket back to dispatch.
+ */
+export interface LinkMove {
+  /** The link field (top level) naming the record that moves. */
+  field: string;
+  status?: string;
+  when?: { field: string; equals: string | number | boolean };
+  /** The linked record's states it may be moved from (states of the linked form). */
+  from: string[];
+  /** The linked record's new state. */
+  to: string;
+}
+
 /** A form definition file (`schemas/*.form.json`). */
 export interface FormDefinition {
   $schema?: string;
@@ -116,4 +135,6 @@ export interface FormDefinition {
   assignment?: Assignment;
   /** The number the server gives each new record. */
   numbering?: Numbering;
+  /** Moves a record of this form makes to the records its link fields name. */
+  linkMoves?: LinkMove[];
 }

@@ -29,6 +29,7 @@ export function recordName(form: FormDefinition | undefined, data: Record<string
       !property.format &&
       !property.enum &&
       property['x-kind'] !== 'photo' &&
+      property['x-kind'] !== 'link' &&
       typeof value === 'string' &&
       value.trim()
     )
@@ -42,6 +43,8 @@ function valueText(form: FormDefinition, path: string, data: Record<string, unkn
   for (const segment of path.split('.'))
     value = value && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
   if (value === undefined || value === null || value === '' || typeof value === 'object') return '';
+  // A link holds the linked record's id: never shown.
+  if (form.schema.properties?.[path]?.['x-kind'] === 'link') return '';
   const field = fieldAt(form.schema, path);
   const title = field?.enumTitles?.[enumKey(value)];
   if (title) return pickText(title, locale);

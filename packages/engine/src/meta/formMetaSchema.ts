@@ -105,6 +105,32 @@ export const formMetaSchema = {
         format: { type: 'string', minLength: 1, maxLength: 60, pattern: '^[^{}]*(\\{(date|seq(:[1-9])?)\\}[^{}]*)+$' },
       },
     },
+    linkMoves: {
+      description:
+        'Moves of linked records: when this record is in `status` and `when.field` equals `when.equals`, the record its link field names moves from one of `from` to `to`.',
+      type: 'array',
+      maxItems: 20,
+      items: {
+        type: 'object',
+        required: ['field', 'from', 'to'],
+        additionalProperties: false,
+        properties: {
+          field: camelId,
+          status: camelId,
+          when: {
+            type: 'object',
+            required: ['field', 'equals'],
+            additionalProperties: false,
+            properties: {
+              field: camelId,
+              equals: { type: ['string', 'number', 'boolean'] },
+            },
+          },
+          from: { type: 'array', items: camelId, minItems: 1, maxItems: 50, uniqueItems: true },
+          to: camelId,
+        },
+      },
+    },
   },
   definitions: { localizedText },
 } as const;

@@ -162,7 +162,7 @@ const event = {
 const derivedFact = {
   type: 'object',
   required: ['kind', 'label'],
-  properties: { kind: { enum: ['workingHours', 'workingDays', 'hours', 'days', 'computed', 'history'] }, label: text },
+  properties: { kind: { enum: ['workingHours', 'workingDays', 'hours', 'days', 'computed', 'history', 'linked'] }, label: text },
   allOf: [
     {
       if: { properties: { kind: { enum: ['workingHours', 'workingDays', 'hours', 'days'] } } },
@@ -175,6 +175,20 @@ const derivedFact = {
     {
       if: { properties: { kind: { const: 'computed' } } },
       then: { required: ['value'], additionalProperties: false, properties: { kind: {}, label: {}, value: ref('expr') } },
+    },
+    {
+      if: { properties: { kind: { const: 'linked' } } },
+      then: {
+        required: ['field', 'path', 'type'],
+        additionalProperties: false,
+        properties: {
+          kind: {},
+          label: {},
+          field: fieldPath,
+          path: { anyOf: [fieldPath, { const: '$status' }] },
+          type: { enum: ['string', 'number', 'integer', 'boolean'] },
+        },
+      },
     },
     {
       if: { properties: { kind: { const: 'history' } } },
@@ -286,7 +300,7 @@ export const ruleSetMetaSchema = {
           record: { type: 'object' },
           now: { type: 'string', format: 'date-time' },
           status: camelId,
-          history: { type: 'object', additionalProperties: { type: 'number' } },
+          history: { type: 'object', additionalProperties: { type: ['number', 'string', 'boolean', 'null'] } },
           expectFired: { type: 'array', items: { type: 'string' }, uniqueItems: true },
           exact: { type: 'boolean' },
           expect: ref('expectedValues'),

@@ -1,6 +1,7 @@
 import type { CalendarFile } from '../calendar/CalendarFile.js';
 import { WorkingCalendar } from '../calendar/WorkingCalendar.js';
 import { checkForm } from '../forms/checkForm.js';
+import { checkLinks } from '../forms/checkLinks.js';
 import type { FormDefinition } from '../forms/FormDefinition.js';
 import type { RolesFile } from '../forms/RolesFile.js';
 import { parseJsonText, type JsonDocument } from '../json/parseJsonText.js';
@@ -75,7 +76,11 @@ export function loadPack(files: readonly PackFile[], options: LoadPackOptions = 
   const roleIds = candidate.roles ? new Set(candidate.roles.definition.roles.map((r) => r.id)) : undefined;
   const formDefinitions = new Map([...candidate.forms].map(([id, entry]) => [id, entry.definition]));
   for (const { document, kind } of parsed) {
-    if (kind === 'form') report(document, checkForm(document.value as FormDefinition, roleIds));
+    if (kind === 'form')
+      report(document, [
+        ...checkForm(document.value as FormDefinition, roleIds),
+        ...checkLinks(document.value as FormDefinition, formDefinitions),
+      ]);
     if (kind === 'calendar') report(document, checkCalendar(document.value as CalendarFile));
     if (kind === 'ruleset') {
       const context = { forms: formDefinitions, calendars: new Set(candidate.calendars.keys()), ...(roleIds ? { roles: roleIds } : {}) };

@@ -10,7 +10,7 @@ import { addToOutcome, emptyOutcome, type OutcomeInputs } from '../outcome/build
 import type { Outcome } from '../outcome/Outcome.js';
 import { compileRuleSet, type CompiledRuleSet } from '../rules/compileRuleSet.js';
 import { runRuleSet, type RuleRun } from '../rules/runRuleSet.js';
-import type { HistoryFact, RuleDefinition, RuleSetFile } from '../rules/RuleSetFile.js';
+import type { HistoryFact, LinkedFact, RuleDefinition, RuleSetFile } from '../rules/RuleSetFile.js';
 import { compileRecordSchema, type RecordValidation } from '../validation/compileRecordSchema.js';
 import type { Evaluation, EvaluationContext } from './Evaluation.js';
 import { policyCalendars, ruleSetCalendars, ruleSetFacts, type RuleSetCalendars, type RuleSetInput } from './ruleSetFacts.js';
@@ -47,6 +47,8 @@ export interface Policy {
   factValues(data: unknown, context: EvaluationContext): Record<string, Record<string, unknown>>;
   /** The history facts the caller must supply, per rule set. */
   historyFacts: { ruleSet: string; name: string; fact: HistoryFact }[];
+  /** The linked facts the caller must supply (values of the records link fields name), per rule set. */
+  linkedFacts: { ruleSet: string; name: string; fact: LinkedFact }[];
 }
 
 export class PolicyCompileError extends Error {
@@ -130,6 +132,11 @@ export function compilePolicy(input: PolicyInput): Policy {
       fact.kind === 'history' ? [{ ruleSet: r.definition.id, name, fact }] : [],
     ),
   );
+  const linkedFacts = ruleSets.flatMap((r) =>
+    Object.entries(r.definition.facts ?? {}).flatMap(([name, fact]) =>
+      fact.kind === 'linked' ? [{ ruleSet: r.definition.id, name, fact }] : [],
+    ),
+  );
   const factValues = (data: unknown, context: EvaluationContext) => {
     const now = instantOf(context.now);
     return Object.fromEntries(
@@ -158,6 +165,7 @@ export function compilePolicy(input: PolicyInput): Policy {
     explain,
     factValues,
     historyFacts,
+    linkedFacts,
   };
 }
 

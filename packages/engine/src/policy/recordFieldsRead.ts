@@ -53,6 +53,8 @@ export function recordFieldsRead(ruleSets: readonly RuleSetFile[]): string[] | u
       if (fact === undefined) fields.add(name.split('.')[0]!);
       else if (fact.kind === 'history') history = true;
       else if (fact.kind === 'computed') exprFacts(fact.value).forEach(visit);
+      // A linked record's fact: the server reads the link field of this record.
+      else if (fact.kind === 'linked') fields.add(fact.field.split('.')[0]!);
       else {
         visit(fact.from);
         if (fact.to !== undefined) visit(fact.to);

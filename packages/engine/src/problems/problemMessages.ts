@@ -59,6 +59,7 @@ export const problemMessages = {
     '编号格式“{format}”必须恰好包含一个序号占位（seq，可写 seq:位数，放在花括号中）',
     'Numbering format "{format}" must contain exactly one sequence placeholder (seq or seq:digits, in braces)',
   ),
+  'form.unknownLinkForm': t('关联字段“{field}”的表单“{form}”不存在', 'Link field "{field}": form "{form}" does not exist'),
   'form.unknownRole': t('角色“{role}”未在角色文件中定义', 'Role "{role}" is not defined in the roles file'),
   'form.patternInvalid': t('正则表达式“{pattern}”无效：{detail}', 'Regular expression "{pattern}" is not valid: {detail}'),
   'form.patternLookaround': t(
@@ -83,6 +84,7 @@ export const problemMessages = {
   'table.ruleInTwoTables': t('规则“{rule}”已属于决策表“{other}”', 'Rule "{rule}" is already in the decision table "{other}"'),
   'table.outputType': t('决策表第 {row} 行：结果的类型不对', 'Decision table row {row}: the output has the wrong type'),
   'table.emptyCell': t('决策表第 {row} 行：区间为空', 'Decision table row {row}: the range is empty'),
+  'rules.notALink': t('字段“{field}”不是关联字段', 'Field "{field}" is not a link field'),
   'rules.unknownForm': t('表单“{form}”不存在', 'Form "{form}" does not exist'),
   'rules.unknownFact': t('事实“{fact}”既不是表单字段，也未在 facts 中声明', 'Fact "{fact}" is neither a form field nor declared in facts'),
   'rules.unknownOperator': t('未知运算符“{operator}”', 'Unknown operator "{operator}"'),

@@ -86,7 +86,21 @@ export interface HistoryFact {
   };
 }
 
-export type DerivedFact = ElapsedFact | ComputedFact | HistoryFact;
+/**
+ * A value of the record a link field names (e.g. the return visit's ticket's customer name, or its
+ * status with `path` "$status"), read by the server through the store; null while the link is empty.
+ */
+export interface LinkedFact {
+  kind: 'linked';
+  /** The link field of this form. */
+  field: string;
+  /** A field of the linked form (dot path), or "$status". */
+  path: string;
+  type: 'string' | 'number' | 'integer' | 'boolean';
+  label: LocalizedText;
+}
+
+export type DerivedFact = ElapsedFact | ComputedFact | HistoryFact | LinkedFact;
 
 /** A test case saved with a rule set: a sample record and what the rules must give. */
 export interface RuleTestCase {
@@ -94,7 +108,8 @@ export interface RuleTestCase {
   record: Record<string, unknown>;
   now: string;
   status?: string;
-  history?: Record<string, number>;
+  /** Values of the history and linked facts the server would supply. */
+  history?: Record<string, number | string | boolean | null>;
   /** Names of the rules that must fire (and only these, when `exact`). */
   expectFired: string[];
   exact?: boolean;

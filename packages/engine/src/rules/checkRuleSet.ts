@@ -64,6 +64,7 @@ interface Check {
 function checkDerivedFact(fact: DerivedFact, path: Path, check: Check): SemanticIssue[] {
   if (fact.kind === 'computed') return checkExpr(fact.value, [...path, 'value'], check, 'any');
   if (fact.kind === 'history') return checkHistoryFact(fact, path, check);
+  if (fact.kind === 'linked') return checkLinkedFact(fact, path, check);
   const issues = [
     ...checkDateField(fact.from, [...path, 'from'], check),
     ...(fact.to ? checkDateField(fact.to, [...path, 'to'], check) : []),
@@ -73,6 +74,19 @@ function checkDerivedFact(fact: DerivedFact, path: Path, check: Check): Semantic
     issues.push({ path, code: 'rules.noCalendar' });
   }
   return issues;
+}
+
+/** A linked fact names a link field of the form and a field (or the status) of the linked form. */
+function checkLinkedFact(fact: Extract<DerivedFact, { kind: 'linked' }>, path: Path, check: Check): SemanticIssue[] {
+  const link = fieldAt(check.form.schema, fact.field);
+  const linkSchema = check.form.schema.properties?.[fact.field];
+  if (!link || linkSchema?.['x-kind'] !== 'link' || typeof linkSchema['x-linkForm'] !== 'string')
+    return [{ path: [...path, 'field'], code: 'rules.notALink', params: { field: fact.field } }];
+  const target = check.context.forms.get(linkSchema['x-linkForm']);
+  if (!target) return [{ path: [...path, 'field'], code: 'rules.unknownForm', params: { form: linkSchema['x-linkForm'] } }];
+  if (fact.path === '$status' ? !target.statusFlow : !fieldAt(target.schema, fact.path))
+    return [{ path: [...path, 'path'], code: 'rules.unknownFact', params: { fact: fact.path } }];
+  return [];
 }
 
 function checkHistoryFact(fact: Extract<DerivedFact, { kind: 'history' }>, path: Path, check: Check): SemanticIssue[] {

@@ -7,7 +7,7 @@ import { checkExprTypes, type ExprFactKind } from '../expr/checkExprTypes.js';
 /** The reserved fact holding the record's status (an id of the form's status flow). */
 export const STATUS_FACT = '$status';
 
-export type FactSource = 'field' | 'derived' | 'history' | 'status';
+export type FactSource = 'field' | 'derived' | 'history' | 'linked' | 'status';
 
 export interface FactDescriptor extends FieldInfo {
   name: string;
@@ -36,7 +36,7 @@ export function factCatalog(form: FormDefinition, ruleSet: Pick<RuleSetFile, 'fa
     }
     const declared = ruleSet.facts && Object.prototype.hasOwnProperty.call(ruleSet.facts, name) ? ruleSet.facts[name] : undefined;
     if (declared) {
-      const source = declared.kind === 'history' ? ('history' as const) : ('derived' as const);
+      const source = declared.kind === 'history' || declared.kind === 'linked' ? declared.kind : ('derived' as const);
       if (declared.kind === 'computed') {
         // A computed fact has its formula's type: a date function gives a date (a cycle gives nothing known).
         computing.add(name);
@@ -53,7 +53,7 @@ export function factCatalog(form: FormDefinition, ruleSet: Pick<RuleSetFile, 'fa
           label: declared.label,
         };
       }
-      const type = declared.kind === 'history' ? declared.type : 'number';
+      const type = declared.kind === 'history' || declared.kind === 'linked' ? declared.type : 'number';
       return { name, path: name, type, many: false, source, label: declared.label };
     }
     const field = fieldAt(form.schema, name);

@@ -1,8 +1,16 @@
 import type { Options } from 'ajv';
 import { linearRegExp } from './linearRegExp.js';
 
-/** Our annotation keywords in record schemas (labels, help, option labels, field kind, the admin's message for a pattern or format, a person field's roles). */
-export const ANNOTATION_KEYWORDS = ['x-title', 'x-description', 'x-enumTitles', 'x-kind', 'x-errorMessage', 'x-roles'] as const;
+/** Our annotation keywords in record schemas (labels, help, option labels, field kind, the admin's message for a pattern or format, a person field's roles, a link field's form). */
+export const ANNOTATION_KEYWORDS = [
+  'x-title',
+  'x-description',
+  'x-enumTitles',
+  'x-kind',
+  'x-errorMessage',
+  'x-roles',
+  'x-linkForm',
+] as const;
 
 /**
  * The one ajv configuration for records: the engine's validators and the designer's RJSF

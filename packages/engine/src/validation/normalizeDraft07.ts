@@ -12,6 +12,7 @@ const ANNOTATIONS = new Set([
   'x-kind',
   'x-errorMessage',
   'x-roles',
+  'x-linkForm',
 ]);
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', 'dependencies'] as const;

@@ -18,6 +18,8 @@ import { numberRequest } from './numbering/numberRequest.js';
 import { keepNumber, withProvisionalNumber } from './numbering/provisionalNumber.js';
 import { storeTimeZone } from './recordDateFilter.js';
 import { renderNumber } from '../store/numbering.js';
+import { RecordLinks } from './records/RecordLinks.js';
+import { linksOf, moveApplies } from './records/linkFields.js';
 import type { RecordsRepository } from '../store/ports/RecordsRepository.js';
 import type { ApprovalsRepository } from '../store/ports/ApprovalsRepository.js';
 import type { DeadlinesRepository } from '../store/ports/DeadlinesRepository.js';
@@ -33,7 +35,12 @@ export class RecordService {
     private readonly definitions: DefinitionService,
     private readonly clock: Clock,
     private readonly people: PeopleDirectory = new PeopleDirectory(store),
-  ) {}
+  ) {
+    this.links = new RecordLinks(store, () => definitions.publishedPack());
+  }
+
+  /** Links of records to records (a return visit -> its ticket). */
+  readonly links: RecordLinks;
 
   async create(
     formId: string,
@@ -56,6 +63,7 @@ export class RecordService {
     if (meta.editor) await this.refuseLocked(policy.form, {}, data, policy.form.statusFlow?.initial ?? null, meta.editor);
     const evaluation = await this.evaluate(policy, id, data, policy.form.statusFlow?.initial ?? null, now);
     await this.people.refuseUnknownPeople(policy.form, data, meta.store ?? null);
+    await this.links.refuseBadLinks(policy.form, data, meta.store ?? null);
     const record: StoredRecord = {
       id,
       formId,
@@ -72,7 +80,16 @@ export class RecordService {
       rev: 1,
     };
     const written = sideEffects(record, now, isFinalState(policy.form, record.status));
-    await this.store.writeRecord({ record, previous: null, actor, action: 'create', ...written, ...(numbering ? { numbering } : {}) });
+    await this.store.writeRecord({
+      record,
+      previous: null,
+      actor,
+      action: 'create',
+      ...written,
+      ...(numbering ? { numbering } : {}),
+      links: linksOf(policy.form, data),
+      linked: await this.linkMoves(policy.form, null, record, actor, now),
+    });
     return { record, written };
   }
 
@@ -89,6 +106,7 @@ export class RecordService {
     if (editor) await this.refuseLocked(policy.form, previous.data, data, previous.status, editor);
     const evaluation = await this.evaluate(policy, id, data, previous.status, now);
     await this.people.refuseUnknownPeople(policy.form, data, previous.store, previous.data);
+    await this.links.refuseBadLinks(policy.form, data, previous.store);
     const record: StoredRecord = {
       ...previous,
       data: data as Record<string, unknown>,
@@ -97,7 +115,15 @@ export class RecordService {
       updatedAt: now.toISOString(),
       rev: previous.rev + 1,
     };
-    await this.store.writeRecord({ record, previous, actor, action: 'update', ...sideEffects(record, now, false) });
+    await this.store.writeRecord({
+      record,
+      previous,
+      actor,
+      action: 'update',
+      ...sideEffects(record, now, false),
+      links: linksOf(policy.form, data),
+      linked: await this.linkMoves(policy.form, previous, record, actor, now),
+    });
     return record;
   }
 
@@ -117,7 +143,19 @@ export class RecordService {
         },
       );
     }
-    const guards = await this.guards(previous, to);
+    // Linked facts (the ticket's status) may have changed since the record was written: its blocks are read afresh.
+    const guards =
+      policy.linkedFacts.length > 0
+        ? guardsOf(
+            {
+              ...previous,
+              evaluation: storable(await this.evaluate(policy, id, previous.data, previous.status, this.clock(), { allowBlocks: true })),
+            },
+            to,
+            await this.store.listApprovals({ recordId: id }),
+            await this.roleLabels(),
+          )
+        : await this.guards(previous, to);
     if (guards.length > 0)
       throw new DomainError(
         'record.guarded',
@@ -140,8 +178,45 @@ export class RecordService {
       action: `status ${previous.status ?? ''} -> ${to}`,
       // A record moved into a final state gets no new approval tasks (nothing can follow them).
       ...sideEffects(record, now, isFinalState(policy.form, to)),
+      linked: await this.linkMoves(policy.form, previous, record, actor, now),
     });
     return record;
+  }
+
+  /**
+   * The moves this write makes of linked records (the form's linkMoves whose condition has just come
+   * true): each linked record in one of the move's `from` states, not guarded by an approval or block
+   * before `to`, re-evaluated in its new state and written in the same transaction (audited as a move
+   * "by link").
+   */
+  private async linkMoves(form: FormDefinition, before: StoredRecord | null, after: StoredRecord, actor: string, now: Date) {
+    const writes: RecordWrite[] = [];
+    for (const move of form.linkMoves ?? []) {
+      const target = after.data[move.field];
+      if (typeof target !== 'string' || target === '' || !moveApplies(move, after)) continue;
+      if (before && moveApplies(move, before) && before.data[move.field] === target) continue;
+      if (writes.some((w) => w.record.id === target)) continue;
+      const previous = await this.store.getRecord(target);
+      if (!previous || previous.status === null || previous.status === move.to || !move.from.includes(previous.status)) continue;
+      if ((await this.guards(previous, move.to)).length > 0) continue;
+      const policy = await this.definitions.policyFor(previous.formId, pinsOf(previous));
+      const evaluation = await this.evaluate(policy, previous.id, previous.data, move.to, now, { allowBlocks: true });
+      const record: StoredRecord = {
+        ...previous,
+        status: move.to,
+        evaluation: storable(evaluation),
+        updatedAt: now.toISOString(),
+        rev: previous.rev + 1,
+      };
+      writes.push({
+        record,
+        previous,
+        actor,
+        action: `status ${previous.status} -> ${move.to} by link`,
+        ...sideEffects(record, now, isFinalState(policy.form, move.to)),
+      });
+    }
+    return writes;
   }
 
   /** Why a move into `to` is refused now: pending or rejected approvals and blocks that name it. */

@@ -1,20 +1,24 @@
 import { resolveFieldPath, type HistoryFact, type Policy } from '@aftersales/engine';
 import type { RecordsRepository } from '../store/ports/RecordsRepository.js';
+import { linkedFactValues } from './records/linkedFacts.js';
 
 /** The repositories this service uses (services take only the ports they use; see store/ports/). */
 type StorePorts = RecordsRepository;
 
 /**
  * The values of the history facts a policy declares (e.g. P3: discounted quotes by this advisor
- * this week), computed from stored records; by rule set id, then fact name.
+ * this week), computed from stored records, and of its linked facts (the linked record's values);
+ * by rule set id, then fact name.
  */
 export async function historyFacts(
   policy: Policy,
   store: StorePorts,
   record: { id: string; data: unknown },
   now: Date,
-): Promise<Record<string, Record<string, number>>> {
-  const result: Record<string, Record<string, number>> = {};
+): Promise<Record<string, Record<string, unknown>>> {
+  const result: Record<string, Record<string, unknown>> = policy.linkedFacts.length > 0
+    ? await linkedFactValues(policy, store, record.data)
+    : {};
   for (const { ruleSet, name, fact } of policy.historyFacts) {
     (result[ruleSet] ??= {})[name] = await compute(fact, policy, store, record, now);
   }

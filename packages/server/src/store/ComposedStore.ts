@@ -179,6 +179,9 @@ export abstract class ComposedStore implements Store {
   assignedRecords(...args: Parameters<RecordsRepository['assignedRecords']>) {
     return this.records.assignedRecords(...args);
   }
+  linkingRecords(...args: Parameters<RecordsRepository['linkingRecords']>) {
+    return this.records.linkingRecords(...args);
+  }
   impactRows(...args: Parameters<RecordsRepository['impactRows']>) {
     return this.records.impactRows(...args);
   }

@@ -1,3 +1,4 @@
+import type { RecordLink } from './recordLinks.js';
 import type { Evaluation, RuleExplanation, RuleTrace } from '@aftersales/engine';
 import type { NumberRequest } from './numbering.js';
 
@@ -233,6 +234,10 @@ export interface RecordWrite {
   notifications: Notification[];
   /** Created records of a numbered form: the number is taken from its counter in the same transaction and written into the data. */
   numbering?: NumberRequest;
+  /** The record's link field values (replacing those stored); absent: unchanged. */
+  links?: RecordLink[];
+  /** Writes of other records this one makes in the same transaction (a visit moving its ticket), each audited. */
+  linked?: RecordWrite[];
 }
 
 /** A photo or document attached to a record (bytes checked against their declared type on upload). */

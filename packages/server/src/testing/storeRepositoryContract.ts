@@ -502,5 +502,59 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
         await store.close();
       });
     });
+    describe('records: linked records', () => {
+      it('when visits link to a ticket, then the ticket lists them newest first; an edit replaces a visit’s links and a write without links keeps them', async () => {
+        const store = await open();
+        await store.records.writeRecord(write(sampleRecord('ticket', { createdAt: '2025-10-01T00:00:00.000Z' })));
+        await store.records.writeRecord(write(sampleRecord('other', { createdAt: '2025-10-01T00:00:00.000Z' })));
+        const v1 = sampleRecord('v1', { createdAt: '2025-10-02T00:00:00.000Z', data: { ticketRef: 'ticket' } });
+        const v2 = sampleRecord('v2', { createdAt: '2025-10-03T00:00:00.000Z', data: { ticketRef: 'ticket' } });
+        await store.records.writeRecord({ ...write(v1), links: [{ field: 'ticketRef', toId: 'ticket' }] });
+        await store.records.writeRecord({ ...write(v2), links: [{ field: 'ticketRef', toId: 'ticket' }] });
+        const linking = async (id: string, limit = 10) => (await store.records.linkingRecords(id, limit)).map((r) => r.id);
+        expect(await linking('ticket')).toEqual(['v2', 'v1']);
+        expect(await linking('ticket', 1)).toEqual(['v2']);
+        const v1b = { ...v1, data: { ticketRef: 'other' }, rev: 2 };
+        await store.records.writeRecord({ ...write(v1b, v1), links: [{ field: 'ticketRef', toId: 'other' }] });
+        expect(await linking('ticket')).toEqual(['v2']);
+        expect(await linking('other')).toEqual(['v1']);
+        await store.records.writeRecord(write({ ...v1b, rev: 3 }, v1b));
+        expect(await linking('other')).toEqual(['v1']);
+        await store.records.writeRecord({ ...write({ ...v1b, rev: 4 }, { ...v1b, rev: 3 }), links: [] });
+        expect(await linking('other')).toEqual([]);
+        await store.close();
+      });
+
+      it('when a write moves a linked record, then both are written and audited in one unit; a stale linked record undoes both', async () => {
+        const store = await open();
+        const ticket = sampleRecord('t', { status: 'completed' });
+        await store.records.writeRecord(write(ticket));
+        const visit = sampleRecord('v', { status: 'planned', data: { ticketRef: 't' } });
+        const moved = { ...ticket, status: 'dispatched', rev: 2 };
+        await store.records.writeRecord({
+          ...write(visit),
+          links: [{ field: 'ticketRef', toId: 't' }],
+          linked: [{ ...write(moved, ticket), action: 'status completed -> dispatched by link' }],
+        });
+        expect((await store.records.getRecord('t'))?.status).toBe('dispatched');
+        expect((await store.audit.listAudit({ entity: 'record', entityId: 't', limit: 10 })).map((a) => a.action)).toEqual([
+          'status completed -> dispatched by link',
+          'create',
+        ]);
+        // The linked record changed meanwhile (rev 1 is stale): neither the visit nor the move is kept.
+        const second = sampleRecord('v2', { data: { ticketRef: 't' } });
+        await expect(
+          store.records.writeRecord({
+            ...write(second),
+            links: [{ field: 'ticketRef', toId: 't' }],
+            linked: [{ ...write({ ...ticket, status: 'revisited', rev: 2 }, ticket), action: 'status completed -> revisited by link' }],
+          }),
+        ).rejects.toThrow();
+        expect(await store.records.getRecord('v2')).toBeNull();
+        expect((await store.records.getRecord('t'))?.status).toBe('dispatched');
+        expect((await store.records.linkingRecords('t', 10)).map((r) => r.id)).toEqual(['v']);
+        await store.close();
+      });
+    });
   });
 }

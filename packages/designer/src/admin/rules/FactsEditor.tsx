@@ -90,6 +90,11 @@ export function FactsEditor({ facts, form, dateFields, calendars, exprContext, p
               onChange={(next) => onChange(replaceFact(facts, name, next))}
               invalidAt={(...path) => problemsUnder(problems, factPointer(name, ...path)).length > 0}
             />
+          ) : fact.kind === 'linked' ? (
+            // Linked facts are declared in the rule set's JSON (the link field and the linked form's field).
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 6, fontSize: 12 }}>
+              {t('records.links.factExplain')}
+            </Typography.Paragraph>
           ) : (
             <ElapsedFactEditor
               name={name}

@@ -23,6 +23,7 @@ const DEFAULT_LABELS: Record<FactKind, LocalizedText> = {
   days: { 'zh-CN': '天数', en: 'Days' },
   computed: { 'zh-CN': '计算值', en: 'Computed value' },
   history: { 'zh-CN': '历史记录数', en: 'Number of earlier records' },
+  linked: { 'zh-CN': '关联记录的值', en: 'Value of the linked record' },
 };
 
 const NAME_BASES: Record<FactKind, string> = {
@@ -32,6 +33,7 @@ const NAME_BASES: Record<FactKind, string> = {
   days: 'days',
   computed: 'computed',
   history: 'history',
+  linked: 'linked',
 };
 
 /** A fact of the given kind that passes the meta-schema when the form has the fields it needs. */
@@ -39,6 +41,7 @@ export function newFact(kind: FactKind, context: FactStarterContext): DerivedFac
   const label = { ...DEFAULT_LABELS[kind] };
   if (kind === 'computed') return { kind, label, value: context.numericFacts[0] ? { fact: context.numericFacts[0] } : 0 };
   if (kind === 'history') return { kind, type: 'integer', label, query: { aggregate: 'count', window: { unit: 'week' } } };
+  if (kind === 'linked') return { kind, field: '', path: '$status', type: 'string', label };
   return { kind, from: context.dateFields[0] ?? '', label };
 }
 

@@ -95,7 +95,8 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
       record: structuredClone(test.record),
       now: dayjs(test.now),
       status: test.status ?? form.statusFlow?.initial,
-      history: test.history ?? {},
+      // The bench asks for history figures; linked values come from the saved case only.
+      history: Object.fromEntries(Object.entries(test.history ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number')),
     };
     setRecord(input.record);
     setNow(input.now);

@@ -26,6 +26,7 @@ import { PhotoWidget } from './PhotoWidget';
 import { PersonWidget } from './PersonWidget';
 import { StoreWidget } from './StoreWidget';
 import { SignatureWidget } from './SignatureWidget';
+import { LinkWidget } from './LinkWidget';
 import { ShowWhenObjectTemplate } from './ShowWhenObjectTemplate';
 
 /**
@@ -62,5 +63,6 @@ export const ThemedForm = withTheme<unknown, RJSFSchema, FormContextType>({
     person: PersonWidget as Widget,
     store: StoreWidget as Widget,
     signature: SignatureWidget as Widget,
+    link: LinkWidget as Widget,
   },
 });

@@ -2,7 +2,7 @@ import type { FormDefinition } from '@aftersales/engine';
 
 /**
  * The uiSchema with the widgets field kinds call for, where the form's own uiSchema names none:
- * person and store fields pick from lists, and the field the server numbers is read-only (it is
+ * person and store fields pick from lists, link fields find records by their titles, and the field the server numbers is read-only (it is
  * filled when the record is saved).
  */
 export function withKindWidgets(form: FormDefinition, uiSchema: Record<string, unknown>, numberedHint: string): Record<string, unknown> {
@@ -11,7 +11,7 @@ export function withKindWidgets(form: FormDefinition, uiSchema: Record<string, u
     if (typeof schema !== 'object' || schema === null) continue;
     const field = (out[name] ?? {}) as Record<string, unknown>;
     const kind = schema['x-kind'];
-    if ((kind === 'person' || kind === 'store' || kind === 'signature') && field['ui:widget'] === undefined)
+    if ((kind === 'person' || kind === 'store' || kind === 'signature' || kind === 'link') && field['ui:widget'] === undefined)
       out[name] = { ...field, 'ui:widget': kind };
   }
   const numbered = form.numbering?.field;

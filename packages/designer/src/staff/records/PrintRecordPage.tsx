@@ -13,6 +13,7 @@ import { recordLabel } from '../shared/recordLabel';
 import { loadFormVersion } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { RecordDataView } from './RecordDataView';
+import { linkTitles, useRecordLinks } from './links/useRecordLinks';
 
 /** The signature fields of a form, in its order: each gets a line to sign on paper, or the signature drawn on screen. */
 export function signatureFields(form: FormDefinition): [string, RecordSchema][] {
@@ -36,6 +37,7 @@ export function PrintRecordPage() {
   const [error, setError] = useState<string | null>(null);
   const policy = usePolicyText(form ?? undefined);
   const people = usePeople(api);
+  const links = useRecordLinks(id, null);
 
   useEffect(() => {
     let live = true;
@@ -93,6 +95,7 @@ export function PrintRecordPage() {
         data={data}
         order={form.uiSchema?.['ui:order'] as string[] | undefined}
         timeZone={policy.timeZone}
+        links={linkTitles(links, (title) => title[locale] || title['zh-CN'])}
       />
       <section className="print-signatures" aria-label={t('fieldwork.print.signatures')}>
         {signatures.map(([name, schema]) => {

@@ -25,11 +25,14 @@ export function RecordDataView({
   data,
   order,
   timeZone,
+  links,
 }: {
   schema: RecordSchema;
   data: Record<string, unknown>;
   order?: string[];
   timeZone: string;
+  /** The titles of the records link fields name, by id (a link is never shown by its id). */
+  links?: Record<string, string>;
 }) {
   const { t, text, locale } = useI18n();
   const people = usePeople(useApi());
@@ -85,6 +88,7 @@ export function RecordDataView({
     if (typeof v === 'boolean') return v ? t('staff.yes') : t('staff.no');
     // People by their display names (records keep the user name); phone numbers dial on a tap.
     if (field['x-kind'] === 'person') return personName(people, v);
+    if (field['x-kind'] === 'link') return (typeof v === 'string' && links?.[v]) || t('records.links.linked');
     if (typeof v === 'string' && field['x-kind'] === 'phone')
       return (
         <a href={`tel:${v.replace(/[^\d+]/g, '')}`} className="tel-link">

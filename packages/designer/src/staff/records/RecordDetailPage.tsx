@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { fieldAt, type FormDefinition, type LocalizedText } from '@aftersales/engine';
-import type { AuditEntry, Page, RecordDetail } from '../../api/workApi';
+import type { HistoryPage, RecordDetail } from '../../api/workApi';
 import { LoadMore } from '../shared/LoadMore';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
@@ -23,6 +23,8 @@ import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
 import { DispatchCard } from './DispatchCard';
 import { personName, usePeople } from '../../shared/people/usePeople';
+import { LinkedRecordsCard } from './links/LinkedRecordsCard';
+import { linkTitles, useRecordLinks } from './links/useRecordLinks';
 
 /**
  * One record: its status and the moves open to it (disabled, with the reason, while an approval
@@ -35,7 +37,7 @@ export function RecordDetailPage() {
   const { t, text, locale } = useI18n();
   const [record, setRecord] = useState<RecordDetail | null | undefined>(undefined);
   const [form, setForm] = useState<FormDefinition | null>(null);
-  const [history, setHistory] = useState<(Page<AuditEntry> & { totalCapped: boolean }) | null>(null);
+  const [history, setHistory] = useState<HistoryPage | null>(null);
   const [loadingHistory, setLoadingHistory] = useState(false);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<unknown>(null);
@@ -44,6 +46,7 @@ export function RecordDetailPage() {
   const policy = usePolicyText(form ?? undefined);
   const { user } = useAuth();
   const people = usePeople(api);
+  const links = useRecordLinks(id, record?.rev);
 
   const load = useCallback(async () => {
     try {
@@ -236,12 +239,14 @@ export function RecordDetailPage() {
                   data={record.data}
                   order={form.uiSchema?.['ui:order'] as string[] | undefined}
                   timeZone={policy.timeZone}
+                  links={linkTitles(links, (title) => title[locale] || title['zh-CN'])}
                 />
               </>
             )}
           </Card>
         </Col>
         <Col xs={24} lg={10}>
+          <LinkedRecordsCard links={links} />
           <RecordApprovals approvals={record.approvals ?? []} policy={policy} onChange={() => void load()} />
           <Card className="staff-card" title={<h3 className="card-heading">{t('staff.records.deadlines')}</h3>}>
             {record.deadlines.length > 0 ? (
@@ -291,6 +296,9 @@ export function RecordDetailPage() {
             <Link to={`/staff/records/${record.id}/print`} className="touch-link">
               {t('fieldwork.print.open')}
             </Link>
+            <a href={api.links.pdfUrl(record.id, locale)} download className="touch-link">
+              {t('records.pdf.download')}
+            </a>
             <Link to="/staff/records">{t('staff.detail.back')}</Link>
           </Space>
         </Col>
@@ -316,6 +324,8 @@ function actionText(
   status: (id: string) => string,
   deadline: (key: string) => string,
 ): string {
+  const byLink = /^status (\S*) -> (\S+) by link$/.exec(action);
+  if (byLink) return t('records.links.movedByLink', { from: status(byLink[1]!) || '–', to: status(byLink[2]!) });
   const move = /^status (\S*) -> (\S+)$/.exec(action);
   if (move) return t('staff.history.moved', { from: status(move[1]!) || '–', to: status(move[2]!) });
   const breach = /^deadline (\S+) breached$/.exec(action);

@@ -14,6 +14,7 @@ import type { Services } from './Services.js';
 import { workRoutes } from './workRoutes.js';
 import { fieldworkRoutes } from './fieldworkRoutes.js';
 import { noticeRoutes } from './noticeRoutes.js';
+import { linkRoutes } from './linkRoutes.js';
 
 /** The whole route table under /api/v1: every route with its declared access. */
 export function apiRoutes(services: Services): Route[] {
@@ -32,6 +33,7 @@ export function apiRoutes(services: Services): Route[] {
     ...fileRoutes(services),
     ...fieldworkRoutes(services),
     ...noticeRoutes(services),
+    ...linkRoutes(services),
   ];
   routes.push(
     publicRoute(api.pack.openapi, {

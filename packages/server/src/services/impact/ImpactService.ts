@@ -199,7 +199,7 @@ export class ImpactService {
     const at = new Date(row.evaluatedAt);
     const after = await historyFacts(pair.after, this.deps.store, record, at);
     const before = pair.before ? await historyFacts(pair.before, this.deps.store, record, at) : {};
-    const merged: Record<string, Record<string, number>> = { ...before };
+    const merged: Record<string, Record<string, unknown>> = { ...before };
     for (const [ruleSet, facts] of Object.entries(after)) merged[ruleSet] = { ...merged[ruleSet], ...facts };
     return merged;
   }

@@ -62,7 +62,7 @@ export function impactPlans(published: Pack, draft: Pack): ImpactPlan[] {
       before: beforeInput,
       after: afterInput,
       timeZone: zoneOf([...after.values()][0]),
-      needsHistory: ruleSetDefs.some((r) => Object.values(r.facts ?? {}).some((f) => f.kind === 'history')),
+      needsHistory: ruleSetDefs.some((r) => Object.values(r.facts ?? {}).some((f) => f.kind === 'history' || f.kind === 'linked')),
       ...(fields ? { fields } : {}),
     });
   }

@@ -20,6 +20,8 @@ export interface RecordsRepository {
   historyAggregate(query: HistoryAggregate): Promise<number>;
   /** My jobs: records assigned to a person, outside the excluded statuses, soonest due outstanding deadline first. */
   assignedRecords(filter: AssignedFilter): Promise<StoredRecord[]>;
+  /** The records whose link fields name this one (a ticket's return visits), newest first, through an index. */
+  linkingRecords(toId: string, limit: number): Promise<StoredRecord[]>;
   /** Impact replay (services/impact): the records of one form in a window and scope, newest first, a keyset page at a time. */
   impactRows(filter: ImpactRowFilter): Promise<ImpactRow[]>;
   impactRowCount(filter: Omit<ImpactRowFilter, 'limit' | 'after'>): Promise<number>;

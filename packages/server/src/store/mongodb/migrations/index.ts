@@ -3,8 +3,9 @@ import { queryIndexes } from './0002_query_indexes.js';
 import { listIndexesAndSearch } from './0003_list_indexes_and_search.js';
 import { fieldWork } from './0004_field_work.js';
 import { approvalMarks } from './0005_approval_marks.js';
-import { dashboardTallies } from './0099_hscale_dashboard_tallies.js';
-import { recordListIndex } from './0099_hscale_record_list_index.js';
+import { dashboardTallies } from './0006_dashboard_tallies.js';
+import { recordListIndex } from './0007_record_list_index.js';
+import { recordLinks } from './0008_record_links.js';
 import type { MongoMigration } from './MongoMigration.js';
 
 /** Every migration of the MongoDB store, in order (append new ones; never edit one that shipped). */
@@ -16,4 +17,5 @@ export const MONGO_MIGRATIONS: readonly MongoMigration[] = [
   approvalMarks,
   dashboardTallies,
   recordListIndex,
+  recordLinks,
 ];

@@ -1,4 +1,4 @@
-import { Binary, type Document } from 'mongodb';
+import { Binary, type ClientSession, type Document } from 'mongodb';
 import { DomainError } from '../../../errors/DomainError.js';
 import { recordWritten } from '../../auditEntries.js';
 import { decodeEvaluation, encodeEvaluation } from '../../evaluationCodec.js';
@@ -17,6 +17,7 @@ import * as history from '../queries/history.js';
 import * as records from '../queries/records.js';
 import type { ImpactRowFilter } from '../../impactRows.js';
 import * as impact from '../queries/impact.js';
+import * as links from '../queries/links.js';
 import type { AssignedFilter } from '../../assignedRecords.js';
 import { renderNumber } from '../../numbering.js';
 import { assignedRecordDocs } from '../queries/assignedRecords.js';
@@ -43,8 +44,13 @@ export class MongoRecordsRepository implements RecordsRepository {
   ) {}
 
   async writeRecord(write: RecordWrite) {
+    await this.database.transaction((session) => this.writeOne(write, session));
+  }
+
+  /** One record write (and the writes it makes of linked records), in the caller's transaction. */
+  private async writeOne(write: RecordWrite, session: ClientSession): Promise<void> {
     const { record, previous } = write;
-    await this.database.transaction(async (session) => {
+    {
       // The number is taken in the record's transaction: an aborted write gives it back.
       if (write.numbering && !previous)
         record.data = {
@@ -66,7 +72,9 @@ export class MongoRecordsRepository implements RecordsRepository {
       for (const fine of write.fines) await this.parts.fines.upsert(fine, session);
       for (const n of write.notifications) await this.parts.notifications.upsert(n, session);
       await this.parts.audit.append(recordWritten(write), session);
-    });
+      if (write.links) await links.rewrite(this.database, record.id, write.links, record.createdAt, session);
+      for (const follow of write.linked ?? []) await this.writeOne(follow, session);
+    }
   }
   async getRecord(id: string) {
     return fromRecordDoc(await this.database.col('records').findOne({ id }));
@@ -137,6 +145,9 @@ export class MongoRecordsRepository implements RecordsRepository {
   }
   async historyAggregate(query: HistoryAggregate) {
     return history.historyAggregate(this.database.db, query);
+  }
+  async linkingRecords(toId: string, limit: number) {
+    return (await links.linkingRecordDocs(this.database, toId, limit)).map((r) => fromRecordDoc(r)!);
   }
   async impactRows(filter: ImpactRowFilter) {
     return impact.impactRows(this.database.db, filter);

@@ -2,11 +2,12 @@ import { initial } from './0001_initial.js';
 import { listIndexesAndSearch } from './0002_list_indexes_and_search.js';
 import { fieldWork } from './0003_field_work.js';
 import { approvalMarks } from './0004_approval_marks.js';
-import { dashboardTallies } from './0099_hscale_dashboard_tallies.js';
-import { recordListIndex } from './0099_hscale_record_list_index.js';
+import { dashboardTallies } from './0005_dashboard_tallies.js';
+import { recordListIndex } from './0006_record_list_index.js';
+import { recordLinks } from './0007_record_links.js';
 import type { SqliteMigration } from './SqliteMigration.js';
 
-/** Every migration of the SQLite store, in order. Append new ones (0005_<name>.ts); never edit one that shipped. */
+/** Every migration of the SQLite store, in order. Append new ones (0008_<name>.ts); never edit one that shipped. */
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   initial,
   listIndexesAndSearch,
@@ -14,4 +15,5 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   approvalMarks,
   dashboardTallies,
   recordListIndex,
+  recordLinks,
 ];

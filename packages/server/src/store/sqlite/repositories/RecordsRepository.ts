@@ -18,6 +18,7 @@ import * as history from '../queries/history.js';
 import * as records from '../queries/records.js';
 import type { ImpactRowFilter } from '../../impactRows.js';
 import * as impact from '../queries/impact.js';
+import * as links from '../queries/links.js';
 import type { AssignedFilter } from '../../assignedRecords.js';
 import { renderNumber } from '../../numbering.js';
 import { assignedRecordRows } from '../queries/assignedRecords.js';
@@ -110,6 +111,8 @@ export class SqliteRecordsRepository implements RecordsRepository {
     for (const f of write.fines) this.parts.fines.insert(f);
     for (const n of write.notifications) this.parts.notifications.insert(n);
     this.parts.audit.append(recordWritten(write));
+    if (write.links) links.rewrite(this.database, record.id, write.links, record.createdAt);
+    for (const follow of write.linked ?? []) this.writeOne(follow);
   }
 
   async getRecord(id: string) {
@@ -132,6 +135,9 @@ export class SqliteRecordsRepository implements RecordsRepository {
   }
   async historyAggregate(query: HistoryAggregate) {
     return history.historyAggregate(this.database.db, query);
+  }
+  async linkingRecords(toId: string, limit: number) {
+    return links.linkingRecordRows(this.database, toId, limit).map((r) => toRecord(r)!);
   }
   async impactRows(filter: ImpactRowFilter) {
     return impact.impactRows(this.database.db, filter);
