@@ -1052,6 +1052,16 @@ export const en = {
   'fieldwork.print.number': 'Number',
   'fieldwork.print.signatures': 'Signatures',
   'fieldwork.print.handledBy': 'Handled by (signature)',
+  // h-words: photos (several per field)
+  'rjsf.photoNumbered': '{field}: photo {n} of {count}',
+  'rjsf.removePhoto': 'Remove',
+  'rjsf.removePhotoOf': 'Remove the photo: {field}',
+  'rjsf.removePhotoNumbered': 'Remove photo {n}: {field}',
+  'rjsf.photoCount': '{count} of at most {max} photos',
+  'rjsf.photosWhenFilling': 'Photos are taken or uploaded when a record is filled in',
+  'fields.maxPhotos': 'At most (photos)',
+  'fields.minPhotos': 'At least (photos)',
+  'fields.multiplePhotos': 'Several photos',
 } as const;
 
 export type MessageKey = keyof typeof en;

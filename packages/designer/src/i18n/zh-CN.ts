@@ -1043,4 +1043,14 @@ export const zhCN: Messages = {
   'fieldwork.print.number': '单号',
   'fieldwork.print.signatures': '签字',
   'fieldwork.print.handledBy': '经办人签字',
+  // h-words: photos (several per field)
+  'rjsf.photoNumbered': '{field}：第 {n} 张，共 {count} 张',
+  'rjsf.removePhoto': '删除',
+  'rjsf.removePhotoOf': '删除照片：{field}',
+  'rjsf.removePhotoNumbered': '删除第 {n} 张照片：{field}',
+  'rjsf.photoCount': '已添加 {count} 张，最多 {max} 张',
+  'rjsf.photosWhenFilling': '填写记录时拍照或上传',
+  'fields.maxPhotos': '最多几张',
+  'fields.minPhotos': '至少几张',
+  'fields.multiplePhotos': '多张照片',
 };

@@ -13,6 +13,7 @@ import { isFinalState, refuseFinalEdit } from './records/finalState.js';
 import type { Editor } from './records/Editor.js';
 import { refuseLockedEdits } from './records/refuseLockedEdits.js';
 import { assigneeOf } from './records/assigneeOf.js';
+import { refuseForeignFiles } from './records/refuseForeignFiles.js';
 import { PeopleDirectory } from './people/PeopleDirectory.js';
 import { numberRequest } from './numbering/numberRequest.js';
 import { keepNumber, withProvisionalNumber } from './numbering/provisionalNumber.js';
@@ -49,6 +50,11 @@ export class RecordService {
     if (meta.editor) await this.refuseLocked(policy.form, {}, data, policy.form.statusFlow?.initial ?? null, meta.editor);
     const evaluation = await this.evaluate(policy, id, data, policy.form.statusFlow?.initial ?? null, now);
     await this.people.refuseUnknownPeople(policy.form, data, meta.store ?? null);
+    await refuseForeignFiles(this.store, policy.form, data, {
+      actor,
+      unrestricted: !!meta.editor?.unrestricted,
+      store: meta.store ?? null,
+    });
     const record: StoredRecord = {
       id,
       formId,
@@ -82,6 +88,13 @@ export class RecordService {
     if (editor) await this.refuseLocked(policy.form, previous.data, data, previous.status, editor);
     const evaluation = await this.evaluate(policy, id, data, previous.status, now);
     await this.people.refuseUnknownPeople(policy.form, data, previous.store, previous.data);
+    await refuseForeignFiles(
+      this.store,
+      policy.form,
+      data,
+      { actor, unrestricted: !!editor?.unrestricted, store: previous.store },
+      previous.data,
+    );
     const record: StoredRecord = {
       ...previous,
       data: data as Record<string, unknown>,

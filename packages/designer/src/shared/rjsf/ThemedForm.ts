@@ -23,6 +23,7 @@ import { BaseInputTemplate } from './BaseInputTemplate';
 import { FieldTemplate } from './FieldTemplate';
 import { NativeSelectWidget } from './NativeSelectWidget';
 import { PhotoWidget } from './PhotoWidget';
+import { PhotosWidget } from './PhotosWidget';
 import { PersonWidget } from './PersonWidget';
 import { StoreWidget } from './StoreWidget';
 import { SignatureWidget } from './SignatureWidget';
@@ -59,6 +60,7 @@ export const ThemedForm = withTheme<unknown, RJSFSchema, FormContextType>({
     SelectWidget: NativeSelectWidget as Widget,
     TextareaWidget,
     photo: PhotoWidget as Widget,
+    photos: PhotosWidget as Widget,
     person: PersonWidget as Widget,
     store: StoreWidget as Widget,
     signature: SignatureWidget as Widget,
