@@ -1062,6 +1062,13 @@ export const en = {
   'fields.maxPhotos': 'At most (photos)',
   'fields.minPhotos': 'At least (photos)',
   'fields.multiplePhotos': 'Several photos',
+  // h-words: codes made from names
+  'flow.showCodes': 'Advanced: show the codes',
+  'rules.ruleNameAdvanced': 'Advanced: the rule\'s code',
+  'shared.label': 'Name',
+  'shared.labelOf': 'Name of shared condition {n}',
+  'shared.codeOf': 'Code of shared condition {n}',
+  'shared.untitled': 'Shared condition {n}',
 } as const;
 
 export type MessageKey = keyof typeof en;

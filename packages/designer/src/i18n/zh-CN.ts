@@ -1053,4 +1053,11 @@ export const zhCN: Messages = {
   'fields.maxPhotos': '最多几张',
   'fields.minPhotos': '至少几张',
   'fields.multiplePhotos': '多张照片',
+  // h-words: codes made from names
+  'flow.showCodes': '高级：显示编号',
+  'rules.ruleNameAdvanced': '高级：规则编号',
+  'shared.label': '名称',
+  'shared.labelOf': '共享条件 {n} 的名称',
+  'shared.codeOf': '共享条件 {n} 的编号',
+  'shared.untitled': '共享条件 {n}',
 };
