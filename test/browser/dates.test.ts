@@ -94,7 +94,14 @@ describe('dates on staff forms, in Chromium', () => {
     expect(await page.locator('input[type=date], input[type=datetime-local]').count()).toBe(0);
     const call = page.getByLabel('来电时间', { exact: true });
     await call.click();
-    await expect.poll(() => page.locator('.local-date-popup:visible').getByText(/^(今天|此刻)$/).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .locator('.local-date-popup:visible')
+          .getByText(/^(今天|此刻)$/)
+          .count(),
+      )
+      .toBeGreaterThan(0);
     await shot(page, 'dates-01-desk-calendar-zh');
     await call.fill('2025-10-09 10:30:00');
     await page.locator('.local-date-popup:visible .ant-picker-ok button').click();
