@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeAfterRename, followsLabel } from './followsLabel';
+import { codeAfterRename } from './followsLabel';
 
 describe('codes that follow their labels', () => {
   it('when a status made from its label is renamed, then its code is made from the new label', () => {
@@ -8,7 +8,7 @@ describe('codes that follow their labels', () => {
 
   it('when the code was typed under "advanced" (or is a pack code), then a rename keeps it', () => {
     expect(codeAfterRename('open', '处理中', '跟进中', 'camel', ['open'], 'state')).toBe('open');
-    expect(followsLabel('arrival-late', '到场超时', 'kebab', [], 'rule')).toBe(false);
+    expect(codeAfterRename('arrival-late', '到场超时', '到场太晚', 'kebab', [], 'rule')).toBe('arrival-late');
   });
 
   it('when the new label is taken by a sibling, then the code gets a number; an empty label keeps the code', () => {

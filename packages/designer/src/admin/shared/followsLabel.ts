@@ -5,7 +5,7 @@ import { codeFromLabel } from './codeFromLabel';
  * follows the label as the admin renames it: a new status, rule or shared condition gets its code
  * from its first name without anyone typing one. `taken`: the codes of its siblings.
  */
-export function followsLabel(code: string, label: string, style: 'camel' | 'kebab', taken: Iterable<string>, fallback: string): boolean {
+function followsLabel(code: string, label: string, style: 'camel' | 'kebab', taken: Iterable<string>, fallback: string): boolean {
   return code === codeFromLabel(label, style, taken, fallback);
 }
 
