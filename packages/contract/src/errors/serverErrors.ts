@@ -56,6 +56,21 @@ export const serverErrors = {
   'user.keepOwnAdmin': e('unprocessable', '不能取消自己的管理员角色', 'you cannot take the admin role from yourself'),
   'user.deactivateSelf': e('unprocessable', '不能停用自己的账号', 'you cannot deactivate yourself'),
   'record.notInStore': e('forbidden', '你不属于门店“{store}”，不能为其创建记录', 'you do not belong to store "{store}"'),
+  'record.fileUnknown': e(
+    'validation_failed',
+    '“{fieldZh}”中的文件不存在，请重新拍照或上传',
+    '{fieldEn}: the file does not exist; take or upload it again',
+  ),
+  'record.fileNotYours': e(
+    'validation_failed',
+    '“{fieldZh}”中的文件不是你上传的，也不属于本店的记录，不能附在这条记录上',
+    '{fieldEn}: the file was neither uploaded by you nor attached to a record of this store',
+  ),
+  'record.fileNotPhoto': e(
+    'validation_failed',
+    '“{fieldZh}”只能放照片（这个文件是 {type}）',
+    '{fieldEn} takes photos only (this file is {type})',
+  ),
   'record.stale': e('conflict', '记录已被他人修改，请刷新后再试', 'the record is at revision {current}, not {given}; reload it'),
   'record.changedMeanwhile': e(
     'conflict',

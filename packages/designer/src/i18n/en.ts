@@ -1071,6 +1071,23 @@ export const en = {
   'records.links.factExplain': 'A value of the record a link field names, read by the server when the record is saved.',
   'facts.kind.linked': 'Linked record',
   'records.pdf.download': 'Download PDF',
+  // h-words: photos (several per field)
+  'rjsf.photoNumbered': '{field}: photo {n} of {count}',
+  'rjsf.removePhoto': 'Remove',
+  'rjsf.removePhotoOf': 'Remove the photo: {field}',
+  'rjsf.removePhotoNumbered': 'Remove photo {n}: {field}',
+  'rjsf.photoCount': '{count} of at most {max} photos',
+  'rjsf.photosWhenFilling': 'Photos are taken or uploaded when a record is filled in',
+  'fields.maxPhotos': 'At most (photos)',
+  'fields.minPhotos': 'At least (photos)',
+  'fields.multiplePhotos': 'Several photos',
+  // h-words: codes made from names
+  'flow.showCodes': 'Advanced: show the codes',
+  'rules.ruleNameAdvanced': "Advanced: the rule's code",
+  'shared.label': 'Name',
+  'shared.labelOf': 'Name of shared condition {n}',
+  'shared.codeOf': 'Code of shared condition {n}',
+  'shared.untitled': 'Shared condition {n}',
 } as const;
 
 export type MessageKey = keyof typeof en;

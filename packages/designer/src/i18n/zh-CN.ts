@@ -1062,4 +1062,21 @@ export const zhCN: Messages = {
   'records.links.factExplain': '关联字段所指记录的值，保存记录时由服务器读取。',
   'facts.kind.linked': '关联记录',
   'records.pdf.download': '下载 PDF',
+  // h-words: photos (several per field)
+  'rjsf.photoNumbered': '{field}：第 {n} 张，共 {count} 张',
+  'rjsf.removePhoto': '删除',
+  'rjsf.removePhotoOf': '删除照片：{field}',
+  'rjsf.removePhotoNumbered': '删除第 {n} 张照片：{field}',
+  'rjsf.photoCount': '已添加 {count} 张，最多 {max} 张',
+  'rjsf.photosWhenFilling': '填写记录时拍照或上传',
+  'fields.maxPhotos': '最多几张',
+  'fields.minPhotos': '至少几张',
+  'fields.multiplePhotos': '多张照片',
+  // h-words: codes made from names
+  'flow.showCodes': '高级：显示编号',
+  'rules.ruleNameAdvanced': '高级：规则编号',
+  'shared.label': '名称',
+  'shared.labelOf': '共享条件 {n} 的名称',
+  'shared.codeOf': '共享条件 {n} 的编号',
+  'shared.untitled': '共享条件 {n}',
 };

@@ -254,6 +254,12 @@ export const ruleSetMetaSchema = {
       additionalProperties: derivedFact,
     },
     conditions: { type: 'object', maxProperties: 100, additionalProperties: ref('topLevelCondition') },
+    conditionTitles: {
+      description: 'The names people read for the shared conditions, by condition name (the name itself is a code).',
+      type: 'object',
+      maxProperties: 100,
+      additionalProperties: text,
+    },
     rules: {
       type: 'array',
       maxItems: 500,

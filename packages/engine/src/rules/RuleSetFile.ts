@@ -167,6 +167,8 @@ export interface RuleSetFile {
   facts?: Record<string, DerivedFact>;
   /** Shared conditions referenced by `{ "condition": name }`. */
   conditions?: Record<string, TopLevelCondition>;
+  /** What people read for the shared conditions, by condition name (the name is a code, never shown). */
+  conditionTitles?: Record<string, LocalizedText>;
   rules: RuleDefinition[];
   /** Families of rules edited as decision tables (rows = rules, in order). */
   tables?: TableAnnotation[];

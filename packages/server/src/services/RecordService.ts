@@ -13,6 +13,7 @@ import { isFinalState, refuseFinalEdit } from './records/finalState.js';
 import type { Editor } from './records/Editor.js';
 import { refuseLockedEdits } from './records/refuseLockedEdits.js';
 import { assigneeOf } from './records/assigneeOf.js';
+import { refuseForeignFiles } from './records/refuseForeignFiles.js';
 import { PeopleDirectory } from './people/PeopleDirectory.js';
 import { numberRequest } from './numbering/numberRequest.js';
 import { keepNumber, withProvisionalNumber } from './numbering/provisionalNumber.js';
@@ -24,9 +25,10 @@ import type { RecordsRepository } from '../store/ports/RecordsRepository.js';
 import type { ApprovalsRepository } from '../store/ports/ApprovalsRepository.js';
 import type { DeadlinesRepository } from '../store/ports/DeadlinesRepository.js';
 import type { UsersRepository } from '../store/ports/UsersRepository.js';
+import type { FilesRepository } from '../store/ports/FilesRepository.js';
 
 /** The repositories this service uses (services take only the ports they use; see store/ports/). */
-type StorePorts = RecordsRepository & ApprovalsRepository & DeadlinesRepository & UsersRepository;
+type StorePorts = RecordsRepository & ApprovalsRepository & DeadlinesRepository & UsersRepository & FilesRepository;
 
 /** Records: every write validates against the pinned form version, evaluates the pinned rules, stores the outcome. */
 export class RecordService {
@@ -64,6 +66,11 @@ export class RecordService {
     const evaluation = await this.evaluate(policy, id, data, policy.form.statusFlow?.initial ?? null, now);
     await this.people.refuseUnknownPeople(policy.form, data, meta.store ?? null);
     await this.links.refuseBadLinks(policy.form, data, meta.store ?? null);
+    await refuseForeignFiles(this.store, policy.form, data, {
+      actor,
+      unrestricted: !!meta.editor?.unrestricted,
+      store: meta.store ?? null,
+    });
     const record: StoredRecord = {
       id,
       formId,
@@ -107,6 +114,13 @@ export class RecordService {
     const evaluation = await this.evaluate(policy, id, data, previous.status, now);
     await this.people.refuseUnknownPeople(policy.form, data, previous.store, previous.data);
     await this.links.refuseBadLinks(policy.form, data, previous.store);
+    await refuseForeignFiles(
+      this.store,
+      policy.form,
+      data,
+      { actor, unrestricted: !!editor?.unrestricted, store: previous.store },
+      previous.data,
+    );
     const record: StoredRecord = {
       ...previous,
       data: data as Record<string, unknown>,

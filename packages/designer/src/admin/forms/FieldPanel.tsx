@@ -100,7 +100,7 @@ export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
           </div>
         )}
         {(field.type === 'photo' || field.type === 'file') && (
-          <Form.Item label={t('fields.multiple')} htmlFor={`${idBase}-multiple`}>
+          <Form.Item label={t(field.type === 'photo' ? 'fields.multiplePhotos' : 'fields.multiple')} htmlFor={`${idBase}-multiple`}>
             <Switch id={`${idBase}-multiple`} checked={!!field.multiple} onChange={(multiple) => onChange(setMultiple(field, multiple))} />
           </Form.Item>
         )}
@@ -117,10 +117,10 @@ export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
         {(field.type === 'text' || field.type === 'phone') && <PatternEditor field={field} idBase={idBase} onChange={onChange} />}
         {(field.type === 'lines' || field.type === 'multipleChoice' || field.multiple) && (
           <div style={{ display: 'flex', gap: 12 }}>
-            <Form.Item label={t('fields.minItems')} htmlFor={`${idBase}-mini`}>
+            <Form.Item label={t(field.type === 'photo' ? 'fields.minPhotos' : 'fields.minItems')} htmlFor={`${idBase}-mini`}>
               <InputNumber id={`${idBase}-mini`} min={0} value={field.minItems ?? null} onChange={(v) => setNumber('minItems', v)} />
             </Form.Item>
-            <Form.Item label={t('fields.maxItems')} htmlFor={`${idBase}-maxi`}>
+            <Form.Item label={t(field.type === 'photo' ? 'fields.maxPhotos' : 'fields.maxItems')} htmlFor={`${idBase}-maxi`}>
               <InputNumber id={`${idBase}-maxi`} min={0} value={field.maxItems ?? null} onChange={(v) => setNumber('maxItems', v)} />
             </Form.Item>
           </div>

@@ -1,14 +1,19 @@
 import { ArrowRightOutlined, DeleteOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Input, Radio, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Checkbox, Input, Radio, Select, Space, Switch, Table, Typography } from 'antd';
 import type { StatusFlow, StatusState, StatusTransition } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import { LocalizedInput } from '../shared/LocalizedInput';
+import { codeFromLabel } from '../shared/codeFromLabel';
+import { codeAfterRename } from '../shared/followsLabel';
 
 const CAMEL = /^[a-z][A-Za-z0-9]*$/;
 
 /** The record states of a form, which is first, which are final, and the moves between them. */
 export function StatusFlowEditor({ flow, onChange }: { flow: StatusFlow | undefined; onChange: (next: StatusFlow | undefined) => void }) {
   const { t, text } = useI18n();
+  // A state's code is made from its name (pinyin); it is shown, and edited, only under "advanced".
+  const [showCodes, setShowCodes] = useState(false);
   if (!flow)
     return (
       <Card>
@@ -50,11 +55,20 @@ export function StatusFlowEditor({ flow, onChange }: { flow: StatusFlow | undefi
   const setTransition = (i: number, patch: Partial<StatusTransition>) =>
     onChange({ ...flow, transitions: flow.transitions.map((tr, j) => (j === i ? { ...tr, ...patch } : tr)) });
   const stateOptions = flow.states.map((s) => ({ value: s.id, label: text(s.label) || s.id }));
+  const ids = flow.states.map((s) => s.id);
   const addState = () => {
     let n = flow.states.length + 1;
-    while (flow.states.some((s) => s.id === `state${n}`)) n++;
-    onChange({ ...flow, states: [...flow.states, { id: `state${n}`, label: { 'zh-CN': `状态${n}`, en: `State ${n}` } }] });
+    while (flow.states.some((s) => s.label['zh-CN'] === `状态${n}`)) n++;
+    // Named in Chinese only (the English name falls back to it, marked untranslated); the code comes from the name.
+    const zh = `状态${n}`;
+    onChange({ ...flow, states: [...flow.states, { id: codeFromLabel(zh, 'camel', ids, 'state'), label: { 'zh-CN': zh, en: zh } }] });
   };
+  const rename = (s: StatusState, label: StatusState['label']) =>
+    setState(flow.states.indexOf(s), {
+      label,
+      id: codeAfterRename(s.id, s.label['zh-CN'], label['zh-CN'], 'camel', ids, 'state'),
+    });
+  const invalidCode = flow.states.some((s) => !CAMEL.test(s.id) || ids.filter((id) => id === s.id).length > 1);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
@@ -77,27 +91,31 @@ export function StatusFlowEditor({ flow, onChange }: { flow: StatusFlow | undefi
               ),
             },
             {
-              title: t('flow.stateId'),
-              width: 160,
-              render: (_, s) => (
-                <Input
-                  value={s.id}
-                  status={CAMEL.test(s.id) ? '' : 'error'}
-                  aria-label={t('flow.stateIdOf', { n: s.index + 1 })}
-                  onChange={(e) => setState(s.index, { id: e.target.value })}
-                />
-              ),
-            },
-            {
               title: t('flow.stateLabel'),
               render: (_, s) => (
                 <LocalizedInput
                   label={t('flow.stateLabelOf', { n: s.index + 1 })}
                   value={s.label}
-                  onChange={(label) => setState(s.index, { label })}
+                  onChange={(label) => rename(flow.states[s.index]!, label)}
                 />
               ),
             },
+            ...(showCodes || invalidCode
+              ? [
+                  {
+                    title: t('flow.stateId'),
+                    width: 160,
+                    render: (_: unknown, s: StatusState & { index: number }) => (
+                      <Input
+                        value={s.id}
+                        status={CAMEL.test(s.id) ? '' : 'error'}
+                        aria-label={t('flow.stateIdOf', { n: s.index + 1 })}
+                        onChange={(e) => setState(s.index, { id: e.target.value })}
+                      />
+                    ),
+                  },
+                ]
+              : []),
             {
               title: t('flow.final'),
               width: 70,
@@ -138,9 +156,12 @@ export function StatusFlowEditor({ flow, onChange }: { flow: StatusFlow | undefi
             },
           ]}
         />
-        <Button style={{ marginTop: 8 }} onClick={addState}>
-          {t('flow.addState')}
-        </Button>
+        <Space wrap style={{ marginTop: 8 }}>
+          <Button onClick={addState}>{t('flow.addState')}</Button>
+          <label className="advanced-switch">
+            <Switch size="small" checked={showCodes || invalidCode} disabled={invalidCode} onChange={setShowCodes} /> {t('flow.showCodes')}
+          </label>
+        </Space>
       </Card>
       <Card size="small" title={t('flow.transitions')}>
         {flow.transitions.map((tr, i) => (

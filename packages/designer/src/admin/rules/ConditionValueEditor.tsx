@@ -1,6 +1,7 @@
 import { Input, InputNumber, Select, Tag } from 'antd';
 import type { ValueEditorProps } from 'react-querybuilder';
 import { parseOperator } from '@aftersales/engine';
+import { useSharedConditionName } from './sharedConditionTitles';
 import { useI18n } from '../../i18n/I18nContext';
 import type { FactOption } from './factOptions';
 import type { BuilderRule } from './conditionMapping';
@@ -45,6 +46,7 @@ function ValueInput(props: ValueEditorProps) {
   const parsed = parseOperator(props.operator);
   const label = t('rules.valueOf', { field: fact ? text(fact.label) : props.field });
   const set = (value: unknown) => props.handleOnChange(value);
+  const sharedName = useSharedConditionName();
 
   if (readsOnlyFact(props.operator)) return null;
 
@@ -55,7 +57,7 @@ function ValueInput(props: ValueEditorProps) {
         style={{ minWidth: 200 }}
         value={props.value as string}
         onChange={set}
-        options={context.sharedConditions.map((name) => ({ value: name, label: name }))}
+        options={context.sharedConditions.map((name) => ({ value: name, label: sharedName(name, context.sharedConditions) }))}
       />
     );
 

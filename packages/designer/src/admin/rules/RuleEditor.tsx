@@ -1,7 +1,8 @@
-import { Card, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { Card, Collapse, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import type { RuleDefinition } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import { LocalizedInput } from '../shared/LocalizedInput';
+import { codeAfterRename } from '../shared/followsLabel';
 import { ConditionBuilder } from './ConditionBuilder';
 import type { ExprFieldContext } from './ExprField';
 import type { FactOption } from './factOptions';
@@ -15,10 +16,12 @@ export interface RuleEditorProps {
   sharedConditions: string[];
   choices: OutcomeChoices;
   exprContext: ExprFieldContext;
+  /** The names of the rule set's other rules: a name made from the title stays unique. */
+  otherNames?: string[];
 }
 
 /** One rule: name, priority, on/off, its conditions (builder) and its outcome (form). */
-export function RuleEditor({ rule, onChange, facts, sharedConditions, choices, exprContext }: RuleEditorProps) {
+export function RuleEditor({ rule, onChange, facts, sharedConditions, choices, exprContext, otherNames = [] }: RuleEditorProps) {
   const { t } = useI18n();
   const set = (patch: Partial<RuleDefinition>, coalesce?: string) => onChange({ ...rule, ...patch }, coalesce);
   return (
@@ -26,17 +29,19 @@ export function RuleEditor({ rule, onChange, facts, sharedConditions, choices, e
       <Card size="small" title={t('rules.rule')}>
         <Form layout="vertical" component="div">
           <Form.Item label={t('rules.ruleTitle')}>
-            <LocalizedInput label={t('rules.ruleTitle')} value={rule.title} onChange={(title) => set({ title }, `${rule.name}.title`)} />
+            {/* The rule's name (its code) follows the title while nobody edited it under "advanced". */}
+            <LocalizedInput
+              label={t('rules.ruleTitle')}
+              value={rule.title}
+              onChange={(title) =>
+                set(
+                  { title, name: codeAfterRename(rule.name, rule.title['zh-CN'], title['zh-CN'], 'kebab', otherNames, 'rule') },
+                  `${rule.name}.title`,
+                )
+              }
+            />
           </Form.Item>
           <Space wrap align="start">
-            <Form.Item label={t('rules.ruleName')} htmlFor="rule-name" help={t('rules.ruleNameHelp')}>
-              <Input
-                id="rule-name"
-                value={rule.name}
-                onChange={(e) => set({ name: e.target.value }, `${rule.name}.name`)}
-                style={{ width: 200 }}
-              />
-            </Form.Item>
             <Form.Item label={t('rules.priority')} htmlFor="rule-priority" help={t('rules.priorityHelp')}>
               <InputNumber
                 id="rule-priority"
@@ -78,6 +83,27 @@ export function RuleEditor({ rule, onChange, facts, sharedConditions, choices, e
               />
             </Form.Item>
           </Space>
+          <Collapse
+            size="small"
+            ghost
+            defaultActiveKey={/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(rule.name) && !otherNames.includes(rule.name) ? [] : ['advanced']}
+            items={[
+              {
+                key: 'advanced',
+                label: t('rules.ruleNameAdvanced'),
+                children: (
+                  <Form.Item label={t('rules.ruleName')} htmlFor="rule-name" help={t('rules.ruleNameHelp')}>
+                    <Input
+                      id="rule-name"
+                      value={rule.name}
+                      onChange={(e) => set({ name: e.target.value }, `${rule.name}.name`)}
+                      style={{ width: 240 }}
+                    />
+                  </Form.Item>
+                ),
+              },
+            ]}
+          />
         </Form>
       </Card>
       <Card size="small" title={t('rules.conditions')}>

@@ -23,6 +23,8 @@ import { BaseInputTemplate } from './BaseInputTemplate';
 import { FieldTemplate } from './FieldTemplate';
 import { NativeSelectWidget } from './NativeSelectWidget';
 import { PhotoWidget } from './PhotoWidget';
+import { PhotosWidget } from './PhotosWidget';
+import { DateTimeWidget, DateWidget } from './DateWidgets';
 import { PersonWidget } from './PersonWidget';
 import { StoreWidget } from './StoreWidget';
 import { SignatureWidget } from './SignatureWidget';
@@ -31,10 +33,12 @@ import { ShowWhenObjectTemplate } from './ShowWhenObjectTemplate';
 
 /**
  * react-jsonschema-form in Ant Design, composed from the parts our forms use, plus the photo
- * widget and fields shown only when another has a value. Dates, times, numbers and single choices
- * are the browser's own inputs (`date`, `datetime-local`, `number`, `<select>`, in Ant Design's
- * input style): the phone's native pickers and number pad, usable by keyboard and screen readers,
- * and no calendar, dropdown or number library in the form screen's first load. Fields are laid
+ * widget and fields shown only when another has a value. Dates and times are Ant Design's
+ * DatePicker in the person's format and language (`DateWidgets.tsx`, loaded with the first form
+ * that has one: the browser's own date inputs show the operating system's format, mm/dd/yyyy in a
+ * Chinese screen). Numbers and single choices are the browser's own inputs (`number`, `<select>`,
+ * in Ant Design's input style): the phone's number pad, usable by keyboard and screen readers, and
+ * no dropdown or number library in the form screen's first load. Fields are laid
  * out without Ant Design's Form (the engine validates records, not its validation library). Parts
  * RJSF needs rarely (additional properties, oneOf choice, grids) are RJSF's own. Sliders and
  * colour pickers fall back to RJSF's native widgets. The parts are imported one by one because the
@@ -60,6 +64,9 @@ export const ThemedForm = withTheme<unknown, RJSFSchema, FormContextType>({
     SelectWidget: NativeSelectWidget as Widget,
     TextareaWidget,
     photo: PhotoWidget as Widget,
+    photos: PhotosWidget as Widget,
+    DateWidget: DateWidget as Widget,
+    DateTimeWidget: DateTimeWidget as Widget,
     person: PersonWidget as Widget,
     store: StoreWidget as Widget,
     signature: SignatureWidget as Widget,

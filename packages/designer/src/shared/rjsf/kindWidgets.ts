@@ -2,7 +2,7 @@ import type { FormDefinition } from '@aftersales/engine';
 
 /**
  * The uiSchema with the widgets field kinds call for, where the form's own uiSchema names none:
- * person and store fields pick from lists, link fields find records by their titles, and the field the server numbers is read-only (it is
+ * person and store fields pick from lists, link fields find records by their titles, photo fields holding several show them as one gallery, and the field the server numbers is read-only (it is
  * filled when the record is saved).
  */
 export function withKindWidgets(form: FormDefinition, uiSchema: Record<string, unknown>, numberedHint: string): Record<string, unknown> {
@@ -13,6 +13,9 @@ export function withKindWidgets(form: FormDefinition, uiSchema: Record<string, u
     const kind = schema['x-kind'];
     if ((kind === 'person' || kind === 'store' || kind === 'signature' || kind === 'link') && field['ui:widget'] === undefined)
       out[name] = { ...field, 'ui:widget': kind };
+    // A photo or file field holding several: one gallery with its own add and remove buttons (not a list of single pickers).
+    if ((kind === 'photo' || kind === 'file') && schema.type === 'array' && field['ui:widget'] === undefined)
+      out[name] = { ...field, 'ui:widget': 'photos' };
   }
   const numbered = form.numbering?.field;
   if (numbered) {

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from './support/playwright.js';
+import { launchBrowser, shot } from './support/browser.js';
+import { ADMIN, startServer, type TestServer } from './support/startServer.js';
+
+/**
+ * Dates people type read in their own format (issue 18): on the staff form a date reads 2025年10月9日
+ * and a time 2025年10月9日 09:00 in Chinese (the browser's own inputs showed mm/dd/yyyy), the calendar
+ * is in Chinese and fits a phone, and the record keeps what it kept before (YYYY-MM-DD, an ISO instant).
+ */
+describe('dates on staff forms, in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  let recordId = '';
+  const password = (username: string) => (username === 'admin' ? ADMIN.password : `${username}-password-2025`);
+
+  async function api(username: string, method: string, path: string, body?: unknown): Promise<any> {
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: password(username) }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const response = await fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: { Cookie: cookie, 'X-Requested-With': 'aftersales', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json: unknown = await response.json();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+
+  async function newPage(kind: 'desk' | 'phone'): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      ...(kind === 'phone'
+        ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+        : { viewport: { width: 1440, height: 900 } }),
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('clerk');
+    await page.getByLabel('密码').fill(password('clerk'));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/staff$/);
+    return page;
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    await api('admin', 'POST', '/users', {
+      username: 'clerk',
+      displayName: '客服小张',
+      roles: ['staff'],
+      policyRoles: ['customerServiceClerk'],
+      stores: ['jiefang'],
+      password: password('clerk'),
+    });
+    recordId = (
+      await api('clerk', 'POST', '/records', {
+        form: 'after-sales-record',
+        store: 'jiefang',
+        data: {
+          customer: { name: '李女士', phone: '13800138000' },
+          serviceType: 'repair',
+          zone: 'urban',
+          callTime: '2025-10-09T09:00:00+08:00',
+          purchaseDate: '2024-03-15',
+        },
+      })
+    ).id;
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('when a clerk edits a record at the desk, then dates read in Chinese and a typed time is kept as the same instant', async () => {
+    const page = await newPage('desk');
+    await page.goto(`${server.url}/staff/records/${recordId}`);
+    await page.getByRole('button', { name: '修改' }).click();
+    await expect.poll(() => page.getByLabel('来电时间', { exact: true }).inputValue()).toBe('2025年10月9日 09:00');
+    expect(await page.getByLabel('购买日期', { exact: true }).inputValue()).toBe('2024年3月15日');
+    expect(await page.locator('input[type=date], input[type=datetime-local]').count()).toBe(0);
+    const call = page.getByLabel('来电时间', { exact: true });
+    await call.click();
+    await expect
+      .poll(() =>
+        page
+          .locator('.local-date-popup:visible')
+          .getByText(/^(今天|此刻)$/)
+          .count(),
+      )
+      .toBeGreaterThan(0);
+    await shot(page, 'dates-01-desk-calendar-zh');
+    await call.fill('2025-10-09 10:30:00');
+    await page.locator('.local-date-popup:visible .ant-picker-ok button').click();
+    await expect.poll(() => call.inputValue()).toBe('2025年10月9日 10:30');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '修改' }).isVisible()).toBe(true);
+    const stored = await api('clerk', 'GET', `/records/${recordId}`);
+    expect(new Date(stored.data.callTime).toISOString()).toBe('2025-10-09T02:30:00.000Z');
+    expect(stored.data.purchaseDate).toBe('2024-03-15');
+  });
+
+  it('when a clerk opens the calendar on a phone, then it fits the screen and a day is picked with a tap', async () => {
+    const page = await newPage('phone');
+    await page.goto(`${server.url}/staff/records/${recordId}`);
+    await page.getByRole('button', { name: '修改' }).click();
+    const install = page.getByLabel('安装日期', { exact: true });
+    await install.click();
+    const popup = page.locator('.local-date-popup:visible');
+    await expect.poll(() => popup.count()).toBe(1);
+    const box = (await popup.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await shot(page, 'dates-02-phone-calendar');
+    await popup.getByText('今天').click();
+    await expect.poll(() => install.inputValue()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});
