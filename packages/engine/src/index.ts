@@ -48,6 +48,8 @@ export type {
   Numbering,
   FieldAccess,
 } from './forms/FormDefinition.js';
+export type { FormSection, StepView } from './forms/FormDefinition.js';
+export { OTHER_FIELDS_SECTION, stampOf, stepView } from './forms/stepView.js';
 export type { LockedField } from './forms/fieldAccessFor.js';
 export { lockedFields, refusedFieldEdits } from './forms/fieldAccessFor.js';
 export type { RolesFile, PolicyRole } from './forms/RolesFile.js';

@@ -69,6 +69,26 @@ export interface StatusTransition {
   from: string;
   to: string;
   label?: LocalizedText;
+  /**
+   * A one-tap step: the top-level date-time field this move fills with the server's time when it is
+   * empty ("已到场" stamps the arrival time), in the same write as the move.
+   */
+  stamp?: string;
+}
+
+/** A group of top-level fields shown together under one heading ("到场", "配件"). */
+export interface FormSection {
+  /** camelCase id, e.g. "onSite". */
+  id: string;
+  label: LocalizedText;
+  /** Top-level field names, each in at most one section. */
+  fields: string[];
+}
+
+/** What a status step shows first: its sections, in this order (the others are collapsed). */
+export interface StepView {
+  status: string;
+  sections: string[];
 }
 
 /** The states a record of the form moves through, and the moves allowed. */
@@ -116,4 +136,8 @@ export interface FormDefinition {
   assignment?: Assignment;
   /** The number the server gives each new record. */
   numbering?: Numbering;
+  /** Groups of fields under headings. */
+  sections?: FormSection[];
+  /** Per status, which sections the step shows first. */
+  steps?: StepView[];
 }

@@ -57,7 +57,7 @@ export const formMetaSchema = {
             type: 'object',
             required: ['from', 'to'],
             additionalProperties: false,
-            properties: { from: camelId, to: camelId, label: { $ref: '#/definitions/localizedText' } },
+            properties: { from: camelId, to: camelId, label: { $ref: '#/definitions/localizedText' }, stamp: camelId },
           },
         },
       },
@@ -103,6 +103,35 @@ export const formMetaSchema = {
       properties: {
         field: camelId,
         format: { type: 'string', minLength: 1, maxLength: 60, pattern: '^[^{}]*(\\{(date|seq(:[1-9])?)\\}[^{}]*)+$' },
+      },
+    },
+    sections: {
+      description: 'Groups of top-level fields shown together under a heading.',
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        required: ['id', 'label', 'fields'],
+        additionalProperties: false,
+        properties: {
+          id: camelId,
+          label: { $ref: '#/definitions/localizedText' },
+          fields: { type: 'array', items: camelId, minItems: 1, maxItems: 500, uniqueItems: true },
+        },
+      },
+    },
+    steps: {
+      description: 'Per status, the sections its step shows first (the others collapsed).',
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        required: ['status', 'sections'],
+        additionalProperties: false,
+        properties: {
+          status: camelId,
+          sections: { type: 'array', items: camelId, maxItems: 50, uniqueItems: true },
+        },
       },
     },
   },

@@ -1,5 +1,5 @@
 import { timeOrderedId } from './ids.js';
-import { pickText, traceExplanation, type Evaluation, type FormDefinition } from '@aftersales/engine';
+import { pickText, stampOf, traceExplanation, type Evaluation, type FormDefinition } from '@aftersales/engine';
 import { AppError, type ErrorDetail } from '../errors/AppError.js';
 import { DomainError } from '../errors/DomainError.js';
 import type { Store } from '../store/Store.js';
@@ -94,8 +94,12 @@ export class RecordService {
     return record;
   }
 
-  /** Moves the record along its form's status flow; refused while an approval or block guards the move. */
-  async transition(id: string, to: string, actor: string): Promise<StoredRecord> {
+  /**
+   * Moves the record along its form's status flow; refused while an approval or block guards the move.
+   * A one-tap step (a transition with `stamp`) fills that date-time field with the server's time when
+   * it is empty, in the same write: checked like an edit (field access, the form's checks).
+   */
+  async transition(id: string, to: string, actor: string, editor?: Editor): Promise<StoredRecord> {
     const previous = await this.stored(id);
     const pins = pinsOf(previous);
     const policy = await this.definitions.policyFor(previous.formId, pins);
@@ -118,9 +122,13 @@ export class RecordService {
         { details: guards },
       );
     const now = this.clock();
-    const evaluation = await this.evaluate(policy, id, previous.data, to, now, { allowBlocks: true });
+    const stamp = stampOf(policy.form, previous.status, to);
+    const data = stamp && !filled(previous.data[stamp]) ? { ...previous.data, [stamp]: now.toISOString() } : previous.data;
+    if (data !== previous.data && editor) await this.refuseLocked(policy.form, previous.data, data, previous.status, editor);
+    const evaluation = await this.evaluate(policy, id, data, to, now, { allowBlocks: true });
     const record: StoredRecord = {
       ...previous,
+      data,
       status: to,
       evaluation: storable(evaluation),
       updatedAt: now.toISOString(),
@@ -287,6 +295,11 @@ function guardsOf(
       })),
     ...blocks.map((b) => ({ code: 'blocked', message: b.message.en, messageZh: b.message['zh-CN'] })),
   ];
+}
+
+/** A value someone filled in (a stamp never overwrites one). */
+function filled(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
 }
 
 function pinsOf(record: StoredRecord): Pins {
