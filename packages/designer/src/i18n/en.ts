@@ -1052,6 +1052,33 @@ export const en = {
   'fieldwork.print.number': 'Number',
   'fieldwork.print.signatures': 'Signatures',
   'fieldwork.print.handledBy': 'Handled by (signature)',
+  // h-steps: sections, steps and input checks
+  'steps.otherFields': 'Other fields',
+  'steps.otherSections': 'Other sections',
+  'steps.stampsNow': 'Records {field} as now',
+  'flow.noStamp': 'No time recorded',
+  'flow.stampField': 'Records {field} in one tap',
+  'flow.stampOf': 'Time recorded by move {n}',
+  'sections.tab': 'Sections and steps',
+  'sections.title': 'Sections',
+  'sections.help':
+    "Group the fields into sections (call, arrival, parts). The record page shows the current step's sections first and collapses the others.",
+  'sections.nth': 'Section {n}',
+  'sections.remove': 'Remove section {section}',
+  'sections.label': 'Section name',
+  'sections.labelOf': 'Name of section {n}',
+  'sections.fields': 'Fields',
+  'sections.fieldsOf': 'Fields of section {n}',
+  'sections.newZh': '新栏目',
+  'sections.newEn': 'New section',
+  'sections.add': 'Add a section',
+  'sections.steps': 'Sections each status shows first',
+  'sections.noFlow': 'This form has no status flow: every section is shown open.',
+  'sections.noSections': 'Add sections first, then choose which each status shows first.',
+  'sections.stepsHelp':
+    'While a record is in this status, these sections are open at the top and the others collapsed. None chosen: all open.',
+  'sections.stepOf': 'Sections shown first in {status}',
+  'sections.allSections': 'All sections',
 } as const;
 
 export type MessageKey = keyof typeof en;

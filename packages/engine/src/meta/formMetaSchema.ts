@@ -116,7 +116,7 @@ export const formMetaSchema = {
         properties: {
           id: camelId,
           label: { $ref: '#/definitions/localizedText' },
-          fields: { type: 'array', items: camelId, minItems: 1, maxItems: 500, uniqueItems: true },
+          fields: { type: 'array', items: camelId, maxItems: 500, uniqueItems: true },
         },
       },
     },

@@ -1,13 +1,15 @@
 import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import type { IChangeEvent } from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
-import { localizeForm, type FormDefinition } from '@aftersales/engine';
+import { localizeForm, pickText, stepView, type FormDefinition } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import type { RecordFormContext } from './PhotoWidget';
 import { ThemedForm } from './ThemedForm';
 import { translateErrors } from './translateErrors';
 import { translateString } from './translateString';
 import { withKindWidgets } from './kindWidgets';
+import { focusFirstError } from './focusFirstError';
+import type { StepLayout } from './SectionedFields';
 
 export interface RecordFormProps {
   form: FormDefinition;
@@ -28,6 +30,11 @@ export interface RecordFormProps {
   idPrefix?: string;
   /** The page shows the form's title itself (the schema keeps it: the validator is made for that schema). */
   hideTitle?: boolean;
+  /**
+   * The record's status: a form with sections shows that step's sections first and the others
+   * collapsed (undefined: every section open, in order).
+   */
+  status?: string | null;
 }
 
 /**
@@ -50,10 +57,23 @@ export function RecordForm(props: RecordFormProps) {
   // on every keystroke (bench/form-render.bench.ts measures it).
   const api = props.context?.api;
   const hideTitle = props.hideTitle ?? false;
+  const { status } = props;
+  const steps = useMemo((): StepLayout | undefined => {
+    const view = stepView(props.form, status);
+    if (!view) return undefined;
+    const words = (s: { id: string; label: FormDefinition['title']; fields: string[] }) => ({
+      id: s.id,
+      label: pickText(s.label, locale),
+      fields: s.fields,
+    });
+    return { current: view.current.map(words), others: view.others.map(words) };
+  }, [props.form, status, locale]);
   const formContext = useMemo(
-    () => ({ labelAlign: 'left', colon: false, rowGutter: 16, hideTitle, ...(api ? { api } : {}) }),
-    [api, hideTitle],
+    () => ({ labelAlign: 'left', colon: false, rowGutter: 16, hideTitle, ...(api ? { api } : {}), ...(steps ? { steps } : {}) }),
+    [api, hideTitle, steps],
   );
+  const container = useRef<HTMLDivElement>(null);
+  const focusOnFirstError = useCallback(() => focusFirstError(container.current), []);
   const transformErrors = useCallback(
     (errors: RJSFValidationError[]) => translateErrors(errors, locale, localized.schema as RJSFSchema),
     [locale, localized],
@@ -64,7 +84,7 @@ export function RecordForm(props: RecordFormProps) {
   const onChange = useCallback((event: IChangeEvent) => handlers.current.onChange?.(event.formData, event.errors), []);
   const onSubmit = useCallback((event: IChangeEvent) => handlers.current.onSubmit?.(event.formData), []);
   return (
-    <div aria-live="polite" className="record-form">
+    <div aria-live="polite" className="record-form" ref={container}>
       <ThemedForm
         schema={localized.schema as RJSFSchema}
         uiSchema={uiSchema as UiSchema}
@@ -74,6 +94,7 @@ export function RecordForm(props: RecordFormProps) {
         readonly={props.readonly ?? false}
         liveValidate={props.liveValidate ? 'onChange' : false}
         showErrorList="top"
+        focusOnFirstError={focusOnFirstError}
         noHtml5Validate
         transformErrors={transformErrors}
         translateString={translate}

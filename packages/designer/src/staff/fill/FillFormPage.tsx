@@ -152,6 +152,7 @@ export function FillFormPage() {
           onSubmit={(record) => void submit(record)}
           context={{ api }}
           idPrefix="record"
+          status={form.statusFlow?.initial ?? null}
         >
           {error && <Alert type="error" showIcon role="alert" className="staff-alert" title={t('staff.refused')} description={error} />}
           <div className="form-actions">

@@ -24,11 +24,14 @@ export function RecordDataView({
   schema,
   data,
   order,
+  only,
   timeZone,
 }: {
   schema: RecordSchema;
   data: Record<string, unknown>;
   order?: string[];
+  /** Only these top-level fields (a section's), in this order. */
+  only?: string[];
   timeZone: string;
 }) {
   const { t, text, locale } = useI18n();
@@ -97,7 +100,9 @@ export function RecordDataView({
     return String(v);
   };
 
-  const names = [...(order ?? []).filter((n) => n in properties), ...Object.keys(properties).filter((n) => !(order ?? []).includes(n))];
+  const names = only
+    ? only.filter((n) => n in properties)
+    : [...(order ?? []).filter((n) => n in properties), ...Object.keys(properties).filter((n) => !(order ?? []).includes(n))];
   const shown = names.filter((n) => filled(data[n]));
   if (shown.length === 0) return <Typography.Text type="secondary">{t('staff.detail.empty')}</Typography.Text>;
   return (

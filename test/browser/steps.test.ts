@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from './support/playwright.js';
+import { launchBrowser, shot } from './support/browser.js';
+import { startServer, type TestServer } from './support/startServer.js';
+
+/**
+ * The staff form by steps, in Chinese: the clerk dispatches at her desk (1440x900) and the record
+ * shows her step's sections first; the technician opens his job on his phone (390x844), taps 已到场
+ * (the arrival time is the server's, nothing typed), and a save with an error lands on the field.
+ */
+describe('sections, one-tap steps and the first error in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  let jobId = '';
+
+  async function page(size: 'desk' | 'phone'): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: size === 'desk' ? { width: 1440, height: 900 } : { width: 390, height: 844 },
+      ...(size === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+    });
+    contexts.push(context);
+    const p = await context.newPage();
+    p.on('pageerror', (e) => errors.push(e.message));
+    return p;
+  }
+
+  async function signIn(p: Page, username: string): Promise<void> {
+    await p.goto(`${server.url}/login`);
+    await p.getByLabel('用户名').fill(username);
+    await p.getByLabel('密码').fill(`${username}-password-2025`);
+    await p.getByRole('button', { name: '登录' }).click();
+    await p.waitForURL(/\/staff$/);
+  }
+
+  const headings = (p: Page) => p.locator('.record-sections > .form-section > .form-section-heading').allTextContents();
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    for (const [username, displayName, policyRoles] of [
+      ['clerk', '客服小张', ['customerServiceClerk']],
+      ['wang', '王师傅', ['technician']],
+    ] as const)
+      await server.services.auth.createUser({
+        username,
+        displayName,
+        password: `${username}-password-2025`,
+        roles: ['staff'],
+        policyRoles: [...policyRoles],
+        stores: ['jiefang'],
+      });
+    const { record } = await server.services.records.create(
+      'after-sales-record',
+      {
+        store: 'jiefang',
+        customer: { name: '李女士', phone: '13800138000', address: '解放路 18 号' },
+        serviceType: 'repair',
+        problemDescription: '厨房龙头漏水',
+        zone: 'urban',
+        callTime: new Date().toISOString(),
+      },
+      'clerk',
+      { store: 'jiefang' },
+    );
+    jobId = record.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('the clerk sees her step (来电登记, 派工) first, dispatches to 王师傅 and moves the job to 已派工, at desk size', async () => {
+    const clerk = await page('desk');
+    await signIn(clerk, 'clerk');
+    await clerk.goto(`${server.url}/staff/records/${jobId}`);
+    await expect.poll(() => headings(clerk)).toEqual(['来电登记', '派工', '其他栏目']);
+    // The technician's sections are there, collapsed.
+    expect(await clerk.locator('.record-sections .ant-collapse-header').allTextContents()).toEqual(
+      expect.arrayContaining(['到场', '维修', '配件与收费', '照片', '客户签字']),
+    );
+    await clerk.getByLabel('派工给').selectOption({ label: '王师傅' });
+    await clerk.getByRole('button', { name: '派工', exact: true }).click();
+    await expect.poll(() => clerk.getByTestId('assignee').textContent()).toBe('王师傅');
+    await clerk.getByRole('button', { name: '转为“已派工”' }).click();
+    await expect.poll(() => headings(clerk)).toEqual(['到场', '维修', '配件与收费', '照片', '客户签字', '其他栏目']);
+    await shot(clerk, 'steps-dispatched-desk');
+  });
+
+  it('王师傅 opens his job on the phone: his sections come first, 已到场 stamps the arrival time in one tap, and the page fits 390 px', async () => {
+    const tech = await page('phone');
+    await signIn(tech, 'wang');
+    await tech.goto(`${server.url}/staff/jobs`);
+    await tech.locator('.job-link').first().click();
+    await tech.waitForURL(new RegExp(`/staff/records/${jobId}$`));
+    await expect.poll(() => headings(tech)).toEqual(['到场', '维修', '配件与收费', '照片', '客户签字', '其他栏目']);
+    const arrive = tech.getByRole('button', { name: '已到场', exact: true });
+    expect(await tech.locator('.stamp-note').first().textContent()).toBe('“到场时间”记为当前时间');
+    const before = Date.now();
+    await arrive.click();
+    await expect.poll(async () => (await server.services.records.stored(jobId)).status).toBe('onSite');
+    const stored = await server.services.records.stored(jobId);
+    const stamped = Date.parse(String(stored.data.arrivalTime));
+    expect(stamped).toBeGreaterThanOrEqual(before - 1000);
+    expect(stamped).toBeLessThanOrEqual(Date.now());
+    // The arrival shows in words on the record, in its section, without anyone typing it.
+    await expect.poll(() => tech.locator('#view-section-arrival + .record-data').textContent()).toContain('到场时间');
+    expect(await tech.locator('.record-meta').textContent()).toContain('已到场');
+    expect(await tech.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(tech, 'steps-arrived-phone');
+  });
+
+  it('王师傅 saves a parts line without its name: the page lands on that field, focused, at both sizes', async () => {
+    for (const size of ['phone', 'desk'] as const) {
+      const tech = await page(size);
+      await signIn(tech, 'wang');
+      await tech.goto(`${server.url}/staff/records/${jobId}`);
+      await tech.getByRole('button', { name: '修改' }).click();
+      await expect.poll(() => tech.locator('form .form-section-heading').first().textContent()).toBe('到场');
+      await tech.locator('#edit_partsUsed__add').click();
+      await tech.locator('#edit_partsUsed_0_qty').fill('2');
+      await tech.getByRole('button', { name: '保存修改' }).click();
+      await expect.poll(() => tech.evaluate(() => document.activeElement?.id)).toBe('edit_partsUsed_0_name');
+      const inView = await tech.evaluate(() => {
+        const r = document.activeElement!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      });
+      expect(inView).toBe(true);
+      await shot(tech, `steps-first-error-${size}`);
+    }
+  });
+});
