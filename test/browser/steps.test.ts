@@ -135,4 +135,29 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
       await shot(tech, `steps-first-error-${size}`);
     }
   });
+
+  it('王师傅 fills a parts requisition on his phone: letters in a number are refused visibly, 85,50 is 85.5, subtotal and total are computed', async () => {
+    const tech = await page('phone');
+    await signIn(tech, 'wang');
+    await tech.goto(`${server.url}/staff/forms/parts-requisition/new`);
+    await tech.locator('#record_items__add').click();
+    await tech.locator('#record_items_0_name').fill('进水阀');
+    await tech.locator('#record_items_0_qty').fill('1O');
+    await expect.poll(() => tech.locator('.number-input-error').textContent()).toBe('请填写整数，如 3（不能有字母或小数）');
+    expect(await tech.locator('#record_items_0_qty').inputValue()).toBe('1O');
+    await tech.locator('#record_items_0_qty').fill('2');
+    expect(await tech.locator('.number-input-error').count()).toBe(0);
+    await tech.locator('#record_items_0_unitPrice').fill('85,50');
+    await expect.poll(() => tech.locator('#record_items_0_subtotal').inputValue()).toBe('171');
+    await expect.poll(() => tech.locator('#record_totalAmount').inputValue()).toBe('171');
+    expect(await tech.locator('#record_totalAmount').isEditable()).toBe(false);
+    await tech.locator('#record_requester').selectOption({ label: '王师傅' });
+    await tech.locator('#record_purpose').selectOption({ label: '维修' });
+    expect(await tech.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(tech, 'steps-requisition-total-phone');
+    await tech.getByRole('button', { name: '提交' }).click();
+    await expect.poll(async () => (await server.services.store.listRecords({ formId: 'parts-requisition' })).total).toBe(1);
+    const [stored] = (await server.services.store.listRecords({ formId: 'parts-requisition' })).items;
+    expect(stored!.data).toMatchObject({ totalAmount: 171, items: [{ name: '进水阀', qty: 2, unitPrice: 85.5, subtotal: 171 }] });
+  });
 });

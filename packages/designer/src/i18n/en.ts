@@ -1079,6 +1079,12 @@ export const en = {
     'While a record is in this status, these sections are open at the top and the others collapsed. None chosen: all open.',
   'sections.stepOf': 'Sections shown first in {status}',
   'sections.allSections': 'All sections',
+  'checks.computed': 'Computed',
+  'checks.number': 'Enter a number, e.g. 12.5 (no letters)',
+  'checks.wholeNumber': 'Enter a whole number, e.g. 3 (no letters or decimals)',
+  'checks.notFuture': 'Not in the future (a date: not after today)',
+  'checks.after': 'Not earlier than',
+  'checks.afterNone': 'Not compared with another date',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1068,4 +1068,10 @@ export const zhCN: Messages = {
   'sections.stepsHelp': '记录处于该状态时，这些栏目展开显示在前面，其余折叠。不选：全部展开。',
   'sections.stepOf': '“{status}”时先显示的栏目',
   'sections.allSections': '全部栏目',
+  'checks.computed': '自动计算',
+  'checks.number': '请填写数字，如 12.5（不能有字母）',
+  'checks.wholeNumber': '请填写整数，如 3（不能有字母或小数）',
+  'checks.notFuture': '不能晚于现在（日期：今天）',
+  'checks.after': '不能早于',
+  'checks.afterNone': '不与其他日期比较',
 };

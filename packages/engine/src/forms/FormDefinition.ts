@@ -20,6 +20,12 @@ export interface RecordSchema {
   'x-kind'?: FieldKind;
   /** What staff read when the value does not fit its `pattern` or `format` ("请填写 11 位手机号"). */
   'x-errorMessage'?: LocalizedText;
+  /** A computed number: its formula in the engine's formula language (read-only on screen, recomputed by the server). */
+  'x-formula'?: unknown;
+  /** Date and date-time fields: may not lie in the future. */
+  'x-notFuture'?: boolean;
+  /** Date and date-time fields: may not be earlier than this sibling field. */
+  'x-after'?: string;
   /** Person fields: the policy roles whose holders may be picked (any user when absent). */
   'x-roles'?: string[];
   properties?: Record<string, RecordSchema>;

@@ -7,6 +7,7 @@ import { compileRecordSchema } from '../validation/compileRecordSchema.js';
 import { checkPatterns } from './checkPatterns.js';
 import { checkEnvelope } from './checkEnvelope.js';
 import { checkSteps } from './checkSteps.js';
+import { checkFieldChecks } from './checkFieldChecks.js';
 
 type Path = (string | number)[];
 
@@ -32,6 +33,7 @@ export function checkForm(form: FormDefinition, roles?: ReadonlySet<string>): Se
   issues.push(...checkFieldAccess(form, roles));
   issues.push(...checkEnvelope(form, roles));
   issues.push(...checkSteps(form));
+  issues.push(...checkFieldChecks(form.schema));
   return issues;
 }
 

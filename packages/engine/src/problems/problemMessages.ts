@@ -57,6 +57,7 @@ export const problemMessages = {
   'form.duplicateSection': t('栏目“{section}”重复', 'Duplicate section "{section}"'),
   'form.fieldInTwoSections': t('字段“{field}”已在栏目“{section}”中', 'Field "{field}" is already in section "{section}"'),
   'form.unknownSection': t('栏目“{section}”未在 sections 中定义', 'Section "{section}" is not defined in sections'),
+  'form.formulaInvalid': t('字段“{field}”的公式无效', 'The formula of field "{field}" is not valid'),
   'form.duplicateStep': t('状态“{state}”的步骤重复', 'State "{state}" has two steps'),
   'form.fieldKindExpected': t('字段“{field}”应为 {kind} 类型', 'Field "{field}" must be of kind {kind}'),
   'form.numberingFormat': t(

@@ -1,8 +1,22 @@
 import type { Options } from 'ajv';
 import { linearRegExp } from './linearRegExp.js';
 
-/** Our annotation keywords in record schemas (labels, help, option labels, field kind, the admin's message for a pattern or format, a person field's roles). */
-export const ANNOTATION_KEYWORDS = ['x-title', 'x-description', 'x-enumTitles', 'x-kind', 'x-errorMessage', 'x-roles'] as const;
+/**
+ * Our annotation keywords in record schemas (labels, help, option labels, field kind, the admin's
+ * message for a pattern or format, a person field's roles; a computed field's formula and a date's
+ * checks against the clock or another field, checked beside the schema: `computeFields`, `checkDates`).
+ */
+export const ANNOTATION_KEYWORDS = [
+  'x-title',
+  'x-description',
+  'x-enumTitles',
+  'x-kind',
+  'x-errorMessage',
+  'x-roles',
+  'x-formula',
+  'x-notFuture',
+  'x-after',
+] as const;
 
 /**
  * The one ajv configuration for records: the engine's validators and the designer's RJSF

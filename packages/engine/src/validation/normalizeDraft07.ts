@@ -12,6 +12,9 @@ const ANNOTATIONS = new Set([
   'x-kind',
   'x-errorMessage',
   'x-roles',
+  'x-formula',
+  'x-notFuture',
+  'x-after',
 ]);
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', 'dependencies'] as const;

@@ -18,6 +18,7 @@ import { numberRequest } from './numbering/numberRequest.js';
 import { keepNumber, withProvisionalNumber } from './numbering/provisionalNumber.js';
 import { storeTimeZone } from './recordDateFilter.js';
 import { renderNumber } from '../store/numbering.js';
+import { withFormChecks } from './records/formChecks.js';
 
 /** Records: every write validates against the pinned form version, evaluates the pinned rules, stores the outcome. */
 export class RecordService {
@@ -46,6 +47,7 @@ export class RecordService {
       timeZone: storeTimeZone(await this.definitions.publishedPack(), formId),
     });
     if (numbering) data = withProvisionalNumber(data, numbering.field, renderNumber(numbering, 0));
+    data = withFormChecks(policy.form, data, { now, timeZone: await this.timeZone(formId) });
     if (meta.editor) await this.refuseLocked(policy.form, {}, data, policy.form.statusFlow?.initial ?? null, meta.editor);
     const evaluation = await this.evaluate(policy, id, data, policy.form.statusFlow?.initial ?? null, now);
     await this.people.refuseUnknownPeople(policy.form, data, meta.store ?? null);
@@ -79,6 +81,7 @@ export class RecordService {
     if (isFinalState(policy.form, previous.status)) refuseFinalEdit(policy.form, previous.status);
     // A record's number is the server's: an edit keeps it.
     if (policy.form.numbering) data = keepNumber(data, policy.form.numbering.field, previous.data);
+    data = withFormChecks(policy.form, data, { now, timeZone: await this.timeZone(previous.formId) });
     if (editor) await this.refuseLocked(policy.form, previous.data, data, previous.status, editor);
     const evaluation = await this.evaluate(policy, id, data, previous.status, now);
     await this.people.refuseUnknownPeople(policy.form, data, previous.store, previous.data);
@@ -218,6 +221,11 @@ export class RecordService {
         deadlines: rows.filter((d) => d.recordId === record.id),
       })),
     };
+  }
+
+  /** The time zone of the form's calendar (dates are local dates there). */
+  private async timeZone(formId: string): Promise<string> {
+    return storeTimeZone(await this.definitions.publishedPack(), formId);
   }
 
   /** Policy role names from the published roles file, for messages people read. */

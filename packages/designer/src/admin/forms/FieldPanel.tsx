@@ -7,6 +7,7 @@ import { FIELD_KEY_PATTERN, FIELD_TYPES, changeType, setMultiple, type FieldMode
 import { FIELD_TYPE_LABEL } from './fieldTypeLabel';
 import { OptionsEditor } from './OptionsEditor';
 import { PatternEditor } from './PatternEditor';
+import { DateChecksEditor } from './DateChecksEditor';
 
 export interface FieldPanelProps {
   field: FieldModel;
@@ -115,6 +116,9 @@ export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
           </div>
         )}
         {(field.type === 'text' || field.type === 'phone') && <PatternEditor field={field} idBase={idBase} onChange={onChange} />}
+        {(field.type === 'date' || field.type === 'dateTime') && (
+          <DateChecksEditor field={field} siblings={siblings} idBase={idBase} onChange={onChange} />
+        )}
         {(field.type === 'lines' || field.type === 'multipleChoice' || field.multiple) && (
           <div style={{ display: 'flex', gap: 12 }}>
             <Form.Item label={t('fields.minItems')} htmlFor={`${idBase}-mini`}>

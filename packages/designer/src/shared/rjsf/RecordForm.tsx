@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import type { IChangeEvent } from '@rjsf/core';
-import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
-import { localizeForm, pickText, stepView, type FormDefinition } from '@aftersales/engine';
+import type { ErrorSchema, FormValidation, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
+import { checkDates, computeFields, localizeForm, pickText, stepView, type FormDefinition } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import type { RecordFormContext } from './PhotoWidget';
 import { ThemedForm } from './ThemedForm';
@@ -35,6 +35,8 @@ export interface RecordFormProps {
    * collapsed (undefined: every section open, in order).
    */
   status?: string | null;
+  /** The zone of the form's calendar: a date "not in the future" is checked against today there. */
+  timeZone?: string;
 }
 
 /**
@@ -48,7 +50,7 @@ export function RecordForm(props: RecordFormProps) {
   const localized = useMemo(() => localizeForm(props.form, locale), [props.form, locale]);
   // Person, store and numbered fields get their widgets from their kind (the form's uiSchema may name others).
   const uiSchema = useMemo(
-    () => withKindWidgets(props.form, localized.uiSchema as Record<string, unknown>, t('fieldwork.numberedOnSave')),
+    () => withKindWidgets(props.form, localized.uiSchema as Record<string, unknown>, t('fieldwork.numberedOnSave'), t('checks.computed')),
     [props.form, localized, t],
   );
   const { validatorFor } = props;
@@ -81,8 +83,27 @@ export function RecordForm(props: RecordFormProps) {
   const translate = useMemo(() => translateString(locale), [locale]);
   const handlers = useRef(props);
   handlers.current = props;
-  const onChange = useCallback((event: IChangeEvent) => handlers.current.onChange?.(event.formData, event.errors), []);
-  const onSubmit = useCallback((event: IChangeEvent) => handlers.current.onSubmit?.(event.formData), []);
+  // Computed fields follow their inputs as the person types; the server computes them again.
+  const form = props.form;
+  const onChange = useCallback(
+    (event: IChangeEvent) => handlers.current.onChange?.(computeFields(form, event.formData).data, event.errors),
+    [form],
+  );
+  const onSubmit = useCallback((event: IChangeEvent) => handlers.current.onSubmit?.(computeFields(form, event.formData).data), [form]);
+  // The form's date checks (not in the future, not before another field), as the server makes them.
+  const timeZone = props.timeZone ?? 'Asia/Shanghai';
+  const customValidate = useCallback(
+    (formData: unknown, errors: FormValidation) => {
+      for (const problem of checkDates(form, formData, { now: new Date(), timeZone })) {
+        let node = errors as unknown as Record<string, FormValidation>;
+        for (const segment of problem.pointer.split('/').slice(1))
+          node = (node[segment] ?? node) as unknown as Record<string, FormValidation>;
+        (node as unknown as FormValidation).addError?.(problem.message[locale]);
+      }
+      return errors;
+    },
+    [form, timeZone, locale],
+  );
   return (
     <div aria-live="polite" className="record-form" ref={container}>
       <ThemedForm
@@ -97,6 +118,7 @@ export function RecordForm(props: RecordFormProps) {
         focusOnFirstError={focusOnFirstError}
         noHtml5Validate
         transformErrors={transformErrors}
+        customValidate={customValidate}
         translateString={translate}
         {...(props.extraErrors ? { extraErrors: props.extraErrors } : {})}
         idPrefix={props.idPrefix ?? 'record'}

@@ -190,6 +190,7 @@ export function RecordDetailPage() {
                 context={{ api }}
                 idPrefix="edit"
                 status={record.status}
+                timeZone={policy.timeZone}
               >
                 <Space>
                   <Button type="primary" htmlType="submit" size="large" loading={busy === 'save'}>
