@@ -156,8 +156,10 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
     expect(await tech.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(tech, 'steps-requisition-total-phone');
     await tech.getByRole('button', { name: '提交' }).click();
-    await expect.poll(async () => (await server.services.store.listRecords({ formId: 'parts-requisition' })).total).toBe(1);
-    const [stored] = (await server.services.store.listRecords({ formId: 'parts-requisition' })).items;
+    await expect
+      .poll(async () => (await server.services.store.listRecords({ formId: 'parts-requisition', limit: 10, offset: 0 })).total)
+      .toBe(1);
+    const [stored] = (await server.services.store.listRecords({ formId: 'parts-requisition', limit: 10, offset: 0 })).items;
     expect(stored!.data).toMatchObject({ totalAmount: 171, items: [{ name: '进水阀', qty: 2, unitPrice: 85.5, subtotal: 171 }] });
   });
 });
