@@ -162,4 +162,38 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
     const [stored] = (await server.services.store.listRecords({ formId: 'parts-requisition', limit: 10, offset: 0 })).items;
     expect(stored!.data).toMatchObject({ totalAmount: 171, items: [{ name: '进水阀', qty: 2, unitPrice: 85.5, subtotal: 171 }] });
   });
+
+  it('the record page on the phone: nothing wider than 390 px, 44 px touch targets, tap-to-call and a map link for the address', async () => {
+    const tech = await page('phone');
+    await signIn(tech, 'wang');
+    await tech.goto(`${server.url}/staff/records/${jobId}`);
+    await expect.poll(async () => (await headings(tech)).length).toBeGreaterThan(1);
+    // Open every collapsed section: what it holds must fit too.
+    for (const header of await tech.locator('.record-sections .ant-collapse-header').all()) await header.click();
+    const wide = await tech.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('body *')]
+        .filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > 390.5)
+        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`),
+    );
+    expect(wide).toEqual([]);
+    const small = await tech.evaluate(() =>
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          '.app-header button, .language-switch-item, .ant-checkbox-wrapper, a.tel-link, a.map-link',
+        ),
+      ]
+        .map((e) => ({
+          what: e.textContent?.trim() ?? e.className,
+          h: e.getBoundingClientRect().height,
+          w: e.getBoundingClientRect().width,
+        }))
+        .filter((r) => r.h < 44 || r.w < 44),
+    );
+    expect(small).toEqual([]);
+    await expect.poll(() => tech.locator('a.tel-link').getAttribute('href')).toBe('tel:13800138000');
+    const map = tech.locator('a.map-link');
+    expect(await map.textContent()).toBe('解放路 18 号');
+    expect(await map.getAttribute('href')).toBe(`https://uri.amap.com/search?keyword=${encodeURIComponent('解放路 18 号')}`);
+    await shot(tech, 'steps-record-phone');
+  });
 });

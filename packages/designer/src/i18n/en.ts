@@ -1085,6 +1085,7 @@ export const en = {
   'checks.notFuture': 'Not in the future (a date: not after today)',
   'checks.after': 'Not earlier than',
   'checks.afterNone': 'Not compared with another date',
+  'fieldType.address': 'Address',
 } as const;
 
 export type MessageKey = keyof typeof en;

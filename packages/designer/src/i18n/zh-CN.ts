@@ -1074,4 +1074,5 @@ export const zhCN: Messages = {
   'checks.notFuture': '不能晚于现在（日期：今天）',
   'checks.after': '不能早于',
   'checks.afterNone': '不与其他日期比较',
+  'fieldType.address': '地址',
 };

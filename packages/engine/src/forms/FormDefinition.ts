@@ -40,9 +40,10 @@ export interface RecordSchema {
 /**
  * `person`: a user of the record's store, stored by user name and shown by display name (`x-roles`
  * narrows the pick to holders of those policy roles); `store`: one of the stores;
- * `signature`: a drawn signature, stored as an image file like a photo.
+ * `signature`: a drawn signature, stored as an image file like a photo; `address`: a street address,
+ * shown as a link to a map search.
  */
-export type FieldKind = 'longText' | 'money' | 'phone' | 'photo' | 'file' | 'person' | 'store' | 'signature';
+export type FieldKind = 'longText' | 'money' | 'phone' | 'address' | 'photo' | 'file' | 'person' | 'store' | 'signature';
 
 /**
  * Dispatch: the person field that names whom a record is assigned to (the record's assignee follows

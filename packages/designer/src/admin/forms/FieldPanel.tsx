@@ -17,7 +17,7 @@ export interface FieldPanelProps {
 }
 
 const NUMERIC = new Set<FieldType>(['number', 'integer', 'money']);
-const TEXTUAL = new Set<FieldType>(['text', 'longText', 'phone', 'file', 'photo']);
+const TEXTUAL = new Set<FieldType>(['text', 'longText', 'phone', 'address', 'file', 'photo']);
 
 /** Everything about one field, without JSON: label, name, type, required, help, limits, options, when it shows. */
 export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {

@@ -13,6 +13,7 @@ export const FIELD_TYPES = [
   'multipleChoice',
   'yesNo',
   'phone',
+  'address',
   'file',
   'photo',
   'signature',
@@ -172,7 +173,7 @@ function detectType(schema: RecordSchema): FieldType {
       if (kind === 'photo' || kind === 'file' || kind === 'signature') return kind;
       // A person (a user of the store, by the roles in x-roles) or a store, picked from lists.
       if (kind === 'person' || kind === 'store') return schema.format ? 'advanced' : kind;
-      if (kind === 'longText' || kind === 'phone') return schema.format ? 'advanced' : kind;
+      if (kind === 'longText' || kind === 'phone' || kind === 'address') return schema.format ? 'advanced' : kind;
       if (kind) return 'advanced';
       if (schema.format === 'date') return 'date';
       if (schema.format === 'date-time') return 'dateTime';
@@ -377,6 +378,7 @@ const TYPE_SHAPES: Record<Exclude<FieldType, 'advanced'>, Record<string, unknown
   multipleChoice: { type: 'array' },
   yesNo: { type: 'boolean' },
   phone: { type: 'string', 'x-kind': 'phone' },
+  address: { type: 'string', 'x-kind': 'address' },
   file: { type: 'string', 'x-kind': 'file' },
   photo: { type: 'string', 'x-kind': 'photo' },
   signature: { type: 'string', 'x-kind': 'signature' },
@@ -439,6 +441,7 @@ export function newField(type: Exclude<FieldType, 'advanced'>, siblings: FieldMo
   }
   if (type === 'person' || type === 'store') field.maxLength = 100;
   if (type === 'longText') field.maxLength = 5000;
+  if (type === 'address') field.maxLength = 300;
   if (type === 'phone') field.pattern = '^[0-9+\\- ]{5,20}$';
   if (type === 'money') field.minimum = 0;
   return field;
@@ -466,6 +469,7 @@ export function defaultUi(type: FieldType): Ui {
     case 'dateTime':
     case 'singleChoice':
     case 'phone':
+    case 'address':
     case 'person':
     case 'store':
     case 'group':

@@ -16,6 +16,11 @@ interface FieldSchema {
   'x-enumTitles'?: Record<string, LocalizedText>;
 }
 
+/** A map search of an address. */
+export function mapSearchUrl(address: string): string {
+  return `https://uri.amap.com/search?keyword=${encodeURIComponent(address)}`;
+}
+
 const UPLOADED = /^\/api\/v1\/files\/[0-9a-f-]{36}$/;
 const filled = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 
@@ -91,6 +96,13 @@ export function RecordDataView({
     if (typeof v === 'string' && field['x-kind'] === 'phone')
       return (
         <a href={`tel:${v.replace(/[^\d+]/g, '')}`} className="tel-link">
+          {v}
+        </a>
+      );
+    // An address opens a map search of it (Amap's URI API: the map app on a phone, the web map on a desk).
+    if (typeof v === 'string' && field['x-kind'] === 'address')
+      return (
+        <a href={mapSearchUrl(v)} target="_blank" rel="noreferrer" className="map-link">
           {v}
         </a>
       );
