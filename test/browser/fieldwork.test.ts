@@ -147,7 +147,8 @@ describe('dispatch, my jobs and notices in Chromium', () => {
     await shot(tech, 'fieldwork-my-jobs-phone');
     await tech.locator('.job-link').click();
     await tech.waitForURL(new RegExp(`/staff/records/${jobId}$`));
-    // The customer's phone dials on a tap.
+    // The customer's phone dials on a tap (the clerk's section is collapsed in the technician's step).
+    await tech.locator('.record-sections .ant-collapse-header', { hasText: '来电登记' }).click();
     await expect.poll(() => tech.locator('a.tel-link').getAttribute('href')).toBe('tel:13800138000');
     // The customer signs on the phone: drawn with a finger, kept as an image file with the record.
     await tech.getByRole('button', { name: '修改' }).click();
