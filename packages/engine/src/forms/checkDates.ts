@@ -11,7 +11,7 @@ export interface DateProblem {
 }
 
 /** How far a time may lie ahead of the server's clock (a phone's clock running a little fast). */
-export const FUTURE_TOLERANCE_MS = 2 * 60_000;
+const FUTURE_TOLERANCE_MS = 2 * 60_000;
 
 type Data = Record<string, unknown>;
 const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -5,7 +5,7 @@ import { getUiOptions } from '@rjsf/utils';
 import { useI18n } from '../../i18n/I18nContext';
 
 /** A section as the form renders it: its heading (the page's words for the unnamed rest) and field names. */
-export interface SectionLayout {
+interface SectionLayout {
   id: string;
   label: string;
   fields: string[];
@@ -18,7 +18,7 @@ export interface StepLayout {
 }
 
 /** Whether an error schema holds an error anywhere below it. */
-export function hasErrors(node: unknown): boolean {
+function hasErrors(node: unknown): boolean {
   if (!node || typeof node !== 'object') return false;
   const own = (node as { __errors?: unknown[] }).__errors;
   if (Array.isArray(own) && own.length > 0) return true;

@@ -154,7 +154,6 @@ export function FillFormPage() {
           onSubmit={(record) => void submit(record)}
           context={{ api }}
           idPrefix="record"
-          status={form.statusFlow?.initial ?? null}
           timeZone={policy.timeZone}
         >
           {error && <Alert type="error" showIcon role="alert" className="staff-alert" title={t('staff.refused')} description={error} />}

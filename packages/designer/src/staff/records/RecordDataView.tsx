@@ -17,7 +17,7 @@ interface FieldSchema {
 }
 
 /** A map search of an address. */
-export function mapSearchUrl(address: string): string {
+function mapSearchUrl(address: string): string {
   return `https://uri.amap.com/search?keyword=${encodeURIComponent(address)}`;
 }
 
