@@ -171,17 +171,15 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
     // Open every collapsed section: what it holds must fit too.
     for (const header of await tech.locator('.record-sections .ant-collapse-header').all()) await header.click();
     const wide = await tech.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('body *')]
+      Array.from(document.querySelectorAll<HTMLElement>('body *'))
         .filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > 390.5)
-        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`),
+        .map((e) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')} ${Math.round(e.getBoundingClientRect().right)}`),
     );
     expect(wide).toEqual([]);
     const small = await tech.evaluate(() =>
-      [
-        ...document.querySelectorAll<HTMLElement>(
-          '.app-header button, .language-switch-item, .ant-checkbox-wrapper, a.tel-link, a.map-link',
-        ),
-      ]
+      Array.from(
+        document.querySelectorAll<HTMLElement>('.app-header button, .language-switch-item, .ant-checkbox-wrapper, a.tel-link, a.map-link'),
+      )
         .map((e) => ({
           what: e.textContent?.trim() ?? e.className,
           h: e.getBoundingClientRect().height,
