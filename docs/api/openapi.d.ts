@@ -3272,7 +3272,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Move the record to another status (refused while an approval or block guards it); answers like the create
+     * Move the record to another status (refused while an approval or block guards it); a move that stamps a field fills it with the server time when empty, checked like an edit; answers like the create
      * @description Access: roles: admin, manager, staff; API key scope: records:write.
      */
     post: {
@@ -3290,7 +3290,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Move the record to another status (refused while an approval or block guards it); answers like the create */
+        /** @description Move the record to another status (refused while an approval or block guards it); a move that stamps a field fills it with the server time when empty, checked like an edit; answers like the create */
         200: {
           headers: {
             [name: string]: unknown;

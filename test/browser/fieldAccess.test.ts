@@ -123,6 +123,8 @@ describe('field access in Chromium', () => {
     await signIn(phone, 'tech', password('tech'), /\/staff$/);
     await phone.goto(`${server.url}/staff/records/${job.id}`);
     await phone.getByRole('button', { name: '修改' }).click();
+    // The clerk's section is collapsed in the technician's step.
+    await phone.locator('form .ant-collapse-header', { hasText: '来电登记' }).click();
     const callTime = phone.getByLabel('来电时间', { exact: true });
     await expect.poll(() => callTime.isVisible()).toBe(true);
     expect(await callTime.isEditable()).toBe(false);

@@ -124,12 +124,15 @@ describe('dispatch, my jobs and notices in Chromium', () => {
     await clerk.getByRole('button', { name: '派工', exact: true }).click();
     await expect.poll(() => clerk.getByTestId('assignee').textContent()).toBe('王师傅');
     // The record reads the technician by his name, never his user name.
-    await expect.poll(() => clerk.locator('.record-data').first().textContent()).toContain('王师傅');
-    expect(await clerk.locator('.record-data').first().textContent()).not.toContain('wang');
+    await expect.poll(() => clerk.locator('.record-sections').first().textContent()).toContain('王师傅');
+    expect(await clerk.locator('.record-sections').first().textContent()).not.toContain('wang');
     await shot(clerk, 'fieldwork-dispatch-desk');
     const stored = await server.services.records.stored(jobId);
     expect(stored).toMatchObject({ assignee: 'wang', data: { technician: 'wang' } });
     expect(stored.data.dispatchTime).toEqual(expect.any(String));
+    // The job moves to the technician's step (his sections, with the signature, come first).
+    await clerk.getByRole('button', { name: '转为“已派工”' }).click();
+    await expect.poll(async () => (await server.services.records.stored(jobId)).status).toBe('dispatched');
   });
 
   it('王师傅 finds the job in 我的工单 on his phone, and the page fits 390 px', async () => {
@@ -144,7 +147,8 @@ describe('dispatch, my jobs and notices in Chromium', () => {
     await shot(tech, 'fieldwork-my-jobs-phone');
     await tech.locator('.job-link').click();
     await tech.waitForURL(new RegExp(`/staff/records/${jobId}$`));
-    // The customer's phone dials on a tap.
+    // The customer's phone dials on a tap (the clerk's section is collapsed in the technician's step).
+    await tech.locator('.record-sections .ant-collapse-header', { hasText: '来电登记' }).click();
     await expect.poll(() => tech.locator('a.tel-link').getAttribute('href')).toBe('tel:13800138000');
     // The customer signs on the phone: drawn with a finger, kept as an image file with the record.
     await tech.getByRole('button', { name: '修改' }).click();

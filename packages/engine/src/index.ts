@@ -49,6 +49,12 @@ export type {
   LinkMove,
   FieldAccess,
 } from './forms/FormDefinition.js';
+export type { FormSection, StepView } from './forms/FormDefinition.js';
+export { OTHER_FIELDS_SECTION, stampOf, stepView } from './forms/stepView.js';
+export type { ComputedMismatch } from './forms/computedFields.js';
+export { computeFields, formulaOf } from './forms/computedFields.js';
+export type { DateProblem } from './forms/checkDates.js';
+export { checkDates } from './forms/checkDates.js';
 export type { LockedField } from './forms/fieldAccessFor.js';
 export { lockedFields, refusedFieldEdits } from './forms/fieldAccessFor.js';
 export type { RolesFile, PolicyRole } from './forms/RolesFile.js';

@@ -20,6 +20,12 @@ export interface RecordSchema {
   'x-kind'?: FieldKind;
   /** What staff read when the value does not fit its `pattern` or `format` ("请填写 11 位手机号"). */
   'x-errorMessage'?: LocalizedText;
+  /** A computed number: its formula in the engine's formula language (read-only on screen, recomputed by the server). */
+  'x-formula'?: unknown;
+  /** Date and date-time fields: may not lie in the future. */
+  'x-notFuture'?: boolean;
+  /** Date and date-time fields: may not be earlier than this sibling field. */
+  'x-after'?: string;
   /** Person fields: the policy roles whose holders may be picked (any user when absent). */
   'x-roles'?: string[];
   /** Link fields: the id of the form whose record the field links to (the value is that record's id, picked by its title). */
@@ -36,9 +42,10 @@ export interface RecordSchema {
 /**
  * `person`: a user of the record's store, stored by user name and shown by display name (`x-roles`
  * narrows the pick to holders of those policy roles); `store`: one of the stores;
- * `signature`: a drawn signature, stored as an image file like a photo.
+ * `signature`: a drawn signature, stored as an image file like a photo; `address`: a street address,
+ * shown as a link to a map search.
  */
-export type FieldKind = 'longText' | 'money' | 'phone' | 'photo' | 'file' | 'person' | 'store' | 'signature' | 'link';
+export type FieldKind = 'longText' | 'money' | 'phone' | 'address' | 'photo' | 'file' | 'person' | 'store' | 'signature' | 'link';
 
 /**
  * Dispatch: the person field that names whom a record is assigned to (the record's assignee follows
@@ -71,6 +78,26 @@ export interface StatusTransition {
   from: string;
   to: string;
   label?: LocalizedText;
+  /**
+   * A one-tap step: the top-level date-time field this move fills with the server's time when it is
+   * empty ("已到场" stamps the arrival time), in the same write as the move.
+   */
+  stamp?: string;
+}
+
+/** A group of top-level fields shown together under one heading ("到场", "配件"). */
+export interface FormSection {
+  /** camelCase id, e.g. "onSite". */
+  id: string;
+  label: LocalizedText;
+  /** Top-level field names, each in at most one section. */
+  fields: string[];
+}
+
+/** What a status step shows first: its sections, in this order (the others are collapsed). */
+export interface StepView {
+  status: string;
+  sections: string[];
 }
 
 /** The states a record of the form moves through, and the moves allowed. */
@@ -137,4 +164,8 @@ export interface FormDefinition {
   numbering?: Numbering;
   /** Moves a record of this form makes to the records its link fields name. */
   linkMoves?: LinkMove[];
+  /** Groups of fields under headings. */
+  sections?: FormSection[];
+  /** Per status, which sections the step shows first. */
+  steps?: StepView[];
 }

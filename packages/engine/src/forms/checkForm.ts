@@ -6,6 +6,8 @@ import { fieldAt } from './fieldAt.js';
 import { compileRecordSchema } from '../validation/compileRecordSchema.js';
 import { checkPatterns } from './checkPatterns.js';
 import { checkEnvelope } from './checkEnvelope.js';
+import { checkSteps } from './checkSteps.js';
+import { checkFieldChecks } from './checkFieldChecks.js';
 
 type Path = (string | number)[];
 
@@ -30,6 +32,8 @@ export function checkForm(form: FormDefinition, roles?: ReadonlySet<string>): Se
   if (form.statusFlow) issues.push(...checkStatusFlow(form.statusFlow));
   issues.push(...checkFieldAccess(form, roles));
   issues.push(...checkEnvelope(form, roles));
+  issues.push(...checkSteps(form));
+  issues.push(...checkFieldChecks(form.schema));
   return issues;
 }
 

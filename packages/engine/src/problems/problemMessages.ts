@@ -54,6 +54,11 @@ export const problemMessages = {
   'form.transitionFromFinal': t('终态“{state}”不能再流转', 'Final state "{state}" cannot have transitions'),
   'form.missingEnumTitle': t('选项“{value}”缺少中英文标签', 'Option "{value}" has no zh-CN/en label'),
   'form.unknownField': t('字段“{field}”不在记录模式中', 'Field "{field}" is not in the record schema'),
+  'form.duplicateSection': t('栏目“{section}”重复', 'Duplicate section "{section}"'),
+  'form.fieldInTwoSections': t('字段“{field}”已在栏目“{section}”中', 'Field "{field}" is already in section "{section}"'),
+  'form.unknownSection': t('栏目“{section}”未在 sections 中定义', 'Section "{section}" is not defined in sections'),
+  'form.formulaInvalid': t('字段“{field}”的公式无效', 'The formula of field "{field}" is not valid'),
+  'form.duplicateStep': t('状态“{state}”的步骤重复', 'State "{state}" has two steps'),
   'form.fieldKindExpected': t('字段“{field}”应为 {kind} 类型', 'Field "{field}" must be of kind {kind}'),
   'form.numberingFormat': t(
     '编号格式“{format}”必须恰好包含一个序号占位（seq，可写 seq:位数，放在花括号中）',

@@ -1,7 +1,11 @@
 import type { Options } from 'ajv';
 import { linearRegExp } from './linearRegExp.js';
 
-/** Our annotation keywords in record schemas (labels, help, option labels, field kind, the admin's message for a pattern or format, a person field's roles, a link field's form). */
+/**
+ * Our annotation keywords in record schemas (labels, help, option labels, field kind, the admin's
+ * message for a pattern or format, a person field's roles, a link field's form; a computed field's formula and a date's
+ * checks against the clock or another field, checked beside the schema: `computeFields`, `checkDates`).
+ */
 export const ANNOTATION_KEYWORDS = [
   'x-title',
   'x-description',
@@ -10,6 +14,9 @@ export const ANNOTATION_KEYWORDS = [
   'x-errorMessage',
   'x-roles',
   'x-linkForm',
+  'x-formula',
+  'x-notFuture',
+  'x-after',
 ] as const;
 
 /**

@@ -13,6 +13,9 @@ const ANNOTATIONS = new Set([
   'x-errorMessage',
   'x-roles',
   'x-linkForm',
+  'x-formula',
+  'x-notFuture',
+  'x-after',
 ]);
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', 'dependencies'] as const;

@@ -74,7 +74,7 @@ describe('field access on the after-sales record', () => {
   it('when a technician sends the locked fields back unchanged with his own fields filled, then the edit is stored', async () => {
     const job = await dispatchedJob();
     const saved = await technician('PUT', `/records/${job.id}`, {
-      data: { ...job.data, arrivalTime: '2025-10-10T09:10:00+08:00' },
+      data: { ...job.data, arrivalTime: '2025-10-09T21:50:00+08:00' },
       rev: job.rev,
     });
     expect(saved.status).toBe(200);

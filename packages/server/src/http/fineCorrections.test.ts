@@ -3,7 +3,8 @@ import { startTestServer, type Client, type TestServer } from '../testing/startT
 
 // Corrections of the fines ledger: append-only reversals and corrections by a manager, with a reason.
 
-let now = new Date('2025-10-09T09:00:00+08:00');
+// The job is entered once it was done (times in the future are refused).
+let now = new Date('2025-10-09T13:30:00+08:00');
 let server: TestServer;
 let admin: Client;
 let manager: Client;

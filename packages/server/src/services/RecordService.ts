@@ -1,6 +1,6 @@
 import { timeOrderedId } from './ids.js';
-import { pickText, traceExplanation, type Evaluation, type FormDefinition } from '@aftersales/engine';
-import type { ErrorDetail } from '../errors/AppError.js';
+import { pickText, stampOf, traceExplanation, type Evaluation, type FormDefinition } from '@aftersales/engine';
+import { AppError, type ErrorDetail } from '../errors/AppError.js';
 import { domainDetail } from '../errors/domainDetail.js';
 import { DomainError } from '../errors/DomainError.js';
 import type { RecordPageFilter } from '../store/paging.js';
@@ -19,6 +19,7 @@ import { numberRequest } from './numbering/numberRequest.js';
 import { keepNumber, withProvisionalNumber } from './numbering/provisionalNumber.js';
 import { storeTimeZone } from './recordDateFilter.js';
 import { renderNumber } from '../store/numbering.js';
+import { withFormChecks } from './records/formChecks.js';
 import { RecordLinks } from './records/RecordLinks.js';
 import { linksOf, moveApplies } from './records/linkFields.js';
 import type { RecordsRepository } from '../store/ports/RecordsRepository.js';
@@ -62,6 +63,7 @@ export class RecordService {
       timeZone: storeTimeZone(await this.definitions.publishedPack(), formId),
     });
     if (numbering) data = withProvisionalNumber(data, numbering.field, renderNumber(numbering, 0));
+    data = withFormChecks(policy.form, data, { now, timeZone: await this.timeZone(formId) });
     if (meta.editor) await this.refuseLocked(policy.form, {}, data, policy.form.statusFlow?.initial ?? null, meta.editor);
     const evaluation = await this.evaluate(policy, id, data, policy.form.statusFlow?.initial ?? null, now);
     await this.people.refuseUnknownPeople(policy.form, data, meta.store ?? null);
@@ -110,6 +112,7 @@ export class RecordService {
     if (isFinalState(policy.form, previous.status)) refuseFinalEdit(policy.form, previous.status);
     // A record's number is the server's: an edit keeps it.
     if (policy.form.numbering) data = keepNumber(data, policy.form.numbering.field, previous.data);
+    data = withFormChecks(policy.form, data, { now, timeZone: await this.timeZone(previous.formId) });
     if (editor) await this.refuseLocked(policy.form, previous.data, data, previous.status, editor);
     const evaluation = await this.evaluate(policy, id, data, previous.status, now);
     await this.people.refuseUnknownPeople(policy.form, data, previous.store, previous.data);
@@ -141,8 +144,12 @@ export class RecordService {
     return record;
   }
 
-  /** Moves the record along its form's status flow; refused while an approval or block guards the move. */
-  async transition(id: string, to: string, actor: string): Promise<StoredRecord> {
+  /**
+   * Moves the record along its form's status flow; refused while an approval or block guards the move.
+   * A one-tap step (a transition with `stamp`) fills that date-time field with the server's time when
+   * it is empty, in the same write: checked like an edit (field access, the form's checks).
+   */
+  async transition(id: string, to: string, actor: string, editor?: Editor): Promise<StoredRecord> {
     const previous = await this.stored(id);
     const pins = pinsOf(previous);
     const policy = await this.definitions.policyFor(previous.formId, pins);
@@ -177,9 +184,13 @@ export class RecordService {
         { details: guards },
       );
     const now = this.clock();
-    const evaluation = await this.evaluate(policy, id, previous.data, to, now, { allowBlocks: true });
+    const stamp = stampOf(policy.form, previous.status, to);
+    const data = stamp && !filled(previous.data[stamp]) ? { ...previous.data, [stamp]: now.toISOString() } : previous.data;
+    if (data !== previous.data && editor) await this.refuseLocked(policy.form, previous.data, data, previous.status, editor);
+    const evaluation = await this.evaluate(policy, id, data, to, now, { allowBlocks: true });
     const record: StoredRecord = {
       ...previous,
+      data,
       status: to,
       evaluation: storable(evaluation),
       updatedAt: now.toISOString(),
@@ -308,6 +319,11 @@ export class RecordService {
     };
   }
 
+  /** The time zone of the form's calendar (dates are local dates there). */
+  private async timeZone(formId: string): Promise<string> {
+    return storeTimeZone(await this.definitions.publishedPack(), formId);
+  }
+
   /** Policy role names from the published roles file, for messages people read. */
   private async roleLabels(): Promise<RoleLabel> {
     const roles = (await this.definitions.publishedPack()).roles?.definition.roles ?? [];
@@ -391,6 +407,11 @@ function guardsOf(
       }),
     ...blocks.map((b) => ({ code: 'blocked', message: b.message.en, messageZh: b.message['zh-CN'] })),
   ];
+}
+
+/** A value someone filled in (a stamp never overwrites one). */
+function filled(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
 }
 
 function pinsOf(record: StoredRecord): Pins {

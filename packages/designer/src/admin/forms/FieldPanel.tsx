@@ -7,6 +7,7 @@ import { FIELD_KEY_PATTERN, FIELD_TYPES, changeType, setMultiple, type FieldMode
 import { FIELD_TYPE_LABEL } from './fieldTypeLabel';
 import { OptionsEditor } from './OptionsEditor';
 import { PatternEditor } from './PatternEditor';
+import { DateChecksEditor } from './DateChecksEditor';
 
 export interface FieldPanelProps {
   field: FieldModel;
@@ -16,7 +17,7 @@ export interface FieldPanelProps {
 }
 
 const NUMERIC = new Set<FieldType>(['number', 'integer', 'money']);
-const TEXTUAL = new Set<FieldType>(['text', 'longText', 'phone', 'file', 'photo']);
+const TEXTUAL = new Set<FieldType>(['text', 'longText', 'phone', 'address', 'file', 'photo']);
 
 /** Everything about one field, without JSON: label, name, type, required, help, limits, options, when it shows. */
 export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
@@ -115,6 +116,9 @@ export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
           </div>
         )}
         {(field.type === 'text' || field.type === 'phone') && <PatternEditor field={field} idBase={idBase} onChange={onChange} />}
+        {(field.type === 'date' || field.type === 'dateTime') && (
+          <DateChecksEditor field={field} siblings={siblings} idBase={idBase} onChange={onChange} />
+        )}
         {(field.type === 'lines' || field.type === 'multipleChoice' || field.multiple) && (
           <div style={{ display: 'flex', gap: 12 }}>
             <Form.Item label={t(field.type === 'photo' ? 'fields.minPhotos' : 'fields.minItems')} htmlFor={`${idBase}-mini`}>

@@ -19,6 +19,7 @@ import { fieldsAt, move, newField, readFields, replaceFieldsAt, writeFields, typ
 import { FormPreview } from './FormPreview';
 import { FormSettings } from './FormSettings';
 import { StatusFlowEditor } from './StatusFlowEditor';
+import { SectionsEditor } from './SectionsEditor';
 import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
 
@@ -172,6 +173,9 @@ export function FormEditorPage() {
           children: (
             <StatusFlowEditor
               flow={form.statusFlow}
+              timeFields={Object.entries(form.schema.properties ?? {})
+                .filter(([, node]) => node.format === 'date-time')
+                .map(([name, node]) => ({ value: name, label: text(node['x-title']) || name }))}
               onChange={(statusFlow) => {
                 const next = { ...form };
                 if (statusFlow) next.statusFlow = statusFlow;
@@ -180,6 +184,11 @@ export function FormEditorPage() {
               }}
             />
           ),
+        },
+        {
+          key: 'sections',
+          label: t('sections.tab'),
+          children: <SectionsEditor form={form} onChange={editor.change} />,
         },
       ]}
     >

@@ -10,7 +10,16 @@ import { codeAfterRename } from '../shared/followsLabel';
 const CAMEL = /^[a-z][A-Za-z0-9]*$/;
 
 /** The record states of a form, which is first, which are final, and the moves between them. */
-export function StatusFlowEditor({ flow, onChange }: { flow: StatusFlow | undefined; onChange: (next: StatusFlow | undefined) => void }) {
+export function StatusFlowEditor({
+  flow,
+  onChange,
+  timeFields = [],
+}: {
+  flow: StatusFlow | undefined;
+  onChange: (next: StatusFlow | undefined) => void;
+  /** The form's top-level date-time fields a move may stamp with the time it is made (a one-tap step). */
+  timeFields?: { value: string; label: string }[];
+}) {
   const { t, text } = useI18n();
   // A state's code is made from its name (pinyin); it is shown, and edited, only under "advanced".
   const [showCodes, setShowCodes] = useState(false);
@@ -181,6 +190,22 @@ export function StatusFlowEditor({ flow, onChange }: { flow: StatusFlow | undefi
               onChange={(to: string) => setTransition(i, { to })}
               aria-label={t('flow.toOf', { n: i + 1 })}
             />
+            {timeFields.length > 0 && (
+              <Select
+                style={{ width: 200 }}
+                allowClear
+                placeholder={t('flow.noStamp')}
+                value={tr.stamp}
+                options={timeFields.map((f) => ({ value: f.value, label: t('flow.stampField', { field: f.label }) }))}
+                onChange={(stamp: string | undefined) => {
+                  const next = { ...tr };
+                  if (stamp) next.stamp = stamp;
+                  else delete next.stamp;
+                  onChange({ ...flow, transitions: flow.transitions.map((x, j) => (j === i ? next : x)) });
+                }}
+                aria-label={t('flow.stampOf', { n: i + 1 })}
+              />
+            )}
             <Button
               danger
               type="text"

@@ -14,6 +14,7 @@ export const FIELD_TYPE_LABEL: Record<FieldType, MessageKey> = {
   multipleChoice: 'fieldType.multipleChoice',
   yesNo: 'fieldType.yesNo',
   phone: 'fieldType.phone',
+  address: 'fieldType.address',
   file: 'fieldType.file',
   photo: 'fieldType.photo',
   signature: 'fieldType.signature',

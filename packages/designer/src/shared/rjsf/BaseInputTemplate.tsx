@@ -1,16 +1,16 @@
-import { useCallback, type ChangeEvent, type FocusEvent, type MouseEvent, type WheelEvent } from 'react';
+import { useCallback, type ChangeEvent, type FocusEvent, type MouseEvent } from 'react';
 import { SchemaExamples } from '@rjsf/core';
 import type { BaseInputTemplateProps } from '@rjsf/utils';
 import { ariaDescribedByIds, examplesId, getInputProps } from '@rjsf/utils';
 import { Input } from 'antd';
+import { NumberInput } from './NumberInput';
 
 const INPUT_STYLE = { width: '100%' };
 
 /**
- * RJSF's text and number inputs in Ant Design's Input (as @rjsf/antd's). Numbers are the
- * browser's own number input, as the dates are: a phone shows its number pad (inputmode), RJSF
- * turns the text into a number, and the form screen loads no number-input library. The wheel
- * does not change a focused amount.
+ * RJSF's text and number inputs in Ant Design's Input (as @rjsf/antd's). Numbers are a text box
+ * with the phone's number pad (`NumberInput`: "12,50" is 12.5, letters are refused visibly); RJSF
+ * turns the text into a number, and the form screen loads no number-input library.
  */
 export function BaseInputTemplate(props: BaseInputTemplateProps) {
   const {
@@ -44,6 +44,22 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
     [onChange, options.emptyValue],
   );
   const numeric = inputProps.type === 'number' || inputProps.type === 'integer';
+  if (numeric)
+    return (
+      <NumberInput
+        id={id}
+        name={htmlName || id}
+        value={value}
+        integer={schema.type === 'integer'}
+        disabled={disabled || (readonlyAsDisabled && readonly) || false}
+        readOnly={!!readonly}
+        placeholder={placeholder}
+        describedBy={ariaDescribedByIds(id, !!schema.examples)}
+        onChange={(v) => onChange(v === undefined ? options.emptyValue : v)}
+        onBlur={(v) => onBlur(id, v)}
+        onFocus={(v) => onFocus(id, v)}
+      />
+    );
   return (
     <>
       <Input
@@ -58,13 +74,6 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
         style={INPUT_STYLE}
         list={schema.examples ? examplesId(id) : undefined}
         {...inputProps}
-        {...(numeric
-          ? {
-              type: 'number',
-              inputMode: schema.type === 'integer' ? ('numeric' as const) : ('decimal' as const),
-              onWheel: (e: WheelEvent<HTMLInputElement>) => e.currentTarget.blur(),
-            }
-          : {})}
         value={value ?? ''}
         aria-describedby={ariaDescribedByIds(id, !!schema.examples)}
       />

@@ -1,13 +1,15 @@
 import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import type { IChangeEvent } from '@rjsf/core';
-import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
-import { localizeForm, type FormDefinition } from '@aftersales/engine';
+import type { ErrorSchema, FormValidation, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
+import { checkDates, computeFields, localizeForm, pickText, stepView, type FormDefinition } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import type { RecordFormContext } from './PhotoWidget';
 import { ThemedForm } from './ThemedForm';
 import { translateErrors } from './translateErrors';
 import { translateString } from './translateString';
 import { withKindWidgets } from './kindWidgets';
+import { focusFirstError } from './focusFirstError';
+import type { StepLayout } from './SectionedFields';
 
 export interface RecordFormProps {
   form: FormDefinition;
@@ -28,6 +30,13 @@ export interface RecordFormProps {
   idPrefix?: string;
   /** The page shows the form's title itself (the schema keeps it: the validator is made for that schema). */
   hideTitle?: boolean;
+  /**
+   * The record's status: a form with sections shows that step's sections first and the others
+   * collapsed (undefined: every section open, in order).
+   */
+  status?: string | null;
+  /** The zone of the form's calendar: a date "not in the future" is checked against today there. */
+  timeZone?: string;
 }
 
 /**
@@ -41,7 +50,7 @@ export function RecordForm(props: RecordFormProps) {
   const localized = useMemo(() => localizeForm(props.form, locale), [props.form, locale]);
   // Person, store and numbered fields get their widgets from their kind (the form's uiSchema may name others).
   const uiSchema = useMemo(
-    () => withKindWidgets(props.form, localized.uiSchema as Record<string, unknown>, t('fieldwork.numberedOnSave')),
+    () => withKindWidgets(props.form, localized.uiSchema as Record<string, unknown>, t('fieldwork.numberedOnSave'), t('checks.computed')),
     [props.form, localized, t],
   );
   const { validatorFor } = props;
@@ -50,10 +59,23 @@ export function RecordForm(props: RecordFormProps) {
   // on every keystroke (bench/form-render.bench.ts measures it).
   const api = props.context?.api;
   const hideTitle = props.hideTitle ?? false;
+  const { status } = props;
+  const steps = useMemo((): StepLayout | undefined => {
+    const view = stepView(props.form, status);
+    if (!view) return undefined;
+    const words = (s: { id: string; label: FormDefinition['title']; fields: string[] }) => ({
+      id: s.id,
+      label: pickText(s.label, locale),
+      fields: s.fields,
+    });
+    return { current: view.current.map(words), others: view.others.map(words) };
+  }, [props.form, status, locale]);
   const formContext = useMemo(
-    () => ({ labelAlign: 'left', colon: false, rowGutter: 16, hideTitle, ...(api ? { api } : {}) }),
-    [api, hideTitle],
+    () => ({ labelAlign: 'left', colon: false, rowGutter: 16, hideTitle, ...(api ? { api } : {}), ...(steps ? { steps } : {}) }),
+    [api, hideTitle, steps],
   );
+  const container = useRef<HTMLDivElement>(null);
+  const focusOnFirstError = useCallback(() => focusFirstError(container.current), []);
   const transformErrors = useCallback(
     (errors: RJSFValidationError[]) => translateErrors(errors, locale, localized.schema as RJSFSchema),
     [locale, localized],
@@ -61,10 +83,29 @@ export function RecordForm(props: RecordFormProps) {
   const translate = useMemo(() => translateString(locale), [locale]);
   const handlers = useRef(props);
   handlers.current = props;
-  const onChange = useCallback((event: IChangeEvent) => handlers.current.onChange?.(event.formData, event.errors), []);
-  const onSubmit = useCallback((event: IChangeEvent) => handlers.current.onSubmit?.(event.formData), []);
+  // Computed fields follow their inputs as the person types; the server computes them again.
+  const form = props.form;
+  const onChange = useCallback(
+    (event: IChangeEvent) => handlers.current.onChange?.(computeFields(form, event.formData).data, event.errors),
+    [form],
+  );
+  const onSubmit = useCallback((event: IChangeEvent) => handlers.current.onSubmit?.(computeFields(form, event.formData).data), [form]);
+  // The form's date checks (not in the future, not before another field), as the server makes them.
+  const timeZone = props.timeZone ?? 'Asia/Shanghai';
+  const customValidate = useCallback(
+    (formData: unknown, errors: FormValidation) => {
+      for (const problem of checkDates(form, formData, { now: new Date(), timeZone })) {
+        let node = errors as unknown as Record<string, FormValidation>;
+        for (const segment of problem.pointer.split('/').slice(1))
+          node = (node[segment] ?? node) as unknown as Record<string, FormValidation>;
+        (node as unknown as FormValidation).addError?.(problem.message[locale]);
+      }
+      return errors;
+    },
+    [form, timeZone, locale],
+  );
   return (
-    <div aria-live="polite" className="record-form">
+    <div aria-live="polite" className="record-form" ref={container}>
       <ThemedForm
         schema={localized.schema as RJSFSchema}
         uiSchema={uiSchema as UiSchema}
@@ -74,8 +115,10 @@ export function RecordForm(props: RecordFormProps) {
         readonly={props.readonly ?? false}
         liveValidate={props.liveValidate ? 'onChange' : false}
         showErrorList="top"
+        focusOnFirstError={focusOnFirstError}
         noHtml5Validate
         transformErrors={transformErrors}
+        customValidate={customValidate}
         translateString={translate}
         {...(props.extraErrors ? { extraErrors: props.extraErrors } : {})}
         idPrefix={props.idPrefix ?? 'record'}

@@ -2,7 +2,6 @@ import { withTheme } from '@rjsf/core';
 import type { FormContextType, RJSFSchema, Widget } from '@rjsf/utils';
 import ArrayFieldItemTemplate from '@rjsf/antd/lib/templates/ArrayFieldItemTemplate/index.js';
 import ArrayFieldTemplate from '@rjsf/antd/lib/templates/ArrayFieldTemplate/index.js';
-import ErrorList from '@rjsf/antd/lib/templates/ErrorList/index.js';
 import DescriptionField from '@rjsf/antd/lib/templates/FieldDescriptionTemplate/index.js';
 import FieldErrorTemplate from '@rjsf/antd/lib/templates/FieldErrorTemplate/index.js';
 import {
@@ -30,6 +29,7 @@ import { StoreWidget } from './StoreWidget';
 import { SignatureWidget } from './SignatureWidget';
 import { LinkWidget } from './LinkWidget';
 import { ShowWhenObjectTemplate } from './ShowWhenObjectTemplate';
+import { FormErrorList } from './FormErrorList';
 
 /**
  * react-jsonschema-form in Ant Design, composed from the parts our forms use, plus the photo
@@ -51,7 +51,7 @@ export const ThemedForm = withTheme<unknown, RJSFSchema, FormContextType>({
     BaseInputTemplate,
     ButtonTemplates: { AddButton, CopyButton, MoveDownButton, MoveUpButton, RemoveButton, SubmitButton, ClearButton },
     DescriptionFieldTemplate: DescriptionField,
-    ErrorListTemplate: ErrorList,
+    ErrorListTemplate: FormErrorList,
     FieldErrorTemplate,
     FieldTemplate,
     ObjectFieldTemplate: ShowWhenObjectTemplate,

@@ -12,7 +12,8 @@ const schema: RJSFSchema = {
       'x-errorMessage': { 'zh-CN': '请填写 11 位手机号', en: 'Enter an 11-digit mobile number' },
     } as RJSFSchema,
     plate: { type: 'string', title: '车牌' },
-    parts: { type: 'array', items: { type: 'object', properties: { qty: { type: 'integer', title: '数量' } } } },
+    landline: { type: 'string', title: '电话', 'x-kind': 'phone' } as RJSFSchema,
+    parts: { type: 'array', title: '使用配件', items: { type: 'object', properties: { qty: { type: 'integer', title: '数量' } } } },
   },
 };
 
@@ -34,12 +35,12 @@ describe('translateErrors', () => {
     expect(stacks([error({})], 'en')).toEqual(['收费金额: at most two decimals']);
   });
 
-  it('when a field fails a limit or a type, then it is named by its label with the limit in words', () => {
+  it('when a field of a repeating group fails a limit or a type, then it is named by its label and line, with what is expected', () => {
     const nested = error({ name: 'minimum', property: '.parts.0.qty', params: { limit: 1 }, message: 'must be >= 1' });
-    expect(stacks([nested], 'zh-CN')).toEqual(['“数量” 不能小于 1']);
-    expect(stacks([nested], 'en')).toEqual(['数量: must be at least 1']);
+    expect(stacks([nested], 'zh-CN')).toEqual(['“使用配件”第 1 行的“数量” 不能小于 1']);
+    expect(stacks([nested], 'en')).toEqual(['数量 (使用配件, line 1): must be at least 1']);
     const fraction = error({ name: 'type', property: '.parts.0.qty', params: { type: 'integer' }, message: 'must be integer' });
-    expect(stacks([fraction], 'zh-CN')).toEqual(['“数量” 必须是整数']);
+    expect(stacks([fraction], 'zh-CN')).toEqual(['“使用配件”第 1 行的“数量” 请填写整数，如 3']);
   });
 
   it('when a pattern fails, then the admin’s own message is said, else plain words (never the regular expression)', () => {
@@ -48,6 +49,8 @@ describe('translateErrors', () => {
     expect(stacks([pattern('.phone')], 'zh-CN')).toEqual(['“手机” 请填写 11 位手机号']);
     expect(stacks([pattern('.phone')], 'en')).toEqual(['手机: Enter an 11-digit mobile number']);
     expect(stacks([pattern('.plate')], 'en')).toEqual(['车牌: is not in the right format']);
+    // A phone field without its own message says what a phone number looks like.
+    expect(stacks([pattern('.landline')], 'zh-CN')).toEqual(['“电话” 应为 11 位手机号或带区号的座机号（如 0571-88886666）']);
   });
 
   it('when an if/then fails, then only the failing then-clause is said, never "must match then schema"', () => {

@@ -36,10 +36,11 @@ const WORDS: Record<Locale, Record<string, Words>> = {
     maxLength: (p) => `最多 ${S(p, 'limit')} 个字`,
     minItems: (p) => `至少 ${S(p, 'limit')} 项`,
     maxItems: (p) => `最多 ${S(p, 'limit')} 项`,
-    pattern: () => '格式不正确',
+    pattern: (_, node) => (node?.['x-kind'] === 'phone' ? '应为 11 位手机号或带区号的座机号（如 0571-88886666）' : '格式不正确'),
     format: (p) => `请填写正确的${FORMAT_NAMES[S(p, 'format')]?.['zh-CN'] ?? '格式'}`,
     type: (p) =>
-      ({ integer: '必须是整数', number: '必须是数字', boolean: '请选择是或否', array: '请添加内容' })[S(p, 'type')] ?? '请重新填写',
+      ({ integer: '请填写整数，如 3', number: '请填写数字，如 12.5', boolean: '请选择是或否', array: '请添加内容' })[S(p, 'type')] ??
+      '请重新填写',
     enum: () => '请从选项中选择',
     uniqueItems: () => '不能有重复项',
     multipleOf: (p) => multipleOf(Number(p.multipleOf), 'zh-CN'),
@@ -61,12 +62,18 @@ const WORDS: Record<Locale, Record<string, Words>> = {
     maxLength: (p) => `takes at most ${S(p, 'limit')} characters`,
     minItems: (p) => `needs at least ${S(p, 'limit')} lines`,
     maxItems: (p) => `takes at most ${S(p, 'limit')} lines`,
-    pattern: () => 'is not in the right format',
+    pattern: (_, node) =>
+      node?.['x-kind'] === 'phone'
+        ? 'must be an 11-digit mobile number or a landline with its area code (0571-88886666)'
+        : 'is not in the right format',
     format: (p) => `must be ${FORMAT_NAMES[S(p, 'format')]?.en ?? 'in the right format'}`,
     type: (p) =>
-      ({ integer: 'must be a whole number', number: 'must be a number', boolean: 'choose yes or no', array: 'add something' })[
-        S(p, 'type')
-      ] ?? 'fill it in again',
+      ({
+        integer: 'must be a whole number, e.g. 3',
+        number: 'must be a number, e.g. 12.5',
+        boolean: 'choose yes or no',
+        array: 'add something',
+      })[S(p, 'type')] ?? 'fill it in again',
     enum: () => 'choose one of the options',
     uniqueItems: () => 'has the same item twice',
     multipleOf: (p) => multipleOf(Number(p.multipleOf), 'en'),
@@ -95,6 +102,23 @@ function nodeAt(schema: RJSFSchema, property: string | undefined): RJSFSchema | 
   return node === schema ? undefined : node;
 }
 
+/** The innermost repeating group an error's field sits in, and its line (from 0). */
+function lineOf(schema: RJSFSchema, property: string | undefined): { title: string; index: number } | undefined {
+  let node: RJSFSchema | undefined = schema;
+  let found: { title: string; index: number } | undefined;
+  for (const segment of (property ?? '').split('.').filter(Boolean)) {
+    const items: unknown = node?.items;
+    if (/^\d+$/.test(segment) && items && typeof items === 'object' && !Array.isArray(items)) {
+      found = { title: String(node?.title ?? ''), index: Number(segment) };
+      node = items;
+      continue;
+    }
+    const next: unknown = node?.properties?.[segment];
+    node = next && typeof next === 'object' ? (next) : undefined;
+  }
+  return found && found.title ? found : undefined;
+}
+
 /** The admin's own message of a field (a pattern's "请填写 11 位手机号"), in the language shown. */
 function ownMessage(node: RJSFSchema | undefined, locale: Locale): string | undefined {
   const own: unknown = node?.['x-errorMessage'];
@@ -120,7 +144,18 @@ export function translateErrors(errors: RJSFValidationError[], locale: Locale, s
     const message =
       own ?? (words ? words((error.params ?? {}) as Params, node) : locale === 'en' ? 'is not filled in correctly' : '填写不正确');
     if (message === null) return [];
-    const stack = label ? (locale === 'en' ? `${label}: ${message}` : `“${label}” ${message}`) : message;
+    // A field of a repeating group says which line ("“使用配件”第 2 行的“数量”").
+    const line = lineOf(schema, error.property);
+    const named = label
+      ? line
+        ? locale === 'en'
+          ? `${label} (${line.title}, line ${line.index + 1})`
+          : `“${line.title}”第 ${line.index + 1} 行的“${label}”`
+        : locale === 'en'
+          ? label
+          : `“${label}”`
+      : '';
+    const stack = named ? (locale === 'en' ? `${named}: ${message}` : `${named} ${message}`) : message;
     return [{ ...error, message, stack, ...(label ? { title: label } : {}) }];
   });
 }

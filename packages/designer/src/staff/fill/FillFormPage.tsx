@@ -11,6 +11,7 @@ import { formatDateTime } from '../../shared/format';
 import { problemText } from '../../shared/problemText';
 import { draftStore, isEmptyData } from './drafts';
 import { Loading } from '../../app/Loading';
+import { usePolicyText } from '../shared/usePolicyText';
 
 // The answer after submit has its own chunk: the form itself loads first and alone.
 const SubmittedView = lazy(() => import('./SubmittedView').then((m) => ({ default: m.SubmittedView })));
@@ -47,6 +48,7 @@ export function FillFormPage() {
   const [error, setError] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState<RecordAnswer | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const policy = usePolicyText(form);
 
   useEffect(() => {
     api.forms
@@ -152,6 +154,7 @@ export function FillFormPage() {
           onSubmit={(record) => void submit(record)}
           context={{ api }}
           idPrefix="record"
+          timeZone={policy.timeZone}
         >
           {error && <Alert type="error" showIcon role="alert" className="staff-alert" title={t('staff.refused')} description={error} />}
           <div className="form-actions">

@@ -16,6 +16,11 @@ interface FieldSchema {
   'x-enumTitles'?: Record<string, LocalizedText>;
 }
 
+/** A map search of an address. */
+function mapSearchUrl(address: string): string {
+  return `https://uri.amap.com/search?keyword=${encodeURIComponent(address)}`;
+}
+
 const UPLOADED = /^\/api\/v1\/files\/[0-9a-f-]{36}$/;
 const filled = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 
@@ -24,12 +29,15 @@ export function RecordDataView({
   schema,
   data,
   order,
+  only,
   timeZone,
   links,
 }: {
   schema: RecordSchema;
   data: Record<string, unknown>;
   order?: string[];
+  /** Only these top-level fields (a section's), in this order. */
+  only?: string[];
   timeZone: string;
   /** The titles of the records link fields name, by id (a link is never shown by its id). */
   links?: Record<string, string>;
@@ -95,13 +103,22 @@ export function RecordDataView({
           {v}
         </a>
       );
+    // An address opens a map search of it (Amap's URI API: the map app on a phone, the web map on a desk).
+    if (typeof v === 'string' && field['x-kind'] === 'address')
+      return (
+        <a href={mapSearchUrl(v)} target="_blank" rel="noreferrer" className="map-link">
+          {v}
+        </a>
+      );
     if (typeof v === 'string' && field['x-enumTitles']?.[v]) return text(field['x-enumTitles'][v]);
     if (typeof v === 'string' && field.format === 'date-time') return formatDateTime(v, locale, timeZone);
     if (typeof v === 'number' && field['x-kind'] === 'money') return formatMoney(v, locale);
     return String(v);
   };
 
-  const names = [...(order ?? []).filter((n) => n in properties), ...Object.keys(properties).filter((n) => !(order ?? []).includes(n))];
+  const names = only
+    ? only.filter((n) => n in properties)
+    : [...(order ?? []).filter((n) => n in properties), ...Object.keys(properties).filter((n) => !(order ?? []).includes(n))];
   const shown = names.filter((n) => filled(data[n]));
   if (shown.length === 0) return <Typography.Text type="secondary">{t('staff.detail.empty')}</Typography.Text>;
   return (

@@ -15,7 +15,8 @@ import { recordLabel } from '../shared/recordLabel';
 import { loadFormVersion } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { changedFields } from './recordHistory';
-import { RecordDataView } from './RecordDataView';
+import { RecordSectionsView } from './RecordSectionsView';
+import { StepButton } from './StepButton';
 import { RecordApprovals } from './RecordApprovals';
 import { lockForEditor } from './lockForEditor';
 import { useAuth } from '../../app/auth/AuthContext';
@@ -164,28 +165,18 @@ export function RecordDetailPage() {
           {record.transitions.length > 0 && (
             <Card className="staff-card" title={<h3 className="card-heading">{t('staff.detail.next')}</h3>}>
               <Space direction="vertical" style={{ width: '100%' }}>
-                {record.transitions.map(({ to, guards }) => {
-                  const reasonId = `guard-${to}`;
-                  return (
-                    <div key={to} className="transition">
-                      <Button
-                        type="primary"
-                        size="large"
-                        disabled={guards.length > 0}
-                        loading={busy === to}
-                        aria-describedby={guards.length > 0 ? reasonId : undefined}
-                        onClick={() => void move(to)}
-                      >
-                        {t('staff.detail.moveTo', { status: policy.status(to) })}
-                      </Button>
-                      {guards.length > 0 && (
-                        <Typography.Text id={reasonId} type="warning" className="guard-reason">
-                          {guards.map((g) => (locale === 'zh-CN' && g.messageZh ? g.messageZh : g.message)).join('；')}
-                        </Typography.Text>
-                      )}
-                    </div>
-                  );
-                })}
+                {record.transitions.map(({ to, guards }) => (
+                  <StepButton
+                    key={to}
+                    form={form}
+                    from={record.status}
+                    to={to}
+                    guards={guards}
+                    busy={busy === to}
+                    statusLabel={policy.status(to)}
+                    onMove={() => void move(to)}
+                  />
+                ))}
               </Space>
             </Card>
           )}
@@ -217,6 +208,8 @@ export function RecordDetailPage() {
                 onSubmit={(d) => void save(d)}
                 context={{ api }}
                 idPrefix="edit"
+                status={record.status}
+                timeZone={policy.timeZone}
               >
                 <Space>
                   <Button type="primary" htmlType="submit" size="large" loading={busy === 'save'}>
@@ -234,10 +227,10 @@ export function RecordDetailPage() {
                     {t('staff.detail.readOnly')}
                   </Typography.Paragraph>
                 )}
-                <RecordDataView
-                  schema={form.schema}
+                <RecordSectionsView
+                  form={form}
+                  status={record.status}
                   data={record.data}
-                  order={form.uiSchema?.['ui:order'] as string[] | undefined}
                   timeZone={policy.timeZone}
                   links={linkTitles(links, (title) => title[locale] || title['zh-CN'])}
                 />

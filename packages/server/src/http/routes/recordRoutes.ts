@@ -107,10 +107,11 @@ export function recordRoutes(services: Services): Route[] {
     }),
     route(endpoints.transitionRecord, {
       access: WRITE,
-      summary: 'Move the record to another status (refused while an approval or block guards it); answers like the create',
+      summary:
+        'Move the record to another status (refused while an approval or block guards it); a move that stamps a field fills it with the server time when empty, checked like an edit; answers like the create',
       handler: async ({ params, body, principal }) => {
         await visible(params.id, principal);
-        return records.present(await records.transition(params.id, body.to, actorOf(principal)));
+        return records.present(await records.transition(params.id, body.to, actorOf(principal), editorOf(principal)));
       },
     }),
     route(endpoints.recordHistory, {

@@ -26,6 +26,7 @@ export function newField(type: Exclude<FieldType, 'advanced'>, siblings: FieldMo
   }
   if (type === 'person' || type === 'store') field.maxLength = 100;
   if (type === 'longText') field.maxLength = 5000;
+  if (type === 'address') field.maxLength = 300;
   if (type === 'phone') field.pattern = '^[0-9+\\- ]{5,20}$';
   if (type === 'money') field.minimum = 0;
   return field;
@@ -52,6 +53,7 @@ export function defaultUi(type: FieldType): Ui {
     case 'date':
     case 'dateTime':
     case 'singleChoice':
+    case 'address':
     case 'phone':
     case 'person':
     case 'store':

@@ -15,6 +15,7 @@ export const FIELD_TYPES = [
   'multipleChoice',
   'yesNo',
   'phone',
+  'address',
   'file',
   'photo',
   'signature',

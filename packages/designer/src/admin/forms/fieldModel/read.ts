@@ -96,7 +96,7 @@ function detectType(schema: RecordSchema): FieldType {
       if (kind === 'photo' || kind === 'file' || kind === 'signature') return kind;
       // A person (a user of the store, by the roles in x-roles) or a store, picked from lists.
       if (kind === 'person' || kind === 'store') return schema.format ? 'advanced' : kind;
-      if (kind === 'longText' || kind === 'phone') return schema.format ? 'advanced' : kind;
+      if (kind === 'longText' || kind === 'phone' || kind === 'address') return schema.format ? 'advanced' : kind;
       if (kind) return 'advanced';
       if (schema.format === 'date') return 'date';
       if (schema.format === 'date-time') return 'dateTime';

@@ -111,6 +111,7 @@ const TYPE_SHAPES: Record<Exclude<FieldType, 'advanced'>, Record<string, unknown
   multipleChoice: { type: 'array' },
   yesNo: { type: 'boolean' },
   phone: { type: 'string', 'x-kind': 'phone' },
+  address: { type: 'string', 'x-kind': 'address' },
   file: { type: 'string', 'x-kind': 'file' },
   photo: { type: 'string', 'x-kind': 'photo' },
   signature: { type: 'string', 'x-kind': 'signature' },
