@@ -1,7 +1,6 @@
 import {
   api,
   type ApprovalItem,
-  type AuditEntry as AuditEntrySchema,
   type DeadlineRow as DeadlineRowSchema,
   type FieldChange as FieldChangeSchema,
   type FileInfo as FileInfoSchema,
@@ -26,7 +25,6 @@ export type RecordListItem = Static<typeof RecordListItemSchema>;
 export type RecordDetail = Omit<Static<typeof RecordView>, 'evaluation'> & { evaluation: Evaluation };
 /** The answer to a write: the record with its outcome; the explanation is read with `record(id)`. */
 export type RecordAnswer = Static<typeof RecordView>;
-export type AuditEntry = Static<typeof AuditEntrySchema>;
 /** A page of a record's audit log, newest first, with the total (counted up to a cap). */
 export type HistoryPage = ResponseOf<typeof api.records.recordHistory>;
 export type ApprovalTask = Static<typeof ApprovalItem>;

@@ -1,6 +1,6 @@
 import { timeOrderedId } from './ids.js';
 import { pickText, stampOf, traceExplanation, type Evaluation, type FormDefinition } from '@aftersales/engine';
-import { AppError, type ErrorDetail } from '../errors/AppError.js';
+import type { ErrorDetail } from '../errors/AppError.js';
 import { domainDetail } from '../errors/domainDetail.js';
 import { DomainError } from '../errors/DomainError.js';
 import type { RecordPageFilter } from '../store/paging.js';

@@ -114,7 +114,7 @@ function lineOf(schema: RJSFSchema, property: string | undefined): { title: stri
       continue;
     }
     const next: unknown = node?.properties?.[segment];
-    node = next && typeof next === 'object' ? (next) : undefined;
+    node = next && typeof next === 'object' ? next : undefined;
   }
   return found && found.title ? found : undefined;
 }

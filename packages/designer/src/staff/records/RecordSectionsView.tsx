@@ -25,7 +25,13 @@ export function RecordSectionsView({
   const view = stepView(form, status);
   if (!view)
     return (
-      <RecordDataView schema={form.schema} data={data} order={form.uiSchema?.['ui:order'] as string[] | undefined} timeZone={timeZone} links={links} />
+      <RecordDataView
+        schema={form.schema}
+        data={data}
+        order={form.uiSchema?.['ui:order'] as string[] | undefined}
+        timeZone={timeZone}
+        links={links}
+      />
     );
   const label = (s: { label: FormDefinition['title'] }) => text(s.label) || t('steps.otherFields');
   return (
