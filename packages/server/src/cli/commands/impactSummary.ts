@@ -1,26 +1,11 @@
-/** What `push --dry-run --since` prints of an impact answer (POST /impact), in words. */
-export interface ImpactSummaryInput {
-  window: { from: string | null; to: string };
-  checked: number;
-  changed: number;
-  totals: Counts;
-  byPerson: (Counts & { person: string; roleLabel: { 'zh-CN': string; en: string } | null })[];
-  byRule: (Counts & { title: { 'zh-CN': string; en: string } })[];
-  records: { title: { 'zh-CN': string; en: string } }[];
-}
+import type { ImpactAnswer, ImpactCounts, Static } from '@aftersales/contract';
+/** What `push --dry-run --since` prints of an impact answer (POST /impact), in words: the contract's answer. */
+export type ImpactSummaryInput = Pick<
+  Static<typeof ImpactAnswer>,
+  'window' | 'checked' | 'changed' | 'totals' | 'byPerson' | 'byRule' | 'records'
+>;
 
-interface Counts {
-  records: number;
-  finesAdded: number;
-  finesAddedAmount: number;
-  finesRemoved: number;
-  finesRemovedAmount: number;
-  becameLate: number;
-  becameOnTime: number;
-  deadlinesMoved: number;
-  approvalsAdded: number;
-  blocksAdded: number;
-}
+type Counts = Static<typeof ImpactCounts>;
 
 const n = (value: number) => value.toLocaleString('en-US');
 

@@ -111,7 +111,8 @@ beforeAll(async () => {
   const records = fc.sample(recordArbitrary, { seed, numRuns: 60 });
   for (const [i, r] of records.entries()) {
     const call = at(r.day, r.callMinutes);
-    const completedAt = later(call, r.completed);
+    // The form's checks: a completion not before the arrival, and no time after the moment the record is written.
+    const completedAt = later(call, r.completed === null ? null : Math.max(r.completed, r.arrival ?? 0));
     const data = {
       store: r.store,
       customer: { name: `客户${i + 1}`, phone: '13800138000', address: '解放路 18 号' },
@@ -132,10 +133,12 @@ beforeAll(async () => {
       ...(r.unfinishedReason === undefined ? {} : { unfinishedReason: r.unfinishedReason }),
     };
     // Written (and so last evaluated) a while after the call: some deadlines are still open then.
-    clock = new Date(call.getTime() + ((i * 97) % 3_000) * 60_000);
+    const given = [data.dispatchTime, data.arrivalTime, completedAt, data.revenueHandedAt].map((t) => (t ? Date.parse(t) : 0));
+    clock = new Date(Math.max(call.getTime() + ((i * 97) % 3_000) * 60_000, ...given));
     await server.services.records.create('after-sales-record', data, 'admin', { store: r.store });
   }
-  clock = new Date('2026-12-01T10:00:00+08:00');
+  // After the last write (a record is written once its last time has passed, up to a week after the call).
+  clock = new Date('2026-12-06T10:00:00+08:00');
 }, 120_000);
 afterAll(() => server.close());
 

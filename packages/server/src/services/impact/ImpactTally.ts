@@ -1,24 +1,8 @@
+import type { ImpactCounts as ImpactCountsSchema, Static } from '@aftersales/contract';
 import type { RecordChange } from './RecordChange.js';
 
-/** The counts of one slice of an impact (all of it, or one store, person, month or rule). */
-export interface ImpactCounts {
-  /** Records with at least one change in this slice. */
-  records: number;
-  finesAdded: number;
-  finesAddedAmount: number;
-  finesRemoved: number;
-  finesRemovedAmount: number;
-  /** Deadlines that were on time (or absent) and are late under the draft. */
-  becameLate: number;
-  /** Deadlines that were late and are on time (or gone) under the draft. */
-  becameOnTime: number;
-  /** Deadlines whose due time moved. */
-  deadlinesMoved: number;
-  approvalsAdded: number;
-  approvalsRemoved: number;
-  blocksAdded: number;
-  blocksRemoved: number;
-}
+/** The counts of one slice of an impact (all of it, or one store, person, month or rule): the contract's shape. */
+export type ImpactCounts = Static<typeof ImpactCountsSchema>;
 
 const zero = (): ImpactCounts => ({
   records: 0,
