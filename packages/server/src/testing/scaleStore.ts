@@ -129,7 +129,8 @@ export async function buildScaleStore(dataDir: string, options: ScaleStoreOption
     for (let i = 0; i < options.size; i++) {
       const call = scaleCall(i, options.size, options.now);
       await tickUntil(call.created);
-      time = call.created;
+      // A call already worked is entered once the work is done (the form refuses times in the future).
+      time = typeof call.data.completedAt === 'string' ? Date.parse(call.data.completedAt) + MINUTE : call.created;
       await services.records.create(SCALE_FORM, call.data, 'clerk', { store: call.store });
       if (i % 10 === 0) {
         time = call.created + 30 * MINUTE;

@@ -89,7 +89,9 @@ const finesOfRecord = (id: string, store: string, createdBy: string, assignee: s
   ${UPSERT_FINE};`;
 
 const scopeChanged = 'OLD.store IS NOT NEW.store OR OLD.assignee IS NOT NEW.assignee';
-const fieldChanged = (field: string) => `${valueOf('OLD.data', `'$.' || ${field}`)} IS NOT ${valueOf('NEW.data', `'$.' || ${field}`)}`;
+/** Whether a view's field (a column of dashboard_views, '' for none: never read as the path '$.') differs between OLD and NEW. */
+const fieldChanged = (field: string) =>
+  `(CASE ${field} WHEN '' THEN 0 ELSE ${valueOf('OLD.data', `'$.' || ${field}`)} IS NOT ${valueOf('NEW.data', `'$.' || ${field}`)} END)`;
 
 /**
  * The triggers that keep the tallies in step with deadlines, records and fines (every writer, the bench's direct inserts too).
