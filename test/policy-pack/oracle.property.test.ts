@@ -73,7 +73,10 @@ function casesFor(formId: string) {
   const schema = pack.forms.get(formId)!.definition.schema as Schema;
   const states = pack.forms.get(formId)!.definition.statusFlow?.states.map((s) => s.id) ?? [];
   const historyNames = ruleSets.flatMap((r) =>
-    Object.entries(r.facts ?? {}).flatMap(([name, fact]) => (fact.kind === 'history' ? [{ ruleSet: r.id, name }] : [])),
+    // History and linked-record facts: values the server reads from the store, given with the evaluation.
+    Object.entries(r.facts ?? {}).flatMap(([name, fact]) =>
+      fact.kind === 'history' || fact.kind === 'linked' ? [{ ruleSet: r.id, name }] : [],
+    ),
   );
   const history = fc.tuple(...historyNames.map(({ name }) => fc.constantFrom(...(seen.get(name) ?? []), 0, 3, 8)));
   const context = fc.record({
