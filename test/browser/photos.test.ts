@@ -105,6 +105,8 @@ describe('photo fields holding several photos, in Chromium', () => {
     await signIn(page, 'tech');
     await page.goto(`${server.url}/staff/records/${recordId}`);
     await page.getByRole('button', { name: '修改' }).click();
+    // Photos are the technician's on-site section: collapsed while the call is only registered.
+    await page.locator('form .ant-collapse-header', { hasText: '照片' }).click();
     const field = page.locator('.photos-widget');
     await expect.poll(() => field.getByText('已添加 0 张，最多 20 张').isVisible()).toBe(true);
     // No list of address boxes: one camera button for the field, which opens the phone camera.
@@ -145,6 +147,8 @@ describe('photo fields holding several photos, in Chromium', () => {
     expect(await page.locator('body').innerText()).not.toContain('/api/v1/files');
     await page.getByRole('button', { name: '保存修改' }).click();
     await expect.poll(() => page.getByRole('button', { name: '修改' }).isVisible()).toBe(true);
+    // On the record page too, the photos sit in the technician's section, collapsed at this step.
+    await page.locator('.ant-collapse-header', { hasText: '照片' }).first().click();
     await expect.poll(() => loadedThumbs(page)).toBe(3);
     await shot(page, 'photos-02-phone-record-shows-three');
     await page
