@@ -270,7 +270,7 @@ describe('designer in Chromium', () => {
     expect(await unlabelledControls(page)).toEqual([]);
     await page.getByRole('button', { name: '市区迟到' }).click();
     await page.getByRole('tab', { name: '事实与共享条件' }).click();
-    await expect.poll(() => page.getByRole('group', { name: '共享条件 isUrban' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('group', { name: '共享条件 1 的条件' }).isVisible()).toBe(true);
     await shot(page, '10b-pushed-facts-and-shared-conditions');
     expect(await unlabelledControls(page)).toEqual([]);
     await page.getByRole('button', { name: '保存草稿' }).click();

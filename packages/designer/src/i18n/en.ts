@@ -545,7 +545,7 @@ export const en = {
   'shared.none': 'No shared condition.',
   'shared.nameOf': 'Name of shared condition {name}',
   'shared.remove': 'Remove shared condition {name}',
-  'shared.conditionOf': 'Shared condition {name}',
+  'shared.conditionOf': 'Conditions of {name}',
   'common.cancel': 'Cancel',
   'nav.records': 'Records',
   'nav.approvals': 'Approvals',

@@ -543,7 +543,7 @@ export const zhCN: Messages = {
   'shared.none': '没有共享条件。',
   'shared.nameOf': '共享条件 {name} 的名称',
   'shared.remove': '删除共享条件 {name}',
-  'shared.conditionOf': '共享条件 {name}',
+  'shared.conditionOf': '{name} 的条件',
   'common.cancel': '取消',
   'nav.records': '记录',
   'nav.approvals': '审批',

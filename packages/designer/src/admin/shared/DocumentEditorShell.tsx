@@ -76,10 +76,11 @@ export function DocumentEditorShell<K extends DocumentKind>(props: DocumentEdito
             {t('doc.redo')}
           </Button>
           {actions}
-          <Button onClick={onSave} loading={busy}>
+          {/* Named by their words alone: antd can leave its spinner in a button's content after loading ends. */}
+          <Button onClick={onSave} loading={busy} aria-label={t('doc.saveDraft')}>
             {t('doc.saveDraft')}
           </Button>
-          <Button type="primary" onClick={onPublish} loading={busy}>
+          <Button type="primary" onClick={onPublish} loading={busy} aria-label={t('doc.publish')}>
             {t('doc.publish')}
           </Button>
         </Space>

@@ -98,6 +98,8 @@ export function PublishPanel({ form, draft, calendars, problems, roleLabels, onP
           size="large"
           disabled={blocked}
           loading={publishing}
+          // Named by its words alone: antd can leave its spinner in the button's content after loading ends.
+          aria-label={t('publish.publishNow')}
           onClick={() => {
             setPublishing(true);
             void onPublish().finally(() => setPublishing(false));
