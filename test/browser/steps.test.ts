@@ -89,7 +89,7 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
     await clerk.getByRole('button', { name: '派工', exact: true }).click();
     await expect.poll(() => clerk.getByTestId('assignee').textContent()).toBe('王师傅');
     await clerk.getByRole('button', { name: '转为“已派工”' }).click();
-    await expect.poll(() => headings(clerk)).toEqual(['到场', '维修', '配件与收费', '照片', '客户签字', '其他栏目']);
+    await expect.poll(() => headings(clerk)).toEqual(['联系客户', '到场', '维修', '配件与收费', '照片', '客户签字', '其他栏目']);
     await shot(clerk, 'steps-dispatched-desk');
   });
 
@@ -99,7 +99,7 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
     await tech.goto(`${server.url}/staff/jobs`);
     await tech.locator('.job-link').first().click();
     await tech.waitForURL(new RegExp(`/staff/records/${jobId}$`));
-    await expect.poll(() => headings(tech)).toEqual(['到场', '维修', '配件与收费', '照片', '客户签字', '其他栏目']);
+    await expect.poll(() => headings(tech)).toEqual(['联系客户', '到场', '维修', '配件与收费', '照片', '客户签字', '其他栏目']);
     const arrive = tech.getByRole('button', { name: '已到场', exact: true });
     expect(await tech.locator('.stamp-note').first().textContent()).toBe('“到场时间”记为当前时间');
     const before = Date.now();
@@ -168,6 +168,12 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
     await signIn(tech, 'wang');
     await tech.goto(`${server.url}/staff/records/${jobId}`);
     await expect.poll(async () => (await headings(tech)).length).toBeGreaterThan(1);
+    // On site, the customer's section is collapsed, yet calling the customer and opening the map are one tap away.
+    const contact = tech.getByRole('region', { name: '联系客户' });
+    await expect.poll(() => contact.locator('a.tel-link').isVisible()).toBe(true);
+    expect(await contact.locator('a.tel-link').getAttribute('href')).toBe('tel:13800138000');
+    expect(await contact.locator('a.map-link').isVisible()).toBe(true);
+    await shot(tech, 'steps-record-phone-contact');
     // Open every collapsed section: what it holds must fit too.
     for (const header of await tech.locator('.record-sections .ant-collapse-header').all()) await header.click();
     const wide = await tech.evaluate(() =>
@@ -188,8 +194,8 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
         .filter((r) => r.h < 44 || r.w < 44),
     );
     expect(small).toEqual([]);
-    await expect.poll(() => tech.locator('a.tel-link').getAttribute('href')).toBe('tel:13800138000');
-    const map = tech.locator('a.map-link');
+    await expect.poll(() => tech.locator('a.tel-link').last().getAttribute('href')).toBe('tel:13800138000');
+    const map = tech.locator('a.map-link').last();
     expect(await map.textContent()).toBe('解放路 18 号');
     expect(await map.getAttribute('href')).toBe(`https://uri.amap.com/search?keyword=${encodeURIComponent('解放路 18 号')}`);
     await shot(tech, 'steps-record-phone');

@@ -1091,6 +1091,7 @@ export const en = {
   // h-steps: sections, steps and input checks
   'steps.otherFields': 'Other fields',
   'steps.otherSections': 'Other sections',
+  'steps.contact': 'Customer contact',
   'steps.stampsNow': 'Records {field} as now',
   'flow.noStamp': 'No time recorded',
   'flow.stampField': 'Records {field} in one tap',

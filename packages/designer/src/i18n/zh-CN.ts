@@ -1082,6 +1082,7 @@ export const zhCN: Messages = {
   // h-steps: sections, steps and input checks
   'steps.otherFields': '其他',
   'steps.otherSections': '其他栏目',
+  'steps.contact': '联系客户',
   'steps.stampsNow': '“{field}”记为当前时间',
   'flow.noStamp': '不记时间',
   'flow.stampField': '一键记下“{field}”',
