@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from './support/playwright.js';
+import type { Browser, Page } from './support/playwright.js';
+import { apiAs, Pages, signIn, type Screen } from './support/session.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 
@@ -11,44 +12,17 @@ import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 describe('dates on staff forms, in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  const pages = new Pages(() => browser);
   let recordId = '';
   const password = (username: string) => (username === 'admin' ? ADMIN.password : `${username}-password-2025`);
 
-  async function api(username: string, method: string, path: string, body?: unknown): Promise<any> {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username, password: password(username) }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const response = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: { Cookie: cookie, 'X-Requested-With': 'aftersales', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json: unknown = await response.json();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  }
+  const api = (username: string, method: string, path: string, body?: unknown) =>
+    apiAs(server.url, username, password(username), method, path, body);
 
-  async function newPage(kind: 'desk' | 'phone'): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      ...(kind === 'phone'
-        ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
-        : { viewport: { width: 1440, height: 900 } }),
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill('clerk');
-    await page.getByLabel('密码').fill(password('clerk'));
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/staff$/);
+  /** The clerk, signed in. */
+  async function newPage(screen: Screen): Promise<Page> {
+    const page = await pages.open(screen);
+    await signIn(page, server.url, 'clerk', password('clerk'));
     return page;
   }
 
@@ -79,10 +53,10 @@ describe('dates on staff forms, in Chromium', () => {
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await pages.close();
     await browser?.close();
     await server?.close();
-    expect(errors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it('when a clerk edits a record at the desk, then dates read in Chinese and a typed time is kept as the same instant', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from './support/playwright.js';
+import type { Browser, Page } from './support/playwright.js';
+import { apiAs, Pages, signIn as signInAs, type Screen } from './support/session.js';
 import { seriousA11yViolations } from './support/axe.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
@@ -14,48 +15,15 @@ describe('field access in Chromium', () => {
   const now = new Date('2025-10-09T22:00:00+08:00');
   let server: TestServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  const pages = new Pages(() => browser);
   const password = (username: string) => `${username}-password-2025`;
 
-  async function newPage(kind: 'desk' | 'phone'): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      ...(kind === 'phone'
-        ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
-        : { viewport: { width: 1440, height: 900 } }),
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    return page;
-  }
+  const newPage = (screen: Screen) => pages.open(screen);
 
-  async function signIn(page: Page, username: string, secret: string, landing: RegExp): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(secret);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(landing);
-  }
+  const signIn = (page: Page, username: string, secret: string, landing: RegExp) => signInAs(page, server.url, username, secret, landing);
 
-  async function api(username: string, method: string, path: string, body?: unknown): Promise<any> {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username, password: username === 'admin' ? ADMIN.password : password(username) }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const response = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: { Cookie: cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json: unknown = await response.json();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  }
+  const api = (username: string, method: string, path: string, body?: unknown) =>
+    apiAs(server.url, username, username === 'admin' ? ADMIN.password : password(username), method, path, body);
 
   beforeAll(async () => {
     server = await startServer({ clock: () => now });
@@ -75,10 +43,10 @@ describe('field access in Chromium', () => {
   }, 180_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await pages.close();
     await browser?.close();
     await server?.close();
-    expect(errors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it("when the admin selects F1's call time, then the panel shows who may change it once dispatched; giving the problem description a lock is saved without JSON", async () => {

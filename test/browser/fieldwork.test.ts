@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from './support/playwright.js';
+import type { Browser, Page } from './support/playwright.js';
+import { Pages, signIn as signInAs, type Screen } from './support/session.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { startServer, type TestServer } from './support/startServer.js';
 
@@ -16,33 +17,15 @@ describe('dispatch, my jobs and notices in Chromium', () => {
   let browser: Browser;
   let receiver: Server;
   const received: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  const pages = new Pages(() => browser);
   const SECRET = 'store-webhook-secret-2025';
   let jobId = '';
   let ticketNo = '';
   let requisitionId = '';
 
-  async function page(size: 'desk' | 'phone'): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: size === 'desk' ? { width: 1440, height: 900 } : { width: 390, height: 844 },
-      ...(size === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
-    });
-    contexts.push(context);
-    const p = await context.newPage();
-    p.on('pageerror', (e) => errors.push(e.message));
-    return p;
-  }
+  const page = (screen: Screen) => pages.open(screen);
 
-  async function signIn(p: Page, username: string, password: string): Promise<void> {
-    await p.goto(`${server.url}/login`);
-    await p.getByLabel('用户名').fill(username);
-    await p.getByLabel('密码').fill(password);
-    await p.getByRole('button', { name: '登录' }).click();
-    await p.waitForURL(/\/staff$/);
-  }
+  const signIn = (p: Page, username: string, password: string) => signInAs(p, server.url, username, password);
 
   beforeAll(async () => {
     receiver = createServer((req, res) => {
@@ -105,11 +88,11 @@ describe('dispatch, my jobs and notices in Chromium', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await pages.close();
     await browser?.close();
     await server?.close();
     await new Promise<void>((resolve) => receiver?.close(() => resolve()));
-    expect(errors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it('the clerk dispatches the job to 王师傅 by name, at desk size', async () => {
@@ -147,9 +130,10 @@ describe('dispatch, my jobs and notices in Chromium', () => {
     await shot(tech, 'fieldwork-my-jobs-phone');
     await tech.locator('.job-link').click();
     await tech.waitForURL(new RegExp(`/staff/records/${jobId}$`));
-    // The customer's phone dials on a tap (the clerk's section is collapsed in the technician's step).
-    await tech.locator('.record-sections .ant-collapse-header', { hasText: '来电登记' }).click();
-    await expect.poll(() => tech.locator('a.tel-link').getAttribute('href')).toBe('tel:13800138000');
+    // The customer's phone dials on a tap: the clerk's section is collapsed in the technician's step, the phone is on top.
+    await expect
+      .poll(() => tech.getByRole('region', { name: '联系客户' }).locator('a.tel-link').getAttribute('href'))
+      .toBe('tel:13800138000');
     // The customer signs on the phone: drawn with a finger, kept as an image file with the record.
     await tech.getByRole('button', { name: '修改' }).click();
     const pad = tech.locator('canvas.signature-pad');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from './support/playwright.js';
+import type { Browser, Page } from './support/playwright.js';
+import { fillDateTime, Pages, signIn as signInAs, type Screen } from './support/session.js';
 import { launchBrowser, shot, SCREENSHOTS } from './support/browser.js';
 import { startServer, type TestServer } from './support/startServer.js';
 
@@ -12,32 +13,13 @@ import { startServer, type TestServer } from './support/startServer.js';
 describe('linked records and PDF in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  const pages = new Pages(() => browser);
   let ticketId = '';
   let ticketNo = '';
 
-  async function page(size: 'desk' | 'phone'): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      acceptDownloads: true,
-      viewport: size === 'desk' ? { width: 1440, height: 900 } : { width: 390, height: 844 },
-      ...(size === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
-    });
-    contexts.push(context);
-    const p = await context.newPage();
-    p.on('pageerror', (e) => errors.push(e.message));
-    return p;
-  }
+  const page = (screen: Screen) => pages.open(screen, { acceptDownloads: true });
 
-  async function signIn(p: Page, username: string, password: string): Promise<void> {
-    await p.goto(`${server.url}/login`);
-    await p.getByLabel('用户名').fill(username);
-    await p.getByLabel('密码').fill(password);
-    await p.getByRole('button', { name: '登录' }).click();
-    await p.waitForURL(/\/staff$/);
-  }
+  const signIn = (p: Page, username: string, password: string) => signInAs(p, server.url, username, password);
 
   beforeAll(async () => {
     server = await startServer();
@@ -79,10 +61,10 @@ describe('linked records and PDF in Chromium', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await pages.close();
     await browser?.close();
     await server?.close();
-    expect(errors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it('the clerk links a return visit to its ticket by typing the customer and choosing the ticket’s title', async () => {
@@ -98,9 +80,8 @@ describe('linked records and PDF in Chromium', () => {
     await shot(clerk, 'links-find-ticket-desk');
     await result.getByRole('button').click();
     await expect.poll(() => clerk.locator('.link-chosen-title').textContent()).toContain(ticketNo);
-    const visitTime = clerk.getByLabel('回访时间', { exact: true });
-    const local = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16);
-    await visitTime.fill(local);
+    // Now, in China time (a visit cannot be in the future).
+    await fillDateTime(clerk, '回访时间', new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '));
     await clerk.getByLabel('回访方式', { exact: true }).selectOption({ label: '电话' });
     await clerk.getByLabel('客户满意', { exact: true }).check();
     await clerk.getByRole('button', { name: '提交' }).click();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from './support/playwright.js';
+import type { Browser, Page } from './support/playwright.js';
+import { apiAs, Pages, signIn as signInAs, type Screen } from './support/session.js';
 import { seriousA11yViolations } from './support/axe.js';
 import { launchBrowser, SCREENSHOTS, shot } from './support/browser.js';
 import { findLeaks, visibleTexts } from './support/plainWords.js';
@@ -22,49 +23,16 @@ describe('photo fields holding several photos, in Chromium', () => {
   const now = new Date('2025-10-09T09:00:00+08:00');
   let server: TestServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
   let recordId = '';
   const password = (username: string) => (username === 'admin' ? ADMIN.password : `${username}-password-2025`);
 
-  async function api(username: string, method: string, path: string, body?: unknown): Promise<any> {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username, password: password(username) }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const response = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: { Cookie: cookie, 'X-Requested-With': 'aftersales', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json: unknown = await response.json();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  }
+  const api = (username: string, method: string, path: string, body?: unknown) =>
+    apiAs(server.url, username, password(username), method, path, body);
 
-  async function newPage(kind: 'desk' | 'phone'): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      ...(kind === 'phone'
-        ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
-        : { viewport: { width: 1440, height: 900 } }),
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    return page;
-  }
+  const pages = new Pages(() => browser);
+  const newPage = (screen: Screen) => pages.open(screen);
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password(username));
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/staff$/);
-  }
+  const signIn = (page: Page, username: string) => signInAs(page, server.url, username, password(username));
 
   /** The photo field's thumbnails that loaded (an image the server answered). */
   const loadedThumbs = (page: Page) =>
@@ -94,10 +62,10 @@ describe('photo fields holding several photos, in Chromium', () => {
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await pages.close();
     await browser?.close();
     await server?.close();
-    expect(errors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it('when a technician takes three photos on a phone, removes one and takes another, then the record and its print show the three', async () => {

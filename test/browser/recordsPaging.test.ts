@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './support/playwright.js';
+import { Pages, signIn, type Screen } from './support/session.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 
@@ -12,6 +13,7 @@ describe('records screen paging and search in Chromium', () => {
   const now = new Date('2025-10-09T09:00:00+08:00');
   let server: TestServer;
   let browser: Browser;
+  const pages = new Pages(() => browser);
 
   beforeAll(async () => {
     server = await startServer({ clock: () => now });
@@ -31,24 +33,15 @@ describe('records screen paging and search in Chromium', () => {
       );
   }, 120_000);
   afterAll(async () => {
+    await pages.close();
     await browser?.close();
     await server?.close();
+    expect(pages.errors).toEqual([]);
   });
 
-  async function open(kind: 'desk' | 'phone'): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      ...(kind === 'phone'
-        ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-        : { viewport: { width: 1440, height: 900 } }),
-    });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill(ADMIN.username);
-    await page.getByLabel('密码').fill(ADMIN.password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/(staff|admin)/);
+  async function open(screen: Screen): Promise<Page> {
+    const page = await pages.open(screen);
+    await signIn(page, server.url, ADMIN.username, ADMIN.password, /\/(staff|admin)/);
     await page.goto(`${server.url}/staff/records`);
     return page;
   }

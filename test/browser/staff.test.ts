@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from './support/playwright.js';
+import type { Browser, Page } from './support/playwright.js';
+import { apiAs, fillDateTime, Pages, signIn as signInAs, type Screen } from './support/session.js';
 import { seriousA11yViolations } from './support/axe.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
@@ -16,8 +17,7 @@ describe('staff workspace in Chromium', () => {
   let now = new Date('2025-10-09T09:00:00+08:00');
   let server: TestServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  const pages = new Pages(() => browser);
   let callRecordId = '';
 
   const users = [
@@ -28,47 +28,12 @@ describe('staff workspace in Chromium', () => {
   ];
   const password = (username: string) => `${username}-password-2025`;
 
-  /** A browser page in China time, in Chinese; desk or phone size. */
-  async function newPage(kind: 'desk' | 'phone'): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      ...(kind === 'phone'
-        ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
-        : { viewport: { width: 1440, height: 900 } }),
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    // A script, style or connection the Content-Security-Policy refused is an error too.
-    page.on('console', (m) => void (m.type() === 'error' && /Content Security Policy/i.test(m.text()) && errors.push(m.text())));
-    return page;
-  }
+  const newPage = (screen: Screen) => pages.open(screen);
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password(username));
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/staff$/);
-  }
+  const signIn = (page: Page, username: string) => signInAs(page, server.url, username, password(username));
 
-  async function api(username: string, method: string, path: string, body?: unknown): Promise<any> {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username, password: username === 'admin' ? ADMIN.password : password(username) }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const response = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: { Cookie: cookie, 'X-Requested-With': 'aftersales', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json: unknown = await response.json();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  }
+  const api = (username: string, method: string, path: string, body?: unknown) =>
+    apiAs(server.url, username, username === 'admin' ? ADMIN.password : password(username), method, path, body);
 
   async function expectAccessible(page: Page): Promise<void> {
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -82,10 +47,10 @@ describe('staff workspace in Chromium', () => {
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await pages.close();
     await browser?.close();
     await server?.close();
-    expect(errors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it('T1 applies: a clerk registers an urban repair call at 09:00 and sees it due at 16:00, 6 working hours later', async () => {
@@ -358,17 +323,4 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
     .first()
     .click();
   await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
-}
-
-/** Types a local date and time ("2025-10-09 09:00") into a date-time field, native or Ant Design. */
-async function fillDateTime(page: Page, label: string, local: string): Promise<void> {
-  const input = page.getByLabel(label, { exact: true });
-  if ((await input.getAttribute('type')) === 'datetime-local') {
-    await input.fill(local.replace(' ', 'T'));
-    return;
-  }
-  await input.click();
-  await input.fill(`${local}:00`);
-  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button').click();
-  await expect.poll(() => page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').count()).toBe(0);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from './support/playwright.js';
+import type { Browser, Page } from './support/playwright.js';
+import { Pages, signIn as signInAs } from './support/session.js';
 import { seriousA11yViolations } from './support/axe.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
@@ -14,27 +15,14 @@ describe('users and API keys in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
   let admin: Page;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  const pages = new Pages(() => browser);
   let generatedPassword = '';
   const newPassword = 'tech2-new-password-2025';
   let secret = '';
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    return page;
-  }
+  const newPage = () => pages.open('desk');
 
-  async function signIn(page: Page, username: string, password: string, home: RegExp): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(home);
-  }
+  const signIn = (page: Page, username: string, password: string, home: RegExp) => signInAs(page, server.url, username, password, home);
 
   async function expectAccessible(page: Page): Promise<void> {
     // Colours are measured once transitions end (a tag fading in reads as low contrast).
@@ -90,10 +78,10 @@ describe('users and API keys in Chromium', () => {
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await pages.close();
     await browser?.close();
     await server?.close();
-    expect(errors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it('an admin creates a technician with a generated password; a second user with the same name is refused', async () => {
