@@ -1122,6 +1122,28 @@ export const en = {
   'checks.after': 'Not earlier than',
   'checks.afterNone': 'Not compared with another date',
   'fieldType.address': 'Address',
+  // h19b: form editor (computed fields, link fields) and linked facts
+  'fieldType.link': 'Link to a record of another form',
+  'fields.computed.switch': 'Computed by a formula',
+  'fields.computed.help': 'Staff see the value computed and cannot type it; the server computes it again on every save.',
+  'fields.computed.formulaOf': 'Formula of {field}',
+  'fields.computed.problemsOf': 'Problems of the formula of {field}',
+  'fields.link.form': 'Links to a record of',
+  'fields.link.formHelp': 'Staff find the record by its number, customer or technician; rules can read its fields.',
+  'fields.link.pickForm': 'Pick the form whose record this field links to',
+  'fields.link.missingForm': '(a form that no longer exists)',
+  'facts.addLinked': '+ Value of a linked record',
+  'facts.linked.field': 'Link field',
+  'facts.linked.fieldOf': 'Link field of fact {name}',
+  'facts.linked.value': 'Reads',
+  'facts.linked.valueOf': 'What fact {name} reads of the linked record',
+  'facts.linked.typeIs': 'Type: {type}',
+  'facts.linked.type.string': 'text',
+  'facts.linked.type.number': 'number',
+  'facts.linked.type.integer': 'whole number',
+  'facts.linked.type.boolean': 'yes / no',
+  'facts.linked.noLinks': 'The form has no link field: add a "Link to a record of another form" field to the form first.',
+  'facts.linked.missingField': '(a field that no longer exists)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Alert, Card, Collapse, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { codeFromLabel } from '../shared/codeFromLabel';
 import { useI18n } from '../../i18n/I18nContext';
@@ -14,13 +14,15 @@ export interface FieldPanelProps {
   siblings: FieldModel[];
   /** `coalesce`: a keystroke in a text input (one undo step per input). */
   onChange: (next: FieldModel, coalesce?: string) => void;
+  /** Parts of the panel that need the whole form (a computed field's formula, a link's form), shown after the type's own settings. */
+  children?: (idBase: string) => ReactNode;
 }
 
 const NUMERIC = new Set<FieldType>(['number', 'integer', 'money']);
 const TEXTUAL = new Set<FieldType>(['text', 'longText', 'phone', 'address', 'file', 'photo']);
 
 /** Everything about one field, without JSON: label, name, type, required, help, limits, options, when it shows. */
-export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
+export function FieldPanel({ field, siblings, onChange, children }: FieldPanelProps) {
   const { t, text } = useI18n();
   const idBase = useId();
   const [key, setKey] = useState(field.key);
@@ -134,6 +136,7 @@ export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
             <OptionsEditor options={field.options ?? []} onChange={(options) => set({ options }, `${field.key}.options`)} />
           </Form.Item>
         )}
+        {children?.(idBase)}
         {(field.type === 'group' || field.type === 'lines') && (
           <Alert
             type="info"

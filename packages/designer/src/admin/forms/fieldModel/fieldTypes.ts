@@ -21,6 +21,7 @@ export const FIELD_TYPES = [
   'signature',
   'person',
   'store',
+  'link',
   'group',
   'lines',
 ] as const;
