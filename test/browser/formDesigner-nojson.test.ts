@@ -81,6 +81,15 @@ describe('form designer without JSON in Chromium', () => {
     await expect.poll(() => page.getByTestId('formula-example').textContent()).toContain('→ 300');
     await shot(page, 'formDesigner-nojson-02-line-subtotal');
 
+    // Removing a field the formula reads: the problem shows under the formula, in words; undo brings it back.
+    await page.getByRole('button', { name: '删除“单价”' }).click();
+    const problems = page.getByRole('list', { name: '“小计”的公式的问题' });
+    await expect.poll(() => problems.textContent()).toBe('公式用到的字段已不在此表单中（已删除或改名）：请重新选择。');
+    await shot(page, 'formDesigner-nojson-02b-formula-problem');
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => page.locator('[data-field-key="price"]').count()).toBe(1);
+    await expect.poll(() => problems.count()).toBe(0);
+
     await page.getByText('全部字段').first().click();
     await addField(page, '金额（元）', '合计', 'Total', 'total');
     await page.getByRole('switch', { name: '按公式自动计算' }).click();

@@ -1128,6 +1128,7 @@ export const en = {
   'fields.computed.help': 'Staff see the value computed and cannot type it; the server computes it again on every save.',
   'fields.computed.formulaOf': 'Formula of {field}',
   'fields.computed.problemsOf': 'Problems of the formula of {field}',
+  'fields.computed.unknownField': 'The formula reads a field this form no longer has (removed or renamed): pick another one.',
   'fields.link.form': 'Links to a record of',
   'fields.link.formHelp': 'Staff find the record by its number, customer or technician; rules can read its fields.',
   'fields.link.pickForm': 'Pick the form whose record this field links to',

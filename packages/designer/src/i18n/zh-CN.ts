@@ -1117,6 +1117,7 @@ export const zhCN: Messages = {
   'fields.computed.help': '员工看到算好的值，不能手工填写；每次保存时服务器会重新计算。',
   'fields.computed.formulaOf': '“{field}”的公式',
   'fields.computed.problemsOf': '“{field}”的公式的问题',
+  'fields.computed.unknownField': '公式用到的字段已不在此表单中（已删除或改名）：请重新选择。',
   'fields.link.form': '关联到哪个表单的记录',
   'fields.link.formHelp': '员工按单号、客户或技术员查找并选择记录；规则可以读取该记录的字段。',
   'fields.link.pickForm': '请选择此字段关联的表单',

@@ -52,7 +52,10 @@ export function ComputedFieldEditor({ field, siblings, parent, idBase, context, 
             <ul aria-label={t('fields.computed.problemsOf', { field: name })} style={{ margin: '8px 0 0', paddingLeft: 18 }}>
               {problems.map((p, i) => (
                 <li key={i}>
-                  <Typography.Text type="danger">{text(p.message)}</Typography.Text>
+                  {/* A field the formula reads was removed or renamed: said without its code. */}
+                  <Typography.Text type="danger">
+                    {p.code === 'form.unknownField' ? t('fields.computed.unknownField') : text(p.message)}
+                  </Typography.Text>
                 </li>
               ))}
             </ul>

@@ -21,6 +21,7 @@ import { linkTargets } from './linkTargets';
 import { useFormDefinitions, useFormList } from '../rules/useForms';
 import { FieldAccessEditor } from './FieldAccessEditor';
 import { renameFieldAccess } from './fieldAccessModel';
+import { renameInFormulas } from './renameInFormulas';
 import { fieldsAt, move, newField, readFields, replaceFieldsAt, writeFields, type FieldModel } from './fieldModel';
 import { FormPreview } from './FormPreview';
 import { FormSettings } from './FormSettings';
@@ -148,11 +149,16 @@ export function FormEditorPage() {
                                   : f,
                             ),
                           coalesce,
-                          // A renamed field keeps who may change it.
+                          // A renamed field keeps who may change it, and the formulas that read it follow it.
                           (f) =>
                             next.key === selectedField.key
                               ? f
-                              : renameFieldAccess(f, [...path, selectedField.key].join('.'), [...path, next.key].join('.')),
+                              : renameInFormulas(
+                                  renameFieldAccess(f, [...path, selectedField.key].join('.'), [...path, next.key].join('.')),
+                                  path,
+                                  selectedField.key,
+                                  next.key,
+                                ),
                         );
                         if (next.key !== selectedField.key) setSelected(next.key);
                       }}
