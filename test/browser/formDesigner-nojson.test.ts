@@ -70,6 +70,12 @@ describe('form designer without JSON in Chromium', () => {
 
     await addField(page, '明细行', '检测项目', 'Checks', 'items');
     await page.getByRole('button', { name: '打开“检测项目”中的字段' }).click();
+    // A link names a record from the top of the form: a line does not offer it.
+    await page.getByRole('button', { name: '+ 添加字段' }).click();
+    await expect.poll(() => page.getByRole('menuitem', { name: '明细行', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('menuitem', { name: '关联记录（另一表单的记录）' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('menuitem', { name: '明细行', exact: true }).isVisible()).toBe(false);
     await addField(page, '整数', '数量', 'Qty', 'qty');
     await addField(page, '金额（元）', '单价', 'Unit price', 'price');
     await addField(page, '金额（元）', '小计', 'Subtotal', 'subtotal');
@@ -184,6 +190,9 @@ describe('form designer without JSON in Chromium', () => {
     await expect.poll(() => page.getByRole('list', { name: /的问题$/ }).count()).toBe(0);
     expect(await unlabelledControls(page)).toEqual([]);
     await shot(page, 'formDesigner-nojson-04-linked-fact');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'formDesigner-nojson-04b-linked-fact-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     await page.getByRole('tab', { name: '规则', exact: true }).click();
     await page.getByRole('button', { name: '+ 添加规则' }).click();

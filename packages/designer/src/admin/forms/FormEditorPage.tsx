@@ -138,6 +138,7 @@ export function FormEditorPage() {
                     <FieldPanel
                       field={selectedField}
                       siblings={level}
+                      nested={path.length > 0}
                       onChange={(next, coalesce) => {
                         setLevel(
                           (list) =>

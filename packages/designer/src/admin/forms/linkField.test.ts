@@ -3,15 +3,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadPack, type FormDefinition } from '@aftersales/engine';
-import { changeType, FIELD_TYPES, newField, readFields, writeField, writeFields } from './fieldModel';
+import { changeType, FIELD_TYPES, fieldTypesAt, newField, readFields, writeField, writeFields } from './fieldModel';
 
 const SCHEMAS = fileURLToPath(new URL('../../../../../schemas/', import.meta.url));
 const read = (id: string) => JSON.parse(readFileSync(join(SCHEMAS, `${id}.form.json`), 'utf8')) as FormDefinition;
 const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 describe('link fields in the form editor', () => {
-  it('when the add-field menu is listed, then "link to a record" is one of its types', () => {
+  it('when the add-field menu is listed at the top of a form, then "link to a record" is one of its types, but not in a group or on a line', () => {
     expect(FIELD_TYPES).toContain('link');
+    expect(fieldTypesAt(false)).toContain('link');
+    expect(fieldTypesAt(true)).not.toContain('link');
+    expect(fieldTypesAt(true)).toContain('money');
   });
 
   it("when the return visit is opened, then its ticket is a link field to the service record, and saving unchanged gives back the pack's JSON", () => {
