@@ -4,7 +4,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, RightOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Dropdown, Empty, Tag, Tooltip } from 'antd';
 import { useI18n } from '../../i18n/I18nContext';
-import { FIELD_TYPES, type FieldModel, type FieldType } from './fieldModel';
+import { fieldTypesAt, type FieldModel, type FieldType } from './fieldModel';
 import { FIELD_TYPE_LABEL } from './fieldTypeLabel';
 
 export interface FieldListProps {
@@ -93,7 +93,7 @@ export function FieldList(props: FieldListProps) {
         menu={{
           // Stays on screen on a laptop (1280x720 and above): the list scrolls instead of running off the top.
           className: 'on-screen-menu',
-          items: FIELD_TYPES.map((type) => ({ key: type, label: t(FIELD_TYPE_LABEL[type]) })),
+          items: fieldTypesAt(props.path.length > 0).map((type) => ({ key: type, label: t(FIELD_TYPE_LABEL[type]) })),
           onClick: ({ key }) => props.onAdd(key as Exclude<FieldType, 'advanced'>),
         }}
       >

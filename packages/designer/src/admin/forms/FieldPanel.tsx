@@ -1,9 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Alert, Card, Collapse, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { codeFromLabel } from '../shared/codeFromLabel';
 import { useI18n } from '../../i18n/I18nContext';
 import { LocalizedInput } from '../shared/LocalizedInput';
-import { FIELD_KEY_PATTERN, FIELD_TYPES, changeType, setMultiple, type FieldModel, type FieldType, type ShowWhen } from './fieldModel';
+import { FIELD_KEY_PATTERN, changeType, fieldTypesAt, setMultiple, type FieldModel, type FieldType, type ShowWhen } from './fieldModel';
 import { FIELD_TYPE_LABEL } from './fieldTypeLabel';
 import { OptionsEditor } from './OptionsEditor';
 import { PatternEditor } from './PatternEditor';
@@ -14,13 +14,17 @@ export interface FieldPanelProps {
   siblings: FieldModel[];
   /** `coalesce`: a keystroke in a text input (one undo step per input). */
   onChange: (next: FieldModel, coalesce?: string) => void;
+  /** Parts of the panel that need the whole form (a computed field's formula, a link's form), shown after the type's own settings. */
+  children?: (idBase: string) => ReactNode;
+  /** The field is in a group or on a repeating line (types of the top of the form only are not offered). */
+  nested?: boolean;
 }
 
 const NUMERIC = new Set<FieldType>(['number', 'integer', 'money']);
 const TEXTUAL = new Set<FieldType>(['text', 'longText', 'phone', 'address', 'file', 'photo']);
 
 /** Everything about one field, without JSON: label, name, type, required, help, limits, options, when it shows. */
-export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
+export function FieldPanel({ field, siblings, onChange, children, nested }: FieldPanelProps) {
   const { t, text } = useI18n();
   const idBase = useId();
   const [key, setKey] = useState(field.key);
@@ -68,7 +72,7 @@ export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
               id={`${idBase}-type`}
               value={field.type}
               onChange={(type: Exclude<FieldType, 'advanced'>) => onChange(changeType(field, type))}
-              options={FIELD_TYPES.map((type) => ({ value: type, label: t(FIELD_TYPE_LABEL[type]) }))}
+              options={fieldTypesAt(!!nested && field.type !== 'link').map((type) => ({ value: type, label: t(FIELD_TYPE_LABEL[type]) }))}
             />
           </Form.Item>
         )}
@@ -134,6 +138,7 @@ export function FieldPanel({ field, siblings, onChange }: FieldPanelProps) {
             <OptionsEditor options={field.options ?? []} onChange={(options) => set({ options }, `${field.key}.options`)} />
           </Form.Item>
         )}
+        {children?.(idBase)}
         {(field.type === 'group' || field.type === 'lines') && (
           <Alert
             type="info"

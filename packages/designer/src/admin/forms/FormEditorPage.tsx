@@ -13,8 +13,15 @@ import { usePublishDocument } from '../shared/usePublishDocument';
 import { formChanges } from '../versions/changesInWords';
 import { FieldList } from './FieldList';
 import { FieldPanel } from './FieldPanel';
+import { ComputedFieldEditor } from './ComputedFieldEditor';
+import { canCompute, fieldPointer } from './computedField';
+import { formFormulaContext } from './formFormulaContext';
+import { LinkFormPicker } from './LinkFormPicker';
+import { linkTargets } from './linkTargets';
+import { useFormDefinitions, useFormList } from '../rules/useForms';
 import { FieldAccessEditor } from './FieldAccessEditor';
 import { renameFieldAccess } from './fieldAccessModel';
+import { renameInFormulas } from './renameInFormulas';
 import { fieldsAt, move, newField, readFields, replaceFieldsAt, writeFields, type FieldModel } from './fieldModel';
 import { FormPreview } from './FormPreview';
 import { FormSettings } from './FormSettings';
@@ -39,9 +46,20 @@ export function FormEditorPage() {
   const model = useMemo(() => (form ? readFields(form) : null), [form]);
   // The engine's checks follow typing without holding it up.
   const checked = useDeferredValue(form);
+  const formList = useFormList();
+  // The forms its link fields name: checked with it, as the server checks the pack.
+  const linked = useFormDefinitions(checked ? linkTargets(checked) : []);
   const problems = useMemo(
-    () => (checked ? checkDefinitions({ form: checked, calendars: reference?.calendars ?? [], roles: reference?.roles ?? null }).form : []),
-    [checked, reference],
+    () =>
+      checked
+        ? checkDefinitions({
+            form: checked,
+            otherForms: [...linked.values()],
+            calendars: reference?.calendars ?? [],
+            roles: reference?.roles ?? null,
+          }).form
+        : [],
+    [checked, linked, reference],
   );
 
   if (editor.loading && !form) return <Loading />;
@@ -50,6 +68,10 @@ export function FormEditorPage() {
 
   const level = fieldsAt(model.fields, path) ?? model.fields;
   const selectedField = level.find((f) => f.key === selected) ?? null;
+  const parentField =
+    path.length > 0 ? ((fieldsAt(model.fields, path.slice(0, -1)) ?? []).find((f) => f.key === path.at(-1)) ?? null) : null;
+  const selectedPointer = selectedField ? fieldPointer(model.fields, path, selectedField.key) : '';
+  const problemsAt = (pointer: string) => problems.filter((p) => p.pointer === pointer || p.pointer.startsWith(`${pointer}/`));
   const pathLabels = path.map((_, i) => {
     const f = (fieldsAt(model.fields, path.slice(0, i)) ?? []).find((x) => x.key === path[i]);
     return text(f?.label) || path[i]!;
@@ -116,6 +138,7 @@ export function FormEditorPage() {
                     <FieldPanel
                       field={selectedField}
                       siblings={level}
+                      nested={path.length > 0}
                       onChange={(next, coalesce) => {
                         setLevel(
                           (list) =>
@@ -127,15 +150,46 @@ export function FormEditorPage() {
                                   : f,
                             ),
                           coalesce,
-                          // A renamed field keeps who may change it.
+                          // A renamed field keeps who may change it, and the formulas that read it follow it.
                           (f) =>
                             next.key === selectedField.key
                               ? f
-                              : renameFieldAccess(f, [...path, selectedField.key].join('.'), [...path, next.key].join('.')),
+                              : renameInFormulas(
+                                  renameFieldAccess(f, [...path, selectedField.key].join('.'), [...path, next.key].join('.')),
+                                  path,
+                                  selectedField.key,
+                                  next.key,
+                                ),
                         );
                         if (next.key !== selectedField.key) setSelected(next.key);
                       }}
-                    />
+                    >
+                      {(idBase) => {
+                        const change = (next: FieldModel) => setLevel((list) => list.map((f) => (f.key === selectedField.key ? next : f)));
+                        if (selectedField.type === 'link')
+                          return (
+                            <LinkFormPicker
+                              field={selectedField}
+                              forms={formList}
+                              idBase={idBase}
+                              invalid={problemsAt(`${selectedPointer}/x-linkForm`).length > 0}
+                              onChange={change}
+                            />
+                          );
+                        if (!canCompute(selectedField, parentField)) return null;
+                        return (
+                          <ComputedFieldEditor
+                            field={selectedField}
+                            siblings={level}
+                            parent={parentField}
+                            idBase={idBase}
+                            context={formFormulaContext({ form, fields: model.fields, path, key: selectedField.key, locale })}
+                            problems={problemsAt(`${selectedPointer}/x-formula`)}
+                            onChange={change}
+                          />
+                        );
+                      }}
+                    </FieldPanel>
                     <FieldAccessEditor
                       form={form}
                       field={[...path, selectedField.key].join('.')}

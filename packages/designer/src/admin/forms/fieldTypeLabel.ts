@@ -20,6 +20,7 @@ export const FIELD_TYPE_LABEL: Record<FieldType, MessageKey> = {
   signature: 'fieldType.signature',
   person: 'fieldType.person',
   store: 'fieldType.store',
+  link: 'fieldType.link',
   group: 'fieldType.group',
   lines: 'fieldType.lines',
   advanced: 'fieldType.advanced',

@@ -22,6 +22,8 @@ import {
   type FactKind,
 } from './factModel';
 import { HistoryFactEditor } from './HistoryFactEditor';
+import { LinkedFactEditor } from './LinkedFactEditor';
+import { linkFields } from './linkedFact';
 
 export interface FactsEditorProps {
   facts: Record<string, DerivedFact>;
@@ -40,7 +42,12 @@ export interface FactsEditorProps {
 export function FactsEditor({ facts, form, dateFields, calendars, exprContext, problems, onChange }: FactsEditorProps) {
   const { t } = useI18n();
   const entries = Object.entries(facts);
-  const starters = { dateFields: dateFields.map((f) => f.name), numericFacts: exprContext.numericFacts.map((f) => f.name) };
+  const links = linkFields(form);
+  const starters = {
+    dateFields: dateFields.map((f) => f.name),
+    numericFacts: exprContext.numericFacts.map((f) => f.name),
+    linkFields: links.map((l) => l.name),
+  };
   const add = (kind: FactKind) => onChange({ ...facts, [uniqueFactName(kind, Object.keys(facts))]: newFact(kind, starters) });
   return (
     <Card
@@ -51,6 +58,7 @@ export function FactsEditor({ facts, form, dateFields, calendars, exprContext, p
           <Button onClick={() => add('workingHours')}>{t('facts.addWorkingTime')}</Button>
           <Button onClick={() => add('computed')}>{t('facts.addComputed')}</Button>
           <Button onClick={() => add('history')}>{t('facts.addHistory')}</Button>
+          {links.length > 0 && <Button onClick={() => add('linked')}>{t('facts.addLinked')}</Button>}
         </Space>
       }
     >
@@ -67,6 +75,7 @@ export function FactsEditor({ facts, form, dateFields, calendars, exprContext, p
           onChange={(next, newName) => onChange(replaceFact(facts, name, next, newName))}
           onRemove={() => onChange(removeFact(facts, name))}
           onKind={(kind) => onChange(replaceFact(facts, name, changeFactKind(fact, kind, starters)))}
+          withLinked={links.length > 0 || fact.kind === 'linked'}
         >
           {fact.kind === 'computed' ? (
             <>
@@ -91,10 +100,13 @@ export function FactsEditor({ facts, form, dateFields, calendars, exprContext, p
               invalidAt={(...path) => problemsUnder(problems, factPointer(name, ...path)).length > 0}
             />
           ) : fact.kind === 'linked' ? (
-            // Linked facts are declared in the rule set's JSON (the link field and the linked form's field).
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 6, fontSize: 12 }}>
-              {t('records.links.factExplain')}
-            </Typography.Paragraph>
+            <LinkedFactEditor
+              name={name}
+              fact={fact}
+              ownForm={form}
+              onChange={(next) => onChange(replaceFact(facts, name, next))}
+              invalidAt={(...path) => problemsUnder(problems, factPointer(name, ...path)).length > 0}
+            />
           ) : (
             <ElapsedFactEditor
               name={name}
@@ -119,6 +131,7 @@ function FactRow({
   onChange,
   onRemove,
   onKind,
+  withLinked,
   children,
 }: {
   name: string;
@@ -128,6 +141,8 @@ function FactRow({
   onChange: (next: DerivedFact, newName?: string) => void;
   onRemove: () => void;
   onKind: (kind: FactKind) => void;
+  /** The form has link fields (or the fact already reads one): a linked record's value is a kind to offer. */
+  withLinked: boolean;
   children: ReactNode;
 }) {
   const { t, text } = useI18n();
@@ -156,7 +171,10 @@ function FactRow({
               { label: t('facts.kindGroup.time'), options: ELAPSED_KINDS.map((k) => ({ value: k, label: kindLabel(k) })) },
               {
                 label: t('facts.kindGroup.other'),
-                options: (['computed', 'history'] as const).map((k) => ({ value: k, label: kindLabel(k) })),
+                options: (withLinked ? (['computed', 'history', 'linked'] as const) : (['computed', 'history'] as const)).map((k) => ({
+                  value: k,
+                  label: kindLabel(k),
+                })),
               },
             ]}
           />

@@ -28,6 +28,7 @@ import type { OutcomeChoices } from './outcomeSchemas';
 import { RuleEditor } from './RuleEditor';
 import { SharedConditionsEditor } from './SharedConditionsEditor';
 import { useFormDefinitions } from './useForms';
+import { linkTargets } from '../forms/linkTargets';
 import { DecisionTablesPanel } from './tables/DecisionTablesPanel';
 import { Loading } from '../../app/Loading';
 
@@ -55,11 +56,14 @@ export function RuleSetEditorPage() {
   }, [api, ruleSet?.form]);
 
   const calendars = useMemo(() => reference?.calendars ?? [], [reference]);
-  const facts = useMemo(() => (form && ruleSet ? factOptions(form, ruleSet) : []), [form, ruleSet]);
+  // The forms the form's link fields name: their values for linked facts, and checked with the rule set.
+  const linkedForms = useFormDefinitions(form ? linkTargets(form) : []);
+  const facts = useMemo(() => (form && ruleSet ? factOptions(form, ruleSet, linkedForms) : []), [form, ruleSet, linkedForms]);
   const checked = useDeferredValue(ruleSet);
-  const counted = useFormDefinitions(
-    Object.values(checked?.facts ?? {}).flatMap((f) => (f.kind === 'history' && f.query.form ? [f.query.form] : [])),
-  );
+  const counted = useFormDefinitions([
+    ...Object.values(checked?.facts ?? {}).flatMap((f) => (f.kind === 'history' && f.query.form ? [f.query.form] : [])),
+    ...(form ? linkTargets(form) : []),
+  ]);
   const problems = useMemo(
     () =>
       form && checked

@@ -14,6 +14,8 @@ export const isElapsedKind = (kind: FactKind): kind is ElapsedKind => (ELAPSED_K
 export interface FactStarterContext {
   dateFields: readonly string[];
   numericFacts: readonly string[];
+  /** The form's link fields (a linked fact starts from the first, reading the linked record's status). */
+  linkFields?: readonly string[];
 }
 
 const DEFAULT_LABELS: Record<FactKind, LocalizedText> = {
@@ -41,7 +43,7 @@ export function newFact(kind: FactKind, context: FactStarterContext): DerivedFac
   const label = { ...DEFAULT_LABELS[kind] };
   if (kind === 'computed') return { kind, label, value: context.numericFacts[0] ? { fact: context.numericFacts[0] } : 0 };
   if (kind === 'history') return { kind, type: 'integer', label, query: { aggregate: 'count', window: { unit: 'week' } } };
-  if (kind === 'linked') return { kind, field: '', path: '$status', type: 'string', label };
+  if (kind === 'linked') return { kind, field: context.linkFields?.[0] ?? '', path: '$status', type: 'string', label };
   return { kind, from: context.dateFields[0] ?? '', label };
 }
 

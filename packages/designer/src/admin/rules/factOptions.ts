@@ -4,11 +4,13 @@ import {
   STATUS_FACT,
   type FieldInfo,
   type FormDefinition,
+  type LinkedFact,
   type LocalizedText,
   type RecordSchema,
   type RuleSetFile,
 } from '@aftersales/engine';
 import { CONDITION_REFERENCE_FIELD } from './conditionMapping';
+import { linkedValues } from './linkedFact';
 
 export type FactKind = 'number' | 'string' | 'choice' | 'boolean' | 'date' | 'list' | 'reference' | 'other';
 
@@ -24,8 +26,16 @@ export interface FactOption {
   info?: FieldInfo;
 }
 
-/** Every fact the rules of a rule set can use, in form order, with type and choice options. */
-export function factOptions(form: FormDefinition, ruleSet: Pick<RuleSetFile, 'facts' | 'conditions'>): FactOption[] {
+/**
+ * Every fact the rules of a rule set can use, in form order, with type and choice options. A linked
+ * fact has its own type; with the forms its link fields name, a choice (or the linked record's
+ * status) offers their values by label.
+ */
+export function factOptions(
+  form: FormDefinition,
+  ruleSet: Pick<RuleSetFile, 'facts' | 'conditions'>,
+  linkedForms: ReadonlyMap<string, FormDefinition> = new Map(),
+): FactOption[] {
   const out: FactOption[] = [];
   const walk = (node: RecordSchema, prefix: string, labels: string[][]) => {
     for (const [key, child] of Object.entries(node.properties ?? {})) {
@@ -53,6 +63,10 @@ export function factOptions(form: FormDefinition, ruleSet: Pick<RuleSetFile, 'fa
   walk(form.schema, '', []);
   const catalog = factCatalog(form, ruleSet);
   for (const [name, fact] of Object.entries(ruleSet.facts ?? {})) {
+    if (fact.kind === 'linked') {
+      out.push(linkedOption(name, fact, form, linkedForms));
+      continue;
+    }
     const source = fact.kind === 'history' ? ('history' as const) : ('derived' as const);
     // A computed date (e.g. purchase date + 2 years) is a date: deadlines can start from it.
     const described = fact.kind === 'computed' ? catalog(name) : undefined;
@@ -77,6 +91,15 @@ export function factOptions(form: FormDefinition, ruleSet: Pick<RuleSetFile, 'fa
     source: 'reference',
   });
   return out;
+}
+
+function linkedOption(name: string, fact: LinkedFact, form: FormDefinition, linkedForms: ReadonlyMap<string, FormDefinition>): FactOption {
+  const base = { name, label: fact.label, many: false, source: 'derived' as const };
+  const target = linkedForms.get(form.schema.properties?.[fact.field]?.['x-linkForm'] ?? '');
+  const options = linkedValues(target).find((v) => v.path === fact.path)?.options;
+  if (options && fact.type === 'string') return { ...base, kind: 'choice', options };
+  if (fact.type === 'boolean') return { ...base, kind: 'boolean' };
+  return { ...base, kind: fact.type === 'string' ? 'string' : 'number' };
 }
 
 function describe(name: string, label: LocalizedText, info: FieldInfo): FactOption {

@@ -25,6 +25,8 @@ export function newField(type: Exclude<FieldType, 'advanced'>, siblings: FieldMo
     field.maxLength = 500;
   }
   if (type === 'person' || type === 'store') field.maxLength = 100;
+  // A link keeps the linked record's id; the form it links to is picked in the field panel (`x-linkForm`).
+  if (type === 'link') field.maxLength = 50;
   if (type === 'longText') field.maxLength = 5000;
   if (type === 'address') field.maxLength = 300;
   if (type === 'phone') field.pattern = '^[0-9+\\- ]{5,20}$';
@@ -57,6 +59,7 @@ export function defaultUi(type: FieldType): Ui {
     case 'phone':
     case 'person':
     case 'store':
+    case 'link':
     case 'group':
     case 'lines':
     case 'advanced':
@@ -107,5 +110,10 @@ export function changeType(field: FieldModel, type: Exclude<FieldType, 'advanced
   if (field.showWhen) next.showWhen = field.showWhen;
   if (field.options && (type === 'singleChoice' || type === 'multipleChoice')) next.options = field.options;
   if (field.children && (type === 'group' || type === 'lines')) next.children = field.children;
+  // A computed number stays computed as another kind of number (a whole number, an amount in yuan).
+  const numbers: readonly FieldType[] = ['number', 'integer', 'money'];
+  const formula = field.schemaRest['x-formula'];
+  if (formula !== undefined && numbers.includes(field.type) && numbers.includes(type))
+    next.schemaRest = { ...next.schemaRest, 'x-formula': formula };
   return next;
 }

@@ -21,9 +21,18 @@ export const FIELD_TYPES = [
   'signature',
   'person',
   'store',
+  'link',
   'group',
   'lines',
 ] as const;
+
+/** Types only the top of a form can have: a link names a record by a top-level field (the server keeps links per record). */
+const TOP_LEVEL_TYPES: readonly FieldType[] = ['link'];
+
+/** The types a field can have at a level of the form (nested: in a group or on a repeating line). */
+export function fieldTypesAt(nested: boolean): Exclude<FieldType, 'advanced'>[] {
+  return FIELD_TYPES.filter((type) => !nested || !TOP_LEVEL_TYPES.includes(type));
+}
 
 /** `advanced`: a schema shape the editor does not model (e.g. `$ref`, `oneOf`); kept verbatim, edited in the JSON view. */
 export type FieldType = (typeof FIELD_TYPES)[number] | 'advanced';

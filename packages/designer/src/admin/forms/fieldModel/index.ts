@@ -3,7 +3,15 @@
  * form's schema and uiSchema into fields (read), writing them back (write), show-when conditions
  * (showWhen), edits (edits) and tree helpers (tree).
  */
-export { FIELD_KEY_PATTERN, FIELD_TYPES, type ChoiceOption, type FieldModel, type FieldType, type ShowWhen } from './fieldTypes';
+export {
+  FIELD_KEY_PATTERN,
+  FIELD_TYPES,
+  fieldTypesAt,
+  type ChoiceOption,
+  type FieldModel,
+  type FieldType,
+  type ShowWhen,
+} from './fieldTypes';
 export { readFields } from './read';
 export { writeField, writeFields } from './write';
 export { changeType, newField, setMultiple } from './edits';

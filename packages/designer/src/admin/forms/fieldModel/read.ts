@@ -96,6 +96,8 @@ function detectType(schema: RecordSchema): FieldType {
       if (kind === 'photo' || kind === 'file' || kind === 'signature') return kind;
       // A person (a user of the store, by the roles in x-roles) or a store, picked from lists.
       if (kind === 'person' || kind === 'store') return schema.format ? 'advanced' : kind;
+      // A record of another form (`x-linkForm`, kept with the field's other keywords), picked by its title.
+      if (kind === 'link') return schema.format ? 'advanced' : kind;
       if (kind === 'longText' || kind === 'phone' || kind === 'address') return schema.format ? 'advanced' : kind;
       if (kind) return 'advanced';
       if (schema.format === 'date') return 'date';

@@ -117,6 +117,7 @@ const TYPE_SHAPES: Record<Exclude<FieldType, 'advanced'>, Record<string, unknown
   signature: { type: 'string', 'x-kind': 'signature' },
   person: { type: 'string', 'x-kind': 'person' },
   store: { type: 'string', 'x-kind': 'store' },
+  link: { type: 'string', 'x-kind': 'link' },
   group: { type: 'object' },
   lines: { type: 'array' },
 };
