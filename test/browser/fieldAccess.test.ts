@@ -64,8 +64,12 @@ describe('field access in Chromium', () => {
     await shot(page, 'field-access-01-designer-call-time');
 
     await page.locator('[data-field-key="problemDescription"]').click();
+    // The role is found by typing its name (the list moves while it opens on a busy machine).
     await access.getByLabel('可修改的角色').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '客服专员' }).click();
+    await page.keyboard.type('客服专员');
+    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    await expect.poll(() => open.filter({ hasText: '客服专员' }).count()).toBe(1);
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '保存草稿' }).click();
     await expect.poll(() => page.getByText('草稿已保存').isVisible()).toBe(true);

@@ -31,6 +31,7 @@ export function FieldAccessEditor({
             id={`${idBase}-roles`}
             mode={roles ? 'multiple' : 'tags'}
             allowClear
+            optionFilterProp="label"
             value={choice.editableBy}
             placeholder={t('fieldAccess.anyone')}
             onChange={(editableBy: string[]) => set({ editableBy })}
@@ -42,6 +43,7 @@ export function FieldAccessEditor({
             id={`${idBase}-states`}
             mode="multiple"
             allowClear
+            optionFilterProp="label"
             disabled={choice.editableBy.length === 0 || states.length === 0}
             value={choice.inStates}
             placeholder={t('fieldAccess.everyState')}
