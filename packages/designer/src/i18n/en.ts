@@ -1122,6 +1122,9 @@ export const en = {
   'checks.after': 'Not earlier than',
   'checks.afterNone': 'Not compared with another date',
   'fieldType.address': 'Address',
+  // h18b: rules (deadline key, facts named in words)
+  'outcome.deadlineKey': 'Deadline code',
+  'outcome.deadlineKeyHelp': "Made from the deadline's name; change it only when a connected system expects another code.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1111,4 +1111,7 @@ export const zhCN: Messages = {
   'checks.after': '不能早于',
   'checks.afterNone': '不与其他日期比较',
   'fieldType.address': '地址',
+  // h18b: rules (deadline key, facts named in words)
+  'outcome.deadlineKey': '时限的编号',
+  'outcome.deadlineKeyHelp': '由时限名称自动生成；只有对接的系统需要其他编号时才修改。',
 };

@@ -30,6 +30,7 @@ import { SharedConditionsEditor } from './SharedConditionsEditor';
 import { useFormDefinitions } from './useForms';
 import { DecisionTablesPanel } from './tables/DecisionTablesPanel';
 import { Loading } from '../../app/Loading';
+import { deadlineKeys } from './deadlineKey';
 
 const NO_TITLES = {};
 
@@ -235,6 +236,7 @@ export function RuleSetEditorPage() {
                       choices={choices}
                       exprContext={exprContext}
                       otherNames={rules.filter((_, i) => i !== selected).map((r) => r.name)}
+                      otherDeadlineKeys={deadlineKeys(rules.filter((_, i) => i !== selected))}
                     />
                   </div>
                 ) : (
