@@ -264,7 +264,7 @@ export const zhCN: Messages = {
   'facts.explain': '供规则使用的计算值：两个日期字段之间的工作时间（按门店日历），或声明的计算值和历史数据（在 JSON 中编辑）。',
   'facts.addWorkingTime': '+ 工作时间',
   'facts.name': '名称',
-  'facts.nameOf': '事实 {name} 的名称',
+  'facts.nameOf': '事实 {name} 的编号',
   'facts.label': '标签',
   'facts.labelOf': '事实 {name} 的标签',
   'facts.definition': '定义',
@@ -293,8 +293,8 @@ export const zhCN: Messages = {
   'facts.kind.computedExpr': '计算值（由字段算出）',
   'facts.kindGroup.time': '两个日期之间的时间',
   'facts.kindGroup.other': '数值',
-  'facts.nameProblem.pattern': '名称以小写英文字母开头，只含字母和数字（如 discountsThisWeek）。',
-  'facts.nameProblem.taken': '已有名为 {name} 的事实。',
+  'facts.nameProblem.pattern': '编号以小写英文字母开头，只含字母和数字（如 discountsThisWeek）。',
+  'facts.nameProblem.taken': '已有编号为 {name} 的事实。',
   'facts.problemsOf': '事实 {name} 的问题',
   'facts.valueOf': '事实 {name} 的计算',
   'facts.computedExplain': '用字段、其他事实和运算组成数值；运算里还可以再嵌套运算。',
@@ -1114,4 +1114,5 @@ export const zhCN: Messages = {
   // h18b: rules (deadline key, facts named in words)
   'outcome.deadlineKey': '时限的编号',
   'outcome.deadlineKeyHelp': '由时限名称自动生成；只有对接的系统需要其他编号时才修改。',
+  'facts.code': '编号',
 };

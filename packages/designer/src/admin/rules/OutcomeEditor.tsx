@@ -107,6 +107,7 @@ export function OutcomeEditor({
               children: (
                 <Space direction="vertical" size={4}>
                   <Typography.Text type="secondary">{t('outcome.deadlineKeyHelp')}</Typography.Text>
+                  {/* Rules that are alternatives of one deadline (urban, suburban arrival) may share its key. */}
                   <Input
                     key={event.params.key}
                     aria-label={t('outcome.deadlineKey')}
@@ -114,7 +115,7 @@ export function OutcomeEditor({
                     style={{ width: 240 }}
                     onBlur={(e) => {
                       const key = e.target.value.trim();
-                      if (key && key !== event.params.key && CODE.test(key) && !otherDeadlineKeys.includes(key))
+                      if (key && key !== event.params.key && CODE.test(key))
                         onChange({ type: 'deadline', params: { ...event.params, key } }, 'outcome.deadline.key');
                       else e.target.value = event.params.key;
                     }}
