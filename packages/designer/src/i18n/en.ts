@@ -1126,6 +1126,13 @@ export const en = {
   'outcome.deadlineKey': 'Deadline code',
   'outcome.deadlineKeyHelp': "Made from the deadline's name; change it only when a connected system expects another code.",
   'facts.code': 'Code',
+  // h18b: stores (names people read)
+  'stores.title': 'Store names',
+  'stores.explain': 'Records, prints and exports show a store by its name. Name each store people belong to.',
+  'stores.none': 'No stores yet: give people their stores first.',
+  'stores.nameOf': 'Name of store {id}',
+  'stores.placeholder': 'e.g. Jiefang Road store',
+  'stores.saved': 'Store named {name}',
 } as const;
 
 export type MessageKey = keyof typeof en;

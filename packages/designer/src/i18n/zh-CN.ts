@@ -1115,4 +1115,11 @@ export const zhCN: Messages = {
   'outcome.deadlineKey': '时限的编号',
   'outcome.deadlineKeyHelp': '由时限名称自动生成；只有对接的系统需要其他编号时才修改。',
   'facts.code': '编号',
+  // h18b: stores (names people read)
+  'stores.title': '门店名称',
+  'stores.explain': '记录、打印和导出都用门店名称显示门店。请为人员所属的每个门店填写名称。',
+  'stores.none': '还没有门店：请先在人员中填写所属门店。',
+  'stores.nameOf': '门店 {id} 的名称',
+  'stores.placeholder': '例如：解放路店',
+  'stores.saved': '门店已命名为“{name}”',
 };

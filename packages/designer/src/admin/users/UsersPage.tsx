@@ -11,6 +11,7 @@ import { PASSWORD_MIN, USERNAME, generatePassword, knownStores } from './userMod
 import { useFeedback } from '../../app/Feedback';
 import { useAuth } from '../../app/auth/AuthContext';
 import { ApiError } from '../../api/ApiError';
+import { StoreNamesCard } from './StoreNamesCard';
 
 export const ROLES: Role[] = ['admin', 'manager', 'staff'];
 /** Solid tags, white text: AA contrast (axe checks the page). */
@@ -164,6 +165,8 @@ export function UsersPage() {
           }}
         />
       )}
+      {/* Reloaded when the users' stores change (a store typed in the user dialog appears here to be named). */}
+      <StoreNamesCard key={knownStores(users ?? []).join(',')} />
     </section>
   );
 }
