@@ -316,6 +316,8 @@ describe('users and API keys in Chromium', () => {
     await name.press('Enter');
     await expect.poll(() => page.getByText('门店已命名为“解放路店”').isVisible()).toBe(true);
     await expect.poll(() => page.getByLabel('门店 jiefang 的名称').inputValue()).toBe('解放路店');
+    // The users' stores read by name too.
+    await expect.poll(() => page.getByRole('row', { name: /客服小张/ }).textContent()).toMatch(/解放路店/);
     await expectAccessible(page);
     await shot(page, 'users-14-store-names');
     expect(await server.services.people.storeNames()).toEqual({ jiefang: '解放路店' });

@@ -10,21 +10,20 @@ import { errorText } from '../shared/errorText';
  * The names people read for the stores (records, users and channels keep a store's id): staff
  * screens, prints and exports show the name. Each store is named on its own line.
  */
-export function StoreNamesCard() {
+export function StoreNamesCard({ onSaved }: { onSaved?: () => void }) {
   const { t } = useI18n();
   const names = useStoreNames();
+  const saved = () => {
+    names.reload();
+    onSaved?.();
+  };
   return (
     <Card size="small" title={t('stores.title')} style={{ marginTop: 24 }}>
       <Typography.Paragraph type="secondary">{t('stores.explain')}</Typography.Paragraph>
       {names.stores !== null && names.stores.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('stores.none')} />}
       <Space direction="vertical" style={{ width: '100%' }}>
         {(names.stores ?? []).map((id) => (
-          <StoreNameRow
-            key={`${id}:${names.nameOf(id)}`}
-            id={id}
-            name={names.nameOf(id) === id ? '' : names.nameOf(id)}
-            onSaved={names.reload}
-          />
+          <StoreNameRow key={`${id}:${names.nameOf(id)}`} id={id} name={names.nameOf(id) === id ? '' : names.nameOf(id)} onSaved={saved} />
         ))}
       </Space>
     </Card>
