@@ -4461,6 +4461,9 @@ export interface paths {
           content: {
             'application/json': {
               items: string[];
+              names: {
+                [key: string]: string;
+              };
             };
           };
         };
@@ -4485,6 +4488,77 @@ export interface paths {
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/stores/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Name a store (admins): staff screens, prints and exports show its name, never its id
+     * @description Access: roles: admin.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the name people read, e.g. 解放路店 */
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Name a store (admins): staff screens, prints and exports show its name, never its id */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @description ISO 8601 instant */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Bad input (400, with a pointer per problem in details), not signed in (401), not allowed (403), not found (404), a conflict (409), too large (413), refused by the policy (422), too many requests (429) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A fault of the server */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;
@@ -5369,6 +5443,7 @@ export interface components {
       /** @description ISO 8601 instant */
       updatedAt: string;
       rev: number;
+      storeName?: string | null;
       /** @description the engine's evaluation: outcome, and the explanation when the record is read one by one */
       evaluation: Record<string, never>;
       approvals: components['schemas']['ApprovalWithChanges'][];

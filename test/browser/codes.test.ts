@@ -113,4 +113,63 @@ describe('codes made from names, in Chromium', () => {
     await shot(page, 'codes-04-rule-uses-shared-condition-by-name');
     expect(await page.locator('body').innerText()).not.toContain('notSecurityFault');
   });
+
+  it('when the admin gives a new deadline its name, then its key is made from the name and shown only under advanced; an existing one keeps its key', async () => {
+    await page.goto(`${server.url}/admin/rules/after-sales-record.turnaround`);
+    // An existing deadline (T1, urban arrival): no key box; its key is kept, under advanced.
+    await page
+      .getByRole('button', { name: /T1|市区/ })
+      .first()
+      .click();
+    await expect.poll(() => page.locator('[id="outcome_what_zh-CN"]').inputValue()).toBe('到场');
+    expect(await page.locator('#outcome_key:visible').count()).toBe(0);
+    const visible = await page.locator('body').innerText();
+    expect(visible).not.toContain('arrival');
+    expect(visible).not.toContain('标识');
+    await page.getByRole('button', { name: '高级', exact: true }).click();
+    await expect.poll(() => page.getByLabel('时限的编号').inputValue()).toBe('arrival');
+
+    // A new rule with a deadline named in Chinese only.
+    await page.getByRole('button', { name: '+ 添加规则' }).click();
+    await page.getByLabel('标题 (中文)').fill('上门时限');
+    await page.locator('#outcome-type').click();
+    await page.locator('.ant-select-item-option[title="时限"]').click();
+    await page.locator('[id="outcome_what_zh-CN"]').fill('上门');
+    expect(await page.locator('#outcome_key:visible').count()).toBe(0);
+    await shot(page, 'codes-05-deadline-by-name');
+    await page.getByRole('button', { name: '高级', exact: true }).click();
+    await expect.poll(() => page.getByLabel('时限的编号').inputValue()).toBe('shangMen');
+    await shot(page, 'codes-06-deadline-key-under-advanced');
+    await saveDraft();
+    const draft = await api('GET', '/rule-sets/after-sales-record.turnaround');
+    const rules = draft.draft.definition.rules as { name: string; event: { type: string; params: { key?: string } } }[];
+    expect(rules.find((r) => r.name === 'shang-men-shi-xian')?.event.params.key).toBe('shangMen');
+    expect(rules.find((r) => r.name === 'T1-urban')?.event.params.key).toBe('arrival');
+  });
+
+  it('when the admin gives a fact a new code under advanced, then every rule using it follows; a new fact is named in words', async () => {
+    await page.goto(`${server.url}/admin/rules/after-sales-record.turnaround`);
+    await page.getByRole('tab', { name: '事实与共享条件' }).click();
+    const fact = page.getByRole('group', { name: '事实 unitsDays', exact: true });
+    await expect.poll(() => fact.getByLabel('事实 unitsDays 的标签 (中文)').inputValue()).toBe('收修所需工作日');
+    // The code is not in sight until "advanced" is opened.
+    expect(await page.getByLabel('事实 unitsDays 的编号').isVisible()).toBe(false);
+    await fact.getByRole('button', { name: '高级', exact: true }).click();
+    await page.getByLabel('事实 unitsDays 的编号').fill('shouXiuGongZuoRi');
+    await expect.poll(() => page.getByRole('group', { name: '事实 shouXiuGongZuoRi', exact: true }).isVisible()).toBe(true);
+    // A new fact: a Chinese name, its code made from it.
+    await page.getByRole('button', { name: '+ 计算值' }).click();
+    await page.getByLabel('事实 jiSuanZhi 的标签 (中文)').fill('超时台数');
+    const added = page.getByRole('group', { name: '事实 chaoShiTaiShu', exact: true });
+    await expect.poll(() => added.isVisible()).toBe(true);
+    expect(await added.getByLabel('事实 chaoShiTaiShu 的标签 (English)').inputValue()).toBe('');
+    await shot(page, 'codes-07-fact-by-name');
+    await saveDraft();
+    const draft = await api('GET', '/rule-sets/after-sales-record.turnaround');
+    const definition = draft.draft.definition;
+    expect(Object.keys(definition.facts)).toEqual(['shouXiuGongZuoRi', 'chaoShiTaiShu']);
+    expect(definition.facts.chaoShiTaiShu.label).toEqual({ 'zh-CN': '超时台数', en: '超时台数' });
+    expect(JSON.stringify(definition)).not.toContain('unitsDays');
+    expect(JSON.stringify(definition.rules)).toContain('{"fact":"shouXiuGongZuoRi"}');
+  });
 });

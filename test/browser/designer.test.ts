@@ -313,9 +313,16 @@ describe('designer in Chromium', () => {
 
     // History: repairs of the same vehicle this month.
     await page.getByRole('button', { name: '+ 历史统计' }).click();
-    await page.getByLabel('事实 history1 的名称').fill('repairsThisMonth');
+    // Named in words: the code is made from the name (pinyin) and follows it; no code box in sight.
+    expect(await page.getByLabel(/^事实 .* 的编号$/).count()).toBe(0);
+    await page.getByLabel('事实 liShiJiLuShu 的标签 (中文)').fill('本月同车维修次数');
+    const named = page.getByRole('group', { name: '事实 benYueTongCheWeiXiuCiShu', exact: true });
+    await expect.poll(() => named.isVisible()).toBe(true);
+    // A code an integration expects can still be given under "advanced".
+    await named.getByText('高级', { exact: true }).click();
+    await named.getByLabel('事实 benYueTongCheWeiXiuCiShu 的编号').fill('repairsThisMonth');
     const history = page.getByRole('group', { name: '事实 repairsThisMonth', exact: true });
-    await history.getByLabel('事实 repairsThisMonth 的标签 (中文)').fill('本月同车维修次数');
+    await expect.poll(() => history.getByLabel('事实 repairsThisMonth 的标签 (中文)').inputValue()).toBe('本月同车维修次数');
     await history.getByLabel('事实 repairsThisMonth 的标签 (English)').fill('Repairs of this vehicle this month');
     await pick(page, history.getByLabel('事实 repairsThisMonth 的期间'), '本月');
     await history.getByRole('button', { name: '给事实 repairsThisMonth 添加条件' }).click();
@@ -323,9 +330,11 @@ describe('designer in Chromium', () => {
 
     // Computed: the repair cost with 6% tax.
     await page.getByRole('button', { name: '+ 计算值' }).click();
-    await page.getByLabel('事实 computed2 的名称').fill('costWithTax');
+    await page.getByLabel('事实 jiSuanZhi 的标签 (中文)').fill('含税维修金额');
+    const cost = page.getByRole('group', { name: '事实 hanShuiWeiXiuJinE', exact: true });
+    await cost.getByText('高级', { exact: true }).click();
+    await cost.getByLabel('事实 hanShuiWeiXiuJinE 的编号').fill('costWithTax');
     const computed = page.getByRole('group', { name: '事实 costWithTax', exact: true });
-    await computed.getByLabel('事实 costWithTax 的标签 (中文)').fill('含税维修金额');
     await computed.getByLabel('事实 costWithTax 的标签 (English)').fill('Repair cost with tax');
     await pick(page, computed.getByLabel('事实 costWithTax 的计算的类型'), '相乘（×）');
     await computed.getByLabel('事实 costWithTax 的计算：第 2 项的数值').fill('1.06');
@@ -343,9 +352,9 @@ describe('designer in Chromium', () => {
     await expect.poll(() => computed.getByRole('list', { name: '事实 costWithTax 的问题' }).count()).toBe(0);
 
     // A name already taken is refused in place.
-    await page.getByLabel('事实 costWithTax 的名称').fill('repairsThisMonth');
-    await expect.poll(() => computed.getByText('已有名为 repairsThisMonth 的事实。').isVisible()).toBe(true);
-    await page.getByLabel('事实 costWithTax 的名称').blur();
+    await page.getByLabel('事实 costWithTax 的编号').fill('repairsThisMonth');
+    await expect.poll(() => computed.getByText('已有编号为 repairsThisMonth 的事实。').isVisible()).toBe(true);
+    await page.getByLabel('事实 costWithTax 的编号').blur();
 
     // The new fact is offered in the condition builder.
     await page.getByRole('tab', { name: '规则', exact: true }).click();

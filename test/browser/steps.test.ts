@@ -53,6 +53,7 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
         policyRoles: [...policyRoles],
         stores: ['jiefang'],
       });
+    await server.services.people.nameStore('jiefang', '解放路店', new Date().toISOString());
     const { record } = await server.services.records.create(
       'after-sales-record',
       {
@@ -112,6 +113,9 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
     // The arrival shows in words on the record, in its section, without anyone typing it.
     await expect.poll(() => tech.locator('#view-section-arrival + .record-data').textContent()).toContain('到场时间');
     expect(await tech.locator('.record-meta').textContent()).toContain('已到场');
+    // The store by its name, never its id.
+    expect(await tech.locator('.record-meta').textContent()).toContain('解放路店');
+    expect(await tech.locator('body').innerText()).not.toMatch(/\bjiefang\b/);
     expect(await tech.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(tech, 'steps-arrived-phone');
   });

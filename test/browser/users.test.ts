@@ -293,4 +293,21 @@ describe('users and API keys in Chromium', () => {
     await shot(admin, 'users-13-edit-en');
     await admin.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   });
+
+  it('the admin names the Jiefang store on the users page, and the store list carries the name people read', async () => {
+    const page = await newPage();
+    await signIn(page, ADMIN.username, ADMIN.password, /\/admin\/forms$/);
+    await page.goto(`${server.url}/admin/users`);
+    const name = page.getByLabel('门店 jiefang 的名称');
+    await expect.poll(() => name.isVisible()).toBe(true);
+    await name.fill('解放路店');
+    await name.press('Enter');
+    await expect.poll(() => page.getByText('门店已命名为“解放路店”').isVisible()).toBe(true);
+    await expect.poll(() => page.getByLabel('门店 jiefang 的名称').inputValue()).toBe('解放路店');
+    // The users' stores read by name too.
+    await expect.poll(() => page.getByRole('row', { name: /客服小张/ }).textContent()).toMatch(/解放路店/);
+    await expectAccessible(page);
+    await shot(page, 'users-14-store-names');
+    expect(await server.services.people.storeNames()).toEqual({ jiefang: '解放路店' });
+  });
 });

@@ -120,7 +120,7 @@ export { formatLocalTime, formatLocalDateTime, formatLocalDate, localYear } from
 export type * from './explain/Explanation.js';
 export type { RuleTrace, LeafTrace } from './explain/ExplanationTrace.js';
 export { traceExplanation } from './explain/ExplanationTrace.js';
-export { describeCondition, describeConditionTree } from './explain/describeCondition.js';
+export { describeCondition, describeConditionTree, sharedConditionHolds } from './explain/describeCondition.js';
 export type { DescribeConditionOptions } from './explain/describeCondition.js';
 export { describeRule } from './explain/describeRule.js';
 

@@ -48,9 +48,15 @@ const KEY_LIKE = /\b[a-z][a-zA-Z]*(?:\.[a-zA-Z][\w-]*)+\b/g;
  * The leaks in a page's texts. `keys`: the message keys of the dictionaries (a token that is one,
  * or that starts with one of their namespaces followed by a camelCase word, is a raw key);
  * `codes`: internal codes (policy role ids, shared condition names, enum values of the pack) that
- * must be shown by their labels.
+ * must be shown by their labels; `ids`: lower-case ids people must read by name (store ids, e.g.
+ * "jiefang": a store is shown by its name), matched as whole words.
  */
-export function findLeaks(texts: { text: string; where: string }[], keys: ReadonlySet<string>, codes: ReadonlySet<string>): Leak[] {
+export function findLeaks(
+  texts: { text: string; where: string }[],
+  keys: ReadonlySet<string>,
+  codes: ReadonlySet<string>,
+  ids: ReadonlySet<string> = new Set(),
+): Leak[] {
   const namespaces = new Set([...keys].map((k) => k.split('.')[0]!));
   const leaks: Leak[] = [];
   for (const { text, where } of texts) {
@@ -62,6 +68,7 @@ export function findLeaks(texts: { text: string; where: string }[], keys: Readon
       if (keys.has(token) || (namespaces.has(first) && /\.[a-z]+[A-Z]/.test(token))) leaks.push({ kind: 'key', text, where });
     }
     for (const word of text.match(/\b[a-z]+[A-Z][a-zA-Z]*\b/g) ?? []) if (codes.has(word)) leaks.push({ kind: 'code', text, where });
+    for (const word of text.match(/\b[a-z][a-z0-9-]*\b/g) ?? []) if (ids.has(word)) leaks.push({ kind: 'code', text, where });
   }
   return leaks;
 }

@@ -16,6 +16,12 @@ export const Person = Type.Object({
   stores: Type.Array(Type.String()),
 });
 
+/** A store's name, as staff screens, prints and exports show it. */
+export const StoreNameBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 60, pattern: '\\S', description: 'the name people read, e.g. 解放路店' }) },
+  { additionalProperties: false },
+);
+
 /** The people and stores person and store fields pick from, dispatch, my jobs. */
 export const fieldworkEndpoints = {
   people: endpoint({
@@ -31,7 +37,22 @@ export const fieldworkEndpoints = {
     }),
     response: Type.Object({ items: Type.Array(Person) }),
   }),
-  stores: endpoint({ method: 'get', path: '/stores', response: Type.Object({ items: Type.Array(Type.String()) }) }),
+  stores: endpoint({
+    method: 'get',
+    path: '/stores',
+    response: Type.Object({
+      items: Type.Array(Type.String()),
+      /** The names people read, by store id (stores nobody named yet are left out). */
+      names: Type.Record(Type.String(), Type.String()),
+    }),
+  }),
+  nameStore: endpoint({
+    method: 'put',
+    path: '/stores/:id',
+    params: IdParams,
+    body: StoreNameBody,
+    response: Type.Object({ id: Type.String(), name: Type.String(), updatedAt: Instant }),
+  }),
   dispatch: endpoint({ method: 'post', path: '/records/:id/dispatch', params: IdParams, body: Dispatch, response: RecordView }),
   myJobs: endpoint({
     method: 'get',

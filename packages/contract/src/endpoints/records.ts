@@ -53,6 +53,8 @@ export const Guard = ErrorDetail;
 /** A record with its evaluation (with the explanation when read one by one), status moves, approvals and deadline rows. */
 export const RecordView = Type.Object({
   ...StoredRecordFields,
+  /** The name people read for the record's store (null: no store, or a store nobody named yet). */
+  storeName: Type.Optional(Nullable(Type.String())),
   evaluation: RecordEvaluation,
   approvals: Type.Array(ApprovalWithChanges),
   /** In a final state of its flow: read-only. */

@@ -17,6 +17,7 @@ export function fieldworkApi(client: ApiClient) {
   return {
     people: (roles: readonly string[] = []) => client.call(e.people, { query: roles.length > 0 ? { role: roles.join(',') } : {} }),
     stores: () => client.call(e.stores, {}),
+    nameStore: (id: string, name: string) => client.call(e.nameStore, { params: { id }, body: { name } }),
     dispatch: (id: string, assignee: string, rev: number) => client.call(e.dispatch, { params: { id }, body: { assignee, rev } }),
     myJobs: () => client.call(e.myJobs, {}),
     channels: () => client.call(n.channels, {}),

@@ -266,7 +266,7 @@ export const en = {
     'Facts computed for the rules: working time between two date fields (on the store calendar), or declared computed and history figures (edit those in JSON).',
   'facts.addWorkingTime': '+ Working-time fact',
   'facts.name': 'Name',
-  'facts.nameOf': 'Name of fact {name}',
+  'facts.nameOf': 'Code of fact {name}',
   'facts.label': 'Label',
   'facts.labelOf': 'Label of fact {name}',
   'facts.definition': 'Definition',
@@ -295,7 +295,7 @@ export const en = {
   'facts.kind.computedExpr': 'Computed from fields',
   'facts.kindGroup.time': 'Time between two dates',
   'facts.kindGroup.other': 'Numbers',
-  'facts.nameProblem.pattern': 'A name starts with a small letter, then letters and digits only (e.g. discountsThisWeek).',
+  'facts.nameProblem.pattern': 'A code starts with a small letter, then letters and digits only (e.g. discountsThisWeek).',
   'facts.nameProblem.taken': 'Another fact is already called {name}.',
   'facts.problemsOf': 'Problems of fact {name}',
   'facts.valueOf': 'Calculation of fact {name}',
@@ -1146,6 +1146,17 @@ export const en = {
   'facts.linked.type.boolean': 'yes / no',
   'facts.linked.noLinks': 'The form has no link field: add a "Link to a record of another form" field to the form first.',
   'facts.linked.missingField': '(a field that no longer exists)',
+  // h18b: rules (deadline key, facts named in words)
+  'outcome.deadlineKey': 'Deadline code',
+  'outcome.deadlineKeyHelp': "Made from the deadline's name; change it only when a connected system expects another code.",
+  'facts.code': 'Code',
+  // h18b: stores (names people read)
+  'stores.title': 'Store names',
+  'stores.explain': 'Records, prints and exports show a store by its name. Name each store people belong to.',
+  'stores.none': 'No stores yet: give people their stores first.',
+  'stores.nameOf': 'Name of store {id}',
+  'stores.placeholder': 'e.g. Jiefang Road store',
+  'stores.saved': 'Store named {name}',
 } as const;
 
 export type MessageKey = keyof typeof en;

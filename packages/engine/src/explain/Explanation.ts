@@ -21,8 +21,10 @@ export interface GroupConditionExplanation {
   kind: 'all' | 'any' | 'not';
   result?: boolean;
   children: ConditionExplanation[];
-  /** Name of the shared condition this group came from. */
+  /** Name (code) of the shared condition this group came from. */
   reference?: string;
+  /** What people read for that shared condition (the rule set's `conditionTitles`). */
+  referenceTitle?: LocalizedText;
 }
 
 export type ConditionExplanation = FactConditionExplanation | GroupConditionExplanation;

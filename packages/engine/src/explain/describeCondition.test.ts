@@ -24,10 +24,22 @@ describe('describeCondition', () => {
     );
   });
 
-  it('when a group is a shared condition, then its code name is not shown', () => {
-    const group = { kind: 'not', reference: 'notSecurityFault', result: true, children: [callTime] } as unknown as ConditionExplanation;
-    const lines = describeConditionTree(group, 'zh-CN');
-    expect(lines[0]).toBe('以下条件不成立（共享条件） ✓');
-    expect(lines.join('\n')).not.toContain('notSecurityFault');
+  it('when a group is a shared condition with a name, then the line says that name holds, never its code', () => {
+    const group = {
+      kind: 'not',
+      reference: 'notSecurityFault',
+      referenceTitle: t('不是安防故障', 'Not a security fault'),
+      result: true,
+      children: [callTime],
+    } as unknown as ConditionExplanation;
+    const zh = describeConditionTree(group, 'zh-CN');
+    expect(zh[0]).toBe('不是安防故障 成立 ✓：以下条件不成立');
+    expect(describeConditionTree(group, 'en')[0]).toBe('Not a security fault holds ✓: this does not hold');
+    expect([...zh, ...describeConditionTree(group, 'en')].join('\n')).not.toContain('notSecurityFault');
+  });
+
+  it('when a shared condition has no name, then its code names it', () => {
+    const group = { kind: 'all', reference: 'isUrban', result: false, children: [callTime] } as unknown as ConditionExplanation;
+    expect(describeConditionTree(group, 'zh-CN')[0]).toBe('isUrban 成立 ✗：以下条件全部满足');
   });
 });

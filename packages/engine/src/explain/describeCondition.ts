@@ -82,12 +82,18 @@ export function describeConditionTree(
   const indent = '  '.repeat(depth);
   if (condition.kind === 'fact') return [indent + describeCondition(condition, locale, options)];
   const mark = MARK[String(condition.result) as keyof typeof MARK];
-  // A shared condition is said by its conditions below, never by its code name.
-  const reference = condition.reference ? (locale === 'en' ? ' (shared condition)' : '（共享条件）') : '';
-  return [
-    `${indent}${pickText(GROUP_WORDS[condition.kind], locale)}${reference} ${mark}`,
-    ...condition.children.flatMap((child) => describeConditionTree(child, locale, depth + 1, options)),
-  ];
+  const group = pickText(GROUP_WORDS[condition.kind], locale);
+  // A shared condition is said by its name ("市区来电 成立 ✓：以下条件全部满足"), its code only when it has no name.
+  const head =
+    condition.reference === undefined
+      ? `${group} ${mark}`
+      : `${sharedConditionHolds(condition.referenceTitle ? pickText(condition.referenceTitle, locale) : condition.reference, locale)} ${mark}${locale === 'en' ? ': ' : '：'}${group}`;
+  return [`${indent}${head}`, ...condition.children.flatMap((child) => describeConditionTree(child, locale, depth + 1, options))];
+}
+
+/** "市区来电 成立" / "Urban call holds": a shared condition named in a sentence. */
+export function sharedConditionHolds(name: string, locale: Locale): string {
+  return locale === 'en' ? `${name} holds` : `${name} 成立`;
 }
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -16,28 +16,31 @@ export interface EvaluatedCondition {
 
 /**
  * Walks the rule's own condition tree beside json-rules-engine's evaluated one, so every
- * leaf gets its label, its fact value and whether it held, and shared conditions keep their name.
+ * leaf gets its label, its fact value and whether it held, and shared conditions keep their name and title.
  */
 export function explainConditions(
   definition: NestedCondition,
   evaluated: EvaluatedCondition | undefined,
   facts: FactCatalog,
   shared: Readonly<Record<string, TopLevelCondition>>,
+  titles: Readonly<Record<string, LocalizedText>> = {},
 ): ConditionExplanation {
   if ('condition' in definition) {
     const target = Object.hasOwn(shared, definition.condition) ? shared[definition.condition] : undefined;
-    const inner = target ? explainConditions(target, evaluated, facts, shared) : { kind: 'all' as const, children: [] };
-    return inner.kind === 'fact' ? inner : { ...inner, reference: definition.condition };
+    const inner = target ? explainConditions(target, evaluated, facts, shared, titles) : { kind: 'all' as const, children: [] };
+    if (inner.kind === 'fact') return inner;
+    const title = Object.hasOwn(titles, definition.condition) ? titles[definition.condition] : undefined;
+    return { ...inner, reference: definition.condition, ...(title ? { referenceTitle: title } : {}) };
   }
   if ('all' in definition || 'any' in definition) {
     const kind = 'all' in definition ? 'all' : 'any';
     const list = 'all' in definition ? definition.all : definition.any;
     const results = evaluated?.[kind];
-    const children = list.map((child, i) => explainConditions(child, results?.[i], facts, shared));
+    const children = list.map((child, i) => explainConditions(child, results?.[i], facts, shared, titles));
     return { kind, children, ...resultOf(kind, children) };
   }
   if ('not' in definition) {
-    const child = explainConditions(definition.not, evaluated?.not, facts, shared);
+    const child = explainConditions(definition.not, evaluated?.not, facts, shared, titles);
     return { kind: 'not', children: [child], ...(child.result === undefined ? {} : { result: !child.result }) };
   }
   const fact = facts(definition.fact);

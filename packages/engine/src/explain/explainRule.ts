@@ -27,6 +27,14 @@ export function explainRule(
     title: rule.title,
     enabled: rule.enabled !== false,
     fired,
-    conditions: evaluated ? explainConditions(rule.conditions, evaluated, ruleSet.facts, ruleSet.definition.conditions ?? {}) : undefined,
+    conditions: evaluated
+      ? explainConditions(
+          rule.conditions,
+          evaluated,
+          ruleSet.facts,
+          ruleSet.definition.conditions ?? {},
+          ruleSet.definition.conditionTitles ?? {},
+        )
+      : undefined,
   };
 }

@@ -16,10 +16,18 @@ describe('ruleSentence', () => {
     expect(ruleSentence(rule('big-fee-approval'), context, 'en')).toBe('When Fee > 200 → General manager approves before "Completed"');
   });
 
-  it('when a rule uses a shared condition, a deadline with a breach fine and an owner, then all read in words', () => {
-    expect(ruleSentence(rule('arrive-urban'), context, 'zh-CN')).toBe(
+  it('when a rule uses a shared condition without a name, a deadline with a breach fine and an owner, then all read in words', () => {
+    const untitled = { ...context, ruleSet: { ...sampleRuleSet, conditionTitles: {} } };
+    expect(ruleSentence(rule('arrive-urban'), untitled, 'zh-CN')).toBe(
       '当 区域 = 市区 → 到场：来电时间起 6 工作小时内完成（技术员负责），超时罚 技术员 ¥10',
     );
+  });
+
+  it('when a shared condition has a name, then the sentence says that name holds, in both languages', () => {
+    expect(ruleSentence(rule('arrive-urban'), context, 'zh-CN')).toMatch(/^当 市区来电 成立 → 到场/);
+    expect(ruleSentence(rule('arrive-urban'), context, 'en')).toMatch(/^When Urban call holds → /);
+    const zhOnly = { ...context, ruleSet: { ...sampleRuleSet, conditionTitles: { isUrban: { 'zh-CN': '市区来电', en: '' } } } };
+    expect(ruleSentence(rule('arrive-urban'), zhOnly, 'en')).toMatch(/^When 市区来电 holds → /);
   });
 
   it('when conditions nest, use is filled and an amount formula, then groups are bracketed and nothing shows a code', () => {

@@ -1,6 +1,7 @@
 import type { FormDefinition } from '../forms/FormDefinition.js';
 import { enumKey } from '../forms/enumKey.js';
-import type { Locale, LocalizedText } from '../i18n/LocalizedText.js';
+import { pickText, type Locale, type LocalizedText } from '../i18n/LocalizedText.js';
+import { sharedConditionHolds } from './describeCondition.js';
 import { describeExpr } from '../expr/describeExpr.js';
 import type { Expr } from '../expr/Expr.js';
 import type { DeadlineUnit, OutcomeEvent, Party } from '../outcome/OutcomeEvent.js';
@@ -11,7 +12,7 @@ import type { NestedCondition, RuleDefinition, RuleSetFile, TopLevelCondition } 
 /** What a rule's sentence names things by: the form (field labels, options, statuses), the rule set (facts, shared conditions), role names. */
 export interface SentenceContext {
   form: FormDefinition;
-  ruleSet: Pick<RuleSetFile, 'facts' | 'conditions'>;
+  ruleSet: Pick<RuleSetFile, 'facts' | 'conditions' | 'conditionTitles'>;
   roleLabel: (role: string) => LocalizedText | undefined;
 }
 
@@ -126,6 +127,10 @@ export function conditionSentence(condition: TopLevelCondition, context: Sentenc
         context.ruleSet.conditions && Object.hasOwn(context.ruleSet.conditions, c.condition)
           ? context.ruleSet.conditions[c.condition]
           : undefined;
+      // Said by its name ("市区来电 成立"); a shared condition without a name reads as its conditions.
+      const title = context.ruleSet.conditionTitles?.[c.condition];
+      if (title && Object.hasOwn(context.ruleSet.conditionTitles ?? {}, c.condition))
+        return sharedConditionHolds(pickText(title, locale), locale);
       if (!shared || seen.has(c.condition)) return c.condition;
       seen.add(c.condition);
       const text = walk(shared, nested);

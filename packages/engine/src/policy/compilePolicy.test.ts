@@ -84,7 +84,7 @@ describe('compilePolicy', () => {
     expect(describeRule(evaluation.explanation[0]!, 'zh-CN')).toEqual([
       '市区 6 工作小时内到场 (T1)：适用',
       '  以下条件全部满足 ✓',
-      '    以下条件全部满足（共享条件） ✓',
+      '    市区来电 成立 ✓：以下条件全部满足',
       '      区域 等于 市区 ✓（实际：市区）',
     ]);
     expect(describeRule(evaluation.explanation[1]!, 'en')).toEqual([

@@ -74,6 +74,7 @@ export const sampleRuleSet: RuleSetFile = {
     partsTotal: { kind: 'computed', value: { sum: 'parts', field: 'qty', times: 'unitPrice' }, label: t('配件合计', 'Parts total') },
   },
   conditions: { isUrban: { all: [{ fact: 'zone', operator: 'equal', value: 'urban' }] } },
+  conditionTitles: { isUrban: t('市区来电', 'Urban call') },
   rules: [
     {
       name: 'arrive-urban',

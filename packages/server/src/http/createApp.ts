@@ -58,7 +58,7 @@ export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const { store } = options;
   const definitions = new DefinitionService(store, clock);
-  const people = new PeopleDirectory(store);
+  const people = new PeopleDirectory(store, store.storeNames);
   const records = new RecordService(store, definitions, clock, people);
   const escalation = new ApprovalEscalation(store, definitions, clock, options.config?.escalation ?? DEFAULT_ESCALATION);
   const services: Services = {

@@ -264,6 +264,8 @@ export class RecordService {
     const approvals = written?.approvals ?? (await this.store.listApprovals({ recordId: record.id }));
     return {
       ...record,
+      // The store as people read it (its id stays in `store`).
+      storeName: await this.people.storeName(record.store),
       // Every approval task of the record, each with what changed in the record since it was asked.
       approvals: approvalsWithChanges(policy.form, record, approvals),
       final: isFinalState(policy.form, record.status),

@@ -13,6 +13,7 @@ import type { SessionsRepository } from './ports/SessionsRepository.js';
 import type { UsersRepository } from './ports/UsersRepository.js';
 import type { Repositories, Store } from './Store.js';
 import type { ChannelsRepository } from './ports/ChannelsRepository.js';
+import type { StoreNamesRepository } from './ports/StoreNamesRepository.js';
 
 /**
  * A store made of its repositories. Every flat method of the store (`store.getRecord(id)`, the API
@@ -34,6 +35,7 @@ export abstract class ComposedStore implements Store {
   readonly audit: AuditRepository;
   readonly files: FilesRepository;
   readonly channels: ChannelsRepository;
+  readonly storeNames: StoreNamesRepository;
 
   constructor(repositories: Repositories) {
     this.users = repositories.users;
@@ -50,6 +52,7 @@ export abstract class ComposedStore implements Store {
     this.audit = repositories.audit;
     this.files = repositories.files;
     this.channels = repositories.channels;
+    this.storeNames = repositories.storeNames;
   }
 
   abstract close(): Promise<void>;

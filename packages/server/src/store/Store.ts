@@ -12,6 +12,7 @@ import type { RecordsRepository } from './ports/RecordsRepository.js';
 import type { SessionsRepository } from './ports/SessionsRepository.js';
 import type { UsersRepository } from './ports/UsersRepository.js';
 import type { ChannelsRepository } from './ports/ChannelsRepository.js';
+import type { StoreNamesRepository } from './ports/StoreNamesRepository.js';
 
 export type { BreachItem } from './ports/DeadlinesRepository.js';
 
@@ -35,6 +36,8 @@ export interface Repositories {
   audit: AuditRepository;
   files: FilesRepository;
   channels: ChannelsRepository;
+  /** Store names by store id (reached as `store.storeNames`, no flat methods). */
+  storeNames: StoreNamesRepository;
 }
 
 /**

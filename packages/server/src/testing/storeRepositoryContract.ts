@@ -556,5 +556,22 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
         await store.close();
       });
     });
+
+    it('store names: when stores are named and renamed, then each id has its latest name, listed by id', async () => {
+      const store = await open();
+      expect(await store.storeNames.storeNames()).toEqual([]);
+      expect(await store.storeNames.setStoreName('jiefang', '解放路店', '2025-10-01T00:00:00.000Z')).toEqual({
+        id: 'jiefang',
+        name: '解放路店',
+        updatedAt: '2025-10-01T00:00:00.000Z',
+      });
+      await store.storeNames.setStoreName('beizhan', '北站店', '2025-10-01T00:00:00.000Z');
+      await store.storeNames.setStoreName('jiefang', '解放路旗舰店', '2025-10-02T00:00:00.000Z');
+      expect(await store.storeNames.storeNames()).toEqual([
+        { id: 'beizhan', name: '北站店', updatedAt: '2025-10-01T00:00:00.000Z' },
+        { id: 'jiefang', name: '解放路旗舰店', updatedAt: '2025-10-02T00:00:00.000Z' },
+      ]);
+      await store.close();
+    });
   });
 }

@@ -33,6 +33,9 @@ export function ChannelsPage() {
   const [stores, setStores] = useState<string[]>([]);
   const [log, setLog] = useState<Record<string, DeliveryInfo[]>>({});
   const [busy, setBusy] = useState(false);
+  /** Stores by the names people read (a store nobody named yet by its id). */
+  const [storeNames, setStoreNames] = useState<Record<string, string>>({});
+  const storeName = (id: string) => (Object.hasOwn(storeNames, id) ? storeNames[id]! : id);
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'webhook';
 
@@ -41,6 +44,7 @@ export function ChannelsPage() {
       const [list, known] = await Promise.all([api.fieldwork.channels(), api.fieldwork.stores()]);
       setChannels(list.items);
       setStores(known.items);
+      setStoreNames(known.names);
     } catch (e) {
       setChannels([]);
       void message.error(errorText(e, t, locale));
@@ -101,7 +105,7 @@ export function ChannelsPage() {
         >
           <Space wrap align="start">
             <Form.Item name="store" label={t('channels.store')} rules={[{ required: true, message: t('channels.required') }]}>
-              <Select style={{ minWidth: 160 }} options={stores.map((s) => ({ value: s, label: s }))} />
+              <Select style={{ minWidth: 160 }} options={stores.map((s) => ({ value: s, label: storeName(s) }))} />
             </Form.Item>
             <Form.Item name="kind" label={t('channels.kind')}>
               <Select style={{ minWidth: 160 }} options={KINDS.map((k) => ({ value: k, label: t(`channels.kind.${k}`) }))} />
@@ -158,7 +162,7 @@ export function ChannelsPage() {
           style={{ marginBottom: 16 }}
           title={
             <h3 className="card-heading">
-              {c.name} · {c.store} · {t(`channels.kind.${c.kind}`)}
+              {c.name} · {storeName(c.store)} · {t(`channels.kind.${c.kind}`)}
             </h3>
           }
           extra={

@@ -8,6 +8,7 @@ import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { EChart } from '../../shared/EChart';
 import { describeImpactRecord } from './describeImpactRecord';
+import { useStoreNames } from '../../shared/useStoreNames';
 import { barHeight, impactBarOption } from './impactCharts';
 
 export interface HistoryImpactPanelProps {
@@ -29,6 +30,7 @@ type Window = '90d' | '365d' | 'all';
 export function HistoryImpactPanel({ draft, roleLabels = {}, timeZone = 'Asia/Shanghai' }: HistoryImpactPanelProps) {
   const api = useApi();
   const { t, text, locale } = useI18n();
+  const stores = useStoreNames();
   const [since, setSince] = useState<Window>('90d');
   const [progress, setProgress] = useState<ImpactProgress | null>(null);
   const [answer, setAnswer] = useState<ImpactAnswer | null>(null);
@@ -100,7 +102,9 @@ export function HistoryImpactPanel({ draft, roleLabels = {}, timeZone = 'Asia/Sh
         },
         {
           title: t('impact.byStore'),
-          slices: answer.byStore.slice(0, 15).map((s) => ({ label: s.store ?? t('impact.noStore'), counts: s })),
+          slices: answer.byStore
+            .slice(0, 15)
+            .map((s) => ({ label: s.store === null ? t('impact.noStore') : stores.nameOf(s.store), counts: s })),
         },
         { title: t('impact.byMonth'), slices: answer.byMonth.map((m) => ({ label: monthLabel(m.month), counts: m })) },
         { title: t('impact.byRule'), slices: answer.byRule.slice(0, 15).map((r) => ({ label: text(r.title), counts: r })) },

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { DeleteOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Select, Space, Typography } from 'antd';
+import { Button, Card, Collapse, Empty, Input, Select, Space, Typography } from 'antd';
 import type { DerivedFact, FormDefinition, LocalizedText, Problem } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/en';
@@ -9,18 +9,8 @@ import { ElapsedFactEditor } from './ElapsedFactEditor';
 import type { ExprFieldContext } from './ExprField';
 import { ExprTreeEditor } from './ExprTreeEditor';
 import { FormulaExample } from './FormulaExample';
-import {
-  changeFactKind,
-  ELAPSED_KINDS,
-  factNameProblem,
-  factPointer,
-  newFact,
-  problemsUnder,
-  removeFact,
-  replaceFact,
-  uniqueFactName,
-  type FactKind,
-} from './factModel';
+import { ELAPSED_KINDS, factNameProblem, factPointer, problemsUnder, removeFact, replaceFact, type FactKind } from './factModel';
+import { factCodeAfterRename, namedFactOfKind, namedNewFact } from './factNaming';
 import { HistoryFactEditor } from './HistoryFactEditor';
 import { LinkedFactEditor } from './LinkedFactEditor';
 import { linkFields } from './linkedFact';
@@ -35,10 +25,15 @@ export interface FactsEditorProps {
   exprContext: ExprFieldContext;
   /** The engine's problems of the rule set (those under /facts are shown at their fact). */
   problems: readonly Problem[];
-  onChange: (next: Record<string, DerivedFact>) => void;
+  /** The facts changed; `renamed`: a fact's code changed (the rule set renames every use of it). */
+  onChange: (next: Record<string, DerivedFact>, renamed?: { from: string; to: string }) => void;
 }
 
-/** Every kind of derived fact, declared without JSON: time between dates, a computed number, a figure from other records. */
+/**
+ * Every kind of derived fact, declared without JSON: time between dates, a computed number, a figure
+ * from other records. A fact is named in words (the English name optional); its code is made from the
+ * name (pinyin), follows it until someone edits it under "advanced", and a new code renames every use.
+ */
 export function FactsEditor({ facts, form, dateFields, calendars, exprContext, problems, onChange }: FactsEditorProps) {
   const { t } = useI18n();
   const entries = Object.entries(facts);
@@ -48,7 +43,16 @@ export function FactsEditor({ facts, form, dateFields, calendars, exprContext, p
     numericFacts: exprContext.numericFacts.map((f) => f.name),
     linkFields: links.map((l) => l.name),
   };
-  const add = (kind: FactKind) => onChange({ ...facts, [uniqueFactName(kind, Object.keys(facts))]: newFact(kind, starters) });
+  const add = (kind: FactKind) => {
+    const { name, fact } = namedNewFact(kind, facts, starters);
+    onChange({ ...facts, [name]: fact });
+  };
+  /** A fact replaced, under a new code when `newName` differs (its uses follow). */
+  const replace = (name: string, next: DerivedFact, newName = name) => {
+    const replaced = replaceFact(facts, name, next, newName);
+    if (newName !== name && replaced !== facts) onChange(replaced, { from: name, to: newName });
+    else onChange(replaced);
+  };
   return (
     <Card
       size="small"
@@ -72,9 +76,12 @@ export function FactsEditor({ facts, form, dateFields, calendars, exprContext, p
           fact={fact}
           facts={facts}
           problems={problemsUnder(problems, factPointer(name))}
-          onChange={(next, newName) => onChange(replaceFact(facts, name, next, newName))}
+          onChange={(next, newName) => replace(name, next, newName)}
           onRemove={() => onChange(removeFact(facts, name))}
-          onKind={(kind) => onChange(replaceFact(facts, name, changeFactKind(fact, kind, starters)))}
+          onKind={(kind) => {
+            const changed = namedFactOfKind(name, fact, kind, facts, starters);
+            replace(name, changed.fact, changed.name);
+          }}
           withLinked={links.length > 0 || fact.kind === 'linked'}
         >
           {fact.kind === 'computed' ? (
@@ -155,11 +162,13 @@ function FactRow({
       style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 12, marginBottom: 12 }}
     >
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'flex-start', marginBottom: 10 }}>
-        <Captioned caption={t('facts.name')}>
-          <FactNameInput name={name} facts={facts} onRename={(newName) => onChange(fact, newName)} />
-        </Captioned>
-        <Captioned caption={t('facts.label')} grow>
-          <LocalizedInput label={t('facts.labelOf', { name })} value={fact.label} onChange={(label) => onChange({ ...fact, label })} />
+        <Captioned caption={t('facts.name')} grow>
+          {/* Named in words; the code follows the name while nobody edited it under "advanced". */}
+          <LocalizedInput
+            label={t('facts.labelOf', { name })}
+            value={fact.label}
+            onChange={(label) => onChange({ ...fact, label }, factCodeAfterRename(name, fact.label, label, facts))}
+          />
         </Captioned>
         <Captioned caption={t('facts.kind')}>
           <Select<FactKind>
@@ -189,6 +198,22 @@ function FactRow({
         />
       </div>
       {children}
+      <Collapse
+        size="small"
+        ghost
+        defaultActiveKey={problems.some((p) => p.pointer === factPointer(name)) ? ['advanced'] : []}
+        items={[
+          {
+            key: 'advanced',
+            label: t('words.advanced'),
+            children: (
+              <Captioned caption={t('facts.code')}>
+                <FactNameInput name={name} facts={facts} onRename={(newName) => onChange(fact, newName)} />
+              </Captioned>
+            ),
+          },
+        ]}
+      />
       {problems.length > 0 && (
         <ul aria-label={t('facts.problemsOf', { name })} style={{ margin: '8px 0 0', paddingLeft: 18 }}>
           {problems.map((p, i) => (

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { UiSchema } from '@rjsf/utils';
-import { Select, Space, Typography } from 'antd';
+import { Collapse, Input, Select, Space, Typography } from 'antd';
 import type { OutcomeEvent, OutcomeType } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/en';
@@ -11,6 +11,9 @@ import { translateString } from '../../shared/rjsf/translateString';
 import { ExprField, type ExprFieldContext } from './ExprField';
 import { OUTCOME_TYPES, outcomeForm, type OutcomeChoices } from './outcomeSchemas';
 import { outcomeWords } from './outcomeWords';
+import { newDeadlineKey, withDeadlineKey } from './deadlineKey';
+
+const CODE = /^[a-z][A-Za-z0-9]*$/;
 
 const STARTERS: Record<OutcomeType, OutcomeEvent['params']> = {
   fine: { payer: { role: '' }, amount: 0, reason: { 'zh-CN': '', en: '' } },
@@ -27,18 +30,25 @@ export function OutcomeEditor({
   onChange,
   choices,
   exprContext,
+  otherDeadlineKeys = [],
 }: {
   event: OutcomeEvent;
   onChange: (next: OutcomeEvent, coalesce?: string) => void;
   choices: OutcomeChoices;
   exprContext: ExprFieldContext;
+  /** The keys of the rule set's other deadlines: a deadline's key, made from its title, stays unique. */
+  otherDeadlineKeys?: string[];
 }) {
   const { t, text, has, locale } = useI18n();
   const words = useMemo(() => outcomeWords(t, has), [t, has]);
   // RJSF reports a change when it first fills defaults; only a person's edit may change the rule,
   // so a rule opened and left alone (e.g. pushed by an integrator) is saved exactly as it was.
   const touched = useRef(false);
-  const { schema, uiSchema } = useMemo(() => outcomeForm(event.type, choices, words, text), [event.type, choices, words, text]);
+  const { schema, uiSchema } = useMemo(() => {
+    const made = outcomeForm(event.type, choices, words, text);
+    // A deadline's key is made from its title (pinyin) and shown only under "advanced", below.
+    return event.type === 'deadline' ? { ...made, uiSchema: { ...made.uiSchema, key: { 'ui:widget': 'hidden' } } } : made;
+  }, [event.type, choices, words, text]);
   return (
     <div>
       <Space style={{ marginBottom: 12 }}>
@@ -49,7 +59,11 @@ export function OutcomeEditor({
           id="outcome-type"
           style={{ width: 220 }}
           value={event.type}
-          onChange={(type) => onChange({ type, params: structuredClone(STARTERS[type]) } as OutcomeEvent)}
+          onChange={(type) => {
+            const params = structuredClone(STARTERS[type]);
+            if (type === 'deadline') (params as { key: string }).key = newDeadlineKey(otherDeadlineKeys);
+            onChange({ type, params } as OutcomeEvent);
+          }}
           options={OUTCOME_TYPES.map((type) => ({ value: type, label: t(`outcome.${type}` as MessageKey) }))}
         />
       </Space>
@@ -73,11 +87,45 @@ export function OutcomeEditor({
           formContext={{ labelAlign: 'left', colon: false, rowGutter: 16, ...exprContext }}
           idPrefix="outcome"
           onChange={(e) => {
-            if (touched.current)
-              onChange({ type: event.type, params: e.formData as OutcomeEvent['params'] } as OutcomeEvent, `outcome.${event.type}`);
+            if (!touched.current) return;
+            const params =
+              event.type === 'deadline'
+                ? withDeadlineKey(event.params, e.formData as typeof event.params, otherDeadlineKeys)
+                : (e.formData as OutcomeEvent['params']);
+            onChange({ type: event.type, params } as OutcomeEvent, `outcome.${event.type}`);
           }}
         />
       </div>
+      {event.type === 'deadline' && (
+        <Collapse
+          size="small"
+          ghost
+          items={[
+            {
+              key: 'advanced',
+              label: t('words.advanced'),
+              children: (
+                <Space direction="vertical" size={4}>
+                  <Typography.Text type="secondary">{t('outcome.deadlineKeyHelp')}</Typography.Text>
+                  {/* Rules that are alternatives of one deadline (urban, suburban arrival) may share its key. */}
+                  <Input
+                    key={event.params.key}
+                    aria-label={t('outcome.deadlineKey')}
+                    defaultValue={event.params.key}
+                    style={{ width: 240 }}
+                    onBlur={(e) => {
+                      const key = e.target.value.trim();
+                      if (key && key !== event.params.key && CODE.test(key))
+                        onChange({ type: 'deadline', params: { ...event.params, key } }, 'outcome.deadline.key');
+                      else e.target.value = event.params.key;
+                    }}
+                  />
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
     </div>
   );
 }

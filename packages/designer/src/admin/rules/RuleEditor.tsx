@@ -18,10 +18,21 @@ export interface RuleEditorProps {
   exprContext: ExprFieldContext;
   /** The names of the rule set's other rules: a name made from the title stays unique. */
   otherNames?: string[];
+  /** The keys of the rule set's other deadlines: a deadline key made from its title stays unique. */
+  otherDeadlineKeys?: string[];
 }
 
 /** One rule: name, priority, on/off, its conditions (builder) and its outcome (form). */
-export function RuleEditor({ rule, onChange, facts, sharedConditions, choices, exprContext, otherNames = [] }: RuleEditorProps) {
+export function RuleEditor({
+  rule,
+  onChange,
+  facts,
+  sharedConditions,
+  choices,
+  exprContext,
+  otherNames = [],
+  otherDeadlineKeys = [],
+}: RuleEditorProps) {
   const { t } = useI18n();
   const set = (patch: Partial<RuleDefinition>, coalesce?: string) => onChange({ ...rule, ...patch }, coalesce);
   return (
@@ -121,6 +132,7 @@ export function RuleEditor({ rule, onChange, facts, sharedConditions, choices, e
           onChange={(event, coalesce) => set({ event }, coalesce)}
           choices={choices}
           exprContext={exprContext}
+          otherDeadlineKeys={otherDeadlineKeys}
         />
       </Card>
     </Space>

@@ -13,7 +13,7 @@ export function RuleSentence({
 }: {
   rule: RuleDefinition;
   form: FormDefinition | null;
-  ruleSet: Pick<RuleSetFile, 'facts' | 'conditions'>;
+  ruleSet: Pick<RuleSetFile, 'facts' | 'conditions' | 'conditionTitles'>;
   roleLabels: Record<string, LocalizedText>;
   style?: React.CSSProperties;
 }) {

@@ -17,6 +17,7 @@ import { PublishPanel } from '../testbench/PublishPanel';
 import { TestBench } from '../testbench/TestBench';
 import { codeFromLabel } from '../shared/codeFromLabel';
 import { renameSharedCondition } from './renameSharedCondition';
+import { renameFact } from './renameFact';
 import { SharedConditionTitles } from './sharedConditionTitles';
 import { useFormulaContext } from './formulaContext';
 import { RuleSentence } from './RuleSentence';
@@ -31,6 +32,7 @@ import { useFormDefinitions } from './useForms';
 import { linkTargets } from '../forms/linkTargets';
 import { DecisionTablesPanel } from './tables/DecisionTablesPanel';
 import { Loading } from '../../app/Loading';
+import { deadlineKeys } from './deadlineKey';
 
 const NO_TITLES = {};
 
@@ -239,6 +241,7 @@ export function RuleSetEditorPage() {
                       choices={choices}
                       exprContext={exprContext}
                       otherNames={rules.filter((_, i) => i !== selected).map((r) => r.name)}
+                      otherDeadlineKeys={deadlineKeys(rules.filter((_, i) => i !== selected))}
                     />
                   </div>
                 ) : (
@@ -273,11 +276,12 @@ export function RuleSetEditorPage() {
                   calendars={choices.calendars}
                   exprContext={exprContext}
                   problems={problems}
-                  onChange={(next) => {
+                  onChange={(next, renamed) => {
                     const updated = { ...ruleSet };
                     if (Object.keys(next).length > 0) updated.facts = next;
                     else delete updated.facts;
-                    editor.change(updated, 'facts');
+                    // A fact's new code renames every use of it (conditions, formulas, tables, other facts).
+                    editor.change(renamed ? renameFact(updated, renamed.from, renamed.to) : updated, 'facts');
                   }}
                 />
                 <SharedConditionsEditor

@@ -11,6 +11,8 @@ import { PASSWORD_MIN, USERNAME, generatePassword, knownStores } from './userMod
 import { useFeedback } from '../../app/Feedback';
 import { useAuth } from '../../app/auth/AuthContext';
 import { ApiError } from '../../api/ApiError';
+import { StoreNamesCard } from './StoreNamesCard';
+import { useStoreNames } from '../../shared/useStoreNames';
 
 export const ROLES: Role[] = ['admin', 'manager', 'staff'];
 /** Solid tags, white text: AA contrast (axe checks the page). */
@@ -25,6 +27,7 @@ export function UsersPage() {
   const { message, modal } = useFeedback();
   const { user: me } = useAuth();
   const reference = useReferenceData();
+  const storeNames = useStoreNames();
   const [users, setUsers] = useState<UserAccount[] | null>(null);
   /** The dialog: a new user, or the user being changed. */
   const [dialog, setDialog] = useState<{ user?: UserAccount } | null>(null);
@@ -113,7 +116,7 @@ export function UsersPage() {
             render: (_, user) => (
               <Space size={4} wrap>
                 {user.stores.map((store) => (
-                  <Tag key={store}>{store}</Tag>
+                  <Tag key={store}>{storeNames.nameOf(store)}</Tag>
                 ))}
               </Space>
             ),
@@ -164,6 +167,8 @@ export function UsersPage() {
           }}
         />
       )}
+      {/* Reloaded when the users' stores change (a store typed in the user dialog appears here to be named). */}
+      <StoreNamesCard key={knownStores(users ?? []).join(',')} onSaved={storeNames.reload} />
     </section>
   );
 }

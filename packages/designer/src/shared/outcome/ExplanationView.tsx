@@ -1,5 +1,11 @@
 import { Tag, Typography } from 'antd';
-import { describeCondition, type ConditionExplanation, type RuleExplanation, type TableRowPlace } from '@aftersales/engine';
+import {
+  describeCondition,
+  sharedConditionHolds,
+  type ConditionExplanation,
+  type RuleExplanation,
+  type TableRowPlace,
+} from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 
 /**
@@ -54,7 +60,7 @@ function RuleVerdict({ rule }: { rule: RuleExplanation }) {
 }
 
 function ConditionNode({ node, timeZone }: { node: ConditionExplanation; timeZone: string }) {
-  const { t, locale } = useI18n();
+  const { t, text, locale } = useI18n();
   if (node.kind === 'fact') {
     const color = node.result === true ? '#389e0d' : node.result === false ? '#cf1322' : '#8c8c8c';
     return (
@@ -67,9 +73,11 @@ function ConditionNode({ node, timeZone }: { node: ConditionExplanation; timeZon
   return (
     <ul>
       <li>
+        {/* A shared condition is said by its name ("市区来电 成立"), its code only when it has none. */}
+        {node.reference !== undefined &&
+          `${sharedConditionHolds(node.referenceTitle ? text(node.referenceTitle) : node.reference, locale)} ${mark}${locale === 'en' ? ': ' : '：'}`}
         {t(`bench.group.${node.kind}`)}
-        {/* A shared condition is said by its conditions below, never by its code name. */}
-        {node.reference ? ` ${t('words.sharedCondition')}` : ''} {mark}
+        {node.reference === undefined && ` ${mark}`}
         {node.children.map((child, i) => (
           <ConditionNode key={i} node={child} timeZone={timeZone} />
         ))}

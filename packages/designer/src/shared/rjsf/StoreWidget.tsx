@@ -13,11 +13,16 @@ export function StoreWidget(props: WidgetProps<unknown, RJSFSchema, RecordFormCo
   const { t } = useI18n();
   const api = registry.formContext?.api;
   const [stores, setStores] = useState<string[] | null>(api ? null : []);
+  const [names, setNames] = useState<Record<string, string>>({});
   useEffect(() => {
     if (!api) return;
     let live = true;
     api.fieldwork.stores().then(
-      (r) => live && setStores(r.items),
+      (r) => {
+        if (!live) return;
+        setStores(r.items);
+        setNames(r.names);
+      },
       () => live && setStores([]),
     );
     return () => {
@@ -51,10 +56,11 @@ export function StoreWidget(props: WidgetProps<unknown, RJSFSchema, RecordFormCo
       onFocus={(e: FocusEvent<HTMLSelectElement>) => onFocus(id, read(e))}
     >
       <option value="">{t('fieldwork.pickStore')}</option>
-      {value && stores !== null && !stores.includes(value) && <option value={value}>{value}</option>}
+      {value && stores !== null && !stores.includes(value) && <option value={value}>{names[value] ?? value}</option>}
+      {/* Stores by the names people read (a store nobody named yet by its id). */}
       {(stores ?? []).map((s) => (
         <option key={s} value={s}>
-          {s}
+          {Object.hasOwn(names, s) ? names[s] : s}
         </option>
       ))}
     </select>

@@ -12,6 +12,7 @@ import { problemText } from '../../shared/problemText';
 import { draftStore, isEmptyData } from './drafts';
 import { Loading } from '../../app/Loading';
 import { usePolicyText } from '../shared/usePolicyText';
+import { useStoreNames } from '../../shared/useStoreNames';
 
 // The answer after submit has its own chunk: the form itself loads first and alone.
 const SubmittedView = lazy(() => import('./SubmittedView').then((m) => ({ default: m.SubmittedView })));
@@ -49,6 +50,7 @@ export function FillFormPage() {
   const [submitted, setSubmitted] = useState<RecordAnswer | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const policy = usePolicyText(form);
+  const storeNames = useStoreNames();
 
   useEffect(() => {
     api.forms
@@ -138,7 +140,7 @@ export function FillFormPage() {
             <select id="record-store" className="native-select" value={store} onChange={(e) => setStore(e.target.value)}>
               {stores.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {storeNames.nameOf(s)}
                 </option>
               ))}
             </select>

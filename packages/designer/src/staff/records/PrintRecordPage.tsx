@@ -77,7 +77,7 @@ export function PrintRecordPage() {
         </div>
         <div>
           <dt>{t('staff.store')}</dt>
-          <dd>{record.store ?? '–'}</dd>
+          <dd>{record.storeName ?? record.store ?? '–'}</dd>
         </div>
         <div>
           <dt>{t('staff.records.status')}</dt>

@@ -132,7 +132,7 @@ export function RecordDetailPage() {
               </Tag>
             ))}
         </Descriptions.Item>
-        <Descriptions.Item label={t('staff.store')}>{record.store ?? '–'}</Descriptions.Item>
+        <Descriptions.Item label={t('staff.store')}>{record.storeName ?? record.store ?? '–'}</Descriptions.Item>
         <Descriptions.Item label={t('staff.records.created')}>
           {formatDateTime(record.createdAt, locale, policy.timeZone)} · {personName(people, record.createdBy)}
         </Descriptions.Item>

@@ -8,6 +8,7 @@ import type { Services } from './Services.js';
 const endpoints = api.fieldwork;
 const SIGNED_IN: Access = { roles: ['admin', 'manager', 'staff'] };
 const WRITE: Access = { roles: ['admin', 'manager', 'staff'], scope: 'records:write' };
+const ADMINS: Access = { roles: ['admin'] };
 
 /** Field work: the people and stores person and store fields pick from, dispatch, my jobs. */
 export function fieldworkRoutes(services: Services): Route[] {
@@ -29,7 +30,15 @@ export function fieldworkRoutes(services: Services): Route[] {
     route(endpoints.stores, {
       access: SIGNED_IN,
       summary: 'Stores a store field can name: the caller’s stores (everyone’s for admins and managers of every store)',
-      handler: async ({ principal }) => ({ items: await services.people.stores(recordScope(principal)) }),
+      handler: async ({ principal }) => {
+        const items = await services.people.stores(recordScope(principal));
+        return { items, names: await services.people.storeNames(items) };
+      },
+    }),
+    route(endpoints.nameStore, {
+      access: ADMINS,
+      summary: 'Name a store (admins): staff screens, prints and exports show its name, never its id',
+      handler: async ({ params, body }) => services.people.nameStore(params.id, body.name, services.clock().toISOString()),
     }),
     route(endpoints.dispatch, {
       access: WRITE,

@@ -54,6 +54,7 @@ export class RecordPdf {
         locale,
         timeZone: storeTimeZone(pack, record.formId),
         people: await people.displayNames(),
+        stores: new Map(Object.entries(await people.storeNames())),
         links: new Map(linked.links.map((l) => [l.record.id, l.record.title[locale]])),
       });
       if (layout.lines.length > MAX_PDF_LINES) throw new DomainError('pdf.tooLarge', { limit: `${MAX_PDF_LINES} lines` });

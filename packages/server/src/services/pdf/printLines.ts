@@ -70,6 +70,8 @@ export interface PrintContext {
   people: ReadonlyMap<string, string>;
   /** Titles of the records link fields name, by id. */
   links: ReadonlyMap<string, string>;
+  /** Store names by store id (the record's store and store fields read by name). */
+  stores?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -85,7 +87,7 @@ export function printLayout(form: FormDefinition, record: StoredRecord, context:
   const state = form.statusFlow?.states.find((s) => s.id === record.status);
   const header: PrintLine[] = [
     { label: words.number, value: recordName(form, record.data, locale) || '–', depth: 0 },
-    { label: words.store, value: record.store ?? '–', depth: 0 },
+    { label: words.store, value: record.store === null ? '–' : (context.stores?.get(record.store) ?? record.store), depth: 0 },
     { label: words.status, value: state ? pickText(state.label, locale) : '–', depth: 0 },
     {
       label: words.created,
@@ -99,6 +101,7 @@ export function printLayout(form: FormDefinition, record: StoredRecord, context:
     const kind = schema['x-kind'];
     if (typeof value === 'boolean') return value ? words.yes : words.no;
     if (kind === 'person' && typeof value === 'string') return context.people.get(value) ?? value;
+    if (kind === 'store' && typeof value === 'string') return context.stores?.get(value) ?? value;
     if (kind === 'link' && typeof value === 'string') return context.links.get(value) ?? words.linked;
     const option = schema['x-enumTitles']?.[enumKey(value)];
     if (option) return pickText(option, locale);

@@ -5,6 +5,7 @@ import { domainDetail } from '../../errors/domainDetail.js';
 import type { User } from '../../store/types.js';
 import type { RecordScope } from '../Principal.js';
 import type { UsersRepository } from '../../store/ports/UsersRepository.js';
+import type { StoreName, StoreNamesRepository } from '../../store/ports/StoreNamesRepository.js';
 
 /** The repositories this service uses (services take only the ports they use; see store/ports/). */
 type StorePorts = UsersRepository;
@@ -28,7 +29,29 @@ export const PEOPLE_LIMIT = 1000;
  * their technicians yet); once one exists, only a pick is accepted.
  */
 export class PeopleDirectory {
-  constructor(private readonly store: StorePorts) {}
+  /** `names`: the store names (without them, a store reads as its id). */
+  constructor(
+    private readonly store: StorePorts,
+    private readonly names?: StoreNamesRepository,
+  ) {}
+
+  /** The names people read for stores, by store id (only the given ids when given; unnamed stores are left out). */
+  async storeNames(ids?: readonly string[]): Promise<Record<string, string>> {
+    const rows = this.names ? await this.names.storeNames() : [];
+    return Object.fromEntries(rows.filter((r) => !ids || ids.includes(r.id)).map((r) => [r.id, r.name]));
+  }
+
+  /** The name of one store, null when it has none (or there is no store). */
+  async storeName(id: string | null): Promise<string | null> {
+    if (id === null) return null;
+    return (await this.storeNames([id]))[id] ?? null;
+  }
+
+  /** Names (or renames) a store: what staff screens, prints and exports show for it. */
+  async nameStore(id: string, name: string, at: string): Promise<StoreName> {
+    if (!this.names) throw new Error('store names are not configured');
+    return this.names.setStoreName(id, name.trim(), at);
+  }
 
   /** Active users of a store (every store: null) holding one of `roles` (any: empty), by display name. */
   async people(filter: { store?: string | null; roles?: readonly string[]; visibleTo?: RecordScope } = {}): Promise<Person[]> {

@@ -16,6 +16,7 @@ import { MongoRecordsRepository } from './repositories/RecordsRepository.js';
 import { MongoSessionsRepository } from './repositories/SessionsRepository.js';
 import { MongoUsersRepository } from './repositories/UsersRepository.js';
 import { MongoChannelsRepository } from './repositories/ChannelsRepository.js';
+import { MongoStoreNamesRepository } from './repositories/StoreNamesRepository.js';
 import { MongoTallies } from './tallies.js';
 
 /**
@@ -48,6 +49,7 @@ export class MongoStore extends ComposedStore {
       deadlines,
       calendarJobs: new MongoCalendarJobsRepository(database, audit),
       channels: new MongoChannelsRepository(database),
+      storeNames: new MongoStoreNamesRepository(database),
       fines,
       notifications,
       audit,

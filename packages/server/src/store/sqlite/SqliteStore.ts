@@ -15,6 +15,7 @@ import { SqliteSessionsRepository } from './repositories/SessionsRepository.js';
 import { SqliteUsersRepository } from './repositories/UsersRepository.js';
 import { SqliteDatabase } from './SqliteDatabase.js';
 import { SqliteChannelsRepository } from './repositories/ChannelsRepository.js';
+import { SqliteStoreNamesRepository } from './repositories/StoreNamesRepository.js';
 
 /**
  * The embedded store: one SQLite file under the data directory (SqliteDatabase: WAL with full sync,
@@ -47,6 +48,7 @@ export class SqliteStore extends ComposedStore {
       deadlines,
       calendarJobs: new SqliteCalendarJobsRepository(database, audit),
       channels: new SqliteChannelsRepository(database),
+      storeNames: new SqliteStoreNamesRepository(database),
       fines,
       notifications,
       audit,

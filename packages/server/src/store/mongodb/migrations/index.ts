@@ -6,6 +6,7 @@ import { approvalMarks } from './0005_approval_marks.js';
 import { dashboardTallies } from './0006_dashboard_tallies.js';
 import { recordListIndex } from './0007_record_list_index.js';
 import { recordLinks } from './0008_record_links.js';
+import { storeNames } from './0009_store_names.js';
 import type { MongoMigration } from './MongoMigration.js';
 
 /** Every migration of the MongoDB store, in order (append new ones; never edit one that shipped). */
@@ -18,4 +19,5 @@ export const MONGO_MIGRATIONS: readonly MongoMigration[] = [
   dashboardTallies,
   recordListIndex,
   recordLinks,
+  storeNames,
 ];

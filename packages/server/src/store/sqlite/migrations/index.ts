@@ -5,6 +5,7 @@ import { approvalMarks } from './0004_approval_marks.js';
 import { dashboardTallies } from './0005_dashboard_tallies.js';
 import { recordListIndex } from './0006_record_list_index.js';
 import { recordLinks } from './0007_record_links.js';
+import { storeNames } from './0008_store_names.js';
 import type { SqliteMigration } from './SqliteMigration.js';
 
 /** Every migration of the SQLite store, in order. Append new ones (0008_<name>.ts); never edit one that shipped. */
@@ -16,4 +17,5 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   dashboardTallies,
   recordListIndex,
   recordLinks,
+  storeNames,
 ];
