@@ -46,8 +46,8 @@ export function createRouter(routes: Route[], auth: AuthService): Router {
           viaCookie &&
           route.method !== 'get' &&
           req.headers['content-length'] !== '0' &&
-          req.body !== undefined &&
-          !req.is('application/json')
+          // false: a body of another type (null: no body). Express 5 leaves an unparsed body undefined, so that cannot tell.
+          req.is('application/json') === false
         ) {
           throw new DomainError('request.notJson', {});
         }
