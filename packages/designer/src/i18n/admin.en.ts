@@ -1,6 +1,7 @@
 /**
- * English texts of the admin area (the designer: forms, rule sets, test bench, versions, users, keys, channels): loaded with that area's routes
- * (I18nContext `AreaMessages`). Keys are shared with admin.zh-CN.ts, which must translate every one.
+ * English texts of the admin area (the designer: forms, rule sets, test bench, versions, users, keys,
+ * channels): loaded with that area's routes (I18nContext `AreaMessages`). Keys are shared with
+ * admin.zh-CN.ts, which must translate every one.
  */
 export const adminEn = {
   'common.actions': 'Actions',

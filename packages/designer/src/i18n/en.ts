@@ -5,7 +5,8 @@ import type { staffEn } from './staff.en';
  * English texts of the whole app (sign-in, layout, navigation, shared widgets, and what the admin and
  * staff areas both show). The staff area's own texts are in staff.en.ts, the admin area's in
  * admin.en.ts: each is loaded with its area (I18nContext), so the staff screens never load the
- * designer's texts. Keys are shared with zh-CN.ts, which must translate every one.
+ * designer's texts. Keys are shared with zh-CN.ts, which must translate every one. New keys may go at
+ * the end of this file; `pnpm i18n:areas` moves those one area uses to its files.
  */
 export const en = {
   'app.title': 'After-sales Policy Studio',

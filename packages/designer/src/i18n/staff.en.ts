@@ -1,6 +1,7 @@
 /**
- * English texts of the staff area (filling forms, records, approvals, fines, dashboards): loaded with that area's routes
- * (I18nContext `AreaMessages`). Keys are shared with staff.zh-CN.ts, which must translate every one.
+ * English texts of the staff area (filling forms, records, approvals, fines, dashboards): loaded with
+ * that area's routes (I18nContext `AreaMessages`). Keys are shared with staff.zh-CN.ts, which must
+ * translate every one.
  */
 export const staffEn = {
   'staff.newRecord': 'New record',
