@@ -50,10 +50,13 @@ const chunkOf = (src: string) => Object.keys(manifest).find((k) => k === src || 
 const admin = chunkOf('src/admin/AdminRoutes.tsx');
 const staff = chunkOf('src/staff/StaffRoutes.tsx');
 const fill = chunkOf('src/staff/fill/FillFormPage.tsx');
-// The messages of the language shown (zh-CN for a store), loaded before the first render.
+// The messages of the language shown (zh-CN for a store): the common ones loaded before the first
+// render, each area's with its routes.
 const messages = chunkOf('src/i18n/zh-CN.ts');
-if (!entry || !admin || !staff || !fill || !messages)
-  throw new Error('manifest lacks the entry, admin, staff, form-screen or messages chunk');
+const staffMessages = chunkOf('src/i18n/staff.zh-CN.ts');
+const adminMessages = chunkOf('src/i18n/admin.zh-CN.ts');
+if (!entry || !admin || !staff || !fill || !messages || !staffMessages || !adminMessages)
+  throw new Error('manifest lacks the entry, admin, staff, form-screen or messages chunks');
 
 // The staff form screen also loads, from the server, the validate functions of the form shown
 // (GET /forms/:id/versions/:v/validator.js): counted here for F1, the largest form of the pack, in Chinese.
@@ -82,9 +85,9 @@ const screens = [
   { name: 'Sign-in (app shell)', files: closure([entry, messages]) },
   {
     name: 'Staff form screen (/staff/forms/:id/new)',
-    files: [...new Set([...closure([entry, messages, staff, fill]), ...(needsLinear ? closure([linear!]) : [])]), VALIDATOR],
+    files: [...new Set([...closure([entry, messages, staff, staffMessages, fill]), ...(needsLinear ? closure([linear!]) : [])]), VALIDATOR],
   },
-  { name: 'Admin designer (/admin/*)', files: closure([entry, messages, admin]) },
+  { name: 'Admin designer (/admin/*)', files: closure([entry, messages, admin, adminMessages]) },
 ];
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;

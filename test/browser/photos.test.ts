@@ -8,9 +8,12 @@ import { findLeaks, visibleTexts } from './support/plainWords.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 import { unlabelledControls } from './support/unlabelledControls.js';
 
+// The message keys of every area's English dictionary (common, staff, admin).
 const KEYS = new Set(
-  [...readFileSync(new URL('../../packages/designer/src/i18n/en.ts', import.meta.url), 'utf8').matchAll(/^\s*'([^']+)':/gm)].map(
-    (m) => m[1]!,
+  ['en', 'staff.en', 'admin.en'].flatMap((name) =>
+    [...readFileSync(new URL(`../../packages/designer/src/i18n/${name}.ts`, import.meta.url), 'utf8').matchAll(/^\s*'([^']+)':/gm)].map(
+      (m) => m[1]!,
+    ),
   ),
 );
 

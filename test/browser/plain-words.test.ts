@@ -14,8 +14,12 @@ const SHARED_CONDITIONS = new Set(
   ),
 );
 
-/** The message keys of the app's dictionaries (from en.ts: `'key': 'text',`). */
-const KEYS = new Set([...read('packages/designer/src/i18n/en.ts').matchAll(/^\s*'([^']+)':/gm)].map((m) => m[1]!));
+/** The message keys of the app's dictionaries (from each area's English one: `'key': 'text',`). */
+const KEYS = new Set(
+  ['en', 'staff.en', 'admin.en'].flatMap((name) =>
+    [...read(`packages/designer/src/i18n/${name}.ts`).matchAll(/^\s*'([^']+)':/gm)].map((m) => m[1]!),
+  ),
+);
 
 /** Internal codes of the default pack that must reach people as labels: policy role ids, shared conditions, camelCase options and states. */
 function packCodes(): Set<string> {

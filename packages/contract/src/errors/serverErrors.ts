@@ -275,6 +275,38 @@ export const serverErrors = {
     '记录内容过多，无法生成 PDF（超过 {limit}）',
     'the record is too large for a PDF (more than {limit})',
   ),
+  // h15b: request parsing and access (http/createRouter, validateInput, query, cursor, errorHandler)
+  'request.noRoute': e('not_found', '请求的接口不存在', 'no route {method} {path}'),
+  'auth.required': e('unauthenticated', '请先登录', 'sign in or send an API key'),
+  'auth.notAllowed': e('forbidden', '{whoZh}无权执行此操作', '{method} {path} is not allowed for this {whoEn}'),
+  'request.notJson': e('bad_request', '修改请求须以 JSON 格式发送', 'writes must send Content-Type: application/json'),
+  'upload.wrongType': e(
+    'bad_request',
+    '请把文件作为请求内容发送，类型须为 {types} 之一',
+    'send the file as the body with Content-Type one of: {types}',
+  ),
+  'query.operator': e('bad_request', '查询参数“{name}”不被接受', 'query parameter "{name}" is not accepted'),
+  'query.invalid': e('bad_request', '查询参数“{name}”无效：{problemZh}', 'query parameter "{name}" is not valid: {problemEn}'),
+  'query.notFinite': e(
+    'bad_request',
+    '查询参数“{name}”无效：须为有限的数字',
+    'query parameter "{name}" is not valid: must be a finite number',
+  ),
+  'params.invalid': e('bad_request', '路径参数无效', 'a path parameter is not valid'),
+  'body.invalid': e('validation_failed', '请求内容不符合要求', 'the request body is not valid'),
+  'body.unsafe': e('bad_request', '请求内容不被接受：{problemZh}', 'forbidden content in the body: {problemEn}'),
+  'body.notJson': e('invalid_json', '请求内容不是有效的 JSON', 'the body is not valid JSON: {problem}'),
+  'body.badEncoding': e('bad_request', '不支持的请求内容编码', 'unsupported body encoding'),
+  'server.internal': e('internal', '服务器内部错误，请稍后再试', 'internal error'),
+  'detail.noOperators': e('bad_request', '查询参数中不能使用运算符', 'operators are not accepted in query parameters'),
+  'detail.finite': e('bad_request', '须为有限的数字', 'must be a finite number'),
+  'detail.badCursor': e('bad_request', '分页位置无效', 'invalid cursor'),
+  'detail.keepAdmin': e('unprocessable', '须保留管理员角色', 'keep admin'),
+  'detail.yourStores': e('forbidden', '须为你所属的门店之一：{stores}', 'one of your stores: {stores}'),
+  'detail.allowedMoves': e('unprocessable', '可改为：{targets}', 'allowed: {targets}'),
+  'detail.contentLooksLike': e('unprocessable', '文件内容看起来是 {mime}', 'content looks like {mime}'),
+  'detail.unknownContent': e('unprocessable', '无法识别文件内容', 'content looks like unknown data'),
+  'detail.pickLinkedRecord': e('validation_failed', '请从本店的{formZh}中选择', 'pick one of the store\'s records of "{formEn}"'),
 } as const;
 
 export type ServerErrorCode = keyof typeof serverErrors;

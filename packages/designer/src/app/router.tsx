@@ -4,13 +4,21 @@ import { AppLayout } from './AppLayout';
 import { LoginPage } from './auth/LoginPage';
 import { RequireRole } from './auth/RequireRole';
 import { HomeRedirect } from './HomeRedirect';
+import { prefetchArea } from '../i18n/I18nContext';
 import { Loading } from './Loading';
 
 // Two areas under one layout, each its own lazily loaded chunk, fetched only once the role check
 // passes: `/admin/*` (the designer: forms, rules, test bench, versions) and `/staff/*` (filling
-// forms, records, approvals). The staff form screen never downloads the admin code.
-const AdminRoutes = lazy(() => import('../admin/AdminRoutes').then((m) => ({ default: m.AdminRoutes })));
-const StaffRoutes = lazy(() => import('../staff/StaffRoutes').then((m) => ({ default: m.StaffRoutes })));
+// forms, records, approvals). The staff form screen never downloads the admin code. Each area's
+// messages are fetched alongside its code (the area shows them once both are in: AreaMessages).
+const AdminRoutes = lazy(() => {
+  prefetchArea('admin');
+  return import('../admin/AdminRoutes').then((m) => ({ default: m.AdminRoutes }));
+});
+const StaffRoutes = lazy(() => {
+  prefetchArea('staff');
+  return import('../staff/StaffRoutes').then((m) => ({ default: m.StaffRoutes }));
+});
 
 const area = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import { pickText } from '@aftersales/engine';
-import { AppError } from '../errors/AppError.js';
+import { DomainError } from '../errors/DomainError.js';
 import { ApprovalService } from '../services/ApprovalService.js';
 import { AuthService } from '../services/AuthService.js';
 import { systemClock, type Clock } from '../services/Clock.js';
@@ -119,7 +119,7 @@ export function createApp(options: AppOptions): App {
   app.get('/api/docs', (_req, res) => res.type('html').send(apiReferencePage(routes)));
   app.use('/api/v1', createRouter(routes, services.auth));
   app.use('/api', (req) => {
-    throw new AppError('not_found', `no route ${req.method} ${req.originalUrl}`);
+    throw new DomainError('request.noRoute', { method: req.method, path: req.originalUrl });
   });
   const staticDir = options.config?.staticDir;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {

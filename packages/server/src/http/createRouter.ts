@@ -1,11 +1,13 @@
 import express, { Router, type Request, type Response } from 'express';
-import { findUnsafeJson, toPointer } from '@aftersales/engine';
-import { AppError } from '../errors/AppError.js';
+import { findUnsafeJson } from '@aftersales/engine';
+import { DomainError } from '../errors/DomainError.js';
+import { domainDetail } from '../errors/domainDetail.js';
 import { hasRole } from '../services/Principal.js';
 import type { AuthService } from '../services/AuthService.js';
 import { Answered, Download, type Route } from './Route.js';
 import { authenticate } from './authenticate.js';
 import { validateBody } from './validateBody.js';
+import { unsafeBody } from './unsafeBody.js';
 import { validateInput } from './validateInput.js';
 
 /**
@@ -20,44 +22,40 @@ export function createRouter(routes: Route[], auth: AuthService): Router {
       for (const key of Object.keys(req.query)) {
         // `?status[$ne]=x` and the like: operator objects are never accepted.
         if (/[[\]$]/.test(key))
-          throw new AppError('bad_request', `query parameter "${key}" is not accepted`, {
-            details: [{ pointer: `/query/${key}`, message: 'operators are not accepted in query parameters' }],
-          });
+          throw new DomainError('query.operator', { name: key }, { details: [domainDetail(`/query/${key}`, 'detail.noOperators', {})] });
       }
       const { principal, viaCookie } = await authenticate(req, auth);
       if (!route.access.public) {
-        if (!principal) throw new AppError('unauthenticated', 'sign in or send an API key');
+        if (!principal) throw new DomainError('auth.required', {});
         const allowed =
           principal.kind === 'user'
             ? hasRole(principal, route.access.roles ?? [])
             : route.access.scope !== undefined && principal.scopes.includes(route.access.scope);
         if (!allowed)
-          throw new AppError(
-            'forbidden',
-            `${route.method.toUpperCase()} ${route.path} is not allowed for this ${principal.kind === 'user' ? 'user' : 'API key'}`,
-          );
+          throw new DomainError('auth.notAllowed', {
+            method: route.method.toUpperCase(),
+            path: route.path,
+            whoEn: principal.kind === 'user' ? 'user' : 'API key',
+            whoZh: principal.kind === 'user' ? '你的账号' : '此 API 密钥',
+          });
         // Cookie-authenticated writes must be JSON (or an upload of a declared non-form type): a
         // cross-site form post cannot send those without a CORS preflight.
-        if (route.upload && !Buffer.isBuffer(req.body))
-          throw new AppError('bad_request', `send the file as the body with Content-Type one of: ${route.upload.types.join(', ')}`);
+        if (route.upload && !Buffer.isBuffer(req.body)) throw new DomainError('upload.wrongType', { types: route.upload.types.join(', ') });
         if (
           !route.upload &&
           viaCookie &&
           route.method !== 'get' &&
           req.headers['content-length'] !== '0' &&
-          req.body !== undefined &&
-          !req.is('application/json')
+          // false: a body of another type (null: no body). Express 5 leaves an unparsed body undefined, so that cannot tell.
+          req.is('application/json') === false
         ) {
-          throw new AppError('bad_request', 'writes must send Content-Type: application/json');
+          throw new DomainError('request.notJson', {});
         }
       }
       const input = route.endpoint ? validateInput(route.endpoint, req) : {};
       if (route.body) {
         const unsafe = findUnsafeJson(req.body);
-        if (unsafe)
-          throw new AppError('bad_request', `forbidden content in the body (${unsafe.code})`, {
-            details: [{ pointer: toPointer(unsafe.path), code: unsafe.code, message: unsafe.code }],
-          });
+        if (unsafe) throw unsafeBody(unsafe);
         validateBody(route.body, req.body ?? {});
       }
       const result =

@@ -32,12 +32,12 @@ export function errorAnswer(appError: AppError): Static<typeof ErrorBody> {
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const type = (error as { type?: unknown } | null)?.type;
-  if (type === 'entity.parse.failed') return new AppError('invalid_json', `the body is not valid JSON: ${(error as Error).message}`);
+  if (type === 'entity.parse.failed') return new DomainError('body.notJson', { problem: (error as Error).message });
   if (type === 'entity.too.large') {
     const limit = (error as { limit?: unknown }).limit;
     const mib = typeof limit === 'number' ? `${Math.round((limit / 1_048_576) * 10) / 10} MiB` : 'the limit';
     return new DomainError('body.tooLarge', { limit: mib });
   }
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('bad_request', 'unsupported body encoding');
-  return new AppError('internal', 'internal error', { cause: error });
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new DomainError('body.badEncoding', {});
+  return new DomainError('server.internal', {}, { cause: error });
 }

@@ -1,5 +1,5 @@
 import { createAjv, localizeAjvErrors } from '@aftersales/engine';
-import { AppError } from '../errors/AppError.js';
+import { DomainError } from '../errors/DomainError.js';
 import { bodySchemas, type BodySchemaName } from './schemas.js';
 
 const ajv = createAjv({ allErrors: true });
@@ -14,14 +14,18 @@ export function validateBody<T>(name: BodySchemaName, body: unknown): T {
     compiled.set(name, validate);
   }
   if (!validate(body)) {
-    throw new AppError('validation_failed', 'the request body is not valid', {
-      details: localizeAjvErrors(validate.errors).map((e) => ({
-        pointer: e.keyword === 'additionalProperties' ? `${e.pointer}/${String(e.params.additionalProperty)}` : e.pointer,
-        code: e.keyword,
-        message: e.message.en,
-        messageZh: e.message['zh-CN'],
-      })),
-    });
+    throw new DomainError(
+      'body.invalid',
+      {},
+      {
+        details: localizeAjvErrors(validate.errors).map((e) => ({
+          pointer: e.keyword === 'additionalProperties' ? `${e.pointer}/${String(e.params.additionalProperty)}` : e.pointer,
+          code: e.keyword,
+          message: e.message.en,
+          messageZh: e.message['zh-CN'],
+        })),
+      },
+    );
   }
   return body as T;
 }

@@ -1,7 +1,9 @@
 import type { Request } from 'express';
 import type { Endpoint, TSchema } from '@aftersales/contract';
-import { createAjv, findUnsafeJson, localizeAjvErrors, toPointer } from '@aftersales/engine';
-import { AppError } from '../errors/AppError.js';
+import { createAjv, findUnsafeJson, localizeAjvErrors } from '@aftersales/engine';
+import { DomainError } from '../errors/DomainError.js';
+import { domainDetail } from '../errors/domainDetail.js';
+import { unsafeBody } from './unsafeBody.js';
 
 // Query and path parameters arrive as text: coerced to the declared types, defaults filled in.
 const textAjv = createAjv({ allErrors: true, coerceTypes: true, useDefaults: true });
@@ -29,7 +31,7 @@ export function validateInput(endpoint: Endpoint, req: Request): { body: unknown
   const params: Record<string, unknown> = { ...req.params };
   if (endpoint.params) {
     const validate = validator(endpoint.params, 'text');
-    if (!validate(params)) throw new AppError('bad_request', 'a path parameter is not valid', { details: details(validate, '/params') });
+    if (!validate(params)) throw new DomainError('params.invalid', {}, { details: details(validate, '/params') });
   }
   const query: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
   if (endpoint.query) {
@@ -37,25 +39,28 @@ export function validateInput(endpoint: Endpoint, req: Request): { body: unknown
     if (!validate(query)) {
       const found = details(validate, '/query');
       const name = found[0]?.pointer.split('/')[2] ?? '';
-      throw new AppError('bad_request', `query parameter "${name}" is not valid: ${found[0]?.message ?? ''}`, { details: found });
+      throw new DomainError(
+        'query.invalid',
+        { name, problemEn: found[0]?.message ?? '', problemZh: found[0]?.messageZh ?? '' },
+        { details: found },
+      );
     }
     // ajv's coercion turns "1e309" into Infinity and lets it through the bounds: refused here.
     const infinite = Object.keys(query).find((key) => typeof query[key] === 'number' && !Number.isFinite(query[key]));
     if (infinite)
-      throw new AppError('bad_request', `query parameter "${infinite}" is not valid: must be a finite number`, {
-        details: [{ pointer: `/query/${infinite}`, code: 'type', message: 'must be a finite number', messageZh: '须为有限的数字' }],
-      });
+      throw new DomainError(
+        'query.notFinite',
+        { name: infinite },
+        { details: [domainDetail(`/query/${infinite}`, 'detail.finite', {}, 'type')] },
+      );
   }
   let body: unknown = req.body;
   if (endpoint.body) {
     body = req.body ?? {};
     const unsafe = findUnsafeJson(body);
-    if (unsafe)
-      throw new AppError('bad_request', `forbidden content in the body (${unsafe.code})`, {
-        details: [{ pointer: toPointer(unsafe.path), code: unsafe.code, message: unsafe.code }],
-      });
+    if (unsafe) throw unsafeBody(unsafe);
     const validate = validator(endpoint.body, 'body');
-    if (!validate(body)) throw new AppError('validation_failed', 'the request body is not valid', { details: details(validate, '') });
+    if (!validate(body)) throw new DomainError('body.invalid', {}, { details: details(validate, '') });
   }
   return { body, query, params };
 }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
+import { domainDetail } from '../errors/domainDetail.js';
 import { DomainError } from '../errors/DomainError.js';
 import type { StoredFile } from '../store/types.js';
 import type { Clock } from './Clock.js';
@@ -54,7 +55,11 @@ export class FileService {
         'file.typeMismatch',
         { declared, accepted: FILE_TYPES.join(', ') },
         {
-          details: [{ pointer: '/body', code: 'file.type', message: `content looks like ${sniffed?.mime ?? 'unknown data'}` }],
+          details: [
+            sniffed
+              ? domainDetail('/body', 'detail.contentLooksLike', { mime: sniffed.mime }, 'file.type')
+              : domainDetail('/body', 'detail.unknownContent', {}, 'file.type'),
+          ],
         },
       );
     }

@@ -160,7 +160,9 @@ export class RecordService {
         'record.noSuchMove',
         { from: previous.status ?? '', to },
         {
-          details: [{ pointer: '/to', message: `allowed: ${allowedTargets(policy.form, previous.status).join(', ') || 'none'}` }],
+          details: [
+            domainDetail('/to', 'detail.allowedMoves', { targets: allowedTargets(policy.form, previous.status).join(', ') || '—' }),
+          ],
         },
       );
     }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { OUTCOME_TYPES } from '@aftersales/engine';
-import { en } from '../../i18n/en';
-import { zhCN } from '../../i18n/zh-CN';
+import { adminEn } from '../../i18n/admin.en';
+import { adminZhCN } from '../../i18n/admin.zh-CN';
+import { en as commonEn } from '../../i18n/en';
+import { zhCN as commonZhCN } from '../../i18n/zh-CN';
 import { outcomeForm } from './outcomeSchemas';
 import { outcomeWords } from './outcomeWords';
 
@@ -21,8 +23,8 @@ function texts(node: unknown, out: string[] = []): string[] {
 
 describe('outcomeWords', () => {
   for (const [locale, dictionary] of [
-    ['en', en],
-    ['zh-CN', zhCN],
+    ['en', { ...commonEn, ...adminEn }],
+    ['zh-CN', { ...commonZhCN, ...adminZhCN }],
   ] as const) {
     const d = dictionary as Record<string, string>;
     const words = outcomeWords(

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { domainDetail } from '../../errors/domainDetail.js';
 import { DomainError } from '../../errors/DomainError.js';
 import { actorOf } from '../../services/Principal.js';
 import type { User } from '../../store/types.js';
@@ -84,7 +85,7 @@ export function authRoutes(services: Services): Route[] {
             'user.keepOwnAdmin',
             {},
             {
-              details: [{ pointer: '/roles', message: 'keep admin' }],
+              details: [domainDetail('/roles', 'detail.keepAdmin', {})],
             },
           );
         const user = await services.auth.updateUser(before, body);

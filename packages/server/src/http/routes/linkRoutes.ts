@@ -1,5 +1,5 @@
 import { api } from '@aftersales/contract';
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 import { maySee, type Principal } from '../../services/Principal.js';
 import { RecordPdf } from '../../services/pdf/RecordPdf.js';
 import { Download, type Access, type Route } from '../Route.js';
@@ -17,7 +17,7 @@ export function linkRoutes(services: Services): Route[] {
     (pdfs ??= new RecordPdf({ store: services.store, definitions: services.definitions, people: services.people, links: records.links }));
   const visible = async (id: string, principal: Principal) => {
     const record = await records.stored(id);
-    if (!maySee(principal, record)) throw new AppError('not_found', `record "${id}" does not exist`);
+    if (!maySee(principal, record)) throw new DomainError('record.notFound', { id });
     return record;
   };
   return [

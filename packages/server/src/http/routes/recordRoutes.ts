@@ -1,10 +1,11 @@
 import { actorOf, maySee, recordScope, type Principal } from '../../services/Principal.js';
+import { domainDetail } from '../../errors/domainDetail.js';
 import { DomainError } from '../../errors/DomainError.js';
 import { recordDateFilter, storeTimeZone } from '../../services/recordDateFilter.js';
 import { editorOf } from '../../services/records/Editor.js';
 import { api } from '@aftersales/contract';
 import type { Access, Route } from '../Route.js';
-import { encodeCursor, queryCursor } from '../cursor.js';
+import { badCursor, encodeCursor, queryCursor } from '../cursor.js';
 import { route } from '../typedRoute.js';
 import type { Services } from './Services.js';
 import { storeNamedIn } from '../../services/people/PeopleDirectory.js';
@@ -28,8 +29,8 @@ export function recordRoutes(services: Services): Route[] {
       access: READ,
       summary:
         "List records, newest first, each with its deadlines (filters: form, status, deadline, assignee, person, mine=1, store; from, to: local dates of the store's time zone, of the creation or of the form's date field dateField; q: words to find — ticket no., customer phone or name, technician —, each of 3 characters or more anywhere in a value, of 1-2 at the start of a word); a page of `limit` (1-500, 50) with the `nextCursor` to pass as `cursor`, and the total counted up to 10,000 (`totalCapped`: there are more)",
-      handler: async ({ req, query, principal }) => {
-        const after = queryCursor(req, 2) as [string, string] | undefined;
+      handler: async ({ query, principal }) => {
+        const after = queryCursor(query.cursor, 2) as [string, string] | undefined;
         const scope = recordScope(principal);
         const formId = query.form;
         const pack = await services.definitions.publishedPack();
@@ -79,9 +80,7 @@ export function recordRoutes(services: Services): Route[] {
             'record.notInStore',
             { store },
             {
-              details: [
-                { pointer: fromData ? '/data/store' : '/store', message: `one of your stores: ${scope.stores.join(', ') || 'none'}` },
-              ],
+              details: [domainDetail(fromData ? '/data/store' : '/store', 'detail.yourStores', { stores: scope.stores.join(', ') || '—' })],
             },
           );
         const { record, written } = await records.create(body.form, body.data, actorOf(principal), {
@@ -118,18 +117,11 @@ export function recordRoutes(services: Services): Route[] {
       access: READ,
       summary:
         'Audit log of the record: who, when, before and after; newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor` and the `total` (counted up to 10,000; `totalCapped`: more)',
-      handler: async ({ req, params, query, principal }) => {
+      handler: async ({ params, query, principal }) => {
         await visible(params.id, principal);
         const limit = query.limit ?? 200;
-        const after = queryCursor(req, 1);
-        if (after && !Number.isInteger(after[0]))
-          throw new DomainError(
-            'list.badCursor',
-            {},
-            {
-              details: [{ pointer: '/query/cursor', message: 'invalid cursor' }],
-            },
-          );
+        const after = queryCursor(query.cursor, 1);
+        if (after && !Number.isInteger(after[0])) throw badCursor();
         const page = await services.store.pageAudit({
           entity: 'record',
           entityId: params.id,

@@ -12,7 +12,7 @@ import type { FineFilter } from '../../store/paging.js';
 import type { StoredRecord } from '../../store/types.js';
 import { api, type QueryOf } from '@aftersales/contract';
 import { Answered, type Access, type Route } from '../Route.js';
-import { encodeCursor, queryCursor } from '../cursor.js';
+import { badCursor, encodeCursor, queryCursor } from '../cursor.js';
 import { route } from '../typedRoute.js';
 import type { Services } from './Services.js';
 
@@ -62,8 +62,8 @@ export function workRoutes(services: Services): Route[] {
       access: SIGNED_IN,
       summary:
         'Approvals this person may decide (state: pending, approved, rejected, withdrawn), newest first, each with the fields changed since it was asked; a page of `limit` (1-500, 100) with the total and the `nextCursor` to pass as `cursor`',
-      handler: async ({ req, query, principal }) => {
-        const after = queryCursor(req, 2) as [string, string] | undefined;
+      handler: async ({ query, principal }) => {
+        const after = queryCursor(query.cursor, 2) as [string, string] | undefined;
         const page = await services.approvals.inboxPage(principal, query.state ?? 'pending', {
           limit: query.limit ?? 100,
           ...(after ? { after } : {}),
@@ -104,17 +104,10 @@ export function workRoutes(services: Services): Route[] {
       access: MANAGERS,
       summary:
         'Deadlines by state with their records (breached: the overdue board), soonest due first; a page of `limit` (1-500, 100) with the total and the `nextCursor` to pass as `cursor`; now: the server clock; lateMs: how late (at the time it was met, once met: it stops counting)',
-      handler: async ({ req, query, principal }) => {
+      handler: async ({ query, principal }) => {
         const state = query.state;
-        const after = queryCursor(req, 3) as [string | null, string, string] | undefined;
-        if (after && (typeof after[1] !== 'string' || typeof after[2] !== 'string'))
-          throw new DomainError(
-            'list.badCursor',
-            {},
-            {
-              details: [{ pointer: '/query/cursor', message: 'invalid cursor' }],
-            },
-          );
+        const after = queryCursor(query.cursor, 3) as [string | null, string, string] | undefined;
+        if (after && (typeof after[1] !== 'string' || typeof after[2] !== 'string')) throw badCursor();
         const scope = recordScope(principal);
         const page = await services.store.pageDeadlines({
           ...(state ? { state } : {}),
@@ -144,9 +137,9 @@ export function workRoutes(services: Services): Route[] {
       access: MANAGERS,
       summary:
         'Fines ledger (filters: person, month YYYY-MM in China time, form), newest first: a page of `limit` (1-500, 100) with the `nextCursor` to pass as `cursor` and `count` (up to 10,000; `countCapped`: more); `total` and `summary` (per person and month) cover every fine of the filter, summed by the database',
-      handler: async ({ req, query, principal }) => {
+      handler: async ({ query, principal }) => {
         const filter = await fineFilter(query, principal);
-        const after = queryCursor(req, 2) as [string, string] | undefined;
+        const after = queryCursor(query.cursor, 2) as [string, string] | undefined;
         const [page, totals] = await Promise.all([
           services.store.pageFines({ ...filter, limit: query.limit ?? 100, ...(after ? { after } : {}) }),
           services.store.fineTotals(filter),
@@ -275,9 +268,9 @@ export function workRoutes(services: Services): Route[] {
       access: SIGNED_IN,
       summary:
         'Notices and reminders for this person: their policy roles (or addressed to them by name), on records they may see; newest first, each with its record; a page of `limit` (1-500, 50) with the total and the `nextCursor` to pass as `cursor`',
-      handler: async ({ req, query, principal }) => {
+      handler: async ({ query, principal }) => {
         const limit = query.limit ?? 50;
-        const after = queryCursor(req, 2) as [string, string] | undefined;
+        const after = queryCursor(query.cursor, 2) as [string, string] | undefined;
         const user = principal.kind === 'user' && !principal.user.roles.includes('admin') ? principal.user : null;
         const scope = recordScope(principal);
         // Every filter is the database's, before the limit: a page is never cut short by filtering after it.

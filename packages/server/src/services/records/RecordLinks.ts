@@ -1,4 +1,5 @@
 import { pickText, type FormDefinition, type Pack } from '@aftersales/engine';
+import { domainDetail } from '../../errors/domainDetail.js';
 import { DomainError } from '../../errors/DomainError.js';
 import type { RecordsRepository } from '../../store/ports/RecordsRepository.js';
 import type { StoredRecord } from '../../store/types.js';
@@ -45,7 +46,7 @@ export class RecordLinks {
       throw new DomainError(
         'link.unknownRecord',
         { fieldZh: label.zh, fieldEn: label.en, formZh, formEn },
-        { details: [{ pointer: `/data/${field}`, message: `pick one of the store's records of "${formEn}"` }] },
+        { details: [domainDetail(`/data/${field}`, 'detail.pickLinkedRecord', { formZh, formEn })] },
       );
     }
   }

@@ -1,5 +1,5 @@
 import { checkDates, computeFields, type FormDefinition } from '@aftersales/engine';
-import { AppError } from '../../errors/AppError.js';
+import { DomainError } from '../../errors/DomainError.js';
 
 /**
  * What a form declares beside its JSON Schema, on a record being written: computed fields are
@@ -23,6 +23,6 @@ export function withFormChecks(form: FormDefinition, data: unknown, at: { now: D
       messageZh: p.message['zh-CN'],
     })),
   ];
-  if (problems.length > 0) throw new AppError('validation_failed', 'the record does not fit its form', { details: problems });
+  if (problems.length > 0) throw new DomainError('record.invalid', {}, { details: problems });
   return computed.data;
 }
