@@ -571,6 +571,12 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
         { id: 'beizhan', name: '北站店', updatedAt: '2025-10-01T00:00:00.000Z' },
         { id: 'jiefang', name: '解放路旗舰店', updatedAt: '2025-10-02T00:00:00.000Z' },
       ]);
+      expect(await store.storeNames.storeName('jiefang')).toEqual({
+        id: 'jiefang',
+        name: '解放路旗舰店',
+        updatedAt: '2025-10-02T00:00:00.000Z',
+      });
+      expect(await store.storeNames.storeName('nowhere')).toBeNull();
       await store.close();
     });
   });

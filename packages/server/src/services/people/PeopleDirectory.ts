@@ -43,8 +43,8 @@ export class PeopleDirectory {
 
   /** The name of one store, null when it has none (or there is no store). */
   async storeName(id: string | null): Promise<string | null> {
-    if (id === null) return null;
-    return (await this.storeNames([id]))[id] ?? null;
+    if (id === null || !this.names) return null;
+    return (await this.names.storeName(id))?.name ?? null;
   }
 
   /** Names (or renames) a store: what staff screens, prints and exports show for it. */

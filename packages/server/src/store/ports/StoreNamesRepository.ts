@@ -9,6 +9,8 @@ export interface StoreName {
 export interface StoreNamesRepository {
   /** Every named store, by id. */
   storeNames(): Promise<StoreName[]>;
+  /** One store's name, null when nobody named it (a record's page and print read one). */
+  storeName(id: string): Promise<StoreName | null>;
   /** Names a store (or renames it); returns the row written. */
   setStoreName(id: string, name: string, at: string): Promise<StoreName>;
 }

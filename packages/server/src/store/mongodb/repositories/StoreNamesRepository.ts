@@ -12,6 +12,9 @@ export class MongoStoreNamesRepository implements StoreNamesRepository {
       .toArray();
     return rows.map((d) => plain<StoreName>(d)!);
   }
+  async storeName(id: string) {
+    return plain<StoreName>(await this.database.col('storeNames').findOne({ id }, { projection: { _id: 0 } }));
+  }
   async setStoreName(id: string, name: string, at: string) {
     const row = await this.database
       .col('storeNames')

@@ -8,6 +8,10 @@ export class SqliteStoreNamesRepository implements StoreNamesRepository {
   async storeNames() {
     return (this.database.stmt('SELECT * FROM store_names ORDER BY id').all() as Row[]).map(toStoreName);
   }
+  async storeName(id: string) {
+    const row = this.database.stmt('SELECT * FROM store_names WHERE id = ?').get(id) as Row | undefined;
+    return row ? toStoreName(row) : null;
+  }
   async setStoreName(id: string, name: string, at: string) {
     const row = this.database
       .stmt(
