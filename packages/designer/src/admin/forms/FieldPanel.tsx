@@ -3,7 +3,19 @@ import { Alert, Card, Collapse, Form, Input, InputNumber, Select, Switch } from 
 import { codeFromLabel } from '../shared/codeFromLabel';
 import { useI18n } from '../../i18n/I18nContext';
 import { LocalizedInput } from '../shared/LocalizedInput';
-import { FIELD_KEY_PATTERN, changeType, fieldTypesAt, setMultiple, type FieldModel, type FieldType, type ShowWhen } from './fieldModel';
+import {
+  FIELD_KEY_PATTERN,
+  changeType,
+  fieldTypesAt,
+  hasOptions,
+  limitsOf,
+  setMultiple,
+  withLimit,
+  type FieldModel,
+  type FieldType,
+  type NumberLimit,
+  type ShowWhen,
+} from './fieldModel';
 import { FIELD_TYPE_LABEL } from './fieldTypeLabel';
 import { OptionsEditor } from './OptionsEditor';
 import { PatternEditor } from './PatternEditor';
@@ -34,13 +46,12 @@ export function FieldPanel({ field, siblings, onChange, children, nested }: Fiel
     : key !== field.key && siblings.some((s) => s.key === key)
       ? t('fields.keyTaken')
       : null;
-  const set = (patch: Partial<FieldModel>, coalesce?: string) => onChange({ ...field, ...patch }, coalesce);
-  const setNumber = (name: 'minimum' | 'maximum' | 'minLength' | 'maxLength' | 'minItems' | 'maxItems', value: number | null) => {
-    const next = { ...field };
-    if (value === null) delete next[name];
-    else next[name] = value;
-    onChange(next, `${field.key}.${name}`);
-  };
+  /** What every field has (its key, names, required, show-when); each type's own parts are set where the type is known. */
+  const set = (patch: Partial<Pick<FieldModel, 'key' | 'label' | 'help' | 'required' | 'showWhen'>>, coalesce?: string) =>
+    onChange({ ...field, ...patch }, coalesce);
+  const limits = limitsOf(field);
+  const setNumber = (name: NumberLimit, value: number | null) => onChange(withLimit(field, name, value), `${field.key}.${name}`);
+  const multiple = (field.type === 'photo' || field.type === 'file' || field.type === 'signature') && !!field.multiple;
   const others = siblings.filter((s) => s.key !== field.key);
   const otherKeys = others.map((s) => s.key);
   const whenField = field.showWhen ? others.find((s) => s.key === field.showWhen!.field) : undefined;
@@ -97,25 +108,25 @@ export function FieldPanel({ field, siblings, onChange, children, nested }: Fiel
         {NUMERIC.has(field.type) && (
           <div style={{ display: 'flex', gap: 12 }}>
             <Form.Item label={t('fields.minimum')} htmlFor={`${idBase}-min`}>
-              <InputNumber id={`${idBase}-min`} value={field.minimum ?? null} onChange={(v) => setNumber('minimum', v)} />
+              <InputNumber id={`${idBase}-min`} value={limits.minimum ?? null} onChange={(v) => setNumber('minimum', v)} />
             </Form.Item>
             <Form.Item label={t('fields.maximum')} htmlFor={`${idBase}-max`}>
-              <InputNumber id={`${idBase}-max`} value={field.maximum ?? null} onChange={(v) => setNumber('maximum', v)} />
+              <InputNumber id={`${idBase}-max`} value={limits.maximum ?? null} onChange={(v) => setNumber('maximum', v)} />
             </Form.Item>
           </div>
         )}
         {(field.type === 'photo' || field.type === 'file') && (
           <Form.Item label={t(field.type === 'photo' ? 'fields.multiplePhotos' : 'fields.multiple')} htmlFor={`${idBase}-multiple`}>
-            <Switch id={`${idBase}-multiple`} checked={!!field.multiple} onChange={(multiple) => onChange(setMultiple(field, multiple))} />
+            <Switch id={`${idBase}-multiple`} checked={multiple} onChange={(several) => onChange(setMultiple(field, several))} />
           </Form.Item>
         )}
-        {TEXTUAL.has(field.type) && !field.multiple && (
+        {TEXTUAL.has(field.type) && !multiple && (
           <div style={{ display: 'flex', gap: 12 }}>
             <Form.Item label={t('fields.minLength')} htmlFor={`${idBase}-minl`}>
-              <InputNumber id={`${idBase}-minl`} min={0} value={field.minLength ?? null} onChange={(v) => setNumber('minLength', v)} />
+              <InputNumber id={`${idBase}-minl`} min={0} value={limits.minLength ?? null} onChange={(v) => setNumber('minLength', v)} />
             </Form.Item>
             <Form.Item label={t('fields.maxLength')} htmlFor={`${idBase}-maxl`}>
-              <InputNumber id={`${idBase}-maxl`} min={0} value={field.maxLength ?? null} onChange={(v) => setNumber('maxLength', v)} />
+              <InputNumber id={`${idBase}-maxl`} min={0} value={limits.maxLength ?? null} onChange={(v) => setNumber('maxLength', v)} />
             </Form.Item>
           </div>
         )}
@@ -123,19 +134,19 @@ export function FieldPanel({ field, siblings, onChange, children, nested }: Fiel
         {(field.type === 'date' || field.type === 'dateTime') && (
           <DateChecksEditor field={field} siblings={siblings} idBase={idBase} onChange={onChange} />
         )}
-        {(field.type === 'lines' || field.type === 'multipleChoice' || field.multiple) && (
+        {(field.type === 'lines' || field.type === 'multipleChoice' || multiple) && (
           <div style={{ display: 'flex', gap: 12 }}>
             <Form.Item label={t(field.type === 'photo' ? 'fields.minPhotos' : 'fields.minItems')} htmlFor={`${idBase}-mini`}>
-              <InputNumber id={`${idBase}-mini`} min={0} value={field.minItems ?? null} onChange={(v) => setNumber('minItems', v)} />
+              <InputNumber id={`${idBase}-mini`} min={0} value={limits.minItems ?? null} onChange={(v) => setNumber('minItems', v)} />
             </Form.Item>
             <Form.Item label={t(field.type === 'photo' ? 'fields.maxPhotos' : 'fields.maxItems')} htmlFor={`${idBase}-maxi`}>
-              <InputNumber id={`${idBase}-maxi`} min={0} value={field.maxItems ?? null} onChange={(v) => setNumber('maxItems', v)} />
+              <InputNumber id={`${idBase}-maxi`} min={0} value={limits.maxItems ?? null} onChange={(v) => setNumber('maxItems', v)} />
             </Form.Item>
           </div>
         )}
         {(field.type === 'singleChoice' || field.type === 'multipleChoice') && (
           <Form.Item label={t('fields.options')}>
-            <OptionsEditor options={field.options ?? []} onChange={(options) => set({ options }, `${field.key}.options`)} />
+            <OptionsEditor options={field.options} onChange={(options) => onChange({ ...field, options }, `${field.key}.options`)} />
           </Form.Item>
         )}
         {children?.(idBase)}
@@ -174,7 +185,7 @@ export function FieldPanel({ field, siblings, onChange, children, nested }: Fiel
               }}
               options={[
                 { value: '__any__', label: t('fields.anyValue') },
-                ...(whenField.options ?? []).map((o) => ({ value: JSON.stringify(o.value), label: text(o.label) })),
+                ...(hasOptions(whenField) ? whenField.options : []).map((o) => ({ value: JSON.stringify(o.value), label: text(o.label) })),
                 ...(whenField.type === 'yesNo'
                   ? [
                       { value: 'true', label: t('common.yes') },

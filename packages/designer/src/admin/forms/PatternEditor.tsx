@@ -2,7 +2,7 @@ import { Form, Input, Select } from 'antd';
 import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/en';
 import { LocalizedInput } from '../shared/LocalizedInput';
-import type { FieldModel } from './fieldModel';
+import type { FieldModel, TextField } from './fieldModel';
 import { PATTERN_PRESET_NAMES, patternMessage, presetOf, withPatternMessage, withPreset, type PatternPreset } from './patternPresets';
 
 const CUSTOM = 'custom';
@@ -17,7 +17,7 @@ export function PatternEditor({
   idBase,
   onChange,
 }: {
-  field: FieldModel;
+  field: TextField;
   idBase: string;
   onChange: (next: FieldModel, coalesce?: string) => void;
 }) {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkForm, computeFields, type FormDefinition, type RecordSchema } from '@aftersales/engine';
 import { canCompute, fieldFormula, fieldPointer, setFieldFormula, starterFormula } from './computedField';
-import { fieldsAt, newField, readFields, replaceFieldsAt, writeFields, type FieldModel } from './fieldModel';
+import { fieldsAt, newField, readFields, replaceFieldsAt, writeFields, type FieldModel, type FieldOf } from './fieldModel';
 
 const SCHEMAS = fileURLToPath(new URL('../../../../../schemas/', import.meta.url));
 const forms = readdirSync(SCHEMAS)
@@ -64,8 +64,8 @@ describe('computed fields of the form editor', () => {
 
   it('when a text field or a field of a group is looked at, then it cannot be computed (the server computes top and line numbers only)', () => {
     const model = readFields(requisition);
-    const lines = model.fields.find((f) => f.key === 'items')!;
-    const name = lines.children!.find((f) => f.key === 'name')!;
+    const lines = linesOf(model.fields, 'items');
+    const name = lines.children.find((f) => f.key === 'name')!;
     expect(canCompute(name, lines)).toBe(false);
     const amount = newField('money', [], t('金额', 'Amount'));
     expect(canCompute(amount, { ...newField('group', [], t('组', 'Group')) })).toBe(false);
@@ -76,12 +76,12 @@ describe('computed fields of the form editor', () => {
 describe('starterFormula', () => {
   it('when a line number is made computed, then it starts as the product of the two typed numbers of the line', () => {
     const model = readFields(requisition);
-    const lines = model.fields.find((f) => f.key === 'items')!;
+    const lines = linesOf(model.fields, 'items');
     const subtotal = setFieldFormula(
-      lines.children!.find((f) => f.key === 'subtotal')!,
+      lines.children.find((f) => f.key === 'subtotal')!,
       undefined,
     );
-    expect(starterFormula(subtotal, lines.children!, lines)).toEqual({ mul: [{ fact: 'qty' }, { fact: 'unitPrice' }] });
+    expect(starterFormula(subtotal, lines.children, lines)).toEqual({ mul: [{ fact: 'qty' }, { fact: 'unitPrice' }] });
   });
 
   it('when a number at the top is made computed, then it starts as the sum of the lines of their computed number', () => {
@@ -93,17 +93,15 @@ describe('starterFormula', () => {
   });
 
   it('when the starter formulas are saved, then the engine accepts the form and computes 2 × 150 per line and their sum', () => {
-    const fields = [
-      { ...newField('lines', [], t('明细', 'Lines')), key: 'lines1' },
-      { ...newField('money', [], t('合计', 'Total')), key: 'total' },
-    ];
-    fields[0]!.children = [
+    const lines: FieldOf<'lines'> = { ...newField('lines', [], t('明细', 'Lines')), key: 'lines1' };
+    const fields: FieldModel[] = [lines, { ...newField('money', [], t('合计', 'Total')), key: 'total' }];
+    lines.children = [
       { ...newField('integer', [], t('数量', 'Qty')), key: 'qty' },
       { ...newField('money', [], t('单价', 'Price')), key: 'price' },
       { ...newField('money', [], t('小计', 'Subtotal')), key: 'sub' },
     ];
-    const line = fields[0]!.children;
-    line[2] = setFieldFormula(line[2]!, starterFormula(line[2]!, line, fields[0]!));
+    const line = lines.children;
+    line[2] = setFieldFormula(line[2]!, starterFormula(line[2]!, line, lines));
     fields[1] = setFieldFormula(fields[1]!, starterFormula(fields[1]!, fields, null));
     const base: FormDefinition = {
       id: 'sums',
@@ -135,3 +133,10 @@ describe('fieldPointer', () => {
     expect(fieldPointer(model.fields, [], 'totalAmount')).toBe('/schema/properties/totalAmount');
   });
 });
+
+/** The repeating-lines field of a key (the test fails when it is not one). */
+function linesOf(fields: FieldModel[], key: string): FieldOf<'lines'> {
+  const field = fields.find((f) => f.key === key);
+  if (field?.type !== 'lines') throw new Error(`${key} is not a repeating-lines field`);
+  return field;
+}

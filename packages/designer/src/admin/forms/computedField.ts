@@ -1,5 +1,5 @@
 import type { Expr } from '@aftersales/engine';
-import type { FieldModel, FieldType } from './fieldModel';
+import { hasChildren, type FieldModel, type FieldType } from './fieldModel';
 
 /**
  * A computed field (`x-formula`, the engine's formula language): a number the staff form shows
@@ -56,7 +56,7 @@ export function fieldPointer(fields: readonly FieldModel[], path: readonly strin
     const parent = level.find((f) => f.key === parentKey);
     parts.push('properties', parentKey);
     if (parent?.type === 'lines') parts.push('items');
-    level = parent?.children ?? [];
+    level = parent && hasChildren(parent) ? parent.children : [];
   }
   parts.push('properties', key);
   return parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');

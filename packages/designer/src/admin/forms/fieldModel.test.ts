@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkForm, compileRecordSchema, localizeForm, type FormDefinition } from '@aftersales/engine';
 import {
   changeType,
+  hasChildren,
   move,
   newField,
   readFields,
@@ -90,7 +91,7 @@ describe('fieldModel', () => {
       ['ref', 'advanced', false],
     ]);
     const parts = fields.find((f) => f.key === 'parts')!;
-    expect(parts.children?.map((c) => [c.key, c.type, c.required])).toEqual([
+    expect(hasChildren(parts) && parts.children.map((c) => [c.key, c.type, c.required])).toEqual([
       ['name', 'text', true],
       ['qty', 'integer', false],
       ['photo', 'photo', false],

@@ -12,7 +12,7 @@ import {
 import type { ExprFieldContext, TestFact } from '../rules/ExprField';
 import { formatExampleValue, type FormulaExampleResult } from '../rules/formulaSample';
 import { fieldFormula } from './computedField';
-import type { FieldModel, FieldType } from './fieldModel';
+import { hasOptions, type FieldModel, type FieldOf, type FieldType } from './fieldModel';
 
 const NUMERIC: ReadonlySet<FieldType> = new Set(['number', 'integer', 'money']);
 const DATES: ReadonlySet<FieldType> = new Set(['date', 'dateTime']);
@@ -38,28 +38,28 @@ export interface FormFormulaInput {
  * first option).
  */
 export function formFormulaContext({ form, fields, path, key, locale }: FormFormulaInput): ExprFieldContext {
-  const lines = path.length === 1 ? fields.find((f) => f.key === path[0] && f.type === 'lines') : undefined;
+  const lines = path.length === 1 ? fields.find((f): f is FieldOf<'lines'> => f.key === path[0] && f.type === 'lines') : undefined;
   const lineFields = lines?.children ?? [];
   const text = (field: FieldModel) => pickText(field.label, locale) || field.key;
   // On a line a name is the line's field first, then the record's (as the engine looks it up).
   const own = lineFields.filter((f) => f.key !== key);
   const top = fields.filter((f) => (lines ? !lineFields.some((c) => c.key === f.key) && fieldFormula(f) === undefined : f.key !== key));
   const scope = [...own, ...top];
-  const repeating = fields.filter((f) => f.type === 'lines');
+  const repeating = fields.filter((f): f is FieldOf<'lines'> => f.type === 'lines');
   const label = (name: string): string => {
     const found = scope.find((f) => f.key === name) ?? fields.find((f) => f.key === name);
     if (found) return text(found);
     const [linesKey, item] = name.includes('.') ? name.split('.') : [undefined, name];
     for (const l of repeating) {
       if (linesKey && l.key !== linesKey) continue;
-      const child = l.children?.find((c) => c.key === item);
+      const child = l.children.find((c) => c.key === item);
       if (child) return text(child);
     }
     return name;
   };
   const option = (name: string, value: unknown) => {
     const found = scope.find((f) => f.key === name);
-    const picked = found?.options?.find((o) => o.value === value);
+    const picked = found && hasOptions(found) ? found.options.find((o) => o.value === value) : undefined;
     return picked ? pickText(picked.label, locale) : undefined;
   };
   const testFacts: TestFact[] = scope.flatMap((f): TestFact[] => {

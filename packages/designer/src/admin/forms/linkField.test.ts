@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadPack, type FormDefinition } from '@aftersales/engine';
-import { changeType, FIELD_TYPES, fieldTypesAt, newField, readFields, writeField, writeFields } from './fieldModel';
+import { changeType, FIELD_TYPES, fieldTypesAt, limitsOf, newField, readFields, writeField, writeFields } from './fieldModel';
 
 const SCHEMAS = fileURLToPath(new URL('../../../../../schemas/', import.meta.url));
 const read = (id: string) => JSON.parse(readFileSync(join(SCHEMAS, `${id}.form.json`), 'utf8')) as FormDefinition;
@@ -23,7 +23,7 @@ describe('link fields in the form editor', () => {
     const ticket = model.fields.find((f) => f.key === 'ticketRef')!;
     expect(ticket.type).toBe('link');
     expect(ticket.schemaRest['x-linkForm']).toBe('after-sales-record');
-    expect(ticket.maxLength).toBe(50);
+    expect(limitsOf(ticket).maxLength).toBe(50);
     expect(JSON.stringify(writeFields(visit, model))).toBe(JSON.stringify(visit));
   });
 

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@aftersales/engine';
-import type { FieldModel } from './fieldModel';
+import type { TextField } from './fieldModel';
 
 /** Ready-made formats of Chinese after-sales forms: the pattern and the message staff read when it does not fit. */
 export const PATTERN_PRESETS = {
@@ -29,19 +29,19 @@ export type PatternPreset = keyof typeof PATTERN_PRESETS;
 export const PATTERN_PRESET_NAMES = Object.keys(PATTERN_PRESETS) as PatternPreset[];
 
 /** Which preset a field's pattern is (undefined: none or the admin's own). */
-export function presetOf(field: FieldModel): PatternPreset | undefined {
+export function presetOf(field: TextField): PatternPreset | undefined {
   return PATTERN_PRESET_NAMES.find((name) => PATTERN_PRESETS[name].pattern === field.pattern);
 }
 
 /** The field's own message for a pattern that does not fit (`x-errorMessage`). */
-export function patternMessage(field: FieldModel): LocalizedText | undefined {
+export function patternMessage(field: TextField): LocalizedText | undefined {
   const own = field.schemaRest['x-errorMessage'];
   return own && typeof own === 'object' ? (own as LocalizedText) : undefined;
 }
 
 /** The field with a preset's pattern and message (undefined: neither). */
-export function withPreset(field: FieldModel, preset: PatternPreset | undefined): FieldModel {
-  const next: FieldModel = { ...field, schemaRest: { ...field.schemaRest } };
+export function withPreset(field: TextField, preset: PatternPreset | undefined): TextField {
+  const next: TextField = { ...field, schemaRest: { ...field.schemaRest } };
   if (!preset) {
     delete next.pattern;
     delete next.schemaRest['x-errorMessage'];
@@ -54,8 +54,8 @@ export function withPreset(field: FieldModel, preset: PatternPreset | undefined)
 }
 
 /** The field with the admin's own message (empty in both languages: none). */
-export function withPatternMessage(field: FieldModel, message: LocalizedText): FieldModel {
-  const next: FieldModel = { ...field, schemaRest: { ...field.schemaRest } };
+export function withPatternMessage(field: TextField, message: LocalizedText): TextField {
+  const next: TextField = { ...field, schemaRest: { ...field.schemaRest } };
   if (message['zh-CN'] || message.en) next.schemaRest['x-errorMessage'] = message;
   else delete next.schemaRest['x-errorMessage'];
   return next;

@@ -1,37 +1,58 @@
 import type { LocalizedText } from '@aftersales/engine';
-import type { FieldModel, FieldType } from './fieldTypes';
+import { hasChildren, hasOptions, type FieldModel, type FieldOf, type FieldType, type ReferenceField } from './fieldTypes';
 import type { Ui } from './uiNode';
 
 // Edits: new fields, a type change, one reference or several.
 
 /** A new field of a type, with a key not used by its siblings. */
-export function newField(type: Exclude<FieldType, 'advanced'>, siblings: FieldModel[], label: LocalizedText): FieldModel {
-  const base = type === 'lines' ? 'lines' : type === 'group' ? 'group' : 'field';
+export function newField<T extends Exclude<FieldType, 'advanced'>>(type: T, siblings: FieldModel[], label: LocalizedText): FieldOf<T> {
+  return freshField(type, siblings, label) as FieldOf<T>;
+}
+
+function freshField(type: Exclude<FieldType, 'advanced'>, siblings: FieldModel[], label: LocalizedText): FieldModel {
+  const prefix = type === 'lines' ? 'lines' : type === 'group' ? 'group' : 'field';
   let n = siblings.length + 1;
-  while (siblings.some((s) => s.key === `${base}${n}`)) n++;
-  const field: FieldModel = { key: `${base}${n}`, type, label, required: false, schemaRest: {}, ui: defaultUi(type), order: [] };
-  if (type === 'multipleChoice') field.schemaRest = { uniqueItems: true };
-  if (type === 'singleChoice' || type === 'multipleChoice')
-    field.options = [{ value: 'option1', label: { 'zh-CN': '选项1', en: 'Option 1' } }];
-  if (type === 'group' || type === 'lines') field.children = [];
-  if (type === 'lines') {
-    field.itemsRest = { additionalProperties: false };
-    field.maxItems = 100;
+  while (siblings.some((s) => s.key === `${prefix}${n}`)) n++;
+  const base = { key: `${prefix}${n}`, label, required: false, schemaRest: {}, ui: defaultUi(type), order: [] };
+  const firstOption = [{ value: 'option1', label: { 'zh-CN': '选项1', en: 'Option 1' } }];
+  switch (type) {
+    case 'singleChoice':
+      return { ...base, type, options: firstOption };
+    case 'multipleChoice':
+      return { ...base, type, options: firstOption, schemaRest: { uniqueItems: true }, itemsRest: {} };
+    case 'group':
+      return { ...base, type, children: [] };
+    case 'lines':
+      return { ...base, type, children: [], itemsRest: { additionalProperties: false }, maxItems: 100 };
+    // References are links to uploaded files (the pack's convention: a relative or absolute URI).
+    case 'file':
+    case 'photo':
+    case 'signature':
+      return { ...base, type, schemaRest: { format: 'uri-reference' }, maxLength: 500 };
+    case 'money':
+      return { ...base, type, minimum: 0 };
+    case 'number':
+    case 'integer':
+    case 'yesNo':
+      return { ...base, type };
+    case 'text':
+      return { ...base, type, maxLength: 200 };
+    case 'phone':
+      return { ...base, type, maxLength: 500, pattern: '^[0-9+\\- ]{5,20}$' };
+    case 'person':
+    case 'store':
+      return { ...base, type, maxLength: 100 };
+    // A link keeps the linked record's id; the form it links to is picked in the field panel (`x-linkForm`).
+    case 'link':
+      return { ...base, type, maxLength: 50 };
+    case 'longText':
+      return { ...base, type, maxLength: 5000 };
+    case 'address':
+      return { ...base, type, maxLength: 300 };
+    case 'date':
+    case 'dateTime':
+      return { ...base, type };
   }
-  if (type === 'text' || type === 'phone') field.maxLength = type === 'text' ? 200 : 500;
-  // References are links to uploaded files (the pack's convention: a relative or absolute URI).
-  if (type === 'file' || type === 'photo' || type === 'signature') {
-    field.schemaRest = { format: 'uri-reference' };
-    field.maxLength = 500;
-  }
-  if (type === 'person' || type === 'store') field.maxLength = 100;
-  // A link keeps the linked record's id; the form it links to is picked in the field panel (`x-linkForm`).
-  if (type === 'link') field.maxLength = 50;
-  if (type === 'longText') field.maxLength = 5000;
-  if (type === 'address') field.maxLength = 300;
-  if (type === 'phone') field.pattern = '^[0-9+\\- ]{5,20}$';
-  if (type === 'money') field.minimum = 0;
-  return field;
 }
 
 /** The uiSchema a new field of a type starts with (its widget). */
@@ -68,52 +89,69 @@ export function defaultUi(type: FieldType): Ui {
 }
 
 /** A photo or file field switched between one reference and several (an array of references). */
-export function setMultiple(field: FieldModel, multiple: boolean): FieldModel {
+export function setMultiple(field: ReferenceField, multiple: boolean): ReferenceField {
   if (!!field.multiple === multiple) return field;
-  const next: FieldModel = { ...field };
   const widgetUi = { 'ui:widget': 'photo' };
   if (multiple) {
-    next.multiple = true;
     // The single reference's own limits (format, length) move to each item.
+    const { minLength: _minLength, maxLength, ...same } = field;
     const { format, ...rest } = field.schemaRest;
-    next.itemsRest = {
-      ...(format !== undefined ? { format } : {}),
-      ...(field.maxLength !== undefined ? { maxLength: field.maxLength } : {}),
-    };
-    next.schemaRest = rest;
-    delete next.maxLength;
-    delete next.minLength;
-    next.maxItems = 20;
     const ui = Object.fromEntries(Object.entries(field.ui).filter(([k]) => k !== 'ui:widget'));
-    next.ui = { ...ui, items: widgetUi };
-  } else {
-    delete next.multiple;
-    const { maxLength, ...items } = field.itemsRest ?? {};
-    next.schemaRest = { ...field.schemaRest, ...items };
-    if (typeof maxLength === 'number') next.maxLength = maxLength;
-    delete next.itemsRest;
-    delete next.itemsOrder;
-    delete next.minItems;
-    delete next.maxItems;
-    const ui = Object.fromEntries(Object.entries(field.ui).filter(([k]) => k !== 'items'));
-    next.ui = { ...ui, ...widgetUi };
+    return {
+      ...same,
+      multiple: true,
+      itemsRest: { ...(format !== undefined ? { format } : {}), ...(maxLength !== undefined ? { maxLength } : {}) },
+      schemaRest: rest,
+      maxItems: 20,
+      ui: { ...ui, items: widgetUi },
+    };
   }
-  return next;
+  const { multiple: _multiple, itemsRest, itemsOrder: _itemsOrder, minItems: _minItems, maxItems: _maxItems, ...same } = field;
+  const { maxLength, ...items } = itemsRest ?? {};
+  const ui = Object.fromEntries(Object.entries(field.ui).filter(([k]) => k !== 'items'));
+  return {
+    ...same,
+    schemaRest: { ...field.schemaRest, ...items },
+    ...(typeof maxLength === 'number' ? { maxLength } : {}),
+    ui: { ...ui, ...widgetUi },
+  };
 }
 
 /** The field with another type: keeps key, label, help, required and the options when both are choices. */
 export function changeType(field: FieldModel, type: Exclude<FieldType, 'advanced'>): FieldModel {
   const fresh = newField(type, [], field.label ?? { 'zh-CN': field.key, en: field.key });
   const ui = Object.fromEntries(Object.entries(field.ui).filter(([k]) => k !== 'ui:widget'));
-  const next: FieldModel = { ...fresh, key: field.key, required: field.required, ui: { ...ui, ...defaultUi(type) } };
-  if (field.help) next.help = field.help;
-  if (field.showWhen) next.showWhen = field.showWhen;
-  if (field.options && (type === 'singleChoice' || type === 'multipleChoice')) next.options = field.options;
-  if (field.children && (type === 'group' || type === 'lines')) next.children = field.children;
+  const next: FieldModel = {
+    ...fresh,
+    key: field.key,
+    required: field.required,
+    ui: { ...ui, ...defaultUi(type) },
+    ...(field.help ? { help: field.help } : {}),
+    ...(field.showWhen ? { showWhen: field.showWhen } : {}),
+  };
+  if (hasOptions(field) && hasOptions(next)) next.options = field.options;
+  if (hasChildren(field) && hasChildren(next)) next.children = field.children;
   // A computed number stays computed as another kind of number (a whole number, an amount in yuan).
   const numbers: readonly FieldType[] = ['number', 'integer', 'money'];
   const formula = field.schemaRest['x-formula'];
   if (formula !== undefined && numbers.includes(field.type) && numbers.includes(type))
     next.schemaRest = { ...next.schemaRest, 'x-formula': formula };
+  return next;
+}
+
+/** The limits a field can carry as numbers (which ones depends on its type). */
+export type NumberLimit = 'minimum' | 'maximum' | 'minLength' | 'maxLength' | 'minItems' | 'maxItems';
+
+/** The field's limits, to read (a limit its type does not have reads as undefined). */
+export function limitsOf(field: FieldModel): Partial<Record<NumberLimit, number>> {
+  const limits: Partial<Record<NumberLimit, number>> & { type: FieldType } = field;
+  return limits;
+}
+
+/** The field with a limit set, or removed (null); the panel offers each type only its own limits. */
+export function withLimit(field: FieldModel, name: NumberLimit, value: number | null): FieldModel {
+  const next = { ...field } as FieldModel & Partial<Record<NumberLimit, number>>;
+  if (value === null) delete next[name];
+  else next[name] = value;
   return next;
 }

@@ -7,12 +7,16 @@ export {
   FIELD_KEY_PATTERN,
   FIELD_TYPES,
   fieldTypesAt,
+  hasChildren,
+  hasOptions,
   type ChoiceOption,
   type FieldModel,
+  type FieldOf,
+  type TextField,
   type FieldType,
   type ShowWhen,
 } from './fieldTypes';
 export { readFields } from './read';
 export { writeField, writeFields } from './write';
-export { changeType, newField, setMultiple } from './edits';
+export { changeType, limitsOf, newField, setMultiple, withLimit, type NumberLimit } from './edits';
 export { fieldsAt, move, replaceFieldsAt } from './tree';

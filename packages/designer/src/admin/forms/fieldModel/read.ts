@@ -5,6 +5,7 @@ import { childUi, type Ui } from './uiNode';
 
 // Reading: a form's schema and uiSchema as field models.
 
+/** Keywords every modelled type reads (its shape, names and children); the rest stay in the field's `schemaRest`. */
 const HANDLED = new Set([
   'type',
   'format',
@@ -13,17 +14,36 @@ const HANDLED = new Set([
   'x-kind',
   'x-title',
   'x-description',
-  'minimum',
-  'maximum',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'minItems',
-  'maxItems',
   'properties',
   'required',
   'items',
 ]);
+
+type Limit = 'minimum' | 'maximum' | 'minLength' | 'maxLength' | 'minItems' | 'maxItems' | 'pattern';
+
+/** The limits each type models (a limit another type carries stays in its `schemaRest`, written back as it was). */
+const LIMITS: Record<Exclude<FieldType, 'advanced'>, readonly Limit[]> = {
+  text: ['minLength', 'maxLength', 'pattern'],
+  longText: ['minLength', 'maxLength', 'pattern'],
+  date: ['minLength', 'maxLength', 'pattern'],
+  dateTime: ['minLength', 'maxLength', 'pattern'],
+  phone: ['minLength', 'maxLength', 'pattern'],
+  address: ['minLength', 'maxLength', 'pattern'],
+  person: ['minLength', 'maxLength', 'pattern'],
+  store: ['minLength', 'maxLength', 'pattern'],
+  link: ['minLength', 'maxLength', 'pattern'],
+  number: ['minimum', 'maximum'],
+  integer: ['minimum', 'maximum'],
+  money: ['minimum', 'maximum'],
+  yesNo: [],
+  singleChoice: [],
+  multipleChoice: ['minItems', 'maxItems'],
+  file: ['minLength', 'maxLength', 'minItems', 'maxItems'],
+  photo: ['minLength', 'maxLength', 'minItems', 'maxItems'],
+  signature: ['minLength', 'maxLength', 'minItems', 'maxItems'],
+  group: [],
+  lines: ['minItems', 'maxItems'],
+};
 
 /** The form's root fields, in order. */
 export function readFields(form: FormDefinition): FormFields {
@@ -40,50 +60,84 @@ function readObjectFields(node: RecordSchema, ui: Ui): FieldModel[] {
   return Object.entries(node.properties ?? {}).map(([key, child]) => readField(key, child, childUi(ui, key), required.has(key)));
 }
 
-function readField(key: string, schema: RecordSchema, uiNode: Ui, required: boolean): FieldModel {
-  const ui = uiNode;
+function readField(key: string, schema: RecordSchema, ui: Ui, required: boolean): FieldModel {
   const showWhen = ui[SHOW_WHEN_UI];
   const type = detectType(schema);
-  const base: FieldModel = { key, type, required, schemaRest: {}, ui, order: Object.keys(schema) };
-  if (isShowWhen(showWhen)) base.showWhen = showWhen;
-  if (type === 'advanced') return { ...base, schemaRest: { ...schema } };
-  const rest: Record<string, unknown> = {};
+  const base = { key, required, ui, order: Object.keys(schema), ...(isShowWhen(showWhen) ? { showWhen } : {}) };
+  if (type === 'advanced') return { ...base, type, schemaRest: { ...schema } };
   const reference = type === 'photo' || type === 'file' || type === 'signature';
-  for (const [k, v] of Object.entries(schema)) if (!HANDLED.has(k) || (reference && k === 'format')) rest[k] = v;
-  // `type` of a choice field written by hand may be absent; it is always present for the types we detect.
-  const model: FieldModel = { ...base, schemaRest: rest };
-  if (schema['x-title']) model.label = schema['x-title'];
-  if (schema['x-description']) model.help = schema['x-description'];
-  for (const k of ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const) {
-    if (typeof schema[k] === 'number') model[k] = schema[k];
+  const limits = new Set<string>(LIMITS[type]);
+  const schemaRest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) if ((!HANDLED.has(k) && !limits.has(k)) || (reference && k === 'format')) schemaRest[k] = v;
+  const read: { pattern?: string } & Partial<Record<Exclude<Limit, 'pattern'>, number>> = {};
+  for (const k of LIMITS[type]) {
+    const value = schema[k];
+    if (k === 'pattern' && typeof value === 'string') read.pattern = value;
+    else if (k !== 'pattern' && typeof value === 'number') read[k] = value;
+    else if (value !== undefined) schemaRest[k] = value;
   }
-  if (typeof schema.pattern === 'string') model.pattern = schema.pattern;
-  if (type === 'singleChoice') model.options = readOptions(schema);
-  if (reference && schema.type === 'array') {
-    const items = schema.items as RecordSchema;
-    model.multiple = true;
-    model.itemsOrder = Object.keys(items);
-    model.itemsRest = Object.fromEntries(Object.entries(items).filter(([k]) => k !== 'type'));
-  }
-  if (type === 'multipleChoice' || type === 'lines') {
-    const items = schema.items as RecordSchema;
-    model.itemsOrder = Object.keys(items);
-    const itemsRest: Record<string, unknown> = {};
-    const handledItems = type === 'multipleChoice' ? ['type', 'enum', 'x-enumTitles'] : ['type', 'properties', 'required'];
-    for (const [k, v] of Object.entries(items)) if (!handledItems.includes(k)) itemsRest[k] = v;
-    model.itemsRest = itemsRest;
-    if (type === 'multipleChoice') model.options = readOptions(items);
-    else {
-      model.children = readObjectFields(items, childUi(ui, 'items'));
-      if (Array.isArray(items.required)) model.requiredOrder = [...items.required];
+  const common = {
+    ...base,
+    schemaRest,
+    ...(schema['x-title'] ? { label: schema['x-title'] } : {}),
+    ...(schema['x-description'] ? { help: schema['x-description'] } : {}),
+    ...read,
+  };
+  switch (type) {
+    case 'singleChoice':
+      return { ...common, type, options: readOptions(schema) };
+    case 'multipleChoice': {
+      const items = schema.items as RecordSchema;
+      return { ...common, type, options: readOptions(items), ...itemsOf(items, ['type', 'enum', 'x-enumTitles']) };
     }
+    case 'file':
+    case 'photo':
+    case 'signature': {
+      if (schema.type !== 'array') return { ...common, type };
+      return { ...common, type, multiple: true, ...itemsOf(schema.items as RecordSchema, ['type']) };
+    }
+    case 'group': {
+      const children = readObjectFields(schema, ui);
+      return {
+        ...common,
+        type,
+        children,
+        ...(Array.isArray(schema.required) ? { requiredOrder: [...schema.required] } : {}),
+        ui: withoutChildren(ui, children, type),
+      };
+    }
+    case 'lines': {
+      const items = schema.items as RecordSchema;
+      const children = readObjectFields(items, childUi(ui, 'items'));
+      return {
+        ...common,
+        type,
+        children,
+        ...itemsOf(items, ['type', 'properties', 'required']),
+        ...(Array.isArray(items.required) ? { requiredOrder: [...items.required] } : {}),
+        ui: withoutChildren(ui, children, type),
+      };
+    }
+    case 'text':
+    case 'longText':
+    case 'date':
+    case 'dateTime':
+    case 'phone':
+    case 'address':
+    case 'person':
+    case 'store':
+    case 'link':
+    case 'number':
+    case 'integer':
+    case 'money':
+    case 'yesNo':
+      return { ...common, type };
   }
-  if (type === 'group') {
-    model.children = readObjectFields(schema, ui);
-    if (Array.isArray(schema.required)) model.requiredOrder = [...schema.required];
-  }
-  if (type === 'group' || type === 'lines') model.ui = withoutChildren(ui, model.children ?? [], type);
-  return model;
+}
+
+/** An `items` schema's key order and the keywords the type does not handle. */
+function itemsOf(items: RecordSchema, handled: readonly string[]): { itemsOrder: string[]; itemsRest: Record<string, unknown> } {
+  return { itemsOrder: Object.keys(items), itemsRest: Object.fromEntries(Object.entries(items).filter(([k]) => !handled.includes(k))) };
 }
 
 function detectType(schema: RecordSchema): FieldType {
@@ -145,7 +199,7 @@ function readOptions(schema: RecordSchema): ChoiceOption[] {
 }
 
 /** The group/lines field's own uiSchema without its children's entries (written back from the children). */
-function withoutChildren(ui: Ui, children: FieldModel[], type: 'group' | 'lines'): Ui {
+function withoutChildren(ui: Ui, children: readonly FieldModel[], type: 'group' | 'lines'): Ui {
   if (type === 'lines') {
     const items = childUi(ui, 'items');
     const keys = new Set(children.map((c) => c.key));

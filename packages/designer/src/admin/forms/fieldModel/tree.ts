@@ -1,4 +1,4 @@
-import type { FieldModel } from './fieldTypes';
+import { hasChildren, type FieldModel } from './fieldTypes';
 
 // Tree helpers: the field list at a path of keys, and moves within a list.
 
@@ -6,9 +6,9 @@ import type { FieldModel } from './fieldTypes';
 export function fieldsAt(fields: FieldModel[], path: readonly string[]): FieldModel[] | undefined {
   let current = fields;
   for (const key of path) {
-    const next = current.find((f) => f.key === key)?.children;
-    if (!next) return undefined;
-    current = next;
+    const next = current.find((f) => f.key === key);
+    if (!next || !hasChildren(next)) return undefined;
+    current = next.children;
   }
   return current;
 }
@@ -21,7 +21,7 @@ export function replaceFieldsAt(
 ): FieldModel[] {
   if (path.length === 0) return replace(fields);
   const [head, ...tail] = path;
-  return fields.map((f) => (f.key === head ? { ...f, children: replaceFieldsAt(f.children ?? [], tail, replace) } : f));
+  return fields.map((f) => (f.key === head && hasChildren(f) ? { ...f, children: replaceFieldsAt(f.children, tail, replace) } : f));
 }
 
 /** Moves an item of a list from one index to another. */

@@ -62,16 +62,16 @@ export function writeField(field: FieldModel): { schema: RecordSchema; ui: Ui } 
   Object.assign(known, typeShape);
   if (field.label) known['x-title'] = field.label;
   if (field.help) known['x-description'] = field.help;
-  for (const k of ['minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems'] as const) {
-    if (field[k] !== undefined) known[k] = field[k];
-  }
-  if (field.type === 'singleChoice') Object.assign(known, optionsSchema(field.options ?? []));
+  // The limits the field's type has (each variant carries only its own).
+  const limits: Partial<Record<(typeof LIMIT_KEYS)[number], unknown>> & { type: FieldType } = field;
+  for (const k of LIMIT_KEYS) if (limits[k] !== undefined) known[k] = limits[k];
+  if (field.type === 'singleChoice') Object.assign(known, optionsSchema(field.options));
   if ((field.type === 'photo' || field.type === 'file') && field.multiple) {
     known.type = 'array';
     known.items = ordered({ type: 'string', ...(field.itemsRest ?? {}) }, field.itemsOrder);
   }
   if (field.type === 'multipleChoice') {
-    const items = { type: 'string', ...optionsSchema(field.options ?? []), ...(field.itemsRest ?? {}) };
+    const items = { type: 'string', ...optionsSchema(field.options), ...field.itemsRest };
     known.items = ordered(items, field.itemsOrder);
   }
   let rest = field.schemaRest;
@@ -79,7 +79,7 @@ export function writeField(field: FieldModel): { schema: RecordSchema; ui: Ui } 
     const { allOf, ...others } = field.schemaRest;
     rest = others;
     const template: RecordSchema = { type: 'object', properties: {}, ...(allOf !== undefined ? { allOf } : {}) };
-    const object = writeObject(template, field.children ?? [], field.requiredOrder, ui);
+    const object = writeObject(template, field.children, field.requiredOrder, ui);
     known.properties = object.properties;
     if (object.required) known.required = object.required;
     if (object.allOf) known.allOf = object.allOf;
@@ -87,10 +87,10 @@ export function writeField(field: FieldModel): { schema: RecordSchema; ui: Ui } 
   if (field.type === 'lines') {
     const itemsUi = { ...childUi(ui, 'items') };
     const template = ordered(
-      { type: 'object', properties: {}, ...(field.requiredOrder !== undefined ? { required: [] } : {}), ...(field.itemsRest ?? {}) },
+      { type: 'object', properties: {}, ...(field.requiredOrder !== undefined ? { required: [] } : {}), ...field.itemsRest },
       field.itemsOrder,
     );
-    const items = writeObject(template, field.children ?? [], field.requiredOrder, itemsUi);
+    const items = writeObject(template, field.children, field.requiredOrder, itemsUi);
     known.items = items;
     if (Object.keys(itemsUi).length > 0) ui.items = itemsUi;
     else delete ui.items;
@@ -98,6 +98,8 @@ export function writeField(field: FieldModel): { schema: RecordSchema; ui: Ui } 
   const schema = ordered({ ...known, ...rest }, field.order) as RecordSchema;
   return { schema, ui };
 }
+
+const LIMIT_KEYS = ['minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems'] as const;
 
 const TYPE_SHAPES: Record<Exclude<FieldType, 'advanced'>, Record<string, unknown>> = {
   text: { type: 'string' },
