@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormDefinition, LinkedFact, RuleSetFile } from '@aftersales/engine';
 import { factOptions } from './factOptions';
 import { newFact } from './factModel';
+import { namedNewFact } from './factNaming';
 import { linkedLabel, linkedValues, linkFields, setLinkedPath, setLinkField } from './linkedFact';
 
 const read = <T>(path: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../../../${path}`, import.meta.url)), 'utf8')) as T;
@@ -58,6 +59,14 @@ describe('editing a linked fact', () => {
     });
     const status = setLinkedPath(contract, '$status', ticket, link);
     expect(status).toMatchObject({ path: '$status', type: 'string', label: linkedLabel(link, linkedValues(ticket)[0]) });
+  });
+
+  it('when a second linked fact is added in the facts tab (named in Chinese only, numbered), then its label follows the picks too', () => {
+    const first = namedNewFact('linked', {}, { dateFields: [], numericFacts: [], linkFields: ['ticketRef'] });
+    const second = namedNewFact('linked', { [first.name]: first.fact }, { dateFields: [], numericFacts: [], linkFields: ['ticketRef'] });
+    expect(second.fact.label).toEqual(t('关联记录的值2', '关联记录的值2'));
+    const contract = setLinkedPath(second.fact as LinkedFact, 'hasMaintenanceContract', ticket, link);
+    expect(contract.label['zh-CN']).toBe('服务单的有保养合同');
   });
 
   it('when the fact has a label typed by hand, then a new pick keeps it', () => {

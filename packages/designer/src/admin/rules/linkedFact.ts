@@ -70,11 +70,15 @@ export function linkedLabel(link: LinkField | undefined, value: LinkedValue | un
   return { 'zh-CN': `${link.label['zh-CN']}的${value.label['zh-CN']}`, en: `${link.label.en}: ${value.label.en}` };
 }
 
-const sameText = (a: LocalizedText, b: LocalizedText) => a['zh-CN'] === b['zh-CN'] && a.en === b.en;
-
-/** Whether the fact's label is one the editor gave it (then it follows the picks), not one a person typed. */
+/**
+ * Whether the fact's label is one the editor gave it (then it follows the picks), not one a person
+ * typed: a new fact's name (numbered when another fact has it, named in Chinese only), or the name
+ * its picks gave it.
+ */
 function labelIsAutomatic(fact: LinkedFact, link: LinkField | undefined, value: LinkedValue | undefined): boolean {
-  return sameText(fact.label, DEFAULT_LABEL) || sameText(fact.label, linkedLabel(link, value));
+  const zh = fact.label['zh-CN'];
+  const given = DEFAULT_LABEL['zh-CN'];
+  return (zh.startsWith(given) && /^\d*$/.test(zh.slice(given.length))) || zh === linkedLabel(link, value)['zh-CN'];
 }
 
 /**
