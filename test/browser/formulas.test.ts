@@ -61,9 +61,8 @@ describe('formulas without JSON in Chromium', () => {
     await page.getByRole('tab', { name: '事实与共享条件' }).click();
 
     await page.getByRole('button', { name: '+ 计算值' }).click();
-    const share = await lastFact(page);
+    const share = await nameLastFact(page, '司机分担');
     const shareGroup = page.getByRole('group', { name: `事实 ${share}`, exact: true });
-    await shareGroup.getByLabel(`事实 ${share} 的标签 (中文)`).fill('司机分担');
     await shareGroup.getByLabel(`事实 ${share} 的标签 (English)`).fill('Driver share');
     const calc = `事实 ${share} 的计算`;
     await pick(page, shareGroup.getByLabel(`${calc}的类型`, { exact: true }), '百分比（%）');
@@ -75,9 +74,8 @@ describe('formulas without JSON in Chromium', () => {
     expect(await selectText(shareGroup.getByLabel(`${calc}：第 1 项的类型`))).toContain('百分比');
 
     await page.getByRole('button', { name: '+ 计算值' }).click();
-    const warranty = await lastFact(page);
+    const warranty = await nameLastFact(page, '保修截止');
     const warrantyGroup = page.getByRole('group', { name: `事实 ${warranty}`, exact: true });
-    await warrantyGroup.getByLabel(`事实 ${warranty} 的标签 (中文)`).fill('保修截止');
     await warrantyGroup.getByLabel(`事实 ${warranty} 的标签 (English)`).fill('Warranty end');
     const wcalc = `事实 ${warranty} 的计算`;
     await pick(page, warrantyGroup.getByLabel(`${wcalc}的类型`, { exact: true }), '日期加年数');
@@ -147,6 +145,17 @@ async function lastFact(page: Page): Promise<string> {
   const facts = page.locator('[data-fact]');
   await expect.poll(() => facts.count()).toBeGreaterThan(0);
   return (await facts.last().getAttribute('data-fact')) ?? '';
+}
+
+/** Names the newest fact in Chinese; its code follows the name (pinyin): answers the new code. */
+async function nameLastFact(page: Page, name: string): Promise<string> {
+  const code = await lastFact(page);
+  await page
+    .getByRole('group', { name: `事实 ${code}`, exact: true })
+    .getByLabel(`事实 ${code} 的标签 (中文)`)
+    .fill(name);
+  await expect.poll(() => lastFact(page)).not.toBe(code);
+  return lastFact(page);
 }
 
 /** The text an antd select shows (its aria-label is on the inner search input). */
