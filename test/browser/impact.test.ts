@@ -66,10 +66,19 @@ describe('impact over the stored history in Chromium', () => {
   }, 180_000);
 
   it('when the admin cancels a running replay, then it says so and no answer is shown', async () => {
+    // The replay's request is held until the admin has cancelled (else a quick machine answers before the click).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/impact', async (route) => {
+      await held;
+      await route.continue().catch(() => undefined);
+    });
     await page.getByText('全部记录', { exact: true }).click();
     await page.getByRole('button', { name: '查看对已存记录的影响' }).click();
     await page.getByRole('button', { name: '取消' }).click();
     await expect.poll(() => page.getByText('已取消，未计算结果。').isVisible()).toBe(true);
+    release();
+    await page.unroute('**/api/v1/impact');
     expect(await page.getByTestId('impact-answer').count()).toBe(0);
   }, 60_000);
 
