@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSetFile } from '@aftersales/engine';
 import type { Browser, Page } from './support/playwright.js';
+import { addField, pick, selectText, settled } from './support/designer.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 import { main as aftersales, testIo } from '@aftersales/server/cli';
@@ -500,36 +501,6 @@ describe('designer in Chromium', () => {
     expect(errors).toEqual([]);
   });
 });
-
-async function addField(page: Page, type: string, zh: string, en: string, key: string): Promise<void> {
-  await page.getByRole('button', { name: '+ 添加字段' }).click();
-  await page.getByRole('menuitem', { name: type, exact: true }).click();
-  await page.getByLabel('标签 (中文)').fill(zh);
-  await page.getByLabel('标签 (English)').fill(en);
-  const keyInput = page.getByLabel('字段名');
-  // The field's code is made from its label; it is edited under 高级.
-  if (!(await keyInput.isVisible())) await page.getByRole('button', { name: '高级' }).click();
-  await keyInput.fill(key);
-  await keyInput.press('Enter');
-  await expect.poll(() => page.locator(`[data-field-key="${key}"]`).count()).toBe(1);
-}
-
-/** The text an antd select shows (its aria-label is on the inner search input). */
-function selectText(select: ReturnType<Page['locator']>): Promise<string | null> {
-  return select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').textContent();
-}
-
-/** Waits until loading spinners are gone and dialogs and lists have finished animating (for screenshots). */
-async function settled(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
-  await page.waitForTimeout(400);
-}
-
-/** Opens an antd select and picks the option with this text. */
-async function pick(page: Page, select: ReturnType<Page['locator']>, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
 
 /** Signs in over the API; returns the session cookie (or, on the stand-in, its bearer token). */
 async function apiLogin(url: string): Promise<string> {

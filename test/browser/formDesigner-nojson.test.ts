@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition, RuleSetFile } from '@aftersales/engine';
 import type { Browser, Page } from './support/playwright.js';
+import { addField, lastFact, pick, selectText } from './support/designer.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 import { unlabelledControls } from './support/unlabelledControls.js';
@@ -235,35 +236,6 @@ describe('form designer without JSON in Chromium', () => {
     expect(errors).toEqual([]);
   });
 });
-
-async function addField(page: Page, type: string, zh: string, en: string, key: string): Promise<void> {
-  await page.getByRole('button', { name: '+ 添加字段' }).click();
-  await page.getByRole('menuitem', { name: type, exact: true }).click();
-  await page.getByLabel('标签 (中文)').fill(zh);
-  await page.getByLabel('标签 (English)').fill(en);
-  const keyInput = page.getByLabel('字段名');
-  if (!(await keyInput.isVisible())) await page.getByRole('button', { name: '高级' }).click();
-  await keyInput.fill(key);
-  await keyInput.press('Enter');
-  await expect.poll(() => page.locator(`[data-field-key="${key}"]`).count()).toBe(1);
-}
-
-async function lastFact(page: Page): Promise<string> {
-  const facts = page.locator('[data-fact]');
-  await expect.poll(() => facts.count()).toBeGreaterThan(0);
-  return (await facts.last().getAttribute('data-fact')) ?? '';
-}
-
-/** The text an antd select shows (its aria-label is on the inner search input). */
-function selectText(select: ReturnType<Page['locator']>): Promise<string | null> {
-  return select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').textContent();
-}
-
-/** Opens an antd select and picks the option with this text. */
-async function pick(page: Page, select: ReturnType<Page['locator']>, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
 
 async function formDraft(url: string, id: string): Promise<FormDefinition> {
   return ((await api(url, `/forms/${id}`)) as { draft: { definition: FormDefinition } }).draft.definition;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './support/playwright.js';
+import { nameLastFact, pick, selectText } from './support/designer.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 import { unlabelledControls } from './support/unlabelledControls.js';
@@ -139,32 +140,3 @@ describe('formulas without JSON in Chromium', () => {
     expect(errors).toEqual([]);
   });
 });
-
-/** The name of the fact the editor added last. */
-async function lastFact(page: Page): Promise<string> {
-  const facts = page.locator('[data-fact]');
-  await expect.poll(() => facts.count()).toBeGreaterThan(0);
-  return (await facts.last().getAttribute('data-fact')) ?? '';
-}
-
-/** Names the newest fact in Chinese; its code follows the name (pinyin): answers the new code. */
-async function nameLastFact(page: Page, name: string): Promise<string> {
-  const code = await lastFact(page);
-  await page
-    .getByRole('group', { name: `事实 ${code}`, exact: true })
-    .getByLabel(`事实 ${code} 的标签 (中文)`)
-    .fill(name);
-  await expect.poll(() => lastFact(page)).not.toBe(code);
-  return lastFact(page);
-}
-
-/** The text an antd select shows (its aria-label is on the inner search input). */
-function selectText(select: ReturnType<Page['locator']>): Promise<string | null> {
-  return select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').textContent();
-}
-
-/** Opens an antd select and picks the option with this text. */
-async function pick(page: Page, select: ReturnType<Page['locator']>, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
