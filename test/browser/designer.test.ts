@@ -502,25 +502,20 @@ describe('designer in Chromium', () => {
   });
 });
 
-/** Signs in over the API; returns the session cookie (or, on the stand-in, its bearer token). */
+/** Signs in over the API; returns the session cookie. */
 async function apiLogin(url: string): Promise<string> {
   const response = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(ADMIN),
   });
-  const cookie = response.headers.get('set-cookie');
-  if (cookie) return cookie.split(';')[0]!;
-  return ((await response.json()) as { token: string }).token;
+  return response.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-async function api(url: string, token: string, method: string, path: string, body?: unknown): Promise<unknown> {
+async function api(url: string, cookie: string, method: string, path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${url}/api/v1${path}`, {
     method,
-    headers: {
-      'Content-Type': 'application/json',
-      ...(token.includes('=') ? { Cookie: token } : token ? { Authorization: `Bearer ${token}` } : {}),
-    },
+    headers: { 'Content-Type': 'application/json', Cookie: cookie },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition, RuleSetFile } from '@aftersales/engine';
 import type { Browser, Page } from './support/playwright.js';
 import { addField, lastFact, pick, selectText } from './support/designer.js';
+import { apiAs } from './support/session.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 import { unlabelledControls } from './support/unlabelledControls.js';
@@ -246,14 +247,6 @@ async function ruleSetDraft(url: string, id: string): Promise<RuleSetFile> {
 }
 
 /** GET over the API as the admin (a session cookie). */
-async function api(url: string, path: string): Promise<unknown> {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const response = await fetch(`${url}/api/v1${path}`, { headers: { Cookie: cookie } });
-  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
+function api(url: string, path: string): Promise<unknown> {
+  return apiAs(url, ADMIN.username, ADMIN.password, 'GET', path);
 }

@@ -28,6 +28,11 @@ const DEFAULT_LABELS: Record<FactKind, LocalizedText> = {
   linked: { 'zh-CN': '关联记录的值', en: 'Value of the linked record' },
 };
 
+/** The name a new fact of a kind starts with (numbered when taken, see factNaming). */
+export function defaultFactLabel(kind: FactKind): LocalizedText {
+  return { ...DEFAULT_LABELS[kind] };
+}
+
 const NAME_BASES: Record<FactKind, string> = {
   workingHours: 'workingHours',
   workingDays: 'workingDays',
@@ -40,7 +45,7 @@ const NAME_BASES: Record<FactKind, string> = {
 
 /** A fact of the given kind that passes the meta-schema when the form has the fields it needs. */
 export function newFact(kind: FactKind, context: FactStarterContext): DerivedFact {
-  const label = { ...DEFAULT_LABELS[kind] };
+  const label = defaultFactLabel(kind);
   if (kind === 'computed') return { kind, label, value: context.numericFacts[0] ? { fact: context.numericFacts[0] } : 0 };
   if (kind === 'history') return { kind, type: 'integer', label, query: { aggregate: 'count', window: { unit: 'week' } } };
   if (kind === 'linked') return { kind, field: context.linkFields?.[0] ?? '', path: '$status', type: 'string', label };

@@ -1,7 +1,7 @@
 import type { DerivedFact, LocalizedText } from '@aftersales/engine';
 import { codeFromLabel } from '../shared/codeFromLabel';
 import { codeAfterRename } from '../shared/followsLabel';
-import { changeFactKind, newFact, type FactKind, type FactStarterContext } from './factModel';
+import { changeFactKind, defaultFactLabel, newFact, type FactKind, type FactStarterContext } from './factModel';
 
 /** Codes made from a fact's name start with this when the name has no letter to start with. */
 const FALLBACK = 'fact';
@@ -17,6 +17,13 @@ function uniqueName(base: string, facts: Record<string, DerivedFact>, except?: s
   let n = 2;
   while (taken.has(`${base}${n}`)) n++;
   return `${base}${n}`;
+}
+
+/** Whether a name is one a new fact of the kind was given ("关联记录的值", "关联记录的值2"), not one a person typed. */
+export function isGivenName(kind: FactKind, label: LocalizedText): boolean {
+  const base = defaultFactLabel(kind)['zh-CN'];
+  const zh = label['zh-CN'];
+  return zh.startsWith(base) && /^\d*$/.test(zh.slice(base.length));
 }
 
 /** A name in Chinese only: the English name falls back to it until someone translates it. */

@@ -1,4 +1,6 @@
 import { STATUS_FACT, type FormDefinition, type LinkedFact, type LocalizedText, type RecordSchema } from '@aftersales/engine';
+import { defaultFactLabel } from './factModel';
+import { isGivenName } from './factNaming';
 
 /** A link field of the rule set's form: its name, its label and the form it links to. */
 export interface LinkField {
@@ -17,7 +19,6 @@ export interface LinkedValue {
 }
 
 const STATUS_LABEL: LocalizedText = { 'zh-CN': '状态', en: 'Status' };
-const DEFAULT_LABEL: LocalizedText = { 'zh-CN': '关联记录的值', en: 'Value of the linked record' };
 
 /** The form's link fields (top level, `x-kind: link` naming a form). */
 export function linkFields(form: FormDefinition | null): LinkField[] {
@@ -66,7 +67,7 @@ export function linkedValues(target: FormDefinition | undefined): LinkedValue[] 
 
 /** The label a linked fact takes from what it reads ("服务单的状态"). */
 export function linkedLabel(link: LinkField | undefined, value: LinkedValue | undefined): LocalizedText {
-  if (!link || !value) return { ...DEFAULT_LABEL };
+  if (!link || !value) return defaultFactLabel('linked');
   return { 'zh-CN': `${link.label['zh-CN']}的${value.label['zh-CN']}`, en: `${link.label.en}: ${value.label.en}` };
 }
 
@@ -76,9 +77,7 @@ export function linkedLabel(link: LinkField | undefined, value: LinkedValue | un
  * its picks gave it.
  */
 function labelIsAutomatic(fact: LinkedFact, link: LinkField | undefined, value: LinkedValue | undefined): boolean {
-  const zh = fact.label['zh-CN'];
-  const given = DEFAULT_LABEL['zh-CN'];
-  return (zh.startsWith(given) && /^\d*$/.test(zh.slice(given.length))) || zh === linkedLabel(link, value)['zh-CN'];
+  return isGivenName('linked', fact.label) || fact.label['zh-CN'] === linkedLabel(link, value)['zh-CN'];
 }
 
 /**

@@ -1,5 +1,13 @@
 import type { LocalizedText } from '@aftersales/engine';
-import { hasChildren, hasOptions, type FieldModel, type FieldOf, type FieldType, type ReferenceField } from './fieldTypes';
+import {
+  hasChildren,
+  hasOptions,
+  type FieldModel,
+  type FieldOf,
+  type FieldType,
+  type NumberLimit,
+  type ReferenceField,
+} from './fieldTypes';
 import type { Ui } from './uiNode';
 
 // Edits: new fields, a type change, one reference or several.
@@ -137,15 +145,6 @@ export function changeType(field: FieldModel, type: Exclude<FieldType, 'advanced
   if (formula !== undefined && numbers.includes(field.type) && numbers.includes(type))
     next.schemaRest = { ...next.schemaRest, 'x-formula': formula };
   return next;
-}
-
-/** The limits a field can carry as numbers (which ones depends on its type). */
-export type NumberLimit = 'minimum' | 'maximum' | 'minLength' | 'maxLength' | 'minItems' | 'maxItems';
-
-/** The field's limits, to read (a limit its type does not have reads as undefined). */
-export function limitsOf(field: FieldModel): Partial<Record<NumberLimit, number>> {
-  const limits: Partial<Record<NumberLimit, number>> & { type: FieldType } = field;
-  return limits;
 }
 
 /** The field with a limit set, or removed (null); the panel offers each type only its own limits. */

@@ -150,6 +150,18 @@ export type FieldOf<T extends FieldType> = FieldModel extends infer F
     : never
   : never;
 
+/** The limits a field can carry; which ones depends on its type (each variant declares its own). */
+export const LIMIT_KEYS = ['minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems'] as const;
+export type Limit = (typeof LIMIT_KEYS)[number];
+/** The limits that are numbers (all but the pattern). */
+export type NumberLimit = Exclude<Limit, 'pattern'>;
+
+/** The field's limits, to read (a limit its type does not have reads as undefined). */
+export function limitsOf(field: FieldModel): { pattern?: string } & Partial<Record<NumberLimit, number>> {
+  const limits: { pattern?: string; type: FieldType } & Partial<Record<NumberLimit, number>> = field;
+  return limits;
+}
+
 /** Fields holding other fields (a group, or one line of repeating lines). */
 export type ParentField = GroupField | LinesField;
 

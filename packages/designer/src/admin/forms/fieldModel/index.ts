@@ -9,14 +9,16 @@ export {
   fieldTypesAt,
   hasChildren,
   hasOptions,
+  limitsOf,
   type ChoiceOption,
   type FieldModel,
   type FieldOf,
   type TextField,
   type FieldType,
+  type NumberLimit,
   type ShowWhen,
 } from './fieldTypes';
 export { readFields } from './read';
 export { writeField, writeFields } from './write';
-export { changeType, limitsOf, newField, setMultiple, withLimit, type NumberLimit } from './edits';
+export { changeType, newField, setMultiple, withLimit } from './edits';
 export { fieldsAt, move, replaceFieldsAt } from './tree';

@@ -1,5 +1,5 @@
 import type { FormDefinition, RecordSchema } from '@aftersales/engine';
-import type { ChoiceOption, FieldModel, FieldType, FormFields } from './fieldTypes';
+import type { ChoiceOption, FieldModel, FieldType, FormFields, Limit, NumberLimit } from './fieldTypes';
 import { conditionallyRequired, isShowWhen, SHOW_WHEN_UI } from './showWhen';
 import { childUi, type Ui } from './uiNode';
 
@@ -19,30 +19,34 @@ const HANDLED = new Set([
   'items',
 ]);
 
-type Limit = 'minimum' | 'maximum' | 'minLength' | 'maxLength' | 'minItems' | 'maxItems' | 'pattern';
+const LENGTH: readonly Limit[] = ['minLength', 'maxLength'];
+const TEXT: readonly Limit[] = [...LENGTH, 'pattern'];
+const NUMBER: readonly Limit[] = ['minimum', 'maximum'];
+const COUNT: readonly Limit[] = ['minItems', 'maxItems'];
 
 /** The limits each type models (a limit another type carries stays in its `schemaRest`, written back as it was). */
 const LIMITS: Record<Exclude<FieldType, 'advanced'>, readonly Limit[]> = {
-  text: ['minLength', 'maxLength', 'pattern'],
-  longText: ['minLength', 'maxLength', 'pattern'],
-  date: ['minLength', 'maxLength', 'pattern'],
-  dateTime: ['minLength', 'maxLength', 'pattern'],
-  phone: ['minLength', 'maxLength', 'pattern'],
-  address: ['minLength', 'maxLength', 'pattern'],
-  person: ['minLength', 'maxLength', 'pattern'],
-  store: ['minLength', 'maxLength', 'pattern'],
-  link: ['minLength', 'maxLength', 'pattern'],
-  number: ['minimum', 'maximum'],
-  integer: ['minimum', 'maximum'],
-  money: ['minimum', 'maximum'],
+  text: TEXT,
+  longText: TEXT,
+  date: TEXT,
+  dateTime: TEXT,
+  phone: TEXT,
+  address: TEXT,
+  person: TEXT,
+  store: TEXT,
+  link: TEXT,
+  number: NUMBER,
+  integer: NUMBER,
+  money: NUMBER,
   yesNo: [],
   singleChoice: [],
-  multipleChoice: ['minItems', 'maxItems'],
-  file: ['minLength', 'maxLength', 'minItems', 'maxItems'],
-  photo: ['minLength', 'maxLength', 'minItems', 'maxItems'],
-  signature: ['minLength', 'maxLength', 'minItems', 'maxItems'],
+  multipleChoice: COUNT,
+  // One reference has a length; several have a count.
+  file: [...LENGTH, ...COUNT],
+  photo: [...LENGTH, ...COUNT],
+  signature: [...LENGTH, ...COUNT],
   group: [],
-  lines: ['minItems', 'maxItems'],
+  lines: COUNT,
 };
 
 /** The form's root fields, in order. */
@@ -69,7 +73,7 @@ function readField(key: string, schema: RecordSchema, ui: Ui, required: boolean)
   const limits = new Set<string>(LIMITS[type]);
   const schemaRest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(schema)) if ((!HANDLED.has(k) && !limits.has(k)) || (reference && k === 'format')) schemaRest[k] = v;
-  const read: { pattern?: string } & Partial<Record<Exclude<Limit, 'pattern'>, number>> = {};
+  const read: { pattern?: string } & Partial<Record<NumberLimit, number>> = {};
   for (const k of LIMITS[type]) {
     const value = schema[k];
     if (k === 'pattern' && typeof value === 'string') read.pattern = value;

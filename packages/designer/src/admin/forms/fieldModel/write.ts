@@ -1,5 +1,5 @@
 import type { FormDefinition, RecordSchema } from '@aftersales/engine';
-import type { ChoiceOption, FieldModel, FieldType, FormFields } from './fieldTypes';
+import { LIMIT_KEYS, limitsOf, type ChoiceOption, type FieldModel, type FieldType, type FormFields } from './fieldTypes';
 import { isShowWhenEntry, SHOW_WHEN_UI, showWhenEntry } from './showWhen';
 import { childUi, type Ui } from './uiNode';
 
@@ -63,7 +63,7 @@ export function writeField(field: FieldModel): { schema: RecordSchema; ui: Ui } 
   if (field.label) known['x-title'] = field.label;
   if (field.help) known['x-description'] = field.help;
   // The limits the field's type has (each variant carries only its own).
-  const limits: Partial<Record<(typeof LIMIT_KEYS)[number], unknown>> & { type: FieldType } = field;
+  const limits = limitsOf(field);
   for (const k of LIMIT_KEYS) if (limits[k] !== undefined) known[k] = limits[k];
   if (field.type === 'singleChoice') Object.assign(known, optionsSchema(field.options));
   if ((field.type === 'photo' || field.type === 'file') && field.multiple) {
@@ -98,8 +98,6 @@ export function writeField(field: FieldModel): { schema: RecordSchema; ui: Ui } 
   const schema = ordered({ ...known, ...rest }, field.order) as RecordSchema;
   return { schema, ui };
 }
-
-const LIMIT_KEYS = ['minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems'] as const;
 
 const TYPE_SHAPES: Record<Exclude<FieldType, 'advanced'>, Record<string, unknown>> = {
   text: { type: 'string' },
