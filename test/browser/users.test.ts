@@ -4,6 +4,7 @@ import { Pages, signIn as signInAs } from './support/session.js';
 import { seriousA11yViolations } from './support/axe.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
+import { motionless } from './support/motion.js';
 import { unlabelledControls } from './support/unlabelledControls.js';
 
 /**
@@ -26,7 +27,7 @@ describe('users and API keys in Chromium', () => {
 
   async function expectAccessible(page: Page): Promise<void> {
     // Colours are measured once transitions end (a tag fading in reads as low contrast).
-    await settled(page);
+    await motionless(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await unlabelledControls(page)).toEqual([]);
   }
@@ -42,20 +43,6 @@ describe('users and API keys in Chromium', () => {
     await box.press('Enter');
     await page.getByRole('dialog').locator('.ant-modal-title').click();
     await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
-  }
-
-  /** Waits until no finite CSS animation runs (a modal zooming in, a toast sliding), for a steady screenshot. */
-  async function settled(page: Page): Promise<void> {
-    const moving = () =>
-      page.evaluate(
-        () =>
-          document.getAnimations().filter((a) => {
-            const target = (a.effect as KeyframeEffect | null)?.target;
-            // Ant Design's click ripple ("wave") is harmless and lasts 2 s.
-            return a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity && !target?.closest('.ant-wave');
-          }).length,
-      );
-    await expect.poll(moving, { timeout: 5000 }).toBe(0);
   }
 
   const withKey = (key: string, path: string) =>
@@ -103,7 +90,7 @@ describe('users and API keys in Chromium', () => {
     await pick(admin, '政策角色', '技术员');
     await pick(admin, '门店', 'jiefang');
     await expectAccessible(admin);
-    await settled(admin);
+    await motionless(admin);
     await shot(admin, 'users-01-new-user');
 
     await dialog.getByRole('button', { name: '创建' }).click();
@@ -122,7 +109,7 @@ describe('users and API keys in Chromium', () => {
     await expect.poll(() => dialog.count()).toBe(0);
 
     await expectAccessible(admin);
-    await settled(admin);
+    await motionless(admin);
     await shot(admin, 'users-02-list');
   });
 
@@ -140,7 +127,7 @@ describe('users and API keys in Chromium', () => {
     await dialog.getByLabel('新密码').fill(newPassword);
     await expect.poll(() => dialog.getByText(/所有设备上都会被登出/).isVisible()).toBe(true);
     await expectAccessible(admin);
-    await settled(admin);
+    await motionless(admin);
     await shot(admin, 'users-03-edit');
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => admin.getByText(/此人已被登出/).isVisible()).toBe(true);
@@ -153,7 +140,7 @@ describe('users and API keys in Chromium', () => {
     await expect.poll(() => nav.getByText('管理', { exact: true }).isVisible()).toBe(true);
     await expect.poll(() => nav.getByRole('link', { name: '超时看板' }).isVisible()).toBe(true);
     await expect.poll(() => tech.getByRole('heading', { name: '您好，李师傅' }).isVisible()).toBe(true);
-    await settled(tech);
+    await motionless(tech);
     await shot(tech, 'users-04-manager-menu');
   });
 
@@ -167,7 +154,7 @@ describe('users and API keys in Chromium', () => {
     await dialog.getByLabel('名称').fill('ERP 同步');
     await dialog.getByRole('checkbox', { name: /definitions:read/ }).check();
     await expectAccessible(admin);
-    await settled(admin);
+    await motionless(admin);
     await shot(admin, 'users-05-new-api-key');
     await dialog.getByRole('button', { name: '创建' }).click();
 
@@ -179,7 +166,7 @@ describe('users and API keys in Chromium', () => {
     await expect.poll(() => shown.getByRole('button', { name: '已复制', exact: true }).isVisible()).toBe(true);
     expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(secret);
     await expectAccessible(admin);
-    await settled(admin);
+    await motionless(admin);
     await shot(admin, 'users-06-api-key-secret');
     await shown.getByRole('button', { name: '我已复制' }).click();
     await expect.poll(() => shown.count()).toBe(0);
@@ -192,7 +179,7 @@ describe('users and API keys in Chromium', () => {
     const row = admin.getByRole('row', { name: /ERP 同步/ });
     await expect.poll(() => row.textContent()).toMatch(/definitions:read.*有效/);
     await expectAccessible(admin);
-    await settled(admin);
+    await motionless(admin);
     await shot(admin, 'users-07-api-keys');
 
     await row.getByRole('button', { name: '吊销 ERP 同步' }).click();
@@ -214,7 +201,7 @@ describe('users and API keys in Chromium', () => {
     await dialog.getByLabel('新密码').fill('1234567890');
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => dialog.getByText('密码不能是 1234567890 这类简单序列').isVisible()).toBe(true);
-    await settled(admin);
+    await motionless(admin);
     await shot(admin, 'users-08-weak-password');
     await dialog.getByRole('button', { name: '取消' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
@@ -233,13 +220,13 @@ describe('users and API keys in Chromium', () => {
     await row.getByRole('button', { name: '停用 李师傅' }).click();
     const confirm = admin.getByRole('dialog', { name: '停用 李师傅？' });
     await expect.poll(() => confirm.getByText(/将立即在所有设备上退出登录/).isVisible()).toBe(true);
-    await settled(admin);
+    await motionless(admin);
     await shot(admin, 'users-09-deactivate-confirm');
     await confirm.getByRole('button', { name: '停用' }).click();
     await expect.poll(() => admin.getByText('已停用 李师傅').isVisible()).toBe(true);
     await expect.poll(() => row.textContent()).toMatch(/已停用/);
     await expectAccessible(admin);
-    await settled(admin);
+    await motionless(admin);
     await shot(admin, 'users-10-deactivated');
 
     // Their session ended at once; signing in is refused with the reason.
@@ -271,7 +258,7 @@ describe('users and API keys in Chromium', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await expect.poll(() => page.getByText('登录尝试次数过多，请 1 分钟后再试。').isVisible()).toBe(true);
     await expectAccessible(page);
-    await settled(page);
+    await motionless(page);
     await shot(page, 'users-11-too-many-attempts');
   });
 
@@ -279,7 +266,7 @@ describe('users and API keys in Chromium', () => {
     await admin.getByLabel('语言').getByText('English').click();
     await expect.poll(() => admin.getByRole('heading', { name: 'API keys' }).isVisible()).toBe(true);
     await expect.poll(() => admin.getByRole('row', { name: /ERP 同步/ }).textContent()).toMatch(/Revoked/);
-    await settled(admin);
+    await motionless(admin);
     await shot(admin, 'users-12-api-keys-en');
     await admin.getByRole('navigation').getByRole('link', { name: 'Users', exact: true }).click();
     await admin.waitForURL('**/admin/users');
@@ -289,7 +276,7 @@ describe('users and API keys in Chromium', () => {
     await expect
       .poll(() => admin.getByRole('dialog').getByText('Leave empty to keep the current password', { exact: false }).isVisible())
       .toBe(true);
-    await settled(admin);
+    await motionless(admin);
     await shot(admin, 'users-13-edit-en');
     await admin.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   });

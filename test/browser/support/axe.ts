@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { motionless } from './motion.js';
 import type { Page } from './playwright.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** axe-core's serious and critical violations on the page as it is now: "rule: target" lines. */
+/**
+ * axe-core's serious and critical violations on the page once it stands still: "rule: target" lines.
+ * A colour in mid-transition (a button fading in as it is enabled) would read as poor contrast.
+ */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  await motionless(page);
   // Evaluated through the DevTools protocol, not as a <script> tag: the app's Content-Security-Policy
   // (script-src 'self') refuses inline scripts, as it should.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(axePath, 'utf8'));
