@@ -93,6 +93,12 @@ describe('form designer without JSON in Chromium', () => {
     await page.getByRole('button', { name: '删除“单价”' }).click();
     const problems = page.getByRole('list', { name: '“小计”的公式的问题' });
     await expect.poll(() => problems.textContent()).toBe('公式用到的字段已不在此表单中（已删除或改名）：请重新选择。');
+    // The block that read it says so in words and is marked, never showing the field's code.
+    const gone = page.getByLabel(`${subtotal}：第 2 项的字段`);
+    expect(await selectText(gone)).toBe('（已不存在的字段，请重新选择）');
+    expect(await gone.locator('xpath=ancestor::*[contains(@class, "ant-select-status-error")][1]').count()).toBe(1);
+    expect(await page.getByText('公式：').locator('..').textContent()).toContain('“数量” × “已不存在的字段”');
+    expect(await page.getByTestId('formula-example').textContent()).not.toContain('price');
     await shot(page, 'formDesigner-nojson-02b-formula-problem');
     await page.getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => page.locator('[data-field-key="price"]').count()).toBe(1);

@@ -160,6 +160,7 @@ export const adminEn = {
   'preview.clear': 'Clear',
   'preview.check': 'Check',
   'preview.cannotRender': 'The form cannot be shown yet: {error}',
+  'versions.missingCalendar': '(a calendar that no longer exists)',
   'versions.history': 'Published versions',
   'versions.none': 'Never published.',
   'versions.number': 'Version',
@@ -622,6 +623,8 @@ export const adminEn = {
   'words.codeHelp': 'Code, made from the name; used in rules and data',
   // formulas: formula blocks, date functions, is filled / is empty
   'formula.pick': 'Choose',
+  'formula.missingField': '(a field no longer on the form: choose again)',
+  'formula.missingFieldName': 'a field no longer on the form',
   'formula.optional': 'Optional',
   'formula.confirmLossTitle': 'Change to "{kind}"?',
   'formula.confirmLoss': 'Was: {lost}. Becomes: {next}. Part of the formula would be lost.',

@@ -155,6 +155,7 @@ export const adminZhCN: AdminMessages = {
   'preview.clear': '清空',
   'preview.check': '检查',
   'preview.cannotRender': '表单暂时无法显示：{error}',
+  'versions.missingCalendar': '（已不存在的日历）',
   'versions.history': '已发布版本',
   'versions.none': '从未发布。',
   'versions.number': '版本',
@@ -612,6 +613,8 @@ export const adminZhCN: AdminMessages = {
   'words.codeHelp': '代码，由名称生成；规则和数据中使用',
   // formulas: formula blocks, date functions, is filled / is empty
   'formula.pick': '请选择',
+  'formula.missingField': '（已不存在的字段，请重新选择）',
+  'formula.missingFieldName': '已不存在的字段',
   'formula.optional': '可不选',
   'formula.confirmLossTitle': '改为“{kind}”？',
   'formula.confirmLoss': '原来的公式：{lost}。改后：{next}。原来的部分内容将不再保留。',

@@ -102,7 +102,16 @@ export function FormEditorPage() {
       onPublish={() => void publish()}
       tab={tab}
       onTabChange={setTab}
-      versions={{ refreshKey: versionsKey, describe: (before, after) => formChanges(before, after, locale) }}
+      versions={{
+        refreshKey: versionsKey,
+        describe: (before, after) =>
+          formChanges(before, after, locale, {
+            formLabel: (id) => {
+              const linked = formList.find((f) => f.id === id);
+              return linked ? text(linked.title) : t('fields.link.missingForm');
+            },
+          }),
+      }}
       tabs={[
         {
           key: 'design',
@@ -183,7 +192,14 @@ export function FormEditorPage() {
                             siblings={level}
                             parent={parentField}
                             idBase={idBase}
-                            context={formFormulaContext({ form, fields: model.fields, path, key: selectedField.key, locale })}
+                            context={formFormulaContext({
+                              form,
+                              fields: model.fields,
+                              path,
+                              key: selectedField.key,
+                              locale,
+                              missing: t('formula.missingFieldName'),
+                            })}
                             problems={problemsAt(`${selectedPointer}/x-formula`)}
                             onChange={change}
                           />

@@ -12,7 +12,14 @@ const fields = readFields(requisition).fields;
 
 describe('formFormulaContext', () => {
   it("when a line's subtotal is edited, then its operands are the line's numbers and the record's, not itself", () => {
-    const context = formFormulaContext({ form: requisition, fields, path: ['items'], key: 'subtotal', locale: 'zh-CN' });
+    const context = formFormulaContext({
+      form: requisition,
+      fields,
+      path: ['items'],
+      key: 'subtotal',
+      locale: 'zh-CN',
+      missing: '已不存在的字段',
+    });
     const names = context.numericFacts.map((f) => `${f.name}=${f.label}`);
     expect(names).toEqual(expect.arrayContaining(['qty=数量', 'unitPrice=单价', 'quotesCompared=比价家数']));
     expect(names.some((n) => n.startsWith('subtotal='))).toBe(false);
@@ -21,7 +28,14 @@ describe('formFormulaContext', () => {
   });
 
   it('when the subtotal formula is shown, then it reads in words and its example multiplies the sample quantity by the price', () => {
-    const context = formFormulaContext({ form: requisition, fields, path: ['items'], key: 'subtotal', locale: 'zh-CN' });
+    const context = formFormulaContext({
+      form: requisition,
+      fields,
+      path: ['items'],
+      key: 'subtotal',
+      locale: 'zh-CN',
+      missing: '已不存在的字段',
+    });
     const formula = { mul: [{ fact: 'qty' }, { fact: 'unitPrice' }] };
     expect(context.describe!(formula)).toBe('“数量” × “单价”');
     expect(context.example!(formula)).toEqual({
@@ -33,8 +47,29 @@ describe('formFormulaContext', () => {
     });
   });
 
+  it('when the formula reads a field the form no longer has, then its words and its example name it as gone, never by its code', () => {
+    const context = formFormulaContext({
+      form: requisition,
+      fields,
+      path: ['items'],
+      key: 'subtotal',
+      locale: 'zh-CN',
+      missing: '已不存在的字段',
+    });
+    const formula = { mul: [{ fact: 'qty' }, { fact: 'discountRate' }] };
+    expect(context.describe!(formula)).toBe('“数量” × “已不存在的字段”');
+    expect(context.example!(formula).inputs.map((i) => i.label)).toEqual(['数量', '已不存在的字段']);
+  });
+
   it('when the total is edited, then the lines are offered with their numbers to sum, and the example sums the computed subtotals', () => {
-    const context = formFormulaContext({ form: requisition, fields, path: [], key: 'totalAmount', locale: 'en' });
+    const context = formFormulaContext({
+      form: requisition,
+      fields,
+      path: [],
+      key: 'totalAmount',
+      locale: 'en',
+      missing: 'a field no longer on the form',
+    });
     expect(context.lineFields).toEqual([
       {
         name: 'items',
@@ -53,7 +88,14 @@ describe('formFormulaContext', () => {
   });
 
   it('when a formula reads a field the form does not have, then its example gives no value', () => {
-    const context = formFormulaContext({ form: requisition, fields, path: [], key: 'totalAmount', locale: 'zh-CN' });
+    const context = formFormulaContext({
+      form: requisition,
+      fields,
+      path: [],
+      key: 'totalAmount',
+      locale: 'zh-CN',
+      missing: '已不存在的字段',
+    });
     expect(context.example!({ fact: 'gone' }).value).toBeNull();
   });
 });

@@ -28,6 +28,8 @@ export interface FormFormulaInput {
   /** The computed field. */
   key: string;
   locale: Locale;
+  /** What a field the formula reads but the form no longer has is called ("已不存在的字段"), never its code. */
+  missing: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface FormFormulaInput {
  * engine as the server computes it (two lines of 2 × 150, other numbers 10 or 1000, yes, the
  * first option).
  */
-export function formFormulaContext({ form, fields, path, key, locale }: FormFormulaInput): ExprFieldContext {
+export function formFormulaContext({ form, fields, path, key, locale, missing }: FormFormulaInput): ExprFieldContext {
   const lines = path.length === 1 ? fields.find((f): f is FieldOf<'lines'> => f.key === path[0] && f.type === 'lines') : undefined;
   const lineFields = lines?.children ?? [];
   const text = (field: FieldModel) => pickText(field.label, locale) || field.key;
@@ -55,7 +57,7 @@ export function formFormulaContext({ form, fields, path, key, locale }: FormForm
       const child = l.children.find((c) => c.key === item);
       if (child) return text(child);
     }
-    return name;
+    return missing;
   };
   const option = (name: string, value: unknown) => {
     const found = scope.find((f) => f.key === name);

@@ -20,6 +20,7 @@ import {
   withTestOp,
   type ExprKind,
 } from './exprTree';
+import { isOffered, withMissingChoice } from './withMissingChoice';
 
 export interface ExprTreeEditorProps {
   value: Expr;
@@ -58,14 +59,14 @@ export function ExprTreeEditor({ value, onChange, label, context, invalid }: Exp
   const select = (part: MessageKey, current: string | undefined, options: SelectOptions, set: (v: string) => void) => (
     <Select
       aria-label={t(part, { part: label })}
-      status={status}
+      status={isOffered(options, current) ? status : 'error'}
       style={{ minWidth: 180 }}
       showSearch
       optionFilterProp="label"
       placeholder={t('formula.pick')}
       value={current || undefined}
       onChange={set}
-      options={withCurrent(options, current)}
+      options={withMissingChoice(options, current, t('formula.missingField'))}
     />
   );
   const lineItems = (lines: unknown) =>
@@ -355,7 +356,7 @@ function TestEditor({
       <Typography.Text type="secondary">{t('formula.if')}</Typography.Text>
       <Select
         aria-label={t('formula.testFactOf', { part: label })}
-        status={status}
+        status={fact || !test.fact ? status : 'error'}
         style={{ minWidth: 160 }}
         showSearch
         optionFilterProp="label"
@@ -370,9 +371,10 @@ function TestEditor({
               : { ...test, fact: name },
           );
         }}
-        options={withCurrent(
+        options={withMissingChoice(
           facts.map((f) => ({ value: f.name, label: f.label })),
           test.fact,
+          t('formula.missingField'),
         )}
       />
       <Select
@@ -391,9 +393,3 @@ type SelectOptions = ({ value: string; label: string } | { label: string; option
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const lastSegment = (path: string) => path.split('.').pop() ?? path;
-
-/** A value the lists do not offer (a name from a pushed file, or a removed field) still shows, as itself. */
-function withCurrent(options: SelectOptions, current: string | undefined): SelectOptions {
-  const all = options.flatMap((o) => ('options' in o ? o.options : [o]));
-  return current && !all.some((o) => o.value === current) ? [...options, { value: current, label: current }] : options;
-}

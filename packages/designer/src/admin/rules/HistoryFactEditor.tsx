@@ -25,6 +25,7 @@ import {
   type WindowUnit,
 } from './historyQuery';
 import { useFormDefinitions, useFormList } from './useForms';
+import { withMissingChoice } from './withMissingChoice';
 
 export interface HistoryFactEditorProps {
   name: string;
@@ -121,7 +122,11 @@ export function HistoryFactEditor({ name, fact, onChange, ownForm, invalidAt }: 
                 const picked = numeric.find((f) => f.name === field);
                 if (picked) onChange(setSumField(fact, picked));
               }}
-              options={withCurrent(fieldChoices(targetFields.filter((f) => f.kind === 'number')), query.field)}
+              options={withMissingChoice(
+                fieldChoices(targetFields.filter((f) => f.kind === 'number')),
+                query.field,
+                t('formula.missingField'),
+              )}
             />
             <Select<'integer' | 'number'>
               aria-label={t('history.typeOf', { name })}
@@ -227,9 +232,10 @@ function FilterRow({
           const picked = targetFields.find((f) => f.name === next);
           onChange(setFilterField(filter, next, ownNames, startingLiteral(picked?.kind, picked?.options)));
         }}
-        options={withCurrent(
+        options={withMissingChoice(
           targetFields.map((f) => ({ value: f.name, label: text(f.label) })),
           filter.field,
+          t('formula.missingField'),
         )}
       />
       <Select<HistoryFilter['op']>
@@ -258,9 +264,10 @@ function FilterRow({
           optionFilterProp="label"
           value={(filter.value as { fact: string }).fact || undefined}
           onChange={(fact: string) => onChange({ ...filter, value: { fact } })}
-          options={withCurrent(
+          options={withMissingChoice(
             ownFields.map((f) => ({ value: f.name, label: text(f.label) })),
             (filter.value as { fact: string }).fact,
+            t('formula.missingField'),
           )}
         />
       ) : (
@@ -351,8 +358,4 @@ function recordFields(form: FormDefinition | null): FactOption[] {
 
 function numericFields(fields: FactOption[]): NumericField[] {
   return fields.filter((f) => f.kind === 'number').map((f) => ({ name: f.name, integer: f.info?.type === 'integer' }));
-}
-
-function withCurrent(options: { value: string; label: string }[], current: string | undefined) {
-  return current && !options.some((o) => o.value === current) ? [...options, { value: current, label: current }] : options;
 }

@@ -150,8 +150,9 @@ export function RuleSetEditorPage() {
                       roleLabel: (id) => roleLabels[id],
                       calendarLabel: (id) => {
                         const c = calendars.find((x) => x.id === id);
-                        return c ? text(c.title) : id;
+                        return c ? text(c.title) : t('versions.missingCalendar');
                       },
+                      formOf: (id) => counted.get(id) ?? linkedForms.get(id),
                     },
                     locale,
                   ),

@@ -15,12 +15,12 @@ export function useFormulaContext(
   facts: readonly FactOption[],
   calendars: readonly CalendarFile[],
 ): ExprFieldContext {
-  const { text, locale } = useI18n();
+  const { t, text, locale } = useI18n();
   const now = useMemo(() => new Date(), []);
   return useMemo<ExprFieldContext>(() => {
     const label = (name: string) => {
       const fact = facts.find((f) => f.name === name);
-      return fact ? text(fact.label) : name;
+      return fact ? text(fact.label) : t('formula.missingFieldName');
     };
     const testFacts: TestFact[] = facts
       .filter((f) => !f.many && f.source !== 'reference')
@@ -56,5 +56,5 @@ export function useFormulaContext(
           }
         : {}),
     };
-  }, [form, ruleSet, facts, calendars, text, locale, now]);
+  }, [form, ruleSet, facts, calendars, t, text, locale, now]);
 }

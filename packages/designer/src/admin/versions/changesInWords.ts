@@ -1,8 +1,11 @@
 import {
   describeExpr,
+  pickText,
   ruleSentence,
   conditionSentence,
   outcomeSentence,
+  type DerivedFact,
+  type Expr,
   type FormDefinition,
   type Locale,
   type LocalizedText,
@@ -11,6 +14,7 @@ import {
   type RuleSetFile,
   type SentenceContext,
 } from '@aftersales/engine';
+import { factInWords, fieldWords, type FactWordsContext } from './factInWords';
 
 /** One change between two versions, in words: what it is about (a rule, a field...) and what changed. */
 export interface ChangeLine {
@@ -37,6 +41,14 @@ const W = {
     priority: '优先级：{a} → {b}',
     formula: '公式：{a} → {b}',
     changedContent: '内容有改动',
+    definition: '定义：{a} → {b}',
+    untitledFact: '事实 {n}',
+    untitledShared: '共享条件 {n}',
+    linkForm: '关联表单：{a} → {b}',
+    computedBy: '公式：{f}',
+    linksTo: '关联表单：{f}',
+    formulaOn: '改为按公式计算：{f}',
+    formulaOff: '不再按公式计算（原公式：{f}）',
     label: '标签：{a} → {b}',
     required: '改为必填',
     optional: '改为选填',
@@ -47,6 +59,8 @@ const W = {
     calendar: '默认日历：{a} → {b}',
     tests: '测试用例：{a} 个 → {b} 个',
     form: '表单名称：{a} → {b}',
+    untitledRule: '规则 {n}',
+    untitledField: '（未命名字段）',
     none: '（无）',
     sep: '、',
   },
@@ -65,6 +79,14 @@ const W = {
     priority: 'priority: {a} → {b}',
     formula: 'formula: {a} → {b}',
     changedContent: 'content changed',
+    definition: 'definition: {a} → {b}',
+    untitledFact: 'Fact {n}',
+    untitledShared: 'Shared condition {n}',
+    linkForm: 'linked form: {a} → {b}',
+    computedBy: 'formula: {f}',
+    linksTo: 'links to "{f}"',
+    formulaOn: 'now computed: {f}',
+    formulaOff: 'no longer computed (was: {f})',
     label: 'label: {a} → {b}',
     required: 'now required',
     optional: 'now optional',
@@ -75,6 +97,8 @@ const W = {
     calendar: 'default calendar: {a} → {b}',
     tests: 'test cases: {a} → {b}',
     form: 'form name: {a} → {b}',
+    untitledRule: 'Rule {n}',
+    untitledField: '(unnamed field)',
     none: '(none)',
     sep: ', ',
   },
@@ -90,13 +114,20 @@ const fill = (template: string, parts: Record<string, string | number>) =>
 export function ruleSetChanges(
   before: RuleSetFile,
   after: RuleSetFile,
-  context: { form: FormDefinition; roleLabel: SentenceContext['roleLabel']; calendarLabel: (id: string) => string },
+  context: {
+    form: FormDefinition;
+    roleLabel: SentenceContext['roleLabel'];
+    calendarLabel: (id: string) => string;
+    /** Other forms the facts read (a history fact's counted form, a link's target), when loaded. */
+    formOf?: (id: string) => FormDefinition | undefined;
+  },
   locale: Locale,
 ): ChangeLine[] {
   const w = W[locale];
   const out: ChangeLine[] = [];
   const ctxOf = (file: RuleSetFile): SentenceContext => ({ form: context.form, ruleSet: file, roleLabel: context.roleLabel });
-  const title = (r: RuleDefinition) => r.title[locale] || r.name;
+  const title = (r: RuleDefinition) =>
+    pickText(r.title, locale) || fill(w.untitledRule, { n: (after.rules.includes(r) ? after.rules : before.rules).indexOf(r) + 1 });
   const safe = (f: () => string) => {
     try {
       return f();
@@ -138,34 +169,58 @@ export function ruleSetChanges(
   for (const rule of before.rules)
     if (!afterRules.has(rule.name)) out.push({ subject: fill(w.rule, { t: title(rule) }), kind: 'removed', details: [] });
 
-  const factLabel = (f: { label: LocalizedText } | undefined, name: string) => f?.label[locale] || name;
-  const label = (file: RuleSetFile) => (fact: string) => ctxOfLabel(context.form, file, fact, locale);
+  // Facts and shared conditions are named by their words; one without words by its place ("事实 3").
+  const factName = (file: RuleSetFile, name: string) => {
+    const fact = file.facts?.[name];
+    const n = Object.keys(file.facts ?? {}).indexOf(name) + 1;
+    return (fact && (fact.label[locale] || pickText(fact.label, locale))) || fill(w.untitledFact, { n });
+  };
+  const wordsContext = (file: RuleSetFile): FactWordsContext => ({
+    form: context.form,
+    calendarLabel: context.calendarLabel,
+    factLabel: (fact) => (file.facts?.[fact] ? factName(file, fact) : fieldWords(context.form, fact, locale)),
+    ...(context.formOf ? { formOf: context.formOf } : {}),
+  });
+  const factWords = (file: RuleSetFile, fact: DerivedFact) => safe(() => factInWords(fact, wordsContext(file), locale));
   for (const [name, fact] of Object.entries(after.facts ?? {})) {
     const old = before.facts?.[name];
-    const subject = fill(w.fact, { t: factLabel(fact, name) });
-    if (!old)
-      out.push({ subject, kind: 'added', details: fact.kind === 'computed' ? [describeExpr(fact.value, label(after), locale)] : [] });
+    const subject = fill(w.fact, { t: factName(after, name) });
+    if (!old) out.push({ subject, kind: 'added', details: [factWords(after, fact)] });
     else if (!same(old, fact)) {
-      const details =
-        old.kind === 'computed' && fact.kind === 'computed' && !same(old.value, fact.value)
-          ? [fill(w.formula, { a: describeExpr(old.value, label(before), locale), b: describeExpr(fact.value, label(after), locale) })]
-          : [w.changedContent];
-      out.push({ subject, kind: 'changed', details });
+      const details: string[] = [];
+      if (!same(old.label, fact.label)) details.push(fill(w.label, { a: factName(before, name), b: factName(after, name) }));
+      const [a, b] = [factWords(before, old), factWords(after, fact)];
+      if (a !== b) details.push(fill(old.kind === 'computed' && fact.kind === 'computed' ? w.formula : w.definition, { a, b }));
+      out.push({ subject, kind: 'changed', details: details.length > 0 ? details : [w.changedContent] });
     }
   }
-  for (const [name, fact] of Object.entries(before.facts ?? {}))
-    if (!after.facts?.[name]) out.push({ subject: fill(w.fact, { t: factLabel(fact, name) }), kind: 'removed', details: [] });
+  for (const name of Object.keys(before.facts ?? {}))
+    if (!after.facts?.[name]) out.push({ subject: fill(w.fact, { t: factName(before, name) }), kind: 'removed', details: [] });
+  const sharedName = (file: RuleSetFile, name: string) => {
+    const title = file.conditionTitles?.[name];
+    return title && Object.hasOwn(file.conditionTitles ?? {}, name)
+      ? pickText(title, locale)
+      : fill(w.untitledShared, { n: Object.keys(file.conditions ?? {}).indexOf(name) + 1 });
+  };
   for (const [name, condition] of Object.entries(after.conditions ?? {})) {
     const old = before.conditions?.[name];
-    if (old && same(old, condition)) continue;
-    out.push({
-      subject: fill(w.shared, { t: name }),
-      kind: old ? 'changed' : 'added',
-      details: [safe(() => conditionSentence(condition, ctxOf(after), locale))],
-    });
+    if (old && same(old, condition) && same(before.conditionTitles?.[name], after.conditionTitles?.[name])) continue;
+    const details: string[] = [];
+    if (old && !same(before.conditionTitles?.[name], after.conditionTitles?.[name]))
+      details.push(fill(w.title, { a: sharedName(before, name), b: sharedName(after, name) }));
+    if (!old || !same(old, condition))
+      details.push(
+        old
+          ? fill(w.conditions, {
+              a: safe(() => conditionSentence(old, ctxOf(before), locale)),
+              b: safe(() => conditionSentence(condition, ctxOf(after), locale)),
+            })
+          : safe(() => conditionSentence(condition, ctxOf(after), locale)),
+      );
+    out.push({ subject: fill(w.shared, { t: sharedName(after, name) }), kind: old ? 'changed' : 'added', details });
   }
   for (const name of Object.keys(before.conditions ?? {}))
-    if (!after.conditions?.[name]) out.push({ subject: fill(w.shared, { t: name }), kind: 'removed', details: [] });
+    if (!after.conditions?.[name]) out.push({ subject: fill(w.shared, { t: sharedName(before, name) }), kind: 'removed', details: [] });
   if (before.calendar !== after.calendar)
     out.push({
       subject: fill(w.calendar, {
@@ -181,51 +236,57 @@ export function ruleSetChanges(
   return out;
 }
 
-function ctxOfLabel(form: FormDefinition, file: RuleSetFile, fact: string, locale: Locale): string {
-  const declared = file.facts?.[fact];
-  if (declared) return declared.label[locale];
-  let node: RecordSchema | undefined = form.schema;
-  let label = fact;
-  for (const key of fact.split('.')) {
-    const next: RecordSchema | undefined =
-      node?.properties?.[key] ?? (node?.items && !Array.isArray(node.items) ? node.items.properties?.[key] : undefined);
-    if (!next) return fact;
-    label = next['x-title']?.[locale] ?? key;
-    node = next;
-  }
-  return label;
-}
-
 interface FieldSnapshot {
   label: string;
   type: string;
   required: boolean;
   options: { value: string; label: string }[];
   bounds: string;
+  /** A computed field's formula in words. */
+  formula?: string;
+  /** A link field's form, by its name. */
+  linkForm?: string;
 }
 
-function fields(form: FormDefinition, locale: Locale): Map<string, FieldSnapshot> {
+function fields(form: FormDefinition, locale: Locale, formLabel: (id: string) => string, untitled: string): Map<string, FieldSnapshot> {
   const out = new Map<string, FieldSnapshot>();
   const walk = (node: RecordSchema, prefix: string, labels: string[]) => {
     for (const [key, child] of Object.entries(node.properties ?? {})) {
       const path = prefix ? `${prefix}.${key}` : key;
-      const own = child['x-title']?.[locale] ?? key;
+      const title = child['x-title'];
+      const own = (title && pickText(title, locale)) || untitled;
       const label = [...labels, own].join(' / ');
-      const type = [child.type, child.format].filter(Boolean).join(':');
+      const type = child['x-kind'] ?? [child.type, child.format].filter(Boolean).join(':');
       const titles = child['x-enumTitles'] ?? {};
+      // A formula on a line reads the line's fields first, then the record's (as the engine does).
+      const operand = (name: string) => (prefix && !name.includes('.') && node.properties?.[name] ? `${prefix}.${name}` : name);
+      const formula = child['x-formula'];
+      const formulaWords =
+        formula === undefined ? undefined : formulaInWords(formula, (name) => fieldWords(form, operand(name), locale), locale);
       out.set(path, {
         label,
         type,
         required: node.required?.includes(key) ?? false,
         options: (child.enum ?? []).map((v) => ({ value: JSON.stringify(v), label: titles[String(v)]?.[locale] ?? String(v) })),
         bounds: [child.minimum, child.maximum].map((b) => (typeof b === 'number' ? String(b) : '')).join('–'),
+        ...(formulaWords !== undefined ? { formula: formulaWords } : {}),
+        ...(typeof child['x-linkForm'] === 'string' ? { linkForm: formLabel(child['x-linkForm']) } : {}),
       });
+
       if (child.properties) walk(child, path, [...labels, own]);
       if (child.items && !Array.isArray(child.items) && child.items.properties) walk(child.items, path, [...labels, own]);
     }
   };
   walk(form.schema, '', []);
   return out;
+}
+
+function formulaInWords(formula: unknown, label: (name: string) => string, locale: Locale): string | undefined {
+  try {
+    return describeExpr(formula as Expr, label, locale);
+  } catch {
+    return undefined;
+  }
 }
 
 const TYPE_WORDS: Record<string, LocalizedText> = {
@@ -237,22 +298,48 @@ const TYPE_WORDS: Record<string, LocalizedText> = {
   boolean: { 'zh-CN': '是/否', en: 'yes/no' },
   array: { 'zh-CN': '列表', en: 'list' },
   object: { 'zh-CN': '分组', en: 'group' },
+  longText: { 'zh-CN': '长文本', en: 'long text' },
+  money: { 'zh-CN': '金额（元）', en: 'amount (yuan)' },
+  phone: { 'zh-CN': '电话', en: 'phone' },
+  address: { 'zh-CN': '地址', en: 'address' },
+  photo: { 'zh-CN': '照片', en: 'photo' },
+  file: { 'zh-CN': '文件', en: 'file' },
+  person: { 'zh-CN': '人员', en: 'person' },
+  store: { 'zh-CN': '门店', en: 'store' },
+  signature: { 'zh-CN': '签名', en: 'signature' },
+  link: { 'zh-CN': '关联记录', en: 'linked record' },
 };
+const OTHER_TYPE: LocalizedText = { 'zh-CN': '其他', en: 'other' };
 
 /** How two versions of a form differ, field by field (added, removed; label, type, required, options, range), then its statuses. */
-export function formChanges(before: FormDefinition, after: FormDefinition, locale: Locale): ChangeLine[] {
+export function formChanges(
+  before: FormDefinition,
+  after: FormDefinition,
+  locale: Locale,
+  context: { formLabel?: (id: string) => string } = {},
+): ChangeLine[] {
   const w = W[locale];
   const out: ChangeLine[] = [];
   if (!same(before.title, after.title))
     out.push({ subject: fill(w.form, { a: before.title[locale], b: after.title[locale] }), kind: 'changed', details: [] });
-  const a = fields(before, locale);
-  const b = fields(after, locale);
-  const typeWord = (t: string) => TYPE_WORDS[t]?.[locale] ?? t;
+  const formLabel = context.formLabel ?? (() => w.none);
+  const a = fields(before, locale, formLabel, w.untitledField);
+  const b = fields(after, locale, formLabel, w.untitledField);
+  const typeWord = (t: string) => (TYPE_WORDS[t] ?? OTHER_TYPE)[locale];
   for (const [path, field] of b) {
     const old = a.get(path);
     const subject = fill(w.field, { t: field.label });
     if (!old) {
-      out.push({ subject, kind: 'added', details: [typeWord(field.type), ...(field.required ? [w.required] : [])] });
+      out.push({
+        subject,
+        kind: 'added',
+        details: [
+          typeWord(field.type),
+          ...(field.linkForm ? [fill(w.linksTo, { f: field.linkForm })] : []),
+          ...(field.required ? [w.required] : []),
+          ...(field.formula ? [fill(w.computedBy, { f: field.formula })] : []),
+        ],
+      });
       continue;
     }
     const details: string[] = [];
@@ -264,6 +351,15 @@ export function formChanges(before: FormDefinition, after: FormDefinition, local
     if (added.length > 0) details.push(fill(w.optionsAdded, { list: added.map((o) => o.label).join(w.sep) }));
     if (removed.length > 0) details.push(fill(w.optionsRemoved, { list: removed.map((o) => o.label).join(w.sep) }));
     if (old.bounds !== field.bounds) details.push(fill(w.bounds, { a: old.bounds || w.none, b: field.bounds || w.none }));
+    if (old.linkForm !== field.linkForm) details.push(fill(w.linkForm, { a: old.linkForm ?? w.none, b: field.linkForm ?? w.none }));
+    if (old.formula !== field.formula)
+      details.push(
+        old.formula === undefined
+          ? fill(w.formulaOn, { f: field.formula! })
+          : field.formula === undefined
+            ? fill(w.formulaOff, { f: old.formula })
+            : fill(w.formula, { a: old.formula, b: field.formula }),
+      );
     if (details.length > 0) out.push({ subject, kind: 'changed', details });
   }
   for (const [path, field] of a) if (!b.has(path)) out.push({ subject: fill(w.field, { t: field.label }), kind: 'removed', details: [] });
