@@ -150,19 +150,19 @@ describe('codes made from names, in Chromium', () => {
   it('when the admin gives a fact a new code under advanced, then every rule using it follows; a new fact is named in words', async () => {
     await page.goto(`${server.url}/admin/rules/after-sales-record.turnaround`);
     await page.getByRole('tab', { name: '事实与共享条件' }).click();
-    const fact = page.getByRole('group', { name: '事实 unitsDays', exact: true });
-    await expect.poll(() => fact.getByLabel('事实 unitsDays 的标签 (中文)').inputValue()).toBe('收修所需工作日');
+    const fact = page.locator('[data-fact="unitsDays"]');
+    await expect.poll(() => fact.getByLabel('事实“收修所需工作日”的标签 (中文)').inputValue()).toBe('收修所需工作日');
     // The code is not in sight until "advanced" is opened.
-    expect(await page.getByLabel('事实 unitsDays 的编号').isVisible()).toBe(false);
+    expect(await fact.getByLabel('事实“收修所需工作日”的编号').isVisible()).toBe(false);
     await fact.getByRole('button', { name: '高级', exact: true }).click();
-    await page.getByLabel('事实 unitsDays 的编号').fill('shouXiuGongZuoRi');
-    await expect.poll(() => page.getByRole('group', { name: '事实 shouXiuGongZuoRi', exact: true }).isVisible()).toBe(true);
+    await fact.getByLabel('事实“收修所需工作日”的编号').fill('shouXiuGongZuoRi');
+    await expect.poll(() => page.locator('[data-fact="shouXiuGongZuoRi"]').getAttribute('aria-label')).toBe('事实“收修所需工作日”');
     // A new fact: a Chinese name, its code made from it.
     await page.getByRole('button', { name: '+ 计算值' }).click();
-    await page.getByLabel('事实 jiSuanZhi 的标签 (中文)').fill('超时台数');
-    const added = page.getByRole('group', { name: '事实 chaoShiTaiShu', exact: true });
-    await expect.poll(() => added.isVisible()).toBe(true);
-    expect(await added.getByLabel('事实 chaoShiTaiShu 的标签 (English)').inputValue()).toBe('');
+    await page.locator('[data-fact="jiSuanZhi"]').getByLabel('事实“计算值”的标签 (中文)').fill('超时台数');
+    const added = page.locator('[data-fact="chaoShiTaiShu"]');
+    await expect.poll(() => added.getAttribute('aria-label')).toBe('事实“超时台数”');
+    expect(await added.getByLabel('事实“超时台数”的标签 (English)').inputValue()).toBe('');
     await shot(page, 'codes-07-fact-by-name');
     await saveDraft();
     const draft = await api('GET', '/rule-sets/after-sales-record.turnaround');

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSetFile } from '@aftersales/engine';
 import type { Browser, Page } from './support/playwright.js';
-import { addField, pick, selectText, settled } from './support/designer.js';
+import { addField, factRow, pick, selectText, settled } from './support/designer.js';
+import { accessibleNames, textsWithCodes } from './support/accessibleNames.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 import { main as aftersales, testIo } from '@aftersales/server/cli';
@@ -290,22 +291,42 @@ describe('designer in Chromium', () => {
   it("when the admin opens the default pack's P3 and turnaround rule sets, then history and computed facts show without JSON", async () => {
     await page.goto(`${server.url}/admin/rules/accident-quote.quotes`);
     await page.getByRole('tab', { name: '事实与共享条件' }).click();
-    const p3 = page.getByRole('group', { name: '事实 discountsThisWeek', exact: true });
-    await expect.poll(() => p3.isVisible()).toBe(true);
-    await expect.poll(() => selectText(p3.getByLabel('事实 discountsThisWeek 的期间'))).toContain('本周');
-    await expect.poll(() => selectText(p3.getByLabel('事实 discountsThisWeek 条件 1 的字段'))).toContain('服务顾问');
-    await expect.poll(() => selectText(p3.getByLabel('事实 discountsThisWeek 条件 1 的比较对象'))).toContain('本记录的字段');
-    await expect.poll(() => p3.getByLabel('事实 discountsThisWeek 条件 2 的值').inputValue()).toBe('0.9');
+    // A fact's row is found by its code; its controls are named by the fact's name.
+    const p3 = factRow(page, 'discountsThisWeek');
+    await expect.poll(() => p3.getAttribute('aria-label')).toBe('事实“本周该顾问九折单数”');
+    await expect.poll(() => selectText(p3.getByLabel('事实“本周该顾问九折单数”的期间'))).toContain('本周');
+    await expect.poll(() => selectText(p3.getByLabel('事实“本周该顾问九折单数”条件 1 的字段'))).toContain('服务顾问');
+    await expect.poll(() => selectText(p3.getByLabel('事实“本周该顾问九折单数”条件 1 的比较对象'))).toContain('本记录的字段');
+    await expect.poll(() => p3.getByLabel('事实“本周该顾问九折单数”条件 2 的值').inputValue()).toBe('0.9');
     await shot(page, '12-history-fact-p3');
     expect(await unlabelledControls(page)).toEqual([]);
 
     await page.goto(`${server.url}/admin/rules/after-sales-record.turnaround`);
     await page.getByRole('tab', { name: '事实与共享条件' }).click();
-    const units = page.getByRole('group', { name: '事实 unitsDays', exact: true });
-    await expect.poll(() => selectText(units.getByLabel('事实 unitsDays 的计算的类型'))).toContain('向上取整');
-    await expect.poll(() => units.getByLabel('事实 unitsDays 的计算：第 1 项：第 2 项的数值').inputValue()).toBe('10');
+    const units = page.getByRole('group', { name: '事实“收修所需工作日”', exact: true });
+    expect(await units.getAttribute('data-fact')).toBe('unitsDays');
+    await expect.poll(() => selectText(units.getByLabel('事实“收修所需工作日”的计算的类型'))).toContain('向上取整');
+    await expect.poll(() => units.getByLabel('事实“收修所需工作日”的计算：第 1 项：第 2 项的数值').inputValue()).toBe('10');
     await shot(page, '13-computed-fact-turnaround');
     expect(await unlabelledControls(page)).toEqual([]);
+  });
+
+  it("when the admin opens the facts of the after-sales record's (F1) rule sets, then no control is named by a fact's code", async () => {
+    for (const ruleSet of ['after-sales-record.service', 'after-sales-record.turnaround']) {
+      await page.goto(`${server.url}/admin/rules/${ruleSet}`);
+      await page.getByRole('tab', { name: '事实与共享条件' }).click();
+      const tab = page.getByRole('tabpanel', { name: '事实与共享条件' });
+      const rows = tab.locator('[data-fact]');
+      await expect.poll(() => rows.count()).toBeGreaterThan(0);
+      // Every fact's code box under "advanced" open too: the code is its value, never its name.
+      for (const advanced of await tab.locator('[data-fact]').getByRole('button', { name: '高级', exact: true }).all())
+        await advanced.click();
+      await expect.poll(() => tab.locator('[data-fact] input[aria-label$="的编号"]').count()).toBe(await rows.count());
+      const codes = await rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-fact') ?? ''));
+      const names = await accessibleNames(tab);
+      expect(names.length).toBeGreaterThan(codes.length * 4);
+      expect(textsWithCodes(names, codes)).toEqual([]);
+    }
   });
 
   it('when the admin declares a history and a computed fact and uses one in a condition, then they are saved and reload as declared', async () => {
@@ -315,47 +336,54 @@ describe('designer in Chromium', () => {
     // History: repairs of the same vehicle this month.
     await page.getByRole('button', { name: '+ 历史统计' }).click();
     // Named in words: the code is made from the name (pinyin) and follows it; no code box in sight.
-    expect(await page.getByLabel(/^事实 .* 的编号$/).count()).toBe(0);
-    await page.getByLabel('事实 liShiJiLuShu 的标签 (中文)').fill('本月同车维修次数');
-    const named = page.getByRole('group', { name: '事实 benYueTongCheWeiXiuCiShu', exact: true });
-    await expect.poll(() => named.isVisible()).toBe(true);
+    expect(
+      await page
+        .locator('[data-fact]')
+        .getByLabel(/的编号$/)
+        .count(),
+    ).toBe(0);
+    await factRow(page, 'liShiJiLuShu').getByLabel('事实“历史记录数”的标签 (中文)').fill('本月同车维修次数');
+    const named = factRow(page, 'benYueTongCheWeiXiuCiShu');
+    await expect.poll(() => named.getAttribute('aria-label')).toBe('事实“本月同车维修次数”');
     // A code an integration expects can still be given under "advanced".
     await named.getByText('高级', { exact: true }).click();
-    await named.getByLabel('事实 benYueTongCheWeiXiuCiShu 的编号').fill('repairsThisMonth');
-    const history = page.getByRole('group', { name: '事实 repairsThisMonth', exact: true });
-    await expect.poll(() => history.getByLabel('事实 repairsThisMonth 的标签 (中文)').inputValue()).toBe('本月同车维修次数');
-    await history.getByLabel('事实 repairsThisMonth 的标签 (English)').fill('Repairs of this vehicle this month');
-    await pick(page, history.getByLabel('事实 repairsThisMonth 的期间'), '本月');
-    await history.getByRole('button', { name: '给事实 repairsThisMonth 添加条件' }).click();
-    await expect.poll(() => selectText(history.getByLabel('事实 repairsThisMonth 条件 1 的比较对象'))).toContain('本记录的字段');
+    await named.getByLabel('事实“本月同车维修次数”的编号').fill('repairsThisMonth');
+    const history = factRow(page, 'repairsThisMonth');
+    await expect.poll(() => history.getByLabel('事实“本月同车维修次数”的标签 (中文)').inputValue()).toBe('本月同车维修次数');
+    await history.getByLabel('事实“本月同车维修次数”的标签 (English)').fill('Repairs of this vehicle this month');
+    await pick(page, history.getByLabel('事实“本月同车维修次数”的期间'), '本月');
+    await history.getByRole('button', { name: '给事实“本月同车维修次数”添加条件' }).click();
+    await expect.poll(() => selectText(history.getByLabel('事实“本月同车维修次数”条件 1 的比较对象'))).toContain('本记录的字段');
 
     // Computed: the repair cost with 6% tax.
     await page.getByRole('button', { name: '+ 计算值' }).click();
-    await page.getByLabel('事实 jiSuanZhi 的标签 (中文)').fill('含税维修金额');
-    const cost = page.getByRole('group', { name: '事实 hanShuiWeiXiuJinE', exact: true });
+    await factRow(page, 'jiSuanZhi').getByLabel('事实“计算值”的标签 (中文)').fill('含税维修金额');
+    const cost = factRow(page, 'hanShuiWeiXiuJinE');
     await cost.getByText('高级', { exact: true }).click();
-    await cost.getByLabel('事实 hanShuiWeiXiuJinE 的编号').fill('costWithTax');
-    const computed = page.getByRole('group', { name: '事实 costWithTax', exact: true });
-    await computed.getByLabel('事实 costWithTax 的标签 (English)').fill('Repair cost with tax');
-    await pick(page, computed.getByLabel('事实 costWithTax 的计算的类型'), '相乘（×）');
-    await computed.getByLabel('事实 costWithTax 的计算：第 2 项的数值').fill('1.06');
+    await cost.getByLabel('事实“含税维修金额”的编号').fill('costWithTax');
+    const computed = factRow(page, 'costWithTax');
+    await computed.getByLabel('事实“含税维修金额”的标签 (English)').fill('Repair cost with tax');
+    await pick(page, computed.getByLabel('事实“含税维修金额”的计算的类型'), '相乘（×）');
+    await computed.getByLabel('事实“含税维修金额”的计算：第 2 项的数值').fill('1.06');
     await expect.poll(() => page.getByRole('list', { name: /的问题$/ }).count()).toBe(0);
     await shot(page, '14-new-facts');
     expect(await unlabelledControls(page)).toEqual([]);
 
     // The engine's problems show at their fact: an empty label (an empty English one falls back to the Chinese).
-    await computed.getByLabel('事实 costWithTax 的标签 (English)').fill('');
-    await computed.getByLabel('事实 costWithTax 的标签 (中文)').fill('');
-    await expect.poll(() => computed.getByRole('list', { name: '事实 costWithTax 的问题' }).isVisible()).toBe(true);
+    // Without a name, the fact is named by its place (the second fact), never by its code.
+    await computed.getByLabel('的标签 (English)').fill('');
+    await computed.getByLabel('的标签 (中文)').fill('');
+    await expect.poll(() => computed.getAttribute('aria-label')).toBe('第 2 个事实');
+    await expect.poll(() => computed.getByRole('list', { name: '第 2 个事实的问题' }).isVisible()).toBe(true);
     await shot(page, '14b-fact-problem-in-place');
-    await computed.getByLabel('事实 costWithTax 的标签 (中文)').fill('含税维修金额');
-    await computed.getByLabel('事实 costWithTax 的标签 (English)').fill('Repair cost with tax');
-    await expect.poll(() => computed.getByRole('list', { name: '事实 costWithTax 的问题' }).count()).toBe(0);
+    await computed.getByLabel('第 2 个事实的标签 (中文)').fill('含税维修金额');
+    await computed.getByLabel('事实“含税维修金额”的标签 (English)').fill('Repair cost with tax');
+    await expect.poll(() => computed.getByRole('list', { name: '事实“含税维修金额”的问题' }).count()).toBe(0);
 
-    // A name already taken is refused in place.
-    await page.getByLabel('事实 costWithTax 的编号').fill('repairsThisMonth');
-    await expect.poll(() => computed.getByText('已有编号为 repairsThisMonth 的事实。').isVisible()).toBe(true);
-    await page.getByLabel('事实 costWithTax 的编号').blur();
+    // A code already taken is refused in place, told by the fact that has it.
+    await computed.getByLabel('事实“含税维修金额”的编号').fill('repairsThisMonth');
+    await expect.poll(() => computed.getByText('事实“本月同车维修次数”已在使用这个编号。').isVisible()).toBe(true);
+    await computed.getByLabel('事实“含税维修金额”的编号').blur();
 
     // The new fact is offered in the condition builder.
     await page.getByRole('tab', { name: '规则', exact: true }).click();
@@ -370,8 +398,8 @@ describe('designer in Chromium', () => {
     await page.reload();
     await expect.poll(() => page.getByLabel('本月同车维修次数 的值').inputValue()).toBe('2');
     await page.getByRole('tab', { name: '事实与共享条件' }).click();
-    await expect.poll(() => page.getByRole('group', { name: '事实 costWithTax', exact: true }).isVisible()).toBe(true);
-    await expect.poll(() => selectText(page.getByLabel('事实 repairsThisMonth 的期间'))).toContain('本月');
+    await expect.poll(() => factRow(page, 'costWithTax').getAttribute('aria-label')).toBe('事实“含税维修金额”');
+    await expect.poll(() => selectText(factRow(page, 'repairsThisMonth').getByLabel('事实“本月同车维修次数”的期间'))).toContain('本月');
 
     const token = await apiLogin(server.url);
     const detail = (await api(server.url, token, 'GET', '/rule-sets/vehicle-repair-request.policy')) as {
@@ -465,7 +493,7 @@ describe('designer in Chromium', () => {
     // The copy has the original's draft: its rule and its facts.
     await expect.poll(() => page.getByRole('button', { name: /^A1 车辆维修超过/ }).isVisible()).toBe(true);
     await page.getByRole('tab', { name: '事实与共享条件' }).click();
-    await expect.poll(() => page.getByRole('group', { name: '事实 repairsThisMonth', exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => factRow(page, 'repairsThisMonth').getAttribute('aria-label')).toBe('事实“本月同车维修次数”');
 
     await page.goto(`${server.url}/admin/rules?form=vehicle-repair-request`);
     const copyRow = page.getByRole('row').filter({ hasText: 'vehicle-repair-request.policy-copy' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition, RuleSetFile } from '@aftersales/engine';
 import type { Browser, Page } from './support/playwright.js';
-import { addField, lastFact, pick, selectText } from './support/designer.js';
+import { addField, factRow, lastFact, pick, selectText } from './support/designer.js';
 import { apiAs } from './support/session.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
@@ -189,15 +189,17 @@ describe('form designer without JSON in Chromium', () => {
     await page.getByRole('tab', { name: '事实与共享条件' }).click();
     await page.getByRole('button', { name: '+ 关联记录的值' }).click();
     const name = await lastFact(page);
-    const fact = page.getByRole('group', { name: `事实 ${name}`, exact: true });
-    await expect.poll(() => selectText(fact.getByLabel(`事实 ${name} 的关联字段`))).toContain('服务单');
-    await expect.poll(() => selectText(fact.getByLabel(`事实 ${name} 读取关联记录的哪一项`))).toContain('状态');
+    // The new fact is named by its given name, never by its code; the name follows what it reads.
+    const fact = factRow(page, name);
+    await expect.poll(() => fact.getAttribute('aria-label')).toBe('事实“关联记录的值”');
+    await expect.poll(() => selectText(fact.getByLabel('事实“关联记录的值”的关联字段'))).toContain('服务单');
+    await expect.poll(() => selectText(fact.getByLabel('事实“关联记录的值”读取关联记录的哪一项'))).toContain('状态');
     // The service record has many fields: the admin finds it by typing part of its label.
-    await fact.getByLabel(`事实 ${name} 读取关联记录的哪一项`).click();
-    await fact.getByLabel(`事实 ${name} 读取关联记录的哪一项`).fill('保养');
+    await fact.getByLabel('事实“关联记录的值”读取关联记录的哪一项').click();
+    await fact.getByLabel('事实“关联记录的值”读取关联记录的哪一项').fill('保养');
     await page.locator('.ant-select-dropdown:visible').getByTitle('有保养合同', { exact: true }).click();
     await expect.poll(() => fact.textContent()).toContain('类型：是 / 否');
-    expect(await fact.getByLabel(`事实 ${name} 的标签 (中文)`).inputValue()).toBe('服务单的有保养合同');
+    expect(await fact.getByLabel('事实“服务单的有保养合同”的标签 (中文)').inputValue()).toBe('服务单的有保养合同');
     await expect.poll(() => page.getByRole('list', { name: /的问题$/ }).count()).toBe(0);
     expect(await unlabelledControls(page)).toEqual([]);
     await shot(page, 'formDesigner-nojson-04-linked-fact');
@@ -217,7 +219,9 @@ describe('form designer without JSON in Chromium', () => {
 
     await page.reload();
     await page.getByRole('tab', { name: '事实与共享条件' }).click();
-    await expect.poll(() => selectText(page.getByLabel(`事实 ${name} 读取关联记录的哪一项`))).toContain('有保养合同');
+    await expect
+      .poll(() => selectText(factRow(page, name).getByLabel('事实“服务单的有保养合同”读取关联记录的哪一项')))
+      .toContain('有保养合同');
     const saved = await ruleSetDraft(server.url, 'site-inspection.policy');
     expect(saved.facts).toEqual({
       [name]: {
@@ -235,9 +239,11 @@ describe('form designer without JSON in Chromium', () => {
   it("when the admin opens the return visit rules, then the pack's linked facts show what they read by label", async () => {
     await page.goto(`${server.url}/admin/rules/return-visit.visits`);
     await page.getByRole('tab', { name: '事实与共享条件' }).click();
-    await expect.poll(() => selectText(page.getByLabel('事实 ticketStatus 读取关联记录的哪一项'))).toContain('状态');
-    expect(await selectText(page.getByLabel('事实 ticketStatus 的关联字段'))).toContain('服务单');
-    await expect.poll(() => selectText(page.getByLabel('事实 ticketHasContract 读取关联记录的哪一项'))).toContain('有保养合同');
+    const status = factRow(page, 'ticketStatus');
+    await expect.poll(() => selectText(status.getByLabel('事实“服务单状态”读取关联记录的哪一项'))).toContain('状态');
+    expect(await selectText(status.getByLabel('事实“服务单状态”的关联字段'))).toContain('服务单');
+    const contract = factRow(page, 'ticketHasContract');
+    await expect.poll(() => selectText(contract.getByLabel('事实“服务单有保养合同”读取关联记录的哪一项'))).toContain('有保养合同');
     await shot(page, 'formDesigner-nojson-06-pack-linked-facts');
     expect(await page.getByRole('button', { name: '撤销' }).isDisabled()).toBe(true);
     expect(errors).toEqual([]);

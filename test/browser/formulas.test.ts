@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './support/playwright.js';
-import { nameLastFact, pick, selectText } from './support/designer.js';
+import { factRow, nameLastFact, pick, selectText } from './support/designer.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 import { unlabelledControls } from './support/unlabelledControls.js';
@@ -63,9 +63,9 @@ describe('formulas without JSON in Chromium', () => {
 
     await page.getByRole('button', { name: '+ 计算值' }).click();
     const share = await nameLastFact(page, '司机分担');
-    const shareGroup = page.getByRole('group', { name: `事实 ${share}`, exact: true });
-    await shareGroup.getByLabel(`事实 ${share} 的标签 (English)`).fill('Driver share');
-    const calc = `事实 ${share} 的计算`;
+    const shareGroup = factRow(page, share);
+    await shareGroup.getByLabel('事实“司机分担”的标签 (English)').fill('Driver share');
+    const calc = '事实“司机分担”的计算';
     await pick(page, shareGroup.getByLabel(`${calc}的类型`, { exact: true }), '百分比（%）');
     await shareGroup.getByLabel(`${calc}的百分比`).fill('5');
     await pick(page, shareGroup.getByLabel(`${calc}：第 1 项的字段`), '保险后事故费用');
@@ -76,9 +76,9 @@ describe('formulas without JSON in Chromium', () => {
 
     await page.getByRole('button', { name: '+ 计算值' }).click();
     const warranty = await nameLastFact(page, '保修截止');
-    const warrantyGroup = page.getByRole('group', { name: `事实 ${warranty}`, exact: true });
-    await warrantyGroup.getByLabel(`事实 ${warranty} 的标签 (English)`).fill('Warranty end');
-    const wcalc = `事实 ${warranty} 的计算`;
+    const warrantyGroup = factRow(page, warranty);
+    await warrantyGroup.getByLabel('事实“保修截止”的标签 (English)').fill('Warranty end');
+    const wcalc = '事实“保修截止”的计算';
     await pick(page, warrantyGroup.getByLabel(`${wcalc}的类型`, { exact: true }), '日期加年数');
     await expect.poll(() => selectText(warrantyGroup.getByLabel(`${wcalc}：第 1 项的字段`))).toContain('出车时间');
     await warrantyGroup.getByLabel(`${wcalc}：第 2 项的数值`).fill('2');

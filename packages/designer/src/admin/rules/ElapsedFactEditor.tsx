@@ -4,14 +4,15 @@ import { useI18n } from '../../i18n/I18nContext';
 
 /** Time between two date fields (or until now): working time on a calendar, or calendar hours/days. */
 export function ElapsedFactEditor({
-  name,
+  spokenName,
   fact,
   onChange,
   dateFields,
   calendars,
   invalidAt,
 }: {
-  name: string;
+  /** The fact as people read it (never its code): its controls are named after it. */
+  spokenName: string;
   fact: ElapsedFact;
   onChange: (next: ElapsedFact) => void;
   dateFields: { name: string; label: LocalizedText }[];
@@ -25,7 +26,7 @@ export function ElapsedFactEditor({
     <Space wrap>
       <span>{t('facts.from')}</span>
       <Select
-        aria-label={t('facts.fromOf', { name })}
+        aria-label={t('facts.fromOf', { fact: spokenName })}
         status={status('from')}
         style={{ width: 180 }}
         value={fact.from || undefined}
@@ -34,7 +35,7 @@ export function ElapsedFactEditor({
       />
       <span>{t('facts.to')}</span>
       <Select
-        aria-label={t('facts.toOf', { name })}
+        aria-label={t('facts.toOf', { fact: spokenName })}
         status={status('to')}
         style={{ width: 180 }}
         allowClear
@@ -50,7 +51,7 @@ export function ElapsedFactEditor({
       />
       {(fact.kind === 'workingHours' || fact.kind === 'workingDays') && (
         <Select
-          aria-label={t('facts.calendarOf', { name })}
+          aria-label={t('facts.calendarOf', { fact: spokenName })}
           status={status('calendar')}
           style={{ width: 180 }}
           allowClear

@@ -11,6 +11,7 @@ import { ExprTreeEditor } from './ExprTreeEditor';
 import { FormulaExample } from './FormulaExample';
 import { ELAPSED_KINDS, factNameProblem, factPointer, problemsUnder, removeFact, replaceFact, type FactKind } from './factModel';
 import { factCodeAfterRename, namedFactOfKind, namedNewFact } from './factNaming';
+import { factSpokenNames } from './factWords';
 import { HistoryFactEditor } from './HistoryFactEditor';
 import { LinkedFactEditor } from './LinkedFactEditor';
 import { linkFields } from './linkedFact';
@@ -35,8 +36,14 @@ export interface FactsEditorProps {
  * name (pinyin), follows it until someone edits it under "advanced", and a new code renames every use.
  */
 export function FactsEditor({ facts, form, dateFields, calendars, exprContext, problems, onChange }: FactsEditorProps) {
-  const { t } = useI18n();
+  const { t, text } = useI18n();
   const entries = Object.entries(facts);
+  // Screen readers and messages name a fact by its words (or its place), never by its code.
+  const spoken = factSpokenNames(facts, text, {
+    named: (label) => t('facts.spoken.named', { label }),
+    numbered: (n) => t('facts.spoken.numbered', { n }),
+    sameName: (label, n) => t('facts.spoken.sameName', { label, n }),
+  });
   const links = linkFields(form);
   const starters = {
     dateFields: dateFields.map((f) => f.name),
@@ -73,6 +80,8 @@ export function FactsEditor({ facts, form, dateFields, calendars, exprContext, p
         <FactRow
           key={index}
           name={name}
+          spokenName={spoken[name]!}
+          spokenNames={spoken}
           fact={fact}
           facts={facts}
           problems={problemsUnder(problems, factPointer(name))}
@@ -92,7 +101,7 @@ export function FactsEditor({ facts, form, dateFields, calendars, exprContext, p
               <ExprTreeEditor
                 value={fact.value}
                 onChange={(value) => onChange(replaceFact(facts, name, { ...fact, value }))}
-                label={t('facts.valueOf', { name })}
+                label={t('facts.valueOf', { fact: spoken[name]! })}
                 context={{ ...exprContext, numericFacts: exprContext.numericFacts.filter((f) => f.name !== name) }}
                 invalid={problemsUnder(problems, factPointer(name, 'value')).length > 0}
               />
@@ -100,7 +109,7 @@ export function FactsEditor({ facts, form, dateFields, calendars, exprContext, p
             </>
           ) : fact.kind === 'history' ? (
             <HistoryFactEditor
-              name={name}
+              spokenName={spoken[name]!}
               fact={fact}
               ownForm={form}
               onChange={(next) => onChange(replaceFact(facts, name, next))}
@@ -108,7 +117,7 @@ export function FactsEditor({ facts, form, dateFields, calendars, exprContext, p
             />
           ) : fact.kind === 'linked' ? (
             <LinkedFactEditor
-              name={name}
+              spokenName={spoken[name]!}
               fact={fact}
               ownForm={form}
               onChange={(next) => onChange(replaceFact(facts, name, next))}
@@ -116,7 +125,7 @@ export function FactsEditor({ facts, form, dateFields, calendars, exprContext, p
             />
           ) : (
             <ElapsedFactEditor
-              name={name}
+              spokenName={spoken[name]!}
               fact={fact}
               dateFields={dateFields}
               calendars={calendars}
@@ -132,6 +141,8 @@ export function FactsEditor({ facts, form, dateFields, calendars, exprContext, p
 
 function FactRow({
   name,
+  spokenName,
+  spokenNames,
   fact,
   facts,
   problems,
@@ -141,7 +152,12 @@ function FactRow({
   withLinked,
   children,
 }: {
+  /** The fact's code: only the code box under "advanced" shows it. */
   name: string;
+  /** The fact as people read it: its controls are named after it. */
+  spokenName: string;
+  /** Every fact as people read it, by code (a code already taken is told by the fact that has it). */
+  spokenNames: Record<string, string>;
   fact: DerivedFact;
   facts: Record<string, DerivedFact>;
   problems: Problem[];
@@ -157,7 +173,7 @@ function FactRow({
   return (
     <div
       role="group"
-      aria-label={t('facts.factGroup', { name })}
+      aria-label={spokenName}
       data-fact={name}
       style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 12, marginBottom: 12 }}
     >
@@ -165,14 +181,14 @@ function FactRow({
         <Captioned caption={t('facts.name')} grow>
           {/* Named in words; the code follows the name while nobody edited it under "advanced". */}
           <LocalizedInput
-            label={t('facts.labelOf', { name })}
+            label={t('facts.labelOf', { fact: spokenName })}
             value={fact.label}
             onChange={(label) => onChange({ ...fact, label }, factCodeAfterRename(name, fact.label, label, facts))}
           />
         </Captioned>
         <Captioned caption={t('facts.kind')}>
           <Select<FactKind>
-            aria-label={t('facts.kindOf', { name })}
+            aria-label={t('facts.kindOf', { fact: spokenName })}
             style={{ width: 210 }}
             value={fact.kind}
             onChange={onKind}
@@ -192,7 +208,7 @@ function FactRow({
           danger
           type="text"
           icon={<DeleteOutlined />}
-          aria-label={t('facts.remove', { name })}
+          aria-label={t('facts.remove', { fact: spokenName })}
           onClick={onRemove}
           style={{ marginTop: 22 }}
         />
@@ -208,14 +224,20 @@ function FactRow({
             label: t('words.advanced'),
             children: (
               <Captioned caption={t('facts.code')}>
-                <FactNameInput name={name} facts={facts} onRename={(newName) => onChange(fact, newName)} />
+                <FactNameInput
+                  name={name}
+                  spokenName={spokenName}
+                  spokenNames={spokenNames}
+                  facts={facts}
+                  onRename={(newName) => onChange(fact, newName)}
+                />
               </Captioned>
             ),
           },
         ]}
       />
       {problems.length > 0 && (
-        <ul aria-label={t('facts.problemsOf', { name })} style={{ margin: '8px 0 0', paddingLeft: 18 }}>
+        <ul aria-label={t('facts.problemsOf', { fact: spokenName })} style={{ margin: '8px 0 0', paddingLeft: 18 }}>
           {problems.map((p, i) => (
             <li key={i}>
               <Typography.Text type="danger">{text(p.message)}</Typography.Text>
@@ -227,8 +249,20 @@ function FactRow({
   );
 }
 
-/** The fact's name: applied while it is valid and free; otherwise the reason shows and leaving the box restores it. */
-function FactNameInput({ name, facts, onRename }: { name: string; facts: Record<string, DerivedFact>; onRename: (next: string) => void }) {
+/** The fact's code: applied while it is valid and free; otherwise the reason shows and leaving the box restores it. */
+function FactNameInput({
+  name,
+  spokenName,
+  spokenNames,
+  facts,
+  onRename,
+}: {
+  name: string;
+  spokenName: string;
+  spokenNames: Record<string, string>;
+  facts: Record<string, DerivedFact>;
+  onRename: (next: string) => void;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(name);
   useEffect(() => setDraft(name), [name]);
@@ -237,7 +271,7 @@ function FactNameInput({ name, facts, onRename }: { name: string; facts: Record<
   return (
     <div style={{ width: 180 }}>
       <Input
-        aria-label={t('facts.nameOf', { name })}
+        aria-label={t('facts.nameOf', { fact: spokenName })}
         aria-invalid={problem !== null}
         aria-describedby={problem ? errorId : undefined}
         status={problem ? 'error' : undefined}
@@ -251,7 +285,7 @@ function FactNameInput({ name, facts, onRename }: { name: string; facts: Record<
       />
       {problem && (
         <Typography.Text id={errorId} type="danger" style={{ fontSize: 12, display: 'block' }}>
-          {problem === 'taken' ? t('facts.nameProblem.taken', { name: draft }) : t('facts.nameProblem.pattern')}
+          {problem === 'taken' ? t('facts.nameProblem.taken', { fact: spokenNames[draft] ?? '' }) : t('facts.nameProblem.pattern')}
         </Typography.Text>
       )}
     </div>

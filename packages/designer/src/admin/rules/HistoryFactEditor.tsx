@@ -28,7 +28,8 @@ import { useFormDefinitions, useFormList } from './useForms';
 import { withMissingChoice } from './withMissingChoice';
 
 export interface HistoryFactEditorProps {
-  name: string;
+  /** The fact as people read it (never its code): its controls are named after it. */
+  spokenName: string;
   fact: HistoryFact;
   onChange: (next: HistoryFact) => void;
   /** The rule set's form: counted by default, and the record whose fields a filter can compare with. */
@@ -38,7 +39,7 @@ export interface HistoryFactEditorProps {
 }
 
 /** A figure from other records without JSON: which form, which period, count or sum, and which records (e.g. by the same advisor). */
-export function HistoryFactEditor({ name, fact, onChange, ownForm, invalidAt }: HistoryFactEditorProps) {
+export function HistoryFactEditor({ spokenName, fact, onChange, ownForm, invalidAt }: HistoryFactEditorProps) {
   const { t, text } = useI18n();
   const { query } = fact;
   const forms = useFormList();
@@ -55,13 +56,17 @@ export function HistoryFactEditor({ name, fact, onChange, ownForm, invalidAt }: 
     { value: OWN, label: t('history.thisForm', { form: ownForm ? text(ownForm.title) : '' }) },
     ...forms.filter((f) => f.id !== ownForm?.id).map((f) => ({ value: f.id, label: text(f.title) })),
   ];
-  if (query.form && !formOptions.some((o) => o.value === query.form)) formOptions.push({ value: query.form, label: query.form });
+  // A form or field the lists do not offer is told in words (blank while the lists load), never by its code.
+  if (query.form && !formOptions.some((o) => o.value === query.form))
+    formOptions.push({ value: query.form, label: forms.length > 0 ? t('fields.link.missingForm') : '' });
+  const missingTarget = target ? t('facts.linked.missingField') : '';
+  const missingOwn = ownForm ? t('facts.linked.missingField') : '';
 
   return (
     <div>
       <Row caption={t('history.form')}>
         <Select
-          aria-label={t('history.formOf', { name })}
+          aria-label={t('history.formOf', { fact: spokenName })}
           status={status('query', 'form')}
           style={{ minWidth: 220 }}
           showSearch
@@ -76,7 +81,7 @@ export function HistoryFactEditor({ name, fact, onChange, ownForm, invalidAt }: 
       </Row>
       <Row caption={t('history.window')}>
         <Select<WindowUnit>
-          aria-label={t('history.windowOf', { name })}
+          aria-label={t('history.windowOf', { fact: spokenName })}
           status={status('query', 'window')}
           style={{ width: 180 }}
           value={query.window.unit}
@@ -86,7 +91,7 @@ export function HistoryFactEditor({ name, fact, onChange, ownForm, invalidAt }: 
         {query.window.unit === 'days' && (
           <Space>
             <InputNumber
-              aria-label={t('history.daysOf', { name })}
+              aria-label={t('history.daysOf', { fact: spokenName })}
               status={status('query', 'window', 'amount')}
               min={1}
               max={3660}
@@ -100,7 +105,7 @@ export function HistoryFactEditor({ name, fact, onChange, ownForm, invalidAt }: 
       </Row>
       <Row caption={t('history.aggregate')}>
         <Select<'count' | 'sum'>
-          aria-label={t('history.aggregateOf', { name })}
+          aria-label={t('history.aggregateOf', { fact: spokenName })}
           style={{ width: 180 }}
           value={query.aggregate}
           onChange={(aggregate) => onChange(setAggregate(fact, aggregate, numeric))}
@@ -112,7 +117,7 @@ export function HistoryFactEditor({ name, fact, onChange, ownForm, invalidAt }: 
         {query.aggregate === 'sum' && (
           <>
             <Select
-              aria-label={t('history.sumFieldOf', { name })}
+              aria-label={t('history.sumFieldOf', { fact: spokenName })}
               status={status('query', 'field')}
               style={{ minWidth: 180 }}
               showSearch
@@ -122,14 +127,10 @@ export function HistoryFactEditor({ name, fact, onChange, ownForm, invalidAt }: 
                 const picked = numeric.find((f) => f.name === field);
                 if (picked) onChange(setSumField(fact, picked));
               }}
-              options={withMissingChoice(
-                fieldChoices(targetFields.filter((f) => f.kind === 'number')),
-                query.field,
-                t('formula.missingField'),
-              )}
+              options={withMissingChoice(fieldChoices(targetFields.filter((f) => f.kind === 'number')), query.field, missingTarget)}
             />
             <Select<'integer' | 'number'>
-              aria-label={t('history.typeOf', { name })}
+              aria-label={t('history.typeOf', { fact: spokenName })}
               style={{ width: 120 }}
               value={fact.type}
               onChange={(type) => onChange({ ...fact, type })}
@@ -147,11 +148,12 @@ export function HistoryFactEditor({ name, fact, onChange, ownForm, invalidAt }: 
           {(query.where ?? []).map((filter, i) => (
             <FilterRow
               key={i}
-              name={name}
+              spokenName={spokenName}
               n={i + 1}
               filter={filter}
               targetFields={targetFields}
               ownFields={ownFields}
+              missing={{ target: missingTarget, own: missingOwn }}
               invalid={(...path) => invalidAt('query', 'where', i, ...path)}
               onChange={(next) => onChange(updateFilters(fact, i, next))}
             />
@@ -160,7 +162,7 @@ export function HistoryFactEditor({ name, fact, onChange, ownForm, invalidAt }: 
             <Button
               size="small"
               type="dashed"
-              aria-label={t('history.addFilterOf', { name })}
+              aria-label={t('history.addFilterOf', { fact: spokenName })}
               disabled={targetFields.length === 0 || (query.where ?? []).length >= 20}
               onClick={() =>
                 onChange(
@@ -182,7 +184,7 @@ export function HistoryFactEditor({ name, fact, onChange, ownForm, invalidAt }: 
       </Row>
       <Row caption="">
         <Checkbox
-          aria-label={t('history.includeSelfOf', { name })}
+          aria-label={t('history.includeSelfOf', { fact: spokenName })}
           checked={query.includeSelf !== false}
           onChange={(e) => onChange(setIncludeSelf(fact, e.target.checked))}
         >
@@ -197,19 +199,22 @@ export function HistoryFactEditor({ name, fact, onChange, ownForm, invalidAt }: 
 }
 
 function FilterRow({
-  name,
+  spokenName,
   n,
   filter,
   targetFields,
   ownFields,
+  missing,
   invalid,
   onChange,
 }: {
-  name: string;
+  spokenName: string;
   n: number;
   filter: HistoryFilter;
   targetFields: FactOption[];
   ownFields: FactOption[];
+  /** The words of a field no longer in the counted form (`target`) or this one (`own`). */
+  missing: { target: string; own: string };
   invalid: (...path: string[]) => boolean;
   onChange: (next: HistoryFilter | undefined) => void;
 }) {
@@ -217,7 +222,7 @@ function FilterRow({
   const mode = filterValueMode(filter);
   const field = targetFields.find((f) => f.name === filter.field);
   const status = (...path: string[]) => (invalid(...path) ? ('error' as const) : undefined);
-  const labels = { name, n };
+  const labels = { fact: spokenName, n };
   const ownNames = ownFields.map((f) => f.name);
   return (
     <Space wrap>
@@ -235,7 +240,7 @@ function FilterRow({
         options={withMissingChoice(
           targetFields.map((f) => ({ value: f.name, label: text(f.label) })),
           filter.field,
-          t('formula.missingField'),
+          missing.target,
         )}
       />
       <Select<HistoryFilter['op']>
@@ -267,7 +272,7 @@ function FilterRow({
           options={withMissingChoice(
             ownFields.map((f) => ({ value: f.name, label: text(f.label) })),
             (filter.value as { fact: string }).fact,
-            t('formula.missingField'),
+            missing.own,
           )}
         />
       ) : (

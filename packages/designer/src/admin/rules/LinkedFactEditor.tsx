@@ -7,7 +7,8 @@ import { linkFields, linkedValues, setLinkField, setLinkedPath } from './linkedF
 import { useFormDefinitions } from './useForms';
 
 export interface LinkedFactEditorProps {
-  name: string;
+  /** The fact as people read it (never its code): its controls are named after it. */
+  spokenName: string;
   fact: LinkedFact;
   /** The rule set's form (its link fields). */
   ownForm: FormDefinition | null;
@@ -21,7 +22,7 @@ export interface LinkedFactEditorProps {
  * the linked form's field (or the linked record's status), both by their labels; the fact's type
  * follows the picked field.
  */
-export function LinkedFactEditor({ name, fact, ownForm, onChange, invalidAt }: LinkedFactEditorProps) {
+export function LinkedFactEditor({ spokenName, fact, ownForm, onChange, invalidAt }: LinkedFactEditorProps) {
   const { t, text } = useI18n();
   const links = linkFields(ownForm);
   const link = links.find((l) => l.name === fact.field);
@@ -46,7 +47,7 @@ export function LinkedFactEditor({ name, fact, ownForm, onChange, invalidAt }: L
         <>
           <Row caption={t('facts.linked.field')}>
             <Select
-              aria-label={t('facts.linked.fieldOf', { name })}
+              aria-label={t('facts.linked.fieldOf', { fact: spokenName })}
               status={status('field')}
               style={{ minWidth: 200 }}
               placeholder={t('formula.pick')}
@@ -60,7 +61,7 @@ export function LinkedFactEditor({ name, fact, ownForm, onChange, invalidAt }: L
           </Row>
           <Row caption={t('facts.linked.value')}>
             <Select
-              aria-label={t('facts.linked.valueOf', { name })}
+              aria-label={t('facts.linked.valueOf', { fact: spokenName })}
               status={status('path')}
               style={{ minWidth: 240 }}
               showSearch
