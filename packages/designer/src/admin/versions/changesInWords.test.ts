@@ -162,7 +162,7 @@ describe('changes between versions in words', () => {
         kind: 'changed',
         details: ['定义：本月“安装”的记录数，其中“品牌” = 本记录的“品牌” → 近 30 天“安装”的记录数，其中“品牌” = 本记录的“品牌”'],
       },
-      { subject: '事实“事实 4”', kind: 'changed', details: ['公式：“安装费” × 0.1 → “安装费” × 0.2'] },
+      { subject: '第 4 个事实', kind: 'changed', details: ['公式：“安装费” × 0.1 → “安装费” × 0.2'] },
       { subject: '共享条件“大额安装”', kind: 'changed', details: ['条件：安装费 > 500 → 安装费 > 800'] },
     ]);
     expect(JSON.stringify(changes)).not.toMatch(codes);

@@ -42,7 +42,7 @@ const W = {
     formula: '公式：{a} → {b}',
     changedContent: '内容有改动',
     definition: '定义：{a} → {b}',
-    untitledFact: '事实 {n}',
+    untitledFact: '第 {n} 个事实',
     untitledShared: '共享条件 {n}',
     linkForm: '关联表单：{a} → {b}',
     computedBy: '公式：{f}',
@@ -173,7 +173,12 @@ export function ruleSetChanges(
   const factName = (file: RuleSetFile, name: string) => {
     const fact = file.facts?.[name];
     const n = Object.keys(file.facts ?? {}).indexOf(name) + 1;
-    return (fact && (fact.label[locale] || pickText(fact.label, locale))) || fill(w.untitledFact, { n });
+    return (fact && pickText(fact.label, locale)) || fill(w.untitledFact, { n });
+  };
+  // "事实“来电至今”", or "第 3 个事实" for one without a name (as the facts tab names it).
+  const factSubject = (file: RuleSetFile, name: string) => {
+    const fact = file.facts?.[name];
+    return fact && pickText(fact.label, locale) ? fill(w.fact, { t: pickText(fact.label, locale) }) : factName(file, name);
   };
   const wordsContext = (file: RuleSetFile): FactWordsContext => ({
     form: context.form,
@@ -184,7 +189,7 @@ export function ruleSetChanges(
   const factWords = (file: RuleSetFile, fact: DerivedFact) => safe(() => factInWords(fact, wordsContext(file), locale));
   for (const [name, fact] of Object.entries(after.facts ?? {})) {
     const old = before.facts?.[name];
-    const subject = fill(w.fact, { t: factName(after, name) });
+    const subject = factSubject(after, name);
     if (!old) out.push({ subject, kind: 'added', details: [factWords(after, fact)] });
     else if (!same(old, fact)) {
       const details: string[] = [];
@@ -195,7 +200,7 @@ export function ruleSetChanges(
     }
   }
   for (const name of Object.keys(before.facts ?? {}))
-    if (!after.facts?.[name]) out.push({ subject: fill(w.fact, { t: factName(before, name) }), kind: 'removed', details: [] });
+    if (!after.facts?.[name]) out.push({ subject: factSubject(before, name), kind: 'removed', details: [] });
   const sharedName = (file: RuleSetFile, name: string) => {
     const title = file.conditionTitles?.[name];
     return title && Object.hasOwn(file.conditionTitles ?? {}, name)
