@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { motionless } from './motion.js';
 import type { Locator, Page } from './playwright.js';
 
 // Steps an admin takes in the designer, shared by the designer's browser tests (in Chinese).
@@ -42,10 +43,26 @@ export function selectText(select: Locator): Promise<string | null> {
   return select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').textContent();
 }
 
-/** Opens an antd select and picks the option with this text. */
+/**
+ * Opens an antd select and picks the option with this text, then checks the select shows it. The list
+ * is clicked once it has stopped sliding in; on a busy machine a click can still land on a neighbour
+ * while it moves, so a pick that did not take is made again (at most three times).
+ */
 export async function pick(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const choice = page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true });
+    await expect.poll(() => choice.isVisible()).toBe(true);
+    await motionless(page);
+    await choice.click();
+    try {
+      await expect.poll(() => selectText(select), { timeout: 3000 }).toContain(option);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Waits until loading spinners are gone and no dialog, menu or list is still animating (for screenshots). */
