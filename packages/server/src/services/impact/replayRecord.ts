@@ -1,5 +1,5 @@
 import type { Outcome, Policy } from '@aftersales/engine';
-import type { ImpactRow } from '../../store/impactRows.js';
+import type { ImpactPartRow, ImpactRow } from '../../store/impactRows.js';
 import { recordTitle } from '../recordTitle.js';
 import { compareForImpact } from './compareForImpact.js';
 import type { RecordChange } from './RecordChange.js';
@@ -53,6 +53,18 @@ export function replayRecord(
   history?: History,
 ): { change: Omit<RecordChange, 'title'>; data: Record<string, unknown> } | null {
   const data = JSON.parse(row.data) as Record<string, unknown>;
+  const change = replayData(pair, row, data, now, history);
+  return change ? { change, data } : null;
+}
+
+/** `replayRecord` of a record whose data is parsed already. */
+export function replayData(
+  pair: PolicyPair,
+  row: Omit<ImpactRow, 'data' | 'createdBy'>,
+  data: Record<string, unknown>,
+  now: Date,
+  history?: History,
+): Omit<RecordChange, 'title'> | null {
   const context = { now: row.evaluatedAt, ...(row.status ? { status: row.status } : {}), ...(history ? { history } : {}) };
   const before = pair.before ? pair.before.run(data, context).outcome : emptyOutcome();
   const after = pair.after.run(data, context).outcome;
@@ -65,7 +77,7 @@ export function replayRecord(
   for (const f of [...changes.finesAdded, ...changes.finesRemoved]) add(f.role, f.person);
   for (const d of changes.deadlines) add(d.role, d.person);
   if (persons.size === 0 && row.assignee) add(null, row.assignee);
-  const change = {
+  return {
     id: row.id,
     formId: row.formId,
     createdAt: row.createdAt,
@@ -74,7 +86,6 @@ export function replayRecord(
     persons: [...persons.values()],
     ...changes,
   };
-  return { change, data };
 }
 
 /** What a batch of rows adds to an impact: its tally, and its first `list` changed records with their titles. */
@@ -104,5 +115,20 @@ export function replayBatch(
         title: recordTitle(pair.after.form, { data: replayed.data, createdAt: row.createdAt }, pair.timeZone),
       });
   });
+  return { tally: tally.data(), listed };
+}
+
+/** `replayBatch` of a part a worker read itself (`ImpactReader`): rows with their data parsed. */
+export function replayPart(pair: PolicyPair, rows: readonly ImpactPartRow[], now: Date, list: number): BatchResult {
+  const tally = new ImpactTally(0);
+  const listed: RecordChange[] = [];
+  for (const row of rows) {
+    const change = replayData(pair, row, row.data, now);
+    tally.checked++;
+    if (!change) continue;
+    tally.add(change);
+    if (listed.length < list)
+      listed.push({ ...change, title: recordTitle(pair.after.form, { data: row.data, createdAt: row.createdAt }, pair.timeZone) });
+  }
   return { tally: tally.data(), listed };
 }
