@@ -1,4 +1,4 @@
-import type { Outcome, Policy } from '@aftersales/engine';
+import type { EvaluationContext, Outcome, Policy } from '@aftersales/engine';
 import type { ImpactPartRow, ImpactRow } from '../../store/impactRows.js';
 import { recordTitle } from '../recordTitle.js';
 import { compareForImpact } from './compareForImpact.js';
@@ -57,6 +57,11 @@ export function replayRecord(
   return change ? { change, data } : null;
 }
 
+/** The people a record's changes fall on, once each (by role and name). */
+function addPerson(persons: Map<string, { role: string | null; person: string }>, role: string | null, person: string | null): void {
+  if (person) persons.set(`${role ?? ''}|${person}`, { role, person });
+}
+
 /** `replayRecord` of a record whose data is parsed already. */
 export function replayData(
   pair: PolicyPair,
@@ -65,18 +70,18 @@ export function replayData(
   now: Date,
   history?: History,
 ): Omit<RecordChange, 'title'> | null {
-  const context = { now: row.evaluatedAt, ...(row.status ? { status: row.status } : {}), ...(history ? { history } : {}) };
+  const context: EvaluationContext = { now: row.evaluatedAt };
+  if (row.status) context.status = row.status;
+  if (history) context.history = history;
   const before = pair.before ? pair.before.run(data, context).outcome : emptyOutcome();
   const after = pair.after.run(data, context).outcome;
   const changes = compareForImpact(before, after, now);
   if (!changes) return null;
   const persons = new Map<string, { role: string | null; person: string }>();
-  const add = (role: string | null, person: string | null) => {
-    if (person) persons.set(`${role ?? ''}|${person}`, { role, person });
-  };
-  for (const f of [...changes.finesAdded, ...changes.finesRemoved]) add(f.role, f.person);
-  for (const d of changes.deadlines) add(d.role, d.person);
-  if (persons.size === 0 && row.assignee) add(null, row.assignee);
+  for (const f of changes.finesAdded) addPerson(persons, f.role, f.person);
+  for (const f of changes.finesRemoved) addPerson(persons, f.role, f.person);
+  for (const d of changes.deadlines) addPerson(persons, d.role, d.person);
+  if (persons.size === 0 && row.assignee) addPerson(persons, null, row.assignee);
   return {
     id: row.id,
     formId: row.formId,
