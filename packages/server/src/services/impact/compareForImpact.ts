@@ -8,11 +8,7 @@ const ruleOf = (source: { ruleSet: string; rule: string }) => `${source.ruleSet}
 /** `Date.parse` of an outcome's ISO time (the engine's reading of that form without `Date`, which costs less). */
 const instant = (iso: string) => readOffsetInstant(iso) ?? Date.parse(iso);
 
-/** Late: met after the due time, or not met and past it at `now` (an open deadline is judged today). */
-export function isLate(deadline: Deadline, now: Date): boolean {
-  return isLateAt(deadline, now.getTime());
-}
-
+/** Late: met after the due time, or not met and past it at `now` (epoch ms; an open deadline is judged today). */
 function isLateAt(deadline: Deadline, now: number): boolean {
   if (deadline.dueAt === null) return false;
   const reference = deadline.metAt ? instant(deadline.metAt) : now;
