@@ -124,8 +124,8 @@ const fieldPath = (field: string) => `$."${field}"`;
 
 /**
  * A reader of impact parts on its own read-only handle (a worker thread's): one statement per part,
- * rows as arrays, each asked-for field read as JSON text of its own (the record's JSON is parsed
- * once by SQLite per row, not sent whole), the data object built here.
+ * rows as arrays, each asked-for field read as JSON text of its own (the record's whole JSON does not
+ * cross into JavaScript), the data object built here with a missing field absent (as in the record).
  */
 export function impactPartRows(db: Database.Database, filter: ImpactPartFilter): ImpactPartRow[] {
   const { after, last } = filter.part;
