@@ -191,6 +191,9 @@ export abstract class ComposedStore implements Store {
   impactRowCount(...args: Parameters<RecordsRepository['impactRowCount']>) {
     return this.records.impactRowCount(...args);
   }
+  impactPartition(...args: Parameters<RecordsRepository['impactPartition']>) {
+    return this.records.impactPartition(...args);
+  }
 
   // approvals
   listApprovals(...args: Parameters<ApprovalsRepository['listApprovals']>) {

@@ -36,3 +36,27 @@ export interface ImpactRowFilter {
    */
   fields?: readonly string[];
 }
+
+/**
+ * Where a worker thread of this process can read an impact's rows itself (the store port says which,
+ * `impactPartition`): the embedded store's SQLite file, opened read-only beside the writer (WAL).
+ */
+export type ImpactReadSource = { adapter: 'sqlite'; file: string };
+
+/** One part of an impact window in its order (newest first): the rows after `after` (exclusive) down to `last` (inclusive). */
+export interface ImpactPart {
+  after?: [string, string];
+  last?: [string, string];
+}
+
+/** An impact window cut into parts of about the same number of rows, for worker threads that read them themselves. */
+export interface ImpactPartition {
+  source: ImpactReadSource;
+  parts: ImpactPart[];
+}
+
+/** What a worker reads of one part: the window, scope and fields of the replay, and the part's bounds. */
+export type ImpactPartFilter = Omit<ImpactRowFilter, 'limit' | 'after'> & { part: ImpactPart };
+
+/** A row of a part as the replay takes it: its data parsed (only the fields asked for, a missing one absent). */
+export type ImpactPartRow = Omit<ImpactRow, 'data' | 'createdBy'> & { data: Record<string, unknown> };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../store/Store.js';
 import type { RecordPageFilter } from '../store/paging.js';
+import { openImpactReader } from '../store/impactReader.js';
+import type { ImpactPartFilter } from '../store/impactRows.js';
 import type { StoredRecord } from '../store/types.js';
 import { describeRepositoryContract } from './storeRepositoryContract.js';
 
@@ -831,6 +833,45 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         missing: null,
       });
       expect(JSON.parse((await store.impactRows(window))[0]!.data)).toEqual(data);
+      await store.close();
+    });
+
+    it('when an impact window is cut into parts, then the parts read together every row of the window and scope once, newest first (or the adapter leaves reading to impactRows)', async () => {
+      const store = await open();
+      const at = (day: number) => `2025-10-${String(day).padStart(2, '0')}T02:00:00.000Z`;
+      // Seven records, four created at one instant (a part bound falls among them), one outside the window, one of another form.
+      for (const [id, day, shop, form] of [
+        ['p1', 1, 's1', 'p'],
+        ['p2', 2, 's2', 'p'],
+        ['p3', 3, 's1', 'p'],
+        ['p4', 3, 's2', 'p'],
+        ['p5', 3, 's1', 'p'],
+        ['p6', 3, 's1', 'p'],
+        ['p7', 4, 's2', 'p'],
+        ['p8', 4, 's1', 'other'],
+      ] as const)
+        await store.writeRecord(
+          write(
+            sampleRecord(id, { formId: form, store: shop, createdAt: at(day), updatedAt: at(day + 1), assignee: null, data: { n: id } }),
+          ),
+        );
+      const window = { formId: 'p', createdFrom: at(2), createdTo: at(9), visibleTo: null };
+      const partition = await store.impactPartition(window, 2);
+      if (partition === null) return store.close();
+      expect(partition.parts.length).toBe(4); // 2 + 2 + 2 rows, then the rest (none)
+      const reader = openImpactReader(partition.source);
+      try {
+        const read = (filter: Omit<ImpactPartFilter, 'part'>) => partition.parts.flatMap((part) => reader.rows({ ...filter, part }));
+        const whole = await store.impactRows({ ...window, limit: 100 });
+        expect(whole.map((r) => r.id)).toEqual(['p7', 'p6', 'p5', 'p4', 'p3', 'p2']);
+        expect(read({ ...window, fields: ['n', 'missing'] })).toEqual(
+          whole.map(({ createdBy: _createdBy, data, ...row }) => ({ ...row, data: JSON.parse(data) as unknown })),
+        );
+        const scoped = { ...window, visibleTo: { username: 'nobody', stores: ['s2'] } };
+        expect(read(scoped).map((r) => r.id)).toEqual(['p7', 'p4', 'p2']);
+      } finally {
+        reader.close();
+      }
       await store.close();
     });
 

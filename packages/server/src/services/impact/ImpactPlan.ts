@@ -22,3 +22,6 @@ export interface ImpactPlan {
    */
   fields?: string[];
 }
+
+/** How many plans a worker thread keeps compiled; adding one more forgets them all (the pool mirrors it). */
+export const PLANS_KEPT = 8;

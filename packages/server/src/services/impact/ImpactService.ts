@@ -1,7 +1,7 @@
 import type { Pack } from '@aftersales/engine';
 import { DomainError } from '../../errors/DomainError.js';
 import { domainDetail } from '../../errors/domainDetail.js';
-import type { ImpactRow } from '../../store/impactRows.js';
+import type { ImpactPartFilter, ImpactPartition, ImpactRow } from '../../store/impactRows.js';
 import type { Clock } from '../Clock.js';
 import type { DefinitionService } from '../DefinitionService.js';
 import { historyFacts } from '../historyFacts.js';
@@ -33,6 +33,8 @@ export interface ImpactLimits {
   /** Rows read from the store per keyset page, and per batch sent to a worker. */
   pageSize: number;
   batchSize: number;
+  /** Rows per part when worker threads read the store themselves (the store port offers it: `impactPartition`). */
+  partSize: number;
   /** Read each record whole, not only the fields the policies read (the reference the tests compare the narrow reading with). */
   wholeRecords: boolean;
 }
@@ -43,6 +45,7 @@ export const DEFAULT_IMPACT_LIMITS: ImpactLimits = {
   poolFrom: 3_000,
   pageSize: 4_000,
   batchSize: 2_000,
+  partSize: 4_000,
   wholeRecords: false,
 };
 
@@ -124,6 +127,16 @@ export class ImpactService {
       const fields = this.limits.wholeRecords ? undefined : plan.fields;
       retitle ||= fields !== undefined;
       const parallel = usePool && !plan.needsHistory;
+      const partition = parallel
+        ? await this.deps.store.impactPartition(
+            { formId: plan.formId, createdFrom: prepared.window.from, createdTo: prepared.window.to, visibleTo: prepared.visibleTo },
+            this.partSize(prepared.total),
+          )
+        : null;
+      if (partition) {
+        await this.replayParts(plan, partition, { prepared, fields, wanted, take, signal, stop });
+        continue;
+      }
       const pair = parallel ? null : compilePair(plan);
       const inFlight = new Set<Promise<void>>();
       let after: [string, string] | undefined;
@@ -181,6 +194,75 @@ export class ImpactService {
       formIds: prepared.plans.map((p) => p.formId),
       threads: usePool ? this.pool.size : 1,
     });
+  }
+
+  /**
+   * Rows per part: `partSize`, or fewer for a smaller window, so that it still makes about eight parts
+   * a worker (the work stays spread and a cancelled replay stops reading after the parts in flight).
+   */
+  private partSize(total: number): number {
+    return Math.min(this.limits.partSize, Math.max(500, Math.ceil(total / (this.pool!.size * 8))));
+  }
+
+  /**
+   * A plan replayed by the workers reading parts of the window from the store's file themselves (at
+   * most two parts a worker in flight); the parts' tallies are merged in their order (newest first),
+   * so the answer is the one of a replay on one thread, whatever part finishes first.
+   */
+  private async replayParts(
+    plan: ImpactPlan,
+    partition: ImpactPartition,
+    run: {
+      prepared: PreparedImpact;
+      fields: string[] | undefined;
+      wanted: () => number;
+      take: (result: BatchResult) => void;
+      signal: AbortSignal | undefined;
+      stop: Promise<never>;
+    },
+  ): Promise<void> {
+    const pool = this.pool!;
+    const { prepared, fields, signal } = run;
+    const results: (BatchResult | null)[] = [];
+    let merged = 0;
+    const inFlight = new Set<Promise<void>>();
+    const failed: { error?: Error } = {};
+    try {
+      for (const [i, part] of partition.parts.entries()) {
+        signal?.throwIfAborted();
+        const filter: ImpactPartFilter = {
+          formId: plan.formId,
+          createdTo: prepared.window.to,
+          visibleTo: prepared.visibleTo,
+          part,
+          ...(prepared.window.from ? { createdFrom: prepared.window.from } : {}),
+          ...(fields ? { fields } : {}),
+        };
+        results.push(null);
+        const job: Promise<void> = pool.replayPart(plan, partition.source, filter, prepared.now, run.wanted()).then(
+          (result) => {
+            inFlight.delete(job);
+            results[i] = result;
+            for (; merged < results.length && results[merged]; merged++) {
+              run.take(results[merged]!);
+              results[merged] = null;
+            }
+          },
+          (error: unknown) => {
+            inFlight.delete(job);
+            failed.error ??= error instanceof Error ? error : new Error(String(error));
+          },
+        );
+        inFlight.add(job);
+        while (inFlight.size >= pool.size * 2) await Promise.race([...inFlight, run.stop]);
+        if (failed.error) throw failed.error;
+      }
+      if (inFlight.size > 0) await Promise.race([Promise.all(inFlight), run.stop]);
+      signal?.throwIfAborted();
+      if (failed.error) throw failed.error;
+    } finally {
+      pool.release();
+    }
   }
 
   /** The titles of the listed records, from their whole stored data (at most `listLimit` reads). */

@@ -44,6 +44,22 @@ class Slices {
   }
 }
 
+function fineAdded(c: ImpactCounts, amount: number): void {
+  c.finesAdded++;
+  c.finesAddedAmount = cents(c.finesAddedAmount + amount);
+}
+
+function fineRemoved(c: ImpactCounts, amount: number): void {
+  c.finesRemoved++;
+  c.finesRemovedAmount = cents(c.finesRemovedAmount + amount);
+}
+
+function deadlineChanged(c: ImpactCounts, becameLate: boolean, becameOnTime: boolean, moved: boolean): void {
+  if (becameLate) c.becameLate++;
+  if (becameOnTime) c.becameOnTime++;
+  if (moved) c.deadlinesMoved++;
+}
+
 function addCounts(into: ImpactCounts, other: ImpactCounts): void {
   for (const name of Object.keys(into) as (keyof ImpactCounts)[]) into[name] = cents(into[name] + other[name]);
 }
@@ -76,39 +92,72 @@ export class ImpactTally {
   constructor(private readonly listLimit: number) {}
 
   add(change: Omit<RecordChange, 'title'>): void {
+    // Written out without per-change arrays or closures (it runs for every changed record): each
+    // change bumps the totals, the record's store and month, its person's slice and its rule's, the
+    // slices taken in the order the changes come (the order the answer lists ties in).
     const id = change.id;
-    this.totals.records++;
-    const whole = [this.totals, this.byStore.at(change.store ?? '', id), this.byMonth.at(change.month, id)];
-    const person = (role: string | null, name: string | null) => (name ? [this.byPerson.at(`${role ?? ''}|${name}`, id)] : []);
-    const rule = (key: string) => this.byRule.at(key, id);
-    const each = (targets: ImpactCounts[], bump: (c: ImpactCounts) => void) => targets.forEach(bump);
-
-    for (const f of change.finesAdded)
-      each([...whole, ...person(f.role, f.person), rule(f.rule)], (c) => {
-        c.finesAdded++;
-        c.finesAddedAmount = cents(c.finesAddedAmount + f.amount);
-      });
-    for (const f of change.finesRemoved)
-      each([...whole, ...person(f.role, f.person), rule(f.rule)], (c) => {
-        c.finesRemoved++;
-        c.finesRemovedAmount = cents(c.finesRemovedAmount + f.amount);
-      });
+    const totals = this.totals;
+    totals.records++;
+    const store = this.byStore.at(change.store ?? '', id);
+    const month = this.byMonth.at(change.month, id);
+    for (const f of change.finesAdded) {
+      const person = this.personAt(f.role, f.person, id);
+      const rule = this.byRule.at(f.rule, id);
+      fineAdded(totals, f.amount);
+      fineAdded(store, f.amount);
+      fineAdded(month, f.amount);
+      if (person) fineAdded(person, f.amount);
+      fineAdded(rule, f.amount);
+    }
+    for (const f of change.finesRemoved) {
+      const person = this.personAt(f.role, f.person, id);
+      const rule = this.byRule.at(f.rule, id);
+      fineRemoved(totals, f.amount);
+      fineRemoved(store, f.amount);
+      fineRemoved(month, f.amount);
+      if (person) fineRemoved(person, f.amount);
+      fineRemoved(rule, f.amount);
+    }
     for (const d of change.deadlines) {
       const becameLate = d.after?.late === true && d.before?.late !== true;
       const becameOnTime = d.before?.late === true && d.after?.late !== true;
       const moved = d.before !== null && d.after !== null && d.before.dueAt !== d.after.dueAt;
-      each([...whole, ...person(d.role, d.person), rule(d.rule)], (c) => {
-        if (becameLate) c.becameLate++;
-        if (becameOnTime) c.becameOnTime++;
-        if (moved) c.deadlinesMoved++;
-      });
+      const person = this.personAt(d.role, d.person, id);
+      const rule = this.byRule.at(d.rule, id);
+      if (!becameLate && !becameOnTime && !moved) continue;
+      deadlineChanged(totals, becameLate, becameOnTime, moved);
+      deadlineChanged(store, becameLate, becameOnTime, moved);
+      deadlineChanged(month, becameLate, becameOnTime, moved);
+      if (person) deadlineChanged(person, becameLate, becameOnTime, moved);
+      deadlineChanged(rule, becameLate, becameOnTime, moved);
     }
-    const fallback = change.persons.length === 1 && change.persons[0]!.role === null ? person(null, change.persons[0]!.person) : [];
-    for (const a of change.approvalsAdded) each([...whole, ...fallback, rule(a.rule)], (c) => c.approvalsAdded++);
-    for (const a of change.approvalsRemoved) each([...whole, ...fallback, rule(a.rule)], (c) => c.approvalsRemoved++);
-    for (const b of change.blocksAdded) each([...whole, ...fallback, rule(b.rule)], (c) => c.blocksAdded++);
-    for (const b of change.blocksRemoved) each([...whole, ...fallback, rule(b.rule)], (c) => c.blocksRemoved++);
-    for (const a of change.amountsChanged) rule(a.rule);
+    const only = change.persons.length === 1 ? change.persons[0]! : null;
+    const fallback = only && only.role === null ? this.personAt(null, only.person, id) : null;
+    const slices = [totals, store, month, fallback] as const;
+    if (change.approvalsAdded.length > 0) this.count(change.approvalsAdded, 'approvalsAdded', slices, id);
+    if (change.approvalsRemoved.length > 0) this.count(change.approvalsRemoved, 'approvalsRemoved', slices, id);
+    if (change.blocksAdded.length > 0) this.count(change.blocksAdded, 'blocksAdded', slices, id);
+    if (change.blocksRemoved.length > 0) this.count(change.blocksRemoved, 'blocksRemoved', slices, id);
+    for (const a of change.amountsChanged) this.byRule.at(a.rule, id);
+  }
+
+  /** Approvals or blocks added or removed: in the totals, store, month, the fallback person's slice and their rule's. */
+  private count(
+    items: readonly { rule: string }[],
+    field: 'approvalsAdded' | 'approvalsRemoved' | 'blocksAdded' | 'blocksRemoved',
+    slices: readonly (ImpactCounts | null)[],
+    recordId: string,
+  ): void {
+    for (const item of items) {
+      const rule = this.byRule.at(item.rule, recordId);
+      for (const c of slices) if (c) c[field]++;
+      rule[field]++;
+    }
+  }
+
+  /** The slice of a person (role and name) a change falls on; none without a name. */
+  private personAt(role: string | null, name: string | null, recordId: string): ImpactCounts | null {
+    return name ? this.byPerson.at(`${role ?? ''}|${name}`, recordId) : null;
   }
 
   /** Offers changed records for the list. */

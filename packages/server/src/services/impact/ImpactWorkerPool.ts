@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ImpactRow } from '../../store/impactRows.js';
-import type { ImpactPlan } from './ImpactPlan.js';
+import type { ImpactPartFilter, ImpactReadSource, ImpactRow } from '../../store/impactRows.js';
+import { PLANS_KEPT, type ImpactPlan } from './ImpactPlan.js';
 import type { BatchResult } from './replayRecord.js';
-import type { WorkerAnswer, WorkerJob } from './impactWorker.js';
+import type { WorkerAnswer, WorkerJob, WorkerRelease } from './impactWorker.js';
 
 interface Slot {
   worker: Worker;
@@ -55,11 +55,30 @@ export class ImpactWorkerPool {
 
   /** Replays a batch on the least busy worker: its tally, and its first `list` changed records. */
   replay(plan: ImpactPlan, rows: ImpactRow[], now: Date, list: number): Promise<BatchResult> {
+    return this.send(plan, { rows }, now, list);
+  }
+
+  /** Has the least busy worker read a part of the window from the store's file itself and replay it. */
+  replayPart(plan: ImpactPlan, source: ImpactReadSource, filter: ImpactPartFilter, now: Date, list: number): Promise<BatchResult> {
+    return this.send(plan, { part: { source, filter } }, now, list);
+  }
+
+  /** Has every worker close the read handles it opened (at the end of a replay that read parts). */
+  release(): void {
+    for (const slot of this.slots) slot.worker.postMessage({ release: true } satisfies WorkerRelease);
+  }
+
+  private send(plan: ImpactPlan, what: Pick<WorkerJob, 'rows' | 'part'>, now: Date, list: number): Promise<BatchResult> {
     const slots = this.start();
     const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     const job = this.nextJob++;
-    const message: WorkerJob = { job, key: plan.key, rows, now: now.toISOString(), list, ...(slot.plans.has(plan.key) ? {} : { plan }) };
-    slot.plans.add(plan.key);
+    const known = slot.plans.has(plan.key);
+    if (!known) {
+      // The worker forgets its plans as this one is added when it keeps PLANS_KEPT already: so does its slot.
+      if (slot.plans.size >= PLANS_KEPT) slot.plans.clear();
+      slot.plans.add(plan.key);
+    }
+    const message: WorkerJob = { job, key: plan.key, ...what, now: now.toISOString(), list, ...(known ? {} : { plan }) };
     slot.busy++;
     return new Promise((resolve, reject) => {
       slot.pending.set(job, { resolve, reject });

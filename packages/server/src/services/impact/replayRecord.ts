@@ -1,5 +1,5 @@
-import type { Outcome, Policy } from '@aftersales/engine';
-import type { ImpactRow } from '../../store/impactRows.js';
+import type { EvaluationContext, Outcome, Policy } from '@aftersales/engine';
+import type { ImpactPartRow, ImpactRow } from '../../store/impactRows.js';
 import { recordTitle } from '../recordTitle.js';
 import { compareForImpact } from './compareForImpact.js';
 import type { RecordChange } from './RecordChange.js';
@@ -53,19 +53,36 @@ export function replayRecord(
   history?: History,
 ): { change: Omit<RecordChange, 'title'>; data: Record<string, unknown> } | null {
   const data = JSON.parse(row.data) as Record<string, unknown>;
-  const context = { now: row.evaluatedAt, ...(row.status ? { status: row.status } : {}), ...(history ? { history } : {}) };
+  const change = replayData(pair, row, data, now, history);
+  return change ? { change, data } : null;
+}
+
+/** The people a record's changes fall on, once each (by role and name). */
+function addPerson(persons: Map<string, { role: string | null; person: string }>, role: string | null, person: string | null): void {
+  if (person) persons.set(`${role ?? ''}|${person}`, { role, person });
+}
+
+/** `replayRecord` of a record whose data is parsed already. */
+export function replayData(
+  pair: PolicyPair,
+  row: Omit<ImpactRow, 'data' | 'createdBy'>,
+  data: Record<string, unknown>,
+  now: Date,
+  history?: History,
+): Omit<RecordChange, 'title'> | null {
+  const context: EvaluationContext = { now: row.evaluatedAt };
+  if (row.status) context.status = row.status;
+  if (history) context.history = history;
   const before = pair.before ? pair.before.run(data, context).outcome : emptyOutcome();
   const after = pair.after.run(data, context).outcome;
   const changes = compareForImpact(before, after, now);
   if (!changes) return null;
   const persons = new Map<string, { role: string | null; person: string }>();
-  const add = (role: string | null, person: string | null) => {
-    if (person) persons.set(`${role ?? ''}|${person}`, { role, person });
-  };
-  for (const f of [...changes.finesAdded, ...changes.finesRemoved]) add(f.role, f.person);
-  for (const d of changes.deadlines) add(d.role, d.person);
-  if (persons.size === 0 && row.assignee) add(null, row.assignee);
-  const change = {
+  for (const f of changes.finesAdded) addPerson(persons, f.role, f.person);
+  for (const f of changes.finesRemoved) addPerson(persons, f.role, f.person);
+  for (const d of changes.deadlines) addPerson(persons, d.role, d.person);
+  if (persons.size === 0 && row.assignee) addPerson(persons, null, row.assignee);
+  return {
     id: row.id,
     formId: row.formId,
     createdAt: row.createdAt,
@@ -74,7 +91,6 @@ export function replayRecord(
     persons: [...persons.values()],
     ...changes,
   };
-  return { change, data };
 }
 
 /** What a batch of rows adds to an impact: its tally, and its first `list` changed records with their titles. */
@@ -104,5 +120,20 @@ export function replayBatch(
         title: recordTitle(pair.after.form, { data: replayed.data, createdAt: row.createdAt }, pair.timeZone),
       });
   });
+  return { tally: tally.data(), listed };
+}
+
+/** `replayBatch` of a part a worker read itself (`ImpactReader`): rows with their data parsed. */
+export function replayPart(pair: PolicyPair, rows: readonly ImpactPartRow[], now: Date, list: number): BatchResult {
+  const tally = new ImpactTally(0);
+  const listed: RecordChange[] = [];
+  for (const row of rows) {
+    const change = replayData(pair, row, row.data, now);
+    tally.checked++;
+    if (!change) continue;
+    tally.add(change);
+    if (listed.length < list)
+      listed.push({ ...change, title: recordTitle(pair.after.form, { data: row.data, createdAt: row.createdAt }, pair.timeZone) });
+  }
   return { tally: tally.data(), listed };
 }

@@ -1,6 +1,6 @@
 import type { CappedPage, HistoryAggregate, RecordCount, RecordCountFilter, RecordPageFilter } from '../paging.js';
 import type { RecordFilter, RecordWrite, StoredRecord } from '../types.js';
-import type { ImpactRow, ImpactRowFilter } from '../impactRows.js';
+import type { ImpactPartition, ImpactRow, ImpactRowFilter } from '../impactRows.js';
 import type { AssignedFilter } from '../assignedRecords.js';
 
 /** Filled-in forms. A write carries everything it changes (approvals, deadlines, fines, notices, audit). */
@@ -25,4 +25,9 @@ export interface RecordsRepository {
   /** Impact replay (services/impact): the records of one form in a window and scope, newest first, a keyset page at a time. */
   impactRows(filter: ImpactRowFilter): Promise<ImpactRow[]>;
   impactRowCount(filter: Omit<ImpactRowFilter, 'limit' | 'after'>): Promise<number>;
+  /**
+   * The window cut into parts of about `rowsPerPart` rows (scope left to the readers) and where worker
+   * threads read them themselves (`store/impactReader.ts`); null when they cannot (read through `impactRows`).
+   */
+  impactPartition(filter: Omit<ImpactRowFilter, 'limit' | 'after' | 'fields'>, rowsPerPart: number): Promise<ImpactPartition | null>;
 }

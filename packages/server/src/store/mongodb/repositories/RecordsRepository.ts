@@ -15,7 +15,7 @@ import type { HistoryAggregate, RecordCountFilter, RecordPageFilter } from '../.
 import * as dashboard from '../queries/dashboard.js';
 import * as history from '../queries/history.js';
 import * as records from '../queries/records.js';
-import type { ImpactRowFilter } from '../../impactRows.js';
+import type { ImpactPartition, ImpactRowFilter } from '../../impactRows.js';
 import * as impact from '../queries/impact.js';
 import * as links from '../queries/links.js';
 import type { AssignedFilter } from '../../assignedRecords.js';
@@ -154,6 +154,10 @@ export class MongoRecordsRepository implements RecordsRepository {
   }
   async impactRowCount(filter: Omit<ImpactRowFilter, 'limit' | 'after'>) {
     return impact.impactRowCount(this.database.db, filter);
+  }
+  /** A worker thread has no client of its own: the replay reads through impactRows. */
+  async impactPartition(): Promise<ImpactPartition | null> {
+    return null;
   }
 }
 

@@ -145,6 +145,13 @@ export class SqliteRecordsRepository implements RecordsRepository {
   async impactRowCount(filter: Omit<ImpactRowFilter, 'limit' | 'after'>) {
     return impact.impactRowCount(this.database.db, filter);
   }
+  /** Worker threads open the file read-only themselves (WAL: readers run beside the writer). */
+  async impactPartition(filter: Omit<ImpactRowFilter, 'limit' | 'after' | 'fields'>, rowsPerPart: number) {
+    return {
+      source: { adapter: 'sqlite' as const, file: this.database.db.name },
+      parts: impact.impactParts(this.database.db, filter, rowsPerPart),
+    };
+  }
 }
 
 function toRecord(row: Row | undefined, options: { trace?: boolean } = {}): StoredRecord | null {
