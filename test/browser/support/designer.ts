@@ -44,7 +44,7 @@ export function selectText(select: Locator): Promise<string | null> {
 }
 
 /**
- * Opens an antd select and picks the option with this text, then checks the select shows it. The list
+ * Opens an antd select and picks the option with this text, then checks it was taken. The list
  * is clicked once it has stopped sliding in; on a busy machine a click can still land on a neighbour
  * while it moves, so a pick that did not take is made again (at most three times).
  */
@@ -55,8 +55,10 @@ export async function pick(page: Page, select: Locator, option: string): Promise
     await expect.poll(() => choice.isVisible()).toBe(true);
     await motionless(page);
     await choice.click();
+    // Taken: the select shows it, or the editor asks first (a change that would drop something).
+    const taken = async () => ((await selectText(select)) ?? '').includes(option) || (await page.getByRole('dialog').count()) > 0;
     try {
-      await expect.poll(() => selectText(select), { timeout: 3000 }).toContain(option);
+      await expect.poll(taken, { timeout: 3000 }).toBe(true);
       return;
     } catch (error) {
       if (attempt === 3) throw error;
