@@ -141,8 +141,8 @@ export function compilePolicy(input: PolicyInput): Policy {
     const now = instantOf(context.now);
     return Object.fromEntries(
       ruleSets.map((r) => {
-        const { lookup } = ruleSetFacts(r.definition, inputOf(r, data, context, now), r.calendars);
-        return [r.definition.id, Object.fromEntries(r.conditionFacts.map((name) => [name, lookup(name)]))];
+        const { facts } = ruleSetFacts(r.definition, inputOf(r, data, context, now), r.calendars);
+        return [r.definition.id, Object.fromEntries(r.conditionFacts.map((name) => [name, facts.value(name)]))];
       }),
     );
   };
@@ -184,16 +184,16 @@ function runOne(
   warnings: LocalizedText[],
 ): (RuleRun | undefined)[] {
   const { definition, version } = ruleSet;
-  const { lookup, values, facts, calendarFor } = ruleSetFacts(definition, input, ruleSet.calendars, ruleSet.plans);
+  const { values, facts, calendarFor } = ruleSetFacts(definition, input, ruleSet.calendars, ruleSet.plans);
   const byRule = new Array<RuleRun | undefined>(definition.rules.length);
-  for (const run of runRuleSet(ruleSet, lookup, { values })) byRule[run.rule.index] = run;
+  for (const run of runRuleSet(ruleSet, facts, { values })) byRule[run.rule.index] = run;
   let outcomeInputs: OutcomeInputs | undefined;
   for (let i = 0; i < byRule.length; i++) {
     if (byRule[i]?.fired !== true) continue;
     const rule = definition.rules[i]!;
     outcomeInputs ??= {
-      lookup,
-      instant: facts.instantLookup,
+      lookup: facts.lookup,
+      instants: facts,
       now: input.now,
       calendar: calendarFor,
       warnings,
