@@ -74,6 +74,7 @@ export function compilePolicy(input: PolicyInput): Policy {
   });
   const initialStatus = input.form.statusFlow?.initial ?? null;
   const ruleSetIds = ruleSets.map((r) => ({ id: r.definition.id, version: r.version }));
+  const ruleCount = ruleSets.reduce((count, r) => count + r.definition.rules.length, 0);
 
   const inputOf = (ruleSet: CompiledRuleSet, data: unknown, context: EvaluationContext, now: number): RuleSetInput => ({
     data,
@@ -94,12 +95,14 @@ export function compilePolicy(input: PolicyInput): Policy {
   const run = (data: unknown, context: EvaluationContext): PolicyRun => {
     const now = instantOf(context.now);
     const { outcome, warnings, runs } = runAll(data, context, now);
-    const trace: RuleTrace[] = [];
+    // Made at its length (a list grown by push reserves room for more), filled in order.
+    const trace = new Array<RuleTrace>(ruleCount);
+    let at = 0;
     for (let i = 0; i < ruleSets.length; i++) {
       const ruleSet = ruleSets[i]!;
       const byRule = runs[i]!;
       const rules = ruleSet.definition.rules;
-      for (let r = 0; r < rules.length; r++) trace.push(traceOf(ruleSet, rules[r]!, byRule[r]));
+      for (let r = 0; r < rules.length; r++) trace[at++] = traceOf(ruleSet, rules[r]!, byRule[r]);
     }
     return { evaluatedAt: formatInstant(now), outcome, trace, warnings };
   };

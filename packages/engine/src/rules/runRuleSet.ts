@@ -30,12 +30,13 @@ export interface RunOptions {
  * use: a fact only conditions that are never reached read is never computed.
  */
 export function runRuleSet(ruleSet: CompiledRuleSet, fact: FactValueOf | FactSource, options: RunOptions = {}): RuleRun[] {
-  const runs: RuleRun[] = [];
+  const rules = ruleSet.rules;
+  // Made at its length (a list grown by push reserves room for more), filled in order.
+  const runs = new Array<RuleRun>(rules.length);
   const values = options.values ?? new Array<unknown>(ruleSet.slotCount);
   // One run state for all the rules, each with leaves of its own.
   const facts = typeof fact === 'function' ? new FunctionFacts(fact) : fact;
   const run: ConditionRun = { facts, values, leaves: [], detail: undefined, found: new Array<LeafTrace | undefined>(ruleSet.leafCount) };
-  const rules = ruleSet.rules;
   const detail = options.detail === true;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
@@ -45,7 +46,7 @@ export function runRuleSet(ruleSet: CompiledRuleSet, fact: FactValueOf | FactSou
       const fired = runFlat(flat, run);
       const result: RuleRun = { rule, fired, leaves: run.leaves as LeafTrace[] };
       if (run.detail) result.detail = run.detail;
-      runs.push(result);
+      runs[r] = result;
       continue;
     }
     run.leaves = new Array<LeafTrace | undefined>(valueFacts.length);
@@ -57,7 +58,7 @@ export function runRuleSet(ruleSet: CompiledRuleSet, fact: FactValueOf | FactSou
     }
     const result: RuleRun = { rule, fired, leaves: leaves as LeafTrace[] };
     if (run.detail) result.detail = run.detail;
-    runs.push(result);
+    runs[r] = result;
   }
   return runs;
 }
