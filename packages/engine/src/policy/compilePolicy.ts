@@ -9,7 +9,7 @@ import type { LocalizedText } from '../i18n/LocalizedText.js';
 import { addToOutcome, emptyOutcome, type OutcomeInputs } from '../outcome/buildOutcome.js';
 import type { Outcome } from '../outcome/Outcome.js';
 import { compileRuleSet, type CompiledRuleSet } from '../rules/compileRuleSet.js';
-import { runRuleSet, type RuleRun } from '../rules/runRuleSet.js';
+import { traceRuleSet } from '../rules/runRuleSet.js';
 import type { HistoryFact, LinkedFact, RuleDefinition, RuleSetFile } from '../rules/RuleSetFile.js';
 import { compileRecordSchema, type RecordValidation } from '../validation/compileRecordSchema.js';
 import type { Evaluation, EvaluationContext } from './Evaluation.js';
@@ -83,40 +83,37 @@ export function compilePolicy(input: PolicyInput): Policy {
     history: context.history?.[ruleSet.definition.id] ?? {},
   });
 
-  /** Every rule set's runs (by rule index in its file; none for a switched-off rule), and the outcome. */
+  /** Every rule's trace (in the files' order, rule set after rule set), and the outcome. */
   const runAll = (data: unknown, context: EvaluationContext, now: number) => {
     const outcome = emptyOutcome();
     const warnings: LocalizedText[] = [];
-    const runs: (RuleRun | undefined)[][] = [];
-    for (const ruleSet of ruleSets) runs.push(runOne(ruleSet, inputOf(ruleSet, data, context, now), outcome, warnings));
-    return { outcome, warnings, runs };
+    // Made at its length (a list grown by push reserves room for more).
+    const trace = new Array<RuleTrace>(ruleCount);
+    let at = 0;
+    for (const ruleSet of ruleSets) {
+      runOne(ruleSet, inputOf(ruleSet, data, context, now), outcome, warnings, trace, at);
+      at += ruleSet.definition.rules.length;
+    }
+    return { outcome, warnings, trace };
   };
 
   const run = (data: unknown, context: EvaluationContext): PolicyRun => {
     const now = instantOf(context.now);
-    const { outcome, warnings, runs } = runAll(data, context, now);
-    // Made at its length (a list grown by push reserves room for more), filled in order.
-    const trace = new Array<RuleTrace>(ruleCount);
-    let at = 0;
-    for (let i = 0; i < ruleSets.length; i++) {
-      const ruleSet = ruleSets[i]!;
-      const byRule = runs[i]!;
-      const rules = ruleSet.definition.rules;
-      for (let r = 0; r < rules.length; r++) trace[at++] = traceOf(ruleSet, rules[r]!, byRule[r]);
-    }
+    const { outcome, warnings, trace } = runAll(data, context, now);
     return { evaluatedAt: formatInstant(now), outcome, trace, warnings };
   };
 
   const evaluateNow = (data: unknown, context: EvaluationContext): Evaluation => {
     const now = instantOf(context.now);
     const validation = validate(data);
-    const { outcome, warnings, runs } = runAll(data, context, now);
+    const { outcome, warnings, trace } = runAll(data, context, now);
     const explanation: RuleExplanation[] = [];
-    for (let i = 0; i < ruleSets.length; i++) {
-      const ruleSet = ruleSets[i]!;
-      const byRule = runs[i]!;
-      const rules = ruleSet.definition.rules;
-      for (let r = 0; r < rules.length; r++) explanation.push(explainRun(ruleSet, rules[r]!, byRule[r]?.fired === true, byRule[r]?.leaves));
+    let at = 0;
+    for (const ruleSet of ruleSets) {
+      for (const rule of ruleSet.definition.rules) {
+        const found = trace[at++]!;
+        explanation.push(explainRun(ruleSet, rule, found.fired, found.leaves));
+      }
     }
     return {
       form: { id: input.form.id, version: input.formVersion },
@@ -179,21 +176,31 @@ function instantOf(value: Date | string): number {
   return now;
 }
 
-/** Runs one rule set's rules and adds what the fired ones say to the outcome, in file order. */
+/**
+ * Runs one rule set's rules, writes their traces at `at` + their index in the file (a switched-off
+ * rule's: not fired, no leaves), and adds what the fired ones say to the outcome, in file order.
+ */
 function runOne(
   ruleSet: CompiledRuleSet & { calendars: RuleSetCalendars },
   input: RuleSetInput,
   outcome: Outcome,
   warnings: LocalizedText[],
-): (RuleRun | undefined)[] {
+  trace: RuleTrace[],
+  at: number,
+): void {
   const { definition, version } = ruleSet;
   const { values, facts, calendarFor } = ruleSetFacts(definition, input, ruleSet.calendars, ruleSet.plans);
-  const byRule = new Array<RuleRun | undefined>(definition.rules.length);
-  for (const run of runRuleSet(ruleSet, facts, { values })) byRule[run.rule.index] = run;
+  traceRuleSet(ruleSet, facts, values, trace, at);
+  const rules = definition.rules;
   let outcomeInputs: OutcomeInputs | undefined;
-  for (let i = 0; i < byRule.length; i++) {
-    if (byRule[i]?.fired !== true) continue;
-    const rule = definition.rules[i]!;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    const found = trace[at + i];
+    if (found === undefined) {
+      trace[at + i] = { ruleSet: definition.id, rule: rule.name, fired: false };
+      continue;
+    }
+    if (!found.fired) continue;
     outcomeInputs ??= {
       lookup: facts.lookup,
       instants: facts,
@@ -204,15 +211,6 @@ function runOne(
     };
     addToOutcome(outcome, rule.event, { ruleSet: definition.id, version, rule: rule.name, catalog: rule.catalog ?? [] }, outcomeInputs);
   }
-  return byRule;
-}
-
-/** A rule's trace, exactly what `traceExplanation` takes from its explanation. */
-function traceOf(ruleSet: CompiledRuleSet, rule: RuleDefinition, run: RuleRun | undefined): RuleTrace {
-  const ruleSetId = ruleSet.definition.id;
-  return run
-    ? { ruleSet: ruleSetId, rule: rule.name, fired: run.fired, leaves: run.leaves }
-    : { ruleSet: ruleSetId, rule: rule.name, fired: false };
 }
 
 /** A rule's explanation from its leaves; no leaves: the rule did not run. */

@@ -1,4 +1,4 @@
-import type { LeafTrace } from '../explain/ExplanationTrace.js';
+import type { LeafTrace, RuleTrace } from '../explain/ExplanationTrace.js';
 import type { ConditionRun, FactSource, FactValueOf, FlatConditions, LeafDetail, PlainLeaf } from './compileConditions.js';
 import type { CompiledRule, CompiledRuleSet } from './compileRuleSet.js';
 import { INLINE, isNumberLike } from './compileOperator.js';
@@ -40,27 +40,43 @@ export function runRuleSet(ruleSet: CompiledRuleSet, fact: FactValueOf | FactSou
   const detail = options.detail === true;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
-    const { valueFacts, flat } = rule.conditions;
     run.detail = detail ? { leaves: [], groups: [] } : undefined;
-    if (flat !== undefined) {
-      const fired = runFlat(flat, run);
-      const result: RuleRun = { rule, fired, leaves: run.leaves as LeafTrace[] };
-      if (run.detail) result.detail = run.detail;
-      runs[r] = result;
-      continue;
-    }
-    run.leaves = new Array<LeafTrace | undefined>(valueFacts.length);
-    const fired = rule.conditions.evaluate(run) === true;
-    const leaves = run.leaves;
-    for (let i = 0; i < valueFacts.length; i++) {
-      // Not reached (an earlier priority set decided): no result, as json-rules-engine leaves it.
-      if (leaves[i] === undefined) leaves[i] = valueFacts[i] ? { factValue: null, valueFactValue: null } : { factValue: null };
-    }
-    const result: RuleRun = { rule, fired, leaves: leaves as LeafTrace[] };
+    const fired = evaluateRule(rule, run);
+    const result: RuleRun = { rule, fired, leaves: run.leaves as LeafTrace[] };
     if (run.detail) result.detail = run.detail;
     runs[r] = result;
   }
   return runs;
+}
+
+/**
+ * `runRuleSet` writing what `Policy.run` returns of each rule, its trace, straight into `trace` at
+ * `at` + the rule's index in its file (no run objects in between); a switched-off rule's place is
+ * left as it is.
+ */
+export function traceRuleSet(ruleSet: CompiledRuleSet, facts: FactSource, values: unknown[], trace: RuleTrace[], at: number): void {
+  const rules = ruleSet.rules;
+  const ruleSetId = ruleSet.definition.id;
+  const run: ConditionRun = { facts, values, leaves: [], detail: undefined, found: new Array<LeafTrace | undefined>(ruleSet.leafCount) };
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
+    const fired = evaluateRule(rule, run);
+    trace[at + rule.index] = { ruleSet: ruleSetId, rule: rule.definition.name, fired, leaves: run.leaves as LeafTrace[] };
+  }
+}
+
+/** Whether a rule fires; its leaves in `run.leaves`, every one of them (an unreached one without a result). */
+function evaluateRule(rule: CompiledRule, run: ConditionRun): boolean {
+  const { valueFacts, flat } = rule.conditions;
+  if (flat !== undefined) return runFlat(flat, run);
+  run.leaves = new Array<LeafTrace | undefined>(valueFacts.length);
+  const fired = rule.conditions.evaluate(run) === true;
+  const leaves = run.leaves;
+  for (let i = 0; i < valueFacts.length; i++) {
+    // Not reached (an earlier priority set decided): no result, as json-rules-engine leaves it.
+    if (leaves[i] === undefined) leaves[i] = valueFacts[i] ? { factValue: null, valueFactValue: null } : { factValue: null };
+  }
+  return fired;
 }
 
 /** Facts read by name only, through a function. */
