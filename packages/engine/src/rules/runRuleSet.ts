@@ -97,27 +97,28 @@ function runFlat(flat: FlatConditions, run: ConditionRun): boolean {
   const count = plain.length;
   // Made at its length (a list grown by push reserves room for more).
   const leaves = new Array<LeafTrace>(count);
-  const found = run.found;
-  const values = run.values;
+  const { found, values, facts, detail } = run;
   let all = true;
   let some = false;
   for (let i = 0; i < count; i++) {
-    const { number, slot } = plain[i]!;
+    const leafPlan = plain[i]!;
+    const number = leafPlan.number;
     let leaf = found[number];
     if (leaf === undefined) {
+      const slot = leafPlan.slot;
       const known = values[slot];
-      const factValue = known !== undefined ? known : (values[slot] = run.facts.valueAt(slot, plain[i]!.fact));
-      leaf = found[number] = { factValue: factValue ?? null, result: compareLeaf(plain[i]!, factValue) };
+      const factValue = known !== undefined ? known : (values[slot] = facts.valueAt(slot, leafPlan.fact));
+      leaf = found[number] = { factValue: factValue ?? null, result: compareLeaf(leafPlan, factValue) };
     }
     leaves[i] = leaf;
     if (leaf.result === true) some = true;
     else all = false;
-    if (run.detail) run.detail.leaves[i] = { factResult: values[slot], valueResult: plain[i]!.literal, result: leaf.result === true };
+    if (detail) detail.leaves[i] = { factResult: values[leafPlan.slot], valueResult: leafPlan.literal, result: leaf.result === true };
   }
   run.leaves = leaves;
   // An empty group holds, `any` too; a single leaf is its own result.
   const passes = count === 0 || (flat.any ? some : all);
-  if (run.detail) run.detail.groups[0] = passes;
+  if (detail) detail.groups[0] = passes;
   return passes;
 }
 
