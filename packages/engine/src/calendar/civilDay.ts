@@ -78,6 +78,21 @@ function dayTextOf(day: number): string {
  * RangeError on an invalid time (NaN, beyond ±8.64e15 ms); a fractional ms is cut as `Date` cuts it.
  */
 export function formatInstant(ms: number): string {
+  // An instant is often written several times (a deadline's start is another's end; records of a
+  // day share their due times): the texts of recent ones are kept, direct-mapped by the minute.
+  const slot = (ms / 60_000) & (INSTANT_SLOTS - 1);
+  if (instantKeys[slot] === ms) return instantTexts[slot]!;
+  const text = instantText(ms);
+  instantKeys[slot] = ms;
+  instantTexts[slot] = text;
+  return text;
+}
+
+const INSTANT_SLOTS = 1024;
+const instantKeys = new Float64Array(INSTANT_SLOTS).fill(Number.NaN);
+const instantTexts = new Array<string>(INSTANT_SLOTS).fill('');
+
+function instantText(ms: number): string {
   const time = Math.trunc(ms);
   const day = Math.floor(time / MS_PER_DAY);
   if (!(day >= FIRST_DAY && day <= LAST_DAY)) return new Date(ms).toISOString();

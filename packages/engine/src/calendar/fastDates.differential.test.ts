@@ -12,7 +12,7 @@ import { referenceDueTime } from '../outcome/reference/referenceDueTime.js';
 import type { CalendarFile, WorkingInterval } from './CalendarFile.js';
 import { formatDay, formatInstant, parseDay } from './civilDay.js';
 import { formatLocalDate } from './localDate.js';
-import { parseInstant, readOffsetInstant } from './parseInstant.js';
+import { instantMsOf, parseInstant, readOffsetInstant } from './parseInstant.js';
 import { ReferenceWorkingCalendar } from './reference/ReferenceWorkingCalendar.js';
 import { referenceParseInstant } from './reference/referenceParseInstant.js';
 import { WorkingCalendar } from './WorkingCalendar.js';
@@ -173,7 +173,24 @@ describe('fast dates against the former implementation', () => {
     );
   }, 400_000);
 
-  it('when a date or date-time text is read in a zone, then parseInstant answers as the former one and Date (35,000 cases)', () => {
+  it('when instants are written out again, in any order, then formatInstant’s kept texts give toISOString’s text each time (5,000 lists)', () => {
+    // Instants sharing a kept slot (the same minute modulo 1,024 minutes), and ones a fraction of a ms apart.
+    const near = fc
+      .tuple(instantMs, fc.integer({ min: -3, max: 3 }), fc.constantFrom(0, 0.25, 0.5, 999))
+      .map(([base, turns, offset]) => base + turns * 1024 * 60_000 + offset);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(instantMs, near, fc.constantFrom(0, -0, 60_000, 1024 * 60_000)), { minLength: 1, maxLength: 12 }),
+        (list) => {
+          for (const value of [...list, ...list.toReversed(), ...list])
+            expect(outcome(() => formatInstant(value))).toEqual(outcome(() => new Date(value).toISOString()));
+        },
+      ),
+      runs(5_000),
+    );
+  });
+
+  it('when a date or date-time text is read in a zone, then parseInstant and instantMsOf (its kept readings too) answer as the former one and Date (35,000 cases)', () => {
     const pad = (n: number, width: number) => String(n).padStart(width, '0');
     const text = fc
       .record({
@@ -204,6 +221,10 @@ describe('fast dates against the former implementation', () => {
     fc.assert(
       fc.property(value, fc.constantFrom(...ZONES), (input, zone) => {
         expect(outcome(() => parseInstant(input, zone))).toEqual(outcome(() => referenceParseInstant(input, zone)));
+        // instantMsOf keeps recent texts' instants per zone: read after the texts of every earlier case, and again.
+        const expected = outcome(() => referenceParseInstant(input, zone)?.getTime() ?? Number.NaN);
+        expect(outcome(() => instantMsOf(input, zoneOffsets(zone)))).toEqual(expected);
+        expect(outcome(() => instantMsOf(input, zoneOffsets(zone)))).toEqual(expected);
         if (typeof input === 'string') {
           const fast = readOffsetInstant(input);
           if (fast !== undefined) expect(fast).toBe(new Date(input).getTime());

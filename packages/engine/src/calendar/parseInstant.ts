@@ -20,7 +20,7 @@ export function parseInstant(value: unknown, timeZone: string): Date | null {
 
 /** `parseInstant` as epoch ms, NaN for none, without a `Date` (the zone given by its offsets). */
 export function instantMsOf(value: unknown, zone: ZoneOffsets): number {
-  if (typeof value === 'string') return instantOfText(value, zone);
+  if (typeof value === 'string') return zone.readings.instantOf(value, instantOfText);
   return value instanceof Date ? value.getTime() : Number.NaN;
 }
 

@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
+import { InstantReadings } from './instantReadings.js';
 
 /** Offsets change only on whole quarter hours (in every zone of the tz database). */
 const BUCKET_MS = 15 * 60_000;
@@ -12,6 +13,9 @@ export class ZoneOffsets {
   // Direct-mapped by quarter hour: a slot holds one quarter hour's offset, a newer one replaces it.
   private readonly buckets = new Float64Array(SLOTS).fill(Number.NaN);
   private readonly offsets = new Float64Array(SLOTS);
+
+  /** Texts recently read as instants in this zone (`instantMsOf`). */
+  readonly readings = new InstantReadings(this);
 
   constructor(readonly timeZone: string) {}
 

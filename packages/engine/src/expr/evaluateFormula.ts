@@ -20,10 +20,10 @@ export function evaluateFormula(
   },
 ): number | string | null {
   const calendars = ruleSetCalendars(input.ruleSet, policyCalendars(input.calendars));
-  const { lookup } = ruleSetFacts(
+  const { facts } = ruleSetFacts(
     input.ruleSet,
     { data: input.data, now: input.now.getTime(), status: input.status ?? null, history: {} },
     calendars,
   );
-  return evaluateExprValue(expr, lookup, { timeZone: calendars.zone.timeZone, calendar: calendars.calendar });
+  return evaluateExprValue(expr, facts.lookup, { timeZone: calendars.zone.timeZone, calendar: calendars.calendar });
 }

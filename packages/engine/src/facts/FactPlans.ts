@@ -3,6 +3,7 @@ import { STATUS_FACT } from '../rules/factCatalog.js';
 
 /** How one fact of a rule set is read, worked out once per rule set version (not per evaluation). */
 export interface FactPlan {
+  name: string;
   /** Where an evaluation keeps its value (`RecordFacts.values`). */
   slot: number;
   /** `$status`. */
@@ -11,6 +12,8 @@ export interface FactPlan {
   derived: DerivedFact | undefined;
   /** A record field's path, split at dots. */
   segments: string[];
+  /** A record field's name when its path has one segment (the usual field), else undefined. */
+  key: string | undefined;
 }
 
 /** Fact names a rule set can be asked for beyond its own (a record field of an outcome, ...) before the plans start over. */
@@ -22,6 +25,8 @@ const MAX_PLANS = 10_000;
  */
 export class FactPlans {
   private readonly byName = new Map<string, FactPlan>();
+  /** The plans by slot (what a compiled rule's leaf knows its fact by). */
+  private readonly bySlot: FactPlan[] = [];
 
   constructor(
     private readonly derived: Readonly<Record<string, DerivedFact>>,
@@ -46,12 +51,23 @@ export class FactPlans {
     return plan;
   }
 
+  /** `plan(name)` when the caller knows the slot the fact is planned at (a compiled leaf), without looking the name up. */
+  planAt(slot: number, name: string): FactPlan {
+    const plan = this.bySlot[slot];
+    return plan !== undefined && plan.name === name ? plan : this.plan(name);
+  }
+
   private planOf(name: string, slot: number): FactPlan {
-    return {
+    const segments = name.split('.');
+    const plan: FactPlan = {
+      name,
       slot,
       status: name === STATUS_FACT,
       derived: Object.hasOwn(this.derived, name) ? this.derived[name] : undefined,
-      segments: name.split('.'),
+      segments,
+      key: segments.length === 1 ? name : undefined,
     };
+    if (slot >= 0) this.bySlot[slot] = plan;
+    return plan;
   }
 }

@@ -3,7 +3,7 @@ import { instantMsOf } from '../calendar/parseInstant.js';
 import type { WorkingCalendar } from '../calendar/WorkingCalendar.js';
 import type { ZoneOffsets } from '../calendar/zoneOffsets.js';
 import { evaluateExpr, type ExprEnv } from '../expr/evaluateExpr.js';
-import type { FactLookup } from '../facts/createFactLookup.js';
+import type { FactLookup, InstantSource } from '../facts/createFactLookup.js';
 import type { LocalizedText } from '../i18n/LocalizedText.js';
 import type { Deadline, Fine, Outcome, OutcomeSource } from './Outcome.js';
 import type { DeadlineParams, FineParams, OutcomeEvent, Party } from './OutcomeEvent.js';
@@ -11,8 +11,8 @@ import { dueTimeMs, timeClip } from './dueTime.js';
 
 export interface OutcomeInputs {
   lookup: FactLookup;
-  /** A fact read as an instant in a zone (epoch ms, NaN for none); default: `instantMsOf` of `lookup`'s value. */
-  instant?: (name: string, zone: ZoneOffsets) => number;
+  /** Where facts are read as instants in a zone (epoch ms, NaN for none); default: `instantMsOf` of `lookup`'s value. */
+  instants?: InstantSource;
   /** The moment of evaluation, epoch ms. */
   now: number;
   calendar: (id: string | undefined) => { id: string; calendar: WorkingCalendar };
@@ -114,7 +114,7 @@ function deadline(params: DeadlineParams, source: OutcomeSource, inputs: Outcome
 }
 
 function instantOf(inputs: OutcomeInputs, name: string, zone: ZoneOffsets): number {
-  return inputs.instant ? inputs.instant(name, zone) : instantMsOf(inputs.lookup(name), zone);
+  return inputs.instants ? inputs.instants.instant(name, zone) : instantMsOf(inputs.lookup(name), zone);
 }
 
 /** The fines of a deadline's breach (a loop: an evaluation creates no functions). */
@@ -153,11 +153,10 @@ function exprEnv(inputs: OutcomeInputs): ExprEnv {
   });
 }
 
+/** Who a party is; each shape written as one literal (adding properties one by one changes an object's shape each time). */
 function party(p: Party, lookup: FactLookup): Party & { person?: string } {
-  const result: Party & { person?: string } = { role: p.role };
-  if (p.personField === undefined) return result;
-  result.personField = p.personField;
-  const person = lookup(p.personField);
-  if (typeof person === 'string' && person !== '') result.person = person;
-  return result;
+  const { role, personField } = p;
+  if (personField === undefined) return { role };
+  const person = lookup(personField);
+  return typeof person === 'string' && person !== '' ? { role, personField, person } : { role, personField };
 }

@@ -9,7 +9,7 @@ import type { LocalizedText } from '../i18n/LocalizedText.js';
 import { addToOutcome, emptyOutcome, type OutcomeInputs } from '../outcome/buildOutcome.js';
 import type { Outcome } from '../outcome/Outcome.js';
 import { compileRuleSet, type CompiledRuleSet } from '../rules/compileRuleSet.js';
-import { runRuleSet, type RuleRun } from '../rules/runRuleSet.js';
+import { traceRuleSet } from '../rules/runRuleSet.js';
 import type { HistoryFact, LinkedFact, RuleDefinition, RuleSetFile } from '../rules/RuleSetFile.js';
 import { compileRecordSchema, type RecordValidation } from '../validation/compileRecordSchema.js';
 import type { Evaluation, EvaluationContext } from './Evaluation.js';
@@ -74,6 +74,7 @@ export function compilePolicy(input: PolicyInput): Policy {
   });
   const initialStatus = input.form.statusFlow?.initial ?? null;
   const ruleSetIds = ruleSets.map((r) => ({ id: r.definition.id, version: r.version }));
+  const ruleCount = ruleSets.reduce((count, r) => count + r.definition.rules.length, 0);
 
   const inputOf = (ruleSet: CompiledRuleSet, data: unknown, context: EvaluationContext, now: number): RuleSetInput => ({
     data,
@@ -82,38 +83,37 @@ export function compilePolicy(input: PolicyInput): Policy {
     history: context.history?.[ruleSet.definition.id] ?? {},
   });
 
-  /** Every rule set's runs (by rule index in its file; none for a switched-off rule), and the outcome. */
+  /** Every rule's trace (in the files' order, rule set after rule set), and the outcome. */
   const runAll = (data: unknown, context: EvaluationContext, now: number) => {
     const outcome = emptyOutcome();
     const warnings: LocalizedText[] = [];
-    const runs: (RuleRun | undefined)[][] = [];
-    for (const ruleSet of ruleSets) runs.push(runOne(ruleSet, inputOf(ruleSet, data, context, now), outcome, warnings));
-    return { outcome, warnings, runs };
+    // Made at its length (a list grown by push reserves room for more).
+    const trace = new Array<RuleTrace>(ruleCount);
+    let at = 0;
+    for (const ruleSet of ruleSets) {
+      runOne(ruleSet, inputOf(ruleSet, data, context, now), outcome, warnings, trace, at);
+      at += ruleSet.definition.rules.length;
+    }
+    return { outcome, warnings, trace };
   };
 
   const run = (data: unknown, context: EvaluationContext): PolicyRun => {
     const now = instantOf(context.now);
-    const { outcome, warnings, runs } = runAll(data, context, now);
-    const trace: RuleTrace[] = [];
-    for (let i = 0; i < ruleSets.length; i++) {
-      const ruleSet = ruleSets[i]!;
-      const byRule = runs[i]!;
-      const rules = ruleSet.definition.rules;
-      for (let r = 0; r < rules.length; r++) trace.push(traceOf(ruleSet, rules[r]!, byRule[r]));
-    }
+    const { outcome, warnings, trace } = runAll(data, context, now);
     return { evaluatedAt: formatInstant(now), outcome, trace, warnings };
   };
 
   const evaluateNow = (data: unknown, context: EvaluationContext): Evaluation => {
     const now = instantOf(context.now);
     const validation = validate(data);
-    const { outcome, warnings, runs } = runAll(data, context, now);
+    const { outcome, warnings, trace } = runAll(data, context, now);
     const explanation: RuleExplanation[] = [];
-    for (let i = 0; i < ruleSets.length; i++) {
-      const ruleSet = ruleSets[i]!;
-      const byRule = runs[i]!;
-      const rules = ruleSet.definition.rules;
-      for (let r = 0; r < rules.length; r++) explanation.push(explainRun(ruleSet, rules[r]!, byRule[r]?.fired === true, byRule[r]?.leaves));
+    let at = 0;
+    for (const ruleSet of ruleSets) {
+      for (const rule of ruleSet.definition.rules) {
+        const found = trace[at++]!;
+        explanation.push(explainRun(ruleSet, rule, found.fired, found.leaves));
+      }
     }
     return {
       form: { id: input.form.id, version: input.formVersion },
@@ -141,8 +141,8 @@ export function compilePolicy(input: PolicyInput): Policy {
     const now = instantOf(context.now);
     return Object.fromEntries(
       ruleSets.map((r) => {
-        const { lookup } = ruleSetFacts(r.definition, inputOf(r, data, context, now), r.calendars);
-        return [r.definition.id, Object.fromEntries(r.conditionFacts.map((name) => [name, lookup(name)]))];
+        const { facts } = ruleSetFacts(r.definition, inputOf(r, data, context, now), r.calendars);
+        return [r.definition.id, Object.fromEntries(r.conditionFacts.map((name) => [name, facts.value(name)]))];
       }),
     );
   };
@@ -176,24 +176,34 @@ function instantOf(value: Date | string): number {
   return now;
 }
 
-/** Runs one rule set's rules and adds what the fired ones say to the outcome, in file order. */
+/**
+ * Runs one rule set's rules, writes their traces at `at` + their index in the file (a switched-off
+ * rule's: not fired, no leaves), and adds what the fired ones say to the outcome, in file order.
+ */
 function runOne(
   ruleSet: CompiledRuleSet & { calendars: RuleSetCalendars },
   input: RuleSetInput,
   outcome: Outcome,
   warnings: LocalizedText[],
-): (RuleRun | undefined)[] {
+  trace: RuleTrace[],
+  at: number,
+): void {
   const { definition, version } = ruleSet;
-  const { lookup, values, facts, calendarFor } = ruleSetFacts(definition, input, ruleSet.calendars, ruleSet.plans);
-  const byRule = new Array<RuleRun | undefined>(definition.rules.length);
-  for (const run of runRuleSet(ruleSet, lookup, { values })) byRule[run.rule.index] = run;
+  const { values, facts, calendarFor } = ruleSetFacts(definition, input, ruleSet.calendars, ruleSet.plans);
+  traceRuleSet(ruleSet, facts, values, trace, at);
+  const rules = definition.rules;
   let outcomeInputs: OutcomeInputs | undefined;
-  for (let i = 0; i < byRule.length; i++) {
-    if (byRule[i]?.fired !== true) continue;
-    const rule = definition.rules[i]!;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    const found = trace[at + i];
+    if (found === undefined) {
+      trace[at + i] = { ruleSet: definition.id, rule: rule.name, fired: false };
+      continue;
+    }
+    if (!found.fired) continue;
     outcomeInputs ??= {
-      lookup,
-      instant: facts.instantLookup,
+      lookup: facts.lookup,
+      instants: facts,
       now: input.now,
       calendar: calendarFor,
       warnings,
@@ -201,15 +211,6 @@ function runOne(
     };
     addToOutcome(outcome, rule.event, { ruleSet: definition.id, version, rule: rule.name, catalog: rule.catalog ?? [] }, outcomeInputs);
   }
-  return byRule;
-}
-
-/** A rule's trace, exactly what `traceExplanation` takes from its explanation. */
-function traceOf(ruleSet: CompiledRuleSet, rule: RuleDefinition, run: RuleRun | undefined): RuleTrace {
-  const ruleSetId = ruleSet.definition.id;
-  return run
-    ? { ruleSet: ruleSetId, rule: rule.name, fired: run.fired, leaves: run.leaves }
-    : { ruleSet: ruleSetId, rule: rule.name, fired: false };
 }
 
 /** A rule's explanation from its leaves; no leaves: the rule did not run. */

@@ -31,10 +31,13 @@ export interface RuleSetInput {
 
 /** A rule set's calendars: by id (its own when none is named, else the fallback), and its time zone. */
 export function ruleSetCalendars(definition: RuleSetFile, calendars: ReadonlyMap<string, WorkingCalendar>) {
-  const calendarFor = (id: string | undefined) => {
+  const resolve = (id: string | undefined) => {
     const key = id ?? definition.calendar ?? FALLBACK_CALENDAR.id;
     return { id: key, calendar: calendars.get(key) ?? calendars.get(FALLBACK_CALENDAR.id)! };
   };
+  // The rule set's own calendar, what most deadlines count on, is found once per rule set version.
+  const own = resolve(undefined);
+  const calendarFor = (id: string | undefined) => (id === undefined ? own : resolve(id));
   const calendar = (id: string | undefined) => calendarFor(id).calendar;
   const zone = calendar(undefined).offsets;
   // What date functions in amounts read: the same for every evaluation of the rule set.
@@ -61,5 +64,6 @@ export function ruleSetFacts(definition: RuleSetFile, input: RuleSetInput, calen
     },
     plans,
   );
-  return { lookup: facts.lookup, values: facts.values, facts, calendarFor: calendars.calendarFor };
+  // No `lookup` here: it is made on first use (`facts.lookup`), and compiled rules read `facts` by slot.
+  return { values: facts.values, facts, calendarFor: calendars.calendarFor };
 }

@@ -1,7 +1,7 @@
 import type { LeafTrace } from '../explain/ExplanationTrace.js';
 import { resolveJsonPath, isPlainJsonPath } from '../facts/resolveJsonPath.js';
 import { asFactReference } from './checkConditionTree.js';
-import { compileOperator } from './compileOperator.js';
+import { compileOperator, inlineCode } from './compileOperator.js';
 import type { FactCondition, NestedCondition, TopLevelCondition } from './RuleSetFile.js';
 
 /** The value of a fact for one evaluation (computed on first use). */
@@ -14,9 +14,14 @@ export interface LeafDetail {
   result: boolean;
 }
 
+/** Where an evaluation reads its facts: by name, and by the slot the rule set's leaves know the fact at (`FactSlots`). */
+export interface FactSource {
+  valueAt(slot: number, name: string): unknown;
+}
+
 /** The state of one rule's evaluation: where its leaves write what they found. */
 export interface ConditionRun {
-  fact: FactValueOf;
+  facts: FactSource;
   /**
    * The facts read so far in this evaluation, by slot (see `FactSlots`; undefined: not read yet):
    * each fact is asked of `fact` once, however many leaves read it.
@@ -42,6 +47,30 @@ export interface CompiledConditions {
   /** Per leaf: whether its value is another fact (its trace then carries that fact's value). */
   valueFacts: boolean[];
   groupCount: number;
+  /**
+   * The conditions of most rules, an `all` or `any` of the usual leaves (a fact's own value against
+   * a literal) of one priority, as a list that `runRuleSet` walks without a call per leaf; undefined
+   * for any other tree (then `evaluate`).
+   */
+  flat: FlatConditions | undefined;
+}
+
+/** A root `all`/`any` of plain leaves of one priority: every leaf is evaluated, in order (json-rules-engine's one priority set). */
+export interface FlatConditions {
+  any: boolean;
+  leaves: readonly PlainLeaf[];
+}
+
+/** A leaf comparing a fact's own value (no path) with a literal, by its distinct-leaf number and fact slot. */
+export interface PlainLeaf {
+  fact: string;
+  slot: number;
+  /** Its number among the rule set's distinct literal leaves (`ConditionRun.found`). */
+  number: number;
+  compare: (factValue: unknown, value: unknown) => boolean;
+  /** The operator's in-place code (`INLINE`; `INLINE.OTHER`: call `compare`). */
+  inline: number;
+  literal: unknown;
 }
 
 /** A condition tree json-rules-engine would refuse too (its Engine throws when given it), or a cycle of shared conditions. */
@@ -63,6 +92,8 @@ interface Context {
   groupCount: number;
   /** Shared conditions being expanded (a cycle would never end). */
   expanding: string[];
+  /** The plain leaves by leaf index (undefined: another kind of leaf). */
+  plain: (PlainLeaf | undefined)[];
 }
 
 /**
@@ -84,10 +115,30 @@ export function compileConditions(
   leafNumbers: LeafNumbers = new Map(),
 ): CompiledConditions {
   checkShape(conditions, true);
-  const context: Context = { shared, slots, leafNumbers, valueFacts: [], groupCount: 0, expanding: [] };
+  const context: Context = { shared, slots, leafNumbers, valueFacts: [], groupCount: 0, expanding: [], plain: [] };
   const evaluate = compileNode(conditions, context);
-  return { evaluate, valueFacts: context.valueFacts, groupCount: context.groupCount };
+  return { evaluate, valueFacts: context.valueFacts, groupCount: context.groupCount, flat: flatOf(conditions, context) };
 }
+
+/** The flat form of a root `all`/`any` whose children are plain leaves of one priority (see `CompiledConditions.flat`). */
+function flatOf(conditions: TopLevelCondition, context: Context): FlatConditions | undefined {
+  const any = has(conditions, 'any');
+  if (!any && !has(conditions, 'all')) return undefined;
+  const children = (conditions as unknown as Record<string, unknown>)[any ? 'any' : 'all'] as NestedCondition[];
+  // The root group's children are the tree's first leaves, so leaf i is child i.
+  if (context.plain.length !== children.length) return undefined;
+  const leaves: PlainLeaf[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const leaf = context.plain[i];
+    const child = children[i]!;
+    if (leaf === undefined || !isLeaf(child) || priorityOf(child) !== priorityOf(children[0]!)) return undefined;
+    leaves.push(leaf);
+  }
+  return { any, leaves };
+}
+
+const isLeaf = (condition: NestedCondition) =>
+  !has(condition, 'condition') && !has(condition, 'any') && !has(condition, 'all') && !has(condition, 'not');
 
 const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
@@ -214,11 +265,12 @@ function compileLeaf(condition: FactCondition, context: Context): Node {
     // and compared once per evaluation however many rules write the same comparison.
     const slot = slotOf(fact, context.slots);
     const number = leafNumberOf(leafKey(fact, operator as string, literal), context.leafNumbers);
+    context.plain[index] = { fact, slot, number, compare, inline: inlineCode(operator as string), literal };
     return (run) => {
       let leaf = run.found[number];
       if (leaf === undefined) {
         const known = run.values[slot];
-        const factValue = known !== undefined ? known : (run.values[slot] = run.fact(fact));
+        const factValue = known !== undefined ? known : (run.values[slot] = run.facts.valueAt(slot, fact));
         leaf = run.found[number] = { factValue: factValue ?? null, result: compare(factValue, literal) };
       }
       run.leaves[index] = leaf;
@@ -293,7 +345,7 @@ function factReader(fact: unknown, path: unknown, slots: FactSlots): Reader {
   const slot = slotOf(fact, slots);
   const read = (run: ConditionRun) => {
     const known = run.values[slot];
-    return known !== undefined ? known : (run.values[slot] = run.fact(fact));
+    return known !== undefined ? known : (run.values[slot] = run.facts.valueAt(slot, fact));
   };
   if (!path) return read;
   const resolve = pathResolver(path);

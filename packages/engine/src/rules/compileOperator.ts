@@ -14,7 +14,7 @@ export type Comparison = (factValue: unknown, value: unknown) => boolean;
  * validator"): number operators want something `Number.parseFloat` reads as a number (so "12abc",
  * " 12 " and [5] pass, then compare with JavaScript's own coercion), `contains` an array.
  */
-const isNumberLike = (value: unknown): boolean => {
+export const isNumberLike = (value: unknown): boolean => {
   if (typeof value === 'number') return !Number.isNaN(value);
   // What `Number.parseFloat` reads from these without making their text: "null", "undefined", "true", "false".
   if (value === null || value === undefined || typeof value === 'boolean') return false;
@@ -64,4 +64,27 @@ export function compileOperator(text: string): Comparison | undefined {
   let comparison = BASE[parsed.operator];
   for (let i = parsed.decorators.length - 1; i >= 0; i--) comparison = DECORATE[parsed.decorators[i]!](comparison);
   return comparison;
+}
+
+/**
+ * The operators a flat rule compares in place, without calling their comparison (`runRuleSet`),
+ * when written without decorators; `OTHER`: call it. Each in-place comparison is its `BASE` one.
+ */
+export const INLINE = {
+  OTHER: 0,
+  equal: 1,
+  notEqual: 2,
+  greaterThan: 3,
+  greaterThanInclusive: 4,
+  lessThan: 5,
+  lessThanInclusive: 6,
+  isFilled: 7,
+  isEmpty: 8,
+  in: 9,
+  notIn: 10,
+} as const;
+
+/** The in-place code of an operator text (`INLINE`). */
+export function inlineCode(text: string): number {
+  return Object.hasOwn(INLINE, text) && text !== 'OTHER' ? INLINE[text as keyof typeof INLINE] : INLINE.OTHER;
 }

@@ -80,7 +80,8 @@ export function oraclePolicy(input: PolicyInput): { evaluate(data: unknown, cont
     for (const ruleSet of ruleSets) {
       const { definition, version } = ruleSet;
       const input = { data, now, status: context.status ?? initialStatus, history: context.history?.[definition.id] ?? {} };
-      const { lookup, calendarFor } = ruleSetFacts(definition, input, ruleSet.calendars);
+      const { facts: recordFacts, calendarFor } = ruleSetFacts(definition, input, ruleSet.calendars);
+      const lookup = recordFacts.lookup;
       const facts: Record<string, unknown> = {};
       for (const name of ruleSet.conditionFacts) facts[name] = lookup(name);
       const { results } = await runOracle(ruleSet.pool, facts);
