@@ -38,8 +38,9 @@ describe('describeCondition', () => {
     expect([...zh, ...describeConditionTree(group, 'en')].join('\n')).not.toContain('notSecurityFault');
   });
 
-  it('when a shared condition has no name, then its code names it', () => {
+  it('when a shared condition has no name, then it is said as a shared condition, never by its code', () => {
     const group = { kind: 'all', reference: 'isUrban', result: false, children: [callTime] } as unknown as ConditionExplanation;
-    expect(describeConditionTree(group, 'zh-CN')[0]).toBe('isUrban 成立 ✗：以下条件全部满足');
+    expect(describeConditionTree(group, 'zh-CN')[0]).toBe('共享条件 成立 ✗：以下条件全部满足');
+    expect(describeConditionTree(group, 'en')[0]).toBe('The shared condition holds ✗: all of these hold');
   });
 });

@@ -83,13 +83,17 @@ export function describeConditionTree(
   if (condition.kind === 'fact') return [indent + describeCondition(condition, locale, options)];
   const mark = MARK[String(condition.result) as keyof typeof MARK];
   const group = pickText(GROUP_WORDS[condition.kind], locale);
-  // A shared condition is said by its name ("市区来电 成立 ✓：以下条件全部满足"), its code only when it has no name.
+  // A shared condition is said by its name ("市区来电 成立 ✓：以下条件全部满足"); one without a name as
+  // "a shared condition", never by its code.
+  const sharedName = condition.referenceTitle ? pickText(condition.referenceTitle, locale) : pickText(UNNAMED_SHARED, locale);
   const head =
     condition.reference === undefined
       ? `${group} ${mark}`
-      : `${sharedConditionHolds(condition.referenceTitle ? pickText(condition.referenceTitle, locale) : condition.reference, locale)} ${mark}${locale === 'en' ? ': ' : '：'}${group}`;
+      : `${sharedConditionHolds(sharedName, locale)} ${mark}${locale === 'en' ? ': ' : '：'}${group}`;
   return [`${indent}${head}`, ...condition.children.flatMap((child) => describeConditionTree(child, locale, depth + 1, options))];
 }
+
+const UNNAMED_SHARED = { 'zh-CN': '共享条件', en: 'The shared condition' };
 
 /** "市区来电 成立" / "Urban call holds": a shared condition named in a sentence. */
 export function sharedConditionHolds(name: string, locale: Locale): string {

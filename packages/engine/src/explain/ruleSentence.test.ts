@@ -23,6 +23,12 @@ describe('ruleSentence', () => {
     );
   });
 
+  it('when a rule refers to a shared condition the rule set no longer has, then the sentence says so, never its code', () => {
+    const gone = { ...context, ruleSet: { ...sampleRuleSet, conditions: {}, conditionTitles: {} } };
+    expect(ruleSentence(rule('arrive-urban'), gone, 'zh-CN')).toMatch(/^当 （已不存在的共享条件） → 到场/);
+    expect(ruleSentence(rule('arrive-urban'), gone, 'en')).not.toContain('isUrban');
+  });
+
   it('when a shared condition has a name, then the sentence says that name holds, in both languages', () => {
     expect(ruleSentence(rule('arrive-urban'), context, 'zh-CN')).toMatch(/^当 市区来电 成立 → 到场/);
     expect(ruleSentence(rule('arrive-urban'), context, 'en')).toMatch(/^When Urban call holds → /);

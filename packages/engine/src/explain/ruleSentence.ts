@@ -131,7 +131,9 @@ export function conditionSentence(condition: TopLevelCondition, context: Sentenc
       const title = context.ruleSet.conditionTitles?.[c.condition];
       if (title && Object.hasOwn(context.ruleSet.conditionTitles ?? {}, c.condition))
         return sharedConditionHolds(pickText(title, locale), locale);
-      if (!shared || seen.has(c.condition)) return c.condition;
+      // Never its code: a reference the rule set lacks (the checker reports it) or one met again inside itself.
+      if (!shared) return locale === 'en' ? '(a shared condition that no longer exists)' : '（已不存在的共享条件）';
+      if (seen.has(c.condition)) return sharedConditionHolds(locale === 'en' ? 'The shared condition' : '共享条件', locale);
       seen.add(c.condition);
       const text = walk(shared, nested);
       seen.delete(c.condition);
