@@ -9,17 +9,14 @@ const requisition = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../../../../schemas/parts-requisition.form.json', import.meta.url)), 'utf8'),
 ) as FormDefinition;
 const fields = readFields(requisition).fields;
+const MISSING = { 'zh-CN': '已不存在的字段', en: 'a field no longer on the form' } as const;
+/** The formula blocks' context of a field of the parts requisition, as the form editor makes it. */
+const contextOf = (path: string[], key: string, locale: 'zh-CN' | 'en') =>
+  formFormulaContext({ form: requisition, fields, path, key, locale, missing: MISSING[locale] });
 
 describe('formFormulaContext', () => {
   it("when a line's subtotal is edited, then its operands are the line's numbers and the record's, not itself", () => {
-    const context = formFormulaContext({
-      form: requisition,
-      fields,
-      path: ['items'],
-      key: 'subtotal',
-      locale: 'zh-CN',
-      missing: '已不存在的字段',
-    });
+    const context = contextOf(['items'], 'subtotal', 'zh-CN');
     const names = context.numericFacts.map((f) => `${f.name}=${f.label}`);
     expect(names).toEqual(expect.arrayContaining(['qty=数量', 'unitPrice=单价', 'quotesCompared=比价家数']));
     expect(names.some((n) => n.startsWith('subtotal='))).toBe(false);
@@ -28,14 +25,7 @@ describe('formFormulaContext', () => {
   });
 
   it('when the subtotal formula is shown, then it reads in words and its example multiplies the sample quantity by the price', () => {
-    const context = formFormulaContext({
-      form: requisition,
-      fields,
-      path: ['items'],
-      key: 'subtotal',
-      locale: 'zh-CN',
-      missing: '已不存在的字段',
-    });
+    const context = contextOf(['items'], 'subtotal', 'zh-CN');
     const formula = { mul: [{ fact: 'qty' }, { fact: 'unitPrice' }] };
     expect(context.describe!(formula)).toBe('“数量” × “单价”');
     expect(context.example!(formula)).toEqual({
@@ -48,28 +38,14 @@ describe('formFormulaContext', () => {
   });
 
   it('when the formula reads a field the form no longer has, then its words and its example name it as gone, never by its code', () => {
-    const context = formFormulaContext({
-      form: requisition,
-      fields,
-      path: ['items'],
-      key: 'subtotal',
-      locale: 'zh-CN',
-      missing: '已不存在的字段',
-    });
+    const context = contextOf(['items'], 'subtotal', 'zh-CN');
     const formula = { mul: [{ fact: 'qty' }, { fact: 'discountRate' }] };
     expect(context.describe!(formula)).toBe('“数量” × “已不存在的字段”');
     expect(context.example!(formula).inputs.map((i) => i.label)).toEqual(['数量', '已不存在的字段']);
   });
 
   it('when the total is edited, then the lines are offered with their numbers to sum, and the example sums the computed subtotals', () => {
-    const context = formFormulaContext({
-      form: requisition,
-      fields,
-      path: [],
-      key: 'totalAmount',
-      locale: 'en',
-      missing: 'a field no longer on the form',
-    });
+    const context = contextOf([], 'totalAmount', 'en');
     expect(context.lineFields).toEqual([
       {
         name: 'items',
@@ -88,14 +64,7 @@ describe('formFormulaContext', () => {
   });
 
   it('when a formula reads a field the form does not have, then its example gives no value', () => {
-    const context = formFormulaContext({
-      form: requisition,
-      fields,
-      path: [],
-      key: 'totalAmount',
-      locale: 'zh-CN',
-      missing: '已不存在的字段',
-    });
+    const context = contextOf([], 'totalAmount', 'zh-CN');
     expect(context.example!({ fact: 'gone' }).value).toBeNull();
   });
 });
