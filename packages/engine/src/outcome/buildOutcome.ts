@@ -30,7 +30,7 @@ export function emptyOutcome(): Outcome {
 export function addToOutcome(outcome: Outcome, event: OutcomeEvent, source: OutcomeSource, inputs: OutcomeInputs): void {
   switch (event.type) {
     case 'fine': {
-      const { payer, amount, currency, reason } = fine(event.params, source, inputs);
+      const { payer, amount, currency, reason } = fine(event.params, inputs);
       outcome.fines.push({ source, payer, amount, currency, reason });
       return;
     }
@@ -42,7 +42,7 @@ export function addToOutcome(outcome: Outcome, event: OutcomeEvent, source: Outc
       return;
     case 'amount': {
       const { name, label, unit } = event.params;
-      const value = amountOf(event.params.value, source, label, inputs);
+      const value = amountOf(event.params.value, label, inputs);
       outcome.amounts.push({ source, name, label, value, ...(unit ? { unit } : {}) });
       return;
     }
@@ -59,10 +59,10 @@ export function addToOutcome(outcome: Outcome, event: OutcomeEvent, source: Outc
   }
 }
 
-function fine(params: FineParams, source: OutcomeSource, inputs: OutcomeInputs): Omit<Fine, 'source'> {
+function fine(params: FineParams, inputs: OutcomeInputs): Omit<Fine, 'source'> {
   return {
     payer: party(params.payer, inputs.lookup),
-    amount: amountOf(params.amount, source, params.reason, inputs),
+    amount: amountOf(params.amount, params.reason, inputs),
     currency: 'CNY',
     reason: params.reason,
   };
@@ -92,7 +92,7 @@ function deadline(params: DeadlineParams, source: OutcomeSource, inputs: Outcome
   const what = params.what;
   if (params.owner) {
     const owner = party(params.owner, inputs.lookup);
-    const fines = breachFines(params, source, inputs);
+    const fines = breachFines(params, inputs);
     return {
       source,
       key: params.key,
@@ -109,7 +109,7 @@ function deadline(params: DeadlineParams, source: OutcomeSource, inputs: Outcome
       breachFines: fines,
     };
   }
-  const fines = breachFines(params, source, inputs);
+  const fines = breachFines(params, inputs);
   return { source, key: params.key, what, limit, calendar: id, startedAt, dueAt, metAt, state, overdueMs, remindAt, breachFines: fines };
 }
 
@@ -118,10 +118,10 @@ function instantOf(inputs: OutcomeInputs, name: string, zone: ZoneOffsets): numb
 }
 
 /** The fines of a deadline's breach (a loop: an evaluation creates no functions). */
-function breachFines(params: DeadlineParams, source: OutcomeSource, inputs: OutcomeInputs): Omit<Fine, 'source'>[] {
+function breachFines(params: DeadlineParams, inputs: OutcomeInputs): Omit<Fine, 'source'>[] {
   const fines = params.onBreach?.fines ?? [];
   const result: Omit<Fine, 'source'>[] = [];
-  for (const f of fines) result.push(fine(f, source, inputs));
+  for (const f of fines) result.push(fine(f, inputs));
   return result;
 }
 
@@ -135,12 +135,13 @@ function safeDueTime(start: number, params: DeadlineParams, amount: number, cale
   }
 }
 
-function amountOf(expr: Parameters<typeof evaluateExpr>[0], source: OutcomeSource, label: LocalizedText, inputs: OutcomeInputs): number {
+function amountOf(expr: Parameters<typeof evaluateExpr>[0], label: LocalizedText, inputs: OutcomeInputs): number {
   const value = evaluateExpr(expr, inputs.lookup, exprEnv(inputs));
   if (value !== null) return value;
   inputs.warnings.push({
-    'zh-CN': `规则 ${source.rule}：“${label['zh-CN']}”的金额无法计算（所需字段为空），暂记为 0`,
-    en: `Rule ${source.rule}: the amount of "${label.en}" cannot be computed (a field it needs is empty); counted as 0`,
+    // Named by what people read (the fine's reason, the amount's label), never by the rule's code.
+    'zh-CN': `“${label['zh-CN']}”的金额无法计算（所需字段为空），暂记为 0`,
+    en: `The amount of "${label.en}" cannot be computed (a field it needs is empty); counted as 0`,
   });
   return 0;
 }

@@ -175,9 +175,13 @@ describe('ImpactService', () => {
       const parallel = new ImpactService(server.services, pool, { poolFrom: 1, batchSize: 1 });
       const request = { draft: { kind: 'ruleset' as const, id: turnaround.id, definition: lowerT1(4) } };
       const one = await service.run(await service.prepare(admin, request));
+      const ports = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
+      const before = ports();
       const many = await parallel.run(await parallel.prepare(admin, request));
       expect(many.threads).toBe(2);
       expect({ ...many, threads: 1 }).toEqual(one);
+      // The kept workers do not hold the process open: a server or a bench that is done exits.
+      expect(ports()).toBe(before);
     } finally {
       await pool.close();
     }

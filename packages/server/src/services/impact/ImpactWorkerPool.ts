@@ -31,7 +31,6 @@ export class ImpactWorkerPool {
     const file = new URL(fromSource ? './impactWorkerSource.mjs' : './impactWorker.js', import.meta.url);
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(file, fromSource ? { execArgv: ['--conditions=source'] } : {});
-      worker.unref();
       const slot: Slot = { worker, busy: 0, plans: new Set(), pending: new Map() };
       worker.on('message', (answer: WorkerAnswer) => {
         const waiting = slot.pending.get(answer.job);
@@ -48,6 +47,9 @@ export class ImpactWorkerPool {
       };
       worker.on('error', fail);
       worker.on('exit', (code) => fail(new Error(`impact worker stopped (${code})`)));
+      // After the listeners: a 'message' listener refs the worker's port again, and a kept worker
+      // must not keep the process alive (a server or a bench that is done exits).
+      worker.unref();
       this.slots.push(slot);
     }
     return this.slots;
