@@ -161,6 +161,8 @@ export const adminEn = {
   'preview.check': 'Check',
   'preview.cannotRender': 'The form cannot be shown yet: {error}',
   'versions.missingCalendar': '(a calendar that no longer exists)',
+  'versions.bySystem': 'System (first start)',
+  'versions.defaultPackNote': 'Default policy pack',
   'versions.history': 'Published versions',
   'versions.none': 'Never published.',
   'versions.number': 'Version',

@@ -156,6 +156,8 @@ export const adminZhCN: AdminMessages = {
   'preview.check': '检查',
   'preview.cannotRender': '表单暂时无法显示：{error}',
   'versions.missingCalendar': '（已不存在的日历）',
+  'versions.bySystem': '系统（首次启动）',
+  'versions.defaultPackNote': '默认政策包',
   'versions.history': '已发布版本',
   'versions.none': '从未发布。',
   'versions.number': '版本',

@@ -94,14 +94,16 @@ export function VersionsPanel<K extends DocumentKind>({
           loading={versions === null}
           dataSource={versions ?? []}
           pagination={false}
+          scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('versions.none') }}
           columns={[
             { title: t('versions.number'), dataIndex: 'version', width: 80 },
             { title: t('versions.publishedAt'), render: (_, v) => formatLocalDateTime(v.publishedAt, locale, 'Asia/Shanghai') },
-            { title: t('versions.publishedBy'), dataIndex: 'publishedBy' },
+            // The server publishes the default pack on first start as "system", noted "default policy pack": said in words.
+            { title: t('versions.publishedBy'), render: (_, v) => (v.publishedBy === 'system' ? t('versions.bySystem') : v.publishedBy) },
             {
               title: t('versions.note'),
-              render: (_, v) => v.note ?? '',
+              render: (_, v) => (v.note === 'default policy pack' ? t('versions.defaultPackNote') : (v.note ?? '')),
             },
             {
               title: t('common.actions'),
