@@ -14,6 +14,18 @@ export interface DateProblem {
 const FUTURE_TOLERANCE_MS = 2 * 60_000;
 
 type Data = Record<string, unknown>;
+
+/** One "YYYY-MM-DD" formatter per time zone, kept (a few zones at most: the calendars'). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function localDay(now: Date, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    if (dayFormats.size >= 32) dayFormats.clear();
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
+}
 const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isDateField = (node: RecordSchema | undefined) => node?.format === 'date' || node?.format === 'date-time';
 const title = (node: RecordSchema | undefined, name: string, locale: 'zh-CN' | 'en') => node?.['x-title']?.[locale] || name;
@@ -27,9 +39,8 @@ const title = (node: RecordSchema | undefined, name: string, locale: 'zh-CN' | '
  */
 export function checkDates(form: Pick<FormDefinition, 'schema'>, data: unknown, options: { now: Date; timeZone: string }): DateProblem[] {
   const problems: DateProblem[] = [];
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: options.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    options.now,
-  );
+  // Made only when a date field must not lie in the future (a formatter costs more than the whole check).
+  let today: string | undefined;
   const checkObject = (schema: RecordSchema, value: Data, prefix: string, line: number | undefined) => {
     const properties = schema.properties ?? {};
     const where = line === undefined ? { zh: '', en: '' } : { zh: `第 ${line + 1} 行的`, en: ` (line ${line + 1})` };
@@ -52,7 +63,10 @@ export function checkDates(form: Pick<FormDefinition, 'schema'>, data: unknown, 
       const zh = title(node, name, 'zh-CN');
       const en = title(node, name, 'en');
       if (node['x-notFuture'] === true) {
-        const future = node.format === 'date' ? v > today : at.getTime() > options.now.getTime() + FUTURE_TOLERANCE_MS;
+        const future =
+          node.format === 'date'
+            ? v > (today ??= localDay(options.now, options.timeZone))
+            : at.getTime() > options.now.getTime() + FUTURE_TOLERANCE_MS;
         if (future)
           problems.push({
             pointer: `${prefix}/${name}`,
