@@ -93,7 +93,8 @@ export function describeConditionTree(
   return [`${indent}${head}`, ...condition.children.flatMap((child) => describeConditionTree(child, locale, depth + 1, options))];
 }
 
-const UNNAMED_SHARED = { 'zh-CN': '共享条件', en: 'The shared condition' };
+/** What a shared condition without a title is called. */
+export const UNNAMED_SHARED = { 'zh-CN': '共享条件', en: 'The shared condition' };
 
 /** "市区来电 成立" / "Urban call holds": a shared condition named in a sentence. */
 export function sharedConditionHolds(name: string, locale: Locale): string {

@@ -1,7 +1,7 @@
 import type { FormDefinition } from '../forms/FormDefinition.js';
 import { enumKey } from '../forms/enumKey.js';
 import { pickText, type Locale, type LocalizedText } from '../i18n/LocalizedText.js';
-import { sharedConditionHolds } from './describeCondition.js';
+import { sharedConditionHolds, UNNAMED_SHARED } from './describeCondition.js';
 import { describeExpr } from '../expr/describeExpr.js';
 import type { Expr } from '../expr/Expr.js';
 import type { DeadlineUnit, OutcomeEvent, Party } from '../outcome/OutcomeEvent.js';
@@ -133,7 +133,7 @@ export function conditionSentence(condition: TopLevelCondition, context: Sentenc
         return sharedConditionHolds(pickText(title, locale), locale);
       // Never its code: a reference the rule set lacks (the checker reports it) or one met again inside itself.
       if (!shared) return locale === 'en' ? '(a shared condition that no longer exists)' : '（已不存在的共享条件）';
-      if (seen.has(c.condition)) return sharedConditionHolds(locale === 'en' ? 'The shared condition' : '共享条件', locale);
+      if (seen.has(c.condition)) return sharedConditionHolds(pickText(UNNAMED_SHARED, locale), locale);
       seen.add(c.condition);
       const text = walk(shared, nested);
       seen.delete(c.condition);
