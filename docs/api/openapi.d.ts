@@ -5475,8 +5475,6 @@ export interface components {
       /** @description ISO 8601 instant */
       updatedAt: string;
       rev: number;
-      /** @description the engine's outcome */
-      outcome: Record<string, never>;
       deadlines: components['schemas']['DeadlineRow'][];
     };
     RecordBrief: {

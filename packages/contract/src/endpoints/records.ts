@@ -11,7 +11,6 @@ import {
   JsonObject,
   NextCursor,
   Nullable,
-  OutcomeShape,
   RecordEvaluation,
   Text,
   pageQuery,
@@ -65,7 +64,8 @@ export const RecordView = Type.Object({
   now: Instant,
 });
 
-export const RecordListItem = Type.Object({ ...StoredRecordFields, outcome: OutcomeShape, deadlines: Type.Array(DeadlineRow) });
+/** A record in a list: its data and deadline rows (the outcome and explanation are read with the record). */
+export const RecordListItem = Type.Object({ ...StoredRecordFields, deadlines: Type.Array(DeadlineRow) });
 
 export const RecordListQuery = Type.Object({
   ...pageQuery(50),

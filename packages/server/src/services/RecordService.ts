@@ -307,7 +307,7 @@ export class RecordService {
     return this.store.listRecords(filter);
   }
 
-  /** A page of records for lists: each with its deadline rows (their live state), without the long explanation. */
+  /** A page of records for lists: each with its deadline rows (their live state); the evaluation is read with the record. */
   async listWithDeadlines(filter: RecordPageFilter) {
     const page = await this.store.pageRecords(filter);
     const rows = await this.store.listDeadlines({ recordIds: page.items.map((r) => r.id) });
@@ -315,11 +315,7 @@ export class RecordService {
       total: page.total,
       capped: page.capped,
       more: page.more,
-      items: page.items.map(({ evaluation, ...record }) => ({
-        ...record,
-        outcome: evaluation.outcome,
-        deadlines: rows.filter((d) => d.recordId === record.id),
-      })),
+      items: page.items.map((record) => ({ ...record, deadlines: rows.filter((d) => d.recordId === record.id) })),
     };
   }
 

@@ -96,6 +96,9 @@ export interface StoredRecord {
   rev: number;
 }
 
+/** A record as lists show it: everything but its evaluation (a list neither explains nor shows outcomes). */
+export type RecordHeader = Omit<StoredRecord, 'evaluation'>;
+
 export interface Approval {
   id: string;
   recordId: string;

@@ -1067,13 +1067,18 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       }
     };
 
-    it('when records are paged by cursor with filters, then every matching record comes once, newest first, and the total counts them', async () => {
+    it('when records are paged by cursor with filters, then every matching record comes once, newest first, and the total counts them, each without its evaluation', async () => {
       const store = await open();
       await fill(store, 60);
       const all = await walk(store, { formId: 'paged' }, 7);
       expect(all.ids).toHaveLength(60);
       expect(all.ids).toEqual([...all.ids].sort().reverse());
       expect(all.first).toMatchObject({ total: 60, capped: false, more: true });
+      // A list row is the record without its evaluation (read with the record).
+      const row = all.first.items[0]!;
+      const { evaluation: _evaluation, ...header } = (await store.getRecord(row.id))!;
+      expect(row).toEqual(header);
+      expect(row).not.toHaveProperty('evaluation');
       const open_ = await walk(store, { formId: 'paged', status: 'open', store: 's1' }, 4);
       expect(open_.ids).toEqual(
         Array.from({ length: 60 }, (_, i) => i)
@@ -1110,6 +1115,51 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.writeRecord(write({ ...before, data: { ...before.data, technician: '孙师傅' }, rev: 2 }, before));
       expect(await found('孙师傅')).toEqual(['p0000']);
       expect(await found('王师傅')).toHaveLength(19);
+      await store.close();
+    });
+
+    it('when a search word is common (over a thousand records hold it), then its pages still give exactly those records, newest first, and the total counts them', async () => {
+      const store = await open();
+      const surnames = ['孙', '吴'];
+      const count = 2_400;
+      const rows = Array.from({ length: count }, (_, i) => ({
+        id: `c${String(i).padStart(5, '0')}`,
+        name: `${i % 2 === 0 ? '周' : surnames[i % surnames.length]!}${i % 3 === 0 ? '先生' : '女士'}`,
+        technician: i % 3 === 2 ? '钱师傅' : '赵师傅',
+        store: i % 4 === 0 ? 's1' : 's2',
+        createdAt: new Date(Date.UTC(2025, 9, 1) + i * 60_000 + ((i * 7_919) % 50_000)).toISOString(),
+      }));
+      for (const r of rows)
+        await store.writeRecord(
+          write(
+            sampleRecord(r.id, {
+              formId: 'common',
+              store: r.store,
+              data: { ticketNo: `SH-${r.id}`, customer: { name: r.name, phone: '021' }, technician: r.technician },
+              createdAt: r.createdAt,
+              updatedAt: r.createdAt,
+            }),
+          ),
+        );
+      const newestFirst = (matches: typeof rows) =>
+        [...matches]
+          .sort((a, b) => (a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt)))
+          .map((r) => r.id);
+      const cases: [Omit<RecordPageFilter, 'limit' | 'after'>, (r: (typeof rows)[number]) => boolean][] = [
+        [{ search: '周' }, (r) => r.name.startsWith('周')],
+        [{ search: '周先' }, (r) => r.name.startsWith('周先')],
+        [{ search: '赵师傅' }, (r) => r.technician === '赵师傅'],
+        [{ search: '周 赵师傅' }, (r) => r.name.startsWith('周') && r.technician === '赵师傅'],
+        [{ search: '周', store: 's1' }, (r) => r.name.startsWith('周') && r.store === 's1'],
+        [{ search: '钱', formId: 'common' }, (r) => r.technician === '钱师傅'],
+        [{ search: '吴' }, (r) => r.name.startsWith('吴')],
+      ];
+      for (const [filter, holds] of cases) {
+        const expected = newestFirst(rows.filter(holds));
+        const { ids, first } = await walk(store, filter, 50);
+        expect(ids, JSON.stringify(filter)).toEqual(expected);
+        expect(first.total, JSON.stringify(filter)).toBe(expected.length);
+      }
       await store.close();
     });
   });

@@ -23,9 +23,8 @@ export class MyJobs {
     const records = await this.store.assignedRecords({ assignee, exclude, limit });
     if (records.length === 0) return [];
     const rows = await this.store.listDeadlines({ recordIds: records.map((r) => r.id) });
-    return records.map(({ evaluation, ...record }) => ({
+    return records.map(({ evaluation: _evaluation, ...record }) => ({
       ...record,
-      outcome: evaluation.outcome,
       deadlines: rows.filter((d) => d.recordId === record.id),
     }));
   }

@@ -1,5 +1,5 @@
 import type { CappedPage, HistoryAggregate, RecordCount, RecordCountFilter, RecordPageFilter } from '../paging.js';
-import type { RecordFilter, RecordWrite, StoredRecord } from '../types.js';
+import type { RecordFilter, RecordHeader, RecordWrite, StoredRecord } from '../types.js';
 import type { ImpactPartition, ImpactRow, ImpactRowFilter } from '../impactRows.js';
 import type { AssignedFilter } from '../assignedRecords.js';
 
@@ -11,9 +11,9 @@ export interface RecordsRepository {
   listRecords(filter: RecordFilter): Promise<{ items: StoredRecord[]; total: number }>;
   /**
    * A keyset page of records (filters and search by the database, newest first), its total counted up
-   * to a cap; each evaluation without its trace (a list never explains; getRecord has it).
+   * to a cap; without their evaluations (a list neither explains nor shows outcomes; getRecord has them).
    */
-  pageRecords(filter: RecordPageFilter): Promise<CappedPage<StoredRecord>>;
+  pageRecords(filter: RecordPageFilter): Promise<CappedPage<RecordHeader>>;
   /** Dashboards: records of a form per value of a field (and a second), counted by the database. */
   recordCounts(filter: RecordCountFilter): Promise<RecordCount[]>;
   /** A history fact's count or sum over every record of the window (no cap), computed by the database. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
+import { sampleRecord } from '../../testing/storeContract.js';
 import { startTestServer } from '../../testing/startTestServer.js';
 import { SqliteStore } from './SqliteStore.js';
 
@@ -168,6 +169,50 @@ describe('SQLite query plans of the lists, ledger, dashboards and history facts'
         for (const plan of plans)
           expect(plan, String(run)).not.toMatch(/SCAN (records|deadlines|fines|d|r|compliance_tallies|record_tallies)(\n|$)/);
       }
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite query plans of a search', () => {
+  it('when a search word is rare, then its matches are looked up; when over a thousand records hold it, then the records are walked newest first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aftersales-plans-'));
+    const store = new SqliteStore(dir);
+    try {
+      for (let i = 0; i < 1_200; i++) {
+        const at = new Date(Date.UTC(2025, 9, 1) + i * 60_000).toISOString();
+        await store.writeRecord({
+          record: {
+            ...sampleRecord(`r${i}`, { createdAt: at, updatedAt: at }),
+            data: { customer: { name: i % 100 === 0 ? '吴女士' : '周先生' } },
+          },
+          previous: null,
+          actor: 'clerk',
+          action: 'create',
+          approvals: [],
+          deadlines: [],
+          fines: [],
+          notifications: [],
+        });
+      }
+      const db = store.database.db;
+      const spy = vi.spyOn(db, 'prepare');
+      const pagePlan = async (search: string) => {
+        spy.mockClear();
+        const page = await store.pageRecords({ search, limit: 50 });
+        const sql = spy.mock.calls.map((call) => call[0]).find((s) => s.includes('ORDER BY created_at DESC'));
+        return { page, plan: sql ? planOf(db, sql).join('\n') : 'the page statement was prepared before' };
+      };
+      const rare = await pagePlan('吴');
+      expect(rare.page.total).toBe(12);
+      expect(rare.plan).toMatch(/SEARCH records USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      const common = await pagePlan('周');
+      expect(common.page).toMatchObject({ total: 1_188, more: true });
+      expect(common.page.items[0]!.id).toBe('r1199');
+      expect(common.plan).toMatch(/SCAN records USING INDEX records_created/);
+      expect(common.plan).not.toMatch(/TEMP B-TREE/);
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -115,6 +115,7 @@ export async function pageRecords(
         { $sort: { createdAt: -1, id: -1 } },
         ...deadlineStages(filter.deadlineState),
         { $limit: filter.limit + 1 },
+        { $project: { evaluation: 0, searchValues: 0 } },
       ])
       .toArray(),
     records.aggregate([{ $match: query }, ...deadlineStages(filter.deadlineState), { $limit: COUNT_CAP + 1 }, { $count: 'n' }]).toArray(),

@@ -3,7 +3,7 @@ import { DomainError } from '../../../errors/DomainError.js';
 import { recordWritten } from '../../auditEntries.js';
 import { decodeEvaluation, encodeEvaluation } from '../../evaluationCodec.js';
 import type { RecordsRepository } from '../../ports/RecordsRepository.js';
-import type { RecordFilter, RecordWrite, StoredRecord } from '../../types.js';
+import type { RecordFilter, RecordHeader, RecordWrite, StoredRecord } from '../../types.js';
 import { plain, type MongoDatabase } from '../MongoDatabase.js';
 import type { MongoApprovalsRepository } from './ApprovalsRepository.js';
 import type { MongoAuditRepository } from './AuditRepository.js';
@@ -134,8 +134,7 @@ export class MongoRecordsRepository implements RecordsRepository {
   }
   async pageRecords(filter: RecordPageFilter) {
     const page = await records.pageRecords(this.database.db, filter);
-    // A list never explains: the trace (two thirds of an evaluation) stays deflated.
-    return { ...page, items: page.items.map((r) => fromRecordDoc(r, { trace: false })!) };
+    return { ...page, items: page.items.map(fromRecordHeaderDoc) };
   }
   async recordCounts(filter: RecordCountFilter) {
     return dashboard.recordCounts(this.database.db, filter, this.parts.tallies);
@@ -165,10 +164,20 @@ export class MongoRecordsRepository implements RecordsRepository {
 function recordDoc(record: StoredRecord): Document {
   return { ...record, evaluation: new Binary(encodeEvaluation(record.evaluation)), searchValues: records.searchValuesOf(record) };
 }
-function fromRecordDoc(doc: Document | null, options: { trace?: boolean } = {}): StoredRecord | null {
+function fromRecordDoc(doc: Document | null): StoredRecord | null {
   const found = plain<StoredRecord & { evaluation: unknown; searchValues?: string[] }>(doc);
   if (!found) return null;
   const { searchValues: _search, ...record } = found;
   const stored = record.evaluation;
-  return { ...record, evaluation: decodeEvaluation(stored instanceof Binary ? Buffer.from(stored.buffer) : stored, options) };
+  return { ...record, evaluation: decodeEvaluation(stored instanceof Binary ? Buffer.from(stored.buffer) : stored) };
+}
+
+/** A record document read without its evaluation (`pageRecords` leaves it out). */
+function fromRecordHeaderDoc(doc: Document): RecordHeader {
+  const {
+    searchValues: _search,
+    evaluation: _evaluation,
+    ...record
+  } = plain<RecordHeader & { evaluation?: unknown; searchValues?: string[] }>(doc)!;
+  return record;
 }

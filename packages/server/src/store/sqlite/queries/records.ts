@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { searchWords, type CappedPage, type RecordPageFilter } from '../../paging.js';
 import type { RecordFilter } from '../../types.js';
-import { cappedCount, Conditions, prepared } from './prepared.js';
+import { cappedCount, Conditions, COUNT_CAP, prepared } from './prepared.js';
 
 type Row = Record<string, unknown>;
 
@@ -65,8 +65,30 @@ function matchOf(word: string): { table: 'records_search' | 'records_words'; que
   return [...word].length >= 3 ? { table: 'records_search', query: quoted } : { table: 'records_words', query: `${quoted}*` };
 }
 
+/**
+ * How a search's matches meet the other filters. `lookup`: the rarest word's matches are looked up
+ * one by one and sorted (few matches); `walk`: the records are walked newest first through their
+ * index and each is checked against the matches (common words: a 1-character surname matches a
+ * tenth of the store, and a page is found after a few hundred records instead of sorting them all).
+ */
+type SearchPlan = 'lookup' | 'walk';
+
+/** Above this many matches of its rarest word, a search page walks the records (see SearchPlan). */
+const WALK_ABOVE = 1_000;
+
+/** How many rows match one word in its index, counted no further than `cap`. */
+function matchCount(db: Database.Database, word: string, cap: number): number {
+  const { table, query } = matchOf(word);
+  return Number(
+    (prepared(db, `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${table} MATCH ? LIMIT ?)`).get(query, cap) as Row).n,
+  );
+}
+
 /** Every filter of a record list as SQL over `records` (each served by an index; see INDEXES). */
-export function recordConditions(filter: Omit<RecordPageFilter, 'limit' | 'after'> & Pick<RecordFilter, 'createdBy'>): Conditions {
+export function recordConditions(
+  filter: Omit<RecordPageFilter, 'limit' | 'after'> & Pick<RecordFilter, 'createdBy'>,
+  plan: SearchPlan = 'lookup',
+): Conditions {
   const where = new Conditions();
   if (filter.formId) where.add('form_id = ?', filter.formId);
   if (filter.createdBy) where.add('created_by = ?', filter.createdBy);
@@ -97,23 +119,45 @@ export function recordConditions(filter: Omit<RecordPageFilter, 'limit' | 'after
   // A probe of deadlines_record_state per record walked (the walk stays in created order).
   if (filter.deadlineState)
     where.add('EXISTS (SELECT 1 FROM deadlines d WHERE d.record_id = records.id AND d.state = ?)', filter.deadlineState);
+  // `+rowid` keeps SQLite from driving the query by the matches' rowids: it walks an index instead.
   for (const word of searchWords(filter.search)) {
     const { table, query } = matchOf(word);
-    where.add(`records.rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`, query);
+    where.add(`${plan === 'walk' ? '+' : ''}records.rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`, query);
   }
   return where;
+}
+
+/** The plan of a search page: a walk when even its rarest word matches many records. */
+function searchPlan(db: Database.Database, search: string | undefined): SearchPlan {
+  const words = searchWords(search);
+  if (words.length === 0) return 'lookup';
+  return Math.min(...words.map((w) => matchCount(db, w, WALK_ABOVE + 1))) > WALK_ABOVE ? 'walk' : 'lookup';
+}
+
+/** The capped count of a list: a search's matches looked up (or counted in its index alone when nothing else filters). */
+function recordCount(db: Database.Database, filter: Omit<RecordPageFilter, 'limit' | 'after'>): { total: number; capped: boolean } {
+  const words = searchWords(filter.search);
+  const where = recordConditions(filter);
+  if (words.length === 1 && where.parts.length === 1) {
+    const n = matchCount(db, words[0]!, COUNT_CAP + 1);
+    return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false };
+  }
+  return cappedCount(db, 'records', where);
 }
 
 /** The rows after a keyset cursor, as a row value: a range of the (…, created_at, id) index, not a walk from its newest end. */
 const afterCursor = (where: Conditions, after: [string, string] | undefined) =>
   after ? where.with('(created_at, id) < (?, ?)', after[0], after[1]) : where;
 
-/** A keyset page of records, newest first, with a count capped at COUNT_CAP. */
+/** The columns of a record but its evaluation: what a list shows. */
+const HEADER_COLUMNS =
+  'id, form_id, form_version, rule_set_versions, status, data, store, assignee, created_by, created_at, updated_at, rev';
+
+/** A keyset page of records (without their evaluations), newest first, with a count capped at COUNT_CAP. */
 export function pageRecords(db: Database.Database, filter: RecordPageFilter): CappedPage<Row> {
-  const where = recordConditions(filter);
-  const { total, capped } = cappedCount(db, 'records', where);
-  const paged = afterCursor(where, filter.after);
-  const rows = prepared(db, `SELECT * FROM records ${paged.clause()} ORDER BY created_at DESC, id DESC LIMIT ?`).all(
+  const { total, capped } = recordCount(db, filter);
+  const paged = afterCursor(recordConditions(filter, searchPlan(db, filter.search)), filter.after);
+  const rows = prepared(db, `SELECT ${HEADER_COLUMNS} FROM records ${paged.clause()} ORDER BY created_at DESC, id DESC LIMIT ?`).all(
     ...paged.params,
     filter.limit + 1,
   ) as Row[];

@@ -2,7 +2,7 @@ import { DomainError } from '../../../errors/DomainError.js';
 import { recordWritten } from '../../auditEntries.js';
 import { decodeEvaluation, encodeEvaluation } from '../../evaluationCodec.js';
 import type { RecordsRepository } from '../../ports/RecordsRepository.js';
-import type { RecordFilter, RecordWrite, StoredRecord } from '../../types.js';
+import type { RecordFilter, RecordHeader, RecordWrite, StoredRecord } from '../../types.js';
 import { GroupCommit } from '../GroupCommit.js';
 import { json, parse, str, type Row } from '../rows.js';
 import type { SqliteDatabase } from '../SqliteDatabase.js';
@@ -124,8 +124,7 @@ export class SqliteRecordsRepository implements RecordsRepository {
   }
   async pageRecords(filter: RecordPageFilter) {
     const page = records.pageRecords(this.database.db, filter);
-    // A list never explains: the trace (two thirds of an evaluation) stays deflated.
-    return { ...page, items: page.items.map((r) => toRecord(r, { trace: false })!) };
+    return { ...page, items: page.items.map(toRecordHeader) };
   }
   async recordCounts(filter: RecordCountFilter) {
     return dashboard.recordCounts(this.database.db, filter);
@@ -154,8 +153,12 @@ export class SqliteRecordsRepository implements RecordsRepository {
   }
 }
 
-function toRecord(row: Row | undefined, options: { trace?: boolean } = {}): StoredRecord | null {
+function toRecord(row: Row | undefined): StoredRecord | null {
   if (!row) return null;
+  return { ...toRecordHeader(row), evaluation: decodeEvaluation(row.evaluation) };
+}
+
+function toRecordHeader(row: Row): RecordHeader {
   return {
     id: String(row.id),
     formId: String(row.form_id),
@@ -163,7 +166,6 @@ function toRecord(row: Row | undefined, options: { trace?: boolean } = {}): Stor
     ruleSetVersions: parse(row.rule_set_versions),
     status: str(row.status),
     data: parse(row.data),
-    evaluation: decodeEvaluation(row.evaluation, options),
     store: str(row.store),
     assignee: str(row.assignee),
     createdBy: String(row.created_by),
