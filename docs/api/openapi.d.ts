@@ -4637,13 +4637,14 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * My jobs: records assigned to me that are not finished, soonest due outstanding deadline first (overdue first), each with its deadlines; now: the server clock
+     * My jobs: records assigned to me that are not finished, soonest due outstanding deadline first (overdue first), each with its deadlines; a page of `limit` (1-500, 100) and the `nextCursor` to pass as `cursor`; now: the server clock
      * @description Access: roles: admin, manager, staff.
      */
     get: {
       parameters: {
         query?: {
           limit?: number;
+          cursor?: string;
         };
         header?: never;
         path?: never;
@@ -4651,7 +4652,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description My jobs: records assigned to me that are not finished, soonest due outstanding deadline first (overdue first), each with its deadlines; now: the server clock */
+        /** @description My jobs: records assigned to me that are not finished, soonest due outstanding deadline first (overdue first), each with its deadlines; a page of `limit` (1-500, 100) and the `nextCursor` to pass as `cursor`; now: the server clock */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4659,6 +4660,7 @@ export interface paths {
           content: {
             'application/json': {
               items: components['schemas']['RecordListItem'][];
+              nextCursor: string | null;
               /** @description ISO 8601 instant */
               now: string;
             };
@@ -4865,13 +4867,14 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A channel's delivery log, newest first: state, attempts, next attempt, last status and error
+     * A channel's delivery log, newest first: state, attempts, next attempt, last status and error; a page of `limit` (1-500, 100) with the total and the `nextCursor` to pass as `cursor`
      * @description Access: roles: admin.
      */
     get: {
       parameters: {
         query?: {
           limit?: number;
+          cursor?: string;
         };
         header?: never;
         path: {
@@ -4881,7 +4884,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A channel's delivery log, newest first: state, attempts, next attempt, last status and error */
+        /** @description A channel's delivery log, newest first: state, attempts, next attempt, last status and error; a page of `limit` (1-500, 100) with the total and the `nextCursor` to pass as `cursor` */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4889,6 +4892,11 @@ export interface paths {
           content: {
             'application/json': {
               items: components['schemas']['Delivery'][];
+              /** @description counted up to 10,000 */
+              total: number;
+              /** @description there are more than `total` */
+              totalCapped: boolean;
+              nextCursor: string | null;
             };
           };
         };

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './support/playwright.js';
 import { Pages, signIn as signInAs, type Screen } from './support/session.js';
-import { launchBrowser, shot } from './support/browser.js';
-import { startServer, type TestServer } from './support/startServer.js';
+import { launchBrowser, shot, shotView } from './support/browser.js';
+import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 
 /**
  * A field-service day in Chinese: the clerk dispatches a job to a technician by name (desk, 1440x900),
@@ -205,5 +205,91 @@ describe('dispatch, my jobs and notices in Chromium', () => {
     await signIn(tech, 'wang', 'wang-password-2025');
     await expect.poll(() => tech.getByText('赵主管（售后主管）已批准你的申请，理由：同意领用').count()).toBe(1);
     await shot(tech, 'fieldwork-notified-phone');
+  });
+
+  it('long lists load more: the channel’s delivery log past its first 100 for the admin, 我的工单 past its first 100 for 王师傅', async () => {
+    // 120 more deliveries in the log (the first page holds 100), and 110 more jobs for 王师傅.
+    const [channel] = await server.services.store.listChannels('jiefang');
+    const { record } = await server.services.records.create(
+      'after-sales-record',
+      {
+        store: 'jiefang',
+        customer: { name: '周先生', phone: '13900139000', address: '人民路 8 号' },
+        serviceType: 'install',
+        problemDescription: '安装热水器',
+        zone: 'urban',
+        callTime: new Date().toISOString(),
+      },
+      'clerk',
+      { store: 'jiefang', assignee: 'wang' },
+    );
+    const notices = Array.from({ length: 120 }, (_, i) => ({
+      id: `bulk-notice-${i}`,
+      uniqueKey: `bulk|${i}`,
+      at: new Date(Date.now() - i * 60_000).toISOString(),
+      role: 'technician',
+      person: 'wang',
+      recordId: record.id,
+      message: { 'zh-CN': `第 ${i + 1} 条通知`, en: `Notice ${i + 1}` },
+    }));
+    await server.services.store.enqueueDeliveries(
+      notices.map((n) => ({
+        id: `bulk-delivery-${n.id}`,
+        channelId: channel!.id,
+        notificationId: n.id,
+        event: 'approval' as const,
+        payload: { notice: n, store: 'jiefang' },
+        state: 'delivered' as const,
+        attempts: 1,
+        nextAt: null,
+        leaseUntil: null,
+        lastStatus: 200,
+        lastError: null,
+        createdAt: n.at,
+        deliveredAt: n.at,
+      })),
+    );
+    for (let i = 0; i < 110; i++)
+      await server.services.records.create(
+        'after-sales-record',
+        {
+          store: 'jiefang',
+          customer: { name: `客户${i + 1}`, phone: '13900139000', address: '人民路 8 号' },
+          serviceType: 'repair',
+          problemDescription: '上门检查',
+          zone: 'urban',
+          callTime: new Date().toISOString(),
+          technician: 'wang',
+        },
+        'clerk',
+        { store: 'jiefang', assignee: 'wang' },
+      );
+    const jobs = (await server.services.myJobs.list('wang', 500)).items.length;
+    const deliveries = (await server.services.store.pageDeliveries(channel!.id, { limit: 500 })).total;
+    expect(jobs).toBeGreaterThan(100);
+
+    const admin = await page('desk');
+    await signInAs(admin, server.url, ADMIN.username, ADMIN.password, /\/admin/);
+    await admin.goto(`${server.url}/admin/channels`);
+    await admin.getByRole('button', { name: '发送记录' }).click();
+    const rows = admin.locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(100);
+    await expect.poll(() => admin.getByText(`已显示 100 条，共 ${deliveries} 条`).count()).toBe(1);
+    await admin.getByRole('button', { name: '加载更多' }).scrollIntoViewIfNeeded();
+    await shotView(admin, 'channels-log-more-desk');
+    await admin.getByRole('button', { name: '加载更多' }).click();
+    await expect.poll(() => rows.count()).toBe(deliveries);
+    await expect.poll(() => admin.getByRole('button', { name: '加载更多' }).count()).toBe(0);
+
+    const tech = await page('phone');
+    await signIn(tech, 'wang', 'wang-password-2025');
+    await tech.goto(`${server.url}/staff/jobs`);
+    const cards = tech.locator('.job-card');
+    await expect.poll(() => cards.count()).toBe(100);
+    await tech.getByRole('button', { name: '加载更多' }).scrollIntoViewIfNeeded();
+    await shotView(tech, 'fieldwork-my-jobs-more-phone');
+    await tech.getByRole('button', { name: '加载更多' }).click();
+    await expect.poll(() => cards.count()).toBe(jobs);
+    await expect.poll(() => tech.getByRole('button', { name: '加载更多' }).count()).toBe(0);
   });
 });

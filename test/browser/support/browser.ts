@@ -24,3 +24,8 @@ export function launchBrowser(): Promise<Browser> {
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 }
+
+/** What the window shows now (a long list's end, where a full-page shot would be too tall to read). */
+export async function shotView(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+}

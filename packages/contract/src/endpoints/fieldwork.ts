@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { endpoint } from '../endpoint.js';
-import { IdParams, Instant, Text } from '../shapes.js';
+import { IdParams, Instant, NextCursor, pageQuery, Text } from '../shapes.js';
 import { RecordListItem, RecordView } from './records.js';
 
 export const Dispatch = Type.Object(
@@ -57,9 +57,7 @@ export const fieldworkEndpoints = {
   myJobs: endpoint({
     method: 'get',
     path: '/my-jobs',
-    query: Type.Object({
-      limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100, description: 'at most this many' })),
-    }),
-    response: Type.Object({ items: Type.Array(RecordListItem), now: Instant }),
+    query: Type.Object(pageQuery(100)),
+    response: Type.Object({ items: Type.Array(RecordListItem), nextCursor: NextCursor, now: Instant }),
   }),
 };

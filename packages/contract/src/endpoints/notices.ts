@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { endpoint } from '../endpoint.js';
-import { IdParams, Instant, JsonObject, Notice, Nullable, Text } from '../shapes.js';
+import { IdParams, Instant, JsonObject, NextCursor, Notice, Nullable, pageQuery, Text } from '../shapes.js';
 
 const ChannelKind = Type.Enum(['webhook', 'wecom', 'dingtalk', 'email']);
 const NoticeEvent = Type.Enum(['record', 'approval', 'deadline', 'fine']);
@@ -76,10 +76,13 @@ export const noticeEndpoints = {
     method: 'get',
     path: '/channels/:id/deliveries',
     params: IdParams,
-    query: Type.Object({
-      limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'newest first, at most this many' })),
+    query: Type.Object(pageQuery(100)),
+    response: Type.Object({
+      items: Type.Array(Delivery),
+      total: Type.Integer({ description: 'counted up to 10,000' }),
+      totalCapped: Type.Boolean({ description: 'there are more than `total`' }),
+      nextCursor: NextCursor,
     }),
-    response: Type.Object({ items: Type.Array(Delivery) }),
   }),
   replayDelivery: endpoint({ method: 'post', path: '/deliveries/:id/replay', params: IdParams, response: Delivery }),
 };

@@ -19,11 +19,11 @@ export function fieldworkApi(client: ApiClient) {
     stores: () => client.call(e.stores, {}),
     nameStore: (id: string, name: string) => client.call(e.nameStore, { params: { id }, body: { name } }),
     dispatch: (id: string, assignee: string, rev: number) => client.call(e.dispatch, { params: { id }, body: { assignee, rev } }),
-    myJobs: () => client.call(e.myJobs, {}),
+    myJobs: (cursor?: string) => client.call(e.myJobs, { query: cursor ? { cursor } : {} }),
     channels: () => client.call(n.channels, {}),
     createChannel: (input: Static<typeof n.createChannel.body>) => client.call(n.createChannel, { body: input }),
     deleteChannel: (id: string) => client.call(n.deleteChannel, { params: { id } }),
-    deliveries: (id: string) => client.call(n.deliveries, { params: { id } }),
+    deliveries: (id: string, cursor?: string) => client.call(n.deliveries, { params: { id }, query: cursor ? { cursor } : {} }),
     replay: (id: string) => client.call(n.replayDelivery, { params: { id } }),
   };
 }

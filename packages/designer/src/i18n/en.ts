@@ -107,6 +107,10 @@ export const en = {
   'checks.computed': 'Computed',
   'checks.number': 'Enter a number, e.g. 12.5 (no letters)',
   'checks.wholeNumber': 'Enter a whole number, e.g. 3 (no letters or decimals)',
+  'list.shown': 'Showing {shown} of {total}',
+  'list.more': 'Load more',
+  // scale: records list paging and search
+  'list.shownAtLeast': 'Showing {shown} of more than {total}',
 } as const;
 
 /** A message key of any area: `t()` takes only these (a missing key is a type error). */

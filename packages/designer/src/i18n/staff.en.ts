@@ -24,8 +24,6 @@ export const staffEn = {
   'staff.home.openDeadlines': 'My open deadlines',
   'staff.home.approvals': 'Approvals waiting',
   'staff.home.overdue': 'Overdue now',
-  'staff.list.shown': 'Showing {shown} of {total}',
-  'staff.list.more': 'Load more',
   'staff.home.notices': 'Notices and reminders',
   'staff.home.noNotices': 'Nothing new.',
   'staff.home.myForms': 'My forms',
@@ -173,8 +171,6 @@ export const staffEn = {
   'staff.dashboard.blank': '(blank)',
   'staff.dashboard.noData': 'No data yet for this period.',
   'words.photo': 'Photo',
-  // scale: records list paging and search
-  'staff.list.shownAtLeast': 'Showing {shown} of more than {total}',
   'staff.records.search': 'Ticket no., phone, customer or technician',
   'staff.records.searchHint': 'Whole words of 1–2 characters match the start of a word (a surname); 3 or more match anywhere',
   'staff.history.breachedAny': 'Deadline breached',

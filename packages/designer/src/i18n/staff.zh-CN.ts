@@ -22,8 +22,6 @@ export const staffZhCN: StaffMessages = {
   'staff.home.openDeadlines': '我的未完成时限',
   'staff.home.approvals': '待审批',
   'staff.home.overdue': '当前超时',
-  'staff.list.shown': '已显示 {shown} 条，共 {total} 条',
-  'staff.list.more': '加载更多',
   'staff.home.notices': '通知与提醒',
   'staff.home.noNotices': '暂无新通知。',
   'staff.home.myForms': '我要填的表',
@@ -169,8 +167,6 @@ export const staffZhCN: StaffMessages = {
   'staff.dashboard.blank': '（空）',
   'staff.dashboard.noData': '此期间暂无数据。',
   'words.photo': '照片',
-  // scale: records list paging and search
-  'staff.list.shownAtLeast': '已显示 {shown} 条，共 {total} 条以上',
   'staff.records.search': '工单号、电话、客户或师傅',
   'staff.records.searchHint': '1–2 个字按词首查找（如姓氏），3 个字及以上任意位置查找',
   'staff.history.breachedAny': '超过时限',

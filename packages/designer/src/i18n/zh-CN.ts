@@ -100,4 +100,8 @@ export const zhCN: CommonMessages = {
   'checks.computed': '自动计算',
   'checks.number': '请填写数字，如 12.5（不能有字母）',
   'checks.wholeNumber': '请填写整数，如 3（不能有字母或小数）',
+  'list.shown': '已显示 {shown} 条，共 {total} 条',
+  'list.more': '加载更多',
+  // scale: records list paging and search
+  'list.shownAtLeast': '已显示 {shown} 条，共 {total} 条以上',
 };

@@ -151,6 +151,18 @@ describe('dispatch and my jobs', () => {
           .sort()[0],
     );
     expect(dues.filter(Boolean)).toEqual([...dues.filter(Boolean)].sort());
+    expect(jobs.body.nextCursor).toBeNull();
+    // Paged one at a time, the list comes whole and in the same order; a cursor not made here is refused.
+    const paged: string[] = [];
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const page = await wang('GET', `/my-jobs?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      paged.push(...page.body.items.map((r: { id: string }) => r.id));
+      cursor = page.body.nextCursor;
+    }
+    expect(paged).toEqual(ids);
+    const forged = Buffer.from(JSON.stringify([2, '', '', ''])).toString('base64url');
+    expect((await wang('GET', `/my-jobs?cursor=${forged}`)).body.error).toMatchObject({ reason: 'list.badCursor' });
     // The home counter of open deadlines counts his assigned jobs.
     const open = await wang('GET', '/records?mine=1&deadline=open&limit=1');
     expect(open.body.total).toBeGreaterThanOrEqual(3);

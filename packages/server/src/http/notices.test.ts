@@ -181,6 +181,12 @@ describe('notice channels', () => {
     expect(replay.body).toMatchObject({ state: 'pending', attempts: 0 });
     expect((await server.services.notices.tick()).delivered).toBe(1);
     expect(received.length).toBe(before + 1);
+    // The log is paged: a page, its total and the cursor of the next one.
+    const page = await admin('GET', `/channels/${channel.id}/deliveries?limit=1`);
+    expect(page.body).toMatchObject({ total: (await log()).length, totalCapped: false });
+    expect(page.body.items).toHaveLength(1);
+    expect(page.body.nextCursor === null).toBe((await log()).length === 1);
+    expect((await admin('GET', `/channels/${channel.id}/deliveries?cursor=not-ours!`)).status).toBe(400);
   });
 
   it('when a channel’s receiver answers with a redirect, then it is not followed and the attempt fails', async () => {

@@ -4,15 +4,19 @@ import type { BreachItem } from '../store/Store.js';
 import type { DeadlineRow, Notification } from '../store/types.js';
 import type { Clock } from './Clock.js';
 import type { DeadlinesRepository } from '../store/ports/DeadlinesRepository.js';
+import type { RecordsRepository } from '../store/ports/RecordsRepository.js';
 
 /** The repositories this service uses (services take only the ports they use; see store/ports/). */
-type StorePorts = DeadlinesRepository;
+type StorePorts = DeadlinesRepository & Pick<RecordsRepository, 'tidySearch'>;
 
 /** Most rows per transaction: enough to amortise a commit's fsync. */
 export const CLOCK_BATCH = 500;
 /** How long one batch may hold the event loop; the batch size follows it (a slow or busy machine gets smaller batches). */
 const BATCH_BUDGET_MS = 40;
 const MIN_BATCH = 25;
+/** The search index's tidying per tick: batches of this many pages (a few milliseconds each), at most this many batches. */
+const SEARCH_PAGES = 100;
+const SEARCH_BATCHES = 50;
 
 /** One turn of the event loop (its poll phase answers waiting requests) before the next batch. */
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -24,7 +28,7 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
  *
  * A tick works in bounded batches (one transaction each) and gives the event loop a turn between
  * them, so a tick of hundreds of thousands of breaches (a weekend down, a calendar publish) does not
- * stop the server answering requests.
+ * stop the server answering requests. Last, it tidies the record search index, also in batches.
  */
 export class Scheduler {
   private readonly repeating = new Repeating('clock tick', () => this.tick());
@@ -60,6 +64,8 @@ export class Scheduler {
       size.took(performance.now() - started);
       await yieldToRequests();
     }
+    // The search index merges the segments the record writes left (writes do not merge: it slowed them as the index grew).
+    for (let batch = 0; batch < SEARCH_BATCHES && (await this.store.tidySearch(SEARCH_PAGES)); batch++) await yieldToRequests();
     return { breached, reminded };
   }
 

@@ -179,6 +179,9 @@ export abstract class ComposedStore implements Store {
   historyAggregate(...args: Parameters<RecordsRepository['historyAggregate']>) {
     return this.records.historyAggregate(...args);
   }
+  tidySearch(...args: Parameters<RecordsRepository['tidySearch']>) {
+    return this.records.tidySearch(...args);
+  }
   assignedRecords(...args: Parameters<RecordsRepository['assignedRecords']>) {
     return this.records.assignedRecords(...args);
   }
@@ -345,8 +348,8 @@ export abstract class ComposedStore implements Store {
   finishDelivery(...args: Parameters<ChannelsRepository['finishDelivery']>) {
     return this.channels.finishDelivery(...args);
   }
-  listDeliveries(...args: Parameters<ChannelsRepository['listDeliveries']>) {
-    return this.channels.listDeliveries(...args);
+  pageDeliveries(...args: Parameters<ChannelsRepository['pageDeliveries']>) {
+    return this.channels.pageDeliveries(...args);
   }
   getDelivery(...args: Parameters<ChannelsRepository['getDelivery']>) {
     return this.channels.getDelivery(...args);

@@ -4,6 +4,7 @@ import type { RecordPageFilter } from '../store/paging.js';
 import { openImpactReader } from '../store/impactReader.js';
 import type { ImpactPartFilter } from '../store/impactRows.js';
 import type { StoredRecord } from '../store/types.js';
+import { assignedCursor, type AssignedCursor } from '../store/assignedRecords.js';
 import { describeRepositoryContract } from './storeRepositoryContract.js';
 
 const evaluation = {
@@ -926,8 +927,54 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         await store.writeRecord(write(sampleRecord('j4', { assignee: 'wang', status: 'closed' })));
         await store.writeRecord(write(sampleRecord('j5', { assignee: 'li' })));
         const mine = await store.assignedRecords({ assignee: 'wang', exclude: [{ formId: 'f', statuses: ['closed'] }], limit: 10 });
-        expect(mine.map((r) => r.id)).toEqual(['j2', 'j1', 'j3']);
-        expect((await store.assignedRecords({ assignee: 'wang', exclude: [], limit: 1 })).map((r) => r.id)).toEqual(['j2']);
+        expect(mine.items.map((r) => r.record.id)).toEqual(['j2', 'j1', 'j3']);
+        expect(mine.items.map((r) => r.nextDue)).toEqual(['2025-10-09T09:00:00.000Z', '2025-10-10T09:00:00.000Z', null]);
+        expect(mine.items[0]!.record).not.toHaveProperty('evaluation');
+        expect(mine.more).toBe(false);
+        const first = await store.assignedRecords({ assignee: 'wang', exclude: [], limit: 1 });
+        expect(first).toMatchObject({ items: [{ record: { id: 'j2' } }], more: true });
+        await store.close();
+      });
+
+      it('when the assignee’s list is paged by cursor, then every record comes once in its order: overdue and soonest due first, then newest first', async () => {
+        const store = await open();
+        // 30 records: a third without an outstanding deadline, the others due on one of five instants (ties broken by creation, then id).
+        const expected: { id: string; noDue: number; due: string; createdAt: string }[] = [];
+        for (let i = 0; i < 30; i++) {
+          const id = `q${String((i * 7) % 30).padStart(2, '0')}`;
+          const createdAt = new Date(Date.UTC(2025, 9, 1, i % 4)).toISOString();
+          const due = i % 3 === 0 ? null : new Date(Date.UTC(2025, 9, 10, i % 5)).toISOString();
+          await store.writeRecord({
+            ...write(sampleRecord(id, { assignee: 'wang', createdAt, updatedAt: createdAt })),
+            deadlines: due
+              ? [
+                  {
+                    recordId: id,
+                    formId: 'f',
+                    key: 'k',
+                    dueAt: due,
+                    state: 'open',
+                    remindAt: null,
+                    reminded: false,
+                    deadline: { key: 'k' } as never,
+                  },
+                ]
+              : [],
+          });
+          expected.push({ id, noDue: due ? 0 : 1, due: due ?? '', createdAt });
+        }
+        expected.sort(
+          (a, b) => a.noDue - b.noDue || a.due.localeCompare(b.due) || b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id),
+        );
+        const seen: string[] = [];
+        let after: AssignedCursor | undefined;
+        for (;;) {
+          const page = await store.assignedRecords({ assignee: 'wang', exclude: [], limit: 4, ...(after ? { after } : {}) });
+          seen.push(...page.items.map((r) => r.record.id));
+          if (!page.more) break;
+          after = assignedCursor(page.items.at(-1)!);
+        }
+        expect(seen).toEqual(expected.map((r) => r.id));
         await store.close();
       });
     });
@@ -979,7 +1026,38 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.enqueueDeliveries([delivery('x1', 'n1'), delivery('x2', 'n2', 'skipped')])).toBe(2);
         expect(await store.enqueueDeliveries([delivery('x3', 'n1')])).toBe(0);
         expect(await store.undeliveredNotices(channel, '2025-10-09T00:00:00.000Z', 10)).toEqual([]);
-        expect((await store.listDeliveries('c1', 10)).map((d) => d.id)).toEqual(['x1']);
+        expect((await store.pageDeliveries('c1', { limit: 10 })).items.map((d) => d.id)).toEqual(['x1']);
+        await store.close();
+      });
+
+      it('when a channel’s delivery log is paged by cursor, then every delivery but the skipped ones comes once, newest first, and the total counts them', async () => {
+        const store = await open();
+        await store.saveChannel(channel);
+        const ids = Array.from({ length: 23 }, (_, i) => `n${String(i).padStart(2, '0')}`);
+        await store.writeRecord({ ...write(sampleRecord('d1')), notifications: ids.map((id) => notice(id, 'd1')) });
+        // Three deliveries share each instant (the cursor's id breaks the tie); every fifth one is skipped.
+        await store.enqueueDeliveries(
+          ids.map((id, i) => ({
+            ...delivery(`x${id}`, id, i % 5 === 0 ? 'skipped' : 'pending'),
+            createdAt: new Date(Date.UTC(2025, 9, 9, 2, Math.floor(i / 3))).toISOString(),
+          })),
+        );
+        const seen: string[] = [];
+        let after: [string, string] | undefined;
+        for (;;) {
+          const page = await store.pageDeliveries('c1', { limit: 4, ...(after ? { after } : {}) });
+          expect(page.total).toBe(18);
+          seen.push(...page.items.map((d) => d.id));
+          if (!page.more) break;
+          const last = page.items.at(-1)!;
+          after = [last.createdAt, last.id];
+        }
+        expect(seen).toEqual(
+          ids
+            .filter((_, i) => i % 5 !== 0)
+            .map((id) => `x${id}`)
+            .reverse(),
+        );
         await store.close();
       });
 

@@ -4,10 +4,19 @@ import type { ChannelInfo, ChannelKind, DeliveryInfo, NoticeEvent } from '../../
 import { useApi } from '../../app/ApiContext';
 import { useFeedback } from '../../app/Feedback';
 import { useI18n } from '../../i18n/I18nContext';
+import { LoadMore } from '../../shared/LoadMore';
 import { errorText } from '../shared/errorText';
 
 const KINDS: ChannelKind[] = ['webhook', 'wecom', 'dingtalk', 'email'];
 const EVENTS: NoticeEvent[] = ['record', 'approval', 'deadline', 'fine'];
+
+interface DeliveryLog {
+  items: DeliveryInfo[];
+  total: number;
+  totalCapped: boolean;
+  nextCursor: string | null;
+  loading: boolean;
+}
 
 interface Values {
   store: string;
@@ -31,7 +40,8 @@ export function ChannelsPage() {
   const { message } = useFeedback();
   const [channels, setChannels] = useState<ChannelInfo[] | null>(null);
   const [stores, setStores] = useState<string[]>([]);
-  const [log, setLog] = useState<Record<string, DeliveryInfo[]>>({});
+  /** Each opened channel's delivery log: the pages read so far, the total and the cursor of the next page. */
+  const [log, setLog] = useState<Record<string, DeliveryLog>>({});
   const [busy, setBusy] = useState(false);
   /** Stores by the names people read (a store nobody named yet by its id). */
   const [storeNames, setStoreNames] = useState<Record<string, string>>({});
@@ -80,11 +90,16 @@ export function ChannelsPage() {
     }
   };
 
-  const showLog = async (id: string) => {
+  /** Reads the log's first page again, or (`more`) the page after the last one read. */
+  const showLog = async (id: string, more = false) => {
+    const cursor = more ? log[id]?.nextCursor : null;
+    if (more && !cursor) return;
+    if (more) setLog((l) => ({ ...l, [id]: { ...l[id]!, loading: true } }));
     try {
-      const r = await api.fieldwork.deliveries(id);
-      setLog((l) => ({ ...l, [id]: r.items }));
+      const r = await api.fieldwork.deliveries(id, cursor ?? undefined);
+      setLog((l) => ({ ...l, [id]: { ...r, items: more ? [...(l[id]?.items ?? []), ...r.items] : r.items, loading: false } }));
     } catch (e) {
+      if (more) setLog((l) => ({ ...l, [id]: { ...l[id]!, loading: false } }));
       void message.error(errorText(e, t, locale));
     }
   };
@@ -156,90 +171,103 @@ export function ChannelsPage() {
         </Form>
       </Card>
       {channels?.length === 0 && <Alert type="info" showIcon title={t('channels.none')} />}
-      {(channels ?? []).map((c) => (
-        <Card
-          key={c.id}
-          style={{ marginBottom: 16 }}
-          title={
-            <h3 className="card-heading">
-              {c.name} · {storeName(c.store)} · {t(`channels.kind.${c.kind}`)}
-            </h3>
-          }
-          extra={
-            <Space>
-              <Button onClick={() => void showLog(c.id)}>{t('channels.log')}</Button>
-              <Button
-                danger
-                onClick={() =>
-                  void api.fieldwork
-                    .deleteChannel(c.id)
-                    .then(load)
-                    .catch((e: unknown) => message.error(errorText(e, t, locale)))
-                }
-              >
-                {t('channels.delete')}
-              </Button>
+      {(channels ?? []).map((c) => {
+        const entry = log[c.id];
+        return (
+          <Card
+            key={c.id}
+            style={{ marginBottom: 16 }}
+            title={
+              <h3 className="card-heading">
+                {c.name} · {storeName(c.store)} · {t(`channels.kind.${c.kind}`)}
+              </h3>
+            }
+            extra={
+              <Space>
+                <Button onClick={() => void showLog(c.id)}>{t('channels.log')}</Button>
+                <Button
+                  danger
+                  onClick={() =>
+                    void api.fieldwork
+                      .deleteChannel(c.id)
+                      .then(load)
+                      .catch((e: unknown) => message.error(errorText(e, t, locale)))
+                  }
+                >
+                  {t('channels.delete')}
+                </Button>
+              </Space>
+            }
+          >
+            <Space wrap>
+              {c.events.map((e) => (
+                <Tag key={e}>{t(`channels.event.${e}`)}</Tag>
+              ))}
+              <Typography.Text type="secondary">
+                {typeof c.config.url === 'string' ? c.config.url : (c.config.host as string)}
+              </Typography.Text>
             </Space>
-          }
-        >
-          <Space wrap>
-            {c.events.map((e) => (
-              <Tag key={e}>{t(`channels.event.${e}`)}</Tag>
-            ))}
-            <Typography.Text type="secondary">
-              {typeof c.config.url === 'string' ? c.config.url : (c.config.host as string)}
-            </Typography.Text>
-          </Space>
-          {log[c.id] && (
-            <Table<DeliveryInfo>
-              style={{ marginTop: 12 }}
-              size="small"
-              rowKey="id"
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              dataSource={log[c.id]}
-              locale={{ emptyText: t('channels.noDeliveries') }}
-              columns={[
-                { key: 'at', title: t('channels.at'), render: (_, d) => when(d.createdAt) },
-                { key: 'message', title: t('channels.message'), render: (_, d) => d.payload.notice.message[locale] },
-                {
-                  key: 'state',
-                  title: t('channels.state'),
-                  render: (_, d) => (
-                    <Tag color={d.state === 'delivered' ? 'green' : d.state === 'failed' ? 'red' : 'gold'}>
-                      {t(`channels.state.${d.state}`)}
-                    </Tag>
-                  ),
-                },
-                { key: 'attempts', title: t('channels.attempts'), dataIndex: 'attempts' },
-                {
-                  key: 'last',
-                  title: t('channels.last'),
-                  render: (_, d) => [d.lastStatus ? `HTTP ${d.lastStatus}` : '', d.lastError ?? ''].filter(Boolean).join(' · '),
-                },
-                { key: 'next', title: t('channels.next'), render: (_, d) => (d.state === 'pending' ? when(d.nextAt) : '') },
-                {
-                  key: 'replay',
-                  title: '',
-                  render: (_, d) => (
-                    <Button
-                      size="small"
-                      onClick={() =>
-                        void api.fieldwork
-                          .replay(d.id)
-                          .then(() => showLog(c.id))
-                          .catch((e: unknown) => message.error(errorText(e, t, locale)))
-                      }
-                    >
-                      {t('channels.replay')}
-                    </Button>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </Card>
-      ))}
+            {entry && (
+              <Table<DeliveryInfo>
+                style={{ marginTop: 12 }}
+                size="small"
+                rowKey="id"
+                pagination={false}
+                scroll={{ x: 'max-content' }}
+                dataSource={entry.items}
+                locale={{ emptyText: t('channels.noDeliveries') }}
+                columns={[
+                  { key: 'at', title: t('channels.at'), render: (_, d) => when(d.createdAt) },
+                  { key: 'message', title: t('channels.message'), render: (_, d) => d.payload.notice.message[locale] },
+                  {
+                    key: 'state',
+                    title: t('channels.state'),
+                    render: (_, d) => (
+                      <Tag color={d.state === 'delivered' ? 'green' : d.state === 'failed' ? 'red' : 'gold'}>
+                        {t(`channels.state.${d.state}`)}
+                      </Tag>
+                    ),
+                  },
+                  { key: 'attempts', title: t('channels.attempts'), dataIndex: 'attempts' },
+                  {
+                    key: 'last',
+                    title: t('channels.last'),
+                    render: (_, d) => [d.lastStatus ? `HTTP ${d.lastStatus}` : '', d.lastError ?? ''].filter(Boolean).join(' · '),
+                  },
+                  { key: 'next', title: t('channels.next'), render: (_, d) => (d.state === 'pending' ? when(d.nextAt) : '') },
+                  {
+                    key: 'replay',
+                    title: '',
+                    render: (_, d) => (
+                      <Button
+                        size="small"
+                        onClick={() =>
+                          void api.fieldwork
+                            .replay(d.id)
+                            .then(() => showLog(c.id))
+                            .catch((e: unknown) => message.error(errorText(e, t, locale)))
+                        }
+                      >
+                        {t('channels.replay')}
+                      </Button>
+                    ),
+                  },
+                ]}
+              />
+            )}
+            {entry && (
+              <LoadMore
+                shown={entry.items.length}
+                total={entry.total}
+                atLeast={entry.totalCapped}
+                more={entry.nextCursor !== null}
+                loading={entry.loading}
+                onMore={() => void showLog(c.id, true)}
+              />
+            )}
+          </Card>
+        );
+      })}
     </section>
   );
 }

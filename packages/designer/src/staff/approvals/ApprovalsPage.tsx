@@ -15,7 +15,7 @@ import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
-import { LoadMore } from '../shared/LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { useAuth } from '../../app/auth/AuthContext';
 import { ApprovalChanges } from './ApprovalChanges';
 import { WithdrawApproval } from './WithdrawApproval';

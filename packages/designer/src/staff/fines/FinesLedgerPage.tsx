@@ -7,7 +7,7 @@ import { finesExportUrl } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { formatDateTime, formatMoney } from '../../shared/format';
-import { LoadMore } from '../shared/LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { problemText } from '../../shared/problemText';
 import { usePolicyText } from '../shared/usePolicyText';
 import { FineCorrectionDialog } from './FineCorrectionDialog';

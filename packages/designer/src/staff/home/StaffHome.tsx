@@ -10,7 +10,7 @@ import { formatDateTime } from '../../shared/format';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
 import { Loading } from '../../app/Loading';
-import { LoadMore } from '../shared/LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 
 /** Notices shown at first, and added by each "load more". */
 const NOTICES_PER_PAGE = 10;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Card, List, Tag, Typography } from 'antd';
+import { Alert, Button, Card, List, Tag, Typography } from 'antd';
 import type { RecordListItem } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
@@ -21,19 +21,35 @@ export function MyJobsPage() {
   const { t, text, locale } = useI18n();
   const forms = useForms();
   const policy = usePolicyText();
-  const [jobs, setJobs] = useState<{ items: RecordListItem[]; now: string } | null>(null);
+  const [jobs, setJobs] = useState<{ items: RecordListItem[]; nextCursor: string | null; now: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
 
   useEffect(() => {
     let live = true;
     api.fieldwork.myJobs().then(
       (r) => live && setJobs(r),
-      (e: unknown) => live && (setError(problemText(e, t, locale)), setJobs({ items: [], now: new Date().toISOString() })),
+      (e: unknown) =>
+        live && (setError(problemText(e, t, locale)), setJobs({ items: [], nextCursor: null, now: new Date().toISOString() })),
     );
     return () => {
       live = false;
     };
   }, [api, t, locale]);
+
+  /** The next page of jobs after the last one shown. */
+  const more = async () => {
+    if (!jobs?.nextCursor) return;
+    setLoadingMore(true);
+    try {
+      const r = await api.fieldwork.myJobs(jobs.nextCursor);
+      setJobs((j) => (j ? { ...r, items: [...j.items, ...r.items] } : r));
+    } catch (e) {
+      setError(problemText(e, t, locale));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   const statusOf = (r: RecordListItem) => text(forms?.byId[r.formId]?.statusFlow?.states.find((s) => s.id === r.status)?.label);
   return (
@@ -64,6 +80,11 @@ export function MyJobsPage() {
             </List.Item>
           )}
         />
+      )}
+      {jobs?.nextCursor && (
+        <Button className="touch-link" onClick={() => void more()} loading={loadingMore}>
+          {t('list.more')}
+        </Button>
       )}
     </section>
   );

@@ -14,7 +14,7 @@ import { problemText } from '../../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
-import { LoadMore } from '../shared/LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 
 /** How often the board asks the server again. */
 export const REFRESH_MS = 15_000;

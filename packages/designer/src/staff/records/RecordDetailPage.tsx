@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { fieldAt, type FormDefinition, type LocalizedText } from '@aftersales/engine';
 import type { HistoryPage, RecordDetail } from '../../api/workApi';
-import { LoadMore } from '../shared/LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { PublishedRecordForm } from '../shared/PublishedRecordForm';

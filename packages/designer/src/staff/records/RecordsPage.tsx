@@ -8,7 +8,7 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { DeadlineChips } from '../shared/DeadlineChips';
 import { formatDateTime } from '../../shared/format';
-import { LoadMore } from '../shared/LoadMore';
+import { LoadMore } from '../../shared/LoadMore';
 import { problemText } from '../../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';

@@ -1,6 +1,8 @@
 import { api } from '@aftersales/contract';
 import { DomainError } from '../../errors/DomainError.js';
 import { actorOf, maySee, recordScope } from '../../services/Principal.js';
+import type { AssignedCursor } from '../../store/assignedRecords.js';
+import { badCursor, encodeCursor, queryCursor } from '../cursor.js';
 import type { Access, Route } from '../Route.js';
 import { route } from '../typedRoute.js';
 import type { Services } from './Services.js';
@@ -54,11 +56,13 @@ export function fieldworkRoutes(services: Services): Route[] {
     route(endpoints.myJobs, {
       access: SIGNED_IN,
       summary:
-        'My jobs: records assigned to me that are not finished, soonest due outstanding deadline first (overdue first), each with its deadlines; now: the server clock',
-      handler: async ({ query, principal }) => ({
-        items: await services.myJobs.list(actorOf(principal), query.limit ?? 100),
-        now: services.clock().toISOString(),
-      }),
+        'My jobs: records assigned to me that are not finished, soonest due outstanding deadline first (overdue first), each with its deadlines; a page of `limit` (1-500, 100) and the `nextCursor` to pass as `cursor`; now: the server clock',
+      handler: async ({ query, principal }) => {
+        const after = queryCursor(query.cursor, 4);
+        if (after && !((after[0] === 0 || after[0] === 1) && after.slice(1).every((part) => typeof part === 'string'))) throw badCursor();
+        const page = await services.myJobs.list(actorOf(principal), query.limit ?? 100, after as AssignedCursor | undefined);
+        return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null, now: services.clock().toISOString() };
+      },
     }),
   ];
 }

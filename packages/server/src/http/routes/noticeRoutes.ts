@@ -1,5 +1,6 @@
 import { api } from '@aftersales/contract';
 import { DomainError } from '../../errors/DomainError.js';
+import { encodeCursor, queryCursor } from '../cursor.js';
 import { actorOf } from '../../services/Principal.js';
 import { presentChannel } from '../../services/notices/ChannelService.js';
 import type { Access, Route } from '../Route.js';
@@ -43,10 +44,19 @@ export function noticeRoutes(services: Services): Route[] {
     }),
     route(endpoints.deliveries, {
       access: ADMINS,
-      summary: "A channel's delivery log, newest first: state, attempts, next attempt, last status and error",
+      summary:
+        "A channel's delivery log, newest first: state, attempts, next attempt, last status and error; a page of `limit` (1-500, 100) with the total and the `nextCursor` to pass as `cursor`",
       handler: async ({ params, query }) => {
         const found = await channel(params.id);
-        return { items: await services.store.listDeliveries(found.id, query.limit ?? 100) };
+        const after = queryCursor(query.cursor, 2) as [string, string] | undefined;
+        const page = await services.store.pageDeliveries(found.id, { limit: query.limit ?? 100, ...(after ? { after } : {}) });
+        const last = page.items.at(-1);
+        return {
+          items: page.items,
+          total: page.total,
+          totalCapped: page.capped ?? false,
+          nextCursor: page.more && last ? encodeCursor([last.createdAt, last.id]) : null,
+        };
       },
     }),
     route(endpoints.replayDelivery, {

@@ -1,5 +1,6 @@
 import type { DefinitionService } from '../DefinitionService.js';
 import { isFinalState } from './finalState.js';
+import { assignedCursor, type AssignedCursor } from '../../store/assignedRecords.js';
 import type { RecordsRepository } from '../../store/ports/RecordsRepository.js';
 import type { DeadlinesRepository } from '../../store/ports/DeadlinesRepository.js';
 
@@ -13,19 +14,20 @@ export class MyJobs {
     private readonly definitions: DefinitionService,
   ) {}
 
-  async list(assignee: string, limit: number) {
+  /** A page of the list after `after` (the sort key of the previous page's last record); `next` is this page's. */
+  async list(assignee: string, limit: number, after?: AssignedCursor) {
     const pack = await this.definitions.publishedPack();
     // Final states (no transition leaves them) of each form: the work is over.
     const exclude = [...pack.forms.entries()].map(([formId, { definition }]) => ({
       formId,
       statuses: (definition.statusFlow?.states ?? []).map((s) => s.id).filter((s) => isFinalState(definition, s)),
     }));
-    const records = await this.store.assignedRecords({ assignee, exclude, limit });
-    if (records.length === 0) return [];
-    const rows = await this.store.listDeadlines({ recordIds: records.map((r) => r.id) });
-    return records.map(({ evaluation: _evaluation, ...record }) => ({
-      ...record,
-      deadlines: rows.filter((d) => d.recordId === record.id),
-    }));
+    const page = await this.store.assignedRecords({ assignee, exclude, limit, ...(after ? { after } : {}) });
+    const rows = page.items.length === 0 ? [] : await this.store.listDeadlines({ recordIds: page.items.map((r) => r.record.id) });
+    const last = page.items.at(-1);
+    return {
+      items: page.items.map(({ record }) => ({ ...record, deadlines: rows.filter((d) => d.recordId === record.id) })),
+      next: page.more && last ? assignedCursor(last) : null,
+    };
   }
 }

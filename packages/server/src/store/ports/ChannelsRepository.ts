@@ -1,4 +1,5 @@
 import type { Channel, Delivery } from '../channels.js';
+import type { KeysetPage } from '../paging.js';
 import type { Notification } from '../types.js';
 
 /** Outbound notices (services/notices): the channels a store sends to, and the delivery log of each. */
@@ -18,7 +19,8 @@ export interface ChannelsRepository {
     id: string,
     result: Pick<Delivery, 'state' | 'attempts' | 'nextAt' | 'lastStatus' | 'lastError' | 'deliveredAt'>,
   ): Promise<void>;
-  listDeliveries(channelId: string, limit: number): Promise<Delivery[]>;
+  /** A channel's delivery log, newest first (skipped ones left out): a keyset page after [createdAt, id]. */
+  pageDeliveries(channelId: string, page: { limit: number; after?: [string, string] }): Promise<KeysetPage<Delivery>>;
   getDelivery(id: string): Promise<Delivery | null>;
   /** Sends a delivery again: pending, due `now`, attempts counted afresh. */
   replayDelivery(id: string, now: string): Promise<boolean>;

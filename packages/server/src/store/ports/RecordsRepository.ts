@@ -1,7 +1,7 @@
 import type { CappedPage, HistoryAggregate, RecordCount, RecordCountFilter, RecordPageFilter } from '../paging.js';
 import type { RecordFilter, RecordHeader, RecordWrite, StoredRecord } from '../types.js';
 import type { ImpactPartition, ImpactRow, ImpactRowFilter } from '../impactRows.js';
-import type { AssignedFilter } from '../assignedRecords.js';
+import type { AssignedFilter, AssignedRecord } from '../assignedRecords.js';
 
 /** Filled-in forms. A write carries everything it changes (approvals, deadlines, fines, notices, audit). */
 export interface RecordsRepository {
@@ -14,12 +14,17 @@ export interface RecordsRepository {
    * to a cap; without their evaluations (a list neither explains nor shows outcomes; getRecord has them).
    */
   pageRecords(filter: RecordPageFilter): Promise<CappedPage<RecordHeader>>;
+  /**
+   * Tidies the search index by up to `pages` pages of work (the clock calls it); true while work
+   * remains. A store whose database keeps its own index tidy answers false.
+   */
+  tidySearch(pages: number): Promise<boolean>;
   /** Dashboards: records of a form per value of a field (and a second), counted by the database. */
   recordCounts(filter: RecordCountFilter): Promise<RecordCount[]>;
   /** A history fact's count or sum over every record of the window (no cap), computed by the database. */
   historyAggregate(query: HistoryAggregate): Promise<number>;
-  /** My jobs: records assigned to a person, outside the excluded statuses, soonest due outstanding deadline first. */
-  assignedRecords(filter: AssignedFilter): Promise<StoredRecord[]>;
+  /** My jobs: records assigned to a person, outside the excluded statuses, soonest due outstanding deadline first; a keyset page. */
+  assignedRecords(filter: AssignedFilter): Promise<{ items: AssignedRecord[]; more: boolean }>;
   /** The records whose link fields name this one (a ticket's return visits), newest first, through an index. */
   linkingRecords(toId: string, limit: number): Promise<StoredRecord[]>;
   /** Impact replay (services/impact): the records of one form in a window and scope, newest first, a keyset page at a time. */

@@ -1,4 +1,4 @@
-import { fillRecordSearch } from './queries/records.js';
+import { fillRecordSearch, optimizeRecordSearch } from './queries/records.js';
 import type { SqliteDatabase } from './SqliteDatabase.js';
 
 /** Units of work per transaction of a bulk load. */
@@ -71,6 +71,7 @@ export class SqliteBulkLoad {
       const { trigger, afterRowid } = this.search;
       this.begin();
       fillRecordSearch(this.database.db, afterRowid);
+      optimizeRecordSearch(this.database.db);
       this.database.db.exec(trigger);
       this.search = null;
     }

@@ -95,16 +95,6 @@ export async function finishDelivery(
   await db.collection('deliveries').updateOne({ id }, { $set: { ...result, leaseUntil: null } });
 }
 
-export async function listDeliveries(db: Db, channelId: string, limit: number): Promise<Delivery[]> {
-  const docs = await db
-    .collection('deliveries')
-    .find({ channelId, state: { $ne: 'skipped' } })
-    .sort({ createdAt: -1, id: -1 })
-    .limit(limit)
-    .toArray();
-  return docs.map((d) => clean<Delivery>(d)!);
-}
-
 export async function getDelivery(db: Db, id: string): Promise<Delivery | null> {
   return clean<Delivery>(await db.collection('deliveries').findOne({ id }));
 }

@@ -1,6 +1,7 @@
 import type { Channel, Delivery } from '../../channels.js';
 import type { ChannelsRepository } from '../../ports/ChannelsRepository.js';
 import * as channels from '../queries/channels.js';
+import { keysetPage } from '../keysetPage.js';
 import type { MongoDatabase } from '../MongoDatabase.js';
 
 /** Channels and their delivery log (queries/channels.ts). */
@@ -31,8 +32,11 @@ export class MongoChannelsRepository implements ChannelsRepository {
   async finishDelivery(id: string, result: Pick<Delivery, 'state' | 'attempts' | 'nextAt' | 'lastStatus' | 'lastError' | 'deliveredAt'>) {
     return channels.finishDelivery(this.database.db, id, result);
   }
-  async listDeliveries(channelId: string, limit: number) {
-    return channels.listDeliveries(this.database.db, channelId, limit);
+  async pageDeliveries(channelId: string, page: { limit: number; after?: [string, string] }) {
+    const { after } = page;
+    const cursor = after ? { $or: [{ createdAt: { $lt: after[0] } }, { createdAt: after[0], id: { $lt: after[1] } }] } : null;
+    const query = { channelId, state: { $ne: 'skipped' } };
+    return keysetPage<Delivery>(this.database, 'deliveries', query, cursor, { createdAt: -1, id: -1 }, page.limit);
   }
   async getDelivery(id: string) {
     return channels.getDelivery(this.database.db, id);

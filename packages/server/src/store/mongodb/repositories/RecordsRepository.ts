@@ -136,11 +136,22 @@ export class MongoRecordsRepository implements RecordsRepository {
     const page = await records.pageRecords(this.database.db, filter);
     return { ...page, items: page.items.map(fromRecordHeaderDoc) };
   }
+  /** MongoDB keeps its indexes tidy itself. */
+  async tidySearch(_pages: number) {
+    return false;
+  }
   async recordCounts(filter: RecordCountFilter) {
     return dashboard.recordCounts(this.database.db, filter, this.parts.tallies);
   }
   async assignedRecords(filter: AssignedFilter) {
-    return (await assignedRecordDocs(this.database.db, filter)).map((r) => fromRecordDoc(r)!);
+    const docs = await assignedRecordDocs(this.database.db, filter);
+    return {
+      items: docs.slice(0, filter.limit).map((doc) => {
+        const { nextDue, ...record } = doc;
+        return { record: fromRecordHeaderDoc(record), nextDue: typeof nextDue === 'string' ? nextDue : null };
+      }),
+      more: docs.length > filter.limit,
+    };
   }
   async historyAggregate(query: HistoryAggregate) {
     return history.historyAggregate(this.database.db, query);

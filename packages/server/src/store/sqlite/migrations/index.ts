@@ -6,9 +6,11 @@ import { dashboardTallies } from './0005_dashboard_tallies.js';
 import { recordListIndex } from './0006_record_list_index.js';
 import { recordLinks } from './0007_record_links.js';
 import { storeNames } from './0008_store_names.js';
+import { deliveryLogIndex } from './0009_delivery_log_index.js';
+import { searchMergedByTheClock } from './0010_search_merged_by_the_clock.js';
 import type { SqliteMigration } from './SqliteMigration.js';
 
-/** Every migration of the SQLite store, in order. Append new ones (0008_<name>.ts); never edit one that shipped. */
+/** Every migration of the SQLite store, in order. Append new ones (0011_<name>.ts); never edit one that shipped. */
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   initial,
   listIndexesAndSearch,
@@ -18,4 +20,6 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   recordListIndex,
   recordLinks,
   storeNames,
+  deliveryLogIndex,
+  searchMergedByTheClock,
 ];

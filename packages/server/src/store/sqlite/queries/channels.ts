@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Channel, Delivery } from '../../channels.js';
+import type { KeysetPage } from '../../paging.js';
 import type { Notification } from '../../types.js';
+import { cappedCount, Conditions, prepared } from './prepared.js';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? null : (v as string));
@@ -111,12 +113,22 @@ export function finishDelivery(
   ).run(result.state, result.attempts, result.nextAt, result.lastStatus, result.lastError, result.deliveredAt, id);
 }
 
-export function listDeliveries(db: Database.Database, channelId: string, limit: number): Delivery[] {
-  return (
-    db
-      .prepare("SELECT * FROM deliveries WHERE channel_id = ? AND state != 'skipped' ORDER BY created_at DESC, id DESC LIMIT ?")
-      .all(channelId, limit) as Row[]
-  ).map(toDelivery);
+/** A keyset page of a channel's delivery log, newest first, over deliveries_channel (channel_id, created_at, id). */
+export function pageDeliveries(
+  db: Database.Database,
+  channelId: string,
+  page: { limit: number; after?: [string, string] },
+): KeysetPage<Delivery> {
+  const where = new Conditions();
+  where.add('channel_id = ?', channelId);
+  where.add("state != 'skipped'");
+  const { total, capped } = cappedCount(db, 'deliveries', where);
+  const paged = page.after ? where.with('(created_at, id) < (?, ?)', page.after[0], page.after[1]) : where;
+  const rows = prepared(db, `SELECT * FROM deliveries ${paged.clause()} ORDER BY created_at DESC, id DESC LIMIT ?`).all(
+    ...paged.params,
+    page.limit + 1,
+  ) as Row[];
+  return { items: rows.slice(0, page.limit).map(toDelivery), more: rows.length > page.limit, total, capped };
 }
 
 export function getDelivery(db: Database.Database, id: string): Delivery | null {

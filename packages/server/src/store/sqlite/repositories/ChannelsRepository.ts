@@ -31,8 +31,8 @@ export class SqliteChannelsRepository implements ChannelsRepository {
   async finishDelivery(id: string, result: Pick<Delivery, 'state' | 'attempts' | 'nextAt' | 'lastStatus' | 'lastError' | 'deliveredAt'>) {
     return channels.finishDelivery(this.database.db, id, result);
   }
-  async listDeliveries(channelId: string, limit: number) {
-    return channels.listDeliveries(this.database.db, channelId, limit);
+  async pageDeliveries(channelId: string, page: { limit: number; after?: [string, string] }) {
+    return channels.pageDeliveries(this.database.db, channelId, page);
   }
   async getDelivery(id: string) {
     return channels.getDelivery(this.database.db, id);

@@ -126,11 +126,18 @@ export class SqliteRecordsRepository implements RecordsRepository {
     const page = records.pageRecords(this.database.db, filter);
     return { ...page, items: page.items.map(toRecordHeader) };
   }
+  async tidySearch(pages: number) {
+    return this.database.clockBatch(() => records.mergeRecordSearch(this.database.db, pages));
+  }
   async recordCounts(filter: RecordCountFilter) {
     return dashboard.recordCounts(this.database.db, filter);
   }
   async assignedRecords(filter: AssignedFilter) {
-    return assignedRecordRows(this.database.db, filter).map((r) => toRecord(r)!);
+    const rows = assignedRecordRows(this.database.db, filter);
+    return {
+      items: rows.slice(0, filter.limit).map((r) => ({ record: toRecordHeader(r), nextDue: str(r.next_due) })),
+      more: rows.length > filter.limit,
+    };
   }
   async historyAggregate(query: HistoryAggregate) {
     return history.historyAggregate(this.database.db, query);

@@ -1,5 +1,5 @@
 import { Button, Space, Typography } from 'antd';
-import { useI18n } from '../../i18n/I18nContext';
+import { useI18n } from '../i18n/I18nContext';
 
 /** Under a paged list: how many of how many are shown, and a button for the next page while there is one. */
 export function LoadMore(props: {
@@ -17,12 +17,12 @@ export function LoadMore(props: {
     <Space wrap style={{ marginTop: 12 }} aria-live="polite">
       <Typography.Text type="secondary">
         {props.atLeast
-          ? t('staff.list.shownAtLeast', { shown: props.shown, total: props.total.toLocaleString() })
-          : t('staff.list.shown', { shown: props.shown, total: props.total })}
+          ? t('list.shownAtLeast', { shown: props.shown, total: props.total.toLocaleString() })
+          : t('list.shown', { shown: props.shown, total: props.total })}
       </Typography.Text>
       {props.more && (
         <Button onClick={props.onMore} loading={props.loading}>
-          {t('staff.list.more')}
+          {t('list.more')}
         </Button>
       )}
     </Space>
