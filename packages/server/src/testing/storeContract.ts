@@ -35,7 +35,8 @@ export const sampleRecord = (id: string, overrides: Partial<StoredRecord> = {}):
   ...overrides,
 });
 
-const write = (record: StoredRecord, previous: StoredRecord | null = null) => ({
+/** The write of a record with nothing else (no approvals, deadlines, fines or notices): created, or updated from `previous`. */
+export const sampleWrite = (record: StoredRecord, previous: StoredRecord | null = null) => ({
   record,
   previous,
   actor: 'clerk',
@@ -94,10 +95,12 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     it('when a record is written with a stale revision, then it is a conflict and the stored record is unchanged', async () => {
       const store = await open();
       const first = sampleRecord('r1');
-      await store.writeRecord(write(first));
+      await store.writeRecord(sampleWrite(first));
       const second = { ...first, data: { text: 'b' }, rev: 2 };
-      await store.writeRecord(write(second, first));
-      await expect(store.writeRecord(write({ ...first, data: { text: 'c' }, rev: 2 }, first))).rejects.toMatchObject({ code: 'conflict' });
+      await store.writeRecord(sampleWrite(second, first));
+      await expect(store.writeRecord(sampleWrite({ ...first, data: { text: 'c' }, rev: 2 }, first))).rejects.toMatchObject({
+        code: 'conflict',
+      });
       expect((await store.getRecord('r1'))?.data).toEqual({ text: 'b' });
       await store.close();
     });
@@ -105,11 +108,11 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     it('when two updates from the same revision race, then exactly one is stored and the other is a conflict', async () => {
       const store = await open();
       const first = sampleRecord('race');
-      await store.writeRecord(write(first));
+      await store.writeRecord(sampleWrite(first));
       const results = await Promise.allSettled([
-        store.writeRecord(write({ ...first, data: { text: 'a' }, rev: 2 }, first)),
-        store.writeRecord(write({ ...first, data: { text: 'b' }, rev: 2 }, first)),
-        store.writeRecord(write(sampleRecord('race-other'))),
+        store.writeRecord(sampleWrite({ ...first, data: { text: 'a' }, rev: 2 }, first)),
+        store.writeRecord(sampleWrite({ ...first, data: { text: 'b' }, rev: 2 }, first)),
+        store.writeRecord(sampleWrite(sampleRecord('race-other'))),
       ]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
@@ -122,7 +125,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       const store = await open();
       for (let i = 0; i < 5; i++)
         await store.writeRecord(
-          write(sampleRecord(`p${i}`, { formId: 'paged', status: i % 2 ? 'done' : 'open', createdAt: `2025-10-0${i + 1}T00:00:00.000Z` })),
+          sampleWrite(
+            sampleRecord(`p${i}`, { formId: 'paged', status: i % 2 ? 'done' : 'open', createdAt: `2025-10-0${i + 1}T00:00:00.000Z` }),
+          ),
         );
       const page = await store.listRecords({ formId: 'paged', status: 'open', limit: 2, offset: 0 });
       expect(page.total).toBe(3);
@@ -261,7 +266,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         sampleRecord('v3', { formId: 'seen', createdBy: 'wang', assignee: null, store: 's3' }),
         sampleRecord('v4', { formId: 'seen', createdBy: 'zhao', assignee: null, store: null }),
       ];
-      for (const record of seed) await store.writeRecord(write(record));
+      for (const record of seed) await store.writeRecord(sampleWrite(record));
       const ids = async (filter: Partial<Parameters<Store['listRecords']>[0]>) =>
         (await store.listRecords({ formId: 'seen', limit: 10, offset: 0, ...filter })).items.map((r) => r.id).sort();
       expect(await ids({ createdBy: 'wang' })).toEqual(['v2', 'v3']);
@@ -283,7 +288,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         reminded: false,
         deadline: {} as never,
       });
-      for (const id of ['d1', 'd2', 'd3']) await store.writeRecord({ ...write(sampleRecord(id)), deadlines: [row(id)] });
+      for (const id of ['d1', 'd2', 'd3']) await store.writeRecord({ ...sampleWrite(sampleRecord(id)), deadlines: [row(id)] });
       expect((await store.listDeadlines({ recordIds: ['d1', 'd3'] })).map((d) => d.recordId).sort()).toEqual(['d1', 'd3']);
       expect(await store.listDeadlines({ recordIds: [] })).toEqual([]);
       await store.close();
@@ -304,10 +309,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       const due = ['b1', 'b2', 'b3', 'b4'];
       for (const [i, id] of due.entries())
         await store.writeRecord({
-          ...write(sampleRecord(id)),
+          ...sampleWrite(sampleRecord(id)),
           deadlines: [row(id, `2025-10-09T0${i}:00:00.000Z`, `2025-10-08T0${i}:00:00.000Z`)],
         });
-      await store.writeRecord({ ...write(sampleRecord('later')), deadlines: [row('later', '2025-10-19T00:00:00.000Z', null)] });
+      await store.writeRecord({ ...sampleWrite(sampleRecord('later')), deadlines: [row('later', '2025-10-19T00:00:00.000Z', null)] });
       const now = '2025-10-10T00:00:00.000Z';
       // Bounded batches, soonest due first.
       expect((await store.dueDeadlines(now, 3)).map((d) => d.recordId)).toEqual(['b1', 'b2', 'b3']);
@@ -370,7 +375,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         reminded: false,
         deadline: {} as never,
       });
-      for (const id of ['m1', 'm2']) await store.writeRecord({ ...write(sampleRecord(id)), deadlines: [row(id)] });
+      for (const id of ['m1', 'm2']) await store.writeRecord({ ...sampleWrite(sampleRecord(id)), deadlines: [row(id)] });
       const now = '2025-10-10T00:00:00.000Z';
       const items = (await store.dueReminders(now)).map((d) => ({
         row: d,
@@ -407,10 +412,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         recordId,
         message: { 'zh-CN': 'x', en: 'x' },
       });
-      await store.writeRecord({ ...write(sampleRecord('p1', { store: 'north', createdBy: 'a', assignee: null })) });
-      await store.writeRecord({ ...write(sampleRecord('p2', { store: 'south', createdBy: 'b', assignee: null })) });
+      await store.writeRecord({ ...sampleWrite(sampleRecord('p1', { store: 'north', createdBy: 'a', assignee: null })) });
+      await store.writeRecord({ ...sampleWrite(sampleRecord('p2', { store: 'south', createdBy: 'b', assignee: null })) });
       await store.writeRecord({
-        ...write(sampleRecord('p3', { store: 'south', createdBy: 'c', assignee: null })),
+        ...sampleWrite(sampleRecord('p3', { store: 'south', createdBy: 'c', assignee: null })),
         notifications: [
           ...Array.from({ length: 30 }, (_, i) =>
             notice(`t${i}`, `2025-10-09T10:${String(i).padStart(2, '0')}:00.000Z`, 'technician', null, null),
@@ -526,9 +531,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.putFile(file(ids[1]!, '2025-10-08T00:00:00.000Z'));
       await store.putFile(file(ids[2]!, '2025-10-09T12:00:00.000Z', 'wang'));
       const record = sampleRecord('with-photo', { data: { photos: [`/api/v1/files/${ids[0]}`] } });
-      await store.writeRecord(write(record));
+      await store.writeRecord(sampleWrite(record));
       // The reference outlives an update that drops the photo: the history still shows it.
-      await store.writeRecord(write({ ...record, data: {}, rev: 2 }, record));
+      await store.writeRecord(sampleWrite({ ...record, data: {}, rev: 2 }, record));
       expect(await store.recordIdsWithFile(ids[0]!)).toEqual(['with-photo']);
       expect(await store.recordIdsWithFile(ids[1]!)).toEqual([]);
       expect(await store.fileUsage('li', '2025-10-07T00:00:00.000Z')).toEqual({ count: 2, bytes: 200 });
@@ -557,8 +562,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         postedAt: 't',
       };
       const record = sampleRecord('r9');
-      await store.writeRecord({ ...write(record), fines: [fine] });
-      await store.writeRecord({ ...write({ ...record, rev: 2 }, record), fines: [{ ...fine, id: 'x2' }] });
+      await store.writeRecord({ ...sampleWrite(record), fines: [fine] });
+      await store.writeRecord({ ...sampleWrite({ ...record, rev: 2 }, record), fines: [{ ...fine, id: 'x2' }] });
       expect((await store.listFines({})).filter((f) => f.recordId === 'r9')).toHaveLength(1);
       await store.close();
     });
@@ -577,7 +582,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         origin: 'breach' as const,
         postedAt: '2025-10-09T02:00:00.000Z',
       };
-      await store.writeRecord({ ...write(sampleRecord('r10')), fines: [fine] });
+      await store.writeRecord({ ...sampleWrite(sampleRecord('r10')), fines: [fine] });
       expect(await store.getFine('c1')).toEqual(fine);
       expect(await store.getFine('nope')).toBeNull();
       const link = { corrects: 'c1', correctedBy: 'boss', note: '客户取消了工单' };
@@ -607,7 +612,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
     it('when records are filtered on a date-time field of their data, then values with any offset compare as instants', async () => {
       const store = await open();
-      const at = (id: string, callTime: unknown) => store.writeRecord(write(sampleRecord(id, { formId: 'dr', data: { callTime } })));
+      const at = (id: string, callTime: unknown) => store.writeRecord(sampleWrite(sampleRecord(id, { formId: 'dr', data: { callTime } })));
       await at('dr1', '2026-12-01T21:30:00+08:00'); // 13:30 UTC
       await at('dr2', '2026-12-01T13:29:00Z');
       await at('dr3', 'not a date');
@@ -643,10 +648,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         deadline,
       };
       const record = sampleRecord('m1');
-      await store.writeRecord({ ...write(record), deadlines: [row] });
+      await store.writeRecord({ ...sampleWrite(record), deadlines: [row] });
       expect(await store.recordBreach(row, [], [], '2025-10-09T09:00:00.000Z')).toBe(true);
       const met = { ...row, state: 'met' as const, deadline: { ...(deadline as object), metAt: '2025-10-09T09:20:00.000Z' } as never };
-      await store.writeRecord({ ...write({ ...record, rev: 2 }, record), deadlines: [met] });
+      await store.writeRecord({ ...sampleWrite({ ...record, rev: 2 }, record), deadlines: [met] });
       const [stored] = await store.listDeadlines({ recordIds: ['m1'] });
       expect(stored).toMatchObject({ state: 'breached', deadline: { metAt: '2025-10-09T09:20:00.000Z', overdueMs: 80 * 60_000 } });
       await store.close();
@@ -684,9 +689,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         reminded: false,
         deadline: deadline(calendar),
       });
-      await store.writeRecord({ ...write(sampleRecord('cv1')), deadlines: [row('cv1', 'cal')] });
-      await store.writeRecord({ ...write(sampleRecord('cv2')), deadlines: [row('cv2', 'other')] });
-      await store.writeRecord({ ...write(sampleRecord('cv3')), deadlines: [row('cv3', 'cal', 'met')] });
+      await store.writeRecord({ ...sampleWrite(sampleRecord('cv1')), deadlines: [row('cv1', 'cal')] });
+      await store.writeRecord({ ...sampleWrite(sampleRecord('cv2')), deadlines: [row('cv2', 'other')] });
+      await store.writeRecord({ ...sampleWrite(sampleRecord('cv3')), deadlines: [row('cv3', 'cal', 'met')] });
       const found = await store.openDeadlinesOnCalendar('cal', 2, 10);
       expect(found.map((d) => d.recordId)).toEqual(['cv1']);
       const move = {
@@ -704,7 +709,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect(await store.openDeadlinesOnCalendar('cal', 2, 10)).toEqual([]);
       expect((await store.openDeadlinesOnCalendar('cal', 3, 10)).map((d) => d.recordId)).toEqual(['cv1']);
       // The job's cursor: only the rows after it, by record and key.
-      await store.writeRecord({ ...write(sampleRecord('cv4')), deadlines: [row('cv4', 'cal')] });
+      await store.writeRecord({ ...sampleWrite(sampleRecord('cv4')), deadlines: [row('cv4', 'cal')] });
       expect((await store.openDeadlinesOnCalendar('cal', 3, 10, ['cv1', 'rs/arrive'])).map((d) => d.recordId)).toEqual(['cv4']);
       expect((await store.openDeadlinesOnCalendar('cal', 3, 10, ['cv4', 'rs/arrive'])).map((d) => d.recordId)).toEqual([]);
       const [moved] = await store.listDeadlines({ recordIds: ['cv1'] });
@@ -715,7 +720,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     it('when text holds any unicode, then it is stored and read back intact', async () => {
       const store = await open();
       const text = '𠜎𠜱 \u0000 \u202e RTL 😀 \'"; DROP TABLE records;--';
-      await store.writeRecord(write(sampleRecord('u1', { data: { text } })));
+      await store.writeRecord(sampleWrite(sampleRecord('u1', { data: { text } })));
       expect((await store.getRecord('u1'))?.data).toEqual({ text });
       await store.close();
     });
@@ -739,17 +744,17 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         requestedData: data,
       });
       const first = sampleRecord('ap1', { data: { severity: 'serious' } });
-      await store.writeRecord({ ...write(first), approvals: [task('t1', 1, { severity: 'serious' })] });
+      await store.writeRecord({ ...sampleWrite(first), approvals: [task('t1', 1, { severity: 'serious' })] });
       const second = { ...first, data: { severity: 'general' }, rev: 2 };
-      await store.writeRecord(write(second, first));
+      await store.writeRecord(sampleWrite(second, first));
       expect(await store.listApprovals({ recordId: 'ap1' })).toEqual([task('t1', 1, { severity: 'serious' })]);
       const third = { ...second, data: { severity: 'serious' }, rev: 3 };
-      await store.writeRecord({ ...write(third, second), approvals: [task('t2', 3, { severity: 'serious' })] });
+      await store.writeRecord({ ...sampleWrite(third, second), approvals: [task('t2', 3, { severity: 'serious' })] });
       expect((await store.listApprovals({ recordId: 'ap1' })).map((a) => a.id)).toEqual(['t1']);
       const withdrawn = { ...task('t1', 1, {}), state: 'withdrawn' as const, decidedBy: 'boss', decidedAt: 't', comment: '录入错误' };
       expect(await store.decideApproval(withdrawn, 'boss')).toBe(true);
       const fourth = { ...third, rev: 4 };
-      await store.writeRecord({ ...write(fourth, third), approvals: [task('t3', 4, { severity: 'serious' })] });
+      await store.writeRecord({ ...sampleWrite(fourth, third), approvals: [task('t3', 4, { severity: 'serious' })] });
       const states = (await store.listApprovals({ recordId: 'ap1' })).map((a) => [a.id, a.state, a.requestedRev]).sort();
       expect(states).toEqual([
         ['t1', 'withdrawn', 1],
@@ -792,7 +797,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         ['i5', 5, 's1', 'f'],
       ] as const)
         await store.writeRecord(
-          write(
+          sampleWrite(
             sampleRecord(id, { formId: form, store: shop, createdAt: at(day), updatedAt: at(day + 1), assignee: null, data: { n: day } }),
           ),
         );
@@ -822,7 +827,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     it('when impact rows are read with fields, then their data holds only those top-level fields, with their JSON types', async () => {
       const store = await open();
       const data = { zone: 'urban', fault: false, count: 3, nested: { a: [1, '二'] }, unread: 'x'.repeat(100) };
-      await store.writeRecord(write(sampleRecord('j1', { formId: 'g', createdAt: '2025-10-01T02:00:00.000Z', data })));
+      await store.writeRecord(sampleWrite(sampleRecord('j1', { formId: 'g', createdAt: '2025-10-01T02:00:00.000Z', data })));
       const window = { formId: 'g', createdTo: '2025-11-01T00:00:00.000Z', visibleTo: null, limit: 10 };
       const [row] = await store.impactRows({ ...window, fields: ['zone', 'fault', 'count', 'nested', 'missing'] });
       const read = JSON.parse(row!.data) as Record<string, unknown>;
@@ -852,7 +857,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         ['p8', 4, 's1', 'other'],
       ] as const)
         await store.writeRecord(
-          write(
+          sampleWrite(
             sampleRecord(id, { formId: form, store: shop, createdAt: at(day), updatedAt: at(day + 1), assignee: null, data: { n: id } }),
           ),
         );
@@ -882,8 +887,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
       it('when numbered records are created, then each takes the next number of its counter; another counter starts at 1', async () => {
         const store = await open();
-        for (const id of ['n1', 'n2']) await store.writeRecord({ ...write(sampleRecord(id)), numbering: numbered('f|s1|SH') });
-        await store.writeRecord({ ...write(sampleRecord('n3', { store: 's2' })), numbering: numbered('f|s2|SH') });
+        for (const id of ['n1', 'n2']) await store.writeRecord({ ...sampleWrite(sampleRecord(id)), numbering: numbered('f|s1|SH') });
+        await store.writeRecord({ ...sampleWrite(sampleRecord('n3', { store: 's2' })), numbering: numbered('f|s2|SH') });
         expect((await store.getRecord('n1'))?.data).toEqual({ text: '文本', no: 'SH-20251009-001' });
         expect((await store.getRecord('n2'))?.data.no).toBe('SH-20251009-002');
         expect((await store.getRecord('n3'))?.data.no).toBe('SH-20251009-001');
@@ -892,10 +897,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
       it('when a numbered write fails, then nothing of it is kept and its number goes to the next record', async () => {
         const store = await open();
-        await store.writeRecord({ ...write(sampleRecord('m1')), numbering: numbered('f|s1|M') });
+        await store.writeRecord({ ...sampleWrite(sampleRecord('m1')), numbering: numbered('f|s1|M') });
         // The same id again: the insert fails inside the transaction that took the number.
-        await expect(store.writeRecord({ ...write(sampleRecord('m1')), numbering: numbered('f|s1|M') })).rejects.toBeTruthy();
-        await store.writeRecord({ ...write(sampleRecord('m2')), numbering: numbered('f|s1|M') });
+        await expect(store.writeRecord({ ...sampleWrite(sampleRecord('m1')), numbering: numbered('f|s1|M') })).rejects.toBeTruthy();
+        await store.writeRecord({ ...sampleWrite(sampleRecord('m2')), numbering: numbered('f|s1|M') });
         expect((await store.getRecord('m2'))?.data.no).toBe('SH-20251009-002');
         await store.close();
       });
@@ -913,19 +918,19 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           deadline: { key: 'k', dueAt, state } as never,
         });
         await store.writeRecord({
-          ...write(sampleRecord('j1', { assignee: 'wang' })),
+          ...sampleWrite(sampleRecord('j1', { assignee: 'wang' })),
           deadlines: [deadline('j1', '2025-10-10T09:00:00.000Z', 'open')],
         });
         await store.writeRecord({
-          ...write(sampleRecord('j2', { assignee: 'wang' })),
+          ...sampleWrite(sampleRecord('j2', { assignee: 'wang' })),
           deadlines: [deadline('j2', '2025-10-09T09:00:00.000Z', 'open')],
         });
         await store.writeRecord({
-          ...write(sampleRecord('j3', { assignee: 'wang' })),
+          ...sampleWrite(sampleRecord('j3', { assignee: 'wang' })),
           deadlines: [deadline('j3', '2025-10-01T09:00:00.000Z', 'met')],
         });
-        await store.writeRecord(write(sampleRecord('j4', { assignee: 'wang', status: 'closed' })));
-        await store.writeRecord(write(sampleRecord('j5', { assignee: 'li' })));
+        await store.writeRecord(sampleWrite(sampleRecord('j4', { assignee: 'wang', status: 'closed' })));
+        await store.writeRecord(sampleWrite(sampleRecord('j5', { assignee: 'li' })));
         const mine = await store.assignedRecords({ assignee: 'wang', exclude: [{ formId: 'f', statuses: ['closed'] }], limit: 10 });
         expect(mine.items.map((r) => r.record.id)).toEqual(['j2', 'j1', 'j3']);
         expect(mine.items.map((r) => r.nextDue)).toEqual(['2025-10-09T09:00:00.000Z', '2025-10-10T09:00:00.000Z', null]);
@@ -945,7 +950,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           const createdAt = new Date(Date.UTC(2025, 9, 1, i % 4)).toISOString();
           const due = i % 3 === 0 ? null : new Date(Date.UTC(2025, 9, 10, i % 5)).toISOString();
           await store.writeRecord({
-            ...write(sampleRecord(id, { assignee: 'wang', createdAt, updatedAt: createdAt })),
+            ...sampleWrite(sampleRecord(id, { assignee: 'wang', createdAt, updatedAt: createdAt })),
             deadlines: due
               ? [
                   {
@@ -1020,8 +1025,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         const store = await open();
         await store.saveChannel(channel);
         expect(await store.listChannels('s1')).toEqual([channel]);
-        await store.writeRecord({ ...write(sampleRecord('d1')), notifications: [notice('n1', 'd1'), notice('n2', 'd1')] });
-        await store.writeRecord({ ...write(sampleRecord('d2', { store: 's2' })), notifications: [notice('n3', 'd2')] });
+        await store.writeRecord({ ...sampleWrite(sampleRecord('d1')), notifications: [notice('n1', 'd1'), notice('n2', 'd1')] });
+        await store.writeRecord({ ...sampleWrite(sampleRecord('d2', { store: 's2' })), notifications: [notice('n3', 'd2')] });
         expect((await store.undeliveredNotices(channel, '2025-10-09T00:00:00.000Z', 10)).map((n) => n.id)).toEqual(['n1', 'n2']);
         expect(await store.enqueueDeliveries([delivery('x1', 'n1'), delivery('x2', 'n2', 'skipped')])).toBe(2);
         expect(await store.enqueueDeliveries([delivery('x3', 'n1')])).toBe(0);
@@ -1034,7 +1039,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         const store = await open();
         await store.saveChannel(channel);
         const ids = Array.from({ length: 23 }, (_, i) => `n${String(i).padStart(2, '0')}`);
-        await store.writeRecord({ ...write(sampleRecord('d1')), notifications: ids.map((id) => notice(id, 'd1')) });
+        await store.writeRecord({ ...sampleWrite(sampleRecord('d1')), notifications: ids.map((id) => notice(id, 'd1')) });
         // Three deliveries share each instant (the cursor's id breaks the tie); every fifth one is skipped.
         await store.enqueueDeliveries(
           ids.map((id, i) => ({
@@ -1064,7 +1069,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       it('when due deliveries are claimed, then a second claim under the lease gets none; a finished one leaves the queue; a replay brings it back', async () => {
         const store = await open();
         await store.saveChannel(channel);
-        await store.writeRecord({ ...write(sampleRecord('d1')), notifications: [notice('n1', 'd1')] });
+        await store.writeRecord({ ...sampleWrite(sampleRecord('d1')), notifications: [notice('n1', 'd1')] });
         await store.enqueueDeliveries([delivery('x1', 'n1')]);
         const at = '2025-10-09T03:00:00.000Z';
         expect((await store.claimDeliveries(at, '2025-10-09T03:01:00.000Z', 10)).map((d) => d.id)).toEqual(['x1']);
@@ -1101,7 +1106,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       for (let i = 0; i < count; i++) {
         const who = people[i % people.length]!;
         await store.writeRecord({
-          ...write(
+          ...sampleWrite(
             sampleRecord(`p${String(i).padStart(4, '0')}`, {
               formId: 'paged',
               status: i % 2 === 0 ? 'open' : 'closed',
@@ -1190,7 +1195,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect(await found('"OR 1=1')).toEqual([]);
       // An edit is found by its new values only.
       const before = (await store.getRecord('p0000'))!;
-      await store.writeRecord(write({ ...before, data: { ...before.data, technician: '孙师傅' }, rev: 2 }, before));
+      await store.writeRecord(sampleWrite({ ...before, data: { ...before.data, technician: '孙师傅' }, rev: 2 }, before));
       expect(await found('孙师傅')).toEqual(['p0000']);
       expect(await found('王师傅')).toHaveLength(19);
       await store.close();
@@ -1209,7 +1214,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       }));
       for (const r of rows)
         await store.writeRecord(
-          write(
+          sampleWrite(
             sampleRecord(r.id, {
               formId: 'common',
               store: r.store,
@@ -1266,7 +1271,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         fineAt('sept', '赵师傅', 99, '2025-09-30T15:59:00.000Z'),
         fineAt('rev', '王师傅', -10, '2025-10-09T09:00:00.000Z', 'reversal'),
       ];
-      await store.writeRecord({ ...write(sampleRecord('led1')), fines });
+      await store.writeRecord({ ...sampleWrite(sampleRecord('led1')), fines });
       const seen: string[] = [];
       let after: [string, string] | undefined;
       for (;;) {
@@ -1319,7 +1324,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           deadline: { key } as never,
         });
         await store.writeRecord({
-          ...write(record),
+          ...sampleWrite(record),
           deadlines: [
             row('a', '2025-10-06T02:00:00.000Z', 'met'),
             row('b', '2025-10-05T15:00:00.000Z', 'breached'),
@@ -1361,7 +1366,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         { advisor: '陈', rate: 0.9, nested: { n: 2 } },
       ];
       for (const [i, d] of data.entries())
-        await store.writeRecord(write(sampleRecord(`h${i}`, { formId: 'hist', data: d, createdAt: `2025-10-0${i + 1}T00:00:00.000Z` })));
+        await store.writeRecord(
+          sampleWrite(sampleRecord(`h${i}`, { formId: 'hist', data: d, createdAt: `2025-10-0${i + 1}T00:00:00.000Z` })),
+        );
       const base = { formId: 'hist', createdFrom: '2025-10-01T00:00:00.000Z', createdTo: '2025-10-31T00:00:00.000Z', excludeId: 'new' };
       const count = (where: { field: string; op: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte'; value: unknown }[], extra = {}) =>
         store.historyAggregate({ ...base, ...extra, where, aggregate: 'count' });

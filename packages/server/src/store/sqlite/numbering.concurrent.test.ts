@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sampleRecord } from '../../testing/storeContract.js';
+import { sampleRecord, sampleWrite } from '../../testing/storeContract.js';
 import { SqliteStore } from './SqliteStore.js';
 
 // Two server instances on one SQLite file (two connections) number records of one form and store at once.
@@ -21,17 +21,7 @@ describe('numbering on one SQLite file shared by two stores', () => {
         digits: 3,
       };
       const write = (store: SqliteStore, i: number) =>
-        store.writeRecord({
-          record: sampleRecord(`r${String(i).padStart(3, '0')}`, { data: {} }),
-          previous: null,
-          actor: 'clerk',
-          action: 'create',
-          approvals: [],
-          deadlines: [],
-          fines: [],
-          notifications: [],
-          numbering,
-        });
+        store.writeRecord({ ...sampleWrite(sampleRecord(`r${String(i).padStart(3, '0')}`, { data: {} })), numbering });
       // Each instance writes one record per transaction, the two alternating, while the other's transactions run.
       const instance = async (store: SqliteStore, first: number) => {
         for (let i = first; i < 120; i += 2) await write(store, i);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { sampleRecord } from '../../testing/storeContract.js';
+import { sampleRecord, sampleWrite } from '../../testing/storeContract.js';
 import { startTestServer } from '../../testing/startTestServer.js';
 import { SqliteStore } from './SqliteStore.js';
 
@@ -183,19 +183,11 @@ describe('SQLite query plans of a search', () => {
     try {
       for (let i = 0; i < 1_200; i++) {
         const at = new Date(Date.UTC(2025, 9, 1) + i * 60_000).toISOString();
-        await store.writeRecord({
-          record: {
-            ...sampleRecord(`r${i}`, { createdAt: at, updatedAt: at }),
-            data: { customer: { name: i % 100 === 0 ? '吴女士' : '周先生' } },
-          },
-          previous: null,
-          actor: 'clerk',
-          action: 'create',
-          approvals: [],
-          deadlines: [],
-          fines: [],
-          notifications: [],
-        });
+        await store.writeRecord(
+          sampleWrite(
+            sampleRecord(`r${i}`, { createdAt: at, updatedAt: at, data: { customer: { name: i % 100 === 0 ? '吴女士' : '周先生' } } }),
+          ),
+        );
       }
       const db = store.database.db;
       const spy = vi.spyOn(db, 'prepare');

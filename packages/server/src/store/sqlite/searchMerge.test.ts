@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Scheduler } from '../../services/Scheduler.js';
-import { sampleRecord } from '../../testing/storeContract.js';
+import { sampleRecord, sampleWrite } from '../../testing/storeContract.js';
 import { SqliteStore } from './SqliteStore.js';
 
 describe('SQLite search index merged by the clock', () => {
@@ -17,19 +17,11 @@ describe('SQLite search index merged by the clock', () => {
       // Each write commits on its own: a segment per write and index, left unmerged (the crisis merge still caps a level at 16).
       for (let i = 0; i < 40; i++) {
         const at = new Date(Date.UTC(2025, 9, 1) + i * 60_000).toISOString();
-        await store.writeRecord({
-          record: {
-            ...sampleRecord(`r${i}`, { createdAt: at, updatedAt: at }),
-            data: { customer: { name: `周先生${i}` }, ticketNo: `SH-${i}` },
-          },
-          previous: null,
-          actor: 'clerk',
-          action: 'create',
-          approvals: [],
-          deadlines: [],
-          fines: [],
-          notifications: [],
-        });
+        await store.writeRecord(
+          sampleWrite(
+            sampleRecord(`r${i}`, { createdAt: at, updatedAt: at, data: { customer: { name: `周先生${i}` }, ticketNo: `SH-${i}` } }),
+          ),
+        );
       }
       const found = async (search: string) => (await store.pageRecords({ search, limit: 100 })).items.length;
       expect([await found('周'), await found('周先生'), await found('SH-7')]).toEqual([40, 40, 1]);
