@@ -82,7 +82,7 @@ export function MyJobsPage() {
         />
       )}
       {jobs?.nextCursor && (
-        <Button className="touch-link" onClick={() => void more()} loading={loadingMore}>
+        <Button block size="large" style={{ marginTop: 12 }} onClick={() => void more()} loading={loadingMore}>
           {t('list.more')}
         </Button>
       )}
