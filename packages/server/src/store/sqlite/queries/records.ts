@@ -68,11 +68,12 @@ const SEARCH_TABLES = ['records_search', 'records_words'] as const;
  */
 export function mergeRecordSearch(db: Database.Database, pages: number): boolean {
   let worked = false;
+  const changes = () => prepared(db, 'SELECT total_changes() AS n').get() as { n: number };
   for (const table of SEARCH_TABLES) {
-    const before = db.prepare('SELECT total_changes() AS n').pluck().get() as number;
+    const before = changes().n;
     prepared(db, `INSERT INTO ${table} (${table}, rank) VALUES ('merge', ?)`).run(pages);
     // FTS5: fewer than 2 changes means the merge found nothing to do.
-    if ((db.prepare('SELECT total_changes() AS n').pluck().get() as number) - before >= 2) worked = true;
+    if (changes().n - before >= 2) worked = true;
   }
   return worked;
 }
@@ -150,22 +151,19 @@ export function recordConditions(
   return where;
 }
 
-/** The plan of a search page: a walk when even its rarest word matches many records. */
-function searchPlan(db: Database.Database, search: string | undefined): SearchPlan {
-  const words = searchWords(search);
-  if (words.length === 0) return 'lookup';
-  return Math.min(...words.map((w) => matchCount(db, w, WALK_ABOVE + 1))) > WALK_ABOVE ? 'walk' : 'lookup';
-}
-
-/** The capped count of a list: a search's matches looked up (or counted in its index alone when nothing else filters). */
-function recordCount(db: Database.Database, filter: Omit<RecordPageFilter, 'limit' | 'after'>): { total: number; capped: boolean } {
+/**
+ * A list's capped total and its search plan (a walk when even the rarest word matches many records).
+ * A search word alone is counted once, in its index: that count is the total and decides the plan.
+ */
+function countAndPlan(db: Database.Database, filter: Omit<RecordPageFilter, 'limit' | 'after'>) {
   const words = searchWords(filter.search);
   const where = recordConditions(filter);
-  if (words.length === 1 && where.parts.length === 1) {
-    const n = matchCount(db, words[0]!, COUNT_CAP + 1);
-    return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false };
-  }
-  return cappedCount(db, 'records', where);
+  const alone = words.length === 1 && where.parts.length === 1 ? matchCount(db, words[0]!, COUNT_CAP + 1) : null;
+  const { total, capped } =
+    alone === null ? cappedCount(db, 'records', where) : { total: Math.min(alone, COUNT_CAP), capped: alone > COUNT_CAP };
+  const rarest = words.length === 0 ? 0 : (alone ?? Math.min(...words.map((w) => matchCount(db, w, WALK_ABOVE + 1))));
+  const plan: SearchPlan = rarest > WALK_ABOVE ? 'walk' : 'lookup';
+  return { total, capped, plan };
 }
 
 /** The rows after a keyset cursor, as a row value: a range of the (…, created_at, id) index, not a walk from its newest end. */
@@ -178,8 +176,8 @@ const HEADER_COLUMNS =
 
 /** A keyset page of records (without their evaluations), newest first, with a count capped at COUNT_CAP. */
 export function pageRecords(db: Database.Database, filter: RecordPageFilter): CappedPage<Row> {
-  const { total, capped } = recordCount(db, filter);
-  const paged = afterCursor(recordConditions(filter, searchPlan(db, filter.search)), filter.after);
+  const { total, capped, plan } = countAndPlan(db, filter);
+  const paged = afterCursor(recordConditions(filter, plan), filter.after);
   const rows = prepared(db, `SELECT ${HEADER_COLUMNS} FROM records ${paged.clause()} ORDER BY created_at DESC, id DESC LIMIT ?`).all(
     ...paged.params,
     filter.limit + 1,
