@@ -26,6 +26,8 @@ const WARM_UP = 300;
 const WRITES = 1_000;
 const CONCURRENCY = 10;
 const RUNS = 5;
+/** The timed writes are split into this many rounds on each store, alternating between them. */
+const ROUNDS = 8;
 const DAY = 86_400_000;
 const FORM = SCALE_FORM;
 
@@ -72,25 +74,48 @@ async function serve(dir: string) {
     }
     return { ms: median(runs), bytes };
   };
-  /** Record writes through POST /records, CONCURRENCY at a time, after WARM_UP writes (the server's code compiled, its pages read): per second. */
-  const writes = async (base: number) => {
-    const post = async (from: number, count: number) => {
-      let next = from;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (next < from + count) {
-            const i = next++;
-            await request('POST', '/records', { form: FORM, data: registeredNow(i), store: SCALE_STORES[i % SCALE_STORES.length] });
-          }
-        }),
-      );
-    };
-    await post(base, WARM_UP);
+  /** `count` record writes through POST /records from call `from`, CONCURRENCY at a time: milliseconds taken. */
+  const post = async (from: number, count: number) => {
     const started = performance.now();
-    await post(base + WARM_UP, WRITES);
-    return WRITES / ((performance.now() - started) / 1000);
+    let next = from;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < from + count) {
+          const i = next++;
+          await request('POST', '/records', { form: FORM, data: registeredNow(i), store: SCALE_STORES[i % SCALE_STORES.length] });
+        }
+      }),
+    );
+    return performance.now() - started;
   };
-  return { child, request, timed, writes, stop: () => stopServerProcess(child) };
+  return { child, request, timed, post, stop: () => stopServerProcess(child) };
+}
+
+/**
+ * Record writes per second on the built store and on an empty one (whose server makes its schema,
+ * pack and admin), measured in alternating rounds (empty, built, built, empty, ...) so that the
+ * machine's drift over the run falls on both alike. Both servers first open the same dashboards
+ * (each dashboard opened once is kept by every write after) and take WARM_UP untimed writes.
+ */
+async function writeRounds(built: Awaited<ReturnType<typeof serve>>, emptyDir: string, size: number) {
+  const empty = await serve(emptyDir);
+  try {
+    for (const path of DASHBOARDS) await empty.request('GET', path);
+    await empty.post(0, WARM_UP);
+    await built.post(size, WARM_UP);
+    const per = WRITES / ROUNDS;
+    const ms = { empty: 0, built: 0 };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? (['empty', 'built'] as const) : (['built', 'empty'] as const);
+      for (const which of order) {
+        const from = WARM_UP + round * per;
+        ms[which] += which === 'empty' ? await empty.post(from, per) : await built.post(size + from, per);
+      }
+    }
+    return { writes: WRITES / (ms.built / 1000), emptyWrites: WRITES / (ms.empty / 1000) };
+  } finally {
+    await empty.stop();
+  }
 }
 
 interface Figures {
@@ -111,18 +136,6 @@ async function measure(size: number): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'aftersales-bench-scale-'));
   const emptyDir = mkdtempSync(join(tmpdir(), 'aftersales-bench-scale-empty-'));
   try {
-    // Writes on an empty store (the server makes its schema, pack and admin), the baseline of the writes at this size.
-    // Its dashboards are opened first, as on the built store: each dashboard opened once is kept by every write after.
-    const empty = await serve(emptyDir);
-    let emptyWrites = 0;
-    try {
-      for (const path of DASHBOARDS) await empty.request('GET', path);
-      emptyWrites = await empty.writes(0);
-    } finally {
-      await empty.stop();
-      rmSync(emptyDir, { recursive: true, force: true });
-    }
-
     const now = Date.now();
     const started = performance.now();
     console.log(`  build started ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
@@ -193,7 +206,7 @@ async function measure(size: number): Promise<Figures> {
         endpoints[name] = await server.timed(path);
         console.log(`  ${name}: ${endpoints[name].ms.toFixed(1)} ms, ${endpoints[name].bytes.toLocaleString('en')} bytes`);
       }
-      const writes = await server.writes(size);
+      const { writes, emptyWrites } = await writeRounds(server, emptyDir, size);
       const tickStarted = performance.now();
       const breached = Number((await server.request('POST', '/clock/tick')).body.breached);
       const tickMs = performance.now() - tickStarted;
@@ -265,6 +278,7 @@ async function measure(size: number): Promise<Figures> {
       await server.stop();
     }
   } finally {
+    rmSync(emptyDir, { recursive: true, force: true });
     if (process.env.SCALE_KEEP) console.log(`  kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
@@ -297,7 +311,8 @@ tenth call (nine in ten signed by ApprovalService), and the Scheduler ticked at 
 entries, reminders). The services write through the SQLite repositories inside a bulk load (transactions of 20,000 calls without waiting for the
 disk; the search index written at the end), which gives the same rows as writes committed one by one (scaleStore.test.ts). The server, in its
 own process on the built file, is timed from outside over HTTP: median of ${RUNS} requests after a warm-up (one, when the warm-up took over 2 s),
-admin (no store scope). Writes: ${WRITES} \`POST /records\` (calls registered now) after ${WARM_UP} untimed ones, ${CONCURRENCY} at a time, on the built store and on an empty one. Tick: one
+admin (no store scope). Writes: ${WRITES} \`POST /records\` (calls registered now) after ${WARM_UP} untimed ones, ${CONCURRENCY} at a time, on the built store and on an empty one
+(both servers running, their dashboards opened), in ${ROUNDS} rounds alternating between the two so that the machine's drift falls on both. Tick: one
 \`POST /clock/tick\` (what fell due since the build's last tick, 30 minutes before the build started). Peak memory: the server process's VmHWM.
 Disk per record: the data directory over the F1 calls (requisitions, deadlines, fines, notices, audit and search included).
 

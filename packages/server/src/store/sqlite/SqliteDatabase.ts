@@ -4,6 +4,16 @@ import { SQLITE_MIGRATIONS } from './migrations/index.js';
 import { migrateSqlite } from './migrations/migrateSqlite.js';
 import { preparePrivateFiles, tightenDatabaseFiles } from './privateFiles.js';
 
+/** SQLite's default: a commit that leaves the WAL longer than this many pages copies it into the database (a checkpoint). */
+const CHECKPOINT_PAGES = 1000;
+/**
+ * The clock's batches checkpoint at a quarter of that. The commit that checkpoints holds the event
+ * loop while it copies the WAL and waits for the disk twice; a long run of batches (a weekend's
+ * breaches) otherwise stalls a request for the copy of 4 MB at a time (`pnpm bench clock`: the
+ * longest wait fell from 58–149 ms to 49–75 ms at 60,000 breaches).
+ */
+const CLOCK_CHECKPOINT_PAGES = 256;
+
 /**
  * The one SQLite handle every repository of the embedded store shares: a file under the data
  * directory, WAL with full sync, its schema brought up to date by versioned migrations on opening,
@@ -61,9 +71,11 @@ export class SqliteDatabase {
    */
   clockBatch<T>(work: () => T): T {
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`wal_autocheckpoint = ${CLOCK_CHECKPOINT_PAGES}`);
     try {
       return this.db.transaction(work)();
     } finally {
+      this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
       this.db.pragma('synchronous = FULL');
     }
   }
