@@ -4,7 +4,7 @@ import { SQLITE_MIGRATIONS } from './migrations/index.js';
 import { migrateSqlite } from './migrations/migrateSqlite.js';
 import { preparePrivateFiles, tightenDatabaseFiles } from './privateFiles.js';
 
-/** SQLite's default: a commit that leaves the WAL longer than this many pages copies it into the database (a checkpoint). */
+/** A commit that leaves the WAL longer than this many pages copies it into the database (a checkpoint; SQLite's default). */
 const CHECKPOINT_PAGES = 1000;
 /**
  * The clock's batches checkpoint at a quarter of that. The commit that checkpoints holds the event
@@ -33,6 +33,7 @@ export class SqliteDatabase {
     // FULL: a commit is on disk before it returns, so an acknowledged write survives a crash.
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
     // 64 MiB of page cache (the default is 2 MiB): a record write touches a dozen B-trees (records, its
     // indexes, the search indexes, deadlines, tallies, audit); at 100,000 records and more their inner
     // pages no longer fit in 2 MiB and every write and list page read them again from the file.
