@@ -14,7 +14,7 @@ import { FileCleanup } from '../services/FileCleanup.js';
 import { FileService, type UploadQuota } from '../services/FileService.js';
 import { FormValidators } from '../services/FormValidators.js';
 import { RecordService } from '../services/RecordService.js';
-import { Scheduler } from '../services/Scheduler.js';
+import { Scheduler } from '../services/clock/Scheduler.js';
 import { ApprovalEscalation, DEFAULT_ESCALATION, type EscalationOptions } from '../services/ApprovalEscalation.js';
 import type { Store } from '../store/Store.js';
 import { PeopleDirectory } from '../services/people/PeopleDirectory.js';

@@ -240,6 +240,9 @@ export abstract class ComposedStore implements Store {
   markRemindedBatch(...args: Parameters<DeadlinesRepository['markRemindedBatch']>) {
     return this.deadlines.markRemindedBatch(...args);
   }
+  clockWorkerSource() {
+    return this.deadlines.clockWorkerSource();
+  }
   openDeadlinesOnCalendar(...args: Parameters<DeadlinesRepository['openDeadlinesOnCalendar']>) {
     return this.deadlines.openDeadlinesOnCalendar(...args);
   }

@@ -8,7 +8,7 @@ import type { FileCleanup } from '../../services/FileCleanup.js';
 import type { FileService } from '../../services/FileService.js';
 import type { FormValidators } from '../../services/FormValidators.js';
 import type { RecordService } from '../../services/RecordService.js';
-import type { Scheduler } from '../../services/Scheduler.js';
+import type { Scheduler } from '../../services/clock/Scheduler.js';
 import type { ApprovalEscalation } from '../../services/ApprovalEscalation.js';
 import type { Store } from '../../store/Store.js';
 import type { PeopleDirectory } from '../../services/people/PeopleDirectory.js';

@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ImpactPartFilter, ImpactReadSource, ImpactRow } from '../../store/impactRows.js';
 import { PLANS_KEPT, type ImpactPlan } from './ImpactPlan.js';
 import type { BatchResult } from './replayRecord.js';
 import type { WorkerAnswer, WorkerJob, WorkerRelease } from './impactWorker.js';
+import { startWorker } from '../workers/startWorker.js';
 
 interface Slot {
   worker: Worker;
@@ -17,7 +18,6 @@ interface Slot {
  * Worker threads that replay batches of records for the impact service, so that the event loop
  * stays free while a whole history is evaluated. Started on first use and kept (unref'd: they do
  * not hold the process open); each worker compiles a plan's policies once and keeps the last few.
- * From the sources (tests, benches) the worker runs its TypeScript through tsx (impactWorkerSource.mjs).
  */
 export class ImpactWorkerPool {
   private slots: Slot[] = [];
@@ -27,10 +27,8 @@ export class ImpactWorkerPool {
 
   private start(): Slot[] {
     if (this.slots.length > 0) return this.slots;
-    const fromSource = import.meta.url.endsWith('.ts');
-    const file = new URL(fromSource ? './impactWorkerSource.mjs' : './impactWorker.js', import.meta.url);
     for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(file, fromSource ? { execArgv: ['--conditions=source'] } : {});
+      const worker = startWorker(new URL('./impactWorker.js', import.meta.url));
       const slot: Slot = { worker, busy: 0, plans: new Set(), pending: new Map() };
       worker.on('message', (answer: WorkerAnswer) => {
         const waiting = slot.pending.get(answer.job);

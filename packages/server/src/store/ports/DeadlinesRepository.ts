@@ -1,5 +1,6 @@
 import type { ComplianceCount, ComplianceFilter, DeadlinePageFilter, KeysetPage } from '../paging.js';
 import type { DeadlineMove, DeadlineRow, FineEntry, Notification } from '../types.js';
+import type { WorkerStoreSource } from '../workerStore.js';
 
 /** One breach of a batch: the deadline with the fines and notices it posts. */
 export interface BreachItem {
@@ -26,6 +27,12 @@ export interface DeadlinesRepository {
   recordBreaches(items: BreachItem[], at: string): Promise<number>;
   /** A batch of reminders in one transaction; a deadline already reminded is skipped. Returns how many were sent. */
   markRemindedBatch(items: { row: DeadlineRow; notification: Notification }[]): Promise<number>;
+  /**
+   * Where a worker thread of this process can open the store to run a backlog of the clock's batches
+   * off the request thread (their commits would otherwise hold it); null when the store's calls do not
+   * hold the event loop (a network database).
+   */
+  clockWorkerSource(): WorkerStoreSource | null;
   /**
    * A batch of open deadlines counted on a calendar and not yet recomputed with `version` (or a later
    * one), by record and key, after `after` ([recordId, key]) when given (the job's cursor: no batch

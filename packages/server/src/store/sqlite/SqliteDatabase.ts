@@ -24,7 +24,10 @@ export class SqliteDatabase {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(dataDir: string) {
+  constructor(
+    /** The directory of the file (a worker thread opens the same store from it). */
+    readonly dataDir: string,
+  ) {
     const file = join(dataDir, 'aftersales.sqlite');
     preparePrivateFiles(dataDir, file);
     this.db = new Database(file);
@@ -58,9 +61,15 @@ export class SqliteDatabase {
     return statement;
   }
 
-  /** Runs `work` in a transaction (a savepoint when one is open already): all or nothing. */
+  /**
+   * Runs `work` in a transaction (a savepoint when one is open already): all or nothing. It takes the
+   * write lock as it begins (BEGIN IMMEDIATE), waiting for another connection's commit (a second
+   * instance, the clock's worker thread) like any write. A transaction that began by reading would
+   * instead fail at its first write, without waiting ("database is locked"), whenever another
+   * connection committed after its read.
+   */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return this.db.transaction(work).immediate();
   }
 
   /**
@@ -74,7 +83,7 @@ export class SqliteDatabase {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma(`wal_autocheckpoint = ${CLOCK_CHECKPOINT_PAGES}`);
     try {
-      return this.db.transaction(work)();
+      return this.db.transaction(work).immediate();
     } finally {
       this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
       this.db.pragma('synchronous = FULL');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Scheduler } from '../../services/Scheduler.js';
+import { Scheduler } from '../../services/clock/Scheduler.js';
 import { sampleRecord, sampleWrite } from '../../testing/storeContract.js';
 import { SqliteStore } from './SqliteStore.js';
 

@@ -111,6 +111,10 @@ export class MongoDeadlinesRepository implements DeadlinesRepository {
   async markReminded(row: DeadlineRow, notification: Notification) {
     return this.database.transaction((session) => this.remindOne(row, notification, session));
   }
+  /** The driver's calls wait on the network, not on the event loop: the clock's batches stay in this thread. */
+  clockWorkerSource() {
+    return null;
+  }
   private async remindOne(row: DeadlineRow, notification: Notification, session: ClientSession): Promise<boolean> {
     const changed =
       (

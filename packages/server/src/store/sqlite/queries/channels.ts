@@ -31,10 +31,12 @@ export function getChannel(db: Database.Database, id: string): Channel | null {
 
 /** Deletes a channel and its delivery log. */
 export function deleteChannel(db: Database.Database, id: string): boolean {
-  return db.transaction(() => {
-    db.prepare('DELETE FROM deliveries WHERE channel_id = ?').run(id);
-    return db.prepare('DELETE FROM channels WHERE id = ?').run(id).changes > 0;
-  })();
+  return db
+    .transaction(() => {
+      db.prepare('DELETE FROM deliveries WHERE channel_id = ?').run(id);
+      return db.prepare('DELETE FROM channels WHERE id = ?').run(id).changes > 0;
+    })
+    .immediate();
 }
 
 /** Notices of records of the channel's store posted since `since` that the channel has no delivery for yet, oldest first. */
@@ -63,42 +65,46 @@ export function enqueueDeliveries(db: Database.Database, deliveries: Delivery[])
     `INSERT OR IGNORE INTO deliveries (id, channel_id, notification_id, event, payload, state, attempts, next_at, lease_until, last_status,
        last_error, created_at, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  return db.transaction(() =>
-    deliveries.reduce(
-      (n, d) =>
-        n +
-        insert.run(
-          d.id,
-          d.channelId,
-          d.notificationId,
-          d.event,
-          JSON.stringify(d.payload),
-          d.state,
-          d.attempts,
-          d.nextAt,
-          d.leaseUntil,
-          d.lastStatus,
-          d.lastError,
-          d.createdAt,
-          d.deliveredAt,
-        ).changes,
-      0,
-    ),
-  )();
+  return db
+    .transaction(() =>
+      deliveries.reduce(
+        (n, d) =>
+          n +
+          insert.run(
+            d.id,
+            d.channelId,
+            d.notificationId,
+            d.event,
+            JSON.stringify(d.payload),
+            d.state,
+            d.attempts,
+            d.nextAt,
+            d.leaseUntil,
+            d.lastStatus,
+            d.lastError,
+            d.createdAt,
+            d.deliveredAt,
+          ).changes,
+        0,
+      ),
+    )
+    .immediate();
 }
 
 /** Takes due pending deliveries under a lease until `leaseUntil` (one instance sends each); oldest due first. */
 export function claimDeliveries(db: Database.Database, now: string, leaseUntil: string, limit: number): Delivery[] {
-  return db.transaction(() => {
-    const rows = db
-      .prepare(
-        `SELECT * FROM deliveries WHERE state = 'pending' AND next_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+  return db
+    .transaction(() => {
+      const rows = db
+        .prepare(
+          `SELECT * FROM deliveries WHERE state = 'pending' AND next_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
          ORDER BY next_at, id LIMIT ?`,
-      )
-      .all(now, now, limit) as Row[];
-    const take = db.prepare('UPDATE deliveries SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until <= ?)');
-    return rows.filter((r) => take.run(leaseUntil, r.id, now).changes > 0).map((r) => toDelivery({ ...r, lease_until: leaseUntil }));
-  })();
+        )
+        .all(now, now, limit) as Row[];
+      const take = db.prepare('UPDATE deliveries SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until <= ?)');
+      return rows.filter((r) => take.run(leaseUntil, r.id, now).changes > 0).map((r) => toDelivery({ ...r, lease_until: leaseUntil }));
+    })
+    .immediate();
 }
 
 /** Records an attempt's result (and releases the lease). */

@@ -76,6 +76,9 @@ export class SqliteDeadlinesRepository implements DeadlinesRepository {
   async markRemindedBatch(items: { row: DeadlineRow; notification: Notification }[]) {
     return this.database.clockBatch(() => items.filter(({ row, notification }) => this.remindOne(row, notification)).length);
   }
+  clockWorkerSource() {
+    return { adapter: 'sqlite' as const, dataDir: this.database.dataDir };
+  }
   private remindOne(row: DeadlineRow, notification: Notification): boolean {
     const changed =
       this.database.stmt('UPDATE deadlines SET reminded = 1 WHERE record_id = ? AND key = ? AND reminded = 0').run(row.recordId, row.key)

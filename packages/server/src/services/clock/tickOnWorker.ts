@@ -1,0 +1,27 @@
+import { startWorker } from '../workers/startWorker.js';
+import type { ClockAnswer, ClockJob } from './clockWorker.js';
+
+/**
+ * Runs the clock's batches at `job.at` to the end on a worker thread started for it, with its own
+ * connection to the store: what its committed batches did, and an error when it stopped short (a
+ * thread that stopped without answering: nothing counted). The thread is stopped once it has answered.
+ */
+export function tickOnWorker(job: ClockJob): Promise<ClockAnswer> {
+  return new Promise((resolve) => {
+    const worker = startWorker(new URL('./clockWorker.js', import.meta.url), { workerData: job });
+    let answered = false;
+    const answer = (result: ClockAnswer) => {
+      if (answered) return;
+      answered = true;
+      resolve(result);
+    };
+    worker.once('message', (result: ClockAnswer) => {
+      answer(result);
+      void worker.terminate();
+    });
+    worker.once('error', (error) => answer({ counts: { breached: 0, reminded: 0 }, error: error.message }));
+    worker.once('exit', (code) =>
+      answer({ counts: { breached: 0, reminded: 0 }, error: `the worker stopped (${code}) before it answered` }),
+    );
+  });
+}
