@@ -2,28 +2,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startTestServer } from '../../testing/startTestServer.js';
+import { DUE_DEADLINE } from '../../testing/dueDeadline.js';
 
 const DUE = 100_000;
 
 /** The deadline document every inserted row carries: two fines for the breach and an owner to notify. */
-const deadlineJson = JSON.stringify({
-  source: { ruleSet: 'rs', version: 1, rule: 'T1', catalog: ['T1'] },
-  key: 'arrival',
-  what: { 'zh-CN': '到场', en: 'Arrive' },
-  limit: { unit: 'workingHours', amount: 6 },
-  calendar: 'default-store',
-  startedAt: '2025-10-09T02:00:00.000Z',
-  dueAt: '2025-10-09T09:00:00.000Z',
-  metAt: null,
-  state: 'open',
-  overdueMs: 0,
-  remindAt: null,
-  owner: { role: 'technician', person: '赵' },
-  breachFines: [
-    { payer: { role: 'technician', person: '赵' }, amount: 10, currency: 'CNY', reason: { 'zh-CN': '迟到', en: 'Late' } },
-    { payer: { role: 'customerServiceClerk' }, amount: 5, currency: 'CNY', reason: { 'zh-CN': '未催', en: 'Did not chase' } },
-  ],
-});
+const deadlineJson = JSON.stringify(DUE_DEADLINE);
 
 /** Puts `count` open deadlines, all due before 2025-10-10, straight into the store's file (one transaction). */
 function insertDueDeadlines(dataDir: string, count: number): void {

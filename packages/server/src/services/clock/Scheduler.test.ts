@@ -3,40 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../store/sqlite/SqliteStore.js';
-import type { DeadlineRow } from '../../store/types.js';
 import { Scheduler } from './Scheduler.js';
 import { sampleRecord } from '../../testing/storeContract.js';
+import { dueDeadline } from '../../testing/dueDeadline.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aftersales-clock-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const deadline = (recordId: string): DeadlineRow => ({
-  recordId,
-  formId: 'after-sales-record',
-  key: 'arrival',
-  dueAt: '2025-10-09T09:00:00.000Z',
-  state: 'open',
-  remindAt: null,
-  reminded: false,
-  deadline: {
-    source: { ruleSet: 'rs', version: 1, rule: 'T1', catalog: ['T1'] },
-    key: 'arrival',
-    what: { 'zh-CN': '到场', en: 'Arrive' },
-    limit: { unit: 'workingHours', amount: 6 },
-    calendar: 'default-store',
-    startedAt: '2025-10-09T02:00:00.000Z',
-    dueAt: '2025-10-09T09:00:00.000Z',
-    metAt: null,
-    state: 'open',
-    overdueMs: 0,
-    remindAt: null,
-    owner: { role: 'technician', person: '赵' },
-    breachFines: [
-      { payer: { role: 'technician', person: '赵' }, amount: 10, currency: 'CNY', reason: { 'zh-CN': '迟到', en: 'Late' } },
-      { payer: { role: 'customerServiceClerk' }, amount: 5, currency: 'CNY', reason: { 'zh-CN': '未催', en: 'Did not chase' } },
-    ],
-  },
-});
 
 describe('Scheduler', () => {
   // Off the thread: each tick's first batch comes back full, so the rest runs on a worker thread of its
@@ -61,7 +33,7 @@ describe('Scheduler', () => {
             actor: 't',
             action: 'create',
             approvals: [],
-            deadlines: [deadline(id)],
+            deadlines: [dueDeadline(id)],
             fines: [],
             notifications: [],
           }),

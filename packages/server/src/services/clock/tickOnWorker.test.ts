@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../store/sqlite/SqliteStore.js';
-import type { DeadlineRow } from '../../store/types.js';
 import { sampleRecord } from '../../testing/storeContract.js';
+import { dueDeadline } from '../../testing/dueDeadline.js';
 import { Scheduler } from './Scheduler.js';
 import { tickOnWorker } from './tickOnWorker.js';
 
@@ -12,31 +12,6 @@ const dir = mkdtempSync(join(tmpdir(), 'aftersales-clock-worker-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const AT = '2025-10-09T10:00:00.000Z';
-
-const deadline = (recordId: string): DeadlineRow => ({
-  recordId,
-  formId: 'after-sales-record',
-  key: 'arrival',
-  dueAt: '2025-10-09T09:00:00.000Z',
-  state: 'open',
-  remindAt: null,
-  reminded: false,
-  deadline: {
-    source: { ruleSet: 'rs', version: 1, rule: 'T1', catalog: ['T1'] },
-    key: 'arrival',
-    what: { 'zh-CN': '到场', en: 'Arrive' },
-    limit: { unit: 'workingHours', amount: 6 },
-    calendar: 'default-store',
-    startedAt: '2025-10-09T02:00:00.000Z',
-    dueAt: '2025-10-09T09:00:00.000Z',
-    metAt: null,
-    state: 'open',
-    overdueMs: 0,
-    remindAt: null,
-    owner: { role: 'technician', person: '赵' },
-    breachFines: [{ payer: { role: 'technician', person: '赵' }, amount: 10, currency: 'CNY', reason: { 'zh-CN': '迟到', en: 'Late' } }],
-  },
-});
 
 /** A store in a new directory with `count` records, each with one deadline due before AT. */
 async function storeWithDue(count: number): Promise<SqliteStore> {
@@ -49,7 +24,7 @@ async function storeWithDue(count: number): Promise<SqliteStore> {
         actor: 't',
         action: 'create',
         approvals: [],
-        deadlines: [deadline(`r${i}`)],
+        deadlines: [dueDeadline(`r${i}`)],
         fines: [],
         notifications: [],
       }),
@@ -67,7 +42,7 @@ describe('the clock on a worker thread', () => {
     expect(answer).toEqual({ counts: { breached: 120, reminded: 0 } });
     // This thread's connection sees what the worker committed.
     expect(await store.dueDeadlines(AT)).toHaveLength(0);
-    expect(await store.listFines({})).toHaveLength(120);
+    expect(await store.listFines({})).toHaveLength(240);
     await store.close();
   });
 
@@ -88,7 +63,7 @@ describe('the clock on a worker thread', () => {
     });
     const result = await new Scheduler(broken, () => new Date(AT), { batchSize: 50 }).tick();
     expect(result).toEqual({ breached: 120, reminded: 0 });
-    expect(await store.listFines({})).toHaveLength(120);
+    expect(await store.listFines({})).toHaveLength(240);
     await store.close();
   });
 });
