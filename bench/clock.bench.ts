@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DUE_DEADLINE } from '@aftersales/server/testing';
 import { adminCookie, startServerProcess, stopServerProcess } from './lib/serverProcess.js';
 import { openSqlite } from './lib/sqlite.js';
 import { machineLine, writeSection } from './lib/writeSection.js';
@@ -15,24 +16,8 @@ const DUE = Number(process.env.CLOCK_BENCH_DUE ?? 200_000);
 const POLL_EVERY_MS = 5;
 const TARGET_MS = 100;
 
-const deadlineJson = JSON.stringify({
-  source: { ruleSet: 'after-sales-record.deadlines', version: 1, rule: 'T1-urban', catalog: ['T1'] },
-  key: 'arrival',
-  what: { 'zh-CN': '到场', en: 'Arrive on site' },
-  limit: { unit: 'workingHours', amount: 6 },
-  calendar: 'default-store',
-  startedAt: '2025-10-09T02:00:00.000Z',
-  dueAt: '2025-10-09T08:00:00.000Z',
-  metAt: null,
-  state: 'open',
-  overdueMs: 0,
-  remindAt: null,
-  owner: { role: 'technician', person: '赵师傅' },
-  breachFines: [
-    { payer: { role: 'technician', person: '赵师傅' }, amount: 10, currency: 'CNY', reason: { 'zh-CN': '迟到', en: 'Late' } },
-    { payer: { role: 'customerServiceClerk' }, amount: 5, currency: 'CNY', reason: { 'zh-CN': '未催', en: 'Did not chase' } },
-  ],
-});
+/** The deadline document of every inserted row (the clock tests' own): two fines on breach, an owner to notify. */
+const deadlineJson = JSON.stringify(DUE_DEADLINE);
 
 /** POST /clock/tick over node:http (fetch gives up waiting for headers after 300 s; a slow machine's tick may take longer). */
 function tickOnce(url: string, cookie: string): Promise<{ breached: number }> {

@@ -2,3 +2,4 @@
 export { insertServiceRecords } from './insertServiceRecords.js';
 export { startTestServer, client, type TestServer, type Client } from './startTestServer.js';
 export { buildScaleStore, scaleCall, SCALE_FORM, SCALE_STORES, SCALE_TECHNICIANS } from './scaleStore.js';
+export { DUE_DEADLINE } from './dueDeadline.js';

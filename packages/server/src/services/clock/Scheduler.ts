@@ -42,8 +42,8 @@ export class Scheduler {
     const at = now.toISOString();
     const source = this.offThread ? this.store.clockWorkerSource() : null;
     const counts: TickCounts = { breached: 0, reminded: 0 };
-    const here = await runClockBatches(this.store, at, this.most, { stopWhenFull: source !== null, counts });
-    if (!source || !here.unfinished) return counts;
+    const finished = await runClockBatches(this.store, at, this.most, counts, source !== null);
+    if (!source || finished) return counts;
     const there = await tickOnWorker({ source, at, most: this.most });
     counts.breached += there.counts.breached;
     counts.reminded += there.counts.reminded;
@@ -51,7 +51,7 @@ export class Scheduler {
       // The same batches, here: a worker that could not start or failed still leaves a tick that breaches
       // (each batch is atomic; what the worker committed is done and counted).
       console.error(`the clock's worker failed (${there.error}); the tick goes on in this thread`);
-      await runClockBatches(this.store, at, this.most, { counts });
+      await runClockBatches(this.store, at, this.most, counts);
     }
     return counts;
   }

@@ -32,19 +32,18 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
  * The clock's work at `at`, in bounded batches (one transaction each) with a turn of the event loop
  * between them: open deadlines past due become breached with their fines and notices (the store skips
  * one another instance breached meanwhile), reminders due go out, and last the record search index
- * is tidied. With `stopWhenFull`, it stops after the first full batch of breaches or reminders (more
- * may be due: a backlog, for a worker thread) and says the tick is unfinished. `counts` adds up what
- * the committed batches did as they go (a caller whose tick fails midway still knows it).
+ * is tidied. `counts` adds up what the committed batches did as they go (a caller whose tick fails
+ * midway still knows it). With `stopWhenFull`, it stops after the first full batch of breaches or
+ * reminders (more may be due: a backlog, for a worker thread). True when the tick's work is all done.
  */
 export async function runClockBatches(
   store: ClockPorts,
   at: string,
   most: number,
-  options: { stopWhenFull?: boolean; counts?: TickCounts } = {},
-): Promise<TickCounts & { unfinished: boolean }> {
+  counts: TickCounts,
+  stopWhenFull = false,
+): Promise<boolean> {
   const size = new BatchSize(most);
-  const stopWhenFull = options.stopWhenFull ?? false;
-  const counts = options.counts ?? { breached: 0, reminded: 0 };
   for (;;) {
     const started = performance.now();
     const asked = size.value;
@@ -56,7 +55,7 @@ export async function runClockBatches(
       at,
     );
     size.took(performance.now() - started);
-    if (stopWhenFull && rows.length === asked) return { ...counts, unfinished: true };
+    if (stopWhenFull && rows.length === asked) return false;
     await yieldToRequests();
   }
   for (;;) {
@@ -66,12 +65,12 @@ export async function runClockBatches(
     if (rows.length === 0) break;
     counts.reminded += await store.markRemindedBatch(rows.map((row) => ({ row, notification: reminderOf(row, at) })));
     size.took(performance.now() - started);
-    if (stopWhenFull && rows.length === asked) return { ...counts, unfinished: true };
+    if (stopWhenFull && rows.length === asked) return false;
     await yieldToRequests();
   }
   // The search index merges the segments the record writes left (writes do not merge: it slowed them as the index grew).
   for (let batch = 0; batch < SEARCH_BATCHES && (await store.tidySearch(SEARCH_PAGES)); batch++) await yieldToRequests();
-  return { ...counts, unfinished: false };
+  return true;
 }
 
 /** Rows per batch, steered so that a batch takes about BATCH_BUDGET_MS, between MIN_BATCH and the most. */

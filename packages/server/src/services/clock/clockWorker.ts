@@ -22,7 +22,7 @@ const answer: ClockAnswer = { counts: { breached: 0, reminded: 0 } };
 try {
   const store = openWorkerStore(job.source);
   try {
-    await runClockBatches(store, job.at, job.most, { counts: answer.counts });
+    await runClockBatches(store, job.at, job.most, answer.counts);
   } finally {
     await store.close();
   }

@@ -7,21 +7,16 @@ import type { ClockAnswer, ClockJob } from './clockWorker.js';
  * thread that stopped without answering: nothing counted). The thread is stopped once it has answered.
  */
 export function tickOnWorker(job: ClockJob): Promise<ClockAnswer> {
+  // The first of these settles the promise (the exit that follows an answer changes nothing).
   return new Promise((resolve) => {
     const worker = startWorker(new URL('./clockWorker.js', import.meta.url), { workerData: job });
-    let answered = false;
-    const answer = (result: ClockAnswer) => {
-      if (answered) return;
-      answered = true;
-      resolve(result);
-    };
-    worker.once('message', (result: ClockAnswer) => {
-      answer(result);
+    worker.once('message', (answer: ClockAnswer) => {
+      resolve(answer);
       void worker.terminate();
     });
-    worker.once('error', (error) => answer({ counts: { breached: 0, reminded: 0 }, error: error.message }));
+    worker.once('error', (error) => resolve({ counts: { breached: 0, reminded: 0 }, error: error.message }));
     worker.once('exit', (code) =>
-      answer({ counts: { breached: 0, reminded: 0 }, error: `the worker stopped (${code}) before it answered` }),
+      resolve({ counts: { breached: 0, reminded: 0 }, error: `the worker stopped (${code}) before it answered` }),
     );
   });
 }

@@ -29,14 +29,10 @@ export function getChannel(db: Database.Database, id: string): Channel | null {
   return row ? toChannel(row) : null;
 }
 
-/** Deletes a channel and its delivery log. */
+/** Deletes a channel and its delivery log (inside the caller's transaction). */
 export function deleteChannel(db: Database.Database, id: string): boolean {
-  return db
-    .transaction(() => {
-      db.prepare('DELETE FROM deliveries WHERE channel_id = ?').run(id);
-      return db.prepare('DELETE FROM channels WHERE id = ?').run(id).changes > 0;
-    })
-    .immediate();
+  db.prepare('DELETE FROM deliveries WHERE channel_id = ?').run(id);
+  return db.prepare('DELETE FROM channels WHERE id = ?').run(id).changes > 0;
 }
 
 /** Notices of records of the channel's store posted since `since` that the channel has no delivery for yet, oldest first. */
@@ -65,46 +61,41 @@ export function enqueueDeliveries(db: Database.Database, deliveries: Delivery[])
     `INSERT OR IGNORE INTO deliveries (id, channel_id, notification_id, event, payload, state, attempts, next_at, lease_until, last_status,
        last_error, created_at, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  return db
-    .transaction(() =>
-      deliveries.reduce(
-        (n, d) =>
-          n +
-          insert.run(
-            d.id,
-            d.channelId,
-            d.notificationId,
-            d.event,
-            JSON.stringify(d.payload),
-            d.state,
-            d.attempts,
-            d.nextAt,
-            d.leaseUntil,
-            d.lastStatus,
-            d.lastError,
-            d.createdAt,
-            d.deliveredAt,
-          ).changes,
-        0,
-      ),
-    )
-    .immediate();
+  return deliveries.reduce(
+    (n, d) =>
+      n +
+      insert.run(
+        d.id,
+        d.channelId,
+        d.notificationId,
+        d.event,
+        JSON.stringify(d.payload),
+        d.state,
+        d.attempts,
+        d.nextAt,
+        d.leaseUntil,
+        d.lastStatus,
+        d.lastError,
+        d.createdAt,
+        d.deliveredAt,
+      ).changes,
+    0,
+  );
 }
 
-/** Takes due pending deliveries under a lease until `leaseUntil` (one instance sends each); oldest due first. */
+/**
+ * Takes due pending deliveries under a lease until `leaseUntil` (one instance sends each); oldest due
+ * first. Inside the caller's transaction (it reads, then writes).
+ */
 export function claimDeliveries(db: Database.Database, now: string, leaseUntil: string, limit: number): Delivery[] {
-  return db
-    .transaction(() => {
-      const rows = db
-        .prepare(
-          `SELECT * FROM deliveries WHERE state = 'pending' AND next_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
-         ORDER BY next_at, id LIMIT ?`,
-        )
-        .all(now, now, limit) as Row[];
-      const take = db.prepare('UPDATE deliveries SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until <= ?)');
-      return rows.filter((r) => take.run(leaseUntil, r.id, now).changes > 0).map((r) => toDelivery({ ...r, lease_until: leaseUntil }));
-    })
-    .immediate();
+  const rows = db
+    .prepare(
+      `SELECT * FROM deliveries WHERE state = 'pending' AND next_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+       ORDER BY next_at, id LIMIT ?`,
+    )
+    .all(now, now, limit) as Row[];
+  const take = db.prepare('UPDATE deliveries SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until <= ?)');
+  return rows.filter((r) => take.run(leaseUntil, r.id, now).changes > 0).map((r) => toDelivery({ ...r, lease_until: leaseUntil }));
 }
 
 /** Records an attempt's result (and releases the lease). */

@@ -17,16 +17,16 @@ export class SqliteChannelsRepository implements ChannelsRepository {
     return channels.getChannel(this.database.db, id);
   }
   async deleteChannel(id: string) {
-    return channels.deleteChannel(this.database.db, id);
+    return this.database.transaction(() => channels.deleteChannel(this.database.db, id));
   }
   async undeliveredNotices(channel: Channel, since: string, limit: number) {
     return channels.undeliveredNotices(this.database.db, channel, since, limit);
   }
   async enqueueDeliveries(deliveries: Delivery[]) {
-    return channels.enqueueDeliveries(this.database.db, deliveries);
+    return this.database.transaction(() => channels.enqueueDeliveries(this.database.db, deliveries));
   }
   async claimDeliveries(now: string, leaseUntil: string, limit: number) {
-    return channels.claimDeliveries(this.database.db, now, leaseUntil, limit);
+    return this.database.transaction(() => channels.claimDeliveries(this.database.db, now, leaseUntil, limit));
   }
   async finishDelivery(id: string, result: Pick<Delivery, 'state' | 'attempts' | 'nextAt' | 'lastStatus' | 'lastError' | 'deliveredAt'>) {
     return channels.finishDelivery(this.database.db, id, result);
