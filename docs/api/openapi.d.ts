@@ -5372,6 +5372,7 @@ export interface components {
       id: string;
       name: string;
       scopes: ('definitions:read' | 'definitions:write' | 'records:read' | 'records:write')[];
+      /** @description who did it: a user name, `api-key:<key name>` for an API key, `clock` or `system` for the server itself (actorText says it in words) */
       createdBy: string;
       /** @description ISO 8601 instant */
       createdAt: string;
@@ -5400,6 +5401,7 @@ export interface components {
         definition: unknown;
         /** @description ISO 8601 instant */
         publishedAt: string;
+        /** @description who did it: a user name, `api-key:<key name>` for an API key, `clock` or `system` for the server itself (actorText says it in words) */
         publishedBy: string;
       } | null;
       draft: {
@@ -5417,6 +5419,7 @@ export interface components {
       hash: string;
       /** @description ISO 8601 instant */
       publishedAt: string;
+      /** @description who did it: a user name, `api-key:<key name>` for an API key, `clock` or `system` for the server itself (actorText says it in words) */
       publishedBy: string;
       note?: string;
     };
@@ -5427,6 +5430,7 @@ export interface components {
       hash: string;
       /** @description ISO 8601 instant */
       publishedAt: string;
+      /** @description who did it: a user name, `api-key:<key name>` for an API key, `clock` or `system` for the server itself (actorText says it in words) */
       publishedBy: string;
       note?: string;
       /** @description any JSON */
@@ -5445,6 +5449,7 @@ export interface components {
       };
       store: string | null;
       assignee: string | null;
+      /** @description who did it: a user name, `api-key:<key name>` for an API key, `clock` or `system` for the server itself (actorText says it in words) */
       createdBy: string;
       /** @description ISO 8601 instant */
       createdAt: string;
@@ -5477,6 +5482,7 @@ export interface components {
       };
       store: string | null;
       assignee: string | null;
+      /** @description who did it: a user name, `api-key:<key name>` for an API key, `clock` or `system` for the server itself (actorText says it in words) */
       createdBy: string;
       /** @description ISO 8601 instant */
       createdAt: string;
@@ -5491,6 +5497,7 @@ export interface components {
       status: string | null;
       store: string | null;
       assignee: string | null;
+      /** @description who did it: a user name, `api-key:<key name>` for an API key, `clock` or `system` for the server itself (actorText says it in words) */
       createdBy: string;
       /** @description ISO 8601 instant */
       createdAt: string;
@@ -5502,6 +5509,7 @@ export interface components {
       id: number;
       /** @description ISO 8601 instant */
       at: string;
+      /** @description who did it: a user name, `api-key:<key name>` for an API key, `clock` or `system` for the server itself (actorText says it in words) */
       actor: string;
       entity: string;
       entityId: string;
@@ -5823,6 +5831,7 @@ export interface components {
         [key: string]: unknown;
       };
       secretSet: boolean;
+      /** @description who did it: a user name, `api-key:<key name>` for an API key, `clock` or `system` for the server itself (actorText says it in words) */
       createdBy: string;
       /** @description ISO 8601 instant */
       createdAt: string;

@@ -294,6 +294,69 @@ describe('plain words on every screen', () => {
     await shot(manager, 'plain-words-phone-approvals');
   });
 
+  it('when an API key, the clock, the first start and people did things, then records and versions name them in words', async () => {
+    // An integrator's key creates a record and publishes a rule set; a manager decides the record's approval; the admin rolls back.
+    const { secret } = await api('admin', 'POST', '/api-keys', {
+      name: 'erp-sync',
+      scopes: ['records:read', 'records:write', 'definitions:read', 'definitions:write'],
+    });
+    const byKey = async (method: string, path: string, body: unknown) => {
+      const response = await fetch(`${server.url}/api/v1${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const json: any = await response.json();
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+    const record = await byKey('POST', '/records', {
+      form: 'vehicle-use',
+      store: 'jiefang',
+      data: {
+        user: '王师傅',
+        driver: 'driver',
+        departureTime: '2025-10-13T10:00:00+08:00',
+        purpose: '送货',
+        repairCost: 300,
+        repairDescription: '换雨刮',
+      },
+    });
+    const approvals = (await api('manager', 'GET', '/approvals')).items as { id: string; recordId: string }[];
+    await api('manager', 'POST', `/approvals/${approvals.find((a) => a.recordId === record.id)!.id}/decision`, {
+      decision: 'approve',
+      comment: '同意',
+    });
+    const rules = JSON.parse(read('rules/vehicle-use/vehicles.rules.json')) as { title: Record<string, string> };
+    rules.title['zh-CN'] = '车辆使用规则（ERP 同步）';
+    await byKey('PUT', '/rule-sets/vehicle-use.vehicles/draft', { definition: rules });
+    await byKey('POST', '/rule-sets/vehicle-use.vehicles/publish', { note: 'ERP 同步' });
+    await api('admin', 'POST', '/rule-sets/vehicle-use.vehicles/rollback', { version: 1 });
+
+    /** The page's texts hold every one of `words`, and none of the server's own codes for who did what. */
+    async function reads(page: Page, words: string[]): Promise<void> {
+      await settle(page);
+      for (const word of words)
+        await expect.poll(() => page.getByText(word, { exact: false }).first().isVisible(), { message: word }).toBe(true);
+      const texts = (await visibleTexts(page)).map((t) => t.text).join('\n');
+      expect(texts).not.toMatch(/api-key:|\bclock\b|\bsystem\b|rollback to v|default policy pack/);
+    }
+    const phone = await newPage('zh-CN', { width: 390, height: 844 });
+    await signIn(phone, 'admin');
+    await phone.goto(`${server.url}/staff/records/${record.id}`);
+    await reads(phone, ['API 密钥“erp-sync”', '刘经理']);
+    await shot(phone, 'plain-words-phone-actors-record');
+    await phone.goto(`${server.url}/staff/records/${ids.call}`);
+    await reads(phone, ['系统（定时任务）']);
+    const desk = await newPage('zh-CN');
+    await signIn(desk, 'admin');
+    await desk.goto(`${server.url}/admin/rules/vehicle-use.vehicles`);
+    await settle(desk);
+    await desk.getByRole('tab', { name: '版本' }).click();
+    await reads(desk, ['默认政策包', 'ERP 同步', '回滚到第 1 版', 'API 密钥“erp-sync”', '管理员 Admin']);
+    await shot(desk, 'plain-words-desk-versions');
+  });
+
   it('when the admin runs the impact preview, then records, deadlines and times read as titles and local dates', async () => {
     const page = await newPage('zh-CN');
     await signIn(page, 'admin');

@@ -5,3 +5,5 @@ export * from './endpoints/index.js';
 export * from './errors/ErrorBody.js';
 export * from './components.js';
 export * from './errors/serverErrors.js';
+export * from './actors.js';
+export * from './versionNotes.js';

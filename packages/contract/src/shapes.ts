@@ -7,6 +7,11 @@ export const Text = (maxLength = 200) => Type.String({ minLength: 1, maxLength }
 /** An ISO 8601 instant, as the server writes it. */
 export const Instant = Type.String({ description: 'ISO 8601 instant' });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/** Who did something (actors.ts): a user name, an integrator's API key, or the server's own work. */
+export const Actor = Type.String({
+  description:
+    'who did it: a user name, `api-key:<key name>` for an API key, `clock` or `system` for the server itself (actorText says it in words)',
+});
 
 export const LocalizedText = Type.Unsafe<EngineText>(
   Type.Object({ 'zh-CN': Type.String(), en: Type.String() }, { description: 'a text in both languages' }),
@@ -59,7 +64,7 @@ export const ApiKeyInfo = Type.Object({
   id: Type.String(),
   name: Type.String(),
   scopes: Type.Array(Scope),
-  createdBy: Type.String(),
+  createdBy: Actor,
   createdAt: Instant,
   revoked: Type.Boolean(),
   lastUsedAt: Type.Optional(Nullable(Instant)),
@@ -87,7 +92,7 @@ export const RecordBrief = Type.Object({
   status: Nullable(Type.String()),
   store: Nullable(Type.String()),
   assignee: Nullable(Type.String()),
-  createdBy: Type.String(),
+  createdBy: Actor,
   createdAt: Instant,
   data: JsonObject,
 });
@@ -103,7 +108,7 @@ export const Approval = Type.Object({
   reason: LocalizedText,
   rule: Type.String(),
   state: ApprovalState,
-  decidedBy: Nullable(Type.String()),
+  decidedBy: Nullable(Actor),
   decidedAt: Nullable(Instant),
   comment: Nullable(Type.String()),
   createdAt: Instant,
@@ -139,14 +144,14 @@ export const FineEntry = Type.Object({
   origin: FineOrigin,
   postedAt: Instant,
   corrects: Type.Optional(Nullable(Type.String())),
-  correctedBy: Type.Optional(Nullable(Type.String())),
+  correctedBy: Type.Optional(Nullable(Actor)),
   note: Type.Optional(Nullable(Type.String())),
 });
 
 export const AuditEntry = Type.Object({
   id: Type.Integer(),
   at: Instant,
-  actor: Type.String(),
+  actor: Actor,
   entity: Type.String(),
   entityId: Type.String(),
   action: Type.String(),

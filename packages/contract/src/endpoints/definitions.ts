@@ -1,7 +1,7 @@
 import Type from 'typebox';
 import type { RolesFile } from '@aftersales/engine';
 import { endpoint } from '../endpoint.js';
-import { Instant, Json, LocalizedText, Nullable, ProblemShape, Text } from '../shapes.js';
+import { Instant, Json, LocalizedText, Nullable, ProblemShape, Text, Actor } from '../shapes.js';
 
 export const DefinitionBody = Type.Object(
   { definition: Type.Record(Type.String(), Type.Unknown()), note: Type.Optional(Text(500)) },
@@ -20,7 +20,7 @@ export const VersionInfo = Type.Object({
   version: Type.Integer(),
   hash: Type.String(),
   publishedAt: Instant,
-  publishedBy: Type.String(),
+  publishedBy: Actor,
   note: Type.Optional(Type.String()),
 });
 export const PublishedVersion = Type.Object({ ...VersionInfo.properties, definition: Json });
@@ -43,7 +43,7 @@ export const DocumentDetail = Type.Object({
   id: Type.String(),
   form: Type.Optional(Type.String()),
   archived: Type.Boolean(),
-  published: Nullable(Type.Object({ version: Type.Integer(), definition: Json, publishedAt: Instant, publishedBy: Type.String() })),
+  published: Nullable(Type.Object({ version: Type.Integer(), definition: Json, publishedAt: Instant, publishedBy: Actor })),
   draft: Nullable(Type.Object({ definition: Json, updatedAt: Instant, updatedBy: Type.String() })),
 });
 

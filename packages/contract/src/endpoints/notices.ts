@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { endpoint } from '../endpoint.js';
-import { IdParams, Instant, JsonObject, NextCursor, Notice, Nullable, pageQuery, Text } from '../shapes.js';
+import { IdParams, Instant, JsonObject, NextCursor, Notice, Nullable, pageQuery, Text, Actor } from '../shapes.js';
 
 const ChannelKind = Type.Enum(['webhook', 'wecom', 'dingtalk', 'email']);
 const NoticeEvent = Type.Enum(['record', 'approval', 'deadline', 'fine']);
@@ -38,7 +38,7 @@ export const ChannelInfo = Type.Object({
   events: Type.Array(NoticeEvent),
   config: JsonObject,
   secretSet: Type.Boolean(),
-  createdBy: Type.String(),
+  createdBy: Actor,
   createdAt: Instant,
 });
 

@@ -14,6 +14,7 @@ import {
   RecordEvaluation,
   Text,
   pageQuery,
+  Actor,
 } from '../shapes.js';
 
 export const RecordCreate = Type.Object(
@@ -40,7 +41,7 @@ const StoredRecordFields = {
   data: JsonObject,
   store: Nullable(Type.String()),
   assignee: Nullable(Type.String()),
-  createdBy: Type.String(),
+  createdBy: Actor,
   createdAt: Instant,
   updatedAt: Instant,
   rev: Type.Integer(),

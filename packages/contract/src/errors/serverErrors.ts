@@ -53,6 +53,11 @@ export const serverErrors = {
   ),
   'user.notFound': e('not_found', '用户不存在', 'user "{id}" does not exist'),
   'user.exists': e('conflict', '用户名“{username}”已被使用', 'user "{username}" exists'),
+  'user.reservedName': e(
+    'conflict',
+    '用户名“{username}”为系统保留，请换一个',
+    'the user name "{username}" is kept for the system; choose another',
+  ),
   'user.keepOwnAdmin': e('unprocessable', '不能取消自己的管理员角色', 'you cannot take the admin role from yourself'),
   'user.deactivateSelf': e('unprocessable', '不能停用自己的账号', 'you cannot deactivate yourself'),
   'record.notInStore': e('forbidden', '你不属于门店“{store}”，不能为其创建记录', 'you do not belong to store "{store}"'),

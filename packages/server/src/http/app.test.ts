@@ -97,6 +97,17 @@ describe('the HTTP API', () => {
     expect((await second('GET', '/auth/me')).status).toBe(200);
   });
 
+  it('when an admin names a new user as the server names its own work, then it is refused and nobody is created', async () => {
+    for (const username of ['clock', 'system']) {
+      const refused = await admin('POST', '/users', { username, displayName: '时钟', password: 'reserved-password-123', roles: ['staff'] });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({ reason: 'user.reservedName', messageZh: `用户名“${username}”为系统保留，请换一个` });
+    }
+    const users = (await admin('GET', '/users')).body.items as { username: string }[];
+    expect(users.map((u) => u.username)).not.toContain('clock');
+    expect(users.map((u) => u.username)).not.toContain('system');
+  });
+
   it('when the API answers, then caches are told not to store it', async () => {
     const response = await fetch(`${server.url}/api/v1/openapi.json`);
     expect(response.status).toBe(200);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RESERVED_USERNAMES } from '@aftersales/contract';
 import { hashPassword, randomPassword, verifyPassword } from '../auth/password.js';
 import { assertPasswordPolicy } from '../auth/passwordPolicy.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
@@ -65,6 +66,8 @@ export class AuthService {
     policyRoles: string[];
     stores: string[];
   }): Promise<User> {
+    // The server's own work is written under these names (an audit entry's actor): no person may take them.
+    if (RESERVED_USERNAMES.includes(input.username)) throw new DomainError('user.reservedName', { username: input.username });
     assertPasswordPolicy(input.password, input);
     const user: User = {
       id: randomUUID(),

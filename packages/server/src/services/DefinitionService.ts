@@ -17,6 +17,7 @@ import {
   type RolesFile,
   type RuleSetFile,
 } from '@aftersales/engine';
+import { rollbackNote } from '@aftersales/contract';
 import type { ErrorDetail } from '../errors/AppError.js';
 import { domainDetail } from '../errors/domainDetail.js';
 import { DomainError } from '../errors/DomainError.js';
@@ -138,7 +139,7 @@ export class DefinitionService {
   async rollback(kind: DocumentKind, id: string, version: number, actor: string): Promise<{ version: number; created: boolean }> {
     const old = await this.store.getVersion(kind, id, version);
     if (!old) throw new DomainError('definition.noVersion', { kind, id, version });
-    return this.publishDefinition(kind, id, old.definition, actor, `rollback to v${version}`, false);
+    return this.publishDefinition(kind, id, old.definition, actor, rollbackNote(version), false);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '@aftersales/contract';
 import type { Repositories } from '../store/Store.js';
 import type { Clock } from './Clock.js';
 
@@ -22,7 +23,7 @@ export class FileCleanup {
     for (const file of deleted)
       await this.store.audit.appendAudit({
         at: now.toISOString(),
-        actor: 'system',
+        actor: SYSTEM_ACTOR,
         entity: 'file',
         entityId: file.id,
         action: 'delete unattached upload',

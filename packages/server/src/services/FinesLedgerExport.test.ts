@@ -98,6 +98,33 @@ describe('fines ledger export', () => {
     reads.forEach((read, k) => expect(read.rowsTaken).toBeGreaterThanOrEqual(Math.max(0, k - 1) * EXPORT_PAGE));
   });
 
+  it('when fines were corrected by a person or an API key, then the export names who did it in words', async () => {
+    const reversal = (id: string, correctedBy: string): FineEntry => ({
+      id,
+      uniqueKey: `${id}|reversal`,
+      recordId: 'r1',
+      formId: 'after-sales-record',
+      payerRole: 'technician',
+      person: 'wang',
+      amount: -50,
+      reason: { 'zh-CN': '超时未到场', en: 'Late on site' },
+      origin: 'reversal',
+      postedAt: '2025-10-02T00:00:00.000Z',
+      corrects: 'f000001',
+      correctedBy,
+      note: 'traffic',
+    });
+    async function* pages() {
+      yield [reversal('c1', 'li'), reversal('c2', 'api-key:erp-sync')];
+    }
+    const reader = slowReader();
+    await writeLedgerCsv(reader.out, pages(), options);
+    const text = reader.bytes().toString('utf8');
+    expect(text).toContain('李建国: traffic');
+    expect(text).toContain('API key “erp-sync”: traffic');
+    expect(text).not.toContain('api-key:');
+  });
+
   it('when the ledger is exported as Excel, then the workbook has every fine newest first and the totals sheet, read a page at a time', async () => {
     const reader = slowReader();
     const { reads, pages } = countingLedger({ rows: () => 0 });

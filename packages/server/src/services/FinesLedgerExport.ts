@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { actorText } from '@aftersales/contract';
 import type { FinesRepository } from '../store/ports/FinesRepository.js';
 import type { FineFilter } from '../store/paging.js';
 import type { FineEntry } from '../store/types.js';
@@ -50,8 +51,13 @@ async function drained(out: Writable): Promise<void> {
   if (out.destroyed) throw new ExportAborted('the export was closed');
 }
 
-const named = (fines: readonly FineEntry[], personName: (person: string) => string) =>
-  fines.map((f) => ({ ...f, person: f.person ? personName(f.person) : null }));
+/** The fines with their person, and whoever corrected them, as people read them. */
+const named = (fines: readonly FineEntry[], { personName, locale }: LedgerExport) =>
+  fines.map((f) => ({
+    ...f,
+    person: f.person ? personName(f.person) : null,
+    ...(f.correctedBy ? { correctedBy: actorText(f.correctedBy, personName)[locale] } : {}),
+  }));
 
 const cents = (n: number) => Math.round(n * 100) / 100;
 
@@ -62,7 +68,7 @@ export async function writeLedgerCsv(out: Writable, pages: AsyncIterable<FineEnt
   out.write(csvHeader(locale));
   for await (const page of pages) {
     await drained(out);
-    out.write(csvBody(named(page, options.personName), locale, roleLabel, await options.namesFor(page)));
+    out.write(csvBody(named(page, options), locale, roleLabel, await options.namesFor(page)));
     total = cents(page.reduce((sum, f) => sum + f.amount, total));
   }
   await drained(out);
@@ -95,7 +101,7 @@ export async function writeLedgerXlsx(
   const fines = sheet(finesName, [18, 9, 12, 16, 12, 40, 12, 20, 30, 30], ledgerHeaders(locale));
   for await (const page of pages) {
     await drained(out);
-    for (const [postedAt, ...rest] of ledgerRows(named(page, options.personName), locale, roleLabel, await options.namesFor(page))) {
+    for (const [postedAt, ...rest] of ledgerRows(named(page, options), locale, roleLabel, await options.namesFor(page))) {
       const row = fines.addRow([new Date(postedAt as string), ...rest]);
       row.getCell(1).numFmt = 'yyyy-mm-dd hh:mm';
       row.getCell(5).numFmt = '0.00';

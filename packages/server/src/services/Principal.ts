@@ -1,3 +1,4 @@
+import { apiKeyActor } from '@aftersales/contract';
 import type { Role, Scope, StoredRecord, User } from '../store/types.js';
 import type { RecordsRepository } from '../store/ports/RecordsRepository.js';
 
@@ -9,7 +10,7 @@ export type Principal =
   { kind: 'user'; user: User; sessionHash: string | null } | { kind: 'apiKey'; id: string; name: string; scopes: Scope[] };
 
 export function actorOf(principal: Principal): string {
-  return principal.kind === 'user' ? principal.user.username : `api-key:${principal.name}`;
+  return principal.kind === 'user' ? principal.user.username : apiKeyActor(principal.name);
 }
 
 export function hasRole(principal: Principal, roles: readonly Role[]): boolean {

@@ -1,3 +1,4 @@
+import { DEFAULT_PACK_NOTE, SYSTEM_ACTOR } from '@aftersales/contract';
 import { defaultPackDirs, readPackFiles } from '@aftersales/engine/node';
 import type { DefinitionService } from './DefinitionService.js';
 import type { DefinitionsRepository } from '../store/ports/DefinitionsRepository.js';
@@ -13,7 +14,7 @@ export async function importDefaultPack(
 ): Promise<{ imported: number; problems: string[] } | null> {
   if ((await store.listDocuments('form')).length > 0) return null;
   const files = await readPackFiles(dirs);
-  const { problems, changes } = await definitions.pushFiles(files, 'system', { dryRun: false, note: 'default policy pack' });
+  const { problems, changes } = await definitions.pushFiles(files, SYSTEM_ACTOR, { dryRun: false, note: DEFAULT_PACK_NOTE });
   return {
     imported: problems.length === 0 ? changes.length : 0,
     problems: problems.map((p) => `${p.file}:${p.line ?? 1} ${p.pointer} ${p.code} ${p.message.en}`),

@@ -1,3 +1,4 @@
+import { CLOCK_ACTOR } from '@aftersales/contract';
 import type { ApiKey, Approval, AuditEntry, CalendarJob, DeadlineRow, DocumentKind, FineEntry, RecordWrite, User } from './types.js';
 
 /** An audit entry before the store numbers it. */
@@ -21,7 +22,7 @@ export function recordWritten(write: RecordWrite): AuditInput {
 export function deadlineBreached(row: DeadlineRow, fines: readonly FineEntry[], at: string): AuditInput {
   return {
     at,
-    actor: 'clock',
+    actor: CLOCK_ACTOR,
     entity: 'record',
     entityId: row.recordId,
     action: `deadline ${row.key} breached`,
@@ -62,7 +63,7 @@ export function calendarJobFinished(
 ): AuditInput {
   return {
     at,
-    actor: 'clock',
+    actor: CLOCK_ACTOR,
     entity: 'calendar',
     entityId: calendarId,
     action: `deadlines recomputed for version ${version}`,

@@ -3,6 +3,8 @@ import { Alert, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, Typogra
 import { API_KEY_SCOPES, type ApiKeyInfo, type ApiKeyScope } from '../../api/usersApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
+import { usePeople } from '../../shared/people/usePeople';
+import { actorName } from '../../shared/people/actorName';
 import { CheckboxGroupField } from '../shared/CheckboxGroupField';
 import { errorText } from '../shared/errorText';
 import { useFeedback } from '../../app/Feedback';
@@ -16,6 +18,7 @@ interface NewKeyValues {
 /** Integrators' API keys: create one (its secret is shown once), see what each may do, revoke. */
 export function ApiKeysPage() {
   const api = useApi();
+  const people = usePeople(api);
   const { t, locale } = useI18n();
   const { message, modal } = useFeedback();
   const [keys, setKeys] = useState<ApiKeyInfo[] | null>(null);
@@ -129,7 +132,7 @@ export function ApiKeysPage() {
                 {when(key.createdAt)}
                 {key.createdBy && (
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                    {key.createdBy}
+                    {actorName(people, key.createdBy, locale)}
                   </Typography.Text>
                 )}
               </span>

@@ -2,8 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Select, Space, Table, Typography } from 'antd';
 import type { DefinitionOf, DocumentKind, VersionInfo } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
+import { versionNoteText } from '@aftersales/contract';
 import { formatLocalDateTime } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
+import { usePeople } from '../../shared/people/usePeople';
+import { actorName } from '../../shared/people/actorName';
 import { DiffView } from '../../shared/diff/DiffView';
 import { errorText } from '../shared/errorText';
 import { useFeedback } from '../../app/Feedback';
@@ -30,6 +33,7 @@ export function VersionsPanel<K extends DocumentKind>({
   describe?: (before: DefinitionOf<K>, after: DefinitionOf<K>) => ChangeLine[];
 }) {
   const api = useApi();
+  const people = usePeople(api);
   const { t, locale } = useI18n();
   const { message, modal } = useFeedback();
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
@@ -99,12 +103,9 @@ export function VersionsPanel<K extends DocumentKind>({
           columns={[
             { title: t('versions.number'), dataIndex: 'version', width: 80 },
             { title: t('versions.publishedAt'), render: (_, v) => formatLocalDateTime(v.publishedAt, locale, 'Asia/Shanghai') },
-            // The server publishes the default pack on first start as "system", noted "default policy pack": said in words.
-            { title: t('versions.publishedBy'), render: (_, v) => (v.publishedBy === 'system' ? t('versions.bySystem') : v.publishedBy) },
-            {
-              title: t('versions.note'),
-              render: (_, v) => (v.note === 'default policy pack' ? t('versions.defaultPackNote') : (v.note ?? '')),
-            },
+            // Who published (a person, an API key, the first start) and the server's own notes, in words.
+            { title: t('versions.publishedBy'), render: (_, v) => actorName(people, v.publishedBy, locale) },
+            { title: t('versions.note'), render: (_, v) => versionNoteText(v.note)[locale] },
             {
               title: t('common.actions'),
               render: (_, v) =>

@@ -9,6 +9,7 @@ import { CHIP_COLORS } from '../shared/DeadlineChips';
 import { formatDateTime } from '../../shared/format';
 import { valueText, type ValueField } from '../shared/valueText';
 import { personName, usePeople } from '../../shared/people/usePeople';
+import { actorName } from '../../shared/people/actorName';
 import { problemText } from '../../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
@@ -193,7 +194,7 @@ export function ApprovalsPage() {
                   ) : (
                     <Typography.Text type="secondary">
                       {t('staff.approvals.decidedBy', {
-                        who: task.decidedBy ?? '',
+                        who: actorName(people, task.decidedBy, locale),
                         time: formatDateTime(task.decidedAt, locale, policy.timeZone),
                       })}
                       {task.comment ? ` · ${task.comment}` : ''}

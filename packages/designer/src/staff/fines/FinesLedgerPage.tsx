@@ -6,6 +6,8 @@ import type { FineEntry, LedgerLine } from '../../api/workApi';
 import { finesExportUrl } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
+import { usePeople } from '../../shared/people/usePeople';
+import { actorName } from '../../shared/people/actorName';
 import { formatDateTime, formatMoney } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
 import { problemText } from '../../shared/problemText';
@@ -22,6 +24,7 @@ function thisMonth(): string {
 /** The fines ledger: per person and month with totals, every fine with its reason, CSV and Excel export of what is shown. */
 export function FinesLedgerPage() {
   const api = useApi();
+  const people = usePeople(api);
   const { t, text, locale } = useI18n();
   const policy = usePolicyText();
   const [month, setMonth] = useState(thisMonth);
@@ -146,7 +149,7 @@ export function FinesLedgerPage() {
                   {text(f.reason)}
                   {f.note && (
                     <Typography.Text type="secondary" style={{ display: 'block' }}>
-                      {t('staff.fines.correctionNote', { person: f.correctedBy ?? '', reason: f.note })}
+                      {t('staff.fines.correctionNote', { person: actorName(people, f.correctedBy, locale), reason: f.note })}
                     </Typography.Text>
                   )}
                 </>

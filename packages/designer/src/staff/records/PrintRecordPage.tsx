@@ -6,7 +6,8 @@ import type { RecordDetail } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { Loading } from '../../app/Loading';
 import { useI18n } from '../../i18n/I18nContext';
-import { personName, usePeople } from '../../shared/people/usePeople';
+import { usePeople } from '../../shared/people/usePeople';
+import { actorName } from '../../shared/people/actorName';
 import { formatDateTime } from '../../shared/format';
 import { problemText } from '../../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
@@ -86,7 +87,7 @@ export function PrintRecordPage() {
         <div>
           <dt>{t('staff.records.created')}</dt>
           <dd>
-            {formatDateTime(record.createdAt, locale, policy.timeZone)} · {personName(people, record.createdBy)}
+            {formatDateTime(record.createdAt, locale, policy.timeZone)} · {actorName(people, record.createdBy, locale)}
           </dd>
         </div>
       </dl>

@@ -1,4 +1,5 @@
 import { Card, Space, Tag, Typography } from 'antd';
+import type { Person } from '../../api/fieldworkApi';
 import type { RecordDetail } from '../../api/workApi';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useI18n } from '../../i18n/I18nContext';
@@ -6,6 +7,7 @@ import { ApprovalChanges } from '../approvals/ApprovalChanges';
 import { WithdrawApproval } from '../approvals/WithdrawApproval';
 import { CHIP_COLORS } from '../shared/DeadlineChips';
 import { formatDateTime } from '../../shared/format';
+import { actorName } from '../../shared/people/actorName';
 import type { usePolicyText } from '../shared/usePolicyText';
 
 const COLORS = { pending: CHIP_COLORS.dueSoon, approved: CHIP_COLORS.met, rejected: CHIP_COLORS.overdue, withdrawn: CHIP_COLORS.onTime };
@@ -14,10 +16,13 @@ const COLORS = { pending: CHIP_COLORS.dueSoon, approved: CHIP_COLORS.met, reject
 export function RecordApprovals({
   approvals,
   policy,
+  people,
   onChange,
 }: {
   approvals: RecordDetail['approvals'];
   policy: ReturnType<typeof usePolicyText>;
+  /** Who may be named (deciders read by display name); null while loading. */
+  people: readonly Person[] | null;
   onChange: () => void;
 }) {
   const { t, text, locale } = useI18n();
@@ -37,7 +42,7 @@ export function RecordApprovals({
             <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
               {text(a.reason)}
               {a.decidedAt &&
-                ` · ${t('staff.approvals.decidedBy', { who: a.decidedBy ?? '', time: formatDateTime(a.decidedAt, locale, policy.timeZone) })}`}
+                ` · ${t('staff.approvals.decidedBy', { who: actorName(people, a.decidedBy, locale), time: formatDateTime(a.decidedAt, locale, policy.timeZone) })}`}
               {a.comment ? ` · ${a.comment}` : ''}
             </Typography.Paragraph>
             {a.state === 'pending' && !a.stillAsked && (

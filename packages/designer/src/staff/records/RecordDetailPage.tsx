@@ -23,7 +23,8 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
 import { DispatchCard } from './DispatchCard';
-import { personName, usePeople } from '../../shared/people/usePeople';
+import { usePeople } from '../../shared/people/usePeople';
+import { actorName } from '../../shared/people/actorName';
 import { LinkedRecordsCard } from './links/LinkedRecordsCard';
 import { linkTitles, useRecordLinks } from './links/useRecordLinks';
 
@@ -134,7 +135,7 @@ export function RecordDetailPage() {
         </Descriptions.Item>
         <Descriptions.Item label={t('staff.store')}>{record.storeName ?? record.store ?? '–'}</Descriptions.Item>
         <Descriptions.Item label={t('staff.records.created')}>
-          {formatDateTime(record.createdAt, locale, policy.timeZone)} · {personName(people, record.createdBy)}
+          {formatDateTime(record.createdAt, locale, policy.timeZone)} · {actorName(people, record.createdBy, locale)}
         </Descriptions.Item>
         <Descriptions.Item label={t('staff.detail.version')}>
           {t('staff.detail.formVersion', { version: record.formVersion })}
@@ -240,7 +241,7 @@ export function RecordDetailPage() {
         </Col>
         <Col xs={24} lg={10}>
           <LinkedRecordsCard links={links} />
-          <RecordApprovals approvals={record.approvals ?? []} policy={policy} onChange={() => void load()} />
+          <RecordApprovals approvals={record.approvals ?? []} policy={policy} people={people} onChange={() => void load()} />
           <Card className="staff-card" title={<h3 className="card-heading">{t('staff.records.deadlines')}</h3>}>
             {record.deadlines.length > 0 ? (
               <DeadlineChips rows={record.deadlines} now={record.now} timeZone={policy.timeZone} />
@@ -264,7 +265,7 @@ export function RecordDetailPage() {
                       </Typography.Text>
                       <br />
                       <Typography.Text type="secondary">
-                        {formatDateTime(entry.at, locale, policy.timeZone)} · {personName(people, entry.actor)}
+                        {formatDateTime(entry.at, locale, policy.timeZone)} · {actorName(people, entry.actor, locale)}
                       </Typography.Text>
                       {entry.action === 'update' && fields.length > 0 && (
                         <div className="history-fields">{t('staff.detail.changed', { fields: fields.map(fieldTitle).join(', ') })}</div>

@@ -14,7 +14,8 @@ import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { dateFields } from './dateFields';
-import { personName, usePeople } from '../../shared/people/usePeople';
+import { usePeople } from '../../shared/people/usePeople';
+import { actorName } from '../../shared/people/actorName';
 
 const PAGE = 50;
 const DEADLINE_STATES = ['open', 'met', 'breached'] as const;
@@ -128,7 +129,7 @@ export function RecordsPage() {
         <span>
           {formatDateTime(r.createdAt, locale, policy.timeZone)}
           <br />
-          <Typography.Text type="secondary">{personName(people, r.createdBy)}</Typography.Text>
+          <Typography.Text type="secondary">{actorName(people, r.createdBy, locale)}</Typography.Text>
         </span>
       ),
     },

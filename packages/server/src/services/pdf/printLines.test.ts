@@ -51,4 +51,13 @@ describe('printLayout', () => {
     const layout = printLayout(form, record, context);
     expect(JSON.stringify(layout.header)).toContain('jiefang');
   });
+
+  it('when a person, an API key or the system created the record, then the header names them in words', () => {
+    const created = (createdBy: string, locale: 'zh-CN' | 'en' = 'zh-CN') =>
+      printLayout(form, { ...record, createdBy }, { ...context, locale }).header.find((line) => line.value.includes(' · '))!.value;
+    expect(created('clerk')).toMatch(/ · 客服小陈$/);
+    expect(created('api-key:erp-sync')).toMatch(/ · API 密钥“erp-sync”$/);
+    expect(created('api-key:erp-sync', 'en')).toMatch(/ · API key “erp-sync”$/);
+    expect(created('system')).toMatch(/ · 系统$/);
+  });
 });

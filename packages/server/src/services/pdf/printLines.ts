@@ -7,6 +7,7 @@ import {
   type Locale,
   type RecordSchema,
 } from '@aftersales/engine';
+import { actorText } from '@aftersales/contract';
 import type { StoredRecord } from '../../store/types.js';
 
 /** One line of the print layout: a label and its value, indented under its group. */
@@ -91,7 +92,10 @@ export function printLayout(form: FormDefinition, record: StoredRecord, context:
     { label: words.status, value: state ? pickText(state.label, locale) : '–', depth: 0 },
     {
       label: words.created,
-      value: `${formatLocalDateTime(record.createdAt, locale, context.timeZone)} · ${context.people.get(record.createdBy) ?? record.createdBy}`,
+      value: `${formatLocalDateTime(record.createdAt, locale, context.timeZone)} · ${pickText(
+        actorText(record.createdBy, (u) => context.people.get(u)),
+        locale,
+      )}`,
       depth: 0,
     },
   ];
