@@ -1,5 +1,6 @@
 // Record submission under load (auth + validate + evaluate + durable SQLite write + audit) at 50
-// connections, against an Express JSON echo baseline in the same run; then a durability check:
+// connections, against an Express JSON echo baseline in the same run, and beside the floor of any
+// durable write (Express storing each body as one SQLite row, committed as the server commits); then a durability check:
 // SIGKILL the server under load, restart it, count acknowledged records that are missing.
 // Both servers run in a process of their own (autocannon has this one); the two loads alternate
 // over several rounds and the medians are reported, so a slow moment of the machine hits both.
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import express from 'express';
+import { openSqlite } from './lib/sqlite.js';
 import { machineLine, writeSection } from './lib/writeSection.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -81,13 +83,14 @@ function load(url: string, headers: Record<string, string>, seconds = SECONDS): 
   });
 }
 
-// Baseline: Express parsing and echoing the same JSON body, in a process of its own.
+// Baseline: Express parsing and echoing the same JSON body, in a process of its own; the same process
+// serves the floor (`/insert`).
 function startEcho(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'echo-server'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    child.stdout.once('data', (chunk: Buffer) => resolve({ child, url: `${chunk.toString().trim()}/echo` }));
+    child.stdout.once('data', (chunk: Buffer) => resolve({ child, url: chunk.toString().trim() }));
     child.once('exit', (code) => reject(new Error(`echo server exited (${code})`)));
   });
 }
@@ -95,6 +98,34 @@ if (process.argv[2] === 'echo-server') {
   const echo = express();
   echo.use(express.json({ limit: '1mb' }));
   echo.post('/echo', (req, res) => res.status(201).json(req.body));
+  // The floor of a durable write: each body stored as one row (WAL, full sync), the writes of one turn
+  // of the event loop committed together and each answered after the commit, as the server's group commit does.
+  const floorDir = mkdtempSync(join(tmpdir(), 'aftersales-bench-floor-'));
+  const db = openSqlite(join(floorDir, 'floor.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.prepare('CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL, at TEXT NOT NULL)').run();
+  const insert = db.prepare('INSERT INTO rows (body, at) VALUES (?, ?)');
+  let waiting: { body: string; answer: () => void }[] = [];
+  let batch: typeof waiting = [];
+  const commit = db.transaction(() => {
+    const at = new Date().toISOString();
+    for (const row of batch) insert.run(row.body, at);
+  });
+  echo.post('/insert', (req, res) => {
+    waiting.push({ body: JSON.stringify(req.body), answer: () => res.status(201).json(req.body) });
+    if (waiting.length > 1) return;
+    setImmediate(() => {
+      [batch, waiting] = [waiting, []];
+      commit();
+      for (const row of batch) row.answer();
+    });
+  });
+  process.once('SIGTERM', () => {
+    db.close();
+    rmSync(floorDir, { recursive: true, force: true });
+    process.exit(0);
+  });
   const listening = echo.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${(listening.address() as AddressInfo).port}`));
   await new Promise(() => {}); // served until the bench kills it
 }
@@ -119,16 +150,22 @@ let server = await startServer(dataDir);
 const key = await apiKey(server.url);
 const auth = { Authorization: `Bearer ${key}` };
 const submitUrl = `${server.url}/api/v1/records`;
-await load(echoServer.url, {}, 2); // warm-up
+const echoUrl = `${echoServer.url}/echo`;
+const floorUrl = `${echoServer.url}/insert`;
+await load(echoUrl, {}, 2); // warm-up
+await load(floorUrl, {}, 2);
 await load(submitUrl, auth, 2);
 const echoRuns: autocannon.Result[] = [];
+const floorRuns: autocannon.Result[] = [];
 const submitRuns: autocannon.Result[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  echoRuns.push(await load(echoServer.url, {}));
+  echoRuns.push(await load(echoUrl, {}));
+  floorRuns.push(await load(floorUrl, {}));
   submitRuns.push(await load(submitUrl, auth));
 }
 echoServer.child.kill('SIGTERM');
 const baseline = figures(echoRuns);
+const floor = figures(floorRuns);
 const submit = figures(submitRuns);
 const ratios = echoRuns.map((e, i) => submitRuns[i]!.requests.average / e.requests.average);
 
@@ -169,10 +206,12 @@ const table = [
   '| what | req/s | p50 ms | p99 ms | non-2xx |',
   '| --- | ---: | ---: | ---: | ---: |',
   row('Express JSON echo (baseline)', baseline),
+  row('Express + the body stored durably, one SQLite row (floor of a write)', floor),
   row('record submission (F5, SQLite)', submit),
 ].join('\n');
 const verdicts = [
   `Throughput ratio: **${ratio.toFixed(2)}x** of echo, the median of the rounds' ${ratios.map((r) => r.toFixed(2)).join(', ')} (target at least 0.5x) — ${ratio >= 0.5 ? 'met' : 'NOT met'}.`,
+  `Record submission against the floor of a durable write: **${(submit.rps / floor.rps).toFixed(2)}x** (the floor against the echo: ${(floor.rps / baseline.rps).toFixed(2)}x); what a submission does beyond storing its body (validation, evaluation, the record's indexes, search and tallies, approvals, audit) is the rest.`,
   `p99 of record submission: **${submit.p99} ms** (target under 25 ms) — ${submit.p99 < 25 ? 'met' : 'NOT met'}.`,
   `Durability: server killed with SIGKILL after 3 s under 20 writers; **${missing} of ${acknowledged.length}** acknowledged records missing after restart (target 0) — ${missing === 0 ? 'met' : 'NOT met'}.`,
 ];
