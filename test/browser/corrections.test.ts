@@ -81,7 +81,8 @@ describe('met-late deadlines and fine corrections in Chromium', () => {
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     const reversal = page.getByRole('row').filter({ hasText: '冲销' }).filter({ hasText: '营业款当日已交，系统漏登' });
     await expect.poll(() => reversal.count()).toBe(1);
-    expect(await reversal.innerText()).toContain('admin：营业款当日已交，系统漏登');
+    // Who waived it reads by display name, not user name.
+    expect(await reversal.innerText()).toContain('管理员 Admin：营业款当日已交，系统漏登');
     await expect.poll(() => page.getByRole('row').filter({ hasText: '已冲销' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('row').filter({ hasText: '总计' }).innerText()).toContain('¥0.00');
     await shot(page, 'corrections-02-fine-waived');

@@ -131,7 +131,7 @@ describe('formulas without JSON in Chromium', () => {
     expect(text).not.toMatch(/P9-traffic-fine|trafficFineAmount|accidentCostAfterInsurance|returnTime/);
     // The first version was published by the server on first start: said in words, not as its account or English note.
     const history = page.locator('.ant-table').first();
-    expect(await history.textContent()).toContain('系统（首次启动）');
+    expect(await history.textContent()).toContain('系统');
     expect(await history.textContent()).toContain('默认政策包');
     expect(await history.textContent()).not.toMatch(/system|default policy pack/);
     expect(await page.locator('.diff-view, [data-testid="diff-view"]').count()).toBe(0);
