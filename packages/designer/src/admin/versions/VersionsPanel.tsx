@@ -124,32 +124,30 @@ export function VersionsPanel<K extends DocumentKind>({
           ]}
         />
       </Card>
-      <Card
-        size="small"
-        title={t('versions.compare')}
-        extra={
+      {/* The two versions are picked in the card's body, where they wrap on a phone (in the title bar they covered the title). */}
+      <Card size="small" title={t('versions.compare')}>
+        <Space direction="vertical" style={{ width: '100%' }}>
           <Space wrap>
             <Select style={{ width: 150 }} value={left} onChange={setLeft} options={options} aria-label={t('versions.left')} />
             <span aria-hidden>↔</span>
             <Select style={{ width: 150 }} value={right} onChange={setRight} options={options} aria-label={t('versions.right')} />
           </Space>
-        }
-      >
-        {content(left) !== undefined && content(right) !== undefined ? (
-          <Space direction="vertical" style={{ width: '100%' }}>
-            {describe && <ChangesInWords changes={changesOf(describe, content(left), content(right))} />}
-            {describe && (
-              <Button size="small" onClick={() => setShowJson((v) => !v)} aria-expanded={showJson}>
-                {showJson ? t('versions.hideJson') : t('versions.showJson')}
-              </Button>
-            )}
-            {(!describe || showJson) && (
-              <DiffView left={content(left)} right={content(right)} leftTitle={name(left)} rightTitle={name(right)} />
-            )}
-          </Space>
-        ) : (
-          <Typography.Text type="secondary">{t('versions.pickTwo')}</Typography.Text>
-        )}
+          {content(left) !== undefined && content(right) !== undefined ? (
+            <>
+              {describe && <ChangesInWords changes={changesOf(describe, content(left), content(right))} />}
+              {describe && (
+                <Button size="small" onClick={() => setShowJson((v) => !v)} aria-expanded={showJson}>
+                  {showJson ? t('versions.hideJson') : t('versions.showJson')}
+                </Button>
+              )}
+              {(!describe || showJson) && (
+                <DiffView left={content(left)} right={content(right)} leftTitle={name(left)} rightTitle={name(right)} />
+              )}
+            </>
+          ) : (
+            <Typography.Text type="secondary">{t('versions.pickTwo')}</Typography.Text>
+          )}
+        </Space>
       </Card>
     </Space>
   );
