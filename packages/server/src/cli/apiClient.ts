@@ -10,8 +10,16 @@ export interface Remote {
 export async function callApi<T>(remote: Remote, io: Io, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const server = remote.server ?? io.env.AFTERSALES_SERVER;
   const key = remote.key ?? io.env.AFTERSALES_API_KEY;
-  if (!server) throw new CliError('no server: pass --server <url> or set AFTERSALES_SERVER');
-  if (!key) throw new CliError('no API key: pass --key <key> or set AFTERSALES_API_KEY');
+  if (!server)
+    throw new CliError({
+      'zh-CN': '未指定服务器：请用 --server <网址> 或设置 AFTERSALES_SERVER',
+      en: 'no server: pass --server <url> or set AFTERSALES_SERVER',
+    });
+  if (!key)
+    throw new CliError({
+      'zh-CN': '未指定 API 密钥：请用 --key <密钥> 或设置 AFTERSALES_API_KEY',
+      en: 'no API key: pass --key <key> or set AFTERSALES_API_KEY',
+    });
   let response: Response;
   try {
     response = await fetch(`${server.replace(/\/$/, '')}/api/v1${path}`, {
@@ -24,15 +32,19 @@ export async function callApi<T>(remote: Remote, io: Io, method: 'GET' | 'POST',
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch (error) {
-    throw new CliError(
-      `cannot reach ${server}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
-    );
+    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    throw new CliError({ 'zh-CN': `无法连接 ${server}：${reason}`, en: `cannot reach ${server}: ${reason}` });
   }
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!response.ok) {
-    const message = (data as { error?: { message?: string } } | null)?.error?.message ?? response.statusText;
-    throw new CliError(`${method} ${path}: ${response.status} ${message}`);
+    // The server says why in both languages (its error catalog).
+    const error = (data as { error?: { message?: string; messageZh?: string } } | null)?.error;
+    const en = error?.message ?? response.statusText;
+    throw new CliError({
+      'zh-CN': `${method} ${path}：${response.status} ${error?.messageZh ?? en}`,
+      en: `${method} ${path}: ${response.status} ${en}`,
+    });
   }
   return data as T;
 }

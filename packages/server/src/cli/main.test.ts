@@ -85,6 +85,10 @@ describe('aftersales validate', () => {
     const io = testIo(dir, { LANG: 'zh_CN.UTF-8' });
     await main(['validate', 'rules/after-sales-record'], io);
     expect(io.stdout.join('\n')).toMatch(/表单“after-sales-record”不存在/);
+    expect(io.stderr.join('\n')).toMatch(/^\d+ 个文件中有 \d+ 个有问题，共 \d+ 个问题$/);
+    const missing = testIo(dir, { LANG: 'zh_CN.UTF-8' });
+    expect(await main(['validate', 'nowhere'], missing)).toBe(2);
+    expect(missing.stderr.join('\n')).toMatch(/^aftersales: 无法读取 .*nowhere：ENOENT$/);
   });
 
   it('when a path does not exist, then the exit code is 2 with a clear message', async () => {

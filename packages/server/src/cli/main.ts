@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { pickText } from '@aftersales/engine';
 import { cliLocale } from './cliLocale.js';
 import { CliError } from './CliError.js';
 import { processIo, type Io } from './Io.js';
@@ -82,7 +83,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   remote(
     program.command('pull').description('write the published pack files under a folder').argument('[dir]', 'target folder (default: .)'),
   ).action(async (dir: string | undefined, options: { server?: string; key?: string; json?: boolean }) => {
-    exitCode = await pullCommand(dir, options, io);
+    exitCode = await pullCommand(dir, { ...options, locale: locale() }, io);
   });
 
   program
@@ -99,7 +100,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof CliError) {
-      io.err(`aftersales: ${error.message}`);
+      io.err(`aftersales: ${pickText(error.text, locale())}`);
       return error.exitCode;
     }
     throw error;

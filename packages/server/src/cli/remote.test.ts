@@ -67,6 +67,11 @@ describe('aftersales push, diff, pull', () => {
     const changed = testIo(dir, env);
     expect(await main(['diff', 'rules'], changed)).toBe(1);
     expect(changed.stdout).toEqual(['v1 -> ruleset vehicle-use.cli', '  replace /rules/0/conditions/all/0/value 300']);
+    // The same in Chinese: what would change, and the summary.
+    const zh = testIo(dir, { ...env, LANG: 'zh_CN.UTF-8' });
+    expect(await main(['push', '--dry-run', 'rules'], zh)).toBe(0);
+    expect(zh.stdout[0]).toBe('第 1 版 → 规则集 vehicle-use.cli');
+    expect(zh.stderr.join('\n')).toMatch(/^试运行：\d+ 个文件中有 1 个会变化/);
   });
 
   it('when a pushed file has a problem, then it is printed as file:line:column pointer code message and the exit code is 1', async () => {
@@ -97,5 +102,8 @@ describe('aftersales push, diff, pull', () => {
     const down = testIo(dir, { AFTERSALES_SERVER: 'http://127.0.0.1:9', AFTERSALES_API_KEY: 'ak_x' });
     expect(await main(['pull'], down)).toBe(2);
     expect(down.stderr.join('\n')).toMatch(/cannot reach/);
+    const zh = testIo(dir, { AFTERSALES_SERVER: server.url, LANG: 'zh_CN.UTF-8' });
+    expect(await main(['pull'], zh)).toBe(2);
+    expect(zh.stderr.join('\n')).toBe('aftersales: 未指定 API 密钥：请用 --key <密钥> 或设置 AFTERSALES_API_KEY');
   });
 });

@@ -13,7 +13,7 @@ import {
 } from '@aftersales/engine';
 import { defaultPackDirs, readPackFiles } from '@aftersales/engine/node';
 import type { Io } from '../Io.js';
-import { CliError } from '../CliError.js';
+import { CliError, unreadable } from '../CliError.js';
 import { formatProblem } from './validate.js';
 
 export interface EvaluateOptions {
@@ -34,12 +34,17 @@ export async function evaluateCommand(options: EvaluateOptions, io: Io): Promise
   const form = pack.forms.get(options.form);
   if (!form) {
     for (const problem of problems) io.err(formatProblem(problem, options.locale));
-    throw new CliError(`form "${options.form}" is not in the pack (forms: ${[...pack.forms.keys()].join(', ')})`);
+    const forms = [...pack.forms.keys()].join(', ');
+    throw new CliError({
+      'zh-CN': `政策包里没有表单“${options.form}”（现有表单：${forms}）`,
+      en: `form "${options.form}" is not in the pack (forms: ${forms})`,
+    });
   }
   const record = await readJson(options.record, io);
   const history = options.history ? await readJson(options.history, io) : undefined;
   const now = options.now ?? io.now().toISOString();
-  if (Number.isNaN(Date.parse(now))) throw new CliError(`--now "${now}" is not an ISO time`);
+  if (Number.isNaN(Date.parse(now)))
+    throw new CliError({ 'zh-CN': `--now “${now}”不是 ISO 时间`, en: `--now "${now}" is not an ISO time` });
 
   const policy = compilePolicy({
     form: form.definition,
@@ -62,10 +67,14 @@ export async function evaluateCommand(options: EvaluateOptions, io: Io): Promise
 
 async function readJson(path: string, io: Io): Promise<unknown> {
   const text = await readFile(resolve(io.cwd, path), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new CliError(`cannot read ${path}: ${error.code ?? error.message}`);
+    throw unreadable(path, error);
   });
   const parsed = parseJsonText(path, text);
-  if (!parsed.ok) throw new CliError(parsed.problems.map((p) => formatProblem(p, 'en')).join('\n'));
+  if (!parsed.ok)
+    throw new CliError({
+      'zh-CN': parsed.problems.map((p) => formatProblem(p, 'zh-CN')).join('\n'),
+      en: parsed.problems.map((p) => formatProblem(p, 'en')).join('\n'),
+    });
   return parsed.document.value;
 }
 

@@ -1,6 +1,7 @@
+import { pickText, type LocalizedText } from '@aftersales/engine';
 import { readPackFiles } from '@aftersales/engine/node';
 import type { Io } from '../Io.js';
-import { CliError } from '../CliError.js';
+import { CliError, unreadable } from '../CliError.js';
 import { callApi, type Remote } from '../apiClient.js';
 import { impactSummary, type ImpactSummaryInput } from './impactSummary.js';
 
@@ -24,11 +25,15 @@ export async function pushCommand(
   io: Io,
 ): Promise<number> {
   const files = await readPackFiles(paths.length > 0 ? paths : ['schemas', 'rules'], io.cwd).catch((error: NodeJS.ErrnoException) => {
-    throw new CliError(`cannot read ${error.path ?? paths.join(' ')}: ${error.code ?? error.message}`);
+    throw unreadable(error.path ?? paths.join(' '), error);
   });
-  if (files.length === 0) throw new CliError('no .json files found');
+  if (files.length === 0) throw new CliError({ 'zh-CN': '没有找到 .json 文件', en: 'no .json files found' });
   const dryRun = options.mode === 'diff' || options.dryRun === true;
-  if (options.since !== undefined && !dryRun) throw new CliError('--since goes with --dry-run (the impact of a push before it is made)');
+  if (options.since !== undefined && !dryRun)
+    throw new CliError({
+      'zh-CN': '--since 要与 --dry-run 一起用（推送之前看它的影响）',
+      en: '--since goes with --dry-run (the impact of a push before it is made)',
+    });
   const result = await callApi<PushResult>(options, io, 'POST', '/pack', {
     files: files.map((f) => ({ path: f.path, content: f.text })),
     dryRun,
@@ -43,24 +48,21 @@ export async function pushCommand(
       : null;
   if (options.json) io.out(JSON.stringify(history ? { ...result, history } : result, null, 2));
   else {
+    const zh = options.locale === 'zh-CN';
     for (const p of result.problems) {
       io.out(
-        `${p.file ?? '?'}:${p.line ?? 1}:${p.column ?? 1} ${p.pointer || '/'} ${p.code ?? ''} ${options.locale === 'zh-CN' ? (p.messageZh ?? p.message) : p.message}`,
+        `${p.file ?? '?'}:${p.line ?? 1}:${p.column ?? 1} ${p.pointer || '/'} ${p.code ?? ''} ${zh ? (p.messageZh ?? p.message) : p.message}`,
       );
     }
     for (const c of result.changes.filter((c) => c.changed)) {
-      io.out(`${c.from === null ? 'new' : `v${c.from} ->`} ${c.kind} ${c.id}`);
+      const was = zh ? (c.from === null ? '新建' : `第 ${c.from} 版 →`) : c.from === null ? 'new' : `v${c.from} ->`;
+      io.out(`${was} ${zh ? (KIND_ZH[c.kind] ?? c.kind) : c.kind} ${c.id}`);
       // A dry run shows the diff against the published version, one JSON Patch operation a line.
       if (dryRun)
         for (const op of c.patch ?? [])
           io.out(`  ${op.op} ${op.path || '/'}${'value' in op ? ` ${shorten(JSON.stringify(op.value))}` : ''}`);
     }
-    const changed = result.changes.filter((c) => c.changed).length;
-    if (result.valid) {
-      io.err(
-        `${dryRun ? 'dry run: ' : ''}${changed} of ${result.changes.length} files ${dryRun ? 'would change' : 'published'}${impactText(result)}`,
-      );
-    } else io.err(`${result.problems.length} problems; nothing was published`);
+    io.err(pickText(summary(result, dryRun), options.locale));
     if (history) for (const line of impactSummary(history, options.locale)) io.out(line);
   }
   if (!result.valid) return 1;
@@ -68,10 +70,30 @@ export async function pushCommand(
   return 0;
 }
 
-/** How many recent records would change (those this key may not read are only counted). */
-function impactText(result: PushResult): string {
+/**
+ * The closing line of a push: how many files changed (or would), and on how many recent records the
+ * outcome changes (those this key may not read are only counted); or why nothing was published.
+ */
+function summary(result: PushResult, dryRun: boolean): LocalizedText {
+  if (!result.valid)
+    return {
+      'zh-CN': `${result.problems.length} 个问题，没有发布任何文件`,
+      en: `${result.problems.length} problems; nothing was published`,
+    };
+  const changed = result.changes.filter((c) => c.changed).length;
+  const total = result.changes.length;
   const records = result.impactCounts?.records ?? result.impact.length;
-  return records > 0 ? `; outcome changes on ${records} recent records` : '';
+  const zhRecords = records > 0 ? `；最近 ${records} 条记录的结果会变化` : '';
+  const enRecords = records > 0 ? `; outcome changes on ${records} recent records` : '';
+  return dryRun
+    ? {
+        'zh-CN': `试运行：${total} 个文件中有 ${changed} 个会变化${zhRecords}`,
+        en: `dry run: ${changed} of ${total} files would change${enRecords}`,
+      }
+    : { 'zh-CN': `已发布 ${total} 个文件中的 ${changed} 个${zhRecords}`, en: `${changed} of ${total} files published${enRecords}` };
 }
+
+/** The kinds of pack file, as the designer names them. */
+const KIND_ZH: Record<string, string> = { form: '表单', ruleset: '规则集', calendar: '工作日历', roles: '角色' };
 
 const shorten = (text: string) => (text.length > 100 ? `${text.slice(0, 99)}…` : text);

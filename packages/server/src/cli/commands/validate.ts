@@ -1,7 +1,7 @@
 import { loadPack, pickText, type Locale, type Problem } from '@aftersales/engine';
 import { defaultPackDirs, readPackFiles } from '@aftersales/engine/node';
 import type { Io } from '../Io.js';
-import { CliError } from '../CliError.js';
+import { CliError, unreadable } from '../CliError.js';
 
 export interface ValidateOptions {
   json?: boolean;
@@ -11,19 +11,29 @@ export interface ValidateOptions {
 /** `aftersales validate [paths...]`: checks pack files; exit 0 when valid, 1 when not. */
 export async function validateCommand(paths: string[], options: ValidateOptions, io: Io): Promise<number> {
   const files = await readPackFiles(paths.length > 0 ? paths : defaultPackDirs(), io.cwd).catch((error: NodeJS.ErrnoException) => {
-    throw new CliError(`cannot read ${error.path ?? paths.join(' ')}: ${error.code ?? error.message}`);
+    throw unreadable(error.path ?? paths.join(' '), error);
   });
-  if (files.length === 0) throw new CliError('no .json files found');
+  if (files.length === 0) throw new CliError({ 'zh-CN': '没有找到 .json 文件', en: 'no .json files found' });
   const { pack, problems } = loadPack(files);
   if (options.json) {
     io.out(JSON.stringify({ valid: problems.length === 0, files: files.length, problems }, null, 2));
   } else {
     for (const problem of problems) io.out(formatProblem(problem, options.locale));
-    const counts = `${pack.forms.size} forms, ${pack.ruleSets.size} rule sets, ${pack.calendars.size} calendars`;
+    const withProblems = new Set(problems.map((p) => p.file)).size;
+    const { forms, ruleSets, calendars } = { forms: pack.forms.size, ruleSets: pack.ruleSets.size, calendars: pack.calendars.size };
     io.err(
-      problems.length === 0
-        ? `${files.length} files valid (${counts})`
-        : `${problems.length} problems in ${new Set(problems.map((p) => p.file)).size} of ${files.length} files`,
+      pickText(
+        problems.length === 0
+          ? {
+              'zh-CN': `${files.length} 个文件有效（表单 ${forms} 个，规则集 ${ruleSets} 个，工作日历 ${calendars} 个）`,
+              en: `${files.length} files valid (${forms} forms, ${ruleSets} rule sets, ${calendars} calendars)`,
+            }
+          : {
+              'zh-CN': `${files.length} 个文件中有 ${withProblems} 个有问题，共 ${problems.length} 个问题`,
+              en: `${problems.length} problems in ${withProblems} of ${files.length} files`,
+            },
+        options.locale,
+      ),
     );
   }
   return problems.length === 0 ? 0 : 1;
