@@ -1,6 +1,7 @@
 import { actorText } from '@aftersales/contract';
 import type { Locale } from '@aftersales/engine';
 import type { Person } from '../../api/fieldworkApi';
+import { personName } from './usePeople';
 
 /**
  * Who did something (a history entry's actor, who published a version or decided an approval), as
@@ -9,5 +10,5 @@ import type { Person } from '../../api/fieldworkApi';
  */
 export function actorName(people: readonly Person[] | null, actor: string | null | undefined, locale: Locale): string {
   if (!actor) return '';
-  return actorText(actor, (username) => people?.find((p) => p.username === username)?.displayName)[locale];
+  return actorText(actor, (username) => personName(people, username))[locale];
 }

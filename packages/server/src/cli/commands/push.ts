@@ -55,8 +55,8 @@ export async function pushCommand(
       );
     }
     for (const c of result.changes.filter((c) => c.changed)) {
-      const was = zh ? (c.from === null ? '新建' : `第 ${c.from} 版 →`) : c.from === null ? 'new' : `v${c.from} ->`;
-      io.out(`${was} ${zh ? (KIND_ZH[c.kind] ?? c.kind) : c.kind} ${c.id}`);
+      const was: LocalizedText = c.from === null ? { 'zh-CN': '新建', en: 'new' } : { 'zh-CN': `第 ${c.from} 版 →`, en: `v${c.from} ->` };
+      io.out(`${pickText(was, options.locale)} ${zh ? (KIND_ZH[c.kind] ?? c.kind) : c.kind} ${c.id}`);
       // A dry run shows the diff against the published version, one JSON Patch operation a line.
       if (dryRun)
         for (const op of c.patch ?? [])
