@@ -173,7 +173,7 @@ const verdict = [
   `- ${Math.round(outside * 100)}% of \`Policy.run\` is outside the rules: the record's facts (dates read in the calendar's time zone, elapsed days, computed facts) and the outcome of the fired rules (deadlines counted on the working calendar, ISO times).`,
   `- A quarter of records (below): **${quarterRatio.toFixed(1)}x** (target: at least 50x) — ${quarterRatio >= 50 ? 'met' : 'NOT met'}. One record evaluated again and again finds its dates, zone offsets and written times in the engine's caches; a store's records mostly do not.`,
 ].join('\n');
-const quarterText = `A quarter of records: ${QUARTER} F1 records drawn from a fixed seed (\`bench/lib/quarterOfRecords.ts\`): calls on 90 days, in and out of working hours, urban and suburban, security faults, units taken back, finished or not, each evaluated when it was last written; each call evaluates the next record. Rules fired over the quarter: ${quarterFired}.`;
+const quarterText = `A quarter of records: ${fmt(QUARTER)} F1 records drawn from a fixed seed (\`bench/lib/quarterOfRecords.ts\`): calls on 90 days, in and out of working hours, urban and suburban, security faults, units taken back, finished or not, each evaluated when it was last written; each call evaluates the next record. Rules fired over the quarter: ${quarterFired}.`;
 console.log(table);
 console.log(verdict);
 console.log(quarterTable);
