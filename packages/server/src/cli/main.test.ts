@@ -132,3 +132,54 @@ describe('aftersales evaluate', () => {
     expect(io.stderr.join('\n')).toMatch(/form "nope" is not in the pack \(forms: .*after-sales-record/);
   });
 });
+
+describe('aftersales --help and command-line mistakes', () => {
+  it('when help is asked for in English, then commander’s titles and the commands’ descriptions are English', async () => {
+    const io = testIo(root);
+    expect(await main(['--help'], io)).toBe(0);
+    const help = io.stdout.join('\n');
+    expect(help).toMatch(/^Usage: aftersales \[options\] \[command\]/);
+    expect(help).toMatch(/^Commands:$/m);
+    expect(help).toMatch(/push \[options\] \[paths\.\.\.\] +publish pack files \(all or nothing\)/);
+    expect(help).toMatch(/-h, --help +display help for command/);
+  });
+
+  it('when help is asked for with --lang zh-CN, or in a Chinese shell, then every title and description is Chinese', async () => {
+    for (const [argv, env] of [
+      [['--lang', 'zh-CN', '--help'], {}],
+      [['--help'], { LANG: 'zh_CN.UTF-8' }],
+    ] as const) {
+      const io = testIo(root, env);
+      expect(await main([...argv], io)).toBe(0);
+      const help = io.stdout.join('\n');
+      expect(help).toMatch(/^用法： aftersales/);
+      expect(help).toMatch(/^选项：$/m);
+      expect(help).toMatch(/^命令：$/m);
+      expect(help).toMatch(/push \[options\] \[paths\.\.\.\] +发布政策包文件/);
+      expect(help).toMatch(/-h, --help +显示命令的帮助/);
+      // No English description is left (option names and placeholders are the command line's own).
+      expect(help).not.toMatch(/display help|publish pack files|message language|Usage:|Options:|Commands:/);
+    }
+    const push = testIo(root);
+    expect(await main(['--lang=zh-CN', 'push', '--help'], push)).toBe(0);
+    expect(push.stdout.join('\n')).toMatch(/--dry-run +只检查和对比，不发布/);
+    expect(push.stdout.join('\n')).toMatch(/^参数：$/m);
+  });
+
+  it('when the command line is mistyped in Chinese, then the mistake and the suggestion are said in Chinese with exit code 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [['pussh'], /^aftersales: 没有命令“pussh”（是不是要用 push？）；用 aftersales --help 查看用法$/],
+      [['validate', '--jsn'], /^aftersales: 没有选项“--jsn”（是不是要用 --json？）；用 aftersales --help 查看用法$/],
+      [['evaluate', '--form', 'x'], /^aftersales: 缺少必需的选项“--record <file>”；/],
+      [['evaluate', '--form'], /^aftersales: 选项“--form <id>”缺少值；/],
+    ];
+    for (const [argv, said] of cases) {
+      const io = testIo(root, { LANG: 'zh_CN.UTF-8' });
+      expect(await main(argv, io)).toBe(2);
+      expect(io.stderr.join('\n')).toMatch(said);
+    }
+    const english = testIo(root);
+    expect(await main(['evaluate', '--form', 'x'], english)).toBe(2);
+    expect(english.stderr.join('\n')).toBe("error: required option '--record <file>' not specified");
+  });
+});
