@@ -12,7 +12,7 @@ export function impactBarOption(
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 120, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 120, overflow: 'breakAll', lineHeight: 14 } },
     series: [
       { name: names.late, type: 'bar', data: slices.map((s) => s.counts.becameLate), itemStyle: { color: '#cf1322' } },
       { name: names.onTime, type: 'bar', data: slices.map((s) => s.counts.becameOnTime), itemStyle: { color: '#389e0d' } },
