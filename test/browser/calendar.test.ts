@@ -61,6 +61,10 @@ describe('calendar publish in Chromium', () => {
     await page.goto(`${server.url}/admin/calendars`);
     await expect.poll(() => page.getByRole('heading', { name: '工作日历' }).isVisible()).toBe(true);
     await page.getByLabel('日期').fill('2026-12-02');
+    await page.getByLabel('日期').press('Enter');
+    // The box reads the day the Chinese way, as the staff forms' dates do (the browser's own input read mm/dd/yyyy).
+    await expect.poll(() => page.getByLabel('日期').inputValue()).toBe('2026年12月2日');
+    expect(await page.locator('input[type=date]').count()).toBe(0);
     await page.getByLabel('名称（中文）').fill('临时停业');
     await page.getByRole('button', { name: '添加节假日' }).click();
     await expect.poll(() => page.getByText('临时停业').isVisible()).toBe(true);
@@ -72,6 +76,8 @@ describe('calendar publish in Chromium', () => {
     expect(await row.innerText()).not.toContain(recordId.slice(0, 8));
     await shot(page, 'calendar-01-preview');
     await page.setViewportSize({ width: 390, height: 844 });
+    // Once the side menu has folded away, nothing is wider than the phone (the new holiday's date box included).
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(page, 'calendar-01-preview-phone');
     await page.setViewportSize({ width: 1440, height: 900 });
   });

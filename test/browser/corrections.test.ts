@@ -74,6 +74,7 @@ describe('met-late deadlines and fine corrections in Chromium', () => {
   it('when the manager waives the fine with a reason, then the ledger keeps it, adds the reversal with the reason, and nets the total', async () => {
     await page.goto(`${server.url}/staff/fines`);
     await page.getByLabel('月份').fill('2025-10');
+    await page.getByLabel('月份').press('Enter');
     const fine = page.getByRole('row').filter({ hasText: '超时' }).filter({ hasText: '¥180.00' });
     await expect.poll(() => fine.count()).toBe(1);
     await fine.getByRole('button', { name: '免除或更正' }).click();

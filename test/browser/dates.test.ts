@@ -103,4 +103,29 @@ describe('dates on staff forms, in Chromium', () => {
     await expect.poll(() => install.inputValue()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
+
+  it('when a clerk filters the records list by dates, then the boxes read in Chinese at the desk and on a phone, and the list keeps the days', async () => {
+    const desk = await newPage('desk');
+    await desk.goto(`${server.url}/staff/records?form=after-sales-record`);
+    const from = desk.getByLabel('从', { exact: true });
+    await expect.poll(() => from.isVisible()).toBe(true);
+    expect(await desk.locator('input[type=date], input[type=month]').count()).toBe(0);
+    await from.fill('2025-10-01');
+    await from.press('Enter');
+    await expect.poll(() => from.inputValue()).toBe('2025年10月1日');
+    await expect.poll(() => new URL(desk.url()).searchParams.get('from')).toBe('2025-10-01');
+
+    // A phone opens the calendar on a tap (its box takes no typing).
+    const phone = await newPage('phone');
+    await phone.goto(`${server.url}/staff/records?form=after-sales-record&from=2025-10-01`);
+    await expect.poll(() => phone.getByLabel('从', { exact: true }).inputValue()).toBe('2025年10月1日');
+    const to = phone.getByLabel('到', { exact: true });
+    await to.click();
+    await phone.locator('.local-date-popup:visible').getByText('今天').click();
+    await expect.poll(() => to.inputValue()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    await expect.poll(() => new URL(phone.url()).searchParams.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expect.poll(() => phone.locator('.local-date-popup:visible').count()).toBe(0);
+    await shot(phone, 'dates-03-phone-records-filter');
+  });
 });

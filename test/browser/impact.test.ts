@@ -87,6 +87,7 @@ describe('impact over the stored history in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { name: '工作日历' }).isVisible()).toBe(true);
     // The newest calls (Friday 27 November, 09:00) were due on site at 16:00; a holiday that day moves it to Monday 16:00.
     await page.getByLabel('日期').fill('2026-11-27');
+    await page.getByLabel('日期').press('Enter');
     await page.getByLabel('名称（中文）').fill('临时停业');
     await page.getByRole('button', { name: '添加节假日' }).click();
     await expect.poll(() => page.getByText('临时停业').isVisible()).toBe(true);

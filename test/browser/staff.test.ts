@@ -273,6 +273,8 @@ describe('staff workspace in Chromium', () => {
 
     await boss.getByRole('link', { name: '罚款台账' }).click();
     await boss.getByLabel('月份').fill('2025-10');
+    await boss.getByLabel('月份').press('Enter');
+    await expect.poll(() => boss.getByLabel('月份').inputValue()).toBe('2025年10月');
     const perPerson = boss.locator('.ant-card').filter({ hasText: '按人按月汇总' });
     await expect
       .poll(() => perPerson.getByRole('row').filter({ hasText: '王师傅' }).textContent())

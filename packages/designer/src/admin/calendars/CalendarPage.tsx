@@ -6,6 +6,7 @@ import { HistoryImpactPanel } from '../impact/HistoryImpactPanel';
 import type { CalendarPreview, DeadlineShift } from '../../api/calendarsApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
+import { DateInput } from '../../shared/dates/DateInput';
 import { formatDateTime, formatDuration } from '../../shared/format';
 import { problemText } from '../../shared/problemText';
 
@@ -128,15 +129,15 @@ export function CalendarPage() {
       {definition && (
         <Card title={<h3 className="card-heading">{t('calendars.holidays')}</h3>} style={{ marginBottom: 16 }}>
           <Space wrap style={{ marginBottom: 12 }}>
-            <label>
-              {t('calendars.date')}{' '}
-              <Input
-                type="date"
+            <span className="inline-date">
+              <span aria-hidden="true">{t('calendars.date')}</span>
+              <DateInput
+                kind="date"
+                label={t('calendars.date')}
                 value={newDay.date}
-                onChange={(e) => setNewDay({ ...newDay, date: e.target.value })}
-                style={{ width: 170 }}
+                onChange={(v) => setNewDay({ ...newDay, date: v ?? '' })}
               />
-            </label>
+            </span>
             <Input
               aria-label={t('calendars.nameZh')}
               placeholder={t('calendars.nameZh')}
@@ -232,7 +233,11 @@ export function CalendarPage() {
           )}
         </Card>
       )}
-      {impactDraft && <HistoryImpactPanel draft={impactDraft} timeZone={zone} />}
+      {impactDraft && (
+        <div style={{ marginTop: 16 }}>
+          <HistoryImpactPanel draft={impactDraft} timeZone={zone} />
+        </div>
+      )}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { usePeople } from '../../shared/people/usePeople';
 import { actorName } from '../../shared/people/actorName';
+import { DateInput } from '../../shared/dates/DateInput';
 import { formatDateTime, formatMoney } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
 import { problemText } from '../../shared/problemText';
@@ -73,10 +74,10 @@ export function FinesLedgerPage() {
         {t('staff.fines.title')}
       </Typography.Title>
       <div className="filters" role="search" aria-label={t('staff.records.filters')}>
-        <label className="filter-date">
-          {t('staff.fines.month')}
-          <Input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
-        </label>
+        <div className="filter-date">
+          <span aria-hidden="true">{t('staff.fines.month')}</span>
+          <DateInput kind="month" label={t('staff.fines.month')} value={month} onChange={(v) => setMonth(v ?? '')} />
+        </div>
         <Input.Search
           aria-label={t('staff.records.person')}
           placeholder={t('staff.records.person')}

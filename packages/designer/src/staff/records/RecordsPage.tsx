@@ -7,6 +7,7 @@ import { useApi } from '../../app/ApiContext';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { DeadlineChips } from '../shared/DeadlineChips';
+import { DateInput } from '../../shared/dates/DateInput';
 import { formatDateTime } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
 import { problemText } from '../../shared/problemText';
@@ -195,14 +196,14 @@ export function RecordsPage() {
               style={{ minWidth: 160 }}
             />
           )}
-          <label className="filter-date">
-            {t('staff.records.from')}
-            <Input type="date" value={params.get('from') ?? ''} onChange={(e) => set('from', e.target.value)} />
-          </label>
-          <label className="filter-date">
-            {t('staff.records.to')}
-            <Input type="date" value={params.get('to') ?? ''} onChange={(e) => set('to', e.target.value)} />
-          </label>
+          <div className="filter-date">
+            <span aria-hidden="true">{t('staff.records.from')}</span>
+            <DateInput kind="date" label={t('staff.records.from')} value={params.get('from') ?? ''} onChange={(v) => set('from', v)} />
+          </div>
+          <div className="filter-date">
+            <span aria-hidden="true">{t('staff.records.to')}</span>
+            <DateInput kind="date" label={t('staff.records.to')} value={params.get('to') ?? ''} onChange={(v) => set('to', v)} />
+          </div>
           <Input.Search
             aria-label={t('staff.records.search')}
             placeholder={t('staff.records.search')}

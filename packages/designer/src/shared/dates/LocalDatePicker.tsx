@@ -3,42 +3,50 @@ import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { Locale } from '@aftersales/engine';
 
+/** A day, a day and time, or a month. */
+export type DateKind = 'date' | 'dateTime' | 'month';
+
 /** How a date reads to the person (the first format) and what typing may give (the others, for a date typed the ISO way). */
-const FORMATS: Record<Locale, { date: string[]; dateTime: string[] }> = {
+const FORMATS: Record<Locale, Record<DateKind, string[]>> = {
   'zh-CN': {
     date: ['YYYY年M月D日', 'YYYY-MM-DD', 'YYYY/M/D'],
     dateTime: ['YYYY年M月D日 HH:mm', 'YYYY-MM-DD HH:mm:ss', 'YYYY-MM-DD HH:mm', 'YYYY/M/D HH:mm'],
+    month: ['YYYY年M月', 'YYYY-MM', 'YYYY/M'],
   },
   en: {
     date: ['D MMM YYYY', 'YYYY-MM-DD', 'D/M/YYYY'],
     dateTime: ['D MMM YYYY HH:mm', 'YYYY-MM-DD HH:mm:ss', 'YYYY-MM-DD HH:mm', 'D/M/YYYY HH:mm'],
+    month: ['MMM YYYY', 'YYYY-MM', 'M/YYYY'],
   },
 };
 
+/** What is kept of each kind: the browser's own inputs' values (a time as an ISO instant, UTC). */
+const KEPT: Record<Exclude<DateKind, 'dateTime'>, string> = { date: 'YYYY-MM-DD', month: 'YYYY-MM' };
+
 export interface LocalDatePickerProps {
-  id: string;
+  id?: string;
   label: string;
   value: unknown;
-  withTime: boolean;
+  kind: DateKind;
   locale: Locale;
-  disabled: boolean;
-  required: boolean;
-  invalid: boolean;
+  disabled?: boolean;
+  required?: boolean;
+  invalid?: boolean;
   onChange: (value: string | undefined) => void;
-  onBlur: () => void;
+  onBlur?: () => void;
 }
 
 /**
- * A date (or date and time) in the person's own format (2025年10月9日 09:00 in Chinese, 9 Oct 2025
- * in English) with Ant Design's calendar in their language; the record keeps what the browser's
- * own inputs kept: a date as YYYY-MM-DD, a time as an ISO instant (UTC). Loaded with the first form
- * that has a date field, not with the app.
+ * A date, a date and time, or a month in the person's own format (2025年10月9日 09:00 in Chinese,
+ * 9 Oct 2025 in English) with Ant Design's calendar in their language; what is kept is what the
+ * browser's own inputs kept: a date as YYYY-MM-DD, a month as YYYY-MM, a time as an ISO instant
+ * (UTC). Loaded with the first screen that has a date (`DateInput`), not with the app.
  */
 export default function LocalDatePicker(props: LocalDatePickerProps) {
   dayjs.locale(props.locale === 'zh-CN' ? 'zh-cn' : 'en');
   const text = typeof props.value === 'string' ? props.value : '';
-  const parsed: Dayjs | null = text === '' ? null : props.withTime ? dayjs(text) : dayjs(text, 'YYYY-MM-DD');
-  const formats = FORMATS[props.locale][props.withTime ? 'dateTime' : 'date'];
+  const kind = props.kind;
+  const parsed: Dayjs | null = text === '' ? null : kind === 'dateTime' ? dayjs(text) : dayjs(text, KEPT[kind]);
   return (
     <DatePicker
       id={props.id}
@@ -47,15 +55,16 @@ export default function LocalDatePicker(props: LocalDatePickerProps) {
       status={props.invalid ? 'error' : ''}
       style={{ width: '100%' }}
       value={parsed?.isValid() ? parsed : null}
-      format={formats}
-      showTime={props.withTime ? { format: 'HH:mm' } : false}
+      format={FORMATS[props.locale][kind]}
+      picker={kind === 'month' ? 'month' : 'date'}
+      showTime={kind === 'dateTime' ? { format: 'HH:mm' } : false}
       disabled={props.disabled}
       // A phone opens the calendar, not the keyboard, when the box is tapped.
       inputReadOnly={typeof window !== 'undefined' && window.matchMedia('(pointer: coarse)').matches}
       classNames={{ popup: { root: 'local-date-popup' } }}
       onBlur={props.onBlur}
       onChange={(next: Dayjs | null) =>
-        props.onChange(next ? (props.withTime ? next.second(0).millisecond(0).toISOString() : next.format('YYYY-MM-DD')) : undefined)
+        props.onChange(next ? (kind === 'dateTime' ? next.second(0).millisecond(0).toISOString() : next.format(KEPT[kind])) : undefined)
       }
     />
   );
