@@ -3,7 +3,7 @@ import type { FormDefinition, RuleSetFile } from '@aftersales/engine';
 import type { Browser, Page } from './support/playwright.js';
 import { addField, factRow, lastFact, pick, selectText } from './support/designer.js';
 import { apiAs } from './support/session.js';
-import { launchBrowser, shot } from './support/browser.js';
+import { asPhone, launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 import { unlabelledControls } from './support/unlabelledControls.js';
 
@@ -203,7 +203,7 @@ describe('form designer without JSON in Chromium', () => {
     await expect.poll(() => page.getByRole('list', { name: /的问题$/ }).count()).toBe(0);
     expect(await unlabelledControls(page)).toEqual([]);
     await shot(page, 'formDesigner-nojson-04-linked-fact');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await asPhone(page);
     await shot(page, 'formDesigner-nojson-04b-linked-fact-phone');
     await page.setViewportSize({ width: 1440, height: 900 });
 

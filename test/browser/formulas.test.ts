@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './support/playwright.js';
 import { factRow, nameLastFact, pick, selectText } from './support/designer.js';
-import { launchBrowser, shot } from './support/browser.js';
+import { asPhone, launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 import { unlabelledControls } from './support/unlabelledControls.js';
 
@@ -93,7 +93,7 @@ describe('formulas without JSON in Chromium', () => {
     await expect.poll(() => page.getByRole('list', { name: /的问题$/ }).count()).toBe(0);
     expect(await unlabelledControls(page)).toEqual([]);
     await shot(page, 'formulas-02-blocks-desk');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await asPhone(page);
     await shot(page, 'formulas-03-blocks-phone');
     await page.setViewportSize({ width: 1440, height: 900 });
   });
@@ -136,7 +136,7 @@ describe('formulas without JSON in Chromium', () => {
     expect(await history.textContent()).not.toMatch(/system|default policy pack/);
     expect(await page.locator('.diff-view, [data-testid="diff-view"]').count()).toBe(0);
     await shot(page, 'formulas-05-versions-in-words-desk');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await asPhone(page);
     await shot(page, 'formulas-06-versions-in-words-phone');
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByRole('button', { name: '查看 JSON 对比' }).click();

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { chromium, type Browser, type Page } from './playwright.js';
 
 export const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
@@ -23,6 +24,16 @@ export function launchBrowser(): Promise<Browser> {
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
+
+/**
+ * The page at a phone's size (390 x 844) once its layout has settled: the side menu folded away,
+ * a closing dropdown gone, nothing wider than the phone. A phone screenshot taken right after the
+ * resize caught the desk layout half-way (a page 414-590 px wide); this also checks the page fits.
+ */
+export async function asPhone(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 }
 
 /** What the window shows now (a long list's end, where a full-page shot would be too tall to read). */
