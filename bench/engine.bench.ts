@@ -1,6 +1,7 @@
 // Engine throughput on F1 (after-sales record): its rule sets through the compiled evaluator against
-// raw json-rules-engine running the same rules on facts computed beforehand, in one run. Target: the
-// compiled evaluation with facts, outcome and trace at least 50x faster than raw json-rules-engine.
+// raw json-rules-engine running the same rules on facts computed beforehand, in one run, on one record
+// evaluated again and again and on a quarter of different records. Target: the compiled evaluation
+// with facts, outcome and trace at least 50x faster than raw json-rules-engine.
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -150,16 +151,15 @@ const quarterRows = [
   ['compiled: facts + working time + outcome + trace (`Policy.run`)', runQuarterHz],
 ] as const;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const table = [
-  '| what | per second (median) | ns per evaluation (median) | × raw |',
-  '| --- | ---: | ---: | ---: |',
-  ...rows.map(([what, value]) => `| ${what} | ${fmt(value)} | ${fmt(1e9 / value)} | ${(value / rawHz).toFixed(1)} |`),
-].join('\n');
-const quarterTable = [
-  '| what | per second (median) | ns per evaluation (median) | × raw |',
-  '| --- | ---: | ---: | ---: |',
-  ...quarterRows.map(([what, value]) => `| ${what} | ${fmt(value)} | ${fmt(1e9 / value)} | ${(value / rawQuarterHz).toFixed(1)} |`),
-].join('\n');
+/** A table of evaluations per second, each row against `base` (raw json-rules-engine of the same run). */
+const tableOf = (lines: readonly (readonly [string, number])[], base: number) =>
+  [
+    '| what | per second (median) | ns per evaluation (median) | × raw |',
+    '| --- | ---: | ---: | ---: |',
+    ...lines.map(([what, value]) => `| ${what} | ${fmt(value)} | ${fmt(1e9 / value)} | ${(value / base).toFixed(1)} |`),
+  ].join('\n');
+const table = tableOf(rows, rawHz);
+const quarterTable = tableOf(quarterRows, rawQuarterHz);
 const quarterFired = [...firedInQuarter]
   .sort((a, b) => b[1] - a[1])
   .map(([rule, n]) => `${rule} ${n}`)
