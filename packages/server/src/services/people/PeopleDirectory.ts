@@ -99,14 +99,16 @@ export class PeopleDirectory {
     const previous = isObject(before) ? before : {};
     const details: ErrorDetail[] = [];
     const labels = { zh: [] as string[], en: [] as string[] };
+    let users: User[] | undefined;
     for (const [name, schema] of fields) {
       const value = data[name];
       if (typeof value !== 'string' || value === '' || value === previous[name]) continue;
       const roles = schema['x-roles'] ?? [];
       // The usual case by the user name index; the store's people are read only for a name that is not one of them.
       if (qualifies(await this.store.userByUsername(value), recordStore, roles)) continue;
-      const candidates = await this.people({ store: recordStore, roles });
-      if (candidates.length === 0) continue;
+      // A typed name stays text while nobody of the store could be picked (the users read once, none sorted).
+      users ??= await this.store.listUsers();
+      if (!users.some((u) => qualifies(u, recordStore, roles))) continue;
       const label = schema['x-title'];
       const zh = label ? pickText(label, 'zh-CN') : name;
       const en = label ? pickText(label, 'en') : name;
