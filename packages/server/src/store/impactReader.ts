@@ -1,4 +1,5 @@
-import type { ImpactPartFilter, ImpactPartRow, ImpactReadSource } from './impactRows.js';
+import type { ImpactPartFilter, ImpactPartRow } from './impactRows.js';
+import type { WorkerStoreSource } from './workerSource.js';
 import { sqliteImpactReader } from './sqlite/sqliteImpactReader.js';
 
 /** Reads parts of an impact window on a worker thread, from the source the store port named (`impactPartition`). */
@@ -7,9 +8,9 @@ export interface ImpactReader {
   close(): void;
 }
 
-export function openImpactReader(source: ImpactReadSource): ImpactReader {
+export function openImpactReader(source: WorkerStoreSource): ImpactReader {
   switch (source.adapter) {
     case 'sqlite':
-      return sqliteImpactReader(source.file);
+      return sqliteImpactReader(source.dataDir);
   }
 }

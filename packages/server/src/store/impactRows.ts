@@ -1,3 +1,4 @@
+import type { WorkerStoreSource } from './workerSource.js';
 import type { Visibility } from './paging.js';
 
 /**
@@ -37,12 +38,6 @@ export interface ImpactRowFilter {
   fields?: readonly string[];
 }
 
-/**
- * Where a worker thread of this process can read an impact's rows itself (the store port says which,
- * `impactPartition`): the embedded store's SQLite file, opened read-only beside the writer (WAL).
- */
-export type ImpactReadSource = { adapter: 'sqlite'; file: string };
-
 /** One part of an impact window in its order (newest first): the rows after `after` (exclusive) down to `last` (inclusive). */
 export interface ImpactPart {
   after?: [string, string];
@@ -51,7 +46,8 @@ export interface ImpactPart {
 
 /** An impact window cut into parts of about the same number of rows, for worker threads that read them themselves. */
 export interface ImpactPartition {
-  source: ImpactReadSource;
+  /** Where the worker threads read the rows themselves (the embedded store, opened read-only beside the writer). */
+  source: WorkerStoreSource;
   parts: ImpactPart[];
 }
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { sqliteFileIn } from '../store/sqlite/SqliteDatabase.js';
 
 /**
  * Writes `count` after-sales records straight into a SQLite store's file (tests and benches that
@@ -11,7 +11,7 @@ export function insertServiceRecords(
   dataDir: string,
   options: { count: number; until: Date; days: number; stores: string[]; technicians: string[] },
 ): void {
-  const db = new Database(join(dataDir, 'aftersales.sqlite'));
+  const db = new Database(sqliteFileIn(dataDir));
   try {
     const insert = db.prepare(
       `INSERT INTO records (id, form_id, form_version, rule_set_versions, status, data, evaluation, store, assignee, created_by, created_at, updated_at, rev)

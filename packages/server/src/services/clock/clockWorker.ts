@@ -1,7 +1,8 @@
 // A worker thread that runs a backlog of the clock's batches on its own connection to the store
 // (the Scheduler hands a backlog over to it): the request thread only waits for the counts.
 import { parentPort, workerData } from 'node:worker_threads';
-import { openWorkerStore, type WorkerStoreSource } from '../../store/workerStore.js';
+import { openWorkerStore } from '../../store/workerStore.js';
+import type { WorkerStoreSource } from '../../store/workerSource.js';
 import { runClockBatches, type TickCounts } from './clockBatches.js';
 
 /** The tick a worker runs: at which instant, on which store, with batches of at most `most` rows. */

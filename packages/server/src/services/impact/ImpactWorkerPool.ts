@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { ImpactPartFilter, ImpactReadSource, ImpactRow } from '../../store/impactRows.js';
+import type { ImpactPartFilter, ImpactRow } from '../../store/impactRows.js';
+import type { WorkerStoreSource } from '../../store/workerSource.js';
 import { PLANS_KEPT, type ImpactPlan } from './ImpactPlan.js';
 import type { BatchResult } from './replayRecord.js';
 import type { WorkerAnswer, WorkerJob, WorkerRelease } from './impactWorker.js';
@@ -59,7 +60,7 @@ export class ImpactWorkerPool {
   }
 
   /** Has the least busy worker read a part of the window from the store's file itself and replay it. */
-  replayPart(plan: ImpactPlan, source: ImpactReadSource, filter: ImpactPartFilter, now: Date, list: number): Promise<BatchResult> {
+  replayPart(plan: ImpactPlan, source: WorkerStoreSource, filter: ImpactPartFilter, now: Date, list: number): Promise<BatchResult> {
     return this.send(plan, { part: { source, filter } }, now, list);
   }
 

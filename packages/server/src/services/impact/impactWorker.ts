@@ -2,7 +2,8 @@
 // sent to it, or parts of a window it reads itself from the store's file (`ImpactReader`).
 import { parentPort } from 'node:worker_threads';
 import { openImpactReader, type ImpactReader } from '../../store/impactReader.js';
-import type { ImpactPartFilter, ImpactReadSource, ImpactRow } from '../../store/impactRows.js';
+import type { ImpactPartFilter, ImpactRow } from '../../store/impactRows.js';
+import type { WorkerStoreSource } from '../../store/workerSource.js';
 import { compilePair } from './compilePair.js';
 import { PLANS_KEPT, type ImpactPlan } from './ImpactPlan.js';
 import { replayBatch, replayPart, type BatchResult, type PolicyPair } from './replayRecord.js';
@@ -14,7 +15,7 @@ export interface WorkerJob {
   plan?: ImpactPlan;
   /** The rows to replay, or the part of the window to read from `source` and replay. */
   rows?: ImpactRow[];
-  part?: { source: ImpactReadSource; filter: ImpactPartFilter };
+  part?: { source: WorkerStoreSource; filter: ImpactPartFilter };
   now: string;
   /** How many changed records to send back with their titles (the list). */
   list: number;
@@ -30,8 +31,8 @@ export type WorkerAnswer = { job: number; result: BatchResult } | { job: number;
 const pairs = new Map<string, PolicyPair>();
 const readers = new Map<string, ImpactReader>();
 
-function readerOf(source: ImpactReadSource): ImpactReader {
-  const key = `${source.adapter}:${source.file}`;
+function readerOf(source: WorkerStoreSource): ImpactReader {
+  const key = `${source.adapter}:${source.dataDir}`;
   let reader = readers.get(key);
   if (!reader) readers.set(key, (reader = openImpactReader(source)));
   return reader;

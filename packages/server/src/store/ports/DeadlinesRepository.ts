@@ -1,6 +1,6 @@
 import type { ComplianceCount, ComplianceFilter, DeadlinePageFilter, KeysetPage } from '../paging.js';
 import type { DeadlineMove, DeadlineRow, FineEntry, Notification } from '../types.js';
-import type { WorkerStoreSource } from '../workerStore.js';
+import type { WorkerStoreSource } from '../workerSource.js';
 
 /** One breach of a batch: the deadline with the fines and notices it posts. */
 export interface BreachItem {

@@ -14,6 +14,11 @@ const CHECKPOINT_PAGES = 1000;
  */
 const CLOCK_CHECKPOINT_PAGES = 256;
 
+/** The embedded store's file in its data directory. */
+export function sqliteFileIn(dataDir: string): string {
+  return join(dataDir, 'aftersales.sqlite');
+}
+
 /**
  * The one SQLite handle every repository of the embedded store shares: a file under the data
  * directory, WAL with full sync, its schema brought up to date by versioned migrations on opening,
@@ -28,7 +33,7 @@ export class SqliteDatabase {
     /** The directory of the file (a worker thread opens the same store from it). */
     readonly dataDir: string,
   ) {
-    const file = join(dataDir, 'aftersales.sqlite');
+    const file = sqliteFileIn(dataDir);
     preparePrivateFiles(dataDir, file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');

@@ -154,7 +154,7 @@ export class SqliteRecordsRepository implements RecordsRepository {
   /** Worker threads open the file read-only themselves (WAL: readers run beside the writer). */
   async impactPartition(filter: Omit<ImpactRowFilter, 'limit' | 'after' | 'fields'>, rowsPerPart: number) {
     return {
-      source: { adapter: 'sqlite' as const, file: this.database.db.name },
+      source: { adapter: 'sqlite' as const, dataDir: this.database.dataDir },
       parts: impact.impactParts(this.database.db, filter, rowsPerPart),
     };
   }
