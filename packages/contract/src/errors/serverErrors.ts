@@ -82,7 +82,7 @@ export const serverErrors = {
     '记录已被他人修改，请刷新后再试',
     'the record was changed by someone else; reload it and try again',
   ),
-  'record.noSuchMove': e('unprocessable', '状态不能从“{from}”改为“{to}”', 'no transition from "{from}" to "{to}"'),
+  'record.noSuchMove': e('unprocessable', '状态不能从“{fromZh}”改为“{toZh}”', 'the status cannot go from "{fromEn}" to "{toEn}"'),
   'record.guarded': e('approval_required', '{zh}', '{en}'),
   'list.badCursor': e(
     'bad_request',
@@ -308,7 +308,7 @@ export const serverErrors = {
   'detail.badCursor': e('bad_request', '分页位置无效', 'invalid cursor'),
   'detail.keepAdmin': e('unprocessable', '须保留管理员角色', 'keep admin'),
   'detail.yourStores': e('forbidden', '须为你所属的门店之一：{stores}', 'one of your stores: {stores}'),
-  'detail.allowedMoves': e('unprocessable', '可改为：{targets}', 'allowed: {targets}'),
+  'detail.allowedMoves': e('unprocessable', '可改为：{targetsZh}', 'it can go to: {targetsEn}'),
   'detail.contentLooksLike': e('unprocessable', '文件内容看起来是 {mime}', 'content looks like {mime}'),
   'detail.unknownContent': e('unprocessable', '无法识别文件内容', 'content looks like unknown data'),
   'detail.pickLinkedRecord': e('validation_failed', '请从本店的{formZh}中选择', 'pick one of the store\'s records of "{formEn}"'),

@@ -86,6 +86,21 @@ describe('approvals that hold', () => {
     expect(page.body.approvals[0].changes.map((c: { pointer: string }) => c.pointer)).toEqual(['/severity']);
   });
 
+  it('when a numbered record is edited after its approval was asked, then the number the server gave is not named as a change', async () => {
+    const requisition = { requester: '王师傅', items: [{ name: '进水阀', qty: 2, unitPrice: 85 }], purpose: 'repair', totalAmount: 170 };
+    const created = await clerk('POST', '/records', { form: 'parts-requisition', data: requisition, store: 'jiefang' });
+    expect(created.status).toBe(201);
+    expect(created.body.data.requisitionNo).toMatch(/^LL-\d{8}-001$/);
+    const edited = await clerk('PUT', `/records/${created.body.id}`, {
+      data: { ...created.body.data, items: [{ name: '进水阀', qty: 3, unitPrice: 85 }], totalAmount: 255 },
+      rev: created.body.rev,
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.approvals.length).toBeGreaterThan(0);
+    for (const approval of edited.body.approvals)
+      expect(approval.changes.map((c: { pointer: string }) => c.pointer)).toEqual(['/items', '/totalAmount']);
+  });
+
   it('when a manager withdraws the approval with a reason, then it is audited and the record may move on; a closed record is read-only', async () => {
     const record = await seriousComplaintInHandling();
     const edited = await clerk('PUT', `/records/${record.id}`, { data: complaint('general'), rev: record.rev });

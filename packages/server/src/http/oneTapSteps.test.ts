@@ -71,6 +71,26 @@ describe('one-tap steps on the after-sales record', () => {
     expect(history.body.items[0].after.arrivalTime).toBe('2025-10-09T02:15:00.000Z');
   });
 
+  it('when the clerk moves a new call to 已派工 with the status button, then the dispatch time is the server time', async () => {
+    const created = await clerk('POST', '/records', { form: 'after-sales-record', data: call });
+    expect(created.status).toBe(201);
+    expect(created.body.data.dispatchTime).toBeUndefined();
+    const moved = await clerk('POST', `/records/${created.body.id}/transitions`, { to: 'dispatched' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.data.dispatchTime).toBe(now.toISOString());
+  });
+
+  it('when a move is no longer open (another tab moved the record), then the answer names the statuses as people read them', async () => {
+    const job = await dispatchedTo('wang');
+    const refused = await clerk('POST', `/records/${job.id}/transitions`, { to: 'completed' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({
+      messageZh: '状态不能从“已派工”改为“已完工”',
+      message: 'the status cannot go from "Dispatched" to "Completed"',
+    });
+    expect(refused.body.error.details[0]).toMatchObject({ pointer: '/to', messageZh: '可改为：已到场、未完成' });
+  });
+
   it('when the time was already filled in, then the move keeps it', async () => {
     const job = await dispatchedTo('wang');
     const typed = await wang('PUT', `/records/${job.id}`, {

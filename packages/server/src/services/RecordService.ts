@@ -156,12 +156,18 @@ export class RecordService {
     const flow = policy.form.statusFlow;
     if (!flow) throw new DomainError('record.noFlow', { form: previous.formId });
     if (!flow.transitions.some((t) => t.from === previous.status && t.to === to)) {
+      // Said with the states' labels, as the person reads them (the record may have moved meanwhile in another tab).
+      const label = (state: string | null, locale: 'zh-CN' | 'en') => statusLabel(policy.form, state, locale);
+      const targets = allowedTargets(policy.form, previous.status);
       throw new DomainError(
         'record.noSuchMove',
-        { from: previous.status ?? '', to },
+        { fromZh: label(previous.status, 'zh-CN'), fromEn: label(previous.status, 'en'), toZh: label(to, 'zh-CN'), toEn: label(to, 'en') },
         {
           details: [
-            domainDetail('/to', 'detail.allowedMoves', { targets: allowedTargets(policy.form, previous.status).join(', ') || '—' }),
+            domainDetail('/to', 'detail.allowedMoves', {
+              targetsZh: targets.map((s) => label(s, 'zh-CN')).join('、') || '—',
+              targetsEn: targets.map((s) => label(s, 'en')).join(', ') || '—',
+            }),
           ],
         },
       );
@@ -416,6 +422,13 @@ function filled(value: unknown): boolean {
 
 function pinsOf(record: StoredRecord): Pins {
   return { formVersion: record.formVersion, ruleSetVersions: record.ruleSetVersions };
+}
+
+/** A status as people read it: its label in the form's flow (a status the flow does not know, as it is). */
+function statusLabel(form: FormDefinition, state: string | null, locale: 'zh-CN' | 'en'): string {
+  if (state === null) return '—';
+  const known = form.statusFlow?.states.find((s) => s.id === state);
+  return known ? pickText(known.label, locale) : state;
 }
 
 function allowedTargets(form: FormDefinition, from: string | null): string[] {

@@ -92,6 +92,8 @@ export function RecordDetailPage() {
       void message.success(t('staff.detail.moved', { status: policy.status(to) }));
       await load();
     } catch (e) {
+      // The record may have moved meanwhile (another person, another tab): the page shows where it is now.
+      await load();
       setError(problemText(e, t, locale));
     } finally {
       setBusy(null);

@@ -18,7 +18,7 @@ export function approvalsWithChanges(
 ): ApprovalWithChanges[] {
   return approvals.map((approval) => {
     const asked = approval.requestedData;
-    const changes = asked && form && record ? changesSince(form.schema, asked, record.data, { now: record.evaluation.evaluatedAt }) : [];
+    const changes = asked && form && record ? changesByPeople(form, asked, record.data, record.evaluation.evaluatedAt) : [];
     const task: Approval = { ...approval };
     delete task.requestedData;
     if (!record) return { ...task, changes, changedSinceAsked: false, stillAsked: true };
@@ -32,4 +32,14 @@ export function approvalsWithChanges(
       ),
     };
   });
+}
+
+/**
+ * What people changed since the approval was asked. The record's number is the server's, given as
+ * the record is first written (the approval was asked with the number's shape, "…-000"): never a change.
+ */
+function changesByPeople(form: FormDefinition, asked: Record<string, unknown>, data: Record<string, unknown>, now: string) {
+  const changes = changesSince(form.schema, asked, data, { now });
+  const number = form.numbering?.field;
+  return number === undefined ? changes : changes.filter((c) => c.pointer !== `/${number}`);
 }
