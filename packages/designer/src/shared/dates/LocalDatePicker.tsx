@@ -20,6 +20,12 @@ const FORMATS: Record<Locale, Record<DateKind, string[]>> = {
   },
 };
 
+/** What an empty box says (Ant Design says "pick a date" for a date and time too). */
+const PLACEHOLDERS: Record<Locale, Record<DateKind, string>> = {
+  'zh-CN': { date: '请选择日期', dateTime: '请选择日期和时间', month: '请选择月份' },
+  en: { date: 'Select date', dateTime: 'Select date and time', month: 'Select month' },
+};
+
 /** What is kept of each kind: the browser's own inputs' values (a time as an ISO instant, UTC). */
 const KEPT: Record<Exclude<DateKind, 'dateTime'>, string> = { date: 'YYYY-MM-DD', month: 'YYYY-MM' };
 
@@ -56,6 +62,7 @@ export default function LocalDatePicker(props: LocalDatePickerProps) {
       style={{ width: '100%' }}
       value={parsed?.isValid() ? parsed : null}
       format={FORMATS[props.locale][kind]}
+      placeholder={PLACEHOLDERS[props.locale][kind]}
       picker={kind === 'month' ? 'month' : 'date'}
       showTime={kind === 'dateTime' ? { format: 'HH:mm' } : false}
       disabled={props.disabled}
