@@ -113,7 +113,7 @@ export { OUTCOME_TYPES } from './outcome/OutcomeEvent.js';
 export type * from './outcome/Outcome.js';
 export type { DescribeOptions } from './outcome/describeOutcome.js';
 export { describeOutcome, formatTime } from './outcome/describeOutcome.js';
-export { recordName } from './forms/recordName.js';
+export { recordName, type PersonName } from './forms/recordName.js';
 export type { LocalTimeOptions } from './i18n/localTime.js';
 export { formatLocalTime, formatLocalDateTime, formatLocalDate, localYear } from './i18n/localTime.js';
 

@@ -31,6 +31,22 @@ describe('recordName', () => {
     expect(recordName(form, {}, 'zh-CN')).toBe('');
   });
 
+  it('when a title field names a person, then the record reads their display name, not their user name', () => {
+    const withPerson: FormDefinition = {
+      ...form,
+      schema: { ...form.schema, properties: { ...form.schema.properties, requester: { type: 'string', 'x-kind': 'person' } } },
+    };
+    const names: Record<string, string> = { zhouzhiqiang: '周志强' };
+    const personName = (username: string) => names[username] ?? username;
+    const data = { ticketNo: 'LL-1', requester: 'zhouzhiqiang' };
+    expect(recordName({ ...withPerson, recordTitle: ['ticketNo', 'requester'] }, data, 'zh-CN', personName)).toBe('LL-1 · 周志强');
+    // A name typed before the store had accounts reads as typed; without a directory, as stored.
+    expect(recordName({ ...withPerson, recordTitle: ['requester'] }, { requester: '王师傅' }, 'zh-CN', personName)).toBe('王师傅');
+    expect(recordName({ ...withPerson, recordTitle: ['requester'] }, data, 'zh-CN')).toBe('zhouzhiqiang');
+    // A form without title fields whose first filled text field is a person.
+    expect(recordName(withPerson, { requester: 'zhouzhiqiang' }, 'en', personName)).toBe('周志强');
+  });
+
   it('when a title field is not in the schema, then the form check reports it', () => {
     expect(checkForm({ ...form, recordTitle: ['ticketNo', 'fax'] })).toContainEqual({
       path: ['recordTitle', 1],

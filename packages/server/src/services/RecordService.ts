@@ -39,7 +39,11 @@ export class RecordService {
     private readonly clock: Clock,
     private readonly people: PeopleDirectory = new PeopleDirectory(store),
   ) {
-    this.links = new RecordLinks(store, () => definitions.publishedPack());
+    this.links = new RecordLinks(
+      store,
+      () => definitions.publishedPack(),
+      () => this.people.displayNames(),
+    );
   }
 
   /** Links of records to records (a return visit -> its ticket). */

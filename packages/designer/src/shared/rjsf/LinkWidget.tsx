@@ -5,6 +5,7 @@ import type { FormDefinition } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import { useForms } from '../../staff/shared/useForms';
 import { recordLabel } from '../../staff/shared/recordLabel';
+import { usePeople } from '../people/usePeople';
 import { formatDateTime } from '../format';
 import type { RecordFormContext } from './PhotoWidget';
 
@@ -26,6 +27,7 @@ export function LinkWidget(props: WidgetProps<unknown, RJSFSchema, RecordFormCon
   const { id, disabled, readonly, autofocus, onChange, onBlur, onFocus, schema, registry, label } = props;
   const { t, text, locale } = useI18n();
   const api = registry.formContext?.api;
+  const people = usePeople(api);
   const forms = useForms();
   const linkForm = typeof schema['x-linkForm'] === 'string' ? schema['x-linkForm'] : '';
   const target: FormDefinition | undefined = forms?.byId[linkForm];
@@ -40,7 +42,7 @@ export function LinkWidget(props: WidgetProps<unknown, RJSFSchema, RecordFormCon
 
   const optionOf = (record: { id: string; data: Record<string, unknown>; createdAt: string }): Option => ({
     value: record.id,
-    label: `${recordLabel(target, record, locale)} · ${formatDateTime(record.createdAt, locale)}`,
+    label: `${recordLabel(target, record, locale, people)} · ${formatDateTime(record.createdAt, locale)}`,
   });
 
   const search = (words: string) => {

@@ -143,7 +143,7 @@ export function ApprovalsPage() {
                     <Space wrap>
                       <Link to={`/staff/records/${task.recordId}`}>
                         {text(form?.title) || task.formId} ·{' '}
-                        {task.record ? recordLabel(form, task.record, locale) : t('staff.records.record')}
+                        {task.record ? recordLabel(form, task.record, locale, people) : t('staff.records.record')}
                       </Link>
                       <Tag
                         color={

@@ -8,6 +8,7 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { formatDateTime } from '../../shared/format';
 import { recordLabel } from '../shared/recordLabel';
+import { usePeople } from '../../shared/people/usePeople';
 import { useForms } from '../shared/useForms';
 import { Loading } from '../../app/Loading';
 import { LoadMore } from '../../shared/LoadMore';
@@ -23,6 +24,7 @@ export function fillsForm(form: FormDefinition | undefined, policyRoles: string[
 /** Home: what waits for this person (counts, notices and reminders), the forms they fill (by policy role) and the store's other forms. */
 export function StaffHome() {
   const api = useApi();
+  const people = usePeople(api);
   const { user, hasRole } = useAuth();
   const { t, text, locale } = useI18n();
   const forms = useForms();
@@ -165,7 +167,7 @@ export function StaffHome() {
                           <>
                             {' · '}
                             <Link to={`/staff/records/${notice.record.id}`} className="touch-link">
-                              {text(form?.title) || notice.record.formId} · {recordLabel(form, notice.record, locale)}
+                              {text(form?.title) || notice.record.formId} · {recordLabel(form, notice.record, locale, people)}
                             </Link>
                           </>
                         )}

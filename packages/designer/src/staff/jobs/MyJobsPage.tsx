@@ -8,6 +8,7 @@ import { Loading } from '../../app/Loading';
 import { DeadlineChips } from '../shared/DeadlineChips';
 import { problemText } from '../../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
+import { usePeople } from '../../shared/people/usePeople';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 
@@ -18,6 +19,7 @@ import { usePolicyText } from '../shared/usePolicyText';
  */
 export function MyJobsPage() {
   const api = useApi();
+  const people = usePeople(api);
   const { t, text, locale } = useI18n();
   const forms = useForms();
   const policy = usePolicyText();
@@ -69,7 +71,7 @@ export function MyJobsPage() {
             <List.Item className="job-item">
               <Card className="staff-card job-card" size="small">
                 <Link to={`/staff/records/${r.id}`} className="touch-link job-link">
-                  {recordLabel(forms.byId[r.formId], r, locale)}
+                  {recordLabel(forms.byId[r.formId], r, locale, people)}
                 </Link>
                 <div className="job-meta">
                   <Typography.Text type="secondary">{text(forms.byId[r.formId]?.title)}</Typography.Text>

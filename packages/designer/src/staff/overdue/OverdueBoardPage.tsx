@@ -12,6 +12,7 @@ import { formatDateTime, formatDuration } from '../../shared/format';
 import { namedPageButtons } from '../shared/pagination';
 import { problemText } from '../../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
+import { usePeople } from '../../shared/people/usePeople';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { LoadMore } from '../../shared/LoadMore';
@@ -26,6 +27,7 @@ type Row = DeadlineRow & { record: RecordBrief };
 /** Late work and work due soon, live from the server's clock: refreshed every 15 seconds. */
 export function OverdueBoardPage() {
   const api = useApi();
+  const people = usePeople(api);
   const { t, text, locale } = useI18n();
   const forms = useForms();
   const policy = usePolicyText();
@@ -92,7 +94,7 @@ export function OverdueBoardPage() {
       key: 'record',
       render: (_, r) => (
         <Link to={`/staff/records/${r.recordId}`}>
-          {text(forms?.byId[r.formId]?.title) || r.formId} · {recordLabel(forms?.byId[r.formId], r.record, locale)}
+          {text(forms?.byId[r.formId]?.title) || r.formId} · {recordLabel(forms?.byId[r.formId], r.record, locale, people)}
         </Link>
       ),
     },

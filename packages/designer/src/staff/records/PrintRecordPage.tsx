@@ -74,7 +74,7 @@ export function PrintRecordPage() {
       <dl className="print-meta">
         <div>
           <dt>{t('fieldwork.print.number')}</dt>
-          <dd>{recordLabel(form, record, locale)}</dd>
+          <dd>{recordLabel(form, record, locale, people)}</dd>
         </div>
         <div>
           <dt>{t('staff.store')}</dt>

@@ -121,7 +121,7 @@ export function RecordDetailPage() {
   return (
     <section aria-labelledby="record-title" className="staff-page">
       <Typography.Title id="record-title" level={2}>
-        {text(form.title)} · {recordLabel(form, record, locale)}
+        {text(form.title)} · {recordLabel(form, record, locale, people)}
       </Typography.Title>
       <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} className="record-meta">
         <Descriptions.Item label={t('staff.records.status')}>

@@ -109,7 +109,7 @@ export function RecordsPage() {
     {
       title: t('staff.records.record'),
       key: 'label',
-      render: (_, r) => <Link to={`/staff/records/${r.id}`}>{recordLabel(forms?.byId[r.formId], r, locale)}</Link>,
+      render: (_, r) => <Link to={`/staff/records/${r.id}`}>{recordLabel(forms?.byId[r.formId], r, locale, people)}</Link>,
     },
     { title: t('staff.records.form'), key: 'form', render: (_, r) => text(forms?.byId[r.formId]?.title) || r.formId },
     {

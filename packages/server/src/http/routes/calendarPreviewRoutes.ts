@@ -42,6 +42,7 @@ export function calendarPreviewRoutes(services: Services): Route[] {
         const { counts, items: shifts } = await services.deadlineRecompute.preview(id, calendar);
         const pack = await services.definitions.publishedPack();
         const zone = calendar.timeZone ?? DEFAULT_TIME_ZONE;
+        const people = await services.people.displayNames();
         const items = [];
         for (const shift of shifts) {
           const record = await services.store.getRecord(shift.row.recordId);
@@ -51,7 +52,7 @@ export function calendarPreviewRoutes(services: Services): Route[] {
             formId: record.formId,
             key: shift.row.key,
             what: shift.row.deadline.what,
-            title: recordTitle(pack.forms.get(record.formId)?.definition, record, zone),
+            title: recordTitle(pack.forms.get(record.formId)?.definition, record, zone, people),
             from: shift.from,
             to: shift.to,
             deltaMs: shift.deltaMs,

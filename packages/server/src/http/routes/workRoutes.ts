@@ -150,11 +150,14 @@ export function workRoutes(services: Services): Route[] {
           page.items.map((f) => f.recordId),
           null,
         );
-        const titles = new Map(
-          [...records.values()].map((r) => [r.id, recordTitle(pack.forms.get(r.formId)?.definition, r, storeTimeZone(pack, r.formId))]),
-        );
         // People by the names people read (the ledger keys fines by the person reference, the user name).
         const people = await services.people.displayNames();
+        const titles = new Map(
+          [...records.values()].map((r) => [
+            r.id,
+            recordTitle(pack.forms.get(r.formId)?.definition, r, storeTimeZone(pack, r.formId), people),
+          ]),
+        );
         const nameOf = (person: string | null) => (person ? (people.get(person) ?? person) : null);
         const last = page.items.at(-1);
         return {
@@ -203,7 +206,7 @@ export function workRoutes(services: Services): Route[] {
               record: (id) => {
                 const record = records.get(id);
                 return record
-                  ? recordTitle(pack.forms.get(record.formId)?.definition, record, storeTimeZone(pack, record.formId))[locale]
+                  ? recordTitle(pack.forms.get(record.formId)?.definition, record, storeTimeZone(pack, record.formId), people)[locale]
                   : undefined;
               },
               timeZone: 'Asia/Shanghai',

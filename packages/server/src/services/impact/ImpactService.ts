@@ -17,6 +17,8 @@ import { impactWindow } from './impactWindow.js';
 import type { ImpactWorkerPool } from './ImpactWorkerPool.js';
 import type { RecordChange } from './RecordChange.js';
 import { recordTitle } from '../recordTitle.js';
+import type { PeopleDirectory } from '../people/PeopleDirectory.js';
+import { titleNamesPeople } from './titleNamesPeople.js';
 import { replayBatch, type BatchResult } from './replayRecord.js';
 import type { RecordsRepository } from '../../store/ports/RecordsRepository.js';
 
@@ -77,7 +79,12 @@ export class ImpactService {
   readonly limits: ImpactLimits;
 
   constructor(
-    private readonly deps: { store: StorePorts; definitions: DefinitionService; clock: Clock },
+    private readonly deps: {
+      store: StorePorts;
+      definitions: DefinitionService;
+      clock: Clock;
+      people: Pick<PeopleDirectory, 'displayNames'>;
+    },
     private readonly pool: ImpactWorkerPool | null,
     limits: Partial<ImpactLimits> = {},
   ) {
@@ -125,7 +132,7 @@ export class ImpactService {
     let retitle = false;
     for (const plan of prepared.plans) {
       const fields = this.limits.wholeRecords ? undefined : plan.fields;
-      retitle ||= fields !== undefined;
+      retitle ||= fields !== undefined || titleNamesPeople(plan.after.form);
       const parallel = usePool && !plan.needsHistory;
       const partition = parallel
         ? await this.deps.store.impactPartition(
@@ -185,7 +192,8 @@ export class ImpactService {
       signal?.throwIfAborted();
       if (failed.error) throw failed.error;
     }
-    // Read cut down to the fields the rules read, the listed records are titled from their whole data.
+    // Read cut down to the fields the rules read, the listed records are titled from their whole data
+    // (and with people's display names: the threads that replay know only their user names).
     if (retitle) await this.retitle(tally.trim(), prepared.plans);
     return impactAnswer(tally, {
       window: prepared.window,
@@ -267,11 +275,12 @@ export class ImpactService {
 
   /** The titles of the listed records, from their whole stored data (at most `listLimit` reads). */
   private async retitle(listed: RecordChange[], plans: readonly ImpactPlan[]): Promise<void> {
+    const people = await this.deps.people.displayNames();
     for (const change of listed) {
       const plan = plans.find((p) => p.formId === change.formId);
       const record = await this.deps.store.getRecord(change.id);
       if (!plan || !record) continue;
-      change.title = recordTitle(plan.after.form, { data: record.data, createdAt: change.createdAt }, plan.timeZone);
+      change.title = recordTitle(plan.after.form, { data: record.data, createdAt: change.createdAt }, plan.timeZone, people);
     }
   }
 

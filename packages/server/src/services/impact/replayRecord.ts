@@ -14,6 +14,8 @@ export interface PolicyPair {
 }
 
 const HOUR = 3_600_000;
+/** A replay titles people by their user names; the service retitles the listed records with display names (`titleNamesPeople`). */
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 /**
  * A formatter of local months (YYYY-MM) in a zone, made once per plan. Formatting is slow next to
@@ -117,7 +119,7 @@ export function replayBatch(
     if (listed.length < list)
       listed.push({
         ...replayed.change,
-        title: recordTitle(pair.after.form, { data: replayed.data, createdAt: row.createdAt }, pair.timeZone),
+        title: recordTitle(pair.after.form, { data: replayed.data, createdAt: row.createdAt }, pair.timeZone, NO_NAMES),
       });
   });
   return { tally: tally.data(), listed };
@@ -133,7 +135,10 @@ export function replayPart(pair: PolicyPair, rows: readonly ImpactPartRow[], now
     if (!change) continue;
     tally.add(change);
     if (listed.length < list)
-      listed.push({ ...change, title: recordTitle(pair.after.form, { data: row.data, createdAt: row.createdAt }, pair.timeZone) });
+      listed.push({
+        ...change,
+        title: recordTitle(pair.after.form, { data: row.data, createdAt: row.createdAt }, pair.timeZone, NO_NAMES),
+      });
   }
   return { tally: tally.data(), listed };
 }

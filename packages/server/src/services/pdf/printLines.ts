@@ -87,7 +87,11 @@ export function printLayout(form: FormDefinition, record: StoredRecord, context:
   const text = (value: Parameters<typeof pickText>[0] | undefined, fallback: string) => (value ? pickText(value, locale) : fallback);
   const state = form.statusFlow?.states.find((s) => s.id === record.status);
   const header: PrintLine[] = [
-    { label: words.number, value: recordName(form, record.data, locale) || '–', depth: 0 },
+    {
+      label: words.number,
+      value: recordName(form, record.data, locale, (username) => context.people.get(username) ?? username) || '–',
+      depth: 0,
+    },
     { label: words.store, value: record.store === null ? '–' : (context.stores?.get(record.store) ?? record.store), depth: 0 },
     { label: words.status, value: state ? pickText(state.label, locale) : '–', depth: 0 },
     {

@@ -31,6 +31,8 @@ export class RecordLinks {
   constructor(
     private readonly store: Pick<RecordsRepository, 'getRecord' | 'linkingRecords'>,
     private readonly pack: () => Promise<Pack>,
+    /** People's display names by user name (titles that name a person). */
+    private readonly names: () => Promise<ReadonlyMap<string, string>>,
   ) {}
 
   /** Refuses a link to a record that is missing, of another form or of another store (a 422 at the field). */
@@ -57,6 +59,7 @@ export class RecordLinks {
    */
   async view(record: StoredRecord, visible: (other: StoredRecord) => boolean) {
     const pack = await this.pack();
+    const people = await this.names();
     const formOf = (id: string) => pack.forms.get(id)?.definition;
     const present = (other: StoredRecord): LinkedRecordView => {
       const form = formOf(other.formId);
@@ -64,7 +67,7 @@ export class RecordLinks {
       return {
         id: other.id,
         formId: other.formId,
-        title: recordTitle(form, other, storeTimeZone(pack, other.formId)),
+        title: recordTitle(form, other, storeTimeZone(pack, other.formId), people),
         status: other.status,
         statusLabel: state ? { 'zh-CN': pickText(state.label, 'zh-CN'), en: pickText(state.label, 'en') } : null,
         createdAt: other.createdAt,
