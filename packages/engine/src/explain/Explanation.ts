@@ -7,6 +7,8 @@ export interface FactConditionExplanation {
   factLabel: LocalizedText;
   /** Labels of the fact's options, to show values in words. */
   optionLabels?: Record<string, LocalizedText>;
+  /** The fact is a person field: its value is a user name, read by the person's display name. */
+  person?: true;
   operator: string;
   path?: string;
   value: unknown;

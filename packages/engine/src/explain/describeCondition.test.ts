@@ -24,6 +24,24 @@ describe('describeCondition', () => {
     );
   });
 
+  it('when the fact is a person field, then its value reads as the display name of the person, never the user name', () => {
+    const technician = {
+      kind: 'fact',
+      fact: 'technician',
+      factLabel: t('技术员', 'Technician'),
+      operator: 'isFilled',
+      value: true,
+      factValue: 'zhouzhiqiang',
+      person: true,
+      result: true,
+    } as unknown as FactConditionExplanation;
+    const personName = (username: string) => (username === 'zhouzhiqiang' ? '周志强' : username);
+    expect(describeCondition(technician, 'zh-CN', { personName })).toBe('技术员 已填写 ✓（实际：周志强）');
+    // Without the directory (the CLI), the value as stored; a field that is not a person is never looked up.
+    expect(describeCondition(technician, 'zh-CN')).toBe('技术员 已填写 ✓（实际：zhouzhiqiang）');
+    expect(describeCondition({ ...technician, person: undefined }, 'zh-CN', { personName })).toContain('实际：zhouzhiqiang');
+  });
+
   it('when a group is a shared condition with a name, then the line says that name holds, never its code', () => {
     const group = {
       kind: 'not',

@@ -4,11 +4,16 @@ import { enumKey } from '../forms/enumKey.js';
 import { CUSTOM_OPERATORS } from '../rules/customOperators.js';
 import type { ConditionExplanation, FactConditionExplanation } from './Explanation.js';
 import { formatLocalDate, formatLocalTime, localYear } from '../i18n/localTime.js';
+import type { PersonName } from '../forms/recordName.js';
 
-/** How values read: times in the stores' zone (default Asia/Shanghai), the year left out when it is now's. */
+/**
+ * How values read: times in the stores' zone (default Asia/Shanghai), the year left out when it is
+ * now's; people by `personName` (a person field holds a user name).
+ */
 export interface DescribeConditionOptions {
   timeZone?: string;
   now?: Date | string;
+  personName?: PersonName;
 }
 
 const OPERATOR_WORDS: Record<OperatorName, LocalizedText> = {
@@ -111,6 +116,7 @@ function formatValue(value: unknown, condition: FactConditionExplanation, locale
   if (typeof value === 'number') return String(Math.round(value * 100) / 100);
   const option = condition.optionLabels?.[enumKey(value)];
   if (option) return pickText(option, locale);
+  if (condition.person && typeof value === 'string' && options.personName) return options.personName(value);
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
   // Times and dates as people read them, never ISO.
   if (typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)))

@@ -53,6 +53,7 @@ export function explainConditions(
     factValue: evaluated && 'factResult' in evaluated ? (evaluated.factResult ?? null) : null,
   };
   if (fact?.enumTitles) leaf.optionLabels = fact.enumTitles;
+  if (fact?.kind === 'person') leaf.person = true;
   if (definition.path) leaf.path = definition.path;
   const valueRef = asFactReference(definition.value);
   if (valueRef !== undefined) {

@@ -19,6 +19,8 @@ export interface FieldInfo {
   many: boolean;
   /** Item field of an array field. */
   items?: FieldInfo;
+  /** What the field holds beyond its type (`x-kind`: person, store, photo, link, money...). */
+  kind?: string;
 }
 
 /** Finds the field at a dot path in a record schema; undefined when the schema has no such field. */
@@ -44,6 +46,7 @@ function describe(root: RecordSchema, schema: RecordSchema, path: string, many: 
   if (Array.isArray(schema.enum)) info.enum = schema.enum;
   if (schema['x-enumTitles']) info.enumTitles = schema['x-enumTitles'];
   if (schema['x-title']) info.label = schema['x-title'];
+  if (typeof schema['x-kind'] === 'string') info.kind = schema['x-kind'];
   if (typeof schema.minimum === 'number') info.minimum = schema.minimum;
   if (typeof schema.maximum === 'number') info.maximum = schema.maximum;
   if (info.type === 'array' && isSchema(schema.items)) info.items = describe(root, deref(root, schema.items) ?? {}, path, false);

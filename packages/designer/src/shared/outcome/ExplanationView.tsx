@@ -3,6 +3,7 @@ import {
   describeCondition,
   sharedConditionHolds,
   type ConditionExplanation,
+  type PersonName,
   type RuleExplanation,
   type TableRowPlace,
 } from '@aftersales/engine';
@@ -16,11 +17,14 @@ export function ExplanationView({
   explanation,
   rowOf,
   timeZone = 'Asia/Shanghai',
+  personName,
 }: {
   explanation: RuleExplanation[];
   rowOf?: (ruleSet: string, rule: string) => TableRowPlace | undefined;
   /** The stores' zone: times in conditions read as its local times. */
   timeZone?: string;
+  /** People's names by user name (a person field's value); without it, the value as stored. */
+  personName?: PersonName;
 }) {
   const { t, text } = useI18n();
   return (
@@ -33,7 +37,7 @@ export function ExplanationView({
           <TableRowTag place={rowOf?.(rule.ruleSet, rule.rule)} matched={rule.fired} />
           {rule.conditions && (
             <div className="condition-tree">
-              <ConditionNode node={rule.conditions} timeZone={timeZone} />
+              <ConditionNode node={rule.conditions} timeZone={timeZone} personName={personName} />
             </div>
           )}
         </li>
@@ -59,13 +63,13 @@ function RuleVerdict({ rule }: { rule: RuleExplanation }) {
   return rule.fired ? <Tag color="green">{t('bench.applies')}</Tag> : <Tag>{t('bench.doesNotApply')}</Tag>;
 }
 
-function ConditionNode({ node, timeZone }: { node: ConditionExplanation; timeZone: string }) {
+function ConditionNode({ node, timeZone, personName }: { node: ConditionExplanation; timeZone: string; personName?: PersonName }) {
   const { t, text, locale } = useI18n();
   if (node.kind === 'fact') {
     const color = node.result === true ? '#389e0d' : node.result === false ? '#cf1322' : '#8c8c8c';
     return (
       <ul>
-        <li style={{ color }}>{describeCondition(node, locale, { timeZone, now: new Date() })}</li>
+        <li style={{ color }}>{describeCondition(node, locale, { timeZone, now: new Date(), ...(personName ? { personName } : {}) })}</li>
       </ul>
     );
   }
@@ -79,7 +83,7 @@ function ConditionNode({ node, timeZone }: { node: ConditionExplanation; timeZon
         {t(`bench.group.${node.kind}`)}
         {node.reference === undefined && ` ${mark}`}
         {node.children.map((child, i) => (
-          <ConditionNode key={i} node={child} timeZone={timeZone} />
+          <ConditionNode key={i} node={child} timeZone={timeZone} personName={personName} />
         ))}
       </li>
     </ul>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button } from 'antd';
 import type { Evaluation, FormDefinition, RuleExplanation } from '@aftersales/engine';
 import { useApi } from '../../app/ApiContext';
+import { personName, usePeople } from '../../shared/people/usePeople';
 import { useI18n } from '../../i18n/I18nContext';
 import { ExplanationView } from '../../shared/outcome/ExplanationView';
 import { OutcomeView } from '../../shared/outcome/OutcomeView';
@@ -26,6 +27,7 @@ export function PolicyAnswer({
 }) {
   const { t, locale } = useI18n();
   const api = useApi();
+  const people = usePeople(api);
   const labels = usePolicyText(form);
   const [open, setOpen] = useState(false);
   const [explanation, setExplanation] = useState(evaluation.explanation);
@@ -48,7 +50,13 @@ export function PolicyAnswer({
       </Button>
       <div id={panel} hidden={!open}>
         {open && error && <Alert type="error" showIcon title={error} />}
-        {open && !error && (explanation ? <ExplanationView explanation={explanation} timeZone={labels.timeZone} /> : <Loading />)}
+        {open &&
+          !error &&
+          (explanation ? (
+            <ExplanationView explanation={explanation} timeZone={labels.timeZone} personName={(username) => personName(people, username)} />
+          ) : (
+            <Loading />
+          ))}
       </div>
     </div>
   );
