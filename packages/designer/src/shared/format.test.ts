@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDuration, formatMoney } from './format';
+import { formatCount, formatDateTime, formatDuration, formatMoney } from './format';
 
 describe('staff formats', () => {
   it('when a UTC time is shown, then it is in China time', () => {
@@ -17,5 +17,13 @@ describe('staff formats', () => {
   it('when money is shown, then it is yuan with two decimals', () => {
     expect(formatMoney(1234.5, 'en')).toBe('CN¥1,234.50');
     expect(formatMoney(10, 'zh-CN')).toBe('¥10.00');
+  });
+});
+
+describe('counts', () => {
+  it('when the server counted up to its cap and stopped, then the count says there are more, never a capped count as exact', () => {
+    expect(formatCount(10_000, true, 'zh-CN')).toBe('10,000+');
+    expect(formatCount(10_000, false, 'en')).toBe('10,000');
+    expect(formatCount(231, false, 'zh-CN')).toBe('231');
   });
 });

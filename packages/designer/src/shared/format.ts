@@ -24,3 +24,12 @@ export function formatDuration(ms: number, locale: Locale): string {
 export function formatMoney(amount: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency: 'CNY' }).format(amount);
 }
+
+/**
+ * A count as people read it, with thousands separators: "10,000+" when the server counted up to it
+ * and stopped (`capped`: there are more), never a capped count as if it were exact.
+ */
+export function formatCount(total: number, capped: boolean, locale: Locale): string {
+  const text = total.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en');
+  return capped ? `${text}+` : text;
+}

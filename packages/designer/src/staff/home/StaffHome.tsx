@@ -6,7 +6,7 @@ import type { FormDefinition } from '@aftersales/engine';
 import { useApi } from '../../app/ApiContext';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useI18n } from '../../i18n/I18nContext';
-import { formatDateTime } from '../../shared/format';
+import { formatCount, formatDateTime } from '../../shared/format';
 import { recordLabel } from '../shared/recordLabel';
 import { usePeople } from '../../shared/people/usePeople';
 import { useForms } from '../shared/useForms';
@@ -22,6 +22,12 @@ export function fillsForm(form: FormDefinition | undefined, policyRoles: string[
 }
 
 /** Home: what waits for this person (counts, notices and reminders), the forms they fill (by policy role) and the store's other forms. */
+interface Count {
+  total: number;
+  capped: boolean;
+}
+const countOf = (page: { total: number; totalCapped: boolean }): Count => ({ total: page.total, capped: page.totalCapped });
+
 export function StaffHome() {
   const api = useApi();
   const people = usePeople(api);
@@ -29,10 +35,12 @@ export function StaffHome() {
   const { t, text, locale } = useI18n();
   const forms = useForms();
   const manager = hasRole('admin', 'manager');
-  const [counts, setCounts] = useState<{ open: number; jobs?: number; approvals?: number; overdue?: number } | null>(null);
+  /** Counts as the server gives them: up to 10,000, `capped` when there are more. */
+  const [counts, setCounts] = useState<{ open: Count; jobs?: number; approvals?: Count; overdue?: Count } | null>(null);
   const [notices, setNotices] = useState<NoticeItem[] | null>(null);
-  const [noticePage, setNoticePage] = useState<{ total: number; nextCursor: string | null; loading: boolean }>({
+  const [noticePage, setNoticePage] = useState<{ total: number; totalCapped: boolean; nextCursor: string | null; loading: boolean }>({
     total: 0,
+    totalCapped: false,
     nextCursor: null,
     loading: false,
   });
@@ -44,7 +52,7 @@ export function StaffHome() {
       .then((r) => {
         if (!live) return;
         setNotices(r.items);
-        setNoticePage({ total: r.total, nextCursor: r.nextCursor, loading: false });
+        setNoticePage({ total: r.total, totalCapped: r.totalCapped, nextCursor: r.nextCursor, loading: false });
       })
       .catch(() => live && setNotices([]));
     return () => {
@@ -59,7 +67,7 @@ export function StaffHome() {
       .notifications(NOTICES_PER_PAGE, noticePage.nextCursor)
       .then((r) => {
         setNotices((shown) => [...(shown ?? []), ...r.items]);
-        setNoticePage({ total: r.total, nextCursor: r.nextCursor, loading: false });
+        setNoticePage({ total: r.total, totalCapped: r.totalCapped, nextCursor: r.nextCursor, loading: false });
       })
       .catch(() => setNoticePage((p) => ({ ...p, loading: false })));
   };
@@ -67,15 +75,15 @@ export function StaffHome() {
   useEffect(() => {
     let live = true;
     void Promise.all([
-      api.work.records({ mine: true, deadline: 'open', limit: 1 }).then((r) => r.total),
-      manager ? api.work.approvals('pending').then((r) => r.total) : Promise.resolve(undefined),
-      manager ? api.work.deadlines('breached', { limit: 1 }).then((r) => r.total) : Promise.resolve(undefined),
+      api.work.records({ mine: true, deadline: 'open', limit: 1 }).then(countOf),
+      manager ? api.work.approvals('pending').then(countOf) : Promise.resolve(undefined),
+      manager ? api.work.deadlines('breached', { limit: 1 }).then(countOf) : Promise.resolve(undefined),
       api.fieldwork.myJobs().then((r) => r.items.length),
     ])
       .then(
         ([open, approvals, overdue, jobs]) => live && setCounts({ open, jobs, ...(approvals === undefined ? {} : { approvals, overdue }) }),
       )
-      .catch(() => live && setCounts({ open: 0 }));
+      .catch(() => live && setCounts({ open: { total: 0, capped: false } }));
     return () => {
       live = false;
     };
@@ -116,7 +124,10 @@ export function StaffHome() {
         <Col xs={24} sm={8} lg={6}>
           <Link to="/staff/records?deadline=open">
             <Card hoverable>
-              <Statistic title={t('staff.home.openDeadlines')} value={counts?.open ?? '–'} />
+              <Statistic
+                title={t('staff.home.openDeadlines')}
+                value={counts ? formatCount(counts.open.total, counts.open.capped, locale) : '–'}
+              />
             </Card>
           </Link>
         </Col>
@@ -131,7 +142,7 @@ export function StaffHome() {
           <Col xs={12} sm={8} lg={6}>
             <Link to="/staff/approvals">
               <Card hoverable>
-                <Statistic title={t('staff.home.approvals')} value={counts.approvals} />
+                <Statistic title={t('staff.home.approvals')} value={formatCount(counts.approvals.total, counts.approvals.capped, locale)} />
               </Card>
             </Link>
           </Col>
@@ -140,7 +151,11 @@ export function StaffHome() {
           <Col xs={12} sm={8} lg={6}>
             <Link to="/staff/overdue">
               <Card hoverable>
-                <Statistic title={t('staff.home.overdue')} value={counts.overdue} valueStyle={counts.overdue ? { color: '#cf1322' } : {}} />
+                <Statistic
+                  title={t('staff.home.overdue')}
+                  value={formatCount(counts.overdue.total, counts.overdue.capped, locale)}
+                  valueStyle={counts.overdue.total ? { color: '#cf1322' } : {}}
+                />
               </Card>
             </Link>
           </Col>
@@ -183,6 +198,7 @@ export function StaffHome() {
           <LoadMore
             shown={notices.length}
             total={noticePage.total}
+            atLeast={noticePage.totalCapped}
             more={noticePage.nextCursor !== null}
             loading={noticePage.loading}
             onMore={moreNotices}

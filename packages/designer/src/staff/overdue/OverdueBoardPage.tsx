@@ -8,8 +8,7 @@ import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { CHIP_COLORS, chipLabel } from '../shared/DeadlineChips';
 import { chipOf, lateMsOf } from '../shared/deadlineChip';
-import { formatDateTime, formatDuration } from '../../shared/format';
-import { namedPageButtons } from '../shared/pagination';
+import { formatCount, formatDateTime, formatDuration } from '../../shared/format';
 import { problemText } from '../../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
 import { usePeople } from '../../shared/people/usePeople';
@@ -31,7 +30,14 @@ export function OverdueBoardPage() {
   const { t, text, locale } = useI18n();
   const forms = useForms();
   const policy = usePolicyText();
-  const [board, setBoard] = useState<{ late: Row[]; soon: Row[]; now: string; total: number; nextCursor: string | null } | null>(null);
+  const [board, setBoard] = useState<{
+    late: Row[];
+    soon: Row[];
+    now: string;
+    total: number;
+    totalCapped: boolean;
+    nextCursor: string | null;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   /** How many late rows are shown: a refresh asks for as many again (up to a page of 500). */
@@ -46,7 +52,14 @@ export function OverdueBoardPage() {
       ]);
       const now = open.now;
       const soon = open.items.filter((d) => ['overdue', 'dueSoon'].includes(chipOf(d, now)));
-      setBoard({ late: breached.items, soon, now, total: breached.total, nextCursor: breached.nextCursor });
+      setBoard({
+        late: breached.items,
+        soon,
+        now,
+        total: breached.total,
+        totalCapped: breached.totalCapped,
+        nextCursor: breached.nextCursor,
+      });
       setError(null);
     } catch (e) {
       setError(problemText(e, t, locale));
@@ -59,7 +72,13 @@ export function OverdueBoardPage() {
     try {
       const next = await api.work.deadlines('breached', { limit: PAGE, cursor: board.nextCursor });
       shown.current = board.late.length + next.items.length;
-      setBoard({ ...board, late: [...board.late, ...next.items], total: next.total, nextCursor: next.nextCursor });
+      setBoard({
+        ...board,
+        late: [...board.late, ...next.items],
+        total: next.total,
+        totalCapped: next.totalCapped,
+        nextCursor: next.nextCursor,
+      });
     } catch (e) {
       setError(problemText(e, t, locale));
     } finally {
@@ -131,7 +150,10 @@ export function OverdueBoardPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary" aria-live="polite">
         {board
-          ? t('staff.overdue.asOf', { time: formatDateTime(board.now, locale, policy.timeZone), count: board.total + board.soon.length })
+          ? t('staff.overdue.asOf', {
+              time: formatDateTime(board.now, locale, policy.timeZone),
+              count: formatCount(board.total + board.soon.length, board.totalCapped, locale),
+            })
           : ''}{' '}
         <Button size="small" onClick={() => void load()}>
           {t('staff.overdue.refresh')}
@@ -145,13 +167,15 @@ export function OverdueBoardPage() {
           dataSource={rows}
           columns={columns}
           scroll={{ x: 'max-content' }}
-          pagination={{ pageSize: 50, hideOnSinglePage: true, itemRender: namedPageButtons(t) }}
+          // One way through the list: the rows loaded so far, and 加载更多 under them (no pages of pages).
+          pagination={false}
           locale={{ emptyText: t('staff.overdue.none') }}
         />
         {board && (
           <LoadMore
             shown={rows.length}
             total={board.total + board.soon.length}
+            atLeast={board.totalCapped}
             more={board.nextCursor !== null}
             loading={loadingMore}
             onMore={() => void more()}
