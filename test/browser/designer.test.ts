@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSetFile } from '@aftersales/engine';
 import type { Browser, Page } from './support/playwright.js';
 import { addField, factRow, pick, selectText, settled } from './support/designer.js';
+import { motionless } from './support/motion.js';
 import { accessibleNames, textsWithCodes } from './support/accessibleNames.js';
 import { launchBrowser, shot } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
@@ -203,6 +204,29 @@ describe('designer in Chromium', () => {
 
     await page.getByRole('tab', { name: '版本' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'admin' }).count()).toBeGreaterThan(0);
+  });
+
+  it('when the admin leaves the rule editor with unsaved changes, then the app asks first: staying keeps them, leaving drops them', async () => {
+    const editor = page.url();
+    await page.getByRole('tab', { name: '规则', exact: true }).click();
+    await page.getByLabel('维修金额 的值').fill('150');
+    await expect.poll(() => page.getByText('有未保存的修改').isVisible()).toBe(true);
+    // The browser's back button: asked, and staying keeps the page and the edit.
+    await page.goBack();
+    await expect.poll(() => page.getByRole('dialog', { name: '离开此页？' }).isVisible()).toBe(true);
+    await motionless(page);
+    await shot(page, '08c-leave-unsaved');
+    await page.getByRole('button', { name: '留下' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: '离开此页？' }).count()).toBe(0);
+    expect(page.url()).toBe(editor);
+    expect(await page.getByLabel('维修金额 的值').inputValue()).toBe('150');
+    // A link of the menu: asked, and leaving goes there without saving.
+    await page.getByRole('link', { name: '表单', exact: true }).click();
+    await page.getByRole('button', { name: '离开，不保存' }).click();
+    await page.waitForURL('**/admin/forms');
+    await page.goto(editor);
+    await page.getByRole('tab', { name: '规则', exact: true }).click();
+    await expect.poll(() => page.getByLabel('维修金额 的值').inputValue()).toBe('200');
   });
 
   it('when the admin lowers the threshold to 100 yuan, then the impact preview lists the record newly needing approval; publish, diff, roll back', async () => {

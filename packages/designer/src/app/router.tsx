@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { createBrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { AppLayout } from './AppLayout';
 import { LoginPage } from './auth/LoginPage';
 import { RequireRole } from './auth/RequireRole';
@@ -23,18 +24,27 @@ const StaffRoutes = lazy(() => {
 const area = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
 /** The app's routes: sign-in, then the layout with the admin and staff areas. */
-export function AppRouter() {
+function AppRoutes() {
   return (
-    <BrowserRouter>
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route element={<AppLayout />}>
-          <Route index element={<HomeRedirect />} />
-          <Route path="admin/*" element={<RequireRole roles={['admin']}>{area(<AdminRoutes />)}</RequireRole>} />
-          <Route path="staff/*" element={<RequireRole roles={['admin', 'manager', 'staff']}>{area(<StaffRoutes />)}</RequireRole>} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Route>
-      </Routes>
-    </BrowserRouter>
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<AppLayout />}>
+        <Route index element={<HomeRedirect />} />
+        <Route path="admin/*" element={<RequireRole roles={['admin']}>{area(<AdminRoutes />)}</RequireRole>} />
+        <Route path="staff/*" element={<RequireRole roles={['admin', 'manager', 'staff']}>{area(<StaffRoutes />)}</RequireRole>} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
   );
+}
+
+let router: ReturnType<typeof createBrowserRouter> | undefined;
+
+/**
+ * The routes in a data router (made on first render, not on import), so that a page can hold a
+ * navigation (`useBlocker`: an editor with unsaved changes asks before it is left).
+ */
+export function AppRouter() {
+  router ??= createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);
+  return <RouterProvider router={router} />;
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DefinitionOf, DocumentDetail, DocumentKind } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
 import { createHistory, pushHistory, redoHistory, resetHistory, undoHistory, type History } from '../../shared/history';
+import { useLeaveGuard } from './useLeaveGuard';
 
 export interface DocumentEditor<D> {
   detail: DocumentDetail<D> | null;
@@ -20,7 +21,7 @@ export interface DocumentEditor<D> {
   reload: () => Promise<void>;
 }
 
-/** Loads a form or rule set, keeps its edits with undo/redo, saves the draft. */
+/** Loads a form or rule set, keeps its edits with undo/redo, saves the draft; asks before unsaved edits are left behind. */
 export function useDocumentEditor<K extends DocumentKind>(kind: K, id: string): DocumentEditor<DefinitionOf<K>> {
   type D = DefinitionOf<K>;
   const api = useApi();
@@ -65,6 +66,7 @@ export function useDocumentEditor<K extends DocumentKind>(kind: K, id: string): 
 
   const dirty = useMemo(() => JSON.stringify(history.present) !== JSON.stringify(saved), [history.present, saved]);
 
+  useLeaveGuard(dirty);
   useEffect(() => {
     if (!dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
