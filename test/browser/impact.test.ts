@@ -95,7 +95,7 @@ describe('impact over the stored history in Chromium', () => {
     await expect.poll(() => page.getByTestId('impact-answer').isVisible(), { timeout: 120_000 }).toBe(true);
     const text = await page.getByTestId('impact-answer').innerText();
     expect(text).toMatch(/变为按时的时限\s*[1-9]/);
-    expect(text).toMatch(/到场：截止 11\/27 16:00（超时） → 11\/30 16:00（按时）/);
+    expect(text).toMatch(/到场：截止 \d{4}-11-27 16:00（超时） → \d{4}-11-30 16:00（按时）/);
     await shot(page, 'impact-03-calendar-desk');
   }, 180_000);
 });

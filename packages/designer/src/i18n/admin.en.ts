@@ -729,6 +729,7 @@ export const adminEn = {
   'impact.byStore': 'By store',
   'impact.byMonth': 'By month',
   'impact.byRule': 'By rule',
+  'impact.topOf': 'The {shown} most changed (of {total})',
   'impact.seriesLate': 'Now late',
   'impact.seriesOnTime': 'Now on time',
   'impact.seriesRecords': 'Records changed',

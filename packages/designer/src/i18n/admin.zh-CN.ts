@@ -718,6 +718,7 @@ export const adminZhCN: AdminMessages = {
   'impact.byStore': '按门店',
   'impact.byMonth': '按月份',
   'impact.byRule': '按规则',
+  'impact.topOf': '变化最多的 {shown} 项（共 {total} 项）',
   'impact.seriesLate': '变为超时',
   'impact.seriesOnTime': '变为按时',
   'impact.seriesRecords': '变化的记录',

@@ -3,12 +3,14 @@ import { Link } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, List, Progress, Row, Segmented, Space, Typography } from 'antd';
 import type { LocalizedText } from '@aftersales/engine';
 import { ApiError } from '../../api/ApiError';
-import { runImpact, type ImpactAnswer, type ImpactDraft, type ImpactProgress } from '../../api/impactApi';
+import { runImpact, type ImpactAnswer, type ImpactCounts, type ImpactDraft, type ImpactProgress } from '../../api/impactApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { EChart } from '../../shared/EChart';
+import { formatDateTime } from '../../shared/format';
 import { describeImpactRecord } from './describeImpactRecord';
 import { useStoreNames } from '../../shared/useStoreNames';
+import { personName, usePeople } from '../../shared/people/usePeople';
 import { barHeight, impactBarOption } from './impactCharts';
 
 export interface HistoryImpactPanelProps {
@@ -22,6 +24,9 @@ export interface HistoryImpactPanelProps {
 
 type Window = '90d' | '365d' | 'all';
 
+/** The most changed people, stores and rules a chart shows. */
+const TOP = 15;
+
 /**
  * What publishing the draft would have done to the stored records of a period, replayed on the
  * server (POST /impact): progress with cancel, totals, charts by person, store, month and rule,
@@ -31,6 +36,7 @@ export function HistoryImpactPanel({ draft, roleLabels = {}, timeZone = 'Asia/Sh
   const api = useApi();
   const { t, text, locale } = useI18n();
   const stores = useStoreNames();
+  const people = usePeople(api);
   const [since, setSince] = useState<Window>('90d');
   const [progress, setProgress] = useState<ImpactProgress | null>(null);
   const [answer, setAnswer] = useState<ImpactAnswer | null>(null);
@@ -69,17 +75,8 @@ export function HistoryImpactPanel({ draft, roleLabels = {}, timeZone = 'Asia/Sh
   };
 
   const role = (id: string) => text(roleLabels[id]) || t('impact.someone');
-  const time = useMemo(() => {
-    const format = new Intl.DateTimeFormat(locale, {
-      timeZone,
-      month: 'numeric',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    });
-    return (iso: string) => format.format(new Date(iso));
-  }, [locale, timeZone]);
+  // The app's one date-time format (2026-12-08 15:05), in the stores' zone.
+  const time = (iso: string) => formatDateTime(iso, locale, timeZone);
   const monthLabel = useMemo(() => {
     const format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short' });
     return (month: string) => format.format(new Date(`${month}-15T00:00:00Z`));
@@ -87,27 +84,32 @@ export function HistoryImpactPanel({ draft, roleLabels = {}, timeZone = 'Asia/Sh
   const names = { records: t('impact.seriesRecords'), late: t('impact.seriesLate'), onTime: t('impact.seriesOnTime') };
   const amount = (value: number, count: number) => t('impact.amount', { amount: value.toLocaleString(locale), count });
 
+  // People, stores and rules: the most changed first, at most TOP of them (the chart says so when there are more).
+  const top = <T,>(title: string, all: readonly T[], slice: (item: T) => { label: string; counts: ImpactCounts }) => ({
+    title,
+    slices: all.slice(0, TOP).map(slice),
+    of: all.length,
+  });
   const charts = answer
     ? [
-        {
-          title: t('impact.byPerson'),
-          slices: answer.byPerson.slice(0, 15).map((p) => ({
-            label: p.roleLabel
-              ? locale === 'en'
-                ? `${p.person} (${text(p.roleLabel)})`
-                : `${p.person}（${text(p.roleLabel)}）`
-              : p.person,
+        top(t('impact.byPerson'), answer.byPerson, (p) => {
+          // A person field holds a user name (or a name typed before the store had accounts): read by display name.
+          const name = personName(people, p.person);
+          return {
+            label: p.roleLabel ? (locale === 'en' ? `${name} (${text(p.roleLabel)})` : `${name}（${text(p.roleLabel)}）`) : name,
             counts: p,
-          })),
-        },
+          };
+        }),
+        top(t('impact.byStore'), answer.byStore, (s) => ({
+          label: s.store === null ? t('impact.noStore') : stores.nameOf(s.store),
+          counts: s,
+        })),
         {
-          title: t('impact.byStore'),
-          slices: answer.byStore
-            .slice(0, 15)
-            .map((s) => ({ label: s.store === null ? t('impact.noStore') : stores.nameOf(s.store), counts: s })),
+          title: t('impact.byMonth'),
+          slices: answer.byMonth.map((m) => ({ label: monthLabel(m.month), counts: m })),
+          of: answer.byMonth.length,
         },
-        { title: t('impact.byMonth'), slices: answer.byMonth.map((m) => ({ label: monthLabel(m.month), counts: m })) },
-        { title: t('impact.byRule'), slices: answer.byRule.slice(0, 15).map((r) => ({ label: text(r.title), counts: r })) },
+        top(t('impact.byRule'), answer.byRule, (r) => ({ label: text(r.title), counts: r })),
       ].filter((c) => c.slices.length > 0)
     : [];
 
@@ -169,6 +171,11 @@ export function HistoryImpactPanel({ draft, roleLabels = {}, timeZone = 'Asia/Sh
                   {charts.map((chart) => (
                     <Col key={chart.title} xs={24} lg={12}>
                       <Typography.Title level={5}>{chart.title}</Typography.Title>
+                      {chart.of > chart.slices.length && (
+                        <Typography.Text type="secondary">
+                          {t('impact.topOf', { shown: chart.slices.length, total: chart.of })}
+                        </Typography.Text>
+                      )}
                       <EChart
                         option={impactBarOption(chart.slices, names)}
                         label={t('impact.chartLabel', { title: chart.title })}
@@ -185,12 +192,16 @@ export function HistoryImpactPanel({ draft, roleLabels = {}, timeZone = 'Asia/Sh
                   renderItem={(record) => (
                     <List.Item>
                       <Space direction="vertical" size={0}>
-                        <Link to={`/staff/records/${record.id}`}>{text(record.title)}</Link>
-                        {describeImpactRecord(record, { t, text, time, role }).map((line, i) => (
-                          <Typography.Text key={i} type="secondary">
-                            {line}
-                          </Typography.Text>
-                        ))}
+                        <Link to={`/staff/records/${record.id}`} target="_blank" rel="noreferrer">
+                          {text(record.title)}
+                        </Link>
+                        {describeImpactRecord(record, { t, text, time, role, person: (username) => personName(people, username) }).map(
+                          (line, i) => (
+                            <Typography.Text key={i} type="secondary">
+                              {line}
+                            </Typography.Text>
+                          ),
+                        )}
                       </Space>
                     </List.Item>
                   )}

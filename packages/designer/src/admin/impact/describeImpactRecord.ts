@@ -10,12 +10,15 @@ export function describeImpactRecord(
     text: (label: LocalizedText | undefined) => string;
     time: (iso: string) => string;
     role: (role: string) => string;
+    /** A person by display name (a fine's payer is a user name, or a name typed before the store had accounts). */
+    person: (username: string) => string;
   },
 ): string[] {
-  const { t, text, time, role } = words;
+  const { t, text, time, role, person } = words;
   const due = (d: ImpactDue | null) =>
     d?.dueAt ? t('impact.dueAt', { time: time(d.dueAt), state: d.late ? t('impact.late') : t('impact.onTime') }) : t('impact.noDeadline');
-  const who = (f: { role: string; person: string | null }) => [role(f.role), f.person].filter(Boolean).join(' ');
+  const who = (f: { role: string; person: string | null }) =>
+    [role(f.role), f.person === null ? '' : person(f.person)].filter(Boolean).join(' ');
   return [
     ...record.deadlines.map((d) => t('impact.due', { what: text(d.what), before: due(d.before), after: due(d.after) })),
     ...record.finesAdded.map((f) => t('impact.fineAdded', { amount: f.amount, who: who(f) })),

@@ -29,15 +29,20 @@ const byImpact = (a: ImpactCounts, b: ImpactCounts) =>
 /** Turns a tally into the answer: slices with their labels (rule titles, policy role names), largest first; months in order. */
 export function impactAnswer(
   tally: ImpactTally,
+  /** `packs`: the draft's, then the published one (names are taken from the first that has them). */
   context: { window: { from: string | undefined; to: string }; now: Date; packs: Pack[]; formIds: string[]; threads: number },
 ): ImpactAnswer {
   const ruleTitles = new Map<string, LocalizedText>();
   const roleLabels = new Map<string, LocalizedText>();
   const formTitles = new Map<string, LocalizedText>();
+  // The first pack names first (the draft, then the published): a rule the draft renames reads as the admin renamed it.
+  const first = <V>(map: Map<string, V>, key: string, value: V) => {
+    if (!map.has(key)) map.set(key, value);
+  };
   for (const pack of context.packs) {
-    for (const [id, entry] of pack.ruleSets) for (const rule of entry.definition.rules) ruleTitles.set(`${id}/${rule.name}`, rule.title);
-    for (const role of pack.roles?.definition.roles ?? []) roleLabels.set(role.id, role.label);
-    for (const [id, entry] of pack.forms) formTitles.set(id, entry.definition.title);
+    for (const [id, entry] of pack.ruleSets) for (const rule of entry.definition.rules) first(ruleTitles, `${id}/${rule.name}`, rule.title);
+    for (const role of pack.roles?.definition.roles ?? []) first(roleLabels, role.id, role.label);
+    for (const [id, entry] of pack.forms) first(formTitles, id, entry.definition.title);
   }
   const slices = <T>(map: Map<string, ImpactCounts>, label: (key: string) => T) =>
     [...map].map(([key, counts]) => ({ ...label(key), ...counts }));

@@ -130,6 +130,24 @@ describe('ImpactService', () => {
     expect(arrival.after).toEqual({ dueAt: '2026-11-02T06:00:00.000Z', late: true });
   });
 
+  it('when the draft also renames the rule, then the answer names it as the draft does', async () => {
+    const renamed = lowerT1(4);
+    Object.assign(
+      renamed.rules.find((r) => r.name === 'T1-urban')!,
+      {
+        title: {
+          'zh-CN': '市区 4 个工作小时内到场',
+          en: 'Urban: on site within 4 working hours',
+        },
+      },
+    );
+    const answer = await service.run(await service.prepare(admin, { draft: { kind: 'ruleset', id: turnaround.id, definition: renamed } }));
+    expect(answer.byRule.find((r) => r.rule === T1)?.title).toEqual({
+      'zh-CN': '市区 4 个工作小时内到场',
+      en: 'Urban: on site within 4 working hours',
+    });
+  });
+
   it('when the draft is the rule set’s stored draft, then it is the one replayed', async () => {
     await server.services.definitions.saveDraft('ruleset', turnaround.id, lowerT1(5), 'admin');
     const answer = await service.run(await service.prepare(admin, { draft: { kind: 'ruleset', id: turnaround.id } }));
