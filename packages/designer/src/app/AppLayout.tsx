@@ -1,6 +1,7 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Button, Layout, Space } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n/I18nContext';
 import { useAuth } from './auth/AuthContext';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -15,6 +16,11 @@ export function AppLayout() {
   const location = useLocation();
   const items = navigationFor(user ?? null, t);
   const [collapsed, setCollapsed] = useState(false);
+  /** Below the md breakpoint (a phone): the menu opens over the page from a button, and closes once a page is picked. */
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    if (narrow) setCollapsed(true);
+  }, [location.pathname, narrow]);
   const selected = items
     .flatMap((group) => group.children)
     .filter((item) => location.pathname.startsWith(item.key))
@@ -29,6 +35,16 @@ export function AppLayout() {
         className="app-header"
         style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#001529', paddingInline: 20 }}
       >
+        {items.length > 0 && narrow && (
+          <Button
+            className="menu-button"
+            icon={<MenuOutlined />}
+            aria-expanded={!collapsed}
+            aria-controls="side-nav"
+            aria-label={t(collapsed ? 'app.openMenu' : 'app.closeMenu')}
+            onClick={() => setCollapsed((c) => !c)}
+          />
+        )}
         <strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>{t('app.title')}</strong>
         <span style={{ flex: 1 }} />
         <LanguageSwitch />
@@ -46,11 +62,18 @@ export function AppLayout() {
       <Layout>
         {items.length > 0 && (
           <Layout.Sider
+            id="side-nav"
             width={200}
             breakpoint="md"
+            collapsible
+            collapsed={collapsed}
             collapsedWidth={0}
-            onCollapse={setCollapsed}
-            zeroWidthTriggerStyle={{ top: 8 }}
+            trigger={null}
+            onBreakpoint={(broken) => {
+              setNarrow(broken);
+              setCollapsed(broken);
+            }}
+            className={narrow ? 'side-nav-over' : undefined}
             theme="light"
             aria-label={t('app.navigation')}
           >
@@ -74,12 +97,7 @@ export function AppLayout() {
             </nav>
           </Layout.Sider>
         )}
-        <Layout.Content
-          id="main"
-          tabIndex={-1}
-          className={`app-content${collapsed && items.length > 0 ? ' sider-collapsed' : ''}`}
-          style={{ padding: 20, minWidth: 0 }}
-        >
+        <Layout.Content id="main" tabIndex={-1} className="app-content" style={{ padding: 20, minWidth: 0 }}>
           <RouteErrorBoundary>
             <Suspense fallback={<Loading />}>
               <Outlet />

@@ -12,6 +12,8 @@ export const en = {
   'app.title': 'After-sales Policy Studio',
   'app.language': 'Language',
   'app.navigation': 'Main navigation',
+  'app.openMenu': 'Open the menu',
+  'app.closeMenu': 'Close the menu',
   'app.skipToContent': 'Skip to content',
   'auth.intro': 'Sign in to configure store policies or fill in after-sales records.',
   'auth.username': 'User name',

@@ -5,6 +5,8 @@ export const zhCN: CommonMessages = {
   'app.title': '售后政策工作室',
   'app.language': '语言',
   'app.navigation': '主导航',
+  'app.openMenu': '打开菜单',
+  'app.closeMenu': '收起菜单',
   'app.skipToContent': '跳到正文',
   'auth.intro': '登录后可配置门店政策，或填写售后记录。',
   'auth.username': '用户名',
