@@ -4,7 +4,10 @@ import type { Row } from './rows.js';
 import type { SqliteDatabase } from './SqliteDatabase.js';
 import type { Where } from './where.js';
 
-/** One page: the rows after the cursor (one more than the limit, to know whether more follow) and the filter's total, counted up to COUNT_CAP. */
+/**
+ * One page: the rows after the cursor (one more than the limit, to know whether more follow) and the
+ * filter's total, counted up to COUNT_CAP (by `counted`, the same filter written for counting, when given).
+ */
 export function keysetPage<T>(
   database: SqliteDatabase,
   where: Where,
@@ -13,9 +16,10 @@ export function keysetPage<T>(
   filter: { limit: number },
   map: (row: Row) => T,
   withCursor: () => Where,
+  counted: Where = where,
 ): KeysetPage<T> {
   // Counted no further than COUNT_CAP rows: a page of a big list costs a bounded index walk.
-  const { total, capped } = cappedCount(database.db, table, new Conditions(where.parts, where.params));
+  const { total, capped } = cappedCount(database.db, table, new Conditions(counted.parts, counted.params));
   const paged = withCursor();
   const rows = database
     .stmt(`SELECT * FROM ${table} ${paged.clause()} ORDER BY ${order} LIMIT ?`)

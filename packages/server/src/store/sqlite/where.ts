@@ -19,11 +19,27 @@ export class Where {
   }
 }
 
-/** The row's record is one the user may see (a primary-key lookup per row, so an ordered walk stays ordered). */
+/**
+ * The row's record is one the user may see (a primary-key lookup per row, so an ordered walk stays
+ * ordered and a page stops early). A count walks every row of the filter: `visibleRecordIds` then.
+ */
 export function visibleRecord(table: string, visibleTo: Visibility, where: Where): string {
   const { username, stores } = visibleTo;
   where.params.push(username, username, ...stores);
   return `EXISTS (SELECT 1 FROM records r WHERE r.id = ${table}.record_id AND (r.created_by = ? OR r.assignee = ?${
     stores.length > 0 ? ` OR r.store IN (${stores.map(() => '?').join(', ')})` : ''
   }))`;
+}
+
+/**
+ * `visibleRecord` for counting: the row's record is among the records the user may see, read by the
+ * records' indexes (their stores', their own, their assigned), each row then found by its record.
+ * A count of a manager's breaches walked every breach of every store (275 ms at 100,000 records);
+ * this reads those of the manager's stores (7 ms). Same rows as `visibleRecord`.
+ */
+export function visibleRecordIds(table: string, visibleTo: Visibility, where: Where): string {
+  const { username, stores } = visibleTo;
+  where.params.push(...stores, username, username);
+  const ofStores = stores.length > 0 ? `SELECT id FROM records WHERE store IN (${stores.map(() => '?').join(', ')}) UNION ` : '';
+  return `${table}.record_id IN (${ofStores}SELECT id FROM records WHERE created_by = ? UNION SELECT id FROM records WHERE assignee = ?)`;
 }

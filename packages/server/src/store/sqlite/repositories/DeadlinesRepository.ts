@@ -8,7 +8,7 @@ import type { DeadlineMove, DeadlineRow, FineEntry, Notification } from '../../t
 import { keysetPage } from '../keysetPage.js';
 import { json, parse, str, type Row } from '../rows.js';
 import type { SqliteDatabase } from '../SqliteDatabase.js';
-import { visibleRecord, Where } from '../where.js';
+import { visibleRecord, visibleRecordIds, Where } from '../where.js';
 import type { SqliteAuditRepository } from './AuditRepository.js';
 import type { SqliteFinesRepository } from './FinesRepository.js';
 import type { SqliteNotificationsRepository } from './NotificationsRepository.js';
@@ -117,30 +117,45 @@ export class SqliteDeadlinesRepository implements DeadlinesRepository {
     return dashboard.complianceCounts(this.database.db, filter);
   }
   async pageDeadlines(filter: DeadlinePageFilter): Promise<KeysetPage<DeadlineRow>> {
+    // The page walks in due order and stops early; its count reads the visible records' deadlines.
     const where = new Where();
-    if (filter.state) where.add('state = ?', filter.state);
-    if (filter.formId) where.add('form_id = ?', filter.formId);
-    if (filter.visibleTo) where.add(visibleRecord('deadlines', filter.visibleTo, where));
+    const counted = new Where();
+    for (const w of [where, counted]) {
+      if (filter.state) w.add('state = ?', filter.state);
+      if (filter.formId) w.add('form_id = ?', filter.formId);
+    }
+    if (filter.visibleTo) {
+      where.add(visibleRecord('deadlines', filter.visibleTo, where));
+      counted.add(visibleRecordIds('deadlines', filter.visibleTo, counted));
+    }
     const after = filter.after;
     // SQLite sorts a missing due time first; the key after it continues among the same (record, key) order.
-    return keysetPage(this.database, where, 'deadlines', 'due_at, record_id, key', filter, toDeadline, () =>
-      !after
-        ? where
-        : after[0] === null
-          ? where.with(
-              '(due_at IS NOT NULL OR (due_at IS NULL AND (record_id > ? OR (record_id = ? AND key > ?))))',
-              after[1],
-              after[1],
-              after[2],
-            )
-          : where.with(
-              '(due_at > ? OR (due_at = ? AND (record_id > ? OR (record_id = ? AND key > ?))))',
-              after[0],
-              after[0],
-              after[1],
-              after[1],
-              after[2],
-            ),
+    return keysetPage(
+      this.database,
+      where,
+      'deadlines',
+      'due_at, record_id, key',
+      filter,
+      toDeadline,
+      () =>
+        !after
+          ? where
+          : after[0] === null
+            ? where.with(
+                '(due_at IS NOT NULL OR (due_at IS NULL AND (record_id > ? OR (record_id = ? AND key > ?))))',
+                after[1],
+                after[1],
+                after[2],
+              )
+            : where.with(
+                '(due_at > ? OR (due_at = ? AND (record_id > ? OR (record_id = ? AND key > ?))))',
+                after[0],
+                after[0],
+                after[1],
+                after[1],
+                after[2],
+              ),
+      counted,
     );
   }
 
