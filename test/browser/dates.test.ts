@@ -128,4 +128,16 @@ describe('dates on staff forms, in Chromium', () => {
     await expect.poll(() => phone.locator('.local-date-popup:visible').count()).toBe(0);
     await shot(phone, 'dates-03-phone-records-filter');
   });
+
+  it('when the dates of the records list end before they start or do not exist, then the list says so instead of finding nothing', async () => {
+    const desk = await newPage('desk');
+    await desk.goto(`${server.url}/staff/records?form=after-sales-record&from=2025-10-31&to=2025-10-01`);
+    await expect.poll(() => desk.getByRole('alert').filter({ hasText: '结束日期早于开始日期' }).count()).toBe(1);
+    // A day typed into the address that does not exist is no filter (it read 2027年2月14日 and the server refused 年-月-日).
+    await desk.goto(`${server.url}/staff/records?form=after-sales-record&from=abc&to=2026-13-45`);
+    await expect.poll(() => desk.getByRole('link', { name: /李女士/ }).count()).toBeGreaterThan(0);
+    expect(await desk.getByLabel('从', { exact: true }).inputValue()).toBe('');
+    expect(await desk.getByLabel('到', { exact: true }).inputValue()).toBe('');
+    expect(await desk.getByRole('alert').count()).toBe(0);
+  });
 });

@@ -52,7 +52,8 @@ export default function LocalDatePicker(props: LocalDatePickerProps) {
   dayjs.locale(props.locale === 'zh-CN' ? 'zh-cn' : 'en');
   const text = typeof props.value === 'string' ? props.value : '';
   const kind = props.kind;
-  const parsed: Dayjs | null = text === '' ? null : kind === 'dateTime' ? dayjs(text) : dayjs(text, KEPT[kind]);
+  // Strict: a day that does not exist (2026-13-45) is no day, not one rolled over into the next year.
+  const parsed: Dayjs | null = text === '' ? null : kind === 'dateTime' ? dayjs(text) : dayjs(text, KEPT[kind], true);
   return (
     <DatePicker
       id={props.id}

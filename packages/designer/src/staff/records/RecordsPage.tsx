@@ -55,6 +55,12 @@ export function RecordsPage() {
     setParams(next, { replace: true });
   };
 
+  // Dates of the address: a day that does not exist (typed into the address) is left out, and a
+  // range that ends before it starts is said, not asked for.
+  const from = localDate(params.get('from'));
+  const to = localDate(params.get('to'));
+  const reversed = from !== undefined && to !== undefined && to < from;
+
   // The filters of the address as the list's query (pages follow with the cursor of the page before).
   const query = useCallback((): RecordQuery => {
     const deadline = params.get('deadline');
@@ -65,16 +71,20 @@ export function RecordsPage() {
       ...(params.get('status') ? { status: params.get('status')! } : {}),
       ...(deadline && (DEADLINE_STATES as readonly string[]).includes(deadline) ? { deadline: deadline as RecordQuery['deadline'] } : {}),
       // Local dates: the server reads them in the store's time zone.
-      ...(params.get('from') ? { from: params.get('from')! } : {}),
-      ...(params.get('to') ? { to: params.get('to')! } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
       ...(form && params.get('dateField') ? { dateField: params.get('dateField')! } : {}),
       ...(scope === 'store' && params.get('person') ? { person: params.get('person')! } : {}),
       ...(params.get('q') ? { q: params.get('q')! } : {}),
     };
-  }, [params, scope, form]);
+  }, [params, scope, form, from, to]);
 
   useEffect(() => {
     let live = true;
+    if (reversed) {
+      setPage({ items: [], total: 0, totalCapped: false, nextCursor: null, now: new Date().toISOString(), loading: false });
+      return;
+    }
     setPage(null);
     api.work
       .records(query())
@@ -88,7 +98,7 @@ export function RecordsPage() {
     return () => {
       live = false;
     };
-  }, [api, query, t, locale]);
+  }, [api, query, t, locale, reversed]);
 
   /** The next page, added under the rows shown. */
   const more = () => {
@@ -198,11 +208,11 @@ export function RecordsPage() {
           )}
           <div className="filter-date">
             <span aria-hidden="true">{t('staff.records.from')}</span>
-            <DateInput kind="date" label={t('staff.records.from')} value={params.get('from') ?? ''} onChange={(v) => set('from', v)} />
+            <DateInput kind="date" label={t('staff.records.from')} value={from ?? ''} onChange={(v) => set('from', v)} />
           </div>
           <div className="filter-date">
             <span aria-hidden="true">{t('staff.records.to')}</span>
-            <DateInput kind="date" label={t('staff.records.to')} value={params.get('to') ?? ''} onChange={(v) => set('to', v)} />
+            <DateInput kind="date" label={t('staff.records.to')} value={to ?? ''} onChange={(v) => set('to', v)} />
           </div>
           <Input.Search
             aria-label={t('staff.records.search')}
@@ -228,6 +238,7 @@ export function RecordsPage() {
           )}
         </div>
         {error && <Alert type="error" showIcon role="alert" title={error} className="staff-alert" />}
+        {reversed && <Alert type="warning" showIcon role="alert" title={t('staff.records.datesReversed')} className="staff-alert" />}
         <Table<RecordListItem>
           rowKey="id"
           loading={page === null}
@@ -250,4 +261,11 @@ export function RecordsPage() {
       </Card>
     </section>
   );
+}
+
+/** A day written YYYY-MM-DD that exists (2026-02-30 does not), else undefined. */
+function localDate(text: string | null): string | undefined {
+  if (text === null || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text) ? text : undefined;
 }
