@@ -53,6 +53,8 @@ export const staffEn = {
   'staff.records.anyDeadline': 'Any deadline',
   'staff.records.from': 'From',
   'staff.records.to': 'To',
+  'staff.records.storeColumn': 'Store',
+  'staff.records.anyStore': 'All stores',
   'staff.records.datesReversed': 'The end date is before the start date: swap From and To',
   'staff.records.find': 'Find',
   'staff.page.prev': 'Previous page',

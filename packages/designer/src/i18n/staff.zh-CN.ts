@@ -51,6 +51,8 @@ export const staffZhCN: StaffMessages = {
   'staff.records.anyDeadline': '全部时限',
   'staff.records.from': '从',
   'staff.records.to': '到',
+  'staff.records.storeColumn': '门店',
+  'staff.records.anyStore': '全部门店',
   'staff.records.datesReversed': '结束日期早于开始日期，请调换“从”和“到”',
   'staff.records.find': '查找',
   'staff.page.prev': '上一页',

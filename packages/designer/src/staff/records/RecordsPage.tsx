@@ -17,6 +17,7 @@ import { usePolicyText } from '../shared/usePolicyText';
 import { dateFields } from './dateFields';
 import { usePeople } from '../../shared/people/usePeople';
 import { actorName } from '../../shared/people/actorName';
+import { useStoreNames } from '../../shared/useStoreNames';
 
 const PAGE = 50;
 const DEADLINE_STATES = ['open', 'met', 'breached'] as const;
@@ -28,7 +29,10 @@ export function RecordsPage() {
   const { t, text, locale } = useI18n();
   const forms = useForms();
   const [params, setParams] = useSearchParams();
-  const scope = params.get('scope') === 'store' ? 'store' : 'mine';
+  // An admin has no records of their own to speak of: the list opens on every record (the others, on theirs).
+  const defaultScope = user?.roles.includes('admin') ? 'store' : 'mine';
+  const asked = params.get('scope');
+  const scope = asked === 'store' || asked === 'mine' ? asked : defaultScope;
   const form = params.get('form') ?? undefined;
   const policy = usePolicyText(form ? forms?.byId[form] : undefined);
   const [page, setPage] = useState<{
@@ -43,6 +47,9 @@ export function RecordsPage() {
   const [person, setPerson] = useState(params.get('person') ?? '');
   const [search, setSearch] = useState(params.get('q') ?? '');
   const people = usePeople(api);
+  // More than one store in sight (an admin, a manager of several): each row says its store, and the list filters by one.
+  const storeNames = useStoreNames();
+  const manyStores = (storeNames.stores?.length ?? 0) > 1;
 
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -68,6 +75,7 @@ export function RecordsPage() {
       limit: PAGE,
       ...(scope === 'mine' ? { mine: true } : {}),
       ...(form ? { form } : {}),
+      ...(scope === 'store' && params.get('store') ? { store: params.get('store')! } : {}),
       ...(params.get('status') ? { status: params.get('status')! } : {}),
       ...(deadline && (DEADLINE_STATES as readonly string[]).includes(deadline) ? { deadline: deadline as RecordQuery['deadline'] } : {}),
       // Local dates: the server reads them in the store's time zone.
@@ -122,6 +130,15 @@ export function RecordsPage() {
       render: (_, r) => <Link to={`/staff/records/${r.id}`}>{recordLabel(forms?.byId[r.formId], r, locale, people)}</Link>,
     },
     { title: t('staff.records.form'), key: 'form', render: (_, r) => text(forms?.byId[r.formId]?.title) || r.formId },
+    ...(manyStores
+      ? [
+          {
+            title: t('staff.records.storeColumn'),
+            key: 'store',
+            render: (_: unknown, r: RecordListItem) => (r.store ? storeNames.nameOf(r.store) : '—'),
+          },
+        ]
+      : []),
     {
       title: t('staff.records.status'),
       key: 'status',
@@ -156,12 +173,24 @@ export function RecordsPage() {
           <Segmented
             aria-label={t('staff.records.scope')}
             value={scope}
-            onChange={(v) => set('scope', v === 'store' ? 'store' : undefined)}
+            onChange={(v) => set('scope', v === defaultScope ? undefined : String(v))}
             options={[
               { value: 'mine', label: t('staff.records.mine') },
               { value: 'store', label: (user?.stores?.length ?? 0) > 0 ? t('staff.records.store') : t('staff.records.all') },
             ]}
           />
+          {scope === 'store' && manyStores && (
+            <Select
+              aria-label={t('staff.records.storeColumn')}
+              placeholder={t('staff.records.anyStore')}
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              value={params.get('store') ?? undefined}
+              onChange={(v: string | undefined) => set('store', v)}
+              options={(storeNames.stores ?? []).map((id) => ({ value: id, label: storeNames.nameOf(id) }))}
+              style={{ minWidth: 160 }}
+            />
+          )}
           <Select
             aria-label={t('staff.records.form')}
             placeholder={t('staff.records.anyForm')}
