@@ -20,6 +20,7 @@ import { LoadMore } from '../../shared/LoadMore';
 import { useAuth } from '../../app/auth/AuthContext';
 import { ApprovalChanges } from './ApprovalChanges';
 import { WithdrawApproval } from './WithdrawApproval';
+import { approvalSummary } from './approvalSummary';
 
 const STATES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 /** How many filled fields of the record an approval card shows. */
@@ -130,9 +131,7 @@ export function ApprovalsPage() {
           dataSource={items}
           renderItem={(task) => {
             const form = forms?.byId[task.formId];
-            const filled = Object.entries(task.record?.data ?? {})
-              .filter(([, v]) => v !== null && v !== '' && (typeof v !== 'object' || Array.isArray(v)))
-              .slice(0, SUMMARY_FIELDS);
+            const filled = approvalSummary(form, task.record?.data ?? {}, SUMMARY_FIELDS);
             const before = text(form?.statusFlow?.states.find((s) => s.id === task.before)?.label) || task.before;
             return (
               <List.Item>
