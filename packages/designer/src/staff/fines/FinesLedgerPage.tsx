@@ -82,6 +82,8 @@ export function FinesLedgerPage() {
           aria-label={t('staff.records.person')}
           placeholder={t('staff.records.person')}
           enterButton={t('staff.records.find')}
+          // The server takes a name of at most 200 characters: the box holds no more.
+          maxLength={200}
           value={person}
           onChange={(e) => setPerson(e.target.value)}
           onSearch={(v) => setApplied(v.trim())}
@@ -104,7 +106,7 @@ export function FinesLedgerPage() {
           dataSource={ledger?.summary ?? []}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('staff.fines.none') }}
+          locale={{ emptyText: ledger === null ? ' ' : t('staff.fines.none') }}
           columns={[
             { title: t('staff.fines.month'), dataIndex: 'month' },
             { title: t('staff.fines.person'), key: 'person', render: (_, l) => l.personName || l.person || t('staff.fines.unnamed') },
@@ -136,7 +138,7 @@ export function FinesLedgerPage() {
           dataSource={ledger?.items ?? []}
           scroll={{ x: 'max-content' }}
           pagination={false}
-          locale={{ emptyText: t('staff.fines.none') }}
+          locale={{ emptyText: ledger === null ? ' ' : t('staff.fines.none') }}
           columns={[
             { title: t('staff.fines.date'), key: 'at', render: (_, f) => formatDateTime(f.postedAt, locale, policy.timeZone) },
             { title: t('staff.fines.person'), key: 'person', render: (_, f) => f.personName ?? f.person ?? t('staff.fines.unnamed') },
