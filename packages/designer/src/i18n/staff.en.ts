@@ -57,8 +57,6 @@ export const staffEn = {
   'staff.records.anyStore': 'All stores',
   'staff.records.datesReversed': 'The end date is before the start date: swap From and To',
   'staff.records.find': 'Find',
-  'staff.page.prev': 'Previous page',
-  'staff.page.next': 'Next page',
   'staff.yes': 'Yes',
   'staff.no': 'No',
   'staff.detail.empty': 'Nothing filled in yet.',

@@ -55,8 +55,6 @@ export const staffZhCN: StaffMessages = {
   'staff.records.anyStore': '全部门店',
   'staff.records.datesReversed': '结束日期早于开始日期，请调换“从”和“到”',
   'staff.records.find': '查找',
-  'staff.page.prev': '上一页',
-  'staff.page.next': '下一页',
   'staff.yes': '是',
   'staff.no': '否',
   'staff.detail.empty': '尚未填写内容。',

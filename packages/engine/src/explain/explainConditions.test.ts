@@ -25,9 +25,20 @@ describe('explainConditions', () => {
 
   it('when a condition reads a person field, then its leaf says so (its value is a user name, read by display name)', () => {
     const people = (name: string) => (name === 'technician' ? { label: t('技术员', 'Technician'), kind: 'person' } : facts(name));
-    const evaluated = { all: [{ factResult: 'zhouzhiqiang', result: true }, { factResult: 'urban', result: true }], result: true };
+    const evaluated = {
+      all: [
+        { factResult: 'zhouzhiqiang', result: true },
+        { factResult: 'urban', result: true },
+      ],
+      result: true,
+    };
     const tree = explainConditions(
-      { all: [{ fact: 'technician', operator: 'isFilled', value: true }, { fact: 'zone', operator: 'equal', value: 'urban' }] },
+      {
+        all: [
+          { fact: 'technician', operator: 'isFilled', value: true },
+          { fact: 'zone', operator: 'equal', value: 'urban' },
+        ],
+      },
       evaluated,
       people as never,
       shared,
