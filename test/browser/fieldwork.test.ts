@@ -114,7 +114,7 @@ describe('dispatch, my jobs and notices in Chromium', () => {
     expect(stored).toMatchObject({ assignee: 'wang', data: { technician: 'wang' } });
     expect(stored.data.dispatchTime).toEqual(expect.any(String));
     // The job moves to the technician's step (his sections, with the signature, come first).
-    await clerk.getByRole('button', { name: '转为“已派工”' }).click();
+    await clerk.getByRole('button', { name: '已派工', exact: true }).click();
     await expect.poll(async () => (await server.services.records.stored(jobId)).status).toBe('dispatched');
   });
 

@@ -119,7 +119,7 @@ describe('staff workspace in Chromium', () => {
     callRecordId = page.url().split('/').pop()!;
     await expect.poll(() => page.getByRole('heading', { name: /SH-20251009-001/ }).isVisible()).toBe(true);
     await expect.poll(() => page.locator('.chip-onTime').first().textContent()).toMatch(/未到期/);
-    await expect.poll(() => page.getByRole('button', { name: '转为“已派工”' }).isEnabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: '已派工', exact: true }).isEnabled()).toBe(true);
     await expectAccessible(page);
     await shot(page, 'staff-04-record-detail');
 

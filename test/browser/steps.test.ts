@@ -89,7 +89,7 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
     await clerk.getByLabel('派工给').selectOption({ label: '王师傅' });
     await clerk.getByRole('button', { name: '派工', exact: true }).click();
     await expect.poll(() => clerk.getByTestId('assignee').textContent()).toBe('王师傅');
-    await clerk.getByRole('button', { name: '转为“已派工”' }).click();
+    await clerk.getByRole('button', { name: '已派工', exact: true }).click();
     await expect.poll(() => headings(clerk)).toEqual(['联系客户', '到场', '维修', '配件与收费', '照片', '客户签字', '其他栏目']);
     await shot(clerk, 'steps-dispatched-desk');
   });
