@@ -59,12 +59,30 @@ export class RecordLinks {
    */
   async view(record: StoredRecord, visible: (other: StoredRecord) => boolean) {
     const pack = await this.pack();
-    const people = await this.names();
     const formOf = (id: string) => pack.forms.get(id)?.definition;
-    const present = (other: StoredRecord): LinkedRecordView => {
+    const label = (form: FormDefinition | undefined, field: string): Text => {
+      const text = fieldLabel(form?.schema.properties?.[field] ?? {}, field);
+      return { 'zh-CN': text.zh, en: text.en };
+    };
+    const own = formOf(record.formId);
+    const links: { field: string; label: Text; other: StoredRecord }[] = [];
+    for (const { field, toId } of own ? linksOf(own, record.data) : []) {
+      const other = await this.store.getRecord(toId);
+      if (other && visible(other)) links.push({ field, label: label(own, field), other });
+    }
+    const linkedFrom: typeof links = [];
+    for (const other of await this.store.linkingRecords(record.id, LINKING_LIMIT)) {
+      if (!visible(other)) continue;
+      const form = formOf(other.formId);
+      for (const { field, toId } of form ? linksOf(form, other.data) : [])
+        if (toId === record.id) linkedFrom.push({ field, label: label(form, field), other });
+    }
+    // People's names are read only for a record that has links to title.
+    const people = links.length + linkedFrom.length > 0 ? await this.names() : new Map<string, string>();
+    const present = ({ field, label, other }: (typeof links)[number]) => {
       const form = formOf(other.formId);
       const state = form?.statusFlow?.states.find((s) => s.id === other.status);
-      return {
+      const view: LinkedRecordView = {
         id: other.id,
         formId: other.formId,
         title: recordTitle(form, other, storeTimeZone(pack, other.formId), people),
@@ -72,24 +90,8 @@ export class RecordLinks {
         statusLabel: state ? { 'zh-CN': pickText(state.label, 'zh-CN'), en: pickText(state.label, 'en') } : null,
         createdAt: other.createdAt,
       };
+      return { field, label, record: view };
     };
-    const label = (form: FormDefinition | undefined, field: string): Text => {
-      const text = fieldLabel(form?.schema.properties?.[field] ?? {}, field);
-      return { 'zh-CN': text.zh, en: text.en };
-    };
-    const own = formOf(record.formId);
-    const links = [];
-    for (const { field, toId } of own ? linksOf(own, record.data) : []) {
-      const other = await this.store.getRecord(toId);
-      if (other && visible(other)) links.push({ field, label: label(own, field), record: present(other) });
-    }
-    const linkedFrom = [];
-    for (const other of await this.store.linkingRecords(record.id, LINKING_LIMIT)) {
-      if (!visible(other)) continue;
-      const form = formOf(other.formId);
-      for (const { field, toId } of form ? linksOf(form, other.data) : [])
-        if (toId === record.id) linkedFrom.push({ field, label: label(form, field), record: present(other) });
-    }
-    return { links, linkedFrom };
+    return { links: links.map(present), linkedFrom: linkedFrom.map(present) };
   }
 }
