@@ -18,6 +18,7 @@ describe('fines on a record’s page in Chromium', () => {
   const pages = new Pages(() => browser);
   let fined = '';
   let unfined = '';
+  let corrected = '';
 
   const users = [
     { username: 'boss', displayName: '张经理', roles: ['manager'], policyRoles: ['afterSalesManager'], stores: ['jiefang'] },
@@ -64,6 +65,18 @@ describe('fines on a record’s page in Chromium', () => {
       })
     ).id;
     unfined = (await api('boss', 'POST', '/records', { form: 'after-sales-record', store: 'jiefang', data: job({}) })).id;
+    corrected = (
+      await api('boss', 'POST', '/records', {
+        form: 'after-sales-record',
+        store: 'jiefang',
+        data: job({
+          arrivalTime: '2025-10-09T12:00:00+08:00',
+          resolution: 'fixedOnSite',
+          fee: 50,
+          completedAt: '2025-10-09T14:00:00+08:00',
+        }),
+      })
+    ).id;
     // Monday afternoon: the clock posts the T9 fine (100% of the revenue) on the technician.
     now = new Date('2025-10-13T15:00:00+08:00');
     await server.services.scheduler.tick();
@@ -139,6 +152,25 @@ describe('fines on a record’s page in Chromium', () => {
     const english = boss.locator('.staff-card').filter({ has: boss.getByRole('heading', { name: 'Fines', exact: true }) });
     await expect.poll(() => english.getByText('Revenue not handed in within 3 days: 100% of it').isVisible()).toBe(true);
     expect(await english.innerText()).toContain('Waived');
+  });
+
+  it('when a fine was corrected in the ledger, then the record’s page strikes the old amount, names the new one and lists the corrected fine', async () => {
+    const ledger = await api('boss', 'GET', `/fines?record=${corrected}`);
+    await api('boss', 'POST', `/fines/${ledger.items[0].id}/corrections`, { reason: '只收了 20 元', amount: 20 });
+    const boss = await pages.open('desk');
+    await signIn(boss, 'boss');
+    await openRecord(boss, corrected, true);
+    const card = finesCard(boss);
+    await expect.poll(() => card.getByText('已更正为 ¥20.00').isVisible()).toBe(true);
+    expect(await card.locator('del').innerText()).toBe('¥50.00');
+    const rows = await card.locator('.ant-list-item').allInnerTexts();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/¥20\.00[\s\S]*王师傅（技术员）[\s\S]*2025-10-13 16:20 · 更正/);
+    expect(rows[1]).toContain('2025-10-13 16:20 · 张经理：只收了 20 元');
+    expect(await card.innerText()).toContain('合计 ¥20.00');
+    // Only the corrected fine can be waived or corrected again.
+    expect(await card.getByRole('button', { name: '免除或更正' }).count()).toBe(1);
+    await shot(boss, 'record-fines-05-corrected');
   });
 
   it('when a record has no fines, or a technician opens one, then there is no fines card (and the technician’s page does not ask the ledger)', async () => {
