@@ -3722,7 +3722,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Fines ledger (filters: person, month YYYY-MM in China time, form), newest first: a page of `limit` (1-500, 100) with the `nextCursor` to pass as `cursor` and `count` (up to 10,000; `countCapped`: more); `total` and `summary` (per person and month) cover every fine of the filter, summed by the database
+     * Fines ledger (filters: person, month YYYY-MM in China time, form, record: the fines of one record), newest first: a page of `limit` (1-500, 100) with the `nextCursor` to pass as `cursor` and `count` (up to 10,000; `countCapped`: more); `total` and `summary` (per person and month) cover every fine of the filter, summed by the database
      * @description Access: roles: admin, manager; API key scope: records:read.
      */
     get: {
@@ -3731,6 +3731,7 @@ export interface paths {
           person?: string;
           month?: string;
           form?: string;
+          record?: string;
           limit?: number;
           cursor?: string;
         };
@@ -3740,7 +3741,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Fines ledger (filters: person, month YYYY-MM in China time, form), newest first: a page of `limit` (1-500, 100) with the `nextCursor` to pass as `cursor` and `count` (up to 10,000; `countCapped`: more); `total` and `summary` (per person and month) cover every fine of the filter, summed by the database */
+        /** @description Fines ledger (filters: person, month YYYY-MM in China time, form, record: the fines of one record), newest first: a page of `limit` (1-500, 100) with the `nextCursor` to pass as `cursor` and `count` (up to 10,000; `countCapped`: more); `total` and `summary` (per person and month) cover every fine of the filter, summed by the database */
         200: {
           headers: {
             [name: string]: unknown;
@@ -3804,6 +3805,7 @@ export interface paths {
           person?: string;
           month?: string;
           form?: string;
+          record?: string;
           format?: 'csv' | 'xlsx';
           lang?: 'zh-CN' | 'en';
         };

@@ -39,6 +39,7 @@ const FineFilter = {
   person: Type.Optional(Type.String({ maxLength: 200 })),
   month: Type.Optional(Month),
   form: Type.Optional(Type.String({ maxLength: 200 })),
+  record: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "a record's id: the fines posted on that record" })),
 };
 
 export const LedgerLine = Type.Object({

@@ -63,9 +63,9 @@ export function workApi(client: ApiClient) {
     withdraw: (id: string, reason: string) => client.call(w.withdraw, { params: { id }, body: { reason } }),
     deadlines: (state: DeadlineRow['state'], page: { cursor?: string; limit?: number } = {}) =>
       client.call(w.deadlines, { query: { state, ...page } }),
-    /** Fines of the filter, a page at a time, with the sum and count of all of them and the per-person summary. */
-    fines: (query: { month?: string; person?: string; form?: string; cursor?: string }) =>
-      client.call(w.fines, { query: { ...query, limit: 100 } }),
+    /** Fines of the filter (`record`: those posted on one record), a page of `limit` (100) at a time, with the sum and count of all of them and the per-person summary. */
+    fines: (query: { month?: string; person?: string; form?: string; record?: string; cursor?: string; limit?: number }) =>
+      client.call(w.fines, { query: { limit: 100, ...query } }),
     /** Waives a fine (no amount) or corrects it to `amount`, with a reason (the ledger keeps the original). */
     correctFine: (id: string, reason: string, amount?: number) =>
       client.call(w.correctFine, { params: { id }, body: { reason, ...(amount === undefined ? {} : { amount }) } }),

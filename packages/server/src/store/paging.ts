@@ -96,11 +96,13 @@ export function searchWords(search: string | undefined): string[] {
     .map((w) => [...w].slice(0, 50).join(''));
 }
 
-/** Fines of the ledger: by person, month (YYYY-MM, China time), form, and the records a user may see. */
+/** Fines of the ledger: by person, month (YYYY-MM, China time), form, record, and the records a user may see. */
 export interface FineFilter {
   person?: string;
   month?: string;
   formId?: string;
+  /** The fines posted on one record (its page). */
+  recordId?: string;
   visibleTo?: Visibility;
   /** Posted at or after / before these instants (the dashboard's months). */
   postedFrom?: string;

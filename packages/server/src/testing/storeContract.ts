@@ -1304,6 +1304,46 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('when fines are read for one record, then only that record’s come, newest first, counted and summed on their own, and only within the scope', async () => {
+      const store = await open();
+      const on = (recordId: string, fine: ReturnType<typeof fineAt>) => ({ ...fine, recordId, uniqueKey: `${recordId}-${fine.id}` });
+      await store.writeRecord({
+        ...sampleWrite(sampleRecord('led1')),
+        fines: [fineAt('x1', '王师傅', 10, '2025-10-02T01:00:00.000Z'), fineAt('x2', '赵师傅', 20, '2025-10-03T01:00:00.000Z')],
+      });
+      await store.writeRecord({
+        ...sampleWrite(sampleRecord('led2', { store: 's2', createdBy: 'clerk2', assignee: 'tech2' })),
+        fines: [
+          on('led2', fineAt('y1', '王师傅', 180, '2025-09-30T15:00:00.000Z')),
+          on('led2', fineAt('y2', '王师傅', -180, '2025-10-13T06:00:00.000Z', 'reversal')),
+          on('led2', fineAt('y3', null, 9, '2025-10-13T06:00:00.000Z')),
+        ],
+      });
+      const page = await store.pageFines({ recordId: 'led2', limit: 2 });
+      expect(page.items.map((f) => f.id)).toEqual(['y3', 'y2']);
+      expect(page).toMatchObject({ more: true, total: 3, capped: false });
+      const rest = await store.pageFines({ recordId: 'led2', limit: 2, after: [page.items[1]!.postedAt, page.items[1]!.id] });
+      expect(rest.items.map((f) => f.id)).toEqual(['y1']);
+      expect((await store.listFines({ recordId: 'led1' })).map((f) => f.id)).toEqual(['x2', 'x1']);
+      // Totals of that record alone (the tallies are not per record), across its months.
+      expect(await store.fineTotals({ recordId: 'led2' })).toEqual({
+        lines: [
+          { month: '2025-10', person: '', payerRole: 'technician', count: 1, total: 9 },
+          { month: '2025-10', person: '王师傅', payerRole: 'technician', count: 0, total: -180 },
+          { month: '2025-09', person: '王师傅', payerRole: 'technician', count: 1, total: 180 },
+        ],
+        total: 9,
+      });
+      expect((await store.pageFines({ recordId: 'led2', month: '2025-10', limit: 5 })).total).toBe(2);
+      // The scope still applies: a user of another store sees none of its fines; one of its store, all.
+      const outsider = { username: 'nobody', stores: ['s1'] };
+      expect(await store.pageFines({ recordId: 'led2', visibleTo: outsider, limit: 5 })).toMatchObject({ items: [], total: 0 });
+      expect(await store.fineTotals({ recordId: 'led2', visibleTo: outsider })).toEqual({ lines: [], total: 0 });
+      expect((await store.pageFines({ recordId: 'led2', visibleTo: { username: 'nobody', stores: ['s2'] }, limit: 5 })).total).toBe(3);
+      expect((await store.pageFines({ recordId: 'no-such-record', limit: 5 })).items).toEqual([]);
+      await store.close();
+    });
+
     it('when the dashboards count, then records per field value and deadlines per week and group are counted by the database, types as JavaScript shows them', async () => {
       const store = await open();
       const values: unknown[] = ['urban', 'urban', 'suburban', null, undefined, true, 3];

@@ -41,7 +41,8 @@ export function FineCorrectionDialog({ fine, onClose, onSaved }: { fine: FineEnt
     >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph>
-          {fine.person ?? t('staff.fines.unnamed')} · {formatMoney(fine.amount, locale)} · {text(fine.reason)}
+          {/* Who pays by the name people read, never the user name the ledger keys them by. */}
+          {fine.personName ?? t('staff.fines.unnamed')} · {formatMoney(fine.amount, locale)} · {text(fine.reason)}
         </Typography.Paragraph>
         <Radio.Group
           aria-label={t('staff.fines.correctWhat')}

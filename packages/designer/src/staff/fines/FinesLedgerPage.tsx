@@ -7,13 +7,14 @@ import { finesExportUrl } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { usePeople } from '../../shared/people/usePeople';
-import { actorName } from '../../shared/people/actorName';
 import { DateInput } from '../../shared/dates/DateInput';
 import { formatDateTime, formatMoney } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
 import { problemText } from '../../shared/problemText';
 import { usePolicyText } from '../shared/usePolicyText';
 import { FineCorrectionDialog } from './FineCorrectionDialog';
+import { FineCorrectionNote } from './FineCorrectionNote';
+import { fineCorrections } from './fineCorrections';
 
 type Ledger = Awaited<ReturnType<ReturnType<typeof useApi>['work']['fines']>>;
 
@@ -66,7 +67,7 @@ export function FinesLedgerPage() {
   };
 
   // Fines reversed in what is shown: their rows say so, and cannot be reversed again.
-  const reversed = new Set((ledger?.items ?? []).filter((f) => f.origin === 'reversal' && f.corrects).map((f) => f.corrects!));
+  const reversed = fineCorrections(ledger?.items ?? []);
   const query = { ...(month ? { month } : {}), ...(applied ? { person: applied } : {}), lang: locale };
   return (
     <section aria-labelledby="fines-title" className="staff-page">
@@ -150,11 +151,7 @@ export function FinesLedgerPage() {
               render: (_, f) => (
                 <>
                   {text(f.reason)}
-                  {f.note && (
-                    <Typography.Text type="secondary" style={{ display: 'block' }}>
-                      {t('staff.fines.correctionNote', { person: actorName(people, f.correctedBy, locale), reason: f.note })}
-                    </Typography.Text>
-                  )}
+                  <FineCorrectionNote fine={f} people={people} />
                 </>
               ),
             },

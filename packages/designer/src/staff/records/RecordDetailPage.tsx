@@ -26,11 +26,13 @@ import { DispatchCard } from './DispatchCard';
 import { usePeople } from '../../shared/people/usePeople';
 import { actorName } from '../../shared/people/actorName';
 import { LinkedRecordsCard } from './links/LinkedRecordsCard';
+import { RecordFinesCard } from './RecordFinesCard';
 import { linkTitles, useRecordLinks } from './links/useRecordLinks';
 
 /**
  * One record: its status and the moves open to it (disabled, with the reason, while an approval
- * or a block guards them), deadlines, the policy's answer, the data (editable), and its history.
+ * or a block guards them), deadlines, the fines posted on it (for managers), the policy's answer,
+ * the data (editable), and its history.
  */
 export function RecordDetailPage() {
   const { id = '' } = useParams();
@@ -251,6 +253,7 @@ export function RecordDetailPage() {
               <Typography.Text type="secondary">{t('staff.detail.noDeadlines')}</Typography.Text>
             )}
           </Card>
+          <RecordFinesCard recordId={record.id} version={record} policy={policy} people={people} />
           <Card className="staff-card" title={<h3 className="card-heading">{t('staff.policyAnswer')}</h3>}>
             <PolicyAnswer evaluation={record.evaluation} recordId={record.id} form={form} idPrefix="record" />
           </Card>

@@ -47,6 +47,8 @@ export function workRoutes(services: Services): Route[] {
       ...(person ? { person } : {}),
       ...(month ? { month } : {}),
       ...(query.form ? { formId: query.form } : {}),
+      // A record's fines (its page): the scope below still applies, so a record the caller may not see has none.
+      ...(query.record ? { recordId: query.record } : {}),
       ...(scope ? { visibleTo: scope } : {}),
     };
   };
@@ -136,7 +138,7 @@ export function workRoutes(services: Services): Route[] {
     route(endpoints.fines, {
       access: MANAGERS,
       summary:
-        'Fines ledger (filters: person, month YYYY-MM in China time, form), newest first: a page of `limit` (1-500, 100) with the `nextCursor` to pass as `cursor` and `count` (up to 10,000; `countCapped`: more); `total` and `summary` (per person and month) cover every fine of the filter, summed by the database',
+        'Fines ledger (filters: person, month YYYY-MM in China time, form, record: the fines of one record), newest first: a page of `limit` (1-500, 100) with the `nextCursor` to pass as `cursor` and `count` (up to 10,000; `countCapped`: more); `total` and `summary` (per person and month) cover every fine of the filter, summed by the database',
       handler: async ({ query, principal }) => {
         const filter = await fineFilter(query, principal);
         const after = queryCursor(query.cursor, 2) as [string, string] | undefined;

@@ -134,6 +134,9 @@ describe('SQLite query plans of the lists, ledger, dashboards and history facts'
           /SEARCH fine_tallies USING PRIMARY KEY \(month=\?\)[\s\S]*fines_(posted|totals) \(posted_at>\? AND posted_at<\?\)/,
         ],
         [() => store.pageFines({ person: 'p', limit: 100 }), /fines_person \(person=\?/],
+        // A record's fines (its page): its few rows by fines_record, counted and summed from them (no tallies per record).
+        [() => store.pageFines({ recordId: 'r', limit: 100 }), /SEARCH fines USING INDEX fines_record \(record_id=\?\)/],
+        [() => store.fineTotals({ recordId: 'r' }), /SEARCH fines USING INDEX fines_record \(record_id=\?\)/],
         // Month ledger totals and the dashboards: sums over their tallies' primary keys, never a fine or a record read.
         [() => store.fineTotals({ month: '2025-10' }), /SEARCH fine_tallies USING PRIMARY KEY \(month=\?\)/],
         [() => store.fineTotals({ postedFrom: '2025-10-05T00:00:00.000Z' }), /COVERING INDEX fines_totals \(posted_at>\?\)/],

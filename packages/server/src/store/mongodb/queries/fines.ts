@@ -19,6 +19,8 @@ function fineQuery(filter: FineFilter): Document {
   const and: Document[] = [];
   if (filter.person) and.push({ person: filter.person });
   if (filter.formId) and.push({ formId: filter.formId });
+  // A record's fines by the recordId index (migration 1): a handful, sorted in memory.
+  if (filter.recordId) and.push({ recordId: filter.recordId });
   if (filter.month) {
     const { from, before } = monthBounds(filter.month);
     and.push({ postedAt: { $gte: from, $lt: before } });
@@ -65,8 +67,12 @@ function monthStartingAt(iso: string): string | null {
   return Date.parse(monthBounds(month).from) === at ? month : null;
 }
 
-/** The ledger's filters over fineTallies, or null when a bound falls inside a month (then the fines are read). */
+/**
+ * The ledger's filters over fineTallies, or null when a bound falls inside a month or the filter names
+ * a record (tallies are not kept per record): then the fines are read.
+ */
 function tallyQuery(filter: FineFilter): Document | null {
+  if (filter.recordId) return null;
   const month: Document = {};
   if (filter.month) month.$eq = filter.month;
   if (filter.postedFrom) {

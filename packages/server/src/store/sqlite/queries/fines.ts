@@ -4,11 +4,12 @@ import { cappedCount, Conditions, prepared } from './prepared.js';
 
 type Row = Record<string, unknown>;
 
-/** The ledger's filters as SQL over `fines` (posted time ranges on fines_posted / fines_person / fines_form). */
+/** The ledger's filters as SQL over `fines` (posted time ranges on fines_posted / fines_person / fines_form; a record's on fines_record). */
 function fineConditions(filter: FineFilter): Conditions {
   const where = new Conditions();
   if (filter.person) where.add('person = ?', filter.person);
   if (filter.formId) where.add('form_id = ?', filter.formId);
+  if (filter.recordId) where.add('record_id = ?', filter.recordId);
   if (filter.month) {
     const { from, before } = monthBounds(filter.month);
     where.add('posted_at >= ? AND posted_at < ?', from, before);
@@ -39,9 +40,11 @@ function monthStartingAt(iso: string): string | null {
 
 /**
  * The ledger's filters as SQL over fine_tallies (months, form, person, the record's scope), or null
- * when a bound falls inside a month (then the fines are read).
+ * when a bound falls inside a month or the filter names a record (tallies are not kept per record:
+ * then the fines are read, a record's few by fines_record).
  */
 function tallyConditions(filter: FineFilter): Conditions | null {
+  if (filter.recordId) return null;
   const where = new Conditions();
   if (filter.month) where.add('month = ?', filter.month);
   if (filter.postedFrom) {
