@@ -97,6 +97,13 @@ describe('approvals that hold in Chromium', () => {
     await resolve.click();
     await page.getByRole('button', { name: '转为“已结案”' }).click();
     await expect.poll(() => page.getByText('记录已处于最终状态，不能再修改。').isVisible()).toBe(true);
+    // The history keeps who withdrew the approval and why.
+    const history = page.locator('.staff-card').filter({ has: page.getByRole('heading', { name: '历史', exact: true }) });
+    await expect
+      .poll(() =>
+        history.getByText('售后经理 撤回了审批：严重投诉须副总经理审批处理结果 — 原因：严重程度录入错误，实为一般投诉').isVisible(),
+      )
+      .toBe(true);
     expect(await page.getByRole('button', { name: '修改' }).count()).toBe(0);
     await expectAccessible(page);
     await shot(page, 'approvals-hold-03-closed-read-only');

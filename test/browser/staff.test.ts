@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './support/playwright.js';
 import { apiAs, fillDateTime, Pages, signIn as signInAs, type Screen } from './support/session.js';
 import { seriousA11yViolations } from './support/axe.js';
-import { launchBrowser, shot } from './support/browser.js';
+import { launchBrowser, shot, shotView } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 import { unlabelledControls } from './support/unlabelledControls.js';
 
@@ -226,7 +226,20 @@ describe('staff workspace in Chromium', () => {
     await repair.click();
     await expect.poll(() => driverPage.locator('.record-meta').getByText('维修已批准').isVisible()).toBe(true);
     await expect.poll(() => driverPage.getByText(/→ 维修已批准/).isVisible()).toBe(true);
+    // The history says who asked for what, who approved it, when and with what comment, among the record's own entries.
+    const history = driverPage.locator('.staff-card').filter({ has: driverPage.getByRole('heading', { name: '历史', exact: true }) });
+    await expect.poll(() => history.getByText('总经理 批准了审批：维修费用超过 200 元 — 备注：同意维修').isVisible()).toBe(true);
+    await expect.poll(() => history.getByText('需总经理审批：维修费用超过 200 元').isVisible()).toBe(true);
+    expect(await history.textContent()).not.toMatch(/boss|generalManager|approved|asked|\d{4}-\d{2}-\d{2}T/);
     await shot(driverPage, 'staff-11-a1-approved-moved');
+    // On the driver's phone: the history card, each event readable at 390 px.
+    const phone = await newPage('phone');
+    await signIn(phone, 'driver');
+    await phone.goto(`${server.url}/staff/records/${trip.id}`);
+    const phoneHistory = phone.locator('.staff-card').filter({ has: phone.getByRole('heading', { name: '历史', exact: true }) });
+    await expect.poll(() => phoneHistory.getByText('总经理 批准了审批：维修费用超过 200 元 — 备注：同意维修').isVisible()).toBe(true);
+    await phoneHistory.scrollIntoViewIfNeeded();
+    await shotView(phone, 'staff-11b-a1-history-phone');
   });
 
   it('T9 applies: after the clock passes the due times, the late jobs are on the overdue board and the fine in the ledger', async () => {

@@ -157,6 +157,9 @@ export const AuditEntry = Type.Object({
   action: Type.String(),
   before: Json,
   after: Json,
+  recordId: Type.Optional(
+    Type.String({ description: "the record the entry is about: a record's own entries and its approvals' (absent on others)" }),
+  ),
 });
 
 export const Notice = Type.Object({

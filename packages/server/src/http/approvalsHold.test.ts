@@ -112,6 +112,7 @@ describe('approvals that hold', () => {
     expect(withdrawn.body).toMatchObject({ state: 'withdrawn', decidedBy: 'boss', comment: '严重程度录入错误，实为一般投诉' });
     expect(await server.services.store.listAudit({ entity: 'approval', entityId: task!.id, limit: 5 })).toMatchObject([
       { actor: 'boss', action: 'withdrawn', after: { state: 'withdrawn', comment: '严重程度录入错误，实为一般投诉' } },
+      { actor: 'clerk', action: 'asked', after: { state: 'pending' } },
     ]);
     expect((await boss('POST', `/approvals/${task!.id}/withdrawal`, { reason: '再次' })).status).toBe(409);
     expect((await clerk('POST', `/records/${record.id}/transitions`, { to: 'resolved' })).status).toBe(200);

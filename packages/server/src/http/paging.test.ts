@@ -205,7 +205,7 @@ describe('GET /records', () => {
 describe('GET /records/:id/history', () => {
   it('when a record has more audit entries than a page, then the pages hold each entry once, newest first, with the total', async () => {
     insert(
-      'INSERT INTO audit (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO audit (at, actor, entity, entity_id, action, before, after, record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       Array.from({ length: 230 }, (_, i) => [
         `2025-10-09T00:00:${String(i % 60).padStart(2, '0')}.000Z`,
         'clerk',
@@ -214,6 +214,7 @@ describe('GET /records/:id/history', () => {
         `edit ${i}`,
         'null',
         'null',
+        'rec-0000',
       ]),
     );
     const { items, pages, total } = await allPages(admin, '/records/rec-0000/history', 100);

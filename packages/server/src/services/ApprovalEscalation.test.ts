@@ -63,6 +63,18 @@ describe('ApprovalEscalation', () => {
     ]);
     expect((await gm('GET', '/approvals')).body.items.map((a: { id: string }) => a.id)).toEqual([task!.id]);
     expect((await gm('POST', `/approvals/${task!.id}/decision`, { decision: 'approve', comment: '代副总审批' })).status).toBe(200);
+    // The record's history tells the story: asked, passed on by the clock, approved by the general manager.
+    const history = await (await server.signIn('clerk', 'clerk-password-123'))('GET', `/records/${created.body.id}/history`);
+    expect(history.body.items.filter((e: { entity: string }) => e.entity === 'approval')).toMatchObject([
+      { action: 'approved', actor: 'gm', after: { comment: '代副总审批' } },
+      {
+        action: 'escalated',
+        actor: 'clock',
+        at: '2025-10-14T02:00:00.000Z',
+        after: { escalatedTo: 'generalManager', approver: 'deputyGeneralManager' },
+      },
+      { action: 'asked', actor: 'clerk', at: '2025-10-13T02:00:00.000Z' },
+    ]);
   });
 
   it('when two instances tick past the wait, then each overdue approval nobody can decide escalates once, and held or young ones are left', async () => {

@@ -95,8 +95,8 @@ export class ApprovalEscalation {
 
   /**
    * One pass: approvals that waited `afterMs` with nobody holding their role in their store are
-   * marked escalated (one transaction per page; an approval is marked by one instance only, which
-   * posts its notices), and younger ones nobody can decide are flagged to the managers (once per
+   * marked escalated (one transaction per page, each audited on its record's history; an approval
+   * is marked by one instance only, which posts its notices), and younger ones nobody can decide are flagged to the managers (once per
    * approval: unique keys). Reads only pending, unmarked approvals, with the store they carry.
    */
   async tick(): Promise<{ flagged: number; escalated: number }> {
@@ -115,6 +115,7 @@ export class ApprovalEscalation {
         await this.store.approvals.markEscalated(
           due.map((p) => p.approval.id),
           now.toISOString(),
+          this.options.escalateTo,
         ),
       );
       for (const p of due) this.told.delete(p.approval.id);

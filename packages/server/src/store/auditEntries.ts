@@ -31,16 +31,62 @@ export function deadlineBreached(row: DeadlineRow, fines: readonly FineEntry[], 
   };
 }
 
+/**
+ * What an approval's entries say about it, so that a record's history reads them without the
+ * approval: which role approves before which status, and the policy's reason in both languages.
+ */
+function approvalFacts(approval: Approval) {
+  return { recordId: approval.recordId, approver: approval.approver, beforeStatus: approval.before, reason: approval.reason };
+}
+
+/** The policy asked for an approval: a record write (by `actor`) added it. */
+export function approvalAsked(approval: Approval, actor: string): AuditInput {
+  return {
+    at: approval.createdAt,
+    actor,
+    entity: 'approval',
+    entityId: approval.id,
+    recordId: approval.recordId,
+    action: 'asked',
+    before: null,
+    after: { state: 'pending', ...approvalFacts(approval) },
+  };
+}
+
+/** An approver approved or rejected, or a manager withdrew, a pending approval (the comment: their words). */
 export function approvalDecided(approval: Approval, actor: string): AuditInput {
   return {
     at: approval.decidedAt ?? '',
     actor,
     entity: 'approval',
     entityId: approval.id,
+    recordId: approval.recordId,
     action: approval.state,
     before: 'pending',
-    after: { state: approval.state, comment: approval.comment, recordId: approval.recordId },
+    after: { state: approval.state, comment: approval.comment, ...approvalFacts(approval) },
   };
+}
+
+/** Nobody in the record's store held the approval's role and it waited: the clock passed it to `escalatedTo`'s holders. */
+export function approvalEscalated(approval: Approval, escalatedTo: string, at: string): AuditInput {
+  return {
+    at,
+    actor: CLOCK_ACTOR,
+    entity: 'approval',
+    entityId: approval.id,
+    recordId: approval.recordId,
+    action: 'escalated',
+    before: null,
+    after: { state: 'pending', escalatedTo, ...approvalFacts(approval) },
+  };
+}
+
+/**
+ * The record an entry is about (stored with it, indexed: a record's history is one index range):
+ * a record's own entries name it as their entity, its approvals' entries in `recordId`.
+ */
+export function auditRecordId(entry: AuditInput): string | null {
+  return entry.recordId ?? (entry.entity === 'record' ? entry.entityId : null);
 }
 
 export function fineReversed(change: { reversal: FineEntry; replacement: FineEntry | null }, actor: string, at: string): AuditInput {

@@ -31,10 +31,12 @@ export interface ApprovalPageFilter {
   after?: [string, string];
 }
 
-/** A page of the audit log, newest first: one entity's entries, or every entry of a kind of entity. */
+/** A page of the audit log, newest first: one entity's entries, a record's (its own and its approvals'), or every entry of a kind of entity. */
 export interface AuditPageFilter {
   entity?: AuditEntry['entity'];
   entityId?: string;
+  /** Entries about this record: its own and its approvals' (a record's history). */
+  recordId?: string;
   limit: number;
   /** [id] of the last entry seen (ids grow by one per entry, so newest first is id descending). */
   after?: [number];

@@ -187,6 +187,11 @@ export interface AuditEntry {
   action: string;
   before: unknown;
   after: unknown;
+  /**
+   * The record the entry is about, whatever its entity: a record's own entries and those of its
+   * approvals (asked, decided, withdrawn, escalated). A record's history reads by it. Absent on others.
+   */
+  recordId?: string;
 }
 
 export interface Notification {

@@ -225,7 +225,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       await store.close();
     });
 
-    it('approvals: when an approval is decided, then it is decided once, audited, and found by state, approver and record', async () => {
+    it('approvals: when an approval is asked and decided, then it is decided once, both audited, and found by state, approver and record', async () => {
       const store = await open();
       await store.records.writeRecord({
         ...write(sampleRecord('r1')),
@@ -248,6 +248,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       expect((await store.approvals.listApprovals({ recordId: 'other' })).length).toBe(0);
       expect(await store.audit.listAudit({ entity: 'approval', entityId: 'a1', limit: 10 })).toMatchObject([
         { actor: 'boss', action: 'approved', before: 'pending', after: { state: 'approved', comment: '同意', recordId: 'r1' } },
+        { actor: 'clerk', action: 'asked', before: null, after: { state: 'pending', recordId: 'r1' } },
       ]);
       await store.close();
     });
@@ -396,6 +397,94 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       await store.close();
     });
 
+    it("audit: when a record's history is paged, then its own entries and its approvals' (asked, decided, withdrawn, escalated) come newest first, each once, with the total", async () => {
+      const store = await open();
+      const first = sampleRecord('r1');
+      const gm = approval('a1');
+      const deputy = approval('a2', { approver: 'deputyGeneralManager', before: 'closed' });
+      await store.records.writeRecord({ ...write(first), approvals: [gm, deputy] });
+      // Another record's entries and approvals, and another entity's, are not in r1's history.
+      await store.records.writeRecord({ ...write(sampleRecord('r2')), approvals: [approval('b1', { recordId: 'r2' })] });
+      await store.audit.appendAudit({
+        at: 'x',
+        actor: 'admin',
+        entity: 'user',
+        entityId: 'r1',
+        action: 'sign-in',
+        before: null,
+        after: null,
+      });
+      const decided = (a: Approval, state: Approval['state'], by: string, comment: string | null): Approval => ({
+        ...a,
+        state,
+        decidedBy: by,
+        decidedAt: '2025-10-09T03:00:00.000Z',
+        comment,
+      });
+      expect(await store.approvals.decideApproval(decided(gm, 'approved', 'boss', '同意'), 'boss')).toBe(true);
+      // An edit asks again for what is held (not added, not audited) and newly for a3.
+      const third = approval('a3', { approver: 'afterSalesManager', before: 'resolved' });
+      await store.records.writeRecord({ ...write({ ...first, rev: 2 }, first), approvals: [gm, third] });
+      expect(await store.approvals.markEscalated(['a2'], '2025-10-10T02:00:00.000Z', 'generalManager')).toEqual(['a2']);
+      expect(await store.approvals.decideApproval(decided(third, 'withdrawn', 'boss', '录入错误'), 'boss')).toBe(true);
+      expect(await store.approvals.decideApproval(decided(deputy, 'rejected', 'gm', null), 'gm')).toBe(true);
+      // An entry appended about the record as an entity is in its history too.
+      await store.audit.appendAudit({
+        at: 'y',
+        actor: 'admin',
+        entity: 'record',
+        entityId: 'r1',
+        action: 'note',
+        before: null,
+        after: null,
+      });
+
+      const seen: AuditEntry[] = [];
+      const totals = new Set<number>();
+      let after: [number] | undefined;
+      for (let pages = 0; pages < 20; pages++) {
+        const page = await store.audit.pageAudit({ recordId: 'r1', limit: 2, ...(after ? { after } : {}) });
+        seen.push(...page.items);
+        totals.add(page.total);
+        if (!page.more) break;
+        after = [page.items.at(-1)!.id];
+      }
+      expect(seen.map((a) => `${a.action} ${a.entity === 'approval' ? a.entityId : a.entity}`)).toEqual([
+        'note record',
+        'rejected a2',
+        'withdrawn a3',
+        'escalated a2',
+        'asked a3',
+        'update record',
+        'approved a1',
+        'asked a2',
+        'asked a1',
+        'create record',
+      ]);
+      expect(new Set(seen.map((a) => a.id)).size).toBe(seen.length);
+      expect([...totals]).toEqual([10]);
+      expect(seen.every((a) => a.recordId === 'r1')).toBe(true);
+      expect(seen.find((a) => a.action === 'approved')).toMatchObject({
+        actor: 'boss',
+        at: '2025-10-09T03:00:00.000Z',
+        entity: 'approval',
+        after: { state: 'approved', comment: '同意', approver: 'generalManager', reason: { 'zh-CN': '审批', en: 'Approve' } },
+      });
+      expect(seen.find((a) => a.action === 'asked')).toMatchObject({
+        actor: 'clerk',
+        at: third.createdAt,
+        after: { state: 'pending', approver: 'afterSalesManager', beforeStatus: 'resolved', reason: { 'zh-CN': '审批', en: 'Approve' } },
+      });
+      expect(seen.find((a) => a.action === 'escalated')).toMatchObject({
+        at: '2025-10-10T02:00:00.000Z',
+        after: { escalatedTo: 'generalManager', approver: 'deputyGeneralManager' },
+      });
+      const other = await store.audit.pageAudit({ recordId: 'r2', limit: 10 });
+      expect(other.items.map((a) => a.action)).toEqual(['asked', 'create']);
+      expect((await store.audit.pageAudit({ recordId: 'none', limit: 10 })).total).toBe(0);
+      await store.close();
+    });
+
     it('deadlines: when open deadlines are paged by calendar, then only open ones counted on it come, by record and key, after the cursor', async () => {
       const store = await open();
       const on = (recordId: string, key: string, calendar: string, state: DeadlineRow['state'] = 'open') =>
@@ -441,10 +530,17 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
 
         // Two instances mark the same page: each approval is marked by one of them; decided ones never.
         const [first, second] = await Promise.all([
-          store.approvals.markEscalated(['older', 'old', 'done'], '2025-10-03T00:00:00.000Z'),
-          store.approvals.markEscalated(['older', 'old', 'done'], '2025-10-03T00:00:01.000Z'),
+          store.approvals.markEscalated(['older', 'old', 'done'], '2025-10-03T00:00:00.000Z', 'generalManager'),
+          store.approvals.markEscalated(['older', 'old', 'done'], '2025-10-03T00:00:01.000Z', 'generalManager'),
         ]);
         expect([...first, ...second].sort()).toEqual(['old', 'older']);
+        const audited = await store.audit.pageAudit({ recordId: 'r1', limit: 50 });
+        expect(
+          audited.items
+            .filter((a) => a.action === 'escalated')
+            .map((a) => a.entityId)
+            .sort(),
+        ).toEqual(['old', 'older']);
         expect(await upTo(10)).toEqual([]);
         expect((await store.approvals.getApproval('old'))?.escalatedAt).toMatch(/^2025-10-03T00:00:0[01]\.000Z$/);
         expect((await store.approvals.getApproval('new'))?.escalatedAt).toBeUndefined();

@@ -15,6 +15,7 @@ import { recordLabel } from '../shared/recordLabel';
 import { loadFormVersion } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { changedFields } from './recordHistory';
+import { approvalEvent } from './approvalEvent';
 import { RecordSectionsView } from './RecordSectionsView';
 import { StepButton } from './StepButton';
 import { RecordApprovals } from './RecordApprovals';
@@ -261,16 +262,24 @@ export function RecordDetailPage() {
             <Timeline
               items={(history?.items ?? []).map((entry) => {
                 const fields = entry.action === 'update' || entry.action === 'create' ? changedFields(entry.before, entry.after) : [];
+                // The record's approvals' events (asked, decided, passed on) are in its history too.
+                const approval = approvalEvent(entry, record.approvals ?? [], {
+                  t,
+                  text,
+                  role: policy.role,
+                  person: (actor) => actorName(people, actor, locale),
+                });
+                const when = formatDateTime(entry.at, locale, policy.timeZone);
                 return {
                   key: entry.id,
                   children: (
                     <div>
                       <Typography.Text strong>
-                        {actionText(entry.action, t, policy.status, (key) => deadlineName(record.deadlines, key, text))}
+                        {approval?.title ?? actionText(entry.action, t, policy.status, (key) => deadlineName(record.deadlines, key, text))}
                       </Typography.Text>
                       <br />
                       <Typography.Text type="secondary">
-                        {formatDateTime(entry.at, locale, policy.timeZone)} · {actorName(people, entry.actor, locale)}
+                        {approval?.namesActor ? when : `${when} · ${actorName(people, entry.actor, locale)}`}
                       </Typography.Text>
                       {entry.action === 'update' && fields.length > 0 && (
                         <div className="history-fields">{t('staff.detail.changed', { fields: fields.map(fieldTitle).join(', ') })}</div>

@@ -116,15 +116,14 @@ export function recordRoutes(services: Services): Route[] {
     route(endpoints.recordHistory, {
       access: READ,
       summary:
-        'Audit log of the record: who, when, before and after; newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor` and the `total` (counted up to 10,000; `totalCapped`: more)',
+        "Audit log of the record: who, when, before and after, with its approvals' entries (entity `approval`: asked, approved, rejected, withdrawn, escalated; `after` holds the approver role, the reason and the comment); newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor` and the `total` (counted up to 10,000; `totalCapped`: more)",
       handler: async ({ params, query, principal }) => {
         await visible(params.id, principal);
         const limit = query.limit ?? 200;
         const after = queryCursor(query.cursor, 1);
         if (after && !Number.isInteger(after[0])) throw badCursor();
         const page = await services.store.pageAudit({
-          entity: 'record',
-          entityId: params.id,
+          recordId: params.id,
           limit,
           ...(after ? { after: [after[0] as number] as [number] } : {}),
         });

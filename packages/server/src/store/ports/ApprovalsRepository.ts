@@ -24,12 +24,15 @@ export interface RoleHolders {
 export interface ApprovalsRepository {
   listApprovals(filter: { state?: Approval['state']; approvers?: string[]; recordId?: string }): Promise<Approval[]>;
   getApproval(id: string): Promise<Approval | null>;
-  /** Decides (or withdraws) a pending approval with an audit entry; false when it was no longer pending. */
+  /** Decides (or withdraws) a pending approval with an audit entry (naming its record); false when it was no longer pending. */
   decideApproval(approval: Approval, actor: string): Promise<boolean>;
   /** A keyset page (store/paging.ts): every filter applied by the database, a total, and whether more follow. */
   pageApprovals(filter: ApprovalPageFilter): Promise<KeysetPage<Approval>>;
   /** Pending approvals not escalated yet in a creation range, oldest first, each with its record's store (kept by record writes). */
   pendingUnescalated(range: UnescalatedRange): Promise<{ approval: Approval; store: string | null }[]>;
-  /** Marks these approvals escalated at `at` in one transaction; answers those this call marked (still pending, not marked before). */
-  markEscalated(ids: readonly string[], at: string): Promise<string[]>;
+  /**
+   * Marks these approvals escalated at `at` to the holders of `escalatedTo` in one transaction, each
+   * audited; answers those this call marked (still pending, not marked before).
+   */
+  markEscalated(ids: readonly string[], at: string, escalatedTo: string): Promise<string[]>;
 }

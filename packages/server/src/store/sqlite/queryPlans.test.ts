@@ -237,7 +237,7 @@ describe('SQLite query plans of the approval escalation and inboxes', () => {
           () => store.approvals.pendingUnescalated({ createdAfter: 'x', limit: 500 }),
           /approvals_escalation \(state=\? AND escalated_at=\? AND created_at>\?/,
         ],
-        [() => store.approvals.markEscalated(['a1'], 'x'), /USING INDEX sqlite_autoindex_approvals_1 \(id=\?\)/],
+        [() => store.approvals.markEscalated(['a1'], 'x', 'generalManager'), /USING INDEX sqlite_autoindex_approvals_1 \(id=\?\)/],
         [
           () => store.deadlines.openDeadlinesOnCalendar('c', 2, 200, ['r', 'k']),
           /deadlines_open_calendar \(state=\? AND <expr>=\? AND \(record_id,key\)>\(\?,\?\)\)/,
@@ -286,6 +286,8 @@ describe('SQLite query plans of the audit log', () => {
           () => store.pageAudit({ entity: 'record', entityId: 'r1', limit: 200, after: [10] }),
           /audit_entity \(entity=\? AND entity_id=\? AND rowid<\?\)/,
         ],
+        // A record's history: its own entries and its approvals', one range of one index.
+        [() => store.pageAudit({ recordId: 'r1', limit: 200, after: [10] }), /audit_record \(record_id=\? AND rowid<\?\)/],
         [() => store.pageAudit({ limit: 200, after: [10] }), /SEARCH audit USING INTEGER PRIMARY KEY \(rowid<\?\)/],
       ];
       for (const [run, index] of cases) {

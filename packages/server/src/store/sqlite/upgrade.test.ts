@@ -119,6 +119,17 @@ describe('SqliteStore on a database made by the previous release', () => {
       expect(fines.find((f) => f.origin === 'reversal')).toMatchObject({ note: '营业款已交回', correctedBy: 'boss' });
       expect((await store.notifications.pageNotifications({ limit: 100 })).total).toBe(before.notifications!.length);
       expect(await store.audit.listAudit({ limit: 1000 })).toHaveLength(before.audit!.length);
+      // A record's history holds its own entries and its approvals' decisions made before (migration 11).
+      const decided = (before.approvals as { id: string; record_id: string; state: string }[]).filter((a) => a.state !== 'pending');
+      expect(decided.length).toBeGreaterThan(0);
+      for (const a of decided) {
+        const history = (await store.audit.pageAudit({ recordId: a.record_id, limit: 100 })).items;
+        expect(history.filter((e) => e.entity === 'approval').map((e) => [e.entityId, e.action])).toEqual([[a.id, a.state]]);
+        expect(history.filter((e) => e.entity === 'record').length).toBe(
+          (before.audit as { entity: string; entity_id: string }[]).filter((e) => e.entity === 'record' && e.entity_id === a.record_id)
+            .length,
+        );
+      }
 
       const [file] = before.files as { id: string; data: Buffer }[];
       expect((await store.files.getFile(file!.id))?.data.equals(file!.data)).toBe(true);

@@ -8,6 +8,7 @@ import { recordListIndex } from './0007_record_list_index.js';
 import { recordLinks } from './0008_record_links.js';
 import { storeNames } from './0009_store_names.js';
 import { deliveryLogIndex } from './0010_delivery_log_index.js';
+import { auditByRecord } from './0011_audit_by_record.js';
 import type { MongoMigration } from './MongoMigration.js';
 
 /** Every migration of the MongoDB store, in order (append new ones; never edit one that shipped). */
@@ -22,4 +23,5 @@ export const MONGO_MIGRATIONS: readonly MongoMigration[] = [
   recordLinks,
   storeNames,
   deliveryLogIndex,
+  auditByRecord,
 ];

@@ -1,5 +1,5 @@
 import type { ClientSession, Document } from 'mongodb';
-import { approvalDecided } from '../../auditEntries.js';
+import { approvalDecided, approvalEscalated } from '../../auditEntries.js';
 import { mergeApprovals } from '../../mergeApprovals.js';
 import type { ApprovalsRepository } from '../../ports/ApprovalsRepository.js';
 import type { ApprovalPageFilter, KeysetPage } from '../../paging.js';
@@ -63,13 +63,29 @@ export class MongoApprovalsRepository implements ApprovalsRepository {
   async pendingUnescalated(range: UnescalatedRange) {
     return pendingUnescalated(this.database.db, range);
   }
-  async markEscalated(ids: readonly string[], at: string) {
-    return this.database.transaction((session) => markEscalated(this.database.db, ids, at, session));
+  async markEscalated(ids: readonly string[], at: string, escalatedTo: string) {
+    return this.database.transaction(async (session) => {
+      const marked = await markEscalated(this.database.db, ids, at, session);
+      const approvals = await this.database
+        .col('approvals')
+        .find({ id: { $in: marked } }, { session })
+        .toArray();
+      const byId = new Map(approvals.map((doc) => [String(doc.id), fromApprovalDoc(doc)]));
+      await this.audit.appendMany(
+        marked.flatMap((id) => {
+          const approval = byId.get(id);
+          return approval ? [approvalEscalated(approval, escalatedTo, at)] : [];
+        }),
+        session,
+      );
+      return marked;
+    });
   }
 
   /**
    * Adds what a record write's outcome asks for, in the write's transaction: approvals once asked
-   * for stay (mergeApprovals), an edit adds what the policy newly asks and never removes.
+   * for stay (mergeApprovals), an edit adds what the policy newly asks and never removes. Answers
+   * those it added (the write audits them after its own entry).
    */
   async addRequested(
     recordId: string,
@@ -77,7 +93,7 @@ export class MongoApprovalsRepository implements ApprovalsRepository {
     requested: readonly Approval[],
     created: boolean,
     session: ClientSession,
-  ): Promise<void> {
+  ): Promise<Approval[]> {
     if (!created) await setApprovalsStore(this.database.db, recordId, store, session);
     const existing = created ? [] : (await this.database.col('approvals').find({ recordId }, { session }).toArray()).map(fromApprovalDoc);
     const approvals = mergeApprovals(existing, requested);
@@ -86,5 +102,6 @@ export class MongoApprovalsRepository implements ApprovalsRepository {
         approvals.map((a) => ({ ...a, recordStore: store })),
         { session },
       );
+    return approvals;
   }
 }

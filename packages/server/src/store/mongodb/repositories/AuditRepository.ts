@@ -1,5 +1,5 @@
 import type { ClientSession } from 'mongodb';
-import type { AuditInput } from '../../auditEntries.js';
+import { auditRecordId, type AuditInput } from '../../auditEntries.js';
 import type { AuditRepository } from '../../ports/AuditRepository.js';
 import type { AuditPageFilter, KeysetPage } from '../../paging.js';
 import { keysetPage } from '../keysetPage.js';
@@ -12,9 +12,10 @@ export class MongoAuditRepository implements AuditRepository {
   async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }) {
     return (await this.pageAudit(filter)).items;
   }
-  /** By id descending, on the indexes { entity, entityId, id: -1 } and { id: -1 }. */
+  /** By id descending, on the indexes { recordId, id: -1 }, { entity, entityId, id: -1 } and { id: -1 }. */
   async pageAudit(filter: AuditPageFilter): Promise<KeysetPage<AuditEntry>> {
     const query = {
+      ...(filter.recordId ? { recordId: filter.recordId } : {}),
       ...(filter.entity ? { entity: filter.entity } : {}),
       ...(filter.entityId ? { entityId: filter.entityId } : {}),
     };
@@ -36,7 +37,7 @@ export class MongoAuditRepository implements AuditRepository {
     const counter = await this.database
       .col<Counter>('counters')
       .findOneAndUpdate({ _id: 'audit' }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after', session });
-    await this.database.col('audit').insertOne({ id: counter?.value ?? 0, ...entry }, { session });
+    await this.database.col('audit').insertOne(auditDoc(counter?.value ?? 0, entry), { session });
   }
 
   /** Appends a batch in the caller's transaction: one counter step for the whole batch. */
@@ -47,8 +48,15 @@ export class MongoAuditRepository implements AuditRepository {
       .findOneAndUpdate({ _id: 'audit' }, { $inc: { value: entries.length } }, { upsert: true, returnDocument: 'after', session });
     const first = (counter?.value ?? entries.length) - entries.length + 1;
     await this.database.col('audit').insertMany(
-      entries.map((entry, i) => ({ id: first + i, ...entry })),
+      entries.map((entry, i) => auditDoc(first + i, entry)),
       { session },
     );
   }
+}
+
+/** An entry as stored: numbered, with the record it is about (auditRecordId) when it is about one. */
+function auditDoc(id: number, entry: AuditInput) {
+  const { recordId: _given, ...rest } = entry;
+  const recordId = auditRecordId(entry);
+  return { id, ...rest, ...(recordId === null ? {} : { recordId }) };
 }

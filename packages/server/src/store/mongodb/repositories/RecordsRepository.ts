@@ -1,6 +1,6 @@
 import { Binary, type ClientSession, type Document } from 'mongodb';
 import { DomainError } from '../../../errors/DomainError.js';
-import { recordWritten } from '../../auditEntries.js';
+import { approvalAsked, recordWritten } from '../../auditEntries.js';
 import { decodeEvaluation, encodeEvaluation } from '../../evaluationCodec.js';
 import type { RecordsRepository } from '../../ports/RecordsRepository.js';
 import type { RecordFilter, RecordHeader, RecordWrite, StoredRecord } from '../../types.js';
@@ -66,12 +66,12 @@ export class MongoRecordsRepository implements RecordsRepository {
         await records.insertOne(recordDoc(record), { session });
       }
       await this.parts.files.addReferences(record.id, record.data, session);
-      await this.parts.approvals.addRequested(record.id, record.store, write.approvals, previous === null, session);
+      const asked = await this.parts.approvals.addRequested(record.id, record.store, write.approvals, previous === null, session);
       await this.parts.deadlines.rewrite(record.id, write.deadlines, session);
       await this.parts.tallies.recordWritten(before, record, session);
       for (const fine of write.fines) await this.parts.fines.upsert(fine, session);
       for (const n of write.notifications) await this.parts.notifications.upsert(n, session);
-      await this.parts.audit.append(recordWritten(write), session);
+      await this.parts.audit.appendMany([recordWritten(write), ...asked.map((a) => approvalAsked(a, write.actor))], session);
       if (write.links) await links.rewrite(this.database, record.id, write.links, record.createdAt, session);
       for (const follow of write.linked ?? []) await this.writeOne(follow, session);
     }

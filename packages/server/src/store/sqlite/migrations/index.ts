@@ -8,6 +8,7 @@ import { recordLinks } from './0007_record_links.js';
 import { storeNames } from './0008_store_names.js';
 import { deliveryLogIndex } from './0009_delivery_log_index.js';
 import { searchMergedByTheClock } from './0010_search_merged_by_the_clock.js';
+import { auditByRecord } from './0011_audit_by_record.js';
 import type { SqliteMigration } from './SqliteMigration.js';
 
 /** Every migration of the SQLite store, in order. Append new ones (0011_<name>.ts); never edit one that shipped. */
@@ -22,4 +23,5 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   storeNames,
   deliveryLogIndex,
   searchMergedByTheClock,
+  auditByRecord,
 ];

@@ -1,4 +1,4 @@
-import { approvalDecided } from '../../auditEntries.js';
+import { approvalDecided, approvalEscalated } from '../../auditEntries.js';
 import { mergeApprovals } from '../../mergeApprovals.js';
 import type { ApprovalsRepository } from '../../ports/ApprovalsRepository.js';
 import type { ApprovalPageFilter, KeysetPage } from '../../paging.js';
@@ -69,20 +69,29 @@ export class SqliteApprovalsRepository implements ApprovalsRepository {
   async pendingUnescalated(range: UnescalatedRange) {
     return pendingUnescalated(this.database.db, range).map((row) => ({ approval: toApproval(row), store: str(row.store) }));
   }
-  async markEscalated(ids: readonly string[], at: string) {
-    return this.database.transaction(() => markEscalated(this.database.db, ids, at));
+  async markEscalated(ids: readonly string[], at: string, escalatedTo: string) {
+    return this.database.transaction(() => {
+      const marked = markEscalated(this.database.db, ids, at);
+      for (const id of marked) {
+        const row = this.database.stmt('SELECT * FROM approvals WHERE id = ?').get(id) as Row;
+        this.audit.append(approvalEscalated(toApproval(row), escalatedTo, at));
+      }
+      return marked;
+    });
   }
 
   /**
    * Adds what a record write's outcome asks for, inside the write's transaction: approvals once asked
-   * for stay (mergeApprovals), an edit adds what the policy newly asks and never removes.
+   * for stay (mergeApprovals), an edit adds what the policy newly asks and never removes. Answers
+   * those it added (the write audits them after its own entry).
    */
-  addRequested(recordId: string, store: string | null, requested: readonly Approval[], { created }: { created: boolean }): void {
+  addRequested(recordId: string, store: string | null, requested: readonly Approval[], { created }: { created: boolean }): Approval[] {
     if (!created) setApprovalsStore(this.database.db, recordId, store);
     const existing = created
       ? []
       : (this.database.stmt('SELECT * FROM approvals WHERE record_id = ?').all(recordId) as Row[]).map(toApproval);
-    for (const a of mergeApprovals(existing, requested))
+    const added = mergeApprovals(existing, requested);
+    for (const a of added)
       this.database
         .stmt(
           `INSERT INTO approvals (id, record_id, form_id, approver, before_status, reason, rule, state, decided_by, decided_at, comment,
@@ -105,6 +114,7 @@ export class SqliteApprovalsRepository implements ApprovalsRepository {
           a.requestedData === undefined ? null : json(a.requestedData),
           store,
         );
+    return added;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { AuditInput } from '../../auditEntries.js';
+import { auditRecordId, type AuditInput } from '../../auditEntries.js';
 import type { AuditRepository } from '../../ports/AuditRepository.js';
 import type { AuditPageFilter, KeysetPage } from '../../paging.js';
 import { keysetPage } from '../keysetPage.js';
@@ -13,9 +13,13 @@ export class SqliteAuditRepository implements AuditRepository {
   async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }) {
     return (await this.pageAudit(filter)).items;
   }
-  /** By id descending: an entity's entries walk audit_entity (its rows are in id order within the entity), the whole log the primary key. */
+  /**
+   * By id descending: a record's history walks audit_record, an entity's entries audit_entity (the
+   * rows of one key are in id order in either), the whole log the primary key.
+   */
   async pageAudit(filter: AuditPageFilter): Promise<KeysetPage<AuditEntry>> {
     const where = new Where();
+    if (filter.recordId) where.add('record_id = ?', filter.recordId);
     if (filter.entity) where.add('entity = ?', filter.entity);
     if (filter.entityId) where.add('entity_id = ?', filter.entityId);
     const after = filter.after;
@@ -30,8 +34,8 @@ export class SqliteAuditRepository implements AuditRepository {
   /** Appends an entry inside the caller's transaction (the unit of work it records). */
   append(entry: AuditInput): void {
     this.database
-      .stmt('INSERT INTO audit (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(entry.at, entry.actor, entry.entity, entry.entityId, entry.action, json(entry.before), json(entry.after));
+      .stmt('INSERT INTO audit (at, actor, entity, entity_id, action, before, after, record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(entry.at, entry.actor, entry.entity, entry.entityId, entry.action, json(entry.before), json(entry.after), auditRecordId(entry));
   }
 }
 
@@ -45,5 +49,6 @@ function toAuditEntry(r: Row): AuditEntry {
     action: String(r.action),
     before: r.before === null ? null : parse(r.before),
     after: r.after === null ? null : parse(r.after),
+    ...(typeof r.record_id === 'string' ? { recordId: r.record_id } : {}),
   };
 }

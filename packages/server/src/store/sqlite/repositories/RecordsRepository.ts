@@ -1,5 +1,5 @@
 import { DomainError } from '../../../errors/DomainError.js';
-import { recordWritten } from '../../auditEntries.js';
+import { approvalAsked, recordWritten } from '../../auditEntries.js';
 import { decodeEvaluation, encodeEvaluation } from '../../evaluationCodec.js';
 import type { RecordsRepository } from '../../ports/RecordsRepository.js';
 import type { RecordFilter, RecordHeader, RecordWrite, StoredRecord } from '../../types.js';
@@ -106,11 +106,12 @@ export class SqliteRecordsRepository implements RecordsRepository {
     }
     const created = { created: previous === null };
     this.parts.files.addReferences(record.id, record.data);
-    this.parts.approvals.addRequested(record.id, record.store, write.approvals, created);
+    const asked = this.parts.approvals.addRequested(record.id, record.store, write.approvals, created);
     this.parts.deadlines.rewrite(record.id, write.deadlines, created);
     for (const f of write.fines) this.parts.fines.insert(f);
     for (const n of write.notifications) this.parts.notifications.insert(n);
     this.parts.audit.append(recordWritten(write));
+    for (const approval of asked) this.parts.audit.append(approvalAsked(approval, write.actor));
     if (write.links) links.rewrite(this.database, record.id, write.links, record.createdAt);
     for (const follow of write.linked ?? []) this.writeOne(follow);
   }
