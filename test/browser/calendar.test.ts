@@ -58,6 +58,19 @@ describe('calendar publish in Chromium', () => {
   });
 
   it('when the admin adds a holiday and previews, then the call of 21:30 shows its arrival moving a day later, named by its ticket', async () => {
+    // A draft saved earlier (e.g. pushed by an integrator) renames a day of the National Day break.
+    const detail = (await (await page.request.get(`${server.url}/api/v1/calendars/default-store`)).json()) as {
+      published: { definition: { holidays: { date: string; name: { 'zh-CN': string; en: string } }[] } };
+    };
+    const definition = detail.published.definition;
+    definition.holidays = definition.holidays.map((h) =>
+      h.date === '2026-10-06' ? { ...h, name: { 'zh-CN': '国庆节（调整）', en: 'National Day (moved)' } } : h,
+    );
+    const saved = await page.request.put(`${server.url}/api/v1/calendars/default-store/draft`, {
+      data: { definition },
+      headers: { 'X-Requested-With': 'aftersales' },
+    });
+    expect(saved.status()).toBe(200);
     await page.goto(`${server.url}/admin/calendars`);
     await expect.poll(() => page.getByRole('heading', { name: '工作日历' }).isVisible()).toBe(true);
     await page.getByLabel('日期').fill('2026-12-02');
@@ -68,6 +81,26 @@ describe('calendar publish in Chromium', () => {
     await page.getByLabel('名称（中文）').fill('临时停业');
     await page.getByRole('button', { name: '添加节假日' }).click();
     await expect.poll(() => page.getByText('临时停业').isVisible()).toBe(true);
+
+    // What the draft adds, removes and renames is tagged as not in force yet; the published days are not.
+    await page.getByRole('button', { name: '删除 2026-10-07' }).click();
+    const day = (date: string) => page.getByRole('row').filter({ hasText: date });
+    await expect.poll(() => day('2026-10-07').innerText()).toContain('草稿：删除');
+    expect(await day('2026-12-02').innerText()).toContain('草稿：新增');
+    expect(await day('2026-10-06').innerText()).toContain('草稿：修改');
+    expect(await day('2026-10-06').innerText()).toContain('现行名称：国庆节');
+    expect(await day('2026-10-05').innerText()).not.toContain('草稿');
+    expect(await day('2026-10-07').getByRole('button', { name: '恢复 2026-10-07' }).isVisible()).toBe(true);
+    expect(await page.getByText('草稿中的改动尚未生效，发布后才生效：新增 1 天，删除 1 天，修改 1 天。').isVisible()).toBe(true);
+    expect(await page.getByText('发布前仍然放假').isVisible()).toBe(true);
+    expect(await page.getByText('草稿未发布', { exact: true }).isVisible()).toBe(true);
+    await shot(page, 'calendar-00b-draft-days');
+    await asPhone(page);
+    await shot(page, 'calendar-00b-draft-days-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // Restored, the day is as published again.
+    await page.getByRole('button', { name: '恢复 2026-10-07' }).click();
+    await expect.poll(() => day('2026-10-07').innerText()).not.toContain('草稿');
     await page.getByRole('button', { name: '预览对未完成时限的影响' }).click();
     const row = page.getByRole('row').filter({ hasText: ticket }).filter({ hasText: '到场' });
     await expect.poll(() => row.count()).toBe(1);
@@ -86,6 +119,9 @@ describe('calendar publish in Chromium', () => {
     await server.services.deadlineRecompute.idle();
     const deadlines = await server.services.store.listDeadlines({ recordIds: [recordId] });
     expect(deadlines.find((d) => d.key.endsWith('/arrival'))?.dueAt).toBe('2026-12-03T08:00:00.000Z');
+    // Published, the days are in force: no draft tag is left.
+    await expect.poll(() => page.getByText('草稿未发布', { exact: true }).count()).toBe(0);
+    expect(await page.getByText(/^草稿：/).count()).toBe(0);
     await shot(page, 'calendar-02-published');
     expect(errors).toEqual([]);
   });

@@ -122,7 +122,7 @@ describe('decision tables in Chromium', () => {
 
   it('when the admin opens the saved P10 case in the test bench, then the explanation names the table row that matched', async () => {
     await page.getByRole('tab', { name: '测试台' }).click();
-    await page.getByRole('button', { name: '在测试台打开测试用例 accident, equal share (P10)' }).click();
+    await page.getByRole('button', { name: '在测试台打开测试用例 交通事故，同等责任（P10）' }).click();
     await page.getByRole('button', { name: '运行规则' }).click();
     await expect.poll(() => page.getByText('命中：决策表“交通事故费用分摊（保险后）”第 2 行').isVisible()).toBe(true);
     expect(await page.getByText('决策表“交通事故费用分摊（保险后）”第 1 行', { exact: true }).isVisible()).toBe(true);

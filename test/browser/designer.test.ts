@@ -184,9 +184,15 @@ describe('designer in Chromium', () => {
     // The values the evaluation gives, each with a checkbox (ticked), saved with the case as its expected values.
     await expect.poll(() => page.getByRole('checkbox', { name: /审批人：总经理/ }).isChecked()).toBe(true);
     await expect.poll(() => page.getByRole('checkbox', { name: /罚款：无/ }).isChecked()).toBe(true);
-    await page.getByLabel('测试用例名称').fill('超过 200 元');
+    // The case is named in both languages, as the rule's title is.
+    await page.getByLabel('测试用例名称 (中文)').fill('超过 200 元');
+    await page.getByLabel('测试用例名称 (English)').fill('Above 200 yuan');
+    expect(await page.getByText('此用例要求以下规则适用：A1 车辆维修超过 200 元需总经理审批。').isVisible()).toBe(true);
     await page.getByRole('button', { name: '保存测试用例' }).click();
     await expect.poll(() => page.getByRole('cell', { name: /审批人：总经理/ }).isVisible()).toBe(true);
+    // The rules it must fire by their titles, never their codes.
+    const saved = page.getByRole('row').filter({ hasText: '审批人：总经理' });
+    expect(await saved.getByRole('cell').nth(1).innerText()).toBe('A1 车辆维修超过 200 元需总经理审批');
     await shot(page, '07-test-bench');
     expect(await unlabelledControls(page)).toEqual([]);
     // Reopening the saved case loads its record into the bench.

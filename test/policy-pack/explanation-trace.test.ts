@@ -1,6 +1,6 @@
 // The trace stored with a record rebuilds the whole explanation: for the pack's rule test cases here,
 // and for every evaluation of the scenario tests in `harness.evaluate`.
-import { traceExplanation } from '@aftersales/engine';
+import { caseName, traceExplanation } from '@aftersales/engine';
 import { describe, expect, it } from 'vitest';
 import { pack, policyFor } from './harness.js';
 
@@ -9,7 +9,7 @@ const cases = [...pack.ruleSets.values()].flatMap((r) =>
 );
 
 describe('explanation trace', () => {
-  it.each(cases.map((c) => [`${c.ruleSet}: ${c.test.name}`, c] as const))(
+  it.each(cases.map((c) => [`${c.ruleSet}: ${caseName(c.test.name).en}`, c] as const))(
     'when %s is evaluated, then its explanation is rebuilt from the stored trace',
     async (_name, { form, ruleSet, test }) => {
       const policy = policyFor(form);

@@ -1,6 +1,7 @@
 // The compiled rules against json-rules-engine (the reference) on the default pack: every saved
 // test case of every rule set, at its own moment and a week later, in every status of its form.
 // The scenario tests compare the two on each of their records too (`harness.evaluate`).
+import { caseName } from '@aftersales/engine';
 import { describe, expect, it } from 'vitest';
 import { compareWithOracle, pack } from './harness.js';
 
@@ -18,7 +19,7 @@ function contextsOf({ form, ruleSet, test }: (typeof cases)[number]) {
 }
 
 describe('compiled rules against json-rules-engine on the default pack', () => {
-  it.each(cases.map((c) => [`${c.ruleSet}: ${c.test.name}`, c] as const))(
+  it.each(cases.map((c) => [`${c.ruleSet}: ${caseName(c.test.name).en}`, c] as const))(
     'when %s is evaluated by both in every status, then outcome, trace and explanation agree',
     async (_name, c) => {
       for (const context of contextsOf(c)) {

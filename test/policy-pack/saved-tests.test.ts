@@ -14,6 +14,17 @@ describe('saved test cases of the default pack', () => {
     ).toEqual(results.map((r) => ({ name: r.name, missing: [], unexpected: [], invalid: false, differences: [] })));
   });
 
+  it('when a case of the default pack is shown, then it has a name in each language (the Chinese one in Chinese), as rule titles do', () => {
+    const names = ruleSets.flatMap((r) => (r.tests ?? []).map((t) => t.name));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      expect(typeof name).toBe('object');
+      const { 'zh-CN': zh, en } = name as { 'zh-CN': string; en: string };
+      expect(zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(en).toMatch(/^[\x20-\x7e]+$/);
+    }
+  });
+
   it('T1 and T12: when the saved after-hours call case runs, then it asserts the next-day due times (16:00 arrival, 17:30 dispatch)', () => {
     const turnaround = pack.ruleSets.get('after-sales-record.turnaround')!.definition;
     const afterHours = turnaround.tests?.find((t) => t.record.callTime === '2025-10-09T21:30:00+08:00');

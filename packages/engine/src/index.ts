@@ -75,6 +75,7 @@ export type {
   RuleSetFile,
   RuleDefinition,
   RuleTestCase,
+  CaseName,
   ExpectedValues,
   ExpectedFine,
   TopLevelCondition,
@@ -98,6 +99,7 @@ export type { FactDescriptor, FactCatalog, FactSource } from './rules/factCatalo
 export { factCatalog, exprFactKind, STATUS_FACT } from './rules/factCatalog.js';
 export type { SemanticIssue } from './rules/SemanticIssue.js';
 export { checkRuleSet } from './rules/checkRuleSet.js';
+export { caseName } from './rules/caseName.js';
 export { collectFacts } from './rules/collectFacts.js';
 export type { CompiledRule, CompiledRuleSet } from './rules/compileRuleSet.js';
 export { compileRuleSet } from './rules/compileRuleSet.js';

@@ -261,13 +261,13 @@ export const serverErrors = {
   'detail.unknownLocale': e('bad_request', '未知的语言', 'unknown locale'),
   'detail.oneOf': e('bad_request', '须为 {values} 之一', '{values}'),
   // saved test cases of a rule set that fail on publish
-  'test.invalidSample': e('unprocessable', '{name}：示例记录不符合表单', '{name}: sample record invalid'),
+  'test.invalidSample': e('unprocessable', '{nameZh}：示例记录不符合表单', '{nameEn}: sample record invalid'),
   'test.firing': e(
     'unprocessable',
-    '{name}：应触发而未触发 {missingZh}，不应触发而触发 {unexpectedZh}',
-    '{name}: missing {missingEn}, unexpected {unexpectedEn}',
+    '{nameZh}：应触发而未触发 {missingZh}，不应触发而触发 {unexpectedZh}',
+    '{nameEn}: missing {missingEn}, unexpected {unexpectedEn}',
   ),
-  'test.valueDiffers': e('unprocessable', '{name}：{zh}', '{name}: {en}'),
+  'test.valueDiffers': e('unprocessable', '{nameZh}：{zh}', '{nameEn}: {en}'),
   // h-links: linked records and PDF
   'link.unknownRecord': e(
     'validation_failed',

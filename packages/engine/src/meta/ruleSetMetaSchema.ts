@@ -302,7 +302,14 @@ export const ruleSetMetaSchema = {
         required: ['name', 'record', 'now', 'expectFired'],
         additionalProperties: false,
         properties: {
-          name: { type: 'string', minLength: 1, maxLength: 200 },
+          name: {
+            description:
+              'What people read, in both languages; one string (files written before names were bilingual) is shown as is in both.',
+            // An object must be a text in both languages, anything else one string: each gets only its own errors.
+            if: { type: 'object' },
+            then: text,
+            else: { type: 'string', minLength: 1, maxLength: 200 },
+          },
           record: { type: 'object' },
           now: { type: 'string', format: 'date-time' },
           status: camelId,

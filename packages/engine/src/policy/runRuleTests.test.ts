@@ -32,9 +32,21 @@ describe('runRuleTests', () => {
       { name: 'missing', record: { ...record, fee: 10 }, now: '2025-09-30T16:05:00+08:00', expectFired: ['big-fee-approval'] },
       { name: 'invalid', record: { zone: 'urban' }, now: '2025-09-30T16:05:00+08:00', expectFired: [] },
     ]);
-    expect(results.map((r) => [r.name, r.passed, r.missing, r.invalid])).toEqual([
+    expect(results.map((r) => [r.name.en, r.passed, r.missing, r.invalid])).toEqual([
       ['missing', false, ['big-fee-approval'], false],
       ['invalid', false, [], true],
+    ]);
+  });
+
+  it('when cases are named in both languages or (older files) with one string, then each result names its case in both languages', async () => {
+    const now = '2025-09-30T16:05:00+08:00';
+    const results = await runRuleTests(policy, 'repair-call.policy', [
+      { name: { 'zh-CN': '大额收费', en: 'big fee' }, record, now, expectFired: ['big-fee-approval'] },
+      { name: 'old single name', record, now, expectFired: ['big-fee-approval'] },
+    ]);
+    expect(results.map((r) => [r.name, r.passed])).toEqual([
+      [{ 'zh-CN': '大额收费', en: 'big fee' }, true],
+      [{ 'zh-CN': 'old single name', en: 'old single name' }, true],
     ]);
   });
 });
@@ -59,7 +71,7 @@ describe('runRuleTests with expected values', () => {
       ],
       options,
     );
-    expect(results.map((r) => [r.name, r.passed, r.differences])).toEqual([
+    expect(results.map((r) => [r.name.en, r.passed, r.differences])).toEqual([
       ['local', true, []],
       ['iso', true, []],
     ]);

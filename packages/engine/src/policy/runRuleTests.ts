@@ -1,11 +1,14 @@
 import type { CalendarFile } from '../calendar/CalendarFile.js';
+import type { LocalizedText } from '../i18n/LocalizedText.js';
+import { caseName } from '../rules/caseName.js';
 import type { RuleTestCase } from '../rules/RuleSetFile.js';
 import type { Evaluation } from './Evaluation.js';
 import type { Policy } from './compilePolicy.js';
 import { compareValues, type ValueDifference, type ZoneOf } from './ruleTestValues.js';
 
 export interface RuleTestResult {
-  name: string;
+  /** The case's name in both languages (an older file's single string in each). */
+  name: LocalizedText;
   passed: boolean;
   /** Rules of the rule set that fired. */
   fired: string[];
@@ -50,7 +53,7 @@ export async function runRuleTests(
       const invalid = !evaluation.valid;
       const differences = test.expect ? compareValues(test.expect, evaluation, ruleSetId, zoneOf) : [];
       return {
-        name: test.name,
+        name: caseName(test.name),
         passed: !invalid && missing.length === 0 && unexpected.length === 0 && differences.length === 0,
         fired,
         missing,

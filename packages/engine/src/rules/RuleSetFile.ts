@@ -102,9 +102,13 @@ export interface LinkedFact {
 
 export type DerivedFact = ElapsedFact | ComputedFact | HistoryFact | LinkedFact;
 
+/** A saved test case's name: in both languages, or (older files) one string shown as is. */
+export type CaseName = LocalizedText | string;
+
 /** A test case saved with a rule set: a sample record and what the rules must give. */
 export interface RuleTestCase {
-  name: string;
+  /** What people read, in both languages; a plain string (files written before names were bilingual) reads the same in both. */
+  name: CaseName;
   record: Record<string, unknown>;
   now: string;
   status?: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../pack/loadPack.js';
 import { samplePackFiles, sampleRuleSet } from '../testing/samplePack.js';
-import type { ExpectedValues, RuleSetFile } from './RuleSetFile.js';
+import type { ExpectedValues, RuleSetFile, RuleTestCase } from './RuleSetFile.js';
 
 const base = {
   name: 'case',
@@ -48,5 +48,23 @@ describe('saved test cases with expected values (loadPack)', () => {
     expect(problems({ deadlines: { arrival: 'tomorrow' } })[0]).toMatch(/^\/tests\/0\/expect\/deadlines\/arrival meta\.invalid/);
     expect(problems({ fines: [{ payer: 'technician' }] })[0]).toMatch(/^\/tests\/0\/expect\/fines\/0(\/amount)? meta\.invalid/);
     expect(problems({ approved: true })[0]).toMatch(/^\/tests\/0\/expect meta\.invalid/);
+  });
+});
+
+describe('saved test case names (loadPack)', () => {
+  const named = (name: unknown): RuleSetFile => ({ ...sampleRuleSet, tests: [{ ...base, name: name as RuleTestCase['name'] }] });
+  const nameProblems = (name: unknown) => loadPack(samplePackFiles({ rules: named(name) })).problems.map((p) => `${p.pointer} ${p.code}`);
+
+  it('when a case is named in both languages, as rule titles are, then there is no problem', () => {
+    expect(nameProblems({ 'zh-CN': '市区来电', en: 'Urban call' })).toEqual([]);
+  });
+
+  it('when a case has one string for a name (a file written before names were bilingual), then it is still accepted', () => {
+    expect(nameProblems('urban call')).toEqual([]);
+  });
+
+  it('when a name lacks a language, is empty or is neither a string nor a text in both languages, then it is a problem at the name', () => {
+    for (const bad of [{ 'zh-CN': '市区来电' }, { 'zh-CN': '市区来电', en: '' }, '', 42, { 'zh-CN': '市区', en: 'Urban', fr: 'Ville' }])
+      expect(nameProblems(bad)).toEqual([expect.stringMatching(/^\/tests\/0\/name(\/en)? meta\.invalid$/)]);
   });
 });

@@ -268,7 +268,7 @@ export class DefinitionService {
         'definition.testsFail',
         { count: failed.length },
         {
-          details: failed.flatMap(({ result, index }) => savedTestFailures(result, `/tests/${index}`, roleLabel)),
+          details: failed.flatMap(({ result, index }) => savedTestFailures(result, `/tests/${index}`, ruleSet, roleLabel)),
         },
       );
     }
@@ -293,28 +293,40 @@ export class DefinitionService {
   }
 }
 
-/** The details of one failing saved test case: which rules did not fire as expected, and each value that differs (expected vs actual). */
-function savedTestFailures(result: RuleTestResult, pointer: string, roleLabel: (role: string) => LocalizedText): ErrorDetail[] {
+/**
+ * The details of one failing saved test case, named in each language: which rules did not fire as
+ * expected (by their titles; a rule no longer in the set by its name), and each value that differs
+ * (expected vs actual).
+ */
+function savedTestFailures(
+  result: RuleTestResult,
+  pointer: string,
+  ruleSet: RuleSetFile,
+  roleLabel: (role: string) => LocalizedText,
+): ErrorDetail[] {
+  const name = { nameZh: result.name['zh-CN'], nameEn: result.name.en };
+  const titles = (rules: readonly string[], locale: 'zh-CN' | 'en') =>
+    rules.map((rule) => ruleSet.rules.find((r) => r.name === rule)?.title[locale] ?? rule).join(locale === 'en' ? ', ' : '、') || '-';
   const details: ErrorDetail[] = [];
-  if (result.invalid) details.push(domainDetail(pointer, 'test.invalidSample', { name: result.name }, 'test.failed'));
+  if (result.invalid) details.push(domainDetail(pointer, 'test.invalidSample', name, 'test.failed'));
   if (result.missing.length > 0 || result.unexpected.length > 0)
     details.push(
       domainDetail(
         pointer,
         'test.firing',
         {
-          name: result.name,
-          missingEn: result.missing.join(', ') || '-',
-          unexpectedEn: result.unexpected.join(', ') || '-',
-          missingZh: result.missing.join('、') || '-',
-          unexpectedZh: result.unexpected.join('、') || '-',
+          ...name,
+          missingEn: titles(result.missing, 'en'),
+          unexpectedEn: titles(result.unexpected, 'en'),
+          missingZh: titles(result.missing, 'zh-CN'),
+          unexpectedZh: titles(result.unexpected, 'zh-CN'),
         },
         'test.failed',
       ),
     );
   for (const difference of result.differences) {
     const text = describeDifference(difference, roleLabel);
-    details.push(domainDetail(`${pointer}/expect`, 'test.valueDiffers', { name: result.name, en: text.en, zh: text['zh-CN'] }));
+    details.push(domainDetail(`${pointer}/expect`, 'test.valueDiffers', { ...name, en: text.en, zh: text['zh-CN'] }));
   }
   return details;
 }

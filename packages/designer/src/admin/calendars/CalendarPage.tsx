@@ -9,9 +9,14 @@ import { useI18n } from '../../i18n/I18nContext';
 import { DateInput } from '../../shared/dates/DateInput';
 import { formatDateTime, formatDuration } from '../../shared/format';
 import { problemText } from '../../shared/problemText';
+import { calendarDraftChanges, type DayChange, type HolidayRow } from './calendarDraftChanges';
+
+const CHANGE_TAG = { added: 'calendars.dayAdded', removed: 'calendars.dayRemoved', changed: 'calendars.dayChanged' } as const;
+const CHANGE_LEGEND = { added: 'calendars.legendAdded', removed: 'calendars.legendRemoved', changed: 'calendars.legendChanged' } as const;
 
 /**
- * A store's working calendar: its holidays, edited as a draft; before publishing, the preview of
+ * A store's working calendar: its holidays, edited as a draft (a day the draft adds, removes or
+ * renames is tagged as such until it is published); before publishing, the preview of
  * which open deadlines the change would move, by how much, and which would now be overdue or no
  * longer (publishing then moves them in the background).
  */
@@ -21,6 +26,7 @@ export function CalendarPage() {
   const [ids, setIds] = useState<{ id: string; label: string }[]>([]);
   const [id, setId] = useState<string | null>(null);
   const [definition, setDefinition] = useState<CalendarFile | null>(null);
+  const [published, setPublished] = useState<CalendarFile | null>(null);
   const [version, setVersion] = useState<number | null>(null);
   const [preview, setPreview] = useState<CalendarPreview | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,6 +44,7 @@ export function CalendarPage() {
     async (calendarId: string) => {
       const detail = await api.calendars.get(calendarId);
       setDefinition(detail.draft?.definition ?? detail.published?.definition ?? null);
+      setPublished(detail.published?.definition ?? null);
       setVersion(detail.published?.version ?? null);
       setPreview(null);
     },
@@ -52,7 +59,10 @@ export function CalendarPage() {
     setPreview(null);
     setMessage(null);
   };
-  const holidays = [...(definition?.holidays ?? [])].sort((a, b) => b.date.localeCompare(a.date));
+  // The draft (saved, or edited here) against what is in force: the days not in force yet are marked.
+  const draft = useMemo(() => (definition ? calendarDraftChanges(definition, published) : null), [definition, published]);
+  const changed = draft !== null && (draft.holidays.some((r) => r.change) || draft.elsewhere);
+  const changeTag = (change: DayChange) => <Tag color="warning">{t(CHANGE_TAG[change])}</Tag>;
 
   const addHoliday = () => {
     if (!definition) return;
@@ -116,6 +126,7 @@ export function CalendarPage() {
         )}
         {definition && <Typography.Text strong>{text(definition.title)}</Typography.Text>}
         {version !== null && <Tag>{t('calendars.published', { version })}</Tag>}
+        {changed && <Tag color="warning">{t('calendars.draft')}</Tag>}
       </Space>
       {message && (
         <Alert
@@ -156,27 +167,70 @@ export function CalendarPage() {
             />
             <Button onClick={addHoliday}>{t('calendars.add')}</Button>
           </Space>
-          <Table<CalendarDay>
-            rowKey="date"
+          {draft && changed && (
+            // Drawn as the draft's rows are: what looks like this is not in force yet.
+            <div className="calendar-draft-notice" role="note">
+              <strong>{t('calendars.draftNotice', { ...draft.counts })}</strong>
+              <ul className="calendar-legend" aria-label={t('calendars.draft')}>
+                {(['added', 'removed', 'changed'] as const).map((change) => (
+                  <li key={change}>
+                    {changeTag(change)}
+                    {t(CHANGE_LEGEND[change])}
+                  </li>
+                ))}
+              </ul>
+              {draft.elsewhere && <div>{t('calendars.draftElsewhere')}</div>}
+            </div>
+          )}
+          <Table<HolidayRow>
+            rowKey={(r) => r.day.date}
             size="small"
-            dataSource={holidays}
+            dataSource={draft?.holidays ?? []}
+            rowClassName={(r) => (r.change ? `calendar-draft-day calendar-draft-${r.change}` : '')}
             pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
             columns={[
-              { title: t('calendars.date'), dataIndex: 'date' },
-              { title: t('calendars.name'), key: 'name', render: (_, h) => text(h.name) },
+              {
+                title: t('calendars.date'),
+                key: 'date',
+                render: (_, r) => <span className="calendar-day-text calendar-day-date">{r.day.date}</span>,
+              },
+              {
+                title: t('calendars.name'),
+                key: 'name',
+                render: (_, r) => (
+                  <>
+                    <span className="calendar-day-text">{text(r.day.name)}</span>
+                    {r.change && <> {changeTag(r.change)}</>}
+                    {r.was && (
+                      <Typography.Text type="secondary" style={{ display: 'block' }}>
+                        {t('calendars.was', { name: text(r.was.name) })}
+                      </Typography.Text>
+                    )}
+                  </>
+                ),
+              },
               {
                 title: '',
                 key: 'remove',
-                render: (_, h) => (
-                  <Button
-                    size="small"
-                    danger
-                    aria-label={`${t('calendars.remove')} ${h.date}`}
-                    onClick={() => change({ ...definition, holidays: (definition.holidays ?? []).filter((d) => d.date !== h.date) })}
-                  >
-                    {t('calendars.remove')}
-                  </Button>
-                ),
+                render: (_, r) =>
+                  r.change === 'removed' ? (
+                    <Button
+                      size="small"
+                      aria-label={`${t('calendars.restore')} ${r.day.date}`}
+                      onClick={() => change({ ...definition, holidays: [...(definition.holidays ?? []), r.day] })}
+                    >
+                      {t('calendars.restore')}
+                    </Button>
+                  ) : (
+                    <Button
+                      size="small"
+                      danger
+                      aria-label={`${t('calendars.remove')} ${r.day.date}`}
+                      onClick={() => change({ ...definition, holidays: (definition.holidays ?? []).filter((d) => d.date !== r.day.date) })}
+                    >
+                      {t('calendars.remove')}
+                    </Button>
+                  ),
               },
             ]}
           />

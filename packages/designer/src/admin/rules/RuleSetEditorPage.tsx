@@ -15,6 +15,7 @@ import { useReferenceData } from '../../shared/useReferenceData';
 import { usePublishDocument } from '../shared/usePublishDocument';
 import { PublishPanel } from '../testbench/PublishPanel';
 import { TestBench } from '../testbench/TestBench';
+import { withSavedCase } from '../testbench/withSavedCase';
 import { codeFromLabel } from '../shared/codeFromLabel';
 import { renameSharedCondition } from './renameSharedCondition';
 import { renameFact } from './renameFact';
@@ -330,9 +331,7 @@ export function RuleSetEditorPage() {
                 ruleSet={ruleSet}
                 calendars={calendars}
                 roleLabels={roleLabels}
-                onSaveCase={(test) =>
-                  editor.change({ ...ruleSet, tests: [...(ruleSet.tests ?? []).filter((c) => c.name !== test.name), test] })
-                }
+                onSaveCase={(test) => editor.change({ ...ruleSet, tests: withSavedCase(ruleSet.tests ?? [], test) })}
                 onRemoveCase={(index) => {
                   const tests = (ruleSet.tests ?? []).filter((_, i) => i !== index);
                   const next = { ...ruleSet };

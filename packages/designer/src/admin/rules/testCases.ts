@@ -1,4 +1,5 @@
 import {
+  caseName,
   compilePolicy,
   runRuleTests,
   type CalendarFile,
@@ -41,7 +42,7 @@ export async function runTestCases(input: DraftInput): Promise<TestCaseResult[]>
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return tests.map((t) => ({
-      name: t.name,
+      name: caseName(t.name),
       passed: false,
       fired: [],
       missing: t.expectFired,

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { HistoryImpactPanel } from '../impact/HistoryImpactPanel';
 import { runTestCases, type TestCaseResult } from '../rules/testCases';
 import { describeDifferences } from './caseValues';
+import { useRuleTitles } from './useRuleTitles';
 
 export interface PublishPanelProps {
   form: FormDefinition;
@@ -22,7 +23,7 @@ export interface PublishPanelProps {
  */
 export function PublishPanel({ form, draft, calendars, problems, roleLabels, onPublish }: PublishPanelProps) {
   const { t, text } = useI18n();
-  const ruleTitle = (name: string) => text(draft.rules.find((r) => r.name === name)?.title) || name;
+  const ruleTitles = useRuleTitles(draft);
   const [results, setResults] = useState<TestCaseResult[] | null>(null);
   const [checking, setChecking] = useState(false);
   const [publishing, setPublishing] = useState(false);
@@ -65,7 +66,7 @@ export function PublishPanel({ form, draft, calendars, problems, roleLabels, onP
                 dataSource={results}
                 renderItem={(r) => (
                   <List.Item>
-                    {r.passed ? <Tag color="green">{t('bench.pass')}</Tag> : <Tag color="red">{t('bench.fail')}</Tag>} {r.name}
+                    {r.passed ? <Tag color="green">{t('bench.pass')}</Tag> : <Tag color="red">{t('bench.fail')}</Tag>} {text(r.name)}
                     {!r.passed && (
                       <Typography.Text type="danger">
                         {' '}
@@ -73,8 +74,8 @@ export function PublishPanel({ form, draft, calendars, problems, roleLabels, onP
                           (r.invalid ? `${t('bench.invalidRecord')}. ` : '') +
                             (r.missing.length > 0 || r.unexpected.length > 0 || r.differences.length === 0
                               ? t('publish.caseDiff', {
-                                  missing: r.missing.map(ruleTitle).join('、') || '—',
-                                  unexpected: r.unexpected.map(ruleTitle).join('、') || '—',
+                                  missing: ruleTitles(r.missing),
+                                  unexpected: ruleTitles(r.unexpected),
                                 })
                               : '')}
                         {describeDifferences(r.differences, roleLabels).map((line, i) => (

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Checkbox, DatePicker, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import {
+  caseName,
   tableRows,
   type CalendarFile,
   type Evaluation,
@@ -22,6 +23,11 @@ import { OutcomeView } from '../../shared/outcome/OutcomeView';
 import { useFeedback } from '../../app/Feedback';
 import { BenchRulesAndBreaches } from './BenchRulesAndBreaches';
 import { describeDifferences, describeExpected, expectFromChoices, valueChoices } from './caseValues';
+import { LocalizedInput } from '../shared/LocalizedInput';
+import { RuleNameList } from './RuleNameList';
+import { useRuleTitles } from './useRuleTitles';
+
+const NO_NAME: LocalizedText = { 'zh-CN': '', en: '' };
 
 export interface TestBenchProps {
   form: FormDefinition;
@@ -48,9 +54,11 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
   const [history, setHistory] = useState<Record<string, number>>({});
   const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [caseName, setCaseName] = useState('');
+  const [newName, setNewName] = useState<LocalizedText>(NO_NAME);
   const [exact, setExact] = useState(false);
   const [results, setResults] = useState<TestCaseResult[] | null>(null);
+  // A run's results belong to the cases it ran (read by position): a case saved or removed makes them stale.
+  useEffect(() => setResults(null), [ruleSet.tests]);
   const current = useMemo(
     () => (evaluation ? valueChoices(evaluation, ruleSet, calendars, roleLabels) : null),
     [evaluation, ruleSet, calendars, roleLabels],
@@ -68,6 +76,7 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
 
   const historyFacts = Object.entries(ruleSet.facts ?? {}).filter(([, f]) => f.kind === 'history');
   const rows = useMemo(() => tableRows(ruleSet), [ruleSet]);
+  const ruleTitles = useRuleTitles(ruleSet);
   const statusLabels = useMemo(() => Object.fromEntries((form.statusFlow?.states ?? []).map((s) => [s.id, s.label])), [form]);
   const timeZone = calendars.find((c) => c.id === ruleSet.calendar)?.timeZone ?? 'Asia/Shanghai';
 
@@ -102,16 +111,19 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
     setNow(input.now);
     setStatus(input.status);
     setHistory(input.history);
-    setCaseName(test.name);
+    setNewName(caseName(test.name));
     setExact(test.exact === true);
-    void run(input).then(() => message.success(t('bench.caseOpened', { name: test.name })));
+    void run(input).then(() => message.success(t('bench.caseOpened', { name: text(caseName(test.name)) })));
   };
 
+  // Named in both languages, as the pack's other texts: one left empty takes the other's name.
+  const zh = newName['zh-CN'].trim();
+  const en = newName.en.trim();
   const saveCase = () => {
-    if (!evaluation || !caseName.trim()) return;
+    if (!evaluation || (!zh && !en)) return;
     const expect = current ? expectFromChoices(current.values, ticked) : undefined;
     onSaveCase({
-      name: caseName.trim(),
+      name: { 'zh-CN': zh || en, en: en || zh },
       record: record as Record<string, unknown>,
       now: now.toISOString(),
       ...(status ? { status } : {}),
@@ -120,12 +132,12 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
       ...(exact ? { exact: true } : {}),
       ...(expect ? { expect } : {}),
     });
-    setCaseName('');
+    setNewName(NO_NAME);
     void message.success(t('bench.caseSaved'));
   };
 
   return (
-    <div className="designer-grid" style={{ gridTemplateColumns: 'minmax(320px, 1fr) minmax(320px, 1fr)' }}>
+    <div className="designer-grid bench-grid">
       <Card size="small" title={t('bench.sample')}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Select
@@ -227,27 +239,25 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
                   </Typography.Paragraph>
                 </fieldset>
               )}
-              <Space wrap>
-                <Input
-                  aria-label={t('bench.caseName')}
-                  placeholder={t('bench.caseName')}
-                  value={caseName}
-                  onChange={(e) => setCaseName(e.target.value)}
-                />
-                <Checkbox checked={exact} onChange={(e) => setExact(e.target.checked)}>
-                  {t('bench.exact')}
-                </Checkbox>
-                <Button onClick={saveCase} disabled={!caseName.trim()}>
-                  {t('bench.saveCaseButton')}
-                </Button>
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <label htmlFor="bench-case-name">{t('bench.caseName')}</label>
+                <LocalizedInput id="bench-case-name" label={t('bench.caseName')} value={newName} onChange={setNewName} />
+                <Space wrap>
+                  <Checkbox checked={exact} onChange={(e) => setExact(e.target.checked)}>
+                    {t('bench.exact')}
+                  </Checkbox>
+                  <Button onClick={saveCase} disabled={!zh && !en}>
+                    {t('bench.saveCaseButton')}
+                  </Button>
+                </Space>
               </Space>
               <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
                 {t('bench.saveCaseExplain', {
                   rules:
                     evaluation.explanation
                       .filter((r) => r.fired)
-                      .map((r) => r.rule)
-                      .join(', ') || '—',
+                      .map((r) => text(r.title))
+                      .join(locale === 'zh-CN' ? '、' : ', ') || '—',
                 })}
               </Typography.Paragraph>
             </Card>
@@ -261,10 +271,16 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
             size="small"
             rowKey="index"
             pagination={false}
+            // Its own scroll box on a phone, rather than a column a few characters wide.
+            scroll={{ x: 560 }}
             dataSource={(ruleSet.tests ?? []).map((c, index) => ({ ...c, index }))}
             columns={[
-              { title: t('bench.caseName'), dataIndex: 'name' },
-              { title: t('bench.expectFired'), render: (_, c) => c.expectFired.join(', ') || '—' },
+              { title: t('bench.caseName'), key: 'name', render: (_, c) => text(caseName(c.name)) },
+              {
+                title: t('bench.expectFired'),
+                key: 'expectFired',
+                render: (_, c) => <RuleNameList names={c.expectFired} ruleSet={ruleSet} />,
+              },
               {
                 title: t('bench.expectedValues'),
                 render: (_, c) => {
@@ -275,12 +291,18 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
               {
                 title: t('bench.result'),
                 render: (_, c) => {
-                  const r = results?.find((x) => x.name === c.name);
+                  // runRuleTests answers in the order of the cases.
+                  const r = results?.[c.index];
                   if (!r) return '';
                   if (r.passed) return <Tag color="green">{t('bench.pass')}</Tag>;
                   return (
                     <>
                       <Tag color="red">{t('bench.fail')}</Tag>
+                      {(r.missing.length > 0 || r.unexpected.length > 0) && (
+                        <Typography.Text type="danger" style={{ display: 'block' }}>
+                          {t('publish.caseDiff', { missing: ruleTitles(r.missing), unexpected: ruleTitles(r.unexpected) })}
+                        </Typography.Text>
+                      )}
                       {describeDifferences(r.differences, roleLabels).map((line, i) => (
                         <Typography.Text key={i} type="danger" style={{ display: 'block' }}>
                           {text(line)}
@@ -293,7 +315,7 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
               {
                 title: '',
                 render: (_, c) => (
-                  <Button size="small" onClick={() => openCase(c)} aria-label={t('bench.openCase', { name: c.name })}>
+                  <Button size="small" onClick={() => openCase(c)} aria-label={t('bench.openCase', { name: text(caseName(c.name)) })}>
                     {t('bench.open')}
                   </Button>
                 ),
@@ -306,7 +328,7 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
                     danger
                     type="text"
                     onClick={() => onRemoveCase(c.index)}
-                    aria-label={t('bench.removeCase', { name: c.name })}
+                    aria-label={t('bench.removeCase', { name: text(caseName(c.name)) })}
                   >
                     ✕
                   </Button>
