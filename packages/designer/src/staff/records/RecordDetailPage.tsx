@@ -19,6 +19,7 @@ import { RecordSectionsView } from './RecordSectionsView';
 import { StepButton } from './StepButton';
 import { RecordApprovals } from './RecordApprovals';
 import { lockForEditor } from './lockForEditor';
+import { BackToList } from './BackToList';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
@@ -295,7 +296,7 @@ export function RecordDetailPage() {
             <a href={api.links.pdfUrl(record.id, locale)} download className="touch-link">
               {t('records.pdf.download')}
             </a>
-            <Link to="/staff/records">{t('staff.detail.back')}</Link>
+            <BackToList>{t('staff.detail.back')}</BackToList>
           </Space>
         </Col>
       </Row>
