@@ -19,6 +19,7 @@ import { RecordSectionsView } from './RecordSectionsView';
 import { StepButton } from './StepButton';
 import { RecordApprovals } from './RecordApprovals';
 import { lockForEditor } from './lockForEditor';
+import { preloadDatePicker } from '../../shared/dates/DateInput';
 import { BackToList } from './BackToList';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useFeedback } from '../../app/Feedback';
@@ -81,6 +82,8 @@ export function RecordDetailPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  // The edit form's date boxes: their calendar's code comes while the record is read, not when 修改 is tapped.
+  useEffect(preloadDatePicker, []);
 
   if (record === undefined) return <Loading />;
   if (record === null || !form) return <Alert type="error" showIcon title={error ?? t('common.notFound')} />;
