@@ -87,6 +87,38 @@ describe('dates on staff forms, in Chromium', () => {
     expect(stored.data.purchaseDate).toBe('2024-03-15');
   });
 
+  it('when a clerk opens a record and taps 修改 before the calendar code has come, then the date boxes read their dates (not empty), and become calendars', async () => {
+    for (const screen of ['desk', 'phone'] as const) {
+      const page = await newPage(screen);
+      // The calendar's code held back until the form is looked at.
+      let asked = false;
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/LocalDatePicker-[^/]+\.js$/, async (route) => {
+        asked = true;
+        await released;
+        await route.continue();
+      });
+      await page.goto(`${server.url}/staff/records/${recordId}`);
+      // Asked for as the record opens, before 修改 is tapped.
+      await expect.poll(() => asked).toBe(true);
+      await page.getByRole('button', { name: '修改' }).click();
+      const call = page.getByLabel('来电时间', { exact: true });
+      // (The call time is 09:00, or 10:30 once the test above has changed it.)
+      await expect.poll(() => call.inputValue()).toMatch(/^2025年10月9日 (09:00|10:30)$/);
+      const before = await call.inputValue();
+      expect(await page.getByLabel('购买日期', { exact: true }).inputValue()).toBe('2024年3月15日');
+      expect(await call.isDisabled()).toBe(false);
+      expect(await call.getAttribute('readonly')).not.toBeNull();
+      await shot(page, `dates-04-${screen}-before-calendar`);
+      release();
+      // The calendar in its place, with the same date.
+      await expect.poll(() => page.locator('.ant-picker').getByLabel('来电时间', { exact: true }).count()).toBe(1);
+      expect(await call.inputValue()).toBe(before);
+      await page.context().close();
+    }
+  });
+
   it('when a clerk opens the calendar on a phone, then it fits the screen and a day is picked with a tap', async () => {
     const page = await newPage('phone');
     await page.goto(`${server.url}/staff/records/${recordId}`);

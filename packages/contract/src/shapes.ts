@@ -180,9 +180,12 @@ export const FileInfo = Type.Object({
   url: Type.String(),
 });
 
+/** The most rows a paged list answers at once (`limit`). */
+export const LARGEST_PAGE = 500;
+
 /** Query parameters of a paged list (keyset paging: pass the answer's `nextCursor` as `cursor` for the next page). */
 export const pageQuery = (defaultLimit: number) => ({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: defaultLimit, description: 'rows per page' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LARGEST_PAGE, default: defaultLimit, description: 'rows per page' })),
   cursor: Type.Optional(
     Type.String({ maxLength: 1000, description: 'the nextCursor of the previous page (opaque); absent: the first page' }),
   ),

@@ -56,16 +56,16 @@ export function workApi(client: ApiClient) {
     transition: (id: string, to: string) => client.call(r.transitionRecord, { params: { id }, body: { to } }),
     /** A page of the record's audit log, newest first (`cursor`: the page after the one it came with). */
     history: (id: string, cursor?: string) => client.call(r.recordHistory, { params: { id }, query: cursor ? { cursor } : {} }),
-    approvals: (state: ApprovalTask['state'], cursor?: string) =>
-      client.call(w.approvals, { query: { state, ...(cursor ? { cursor } : {}) } }),
+    approvals: (state: ApprovalTask['state'], page: { cursor?: string; limit?: number } = {}) =>
+      client.call(w.approvals, { query: { state, ...page } }),
     decide: (id: string, decision: 'approve' | 'reject', comment: string) =>
       client.call(w.decide, { params: { id }, body: { decision, comment } }),
     withdraw: (id: string, reason: string) => client.call(w.withdraw, { params: { id }, body: { reason } }),
     deadlines: (state: DeadlineRow['state'], page: { cursor?: string; limit?: number } = {}) =>
       client.call(w.deadlines, { query: { state, ...page } }),
-    /** Fines of the filter (`record`: those posted on one record), a page of `limit` (100) at a time, with the sum and count of all of them and the per-person summary. */
+    /** Fines of the filter (`record`: those posted on one record), a page at a time (`limit`, the server's 100 when absent), with the sum and count of all of them and the per-person summary. */
     fines: (query: { month?: string; person?: string; form?: string; record?: string; cursor?: string; limit?: number }) =>
-      client.call(w.fines, { query: { limit: 100, ...query } }),
+      client.call(w.fines, { query }),
     /** Waives a fine (no amount) or corrects it to `amount`, with a reason (the ledger keeps the original). */
     correctFine: (id: string, reason: string, amount?: number) =>
       client.call(w.correctFine, { params: { id }, body: { reason, ...(amount === undefined ? {} : { amount }) } }),

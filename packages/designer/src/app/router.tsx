@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { createBrowserRouter, Navigate, Route, Routes, ScrollRestoration } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AppLayout } from './AppLayout';
 import { LoginPage } from './auth/LoginPage';
@@ -26,15 +26,20 @@ const area = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}<
 /** The app's routes: sign-in, then the layout with the admin and staff areas. */
 function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      <Route element={<AppLayout />}>
-        <Route index element={<HomeRedirect />} />
-        <Route path="admin/*" element={<RequireRole roles={['admin']}>{area(<AdminRoutes />)}</RequireRole>} />
-        <Route path="staff/*" element={<RequireRole roles={['admin', 'manager', 'staff']}>{area(<StaffRoutes />)}</RequireRole>} />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Route>
-    </Routes>
+    <>
+      {/* A page opened from a link or the menu starts at its top; back and forward return to where it
+          was (a long paged list also brings back the rows it had: useListPlace). */}
+      <ScrollRestoration />
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<AppLayout />}>
+          <Route index element={<HomeRedirect />} />
+          <Route path="admin/*" element={<RequireRole roles={['admin']}>{area(<AdminRoutes />)}</RequireRole>} />
+          <Route path="staff/*" element={<RequireRole roles={['admin', 'manager', 'staff']}>{area(<StaffRoutes />)}</RequireRole>} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Route>
+      </Routes>
+    </>
   );
 }
 

@@ -91,7 +91,7 @@ export function RuleSetsListPage() {
           allowClear
           style={{ width: 220 }}
           value={formFilter}
-          onChange={(v?: string) => setParams(v ? { form: v } : {})}
+          onChange={(v?: string) => setParams(v ? { form: v } : {}, { preventScrollReset: true })}
           options={forms.map((f) => ({ value: f.id, label: text(f.title) }))}
         />
       }

@@ -2,29 +2,7 @@ import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { Locale } from '@aftersales/engine';
-
-/** A day, a day and time, or a month. */
-export type DateKind = 'date' | 'dateTime' | 'month';
-
-/** How a date reads to the person (the first format) and what typing may give (the others, for a date typed the ISO way). */
-const FORMATS: Record<Locale, Record<DateKind, string[]>> = {
-  'zh-CN': {
-    date: ['YYYY年M月D日', 'YYYY-MM-DD', 'YYYY/M/D'],
-    dateTime: ['YYYY年M月D日 HH:mm', 'YYYY-MM-DD HH:mm:ss', 'YYYY-MM-DD HH:mm', 'YYYY/M/D HH:mm'],
-    month: ['YYYY年M月', 'YYYY-MM', 'YYYY/M'],
-  },
-  en: {
-    date: ['D MMM YYYY', 'YYYY-MM-DD', 'D/M/YYYY'],
-    dateTime: ['D MMM YYYY HH:mm', 'YYYY-MM-DD HH:mm:ss', 'YYYY-MM-DD HH:mm', 'D/M/YYYY HH:mm'],
-    month: ['MMM YYYY', 'YYYY-MM', 'M/YYYY'],
-  },
-};
-
-/** What an empty box says (Ant Design says "pick a date" for a date and time too). */
-const PLACEHOLDERS: Record<Locale, Record<DateKind, string>> = {
-  'zh-CN': { date: '请选择日期', dateTime: '请选择日期和时间', month: '请选择月份' },
-  en: { date: 'Select date', dateTime: 'Select date and time', month: 'Select month' },
-};
+import { FORMATS, PLACEHOLDERS, type DateKind } from './dateFormats';
 
 /** What is kept of each kind: the browser's own inputs' values (a time as an ISO instant, UTC). */
 const KEPT: Record<Exclude<DateKind, 'dateTime'>, string> = { date: 'YYYY-MM-DD', month: 'YYYY-MM' };

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { LARGEST_PAGE } from '@aftersales/contract';
 import { Alert, Button, Card, Descriptions, Empty, Input, List, Modal, Segmented, Space, Tag, Typography } from 'antd';
 import { fieldAt } from '@aftersales/engine';
 import type { ApprovalTask } from '../../api/workApi';
@@ -17,12 +18,16 @@ import { usePolicyText } from '../shared/usePolicyText';
 import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
 import { LoadMore } from '../../shared/LoadMore';
+import { pagesUpTo } from '../../shared/list/pagesUpTo';
+import { useListPlace } from '../../shared/list/useListPlace';
 import { useAuth } from '../../app/auth/AuthContext';
 import { ApprovalChanges } from './ApprovalChanges';
 import { WithdrawApproval } from './WithdrawApproval';
 import { approvalSummary } from './approvalSummary';
 
 const STATES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+/** Approvals a page. */
+const APPROVALS_PAGE = 100;
 /** How many filled fields of the record an approval card shows. */
 const SUMMARY_FIELDS = 6;
 
@@ -34,7 +39,9 @@ export function ApprovalsPage() {
   const forms = useForms();
   const policy = usePolicyText();
   const { hasRole } = useAuth();
-  const [state, setState] = useState<(typeof STATES)[number]>('pending');
+  // The state shown in the address: going back to the inbox finds it again (pending: none).
+  const [params, setParams] = useSearchParams();
+  const state = STATES.find((s) => s === params.get('state')) ?? 'pending';
   const [items, setItems] = useState<ApprovalTask[] | null>(null);
   const [page, setPage] = useState<{ total: number; nextCursor: string | null; loading: boolean }>({
     total: 0,
@@ -46,6 +53,9 @@ export function ApprovalsPage() {
   const [deciding, setDeciding] = useState<{ task: ApprovalTask; decision: 'approve' | 'reject' } | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
+  // Back from a record: the approvals that were shown, and the one that was at the top of the window where it was.
+  const list = useRef<HTMLElement>(null);
+  const place = useListPlace(list, items?.length ?? 0, items !== null && !page.loading && forms !== null);
 
   /** A field value in words: an option's label, 是/否, a local time or date, yuan (never the stored code). */
   const readable = (field: ValueField | undefined, value: unknown): string =>
@@ -58,8 +68,14 @@ export function ApprovalsPage() {
 
   const load = useCallback(() => {
     setItems(null);
-    api.work
-      .approvals(state)
+    const rows = place.rowsToLoad();
+    (rows === undefined
+      ? api.work.approvals(state, { limit: APPROVALS_PAGE })
+      : pagesUpTo((limit, cursor) => api.work.approvals(state, { limit, ...(cursor ? { cursor } : {}) }), rows, {
+          page: APPROVALS_PAGE,
+          largest: LARGEST_PAGE,
+        })
+    )
       .then((r) => {
         setItems(r.items);
         setPage({ total: r.total, nextCursor: r.nextCursor, loading: false });
@@ -68,7 +84,7 @@ export function ApprovalsPage() {
         setItems([]);
         setError(problemText(e, t, locale));
       });
-  }, [api, state, t, locale]);
+  }, [api, state, t, locale, place]);
   useEffect(load, [load]);
 
   /** The next page, after the last one shown. */
@@ -76,7 +92,7 @@ export function ApprovalsPage() {
     if (!page.nextCursor) return;
     setPage((p) => ({ ...p, loading: true }));
     api.work
-      .approvals(state, page.nextCursor)
+      .approvals(state, { limit: APPROVALS_PAGE, cursor: page.nextCursor })
       .then((r) => {
         setItems((shown) => [...(shown ?? []), ...r.items]);
         setPage({ total: r.total, nextCursor: r.nextCursor, loading: false });
@@ -109,14 +125,14 @@ export function ApprovalsPage() {
   };
 
   return (
-    <section aria-labelledby="approvals-title" className="staff-page">
+    <section aria-labelledby="approvals-title" className="staff-page" ref={list}>
       <Typography.Title id="approvals-title" level={2}>
         {t('staff.approvals.title')}
       </Typography.Title>
       <Segmented
         aria-label={t('staff.approvals.state')}
         value={state}
-        onChange={(v) => setState(v)}
+        onChange={(v) => setParams(v === 'pending' ? {} : { state: v }, { replace: true, preventScrollReset: true })}
         options={STATES.map((s) => ({ value: s, label: t(`staff.approvals.${s}`) }))}
         style={{ marginBottom: 16 }}
       />
@@ -134,7 +150,7 @@ export function ApprovalsPage() {
             const filled = approvalSummary(form, task.record?.data ?? {}, SUMMARY_FIELDS);
             const before = text(form?.statusFlow?.states.find((s) => s.id === task.before)?.label) || task.before;
             return (
-              <List.Item>
+              <List.Item data-row-key={task.id}>
                 <Card
                   className="staff-card approval-card"
                   style={{ width: '100%' }}

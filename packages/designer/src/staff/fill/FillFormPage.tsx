@@ -13,6 +13,7 @@ import { draftStore, isEmptyData } from './drafts';
 import { Loading } from '../../app/Loading';
 import { usePolicyText } from '../shared/usePolicyText';
 import { useStoreNames } from '../../shared/useStoreNames';
+import { preloadDatePicker } from '../../shared/dates/DateInput';
 
 // The answer after submit has its own chunk: the form itself loads first and alone.
 const SubmittedView = lazy(() => import('./SubmittedView').then((m) => ({ default: m.SubmittedView })));
@@ -60,6 +61,8 @@ export function FillFormPage() {
   }, [api, formId]);
 
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  // The form's date boxes: their calendar's code comes alongside the form, not after it.
+  useEffect(preloadDatePicker, []);
 
   const change = (next: unknown) => {
     setData(next);

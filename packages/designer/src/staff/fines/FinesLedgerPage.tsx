@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { LARGEST_PAGE } from '@aftersales/contract';
 import { Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { FineEntry, LedgerLine } from '../../api/workApi';
@@ -10,6 +11,8 @@ import { usePeople } from '../../shared/people/usePeople';
 import { DateInput } from '../../shared/dates/DateInput';
 import { formatDateTime, formatMoney } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
+import { pagesUpTo } from '../../shared/list/pagesUpTo';
+import { useListPlace } from '../../shared/list/useListPlace';
 import { problemText } from '../../shared/problemText';
 import { usePolicyText } from '../shared/usePolicyText';
 import { FineCorrectionDialog } from './FineCorrectionDialog';
@@ -17,6 +20,9 @@ import { FineCorrectionNote } from './FineCorrectionNote';
 import { fineCorrections } from './fineCorrections';
 
 type Ledger = Awaited<ReturnType<ReturnType<typeof useApi>['work']['fines']>>;
+
+/** Fines a page. */
+const FINES_PAGE = 100;
 
 /** This month in China time, YYYY-MM. */
 function thisMonth(): string {
@@ -29,20 +35,42 @@ export function FinesLedgerPage() {
   const people = usePeople(api);
   const { t, text, locale } = useI18n();
   const policy = usePolicyText();
-  const [month, setMonth] = useState(thisMonth);
-  const [person, setPerson] = useState('');
-  const [applied, setApplied] = useState('');
+  // The filters in the address (as the records list's): going back to the ledger finds them again.
+  // No month in it: this month; an empty one: every month.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('month');
+  const month = asked === '' || (asked !== null && /^\d{4}-\d{2}$/.test(asked)) ? asked : thisMonth();
+  const applied = params.get('person') ?? '';
+  const [person, setPerson] = useState(applied);
   const [ledger, setLedger] = useState<Ledger | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<FineEntry | null>(null);
   const [reloads, setReloads] = useState(0);
+  // Back from a record: the fines that were shown, and the row that was at the top of the window where it was.
+  const list = useRef<HTMLElement>(null);
+  const place = useListPlace(list, ledger?.items.length ?? 0, ledger !== null && !loadingMore);
+
+  const set = (key: 'month' | 'person', value: string) => {
+    const next = new URLSearchParams(params);
+    if (key === 'month' ? value === thisMonth() : value === '') next.delete(key);
+    else next.set(key, value);
+    setParams(next, { replace: true, preventScrollReset: true });
+  };
+  const filter = { ...(month ? { month } : {}), ...(applied ? { person: applied } : {}) };
 
   useEffect(() => {
     let live = true;
     setLedger(null);
-    api.work
-      .fines({ ...(month ? { month } : {}), ...(applied ? { person: applied } : {}) })
+    const filter = { ...(month ? { month } : {}), ...(applied ? { person: applied } : {}) };
+    const rows = place.rowsToLoad();
+    (rows === undefined
+      ? api.work.fines({ ...filter, limit: FINES_PAGE })
+      : pagesUpTo((limit, cursor) => api.work.fines({ ...filter, limit, ...(cursor ? { cursor } : {}) }), rows, {
+          page: FINES_PAGE,
+          largest: LARGEST_PAGE,
+        })
+    )
       .then((l) => live && (setLedger(l), setError(null)))
       .catch(
         (e: unknown) =>
@@ -53,14 +81,14 @@ export function FinesLedgerPage() {
     return () => {
       live = false;
     };
-  }, [api, month, applied, t, locale, reloads]);
+  }, [api, month, applied, t, locale, reloads, place]);
 
   /** The next page of fines, added under those shown (the totals above cover every fine already). */
   const more = () => {
     if (!ledger?.nextCursor || loadingMore) return;
     setLoadingMore(true);
     api.work
-      .fines({ ...(month ? { month } : {}), ...(applied ? { person: applied } : {}), cursor: ledger.nextCursor })
+      .fines({ ...filter, limit: FINES_PAGE, cursor: ledger.nextCursor })
       .then((l) => setLedger((shown) => (shown ? { ...l, items: [...shown.items, ...l.items] } : shown)))
       .catch((e: unknown) => setError(problemText(e, t, locale)))
       .finally(() => setLoadingMore(false));
@@ -68,16 +96,16 @@ export function FinesLedgerPage() {
 
   // Fines reversed in what is shown: their rows say so, and cannot be reversed again.
   const reversed = fineCorrections(ledger?.items ?? []);
-  const query = { ...(month ? { month } : {}), ...(applied ? { person: applied } : {}), lang: locale };
+  const query = { ...filter, lang: locale };
   return (
-    <section aria-labelledby="fines-title" className="staff-page">
+    <section aria-labelledby="fines-title" className="staff-page" ref={list}>
       <Typography.Title id="fines-title" level={2}>
         {t('staff.fines.title')}
       </Typography.Title>
       <div className="filters" role="search" aria-label={t('staff.records.filters')}>
         <div className="filter-date">
           <span aria-hidden="true">{t('staff.fines.month')}</span>
-          <DateInput kind="month" label={t('staff.fines.month')} value={month} onChange={(v) => setMonth(v ?? '')} />
+          <DateInput kind="month" label={t('staff.fines.month')} value={month} onChange={(v) => set('month', v ?? '')} />
         </div>
         <Input.Search
           aria-label={t('staff.records.person')}
@@ -87,7 +115,7 @@ export function FinesLedgerPage() {
           maxLength={200}
           value={person}
           onChange={(e) => setPerson(e.target.value)}
-          onSearch={(v) => setApplied(v.trim())}
+          onSearch={(v) => set('person', v.trim())}
           style={{ maxWidth: 220 }}
         />
         <Space wrap>

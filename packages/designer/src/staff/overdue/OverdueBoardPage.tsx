@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { pickText } from '@aftersales/engine';
+import { LARGEST_PAGE } from '@aftersales/contract';
 import type { DeadlineRow, RecordBrief } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
@@ -15,10 +16,11 @@ import { usePeople } from '../../shared/people/usePeople';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { LoadMore } from '../../shared/LoadMore';
+import { useListPlace } from '../../shared/list/useListPlace';
 
 /** How often the board asks the server again. */
 export const REFRESH_MS = 15_000;
-/** Late rows per page (the server's largest page is 500). */
+/** Late rows per page (the server's largest page is 500, LARGEST_PAGE). */
 const PAGE = 100;
 
 type Row = DeadlineRow & { record: RecordBrief };
@@ -42,13 +44,18 @@ export function OverdueBoardPage() {
   const [loadingMore, setLoadingMore] = useState(false);
   /** How many late rows are shown: a refresh asks for as many again (up to a page of 500). */
   const shown = useRef(PAGE);
+  // Back from a record: as many late rows as were shown, and the row that was at the top of the window where it was.
+  const list = useRef<HTMLElement>(null);
+  const place = useListPlace(list, board?.late.length ?? 0, board !== null && forms !== null);
 
   const load = useCallback(async () => {
+    const rows = place.rowsToLoad();
+    if (rows !== undefined) shown.current = Math.max(PAGE, rows);
     try {
       // Open deadlines come soonest due first, so the first page holds those due soon.
       const [breached, open] = await Promise.all([
-        api.work.deadlines('breached', { limit: Math.min(500, shown.current) }),
-        api.work.deadlines('open', { limit: 500 }),
+        api.work.deadlines('breached', { limit: Math.min(LARGEST_PAGE, shown.current) }),
+        api.work.deadlines('open', { limit: LARGEST_PAGE }),
       ]);
       const now = open.now;
       const soon = open.items.filter((d) => ['overdue', 'dueSoon'].includes(chipOf(d, now)));
@@ -64,7 +71,7 @@ export function OverdueBoardPage() {
     } catch (e) {
       setError(problemText(e, t, locale));
     }
-  }, [api, t, locale]);
+  }, [api, t, locale, place]);
 
   const more = async () => {
     if (!board?.nextCursor) return;
@@ -144,7 +151,7 @@ export function OverdueBoardPage() {
   ];
 
   return (
-    <section aria-labelledby="overdue-title" className="staff-page">
+    <section aria-labelledby="overdue-title" className="staff-page" ref={list}>
       <Typography.Title id="overdue-title" level={2}>
         {t('staff.overdue.title')}
       </Typography.Title>

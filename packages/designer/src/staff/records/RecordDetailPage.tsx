@@ -20,6 +20,8 @@ import { RecordSectionsView } from './RecordSectionsView';
 import { StepButton } from './StepButton';
 import { RecordApprovals } from './RecordApprovals';
 import { lockForEditor } from './lockForEditor';
+import { preloadDatePicker } from '../../shared/dates/DateInput';
+import { BackToList } from './BackToList';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useFeedback } from '../../app/Feedback';
 import { Loading } from '../../app/Loading';
@@ -83,6 +85,8 @@ export function RecordDetailPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  // The edit form's date boxes: their calendar's code comes while the record is read, not when 修改 is tapped.
+  useEffect(preloadDatePicker, []);
 
   if (record === undefined) return <Loading />;
   if (record === null || !form) return <Alert type="error" showIcon title={error ?? t('common.notFound')} />;
@@ -307,7 +311,7 @@ export function RecordDetailPage() {
             <a href={api.links.pdfUrl(record.id, locale)} download className="touch-link">
               {t('records.pdf.download')}
             </a>
-            <Link to="/staff/records">{t('staff.detail.back')}</Link>
+            <BackToList>{t('staff.detail.back')}</BackToList>
           </Space>
         </Col>
       </Row>

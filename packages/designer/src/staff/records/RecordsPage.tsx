@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { LARGEST_PAGE } from '@aftersales/contract';
 import { Alert, Card, Input, Segmented, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { RecordListItem, RecordQuery } from '../../api/workApi';
@@ -10,11 +11,14 @@ import { DeadlineChips } from '../shared/DeadlineChips';
 import { DateInput } from '../../shared/dates/DateInput';
 import { formatDateTime } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
+import { pagesUpTo } from '../../shared/list/pagesUpTo';
+import { useListPlace } from '../../shared/list/useListPlace';
 import { problemText } from '../../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { dateFields } from './dateFields';
+import { FROM_LIST } from './BackToList';
 import { usePeople } from '../../shared/people/usePeople';
 import { actorName } from '../../shared/people/actorName';
 import { useStoreNames } from '../../shared/useStoreNames';
@@ -50,6 +54,9 @@ export function RecordsPage() {
   // More than one store in sight (an admin, a manager of several): each row says its store, and the list filters by one.
   const storeNames = useStoreNames();
   const manyStores = (storeNames.stores?.length ?? 0) > 1;
+  // Back from a record: the rows loaded and the row at the top of the window as they were (a fresh visit: the first page, the top).
+  const list = useRef<HTMLElement>(null);
+  const place = useListPlace(list, page?.items.length ?? 0, page !== null && !page.loading && forms !== null);
 
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -59,7 +66,8 @@ export function RecordsPage() {
       next.delete('status');
       next.delete('dateField');
     }
-    setParams(next, { replace: true });
+    // A new list: its first page, where the filters are (the window is not sent to the top).
+    setParams(next, { replace: true, preventScrollReset: true });
   };
 
   // Dates of the address: a day that does not exist (typed into the address) is left out, and a
@@ -94,8 +102,14 @@ export function RecordsPage() {
       return;
     }
     setPage(null);
-    api.work
-      .records(query())
+    const rows = place.rowsToLoad();
+    (rows === undefined
+      ? api.work.records(query())
+      : pagesUpTo((limit, cursor) => api.work.records({ ...query(), limit, ...(cursor ? { cursor } : {}) }), rows, {
+          page: PAGE,
+          largest: LARGEST_PAGE,
+        })
+    )
       .then((p) => live && (setPage({ ...p, loading: false }), setError(null)))
       .catch(
         (e: unknown) =>
@@ -106,7 +120,7 @@ export function RecordsPage() {
     return () => {
       live = false;
     };
-  }, [api, query, t, locale, reversed]);
+  }, [api, query, t, locale, reversed, place]);
 
   /** The next page, added under the rows shown. */
   const more = () => {
@@ -127,7 +141,11 @@ export function RecordsPage() {
     {
       title: t('staff.records.record'),
       key: 'label',
-      render: (_, r) => <Link to={`/staff/records/${r.id}`}>{recordLabel(forms?.byId[r.formId], r, locale, people)}</Link>,
+      render: (_, r) => (
+        <Link to={`/staff/records/${r.id}`} state={FROM_LIST}>
+          {recordLabel(forms?.byId[r.formId], r, locale, people)}
+        </Link>
+      ),
     },
     { title: t('staff.records.form'), key: 'form', render: (_, r) => text(forms?.byId[r.formId]?.title) || r.formId },
     ...(manyStores
@@ -164,7 +182,7 @@ export function RecordsPage() {
   ];
 
   return (
-    <section aria-labelledby="records-title" className="staff-page">
+    <section aria-labelledby="records-title" className="staff-page" ref={list}>
       <Typography.Title id="records-title" level={2}>
         {t('staff.records.title')}
       </Typography.Title>

@@ -1,0 +1,44 @@
+import dayjs from 'dayjs';
+import { describe, expect, it } from 'vitest';
+import type { Locale } from '@aftersales/engine';
+import { dateText, FORMATS, type DateKind } from './dateFormats';
+
+describe('dateText', () => {
+  it('when a kept date, time or month is read, then it reads as the calendar box shows it', () => {
+    expect(dateText('2025-10-09', 'date', 'zh-CN')).toBe('2025年10月9日');
+    expect(dateText('2024-03-15', 'date', 'en')).toBe('15 Mar 2024');
+    expect(dateText('2025-10', 'month', 'zh-CN')).toBe('2025年10月');
+    expect(dateText('2025-01', 'month', 'en')).toBe('Jan 2025');
+  });
+
+  it('when the value is any date the calendar takes, then the text is the calendar’s own (dayjs, first format)', () => {
+    const cases: [string, DateKind][] = [
+      ['2025-10-09T01:00:00.000Z', 'dateTime'],
+      ['2025-12-31T23:59:00+08:00', 'dateTime'],
+      ['2024-02-29T00:05:00Z', 'dateTime'],
+      ['2024-02-29', 'date'],
+      ['1999-01-01', 'date'],
+      ['2025-12', 'month'],
+    ];
+    for (const locale of ['zh-CN', 'en'] as Locale[])
+      for (const [value, kind] of cases)
+        expect(dateText(value, kind, locale), `${value} ${kind} ${locale}`).toBe(
+          dayjs(value).locale('en').format(FORMATS[locale][kind][0]),
+        );
+  });
+
+  it('when the value is empty or no date (a day that does not exist, another shape), then the box reads nothing', () => {
+    for (const [value, kind] of [
+      ['', 'date'],
+      ['2026-02-30', 'date'],
+      ['2026-13', 'month'],
+      ['9 Oct 2025', 'date'],
+      ['2025-10-09', 'month'],
+      ['soon', 'dateTime'],
+      ['', 'dateTime'],
+    ] as [string, DateKind][])
+      expect(dateText(value, kind, 'zh-CN'), value).toBe('');
+    expect(dateText(undefined, 'date', 'zh-CN')).toBe('');
+    expect(dateText(20251009, 'date', 'en')).toBe('');
+  });
+});
