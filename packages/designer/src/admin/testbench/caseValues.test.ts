@@ -92,4 +92,39 @@ describe('test bench case values', () => {
       t('审批人：预期 总经理，实际 无', 'Approvers: expected General manager, actual none'),
     ]);
   });
+
+  it('when two rules set one deadline key, then the bench names it after the rule that set it, and a saved case after the first rule', async () => {
+    const arrive = ruleSet.rules[0]!;
+    const security: RuleSetFile = {
+      ...ruleSet,
+      rules: [
+        { ...arrive, conditions: { all: [{ fact: 'technician', operator: 'notEqual', value: 'security' }] } },
+        {
+          ...arrive,
+          name: 'arrive-security',
+          title: t('安防故障到场', 'Security fault arrival'),
+          conditions: { all: [{ fact: 'technician', operator: 'equal', value: 'security' }] },
+          event: {
+            type: 'deadline',
+            params: {
+              key: 'arrival',
+              what: t('安防故障到场', 'Security fault arrival'),
+              from: 'callTime',
+              limit: { unit: 'workingHours', amount: 2 },
+            },
+          },
+        },
+      ],
+    };
+    const policy = compilePolicy({ form, formVersion: 0, ruleSets: [{ definition: security, version: 0 }], calendars: [calendar] });
+    const label = async (technician: string) => {
+      const evaluation = await policy.evaluate({ callTime: '2025-10-09T21:30:00+08:00', technician }, { now: '2025-10-09T21:35:00+08:00' });
+      return valueChoices(evaluation, security, [calendar], roles).choices[0]!.label;
+    };
+    expect(await label('wang')).toEqual(t('到场的到期时间', 'Due time of Arrive on site'));
+    expect(await label('security')).toEqual(t('安防故障到场的到期时间', 'Due time of Security fault arrival'));
+    expect(describeExpected({ deadlines: { arrival: null } }, security, roles)).toEqual([
+      t('到场：无到期时间', 'Arrive on site: no due time'),
+    ]);
+  });
 });

@@ -28,15 +28,27 @@ const roleText = (labels: RoleLabels) => (role: string) => labels[role] ?? same(
 export const zoneOfCalendars = (calendars: readonly CalendarFile[]) => (id: string) =>
   calendars.find((c) => c.id === id)?.timeZone ?? 'Asia/Shanghai';
 
-/** The labels of the rule set's deadline keys and amount names (what the rules call them). */
+/**
+ * The labels of the rule set's deadline keys and amount names (what the rules call them). Several
+ * rules may set one key (the arrival of an urban, a suburban and a security call): the first rule's
+ * label names it here, as the engine keeps the first value of a key.
+ */
 function outcomeLabels(ruleSet: RuleSetFile) {
   const deadlines = new Map<string, LocalizedText>();
   const amounts = new Map<string, LocalizedText>();
   for (const rule of ruleSet.rules) {
-    if (rule.event.type === 'deadline') deadlines.set(rule.event.params.key, rule.event.params.what);
-    if (rule.event.type === 'amount') amounts.set(rule.event.params.name, rule.event.params.label);
+    if (rule.event.type === 'deadline' && !deadlines.has(rule.event.params.key))
+      deadlines.set(rule.event.params.key, rule.event.params.what);
+    if (rule.event.type === 'amount' && !amounts.has(rule.event.params.name)) amounts.set(rule.event.params.name, rule.event.params.label);
   }
   return { deadlines, amounts };
+}
+
+/** What the evaluation's own deadlines are called, by key: the rule that set each (the first, as `valuesOf` keeps). */
+function firedDeadlineLabels(evaluation: Evaluation, ruleSetId: string): Map<string, LocalizedText> {
+  const labels = new Map<string, LocalizedText>();
+  for (const d of evaluation.outcome.deadlines) if (d.source.ruleSet === ruleSetId && !labels.has(d.key)) labels.set(d.key, d.what);
+  return labels;
 }
 
 function finesText(fines: readonly ExpectedFine[], roles: RoleLabels): LocalizedText {
@@ -64,14 +76,12 @@ export function valueChoices(
 ): { values: Required<ExpectedValues>; choices: ValueChoice[] } {
   const values = valuesOf(evaluation, ruleSet.id, zoneOfCalendars(calendars));
   const labels = outcomeLabels(ruleSet);
+  const fired = firedDeadlineLabels(evaluation, ruleSet.id);
+  const deadlineLabel = (key: string) => fired.get(key) ?? labels.deadlines.get(key) ?? same(key);
   const choices: ValueChoice[] = [
     ...Object.entries(values.deadlines).map(([key, due]) => ({
       id: `deadline:${key}`,
-      label: both((l) =>
-        l === 'zh-CN'
-          ? `${(labels.deadlines.get(key) ?? same(key))[l]}的到期时间`
-          : `Due time of ${(labels.deadlines.get(key) ?? same(key))[l]}`,
-      ),
+      label: both((l) => (l === 'zh-CN' ? `${deadlineLabel(key)[l]}的到期时间` : `Due time of ${deadlineLabel(key)[l]}`)),
       shown: dueText(due),
     })),
     ...Object.entries(values.amounts).map(([name, value]) => ({
