@@ -80,6 +80,8 @@ describe('met-late deadlines and fine corrections in Chromium', () => {
     await fine.getByRole('button', { name: '免除或更正' }).click();
     await page.getByRole('dialog').getByLabel('原因（台账及导出中可见）').fill('营业款当日已交，系统漏登');
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    // The ledger says it was saved, as the record's page does.
+    await page.getByText('已保存：台账中已记冲销。').waitFor();
     const reversal = page.getByRole('row').filter({ hasText: '冲销' }).filter({ hasText: '营业款当日已交，系统漏登' });
     await expect.poll(() => reversal.count()).toBe(1);
     // Who waived it reads by display name, not user name.

@@ -6,6 +6,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { FineEntry, LedgerLine } from '../../api/workApi';
 import { finesExportUrl } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
+import { useFeedback } from '../../app/Feedback';
 import { useI18n } from '../../i18n/I18nContext';
 import { usePeople } from '../../shared/people/usePeople';
 import { DateInput } from '../../shared/dates/DateInput';
@@ -34,6 +35,7 @@ export function FinesLedgerPage() {
   const api = useApi();
   const people = usePeople(api);
   const { t, text, locale } = useI18n();
+  const { message } = useFeedback();
   const policy = usePolicyText();
   // The filters in the address (as the records list's): going back to the ledger finds them again.
   // No month in it: this month; an empty one: every month.
@@ -229,6 +231,7 @@ export function FinesLedgerPage() {
           onClose={() => setCorrecting(null)}
           onSaved={() => {
             setCorrecting(null);
+            void message.success(t('staff.fines.corrected'));
             setReloads((n) => n + 1);
           }}
         />
