@@ -110,11 +110,13 @@ beforeAll(async () => {
   server = await startTestServer({ clock: () => clock });
   // One call the holiday draft always changes: called Tuesday 10 November at 16:00, it is due 6 working hours later on
   // Wednesday at 14:00, or on Thursday at 14:00 with the Wednesday off; the arrival on Thursday at 10:00 is late, then on time.
+  // Not a security fault: T1 leaves those to its own rule (a seed that drew one failed in CI: FC_SEED=1354243768).
   const lateUnlessHoliday = {
     ...fc.sample(recordArbitrary, { seed, numRuns: 1 })[0]!,
     day: 10,
     callMinutes: 16 * 60,
     zone: 'urban' as const,
+    securitySystemFault: false,
     dispatch: 10,
     arrival: 42 * 60,
     completed: 43 * 60,
