@@ -25,8 +25,12 @@ beforeAll(async () => {
     readFileSync(new URL('../../../../rules/after-sales-record/turnaround.rules.json', import.meta.url), 'utf8'),
   ) as {
     rules: { name: string; event: { params: Record<string, unknown> } }[];
+    tests: { expect: { deadlines: Record<string, string> } }[];
   };
   rules.rules.find((r) => r.name === 'T1-urban')!.event.params.limit = { unit: 'workingHours', amount: 4 };
+  // The file's saved cases follow the change (a push whose cases fail is refused): the urban calls are due 2 working hours sooner.
+  rules.tests[0]!.expect.deadlines.arrival = '2025-10-09 15:00';
+  rules.tests[1]!.expect.deadlines.arrival = '2025-10-10 14:00';
   mkdirSync(join(dir, 'rules/after-sales-record'), { recursive: true });
   writeFileSync(join(dir, 'rules/after-sales-record/turnaround.rules.json'), JSON.stringify(rules, null, 2));
 });

@@ -60,3 +60,43 @@ describe('publishing a rule set whose saved test cases expect values', () => {
     expect(published.status).toBe(200);
   });
 });
+
+describe('pushing pack files whose saved test cases fail', () => {
+  const pushed = (definition: unknown, dryRun: boolean) =>
+    admin('POST', '/pack', {
+      files: [{ path: 'rules/after-sales-record/turnaround.rules.json', content: JSON.stringify(definition) }],
+      dryRun,
+    });
+
+  it('when a pushed rule set holds a case that fails, then the push (and its dry run) names the case in the file, in each language, and publishes nothing', async () => {
+    const current = await admin('GET', '/rule-sets/after-sales-record.turnaround');
+    const version = current.body.published.version as number;
+    const definition = {
+      $schema: 'schemas/meta/ruleset.schema.json',
+      ...structuredClone(current.body.published.definition),
+    };
+    definition.tests[0].expect = { deadlines: { arrival: '2025-10-09 16:00' } };
+    for (const dryRun of [true, false]) {
+      const answer = await pushed(definition, dryRun);
+      expect(answer.status).toBe(200);
+      expect(answer.body.valid).toBe(false);
+      expect(answer.body.problems).toEqual([
+        {
+          file: 'rules/after-sales-record/turnaround.rules.json',
+          pointer: '/tests/0/expect',
+          code: 'test.valueDiffers',
+          message: 'Urban call: Due time of "Arrive on site": expected 2025-10-09 16:00, actual 2025-10-09 17:00',
+          messageZh: '市区报修来电：期限“到场”的到期时间：预期 2025-10-09 16:00，实际 2025-10-09 17:00',
+        },
+      ]);
+    }
+    expect((await admin('GET', '/rule-sets/after-sales-record.turnaround')).body.published.version).toBe(version);
+
+    // Right again, the push goes through.
+    definition.tests[0].expect = { deadlines: { arrival: '2025-10-09 17:00' } };
+    definition.title = { 'zh-CN': '时限（推送）', en: 'Turnaround (pushed)' };
+    const answer = await pushed(definition, false);
+    expect(answer.body).toMatchObject({ valid: true, problems: [] });
+    expect((await admin('GET', '/rule-sets/after-sales-record.turnaround')).body.published.version).toBe(version + 1);
+  });
+});

@@ -150,11 +150,20 @@ export class DefinitionService {
     files: PackFile[],
     actor: string,
     options: { dryRun: boolean; note?: string },
-  ): Promise<{ problems: Problem[]; changes: PackChange[] }> {
-    const { problems } = await this.check(files);
+  ): Promise<{ problems: Problem[]; failedTests: ErrorDetail[]; changes: PackChange[] }> {
+    const { problems, pack } = await this.check(files);
     const changes: PackChange[] = [];
     const items: Parameters<DefinitionsRepository['publish']>[0] = [];
-    if (problems.length > 0) return { problems, changes };
+    if (problems.length > 0) return { problems, failedTests: [], changes };
+    // The pushed rule sets' saved test cases, against the pack as it would be: a failing case refuses the push, as it refuses a publish.
+    const failedTests: ErrorDetail[] = [];
+    for (const file of files) {
+      const definition = JSON.parse(file.text) as RuleSetFile & { $schema?: string };
+      if (!/ruleset(\.schema\.json)?$/.test(definition.$schema ?? '')) continue;
+      const { details } = await savedTestsFailing(definition, pack);
+      failedTests.push(...details.map((detail) => ({ file: file.path, ...detail })));
+    }
+    if (failedTests.length > 0) return { problems, failedTests, changes };
     for (const file of files) {
       const definition = JSON.parse(file.text) as { id: string; $schema?: string };
       const kind = KIND_OF_FILE[/(form|ruleset|calendar|roles)(\.schema\.json)?$/.exec(definition.$schema ?? '')?.[1] ?? ''];
@@ -173,7 +182,7 @@ export class DefinitionService {
     }
     if (!options.dryRun) await this.store.publish(items, actor, this.clock().toISOString());
     this.invalidate();
-    return { problems, changes };
+    return { problems, failedTests, changes };
   }
 
   /** The current pins of a form: its latest version and the latest version of each of its rule sets. */
@@ -248,30 +257,8 @@ export class DefinitionService {
 
   /** Saved test cases run before publish; a failing case blocks it. */
   private async runSavedTests(ruleSet: RuleSetFile): Promise<void> {
-    if (!ruleSet.tests?.length) return;
-    const pack = await this.publishedPack();
-    const form = pack.forms.get(ruleSet.form);
-    if (!form) return;
-    const policy = compilePolicy({
-      form: form.definition,
-      formVersion: 0,
-      ruleSets: [{ definition: ruleSet, version: 0 }],
-      calendars: [...pack.calendars.values()].map((c) => c.definition),
-    });
-    const calendars = [...pack.calendars.values()].map((c) => c.definition);
-    const results = await runRuleTests(policy, ruleSet.id, ruleSet.tests, { calendars });
-    const failed = results.flatMap((result, index) => (result.passed ? [] : [{ result, index }]));
-    if (failed.length > 0) {
-      const roles = new Map(pack.roles?.definition.roles.map((r) => [r.id, r.label]));
-      const roleLabel = (role: string) => roles.get(role) ?? { 'zh-CN': role, en: role };
-      throw new DomainError(
-        'definition.testsFail',
-        { count: failed.length },
-        {
-          details: failed.flatMap(({ result, index }) => savedTestFailures(result, `/tests/${index}`, ruleSet, roleLabel)),
-        },
-      );
-    }
+    const { failed, details } = await savedTestsFailing(ruleSet, await this.publishedPack());
+    if (failed > 0) throw new DomainError('definition.testsFail', { count: failed }, { details });
   }
 
   /** Drops the caches when published content changed, here or on another instance sharing the store. */
@@ -291,6 +278,25 @@ export class DefinitionService {
     this.pins.clear();
     this.onChange?.();
   }
+}
+
+/**
+ * A rule set's saved test cases run against a pack (its form and calendars): how many fail, and the
+ * details of each failure. None when the rule set has no cases or the pack lacks its form.
+ */
+async function savedTestsFailing(ruleSet: RuleSetFile, pack: Pack): Promise<{ failed: number; details: ErrorDetail[] }> {
+  const form = pack.forms.get(ruleSet.form);
+  if (!ruleSet.tests?.length || !form) return { failed: 0, details: [] };
+  const calendars = [...pack.calendars.values()].map((c) => c.definition);
+  const policy = compilePolicy({ form: form.definition, formVersion: 0, ruleSets: [{ definition: ruleSet, version: 0 }], calendars });
+  const results = await runRuleTests(policy, ruleSet.id, ruleSet.tests, { calendars });
+  const failed = results.flatMap((result, index) => (result.passed ? [] : [{ result, index }]));
+  const roles = new Map(pack.roles?.definition.roles.map((r) => [r.id, r.label]));
+  const roleLabel = (role: string) => roles.get(role) ?? { 'zh-CN': role, en: role };
+  return {
+    failed: failed.length,
+    details: failed.flatMap(({ result, index }) => savedTestFailures(result, `/tests/${index}`, ruleSet, roleLabel)),
+  };
 }
 
 /**

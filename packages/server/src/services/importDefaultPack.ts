@@ -14,9 +14,12 @@ export async function importDefaultPack(
 ): Promise<{ imported: number; problems: string[] } | null> {
   if ((await store.listDocuments('form')).length > 0) return null;
   const files = await readPackFiles(dirs);
-  const { problems, changes } = await definitions.pushFiles(files, SYSTEM_ACTOR, { dryRun: false, note: DEFAULT_PACK_NOTE });
+  const { problems, failedTests, changes } = await definitions.pushFiles(files, SYSTEM_ACTOR, { dryRun: false, note: DEFAULT_PACK_NOTE });
   return {
-    imported: problems.length === 0 ? changes.length : 0,
-    problems: problems.map((p) => `${p.file}:${p.line ?? 1} ${p.pointer} ${p.code} ${p.message.en}`),
+    imported: problems.length === 0 && failedTests.length === 0 ? changes.length : 0,
+    problems: [
+      ...problems.map((p) => `${p.file}:${p.line ?? 1} ${p.pointer} ${p.code} ${p.message.en}`),
+      ...failedTests.map((d) => `${d.file} ${d.pointer} ${d.code} ${d.message}`),
+    ],
   };
 }

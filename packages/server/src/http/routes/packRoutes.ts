@@ -22,11 +22,13 @@ export function packRoutes(services: Services): Route[] {
           dryRun,
           ...(body.note ? { note: body.note } : {}),
         });
+        const valid = result.problems.length === 0 && result.failedTests.length === 0;
+        // A dry run shows the impact even when saved test cases fail (the files load; the cases may be what is out of date).
         const impact = before && result.problems.length === 0 ? await impactOf(services, files, before) : [];
         return {
-          valid: result.problems.length === 0,
+          valid,
           dryRun,
-          problems: result.problems.map(toDetail),
+          problems: [...result.problems.map(toDetail), ...result.failedTests],
           changes: result.changes,
           // Record by record only to callers who may read those records; counts to everyone.
           ...impactFor(principal, impact, before ?? []),
