@@ -34,6 +34,8 @@ export async function shot(page: Page, name: string): Promise<void> {
 export async function asPhone(page: Page): Promise<void> {
   await page.setViewportSize({ width: 390, height: 844 });
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // A page of the app: its side menu closes at phone size (it opens over the page); the shot waits for it to be gone.
+  await expect.poll(() => page.evaluate(() => document.getElementById('side-nav')?.getBoundingClientRect().width ?? 0)).toBe(0);
 }
 
 /** What the window shows now (a long list's end, where a full-page shot would be too tall to read). */
