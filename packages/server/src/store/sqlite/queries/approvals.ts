@@ -26,10 +26,21 @@ export function pendingUnescalated(db: Database.Database, range: UnescalatedRang
   ) as Row[];
 }
 
-/** Marks these pending approvals escalated at `at`; answers the ids this call marked (an approval is marked once, whoever asks). */
-export function markEscalated(db: Database.Database, ids: readonly string[], at: string): string[] {
-  const mark = prepared(db, "UPDATE approvals SET escalated_at = ? WHERE id = ? AND state = 'pending' AND escalated_at IS NULL");
-  return ids.filter((id) => mark.run(at, id).changes > 0);
+/**
+ * Marks these pending approvals escalated at `at`; answers the rows this call marked, as marked, in
+ * the order of `ids` (an approval is marked once, whoever asks).
+ */
+export function markEscalated(db: Database.Database, ids: readonly string[], at: string): Row[] {
+  const mark = prepared(
+    db,
+    "UPDATE approvals SET escalated_at = ? WHERE id = ? AND state = 'pending' AND escalated_at IS NULL RETURNING *",
+  );
+  const marked: Row[] = [];
+  for (const id of ids) {
+    const row = mark.get(at, id) as Row | undefined;
+    if (row) marked.push(row);
+  }
+  return marked;
 }
 
 /** Keeps the approvals' copy of their record's store (a record write may move the record). */

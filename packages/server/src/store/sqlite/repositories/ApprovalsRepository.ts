@@ -71,12 +71,9 @@ export class SqliteApprovalsRepository implements ApprovalsRepository {
   }
   async markEscalated(ids: readonly string[], at: string, escalatedTo: string) {
     return this.database.transaction(() => {
-      const marked = markEscalated(this.database.db, ids, at);
-      for (const id of marked) {
-        const row = this.database.stmt('SELECT * FROM approvals WHERE id = ?').get(id) as Row;
-        this.audit.append(approvalEscalated(toApproval(row), escalatedTo, at));
-      }
-      return marked;
+      const marked = markEscalated(this.database.db, ids, at).map(toApproval);
+      for (const approval of marked) this.audit.append(approvalEscalated(approval, escalatedTo, at));
+      return marked.map((a) => a.id);
     });
   }
 
