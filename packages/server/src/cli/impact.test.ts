@@ -67,6 +67,26 @@ describe('aftersales push --dry-run --since', () => {
     expect(printed.history).toMatchObject({ checked: 50, totals: { becameLate: 13 } });
   });
 
+  it('when the pushed file lowers T1 but keeps its old saved cases, then the dry run names the failing cases, still prints the impact, and exits 1', async () => {
+    const stale = mkdtempSync(join(tmpdir(), 'aftersales-impact-cli-stale-'));
+    try {
+      const rules = JSON.parse(readFileSync(join(dir, 'rules/after-sales-record/turnaround.rules.json'), 'utf8')) as {
+        tests: { expect: { deadlines: Record<string, string> } }[];
+      };
+      rules.tests[0]!.expect.deadlines.arrival = '2025-10-09 17:00';
+      mkdirSync(join(stale, 'rules/after-sales-record'), { recursive: true });
+      writeFileSync(join(stale, 'rules/after-sales-record/turnaround.rules.json'), JSON.stringify(rules, null, 2));
+      const io = testIo(stale, env);
+      expect(await main(['push', '--dry-run', '--since', '90d', 'rules'], io)).toBe(1);
+      expect(io.stdout.some((line) => line.includes(' /tests/0/expect '))).toBe(true);
+      expect(io.stdout).toContain(
+        'impact on records of the last 90 days: 50 checked, 50 would change; 13 deadlines now late, 0 now on time, fines +0 yuan (0) and -0 yuan (0), 0 approvals newly required, 0 new blocks',
+      );
+    } finally {
+      rmSync(stale, { recursive: true, force: true });
+    }
+  });
+
   it('when --since comes without --dry-run, then nothing is pushed and the usage is refused', async () => {
     const io = testIo(dir, env);
     expect(await main(['push', '--since', '90d', 'rules'], io)).toBe(2);
