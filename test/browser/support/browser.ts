@@ -22,8 +22,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A screenshot of the whole page, its CSS transitions run to their end (a shot taken as a table's loading shade faded read as greyed out). */
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true, animations: 'disabled' });
 }
 
 /**
@@ -40,5 +41,5 @@ export async function asPhone(page: Page): Promise<void> {
 
 /** What the window shows now (a long list's end, where a full-page shot would be too tall to read). */
 export async function shotView(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, animations: 'disabled' });
 }
