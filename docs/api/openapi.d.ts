@@ -3333,7 +3333,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Audit log of the record: who, when, before and after, with its approvals' entries (entity `approval`: asked, approved, rejected, withdrawn, escalated; `after` holds the approver role, the reason and the comment); newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor` and the `total` (counted up to 10,000; `totalCapped`: more)
+     * Audit log of the record: who, when, before and after, with its approvals' entries (entity `approval`: asked, approved, rejected, withdrawn, escalated; `after` holds the approver role, the reason and the comment) and, for those who may read the fines ledger (managers, admins, API keys), its fines' (entity `fine`: fine waived, fine corrected; `entityId` the fine reversed, `before.amount` its amount, `after` the amount now and the reason); newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor` and the `total` (counted up to 10,000; `totalCapped`: more)
      * @description Access: roles: admin, manager, staff; API key scope: records:read.
      */
     get: {
@@ -3350,7 +3350,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Audit log of the record: who, when, before and after, with its approvals' entries (entity `approval`: asked, approved, rejected, withdrawn, escalated; `after` holds the approver role, the reason and the comment); newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor` and the `total` (counted up to 10,000; `totalCapped`: more) */
+        /** @description Audit log of the record: who, when, before and after, with its approvals' entries (entity `approval`: asked, approved, rejected, withdrawn, escalated; `after` holds the approver role, the reason and the comment) and, for those who may read the fines ledger (managers, admins, API keys), its fines' (entity `fine`: fine waived, fine corrected; `entityId` the fine reversed, `before.amount` its amount, `after` the amount now and the reason); newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor` and the `total` (counted up to 10,000; `totalCapped`: more) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -5520,7 +5520,7 @@ export interface components {
       before: unknown;
       /** @description any JSON */
       after: unknown;
-      /** @description the record the entry is about: a record's own entries and its approvals' (absent on others) */
+      /** @description the record the entry is about: a record's own entries, its approvals' and its fines' (absent on others) */
       recordId?: string;
     };
     DeadlineRow: {

@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './support/playwright.js';
 import { apiAs, Pages, signIn as signInAs } from './support/session.js';
 import { seriousA11yViolations } from './support/axe.js';
-import { asPhone, launchBrowser, shot } from './support/browser.js';
+import { asPhone, launchBrowser, shot, shotView } from './support/browser.js';
 import { ADMIN, startServer, type TestServer } from './support/startServer.js';
 
 /**
  * A record's own page shows the fines the clock posted on it (T9: revenue not handed to finance in 3
  * days): how much, who pays by name, the rule's reason, when, and once a manager waives it there,
- * that it was waived, by whom and why. In Chinese, at desk and phone size; a technician's page and a
- * record without fines show no fines card. The server's clock is the test's.
+ * that it was waived, by whom and why, on the fines card and in words in the record's history. In
+ * Chinese, at desk and phone size; a technician's page and a record without fines show no fines card
+ * (nor a fine in the history). The server's clock is the test's.
  */
 describe('fines on a record’s page in Chromium', () => {
   let now = new Date('2025-10-09T14:30:00+08:00');
@@ -46,6 +47,8 @@ describe('fines on a record’s page in Chromium', () => {
     await fines;
   };
   const finesCard = (page: Page) => page.locator('.staff-card').filter({ has: page.getByRole('heading', { name: '罚款', exact: true }) });
+  const historyCard = (page: Page) => page.locator('.staff-card').filter({ has: page.getByRole('heading', { name: '历史', exact: true }) });
+  const WAIVED = '张经理 免除了罚款 ¥180.00（王师傅（技术员）：营收未在 3 天内交财务：罚营收的 100%） — 原因：营业款当日已交，系统漏登';
 
   beforeAll(async () => {
     server = await startServer({ clock: () => now });
@@ -137,6 +140,11 @@ describe('fines on a record’s page in Chromium', () => {
     expect(shown).not.toContain('-¥180.00');
     expect(await card.getByRole('button', { name: '免除或更正' }).count()).toBe(0);
     expect(await card.locator('del').innerText()).toBe('¥180.00');
+    // The record's history says it at once, in words: who waived how much, who pays for what, and why.
+    const history = historyCard(boss);
+    await expect.poll(() => history.getByText(WAIVED).isVisible()).toBe(true);
+    expect(await history.getByText(WAIVED).locator('xpath=../..').innerText()).toContain('2025-10-13 16:20');
+    expect(await history.innerText()).not.toMatch(/\bboss\b|\btech\b|fine waived|T\d\d:\d\d|[0-9a-f]{8}-[0-9a-f]{4}/);
     await shot(boss, 'record-fines-03-waived');
 
     const phone = await pages.open('phone');
@@ -146,12 +154,25 @@ describe('fines on a record’s page in Chromium', () => {
     await expect.poll(() => finesCard(phone).getByText('已免除').isVisible()).toBe(true);
     await finesCard(phone).scrollIntoViewIfNeeded();
     await shot(phone, 'record-fines-04-waived-phone');
+    await expect.poll(() => historyCard(phone).getByText(WAIVED).isVisible()).toBe(true);
+    await historyCard(phone).getByText(WAIVED).scrollIntoViewIfNeeded();
+    await shotView(phone, 'record-fines-04b-history-phone');
 
     // In English the rule's reason and the state read in English.
     await boss.getByText('English', { exact: true }).click();
     const english = boss.locator('.staff-card').filter({ has: boss.getByRole('heading', { name: 'Fines', exact: true }) });
     await expect.poll(() => english.getByText('Revenue not handed in within 3 days: 100% of it').isVisible()).toBe(true);
     expect(await english.innerText()).toContain('Waived');
+    const englishHistory = boss.locator('.staff-card').filter({ has: boss.getByRole('heading', { name: 'History', exact: true }) });
+    await expect
+      .poll(() =>
+        englishHistory
+          .getByText(
+            '张经理 waived the fine of CN¥180.00 (王师傅 (Technician): Revenue not handed in within 3 days: 100% of it) — reason: 营业款当日已交，系统漏登',
+          )
+          .isVisible(),
+      )
+      .toBe(true);
   });
 
   it('when a fine was corrected in the ledger, then the record’s page strikes the old amount, names the new one and lists the corrected fine', async () => {
@@ -170,6 +191,14 @@ describe('fines on a record’s page in Chromium', () => {
     expect(await card.innerText()).toContain('合计 ¥20.00');
     // Only the corrected fine can be waived or corrected again.
     expect(await card.getByRole('button', { name: '免除或更正' }).count()).toBe(1);
+    // Corrected in the ledger: the record's history says from which amount to which.
+    await expect
+      .poll(() =>
+        historyCard(boss)
+          .getByText('张经理 将罚款 ¥50.00 更正为 ¥20.00（王师傅（技术员）：营收未在 3 天内交财务：罚营收的 100%） — 原因：只收了 20 元')
+          .isVisible(),
+      )
+      .toBe(true);
     await shot(boss, 'record-fines-05-corrected');
   });
 
@@ -189,6 +218,9 @@ describe('fines on a record’s page in Chromium', () => {
     await expect.poll(() => tech.getByRole('heading', { name: '历史' }).isVisible()).toBe(true);
     expect(await finesCard(tech).count()).toBe(0);
     expect(await tech.getByRole('alert').count()).toBe(0);
+    // Nor does their history name the waiver (the fines ledger is not theirs): the server leaves it out.
+    await expect.poll(() => historyCard(tech).getByText('创建').isVisible()).toBe(true);
+    expect(await historyCard(tech).innerText()).not.toMatch(/罚款|免除|¥/);
     expect(asked).toEqual([]);
   });
 });

@@ -158,7 +158,7 @@ export const AuditEntry = Type.Object({
   before: Json,
   after: Json,
   recordId: Type.Optional(
-    Type.String({ description: "the record the entry is about: a record's own entries and its approvals' (absent on others)" }),
+    Type.String({ description: "the record the entry is about: a record's own entries, its approvals' and its fines' (absent on others)" }),
   ),
 });
 

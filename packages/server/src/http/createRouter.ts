@@ -2,8 +2,8 @@ import express, { Router, type Request, type Response } from 'express';
 import { findUnsafeJson } from '@aftersales/engine';
 import { DomainError } from '../errors/DomainError.js';
 import { domainDetail } from '../errors/domainDetail.js';
-import { hasRole } from '../services/Principal.js';
 import type { AuthService } from '../services/AuthService.js';
+import { allows } from './allows.js';
 import { Answered, Download, type Route } from './Route.js';
 import { authenticate } from './authenticate.js';
 import { validateBody } from './validateBody.js';
@@ -27,11 +27,7 @@ export function createRouter(routes: Route[], auth: AuthService): Router {
       const { principal, viaCookie } = await authenticate(req, auth);
       if (!route.access.public) {
         if (!principal) throw new DomainError('auth.required', {});
-        const allowed =
-          principal.kind === 'user'
-            ? hasRole(principal, route.access.roles ?? [])
-            : route.access.scope !== undefined && principal.scopes.includes(route.access.scope);
-        if (!allowed)
+        if (!allows(principal, route.access))
           throw new DomainError('auth.notAllowed', {
             method: route.method.toUpperCase(),
             path: route.path,

@@ -89,6 +89,49 @@ describe('fines of one record', () => {
     );
   });
 
+  it('when a fine of the record was waived, then its history holds the waiver for managers and admins; a technician’s pages and total leave it out', async () => {
+    type Entry = { id: number; actor: string; entity: string; entityId: string; action: string; recordId?: string };
+    /** Every page of the record's history at `limit`, and the totals the pages gave. */
+    const history = async (client: Client, limit: number) => {
+      const items: Entry[] = [];
+      const totals = new Set<number>();
+      let cursor: string | null = null;
+      do {
+        const page = await client('GET', `/records/${recordA}/history?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.status).toBe(200);
+        items.push(...(page.body.items as Entry[]));
+        totals.add(page.body.total as number);
+        cursor = page.body.nextCursor as string | null;
+      } while (cursor && items.length < 100);
+      return { items, totals: [...totals] };
+    };
+    const waived = ((await manager('GET', `/fines?record=${recordA}`)).body.items as (Fine & { corrects?: string })[]).find(
+      (f) => f.origin === 'reversal',
+    )!;
+    const managers = await history(manager, 500);
+    const fines = managers.items.filter((e) => e.entity === 'fine');
+    expect(fines).toEqual([
+      expect.objectContaining({
+        actor: 'boss',
+        action: 'fine waived',
+        entityId: waived.corrects,
+        recordId: recordA,
+        before: { amount: 180 },
+        after: expect.objectContaining({ amount: 0, reason: '营业款当日已交' }),
+      }),
+    ]);
+    expect(managers.totals).toEqual([managers.items.length]);
+    expect((await history(admin, 500)).items.filter((e) => e.entity === 'fine')).toHaveLength(1);
+
+    // The technician (no fines ledger for them) reads the rest, page by page, with a total that counts no fine.
+    const technicians = await history(tech, 1);
+    expect(technicians.items.map((e) => e.id)).toEqual(managers.items.filter((e) => e.entity !== 'fine').map((e) => e.id));
+    expect(technicians.items.length).toBeGreaterThan(1);
+    expect(technicians.totals).toEqual([managers.items.length - 1]);
+    // A manager of another store does not see the record at all, as before.
+    expect((await outsider('GET', `/records/${recordA}/history`)).status).toBe(404);
+  });
+
   it('when a manager of another store asks for the record’s fines, then there are none; a technician is refused as by the ledger', async () => {
     const far = await outsider('GET', `/fines?record=${recordA}`);
     expect(far.status).toBe(200);

@@ -83,18 +83,23 @@ export function approvalEscalated(approval: Approval, escalatedTo: string, at: s
 
 /**
  * The record an entry is about (stored with it, indexed: a record's history is one index range):
- * a record's own entries name it as their entity, its approvals' entries in `recordId`.
+ * a record's own entries name it as their entity, its approvals' and its fines' entries in `recordId`.
  */
 export function auditRecordId(entry: AuditInput): string | null {
   return entry.recordId ?? (entry.entity === 'record' ? entry.entityId : null);
 }
 
+/**
+ * A manager waived or corrected a posted fine (the entity: the fine reversed): in its record's
+ * history, with the amounts before and after and the manager's reason.
+ */
 export function fineReversed(change: { reversal: FineEntry; replacement: FineEntry | null }, actor: string, at: string): AuditInput {
   return {
     at,
     actor,
     entity: 'fine',
     entityId: change.reversal.corrects ?? '',
+    recordId: change.reversal.recordId,
     action: change.replacement ? 'fine corrected' : 'fine waived',
     before: { amount: -change.reversal.amount },
     after: { amount: change.replacement?.amount ?? 0, reason: change.reversal.note, recordId: change.reversal.recordId },

@@ -31,12 +31,14 @@ export interface ApprovalPageFilter {
   after?: [string, string];
 }
 
-/** A page of the audit log, newest first: one entity's entries, a record's (its own and its approvals'), or every entry of a kind of entity. */
+/** A page of the audit log, newest first: one entity's entries, a record's (its own, its approvals' and fines'), or every entry of a kind of entity. */
 export interface AuditPageFilter {
   entity?: AuditEntry['entity'];
   entityId?: string;
-  /** Entries about this record: its own and its approvals' (a record's history). */
+  /** Entries about this record: its own, its approvals' and its fines' (a record's history). */
   recordId?: string;
+  /** Leaves out the entries of these entities, before the limit and in the total (a record's history without its fines for those the ledger is not for). */
+  exceptEntities?: readonly AuditEntry['entity'][];
   limit: number;
   /** [id] of the last entry seen (ids grow by one per entry, so newest first is id descending). */
   after?: [number];

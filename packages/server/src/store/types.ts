@@ -188,8 +188,9 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
   /**
-   * The record the entry is about, whatever its entity: a record's own entries and those of its
-   * approvals (asked, decided, withdrawn, escalated). A record's history reads by it. Absent on others.
+   * The record the entry is about, whatever its entity: a record's own entries, those of its
+   * approvals (asked, decided, withdrawn, escalated) and of its fines (waived, corrected). A record's
+   * history reads by it. Absent on others.
    */
   recordId?: string;
 }

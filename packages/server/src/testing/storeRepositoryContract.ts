@@ -485,6 +485,85 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       await store.close();
     });
 
+    it("audit: when a record's fines are waived or corrected, then the entries are in its history; left out by entity, they are on no page and not in the total", async () => {
+      const store = await open();
+      await store.records.writeRecord({
+        ...write(sampleRecord('r1')),
+        approvals: [approval('a1')],
+        fines: [fine('f1', { amount: 50, origin: 'breach' }), fine('f2', { amount: 30 })],
+      });
+      await store.records.writeRecord({ ...write(sampleRecord('r2')), fines: [fine('g1', { recordId: 'r2' })] });
+      const reversal = (of: FineEntry, note: string): FineEntry => ({
+        ...of,
+        id: `${of.id}-r`,
+        uniqueKey: `${of.uniqueKey}|reversal`,
+        amount: -of.amount,
+        origin: 'reversal',
+        corrects: of.id,
+        correctedBy: 'boss',
+        note,
+      });
+      const f1 = fine('f1', { amount: 50, origin: 'breach' });
+      const f2 = fine('f2', { amount: 30 });
+      expect(
+        await store.fines.reverseFine({ reversal: reversal(f1, '客户原因'), replacement: null }, 'boss', '2025-10-10T02:00:00.000Z'),
+      ).toBe(true);
+      const replacement: FineEntry = { ...f2, id: 'f2-c', uniqueKey: 'f2|correction', amount: 20, origin: 'correction', corrects: 'f2' };
+      expect(
+        await store.fines.reverseFine({ reversal: reversal(f2, '只收了 20 元'), replacement }, 'boss', '2025-10-10T03:00:00.000Z'),
+      ).toBe(true);
+      expect(
+        await store.fines.reverseFine({ reversal: reversal(fine('g1', { recordId: 'r2' }), '重复'), replacement: null }, 'boss', 'z'),
+      ).toBe(true);
+
+      /** Every page of r1's history at one entry a page: what each says, and the totals the pages gave. */
+      const walk = async (exceptEntities?: AuditEntry['entity'][]) => {
+        const seen: AuditEntry[] = [];
+        const totals = new Set<number>();
+        let after: [number] | undefined;
+        for (let pages = 0; pages < 20; pages++) {
+          const page = await store.audit.pageAudit({
+            recordId: 'r1',
+            limit: 1,
+            ...(exceptEntities ? { exceptEntities } : {}),
+            ...(after ? { after } : {}),
+          });
+          seen.push(...page.items);
+          totals.add(page.total);
+          if (!page.more) break;
+          after = [page.items.at(-1)!.id];
+        }
+        return { said: seen.map((a) => `${a.action} ${a.entity === 'record' ? a.entity : a.entityId}`), totals: [...totals], seen };
+      };
+      const all = await walk();
+      expect(all.said).toEqual(['fine corrected f2', 'fine waived f1', 'asked a1', 'create record']);
+      expect(all.totals).toEqual([4]);
+      expect(all.seen.every((a) => a.recordId === 'r1')).toBe(true);
+      expect(all.seen[0]).toMatchObject({
+        actor: 'boss',
+        at: '2025-10-10T03:00:00.000Z',
+        entity: 'fine',
+        before: { amount: 30 },
+        after: { amount: 20, reason: '只收了 20 元' },
+      });
+      expect(all.seen[1]).toMatchObject({ entity: 'fine', before: { amount: 50 }, after: { amount: 0, reason: '客户原因' } });
+      // For those the fines ledger is not for: the fines' entries are on no page and not counted.
+      const withoutFines = await walk(['fine']);
+      expect(withoutFines.said).toEqual(['asked a1', 'create record']);
+      expect(withoutFines.totals).toEqual([2]);
+      expect((await walk(['fine', 'approval'])).said).toEqual(['create record']);
+      // The other record's waiver is its own; the fine's entries still read by entity.
+      expect((await store.audit.pageAudit({ recordId: 'r2', limit: 10 })).items.map((a) => `${a.action} ${a.entityId}`)).toEqual([
+        'fine waived g1',
+        'create r2',
+      ]);
+      expect((await store.audit.pageAudit({ entity: 'fine', entityId: 'f1', limit: 10 })).items.map((a) => a.action)).toEqual([
+        'fine waived',
+      ]);
+      expect((await store.audit.pageAudit({ entity: 'fine', exceptEntities: ['fine'], limit: 10 })).total).toBe(0);
+      await store.close();
+    });
+
     it('deadlines: when open deadlines are paged by calendar, then only open ones counted on it come, by record and key, after the cursor', async () => {
       const store = await open();
       const on = (recordId: string, key: string, calendar: string, state: DeadlineRow['state'] = 'open') =>

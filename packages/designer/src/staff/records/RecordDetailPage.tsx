@@ -8,7 +8,7 @@ import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { PublishedRecordForm } from '../shared/PublishedRecordForm';
 import { CHIP_COLORS, DeadlineChips } from '../shared/DeadlineChips';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime, formatMoney } from '../../shared/format';
 import { PolicyAnswer } from '../shared/PolicyAnswer';
 import { problemText } from '../../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
@@ -16,6 +16,7 @@ import { loadFormVersion } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { changedFields } from './recordHistory';
 import { approvalEvent } from './approvalEvent';
+import { fineEvent } from './fineEvent';
 import { RecordSectionsView } from './RecordSectionsView';
 import { StepButton } from './StepButton';
 import { RecordApprovals } from './RecordApprovals';
@@ -30,6 +31,7 @@ import { usePeople } from '../../shared/people/usePeople';
 import { actorName } from '../../shared/people/actorName';
 import { LinkedRecordsCard } from './links/LinkedRecordsCard';
 import { RecordFinesCard } from './RecordFinesCard';
+import { useRecordFines } from './useRecordFines';
 import { linkTitles, useRecordLinks } from './links/useRecordLinks';
 
 /**
@@ -54,6 +56,8 @@ export function RecordDetailPage() {
   const { user } = useAuth();
   const people = usePeople(api);
   const links = useRecordLinks(id, record?.rev);
+  // The record's fines (managers and admins: the fines card, and who pays a fine its history names), read again after each load.
+  const fines = useRecordFines(record ? record.id : null, record);
 
   const load = useCallback(async () => {
     try {
@@ -81,6 +85,15 @@ export function RecordDetailPage() {
       setLoadingHistory(false);
     }
   }, [api, id, history, loadingHistory, message, t, locale]);
+
+  /** The history's first page again (a fine was waived or corrected on this page: its entry is new). */
+  const reloadHistory = useCallback(async () => {
+    try {
+      setHistory(await api.work.history(id));
+    } catch (e) {
+      void message.error(problemText(e, t, locale));
+    }
+  }, [api, id, message, t, locale]);
 
   useEffect(() => {
     void load();
@@ -258,7 +271,7 @@ export function RecordDetailPage() {
               <Typography.Text type="secondary">{t('staff.detail.noDeadlines')}</Typography.Text>
             )}
           </Card>
-          <RecordFinesCard recordId={record.id} version={record} policy={policy} people={people} />
+          <RecordFinesCard fines={fines} policy={policy} people={people} onCorrected={() => void reloadHistory()} />
           <Card className="staff-card" title={<h3 className="card-heading">{t('staff.policyAnswer')}</h3>}>
             <PolicyAnswer evaluation={record.evaluation} recordId={record.id} form={form} idPrefix="record" />
           </Card>
@@ -273,17 +286,26 @@ export function RecordDetailPage() {
                   role: policy.role,
                   person: (actor) => actorName(people, actor, locale),
                 });
+                // Its fines' waivers and corrections (shown to managers and admins only), with who pays from its fines.
+                const fine = fineEvent(entry, fines.ledger?.items ?? [], {
+                  t,
+                  text,
+                  role: policy.role,
+                  person: (actor) => actorName(people, actor, locale),
+                  money: (amount) => formatMoney(amount, locale),
+                });
+                const event = approval ?? (fine === null ? null : { title: fine, namesActor: true });
                 const when = formatDateTime(entry.at, locale, policy.timeZone);
                 return {
                   key: entry.id,
                   children: (
                     <div>
                       <Typography.Text strong>
-                        {approval?.title ?? actionText(entry.action, t, policy.status, (key) => deadlineName(record.deadlines, key, text))}
+                        {event?.title ?? actionText(entry.action, t, policy.status, (key) => deadlineName(record.deadlines, key, text))}
                       </Typography.Text>
                       <br />
                       <Typography.Text type="secondary">
-                        {approval?.namesActor ? when : `${when} · ${actorName(people, entry.actor, locale)}`}
+                        {event?.namesActor ? when : `${when} · ${actorName(people, entry.actor, locale)}`}
                       </Typography.Text>
                       {entry.action === 'update' && fields.length > 0 && (
                         <div className="history-fields">{t('staff.detail.changed', { fields: fields.map(fieldTitle).join(', ') })}</div>

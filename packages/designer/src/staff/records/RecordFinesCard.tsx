@@ -9,28 +9,29 @@ import { FineCorrectionDialog } from '../fines/FineCorrectionDialog';
 import { FineCorrectionNote } from '../fines/FineCorrectionNote';
 import { fineCorrections } from '../fines/fineCorrections';
 import type { usePolicyText } from '../shared/usePolicyText';
-import { useRecordFines } from './useRecordFines';
+import type { RecordFines } from './useRecordFines';
 
 /**
- * The fines posted on a record, as the fines ledger holds them (for those the ledger is for): how much,
- * who pays, the rule's reason, when; a waived or corrected fine says so, by whom and why, and the
- * others offer the ledger's waive-or-correct. Nothing when the record has none.
+ * The fines posted on a record, as the fines ledger holds them (for those the ledger is for; read by
+ * the page, `useRecordFines`): how much, who pays, the rule's reason, when; a waived or corrected fine
+ * says so, by whom and why, and the others offer the ledger's waive-or-correct. Nothing when the
+ * record has none.
  */
 export function RecordFinesCard({
-  recordId,
-  version,
+  fines,
   policy,
   people,
+  onCorrected,
 }: {
-  recordId: string;
-  /** Read again when it changes (the record was written). */
-  version: unknown;
+  fines: RecordFines;
   policy: ReturnType<typeof usePolicyText>;
   people: readonly Person[] | null;
+  /** A fine was waived or corrected here (its fines are read again; the page's history may be too). */
+  onCorrected: () => void;
 }) {
   const { t, text, locale } = useI18n();
   const { message } = useFeedback();
-  const { ledger, error, loadingMore, more, reload } = useRecordFines(recordId, version);
+  const { ledger, error, loadingMore, more, reload } = fines;
   const [correcting, setCorrecting] = useState<FineEntry | null>(null);
   const title = <h3 className="card-heading">{t('staff.detail.fines')}</h3>;
   if (error)
@@ -103,6 +104,7 @@ export function RecordFinesCard({
             setCorrecting(null);
             void message.success(t('staff.fines.corrected'));
             reload();
+            onCorrected();
           }}
         />
       )}

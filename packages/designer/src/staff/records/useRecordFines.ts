@@ -23,9 +23,10 @@ export interface RecordFines {
 
 /**
  * The fines posted on a record, from the fines ledger filtered by the record: read only for those the
- * ledger is for (managers and admins; the server applies their store scope), read again when `version` changes.
+ * ledger is for (managers and admins; the server applies their store scope), once the record is known
+ * (`recordId` null: not yet), and again when `version` changes.
  */
-export function useRecordFines(recordId: string, version: unknown): RecordFines {
+export function useRecordFines(recordId: string | null, version: unknown): RecordFines {
   const api = useApi();
   const { hasRole } = useAuth();
   const { t, locale } = useI18n();
@@ -36,7 +37,7 @@ export function useRecordFines(recordId: string, version: unknown): RecordFines 
   const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
-    if (!manager) return;
+    if (!manager || recordId === null) return;
     let live = true;
     api.work
       .fines({ record: recordId, limit: PAGE })
@@ -48,7 +49,7 @@ export function useRecordFines(recordId: string, version: unknown): RecordFines 
   }, [api, manager, recordId, version, reloads, t, locale]);
 
   const more = () => {
-    if (!ledger?.nextCursor || loadingMore) return;
+    if (!ledger?.nextCursor || loadingMore || recordId === null) return;
     setLoadingMore(true);
     api.work
       .fines({ record: recordId, limit: PAGE, cursor: ledger.nextCursor })

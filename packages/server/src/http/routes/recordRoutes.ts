@@ -7,6 +7,8 @@ import { api } from '@aftersales/contract';
 import type { Access, Route } from '../Route.js';
 import { badCursor, encodeCursor, queryCursor } from '../cursor.js';
 import { route } from '../typedRoute.js';
+import { allows } from '../allows.js';
+import { FINES_LEDGER } from './finesLedgerAccess.js';
 import type { Services } from './Services.js';
 import { storeNamedIn } from '../../services/people/PeopleDirectory.js';
 
@@ -116,7 +118,7 @@ export function recordRoutes(services: Services): Route[] {
     route(endpoints.recordHistory, {
       access: READ,
       summary:
-        "Audit log of the record: who, when, before and after, with its approvals' entries (entity `approval`: asked, approved, rejected, withdrawn, escalated; `after` holds the approver role, the reason and the comment); newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor` and the `total` (counted up to 10,000; `totalCapped`: more)",
+        "Audit log of the record: who, when, before and after, with its approvals' entries (entity `approval`: asked, approved, rejected, withdrawn, escalated; `after` holds the approver role, the reason and the comment) and, for those who may read the fines ledger (managers, admins, API keys), its fines' (entity `fine`: fine waived, fine corrected; `entityId` the fine reversed, `before.amount` its amount, `after` the amount now and the reason); newest first, a page of `limit` (1-500, 200) with the `nextCursor` to pass as `cursor` and the `total` (counted up to 10,000; `totalCapped`: more)",
       handler: async ({ params, query, principal }) => {
         await visible(params.id, principal);
         const limit = query.limit ?? 200;
@@ -124,6 +126,8 @@ export function recordRoutes(services: Services): Route[] {
         if (after && !Number.isInteger(after[0])) throw badCursor();
         const page = await services.store.pageAudit({
           recordId: params.id,
+          // Its fines' waivers and corrections, for those the fines ledger is for: left out by the store, so pages and total stay exact.
+          ...(allows(principal, FINES_LEDGER) ? {} : { exceptEntities: ['fine'] as const }),
           limit,
           ...(after ? { after: [after[0] as number] as [number] } : {}),
         });

@@ -14,6 +14,7 @@ import { api, type QueryOf } from '@aftersales/contract';
 import { Answered, type Access, type Route } from '../Route.js';
 import { badCursor, encodeCursor, queryCursor } from '../cursor.js';
 import { route } from '../typedRoute.js';
+import { FINES_LEDGER } from './finesLedgerAccess.js';
 import type { Services } from './Services.js';
 
 const endpoints = api.work;
@@ -136,7 +137,7 @@ export function workRoutes(services: Services): Route[] {
       },
     }),
     route(endpoints.fines, {
-      access: MANAGERS,
+      access: FINES_LEDGER,
       summary:
         'Fines ledger (filters: person, month YYYY-MM in China time, form, record: the fines of one record), newest first: a page of `limit` (1-500, 100) with the `nextCursor` to pass as `cursor` and `count` (up to 10,000; `countCapped`: more); `total` and `summary` (per person and month) cover every fine of the filter, summed by the database',
       handler: async ({ query, principal }) => {
@@ -173,7 +174,7 @@ export function workRoutes(services: Services): Route[] {
       },
     }),
     route(endpoints.finesExport, {
-      access: MANAGERS,
+      access: FINES_LEDGER,
       summary: 'The fines ledger as a file: format=csv (UTF-8, for Excel and WPS) or xlsx; same filters; lang=zh-CN|en',
       handler: async ({ req, res, query, principal }) => {
         const format = query.format;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { describeStoreContract } from '../../testing/storeContract.js';
+import { fineEntriesByRecord } from './migrations/0012_fine_entries_by_record.js';
 import { MONGO_MIGRATIONS } from './migrations/index.js';
 import { MongoStore } from './MongoStore.js';
 
@@ -31,6 +32,41 @@ if (uri) {
       } finally {
         await second.database.db.dropDatabase();
         await second.close();
+      }
+    });
+
+    it('when fine entries of an earlier release carry their record only in after.recordId, then migration 12 names it, once, and leaves the others', async () => {
+      const store = await MongoStore.connect(freshDatabase(uri));
+      try {
+        const audit = store.database.col('audit');
+        const old = (id: number, entity: string, after: unknown) => ({
+          id,
+          at: '2025-10-13T06:20:00.000Z',
+          actor: 'boss',
+          entity,
+          entityId: `e${id}`,
+          action: 'fine waived',
+          before: null,
+          after,
+        });
+        await audit.insertMany([
+          old(1, 'fine', { amount: 0, reason: '客户原因', recordId: 'r1' }),
+          old(2, 'fine', { amount: 0 }),
+          old(3, 'fine', { amount: 0, recordId: 7 }),
+          old(4, 'calendar', { recordId: 'r1' }),
+          { ...old(5, 'fine', { recordId: 'r9' }), recordId: 'r5' },
+        ]);
+        await fineEntriesByRecord.up(store.database);
+        await fineEntriesByRecord.up(store.database);
+        const named = await audit
+          .find({}, { projection: { _id: 0, id: 1, recordId: 1 } })
+          .sort({ id: 1 })
+          .toArray();
+        expect(named).toEqual([{ id: 1, recordId: 'r1' }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5, recordId: 'r5' }]);
+        expect((await store.audit.pageAudit({ recordId: 'r1', limit: 10 })).items.map((e) => e.id)).toEqual([1]);
+      } finally {
+        await store.database.db.dropDatabase();
+        await store.close();
       }
     });
   });

@@ -288,6 +288,11 @@ describe('SQLite query plans of the audit log', () => {
         ],
         // A record's history: its own entries and its approvals', one range of one index.
         [() => store.pageAudit({ recordId: 'r1', limit: 200, after: [10] }), /audit_record \(record_id=\? AND rowid<\?\)/],
+        // Without its fines' entries (for those the fines ledger is not for): the same range, those rows skipped.
+        [
+          () => store.pageAudit({ recordId: 'r1', exceptEntities: ['fine'], limit: 200, after: [10] }),
+          /audit_record \(record_id=\? AND rowid<\?\)/,
+        ],
         [() => store.pageAudit({ limit: 200, after: [10] }), /SEARCH audit USING INTEGER PRIMARY KEY \(rowid<\?\)/],
       ];
       for (const [run, index] of cases) {

@@ -9,6 +9,7 @@ import { recordLinks } from './0008_record_links.js';
 import { storeNames } from './0009_store_names.js';
 import { deliveryLogIndex } from './0010_delivery_log_index.js';
 import { auditByRecord } from './0011_audit_by_record.js';
+import { fineEntriesByRecord } from './0012_fine_entries_by_record.js';
 import type { MongoMigration } from './MongoMigration.js';
 
 /** Every migration of the MongoDB store, in order (append new ones; never edit one that shipped). */
@@ -24,4 +25,5 @@ export const MONGO_MIGRATIONS: readonly MongoMigration[] = [
   storeNames,
   deliveryLogIndex,
   auditByRecord,
+  fineEntriesByRecord,
 ];

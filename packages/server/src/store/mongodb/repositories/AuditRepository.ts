@@ -12,11 +12,12 @@ export class MongoAuditRepository implements AuditRepository {
   async listAudit(filter: { entity?: AuditEntry['entity']; entityId?: string; limit: number }) {
     return (await this.pageAudit(filter)).items;
   }
-  /** By id descending, on the indexes { recordId, id: -1 }, { entity, entityId, id: -1 } and { id: -1 }. */
+  /** By id descending, on the indexes { recordId, id: -1 }, { entity, entityId, id: -1 } and { id: -1 } (entities left out are filtered on that walk). */
   async pageAudit(filter: AuditPageFilter): Promise<KeysetPage<AuditEntry>> {
+    const entity = entityCondition(filter);
     const query = {
       ...(filter.recordId ? { recordId: filter.recordId } : {}),
-      ...(filter.entity ? { entity: filter.entity } : {}),
+      ...(entity ? { entity } : {}),
       ...(filter.entityId ? { entityId: filter.entityId } : {}),
     };
     return keysetPage<AuditEntry>(
@@ -52,6 +53,13 @@ export class MongoAuditRepository implements AuditRepository {
       { session },
     );
   }
+}
+
+/** The entity an entry must be (`entity`) and must not be (`exceptEntities`); null: any. */
+function entityCondition(filter: AuditPageFilter): { $eq?: AuditEntry['entity']; $nin?: AuditEntry['entity'][] } | null {
+  const except = filter.exceptEntities ?? [];
+  if (!filter.entity && except.length === 0) return null;
+  return { ...(filter.entity ? { $eq: filter.entity } : {}), ...(except.length > 0 ? { $nin: [...except] } : {}) };
 }
 
 /** An entry as stored: numbered, with the record it is about (auditRecordId) when it is about one. */

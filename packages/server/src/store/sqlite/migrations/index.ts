@@ -9,9 +9,10 @@ import { storeNames } from './0008_store_names.js';
 import { deliveryLogIndex } from './0009_delivery_log_index.js';
 import { searchMergedByTheClock } from './0010_search_merged_by_the_clock.js';
 import { auditByRecord } from './0011_audit_by_record.js';
+import { fineEntriesByRecord } from './0012_fine_entries_by_record.js';
 import type { SqliteMigration } from './SqliteMigration.js';
 
-/** Every migration of the SQLite store, in order. Append new ones (0011_<name>.ts); never edit one that shipped. */
+/** Every migration of the SQLite store, in order. Append new ones (the next number: 00NN_<name>.ts); never edit one that shipped. */
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   initial,
   listIndexesAndSearch,
@@ -24,4 +25,5 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   deliveryLogIndex,
   searchMergedByTheClock,
   auditByRecord,
+  fineEntriesByRecord,
 ];

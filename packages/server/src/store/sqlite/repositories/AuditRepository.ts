@@ -15,13 +15,16 @@ export class SqliteAuditRepository implements AuditRepository {
   }
   /**
    * By id descending: a record's history walks audit_record, an entity's entries audit_entity (the
-   * rows of one key are in id order in either), the whole log the primary key.
+   * rows of one key are in id order in either), the whole log the primary key; entities left out
+   * are skipped on that walk (and so are neither on a page nor in the total).
    */
   async pageAudit(filter: AuditPageFilter): Promise<KeysetPage<AuditEntry>> {
     const where = new Where();
     if (filter.recordId) where.add('record_id = ?', filter.recordId);
     if (filter.entity) where.add('entity = ?', filter.entity);
     if (filter.entityId) where.add('entity_id = ?', filter.entityId);
+    const except = filter.exceptEntities ?? [];
+    if (except.length > 0) where.add(`entity NOT IN (${except.map(() => '?').join(', ')})`, ...except);
     const after = filter.after;
     return keysetPage(this.database, where, 'audit', 'id DESC', filter, toAuditEntry, () =>
       after ? where.with('id < ?', after[0]) : where,
