@@ -12,6 +12,7 @@ import { usePeople } from '../../shared/people/usePeople';
 import { DateInput } from '../../shared/dates/DateInput';
 import { formatDateTime, formatMoney } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
+import { CardLabel, CardTable } from '../../shared/list/CardTable';
 import { pagesUpTo } from '../../shared/list/pagesUpTo';
 import { useListPlace } from '../../shared/list/useListPlace';
 import { problemText } from '../../shared/problemText';
@@ -131,7 +132,7 @@ export function FinesLedgerPage() {
       </div>
       {error && <Alert type="error" showIcon role="alert" className="staff-alert" title={error} />}
       <Card className="staff-card" title={<h3 className="card-heading">{t('staff.fines.perPerson')}</h3>}>
-        <Table<LedgerLine>
+        <CardTable<LedgerLine>
           rowKey={(l) => `${l.month}/${l.person}/${l.payerRole}`}
           loading={ledger === null}
           dataSource={ledger?.summary ?? []}
@@ -152,9 +153,11 @@ export function FinesLedgerPage() {
                   <strong>{t('staff.fines.grandTotal')}</strong>
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={3} align="right">
+                  <CardLabel>{t('staff.fines.count')}</CardLabel>
                   {ledger.summary.reduce((n, l) => n + l.count, 0)}
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={4} align="right">
+                  <CardLabel>{t('staff.fines.total')}</CardLabel>
                   <strong>{formatMoney(ledger.total, locale)}</strong>
                 </Table.Summary.Cell>
               </Table.Summary.Row>
@@ -163,7 +166,7 @@ export function FinesLedgerPage() {
         />
       </Card>
       <Card className="staff-card" title={<h3 className="card-heading">{t('staff.fines.entries')}</h3>}>
-        <Table<FineEntry>
+        <CardTable<FineEntry>
           rowKey="id"
           loading={ledger === null}
           dataSource={ledger?.items ?? []}

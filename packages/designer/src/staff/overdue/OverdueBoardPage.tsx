@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { pickText } from '@aftersales/engine';
 import { LARGEST_PAGE } from '@aftersales/contract';
@@ -16,6 +16,7 @@ import { usePeople } from '../../shared/people/usePeople';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { LoadMore } from '../../shared/LoadMore';
+import { CardTable } from '../../shared/list/CardTable';
 import { useListPlace } from '../../shared/list/useListPlace';
 
 /** How often the board asks the server again. */
@@ -168,7 +169,7 @@ export function OverdueBoardPage() {
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" className="staff-alert" title={error} />}
       <Card className="staff-card">
-        <Table<Row>
+        <CardTable<Row>
           rowKey={(r) => `${r.recordId}/${r.key}`}
           loading={board === null}
           dataSource={rows}
