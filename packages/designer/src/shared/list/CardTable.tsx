@@ -23,7 +23,7 @@ const PARTS = {
 };
 
 /** The columns with each cell labelled by its column's title (`data-label`, shown beside the value on a phone). */
-export function labelledColumns<T>(columns: ColumnsType<T>): ColumnsType<T> {
+function labelledColumns<T>(columns: ColumnsType<T>): ColumnsType<T> {
   return columns.map((column) => {
     const label = typeof column.title === 'string' ? column.title : undefined;
     if (label === undefined) return column;
