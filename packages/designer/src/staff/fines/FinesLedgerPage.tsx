@@ -10,6 +10,7 @@ import { useFeedback } from '../../app/Feedback';
 import { useI18n } from '../../i18n/I18nContext';
 import { usePeople } from '../../shared/people/usePeople';
 import { DateInput } from '../../shared/dates/DateInput';
+import { dateText } from '../../shared/dates/dateFormats';
 import { formatDateTime, formatMoney } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
 import { CardLabel, CardTable } from '../../shared/list/CardTable';
@@ -140,7 +141,8 @@ export function FinesLedgerPage() {
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: ledger === null ? ' ' : t('staff.fines.none') }}
           columns={[
-            { title: t('staff.fines.month'), dataIndex: 'month' },
+            // The month as the month box reads it (2025年10月, Oct 2025), not its code.
+            { title: t('staff.fines.month'), key: 'month', render: (_, l) => dateText(l.month, 'month', locale) || l.month },
             { title: t('staff.fines.person'), key: 'person', render: (_, l) => l.personName || l.person || t('staff.fines.unnamed') },
             { title: t('staff.fines.role'), key: 'role', render: (_, l) => policy.role(l.payerRole) },
             { title: t('staff.fines.count'), dataIndex: 'count', align: 'right' },

@@ -9,7 +9,7 @@ import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { CHIP_COLORS, chipLabel } from '../shared/DeadlineChips';
 import { chipOf, lateMsOf } from '../shared/deadlineChip';
-import { formatCount, formatDateTime, formatDuration } from '../../shared/format';
+import { formatCount, formatDateTime, formatDuration, formatMoney } from '../../shared/format';
 import { problemText } from '../../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
 import { usePeople } from '../../shared/people/usePeople';
@@ -146,7 +146,7 @@ export function OverdueBoardPage() {
       key: 'fines',
       render: (_, r) => {
         const total = r.deadline.breachFines.reduce((sum, f) => sum + f.amount, 0);
-        return total > 0 ? `¥${total.toFixed(2)}` : '–';
+        return total > 0 ? formatMoney(total, locale) : '–';
       },
     },
   ];
