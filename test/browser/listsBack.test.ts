@@ -66,7 +66,7 @@ describe('overdue board and fines ledger kept when going back, in Chromium', () 
 
   /**
    * On `path`, loads `more` more pages, scrolls the row `at` to the top of the window, opens the record
-   * of a row below it, goes back with the browser's button, and checks the list is as it was.
+   * of a row below it (its link on the screen), goes back with the browser's button, and checks the list is as it was.
    */
   async function goBackTo(screen: Screen, path: string, more: number, at: number, name: string): Promise<void> {
     const page = await pages.open(screen);
@@ -86,11 +86,18 @@ describe('overdue board and fines ledger kept when going back, in Chromium', () 
     const top = shown[at]!;
     const topAt = (await rowTop(page, top))!;
 
-    await rows(page)
-      .nth(at + 2)
-      .getByRole('link')
-      .first()
-      .click();
+    // A record of a row below it whose link is on the screen (on a phone each row is a tall card: a link
+    // further down would first be scrolled to, and the list left at another place).
+    const below = await rows(page).evaluateAll(
+      (rs, from) =>
+        rs.findIndex((r, i) => {
+          const link = r.querySelector('a')?.getBoundingClientRect();
+          return i > from && link !== undefined && link.top >= 0 && link.bottom <= window.innerHeight;
+        }),
+      at,
+    );
+    expect(below).toBeGreaterThan(at);
+    await rows(page).nth(below).getByRole('link').first().click();
     await page.waitForURL(/\/staff\/records\/[^/]+$/);
     await expect.poll(() => page.getByRole('button', { name: '修改' }).count(), { timeout: 20_000 }).toBe(1);
     await page.goBack();

@@ -291,7 +291,7 @@ describe('staff workspace in Chromium', () => {
     const perPerson = boss.locator('.ant-card').filter({ hasText: '按人按月汇总' });
     await expect
       .poll(() => perPerson.getByRole('row').filter({ hasText: '王师傅' }).textContent())
-      .toMatch(/2025-10.*王师傅.*技术员.*1.*¥180\.00/);
+      .toMatch(/2025年10月.*王师傅.*技术员.*1.*¥180\.00/);
     await expectAccessible(boss);
     await shot(boss, 'staff-13-fines-ledger');
     const csv = await boss.request.get(`${server.url}/api/v1/fines/export?format=csv&month=2025-10&lang=zh-CN`);

@@ -10,8 +10,10 @@ import { useFeedback } from '../../app/Feedback';
 import { useI18n } from '../../i18n/I18nContext';
 import { usePeople } from '../../shared/people/usePeople';
 import { DateInput } from '../../shared/dates/DateInput';
+import { dateText } from '../../shared/dates/dateFormats';
 import { formatDateTime, formatMoney } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
+import { CardLabel, CardTable } from '../../shared/list/CardTable';
 import { pagesUpTo } from '../../shared/list/pagesUpTo';
 import { useListPlace } from '../../shared/list/useListPlace';
 import { problemText } from '../../shared/problemText';
@@ -131,7 +133,7 @@ export function FinesLedgerPage() {
       </div>
       {error && <Alert type="error" showIcon role="alert" className="staff-alert" title={error} />}
       <Card className="staff-card" title={<h3 className="card-heading">{t('staff.fines.perPerson')}</h3>}>
-        <Table<LedgerLine>
+        <CardTable<LedgerLine>
           rowKey={(l) => `${l.month}/${l.person}/${l.payerRole}`}
           loading={ledger === null}
           dataSource={ledger?.summary ?? []}
@@ -139,7 +141,8 @@ export function FinesLedgerPage() {
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: ledger === null ? ' ' : t('staff.fines.none') }}
           columns={[
-            { title: t('staff.fines.month'), dataIndex: 'month' },
+            // The month as the month box reads it (2025年10月, Oct 2025), not its code.
+            { title: t('staff.fines.month'), key: 'month', render: (_, l) => dateText(l.month, 'month', locale) || l.month },
             { title: t('staff.fines.person'), key: 'person', render: (_, l) => l.personName || l.person || t('staff.fines.unnamed') },
             { title: t('staff.fines.role'), key: 'role', render: (_, l) => policy.role(l.payerRole) },
             { title: t('staff.fines.count'), dataIndex: 'count', align: 'right' },
@@ -152,9 +155,11 @@ export function FinesLedgerPage() {
                   <strong>{t('staff.fines.grandTotal')}</strong>
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={3} align="right">
+                  <CardLabel>{t('staff.fines.count')}</CardLabel>
                   {ledger.summary.reduce((n, l) => n + l.count, 0)}
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={4} align="right">
+                  <CardLabel>{t('staff.fines.total')}</CardLabel>
                   <strong>{formatMoney(ledger.total, locale)}</strong>
                 </Table.Summary.Cell>
               </Table.Summary.Row>
@@ -163,7 +168,7 @@ export function FinesLedgerPage() {
         />
       </Card>
       <Card className="staff-card" title={<h3 className="card-heading">{t('staff.fines.entries')}</h3>}>
-        <Table<FineEntry>
+        <CardTable<FineEntry>
           rowKey="id"
           loading={ledger === null}
           dataSource={ledger?.items ?? []}

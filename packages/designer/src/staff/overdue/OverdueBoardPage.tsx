@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { pickText } from '@aftersales/engine';
 import { LARGEST_PAGE } from '@aftersales/contract';
@@ -9,13 +9,14 @@ import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { CHIP_COLORS, chipLabel } from '../shared/DeadlineChips';
 import { chipOf, lateMsOf } from '../shared/deadlineChip';
-import { formatCount, formatDateTime, formatDuration } from '../../shared/format';
+import { formatCount, formatDateTime, formatDuration, formatMoney } from '../../shared/format';
 import { problemText } from '../../shared/problemText';
 import { recordLabel } from '../shared/recordLabel';
 import { usePeople } from '../../shared/people/usePeople';
 import { useForms } from '../shared/useForms';
 import { usePolicyText } from '../shared/usePolicyText';
 import { LoadMore } from '../../shared/LoadMore';
+import { CardTable } from '../../shared/list/CardTable';
 import { useListPlace } from '../../shared/list/useListPlace';
 
 /** How often the board asks the server again. */
@@ -145,7 +146,7 @@ export function OverdueBoardPage() {
       key: 'fines',
       render: (_, r) => {
         const total = r.deadline.breachFines.reduce((sum, f) => sum + f.amount, 0);
-        return total > 0 ? `¥${total.toFixed(2)}` : '–';
+        return total > 0 ? formatMoney(total, locale) : '–';
       },
     },
   ];
@@ -168,7 +169,7 @@ export function OverdueBoardPage() {
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" className="staff-alert" title={error} />}
       <Card className="staff-card">
-        <Table<Row>
+        <CardTable<Row>
           rowKey={(r) => `${r.recordId}/${r.key}`}
           loading={board === null}
           dataSource={rows}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LARGEST_PAGE } from '@aftersales/contract';
-import { Alert, Card, Input, Segmented, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Input, Segmented, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { RecordListItem, RecordQuery } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
@@ -11,6 +11,7 @@ import { DeadlineChips } from '../shared/DeadlineChips';
 import { DateInput } from '../../shared/dates/DateInput';
 import { formatDateTime } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
+import { CardTable } from '../../shared/list/CardTable';
 import { pagesUpTo } from '../../shared/list/pagesUpTo';
 import { useListPlace } from '../../shared/list/useListPlace';
 import { problemText } from '../../shared/problemText';
@@ -286,7 +287,7 @@ export function RecordsPage() {
         </div>
         {error && <Alert type="error" showIcon role="alert" title={error} className="staff-alert" />}
         {reversed && <Alert type="warning" showIcon role="alert" title={t('staff.records.datesReversed')} className="staff-alert" />}
-        <Table<RecordListItem>
+        <CardTable<RecordListItem>
           rowKey="id"
           loading={page === null}
           dataSource={page?.items ?? []}
