@@ -197,7 +197,7 @@ export function ApprovalsPage() {
                     </Descriptions>
                   )}
                   {task.state === 'pending' ? (
-                    <Space wrap>
+                    <Space wrap className="approval-actions">
                       <Button type="primary" size="large" onClick={() => setDeciding({ task, decision: 'approve' })}>
                         {t('staff.approvals.approve')}
                       </Button>
