@@ -32,6 +32,9 @@ function thisMonth(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
 }
 
+/** A cell kept on one line (a date, a name, an amount): the ledger's long texts wrap instead. */
+const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
 /** The fines ledger: per person and month with totals, every fine with its reason, CSV and Excel export of what is shown. */
 export function FinesLedgerPage() {
   const api = useApi();
@@ -172,14 +175,31 @@ export function FinesLedgerPage() {
           rowKey="id"
           loading={ledger === null}
           dataSource={ledger?.items ?? []}
-          scroll={{ x: 'max-content' }}
+          // The page's width (at least 960 px, narrower: it scrolls): the reason and the record's title wrap, the short columns do not.
+          scroll={{ x: 960 }}
           pagination={false}
           locale={{ emptyText: ledger === null ? ' ' : t('staff.fines.none') }}
           columns={[
-            { title: t('staff.fines.date'), key: 'at', render: (_, f) => formatDateTime(f.postedAt, locale, policy.timeZone) },
-            { title: t('staff.fines.person'), key: 'person', render: (_, f) => f.personName ?? f.person ?? t('staff.fines.unnamed') },
-            { title: t('staff.fines.role'), key: 'role', render: (_, f) => policy.role(f.payerRole) },
-            { title: t('staff.fines.amount'), key: 'amount', align: 'right', render: (_, f) => formatMoney(f.amount, locale) },
+            {
+              title: t('staff.fines.date'),
+              key: 'at',
+              onCell: nowrap,
+              render: (_, f) => formatDateTime(f.postedAt, locale, policy.timeZone),
+            },
+            {
+              title: t('staff.fines.person'),
+              key: 'person',
+              onCell: nowrap,
+              render: (_, f) => f.personName ?? f.person ?? t('staff.fines.unnamed'),
+            },
+            { title: t('staff.fines.role'), key: 'role', onCell: nowrap, render: (_, f) => policy.role(f.payerRole) },
+            {
+              title: t('staff.fines.amount'),
+              key: 'amount',
+              onCell: nowrap,
+              align: 'right',
+              render: (_, f) => formatMoney(f.amount, locale),
+            },
             {
               title: t('staff.fines.reason'),
               key: 'reason',
@@ -193,6 +213,7 @@ export function FinesLedgerPage() {
             {
               title: t('staff.fines.origin'),
               key: 'origin',
+              onCell: nowrap,
               render: (_, f) => (
                 <>
                   {t(`staff.fines.origin.${f.origin}`)}
@@ -203,6 +224,7 @@ export function FinesLedgerPage() {
             {
               title: t('staff.fines.actions'),
               key: 'correct',
+              onCell: nowrap,
               render: (_, f) =>
                 f.origin === 'reversal' || reversed.has(f.id) ? null : (
                   <Button size="small" onClick={() => setCorrecting(f)}>
