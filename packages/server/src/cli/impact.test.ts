@@ -87,6 +87,24 @@ describe('aftersales push --dry-run --since', () => {
     }
   });
 
+  it('when a saved case of the pushed file names a deadline the rule set has not, then the problem is printed and no impact is asked', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'aftersales-impact-cli-broken-'));
+    try {
+      const rules = JSON.parse(readFileSync(join(dir, 'rules/after-sales-record/turnaround.rules.json'), 'utf8')) as {
+        tests: { expect: { deadlines: Record<string, string> } }[];
+      };
+      rules.tests[0]!.expect.deadlines.noSuchDeadline = '2025-10-09 17:00';
+      mkdirSync(join(broken, 'rules/after-sales-record'), { recursive: true });
+      writeFileSync(join(broken, 'rules/after-sales-record/turnaround.rules.json'), JSON.stringify(rules, null, 2));
+      const io = testIo(broken, env);
+      expect(await main(['push', '--dry-run', '--since', '90d', 'rules'], io)).toBe(1);
+      expect(io.stdout.some((line) => line.includes('/tests/0/expect/deadlines/noSuchDeadline'))).toBe(true);
+      expect(io.stdout.some((line) => line.startsWith('impact on records'))).toBe(false);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+
   it('when --since comes without --dry-run, then nothing is pushed and the usage is refused', async () => {
     const io = testIo(dir, env);
     expect(await main(['push', '--since', '90d', 'rules'], io)).toBe(2);
