@@ -155,19 +155,21 @@ export class DefinitionService {
     const changes: PackChange[] = [];
     const items: Parameters<DefinitionsRepository['publish']>[0] = [];
     if (problems.length > 0) return { problems, failedTests: [], changes };
+    // Each file read once, with its kind (a file of no known kind is left out, as the pack check leaves it).
+    const documents = files.flatMap((file) => {
+      const definition = JSON.parse(file.text) as { id: string; $schema?: string };
+      const kind = KIND_OF_FILE[/(form|ruleset|calendar|roles)(\.schema\.json)?$/.exec(definition.$schema ?? '')?.[1] ?? ''];
+      return kind ? [{ file, kind, definition }] : [];
+    });
     // The pushed rule sets' saved test cases, against the pack as it would be: a failing case refuses the push, as it refuses a publish.
     const failedTests: ErrorDetail[] = [];
-    for (const file of files) {
-      const definition = JSON.parse(file.text) as RuleSetFile & { $schema?: string };
-      if (!/ruleset(\.schema\.json)?$/.test(definition.$schema ?? '')) continue;
-      const { details } = await savedTestsFailing(definition, pack);
+    for (const { file, kind, definition } of documents) {
+      if (kind !== 'ruleset') continue;
+      const { details } = await savedTestsFailing(definition as RuleSetFile, pack);
       failedTests.push(...details.map((detail) => ({ file: file.path, ...detail })));
     }
     if (failedTests.length > 0) return { problems, failedTests, changes };
-    for (const file of files) {
-      const definition = JSON.parse(file.text) as { id: string; $schema?: string };
-      const kind = KIND_OF_FILE[/(form|ruleset|calendar|roles)(\.schema\.json)?$/.exec(definition.$schema ?? '')?.[1] ?? ''];
-      if (!kind) continue;
+    for (const { kind, definition } of documents) {
       const current = await this.store.getDocument(kind, definition.id);
       const hash = contentHash(definition);
       const published = current?.published;
