@@ -304,6 +304,14 @@ describe('staff workspace in Chromium', () => {
     await boss.getByRole('link', { name: '数据看板' }).click();
     await boss.waitForURL('**/staff/dashboard');
     await expect.poll(() => boss.locator('[role=img] svg').count()).toBeGreaterThanOrEqual(2);
+    // The charts name weeks and months in words (10月6日, 2025年10月), never as ISO dates (ECharts may skip some labels on a narrow axis).
+    const axisTexts = () => boss.locator('[role=img] svg text').allTextContents();
+    await expect.poll(async () => (await axisTexts()).some((text) => /^\d{4}年\d{1,2}月$/.test(text))).toBe(true);
+    expect((await axisTexts()).some((text) => /^\d{1,2}月\d{1,2}日$/.test(text))).toBe(true);
+    expect((await axisTexts()).filter((text) => /\d{2}-\d{2}/.test(text))).toEqual([]);
+    // The technician chart's legend names him as people read him, not by his user name.
+    expect(await axisTexts()).toContain('王师傅');
+    expect(await axisTexts()).not.toContain('tech');
     await expectAccessible(boss);
     await shot(boss, 'staff-14-dashboard');
 

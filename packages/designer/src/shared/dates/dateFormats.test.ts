@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '@aftersales/engine';
-import { dateText, FORMATS, type DateKind } from './dateFormats';
+import { dateText, dayText, FORMATS, type DateKind } from './dateFormats';
 
 describe('dateText', () => {
   it('when a kept date, time or month is read, then it reads as the calendar box shows it', () => {
@@ -40,5 +40,18 @@ describe('dateText', () => {
       expect(dateText(value, kind, 'zh-CN'), value).toBe('');
     expect(dateText(undefined, 'date', 'zh-CN')).toBe('');
     expect(dateText(20251009, 'date', 'en')).toBe('');
+  });
+});
+
+describe('dayText', () => {
+  it('when a chart names a week by its Monday, then the day reads without its year, in the reader’s language', () => {
+    expect(dayText('2026-10-19', 'zh-CN')).toBe('10月19日');
+    expect(dayText('2026-10-19', 'en')).toBe('19 Oct');
+    expect(dayText('2026-01-05', 'zh-CN')).toBe('1月5日');
+    expect(dayText('2026-01-05', 'en')).toBe('5 Jan');
+  });
+
+  it('when the value is no day, then it reads nothing', () => {
+    for (const value of ['', '2026-02-30', '2026-10', 'soon']) expect(dayText(value, 'zh-CN'), value).toBe('');
   });
 });

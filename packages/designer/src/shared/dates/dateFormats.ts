@@ -52,3 +52,11 @@ export function dateText(value: unknown, kind: DateKind, locale: Locale): string
       : `${day === undefined ? '' : `${day} `}${MONTHS[month - 1]} ${year}`;
   return time === undefined ? date : `${date} ${time}`;
 }
+
+/** A day without its year, as a chart names a week by its Monday (10月19日, 19 Oct); nothing for what is no day. */
+export function dayText(value: string, locale: Locale): string {
+  const full = dateText(value, 'date', locale);
+  if (full === '') return '';
+  const [month, day] = [Number(value.slice(5, 7)), Number(value.slice(8, 10))];
+  return locale === 'zh-CN' ? `${month}月${day}日` : `${day} ${MONTHS[month - 1]}`;
+}

@@ -7,6 +7,8 @@ import { useI18n } from '../../i18n/I18nContext';
 import { problemText } from '../../shared/problemText';
 import { useForms } from '../shared/useForms';
 import { EChart } from '../../shared/EChart';
+import { personName, usePeople } from '../../shared/people/usePeople';
+import { dateText, dayText } from '../../shared/dates/dateFormats';
 
 /** What the dashboards read from the default pack's forms (F1 zone and technician, F3 category and severity, F4's four ratings). */
 const SERVICE_FORM = 'after-sales-record';
@@ -29,6 +31,8 @@ export function DashboardPage() {
   const api = useApi();
   const { t, text, locale } = useI18n();
   const forms = useForms();
+  // The technician chart names each technician as people read him (王师傅), not by his user name.
+  const people = usePeople(api);
   const [weeks, setWeeks] = useState(8);
   const [figures, setFigures] = useState<Figures | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +54,7 @@ export function DashboardPage() {
   }, [api, weeks, t, locale]);
 
   const charts = useMemo(() => {
-    if (!figures || !forms) return null;
+    if (!figures || !forms || !people) return null;
     /** The label of a field's option in the person's language (the value itself when the form has no such option). */
     const optionLabel = (form: FormDefinition | undefined, field: string, value: string) =>
       (form && text(fieldAt(form.schema, field)?.enumTitles?.[value])) || value || t('staff.dashboard.blank');
@@ -60,11 +64,12 @@ export function DashboardPage() {
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '–') },
       legend: { type: 'scroll', bottom: 0 },
       grid: { left: 40, right: 16, top: 16, bottom: 48 },
-      xAxis: { type: 'category', data: data.weeks.map((w) => w.slice(5)) },
+      // Each week by its Monday, in words (10月19日), never the ISO date the server counts by.
+      xAxis: { type: 'category', data: data.weeks.map((w) => dayText(w, locale)) },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: data.series.map((s) => ({
         type: 'line',
-        name: field === 'zone' ? optionLabel(service, 'zone', s.group) : s.group || t('staff.dashboard.blank'),
+        name: field === 'zone' ? optionLabel(service, 'zone', s.group) : personName(people, s.group) || t('staff.dashboard.blank'),
         data: s.rate,
         connectNulls: true,
       })),
@@ -81,7 +86,7 @@ export function DashboardPage() {
         tooltip: { trigger: 'axis' },
         legend: { bottom: 0 },
         grid: { left: 56, right: 40, top: 16, bottom: 48 },
-        xAxis: { type: 'category', data: figures.fines.months },
+        xAxis: { type: 'category', data: figures.fines.months.map((m) => dateText(m, 'month', locale)) },
         yAxis: [
           { type: 'value', name: t('staff.dashboard.yuan') },
           { type: 'value', name: t('staff.dashboard.count'), minInterval: 1 },
@@ -120,7 +125,7 @@ export function DashboardPage() {
           })),
       } satisfies EChartsCoreOption,
     };
-  }, [figures, forms, t, text]);
+  }, [figures, forms, people, t, text, locale]);
 
   const card = (title: string, option: EChartsCoreOption | undefined, empty: boolean) => (
     <Card className="staff-card" title={<h3 className="card-heading">{title}</h3>}>
