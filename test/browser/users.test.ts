@@ -152,7 +152,9 @@ describe('users and API keys in Chromium', () => {
     await admin.getByRole('button', { name: '新建 API 密钥' }).click();
     const dialog = admin.getByRole('dialog');
     await dialog.getByLabel('名称').fill('ERP 同步');
-    await dialog.getByRole('checkbox', { name: /definitions:read/ }).check();
+    await dialog.getByRole('checkbox', { name: /读取表单和规则/ }).check();
+    // Permissions are named in words; their codes are for the API's documentation, not for people.
+    expect(await dialog.textContent()).not.toMatch(/definitions:|records:/);
     await expectAccessible(admin);
     await motionless(admin);
     await shot(admin, 'users-05-new-api-key');
@@ -177,7 +179,8 @@ describe('users and API keys in Chromium', () => {
     expect(await admin.locator('body').textContent()).not.toContain(secret);
 
     const row = admin.getByRole('row', { name: /ERP 同步/ });
-    await expect.poll(() => row.textContent()).toMatch(/definitions:read.*有效/);
+    await expect.poll(() => row.textContent()).toMatch(/读取表单和规则.*有效/);
+    expect(await row.textContent()).not.toContain('definitions:read');
     await expectAccessible(admin);
     await motionless(admin);
     await shot(admin, 'users-07-api-keys');
@@ -296,5 +299,27 @@ describe('users and API keys in Chromium', () => {
     await expectAccessible(page);
     await shot(page, 'users-14-store-names');
     expect(await server.services.people.storeNames()).toEqual({ jiefang: '解放路店' });
+  });
+  it('on a phone the users and API keys read as cards: every value beside its title, the buttons on the screen, nothing scrolls sideways', async () => {
+    const page = await pages.open('phone');
+    await signIn(page, ADMIN.username, ADMIN.password, /\/admin\/forms$/);
+    await page.goto(`${server.url}/admin/users`);
+    const row = page.getByRole('row', { name: /李师傅/ });
+    await expect.poll(() => row.isVisible()).toBe(true);
+    const edit = row.getByRole('button', { name: '编辑 李师傅' });
+    await edit.scrollIntoViewIfNeeded();
+    const box = (await edit.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await row.locator('td[data-label="角色"]').textContent()).toMatch(/经理/);
+    const sideways = () =>
+      page.locator('.ant-table-content').evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth).length);
+    expect(await sideways()).toBe(0);
+    await shot(page, 'users-15-users-phone');
+
+    await page.goto(`${server.url}/admin/api-keys`);
+    const key = page.getByRole('row', { name: /ERP 同步/ });
+    await expect.poll(() => key.locator('td[data-label="权限"]').textContent()).toBe('读取表单和规则');
+    expect(await sideways()).toBe(0);
+    await shot(page, 'users-16-api-keys-phone');
   });
 });

@@ -6,6 +6,7 @@ import { useFeedback } from '../../app/Feedback';
 import { useI18n } from '../../i18n/I18nContext';
 import { LoadMore } from '../../shared/LoadMore';
 import { errorText } from '../shared/errorText';
+import { formatDateTime } from '../../shared/format';
 
 const KINDS: ChannelKind[] = ['webhook', 'wecom', 'dingtalk', 'email'];
 const EVENTS: NoticeEvent[] = ['record', 'approval', 'deadline', 'fine'];
@@ -64,7 +65,8 @@ export function ChannelsPage() {
     void load();
   }, [load]);
 
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '–');
+  // In the stores' time zone, as every other time in the app (not the browser's).
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, locale) : '–');
 
   const create = async (v: Values) => {
     setBusy(true);

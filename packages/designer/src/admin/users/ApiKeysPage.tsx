@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { CardTable } from '../../shared/list/CardTable';
 import { API_KEY_SCOPES, type ApiKeyInfo, type ApiKeyScope } from '../../api/usersApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
@@ -104,7 +105,7 @@ export function ApiKeysPage() {
         </Button>
       </Space>
       <Typography.Paragraph type="secondary">{t('apiKeys.intro')}</Typography.Paragraph>
-      <Table<ApiKeyInfo>
+      <CardTable<ApiKeyInfo>
         rowKey="id"
         loading={keys === null}
         dataSource={keys ?? []}
@@ -119,7 +120,7 @@ export function ApiKeysPage() {
               <Space size={4} wrap>
                 {key.scopes.map((scope) => (
                   <Tag key={scope} title={t(`apiKeys.scope.${scope}`)}>
-                    {scope}
+                    {t(`apiKeys.scopeName.${scope}`)}
                   </Tag>
                 ))}
               </Space>
@@ -182,7 +183,7 @@ export function ApiKeysPage() {
             <CheckboxGroupField label={t('apiKeys.scopes')} style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
               {API_KEY_SCOPES.map((scope) => (
                 <Checkbox key={scope} value={scope}>
-                  <Typography.Text code>{scope}</Typography.Text>
+                  <Typography.Text strong>{t(`apiKeys.scopeName.${scope}`)}</Typography.Text>
                   <Typography.Text type="secondary" style={{ marginInlineStart: 4 }}>
                     {t(`apiKeys.scope.${scope}`)}
                   </Typography.Text>

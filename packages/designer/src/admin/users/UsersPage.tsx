@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { CardTable } from '../../shared/list/CardTable';
 import type { Role } from '../../api/types';
 import type { UserAccount, UserCreate } from '../../api/usersApi';
 import { useApi } from '../../app/ApiContext';
@@ -76,7 +77,7 @@ export function UsersPage() {
           {t('users.new')}
         </Button>
       </Space>
-      <Table<UserAccount>
+      <CardTable<UserAccount>
         rowKey="id"
         loading={users === null}
         dataSource={users ?? []}
