@@ -228,6 +228,9 @@ describe('designer in Chromium', () => {
     expect(await page.getByLabel('维修金额 的值').inputValue()).toBe('150');
     // A link of the menu: asked, and leaving goes there without saving.
     await page.getByRole('link', { name: '表单', exact: true }).click();
+    // Answered once the question stands still (as the back button's above).
+    await expect.poll(() => page.getByRole('dialog', { name: '离开此页？' }).isVisible()).toBe(true);
+    await motionless(page);
     await page.getByRole('button', { name: '离开，不保存' }).click();
     await page.waitForURL('**/admin/forms');
     await page.goto(editor);
