@@ -312,6 +312,10 @@ describe('staff workspace in Chromium', () => {
     // The technician chart's legend names him as people read him, not by his user name.
     expect(await axisTexts()).toContain('王师傅');
     expect(await axisTexts()).not.toContain('tech');
+    // A screen reader hears each chart's title and values in words (not ECharts' own "index, value" in Chinese).
+    const technicians = boss.getByRole('img', { name: /^每周时限达成率（按技术员）。/ });
+    expect(await technicians.getAttribute('aria-label')).toMatch(/王师傅：.*10月6日 \d+(\.\d)?%/);
+    expect(await boss.getByRole('img', { name: /^每月罚款。/ }).getAttribute('aria-label')).toContain('2025年10月：合计 ¥180.00，笔数 1');
     await expectAccessible(boss);
     await shot(boss, 'staff-14-dashboard');
 

@@ -766,7 +766,6 @@ export const adminEn = {
   'impact.blockAdded': 'blocked: {message}',
   'impact.blockRemoved': 'no longer blocked: {message}',
   'impact.someone': 'a role',
-  'impact.chartLabel': '{title}: records changed, deadlines now late and now on time',
   'channels.title': 'Notice channels',
   'channels.intro':
     'Where each store’s notices go besides the app: a signed webhook, a WeCom or DingTalk group robot, or e-mail. Failed deliveries are retried; every delivery is in the log.',

@@ -755,7 +755,6 @@ export const adminZhCN: AdminMessages = {
   'impact.blockAdded': '被阻止：{message}',
   'impact.blockRemoved': '不再阻止：{message}',
   'impact.someone': '相关角色',
-  'impact.chartLabel': '{title}：变化的记录、变为超时和变为按时的时限',
   'channels.title': '通知渠道',
   'channels.intro':
     '各门店的通知除在系统内显示外，还可发送到：签名的 Webhook、企业微信或钉钉群机器人、电子邮件。发送失败会自动重试，每次发送都有记录。',

@@ -26,6 +26,7 @@ export const en = {
   'auth.tooManyAttempts': 'Too many sign-in attempts. Try again in {minutes} min.',
   'auth.deactivated': 'This account is deactivated. Ask an administrator.',
   'auth.forbidden': 'You do not have access to this page.',
+  'chart.more': '{count} more not listed',
   'common.loading': 'Loading',
   'common.notFound': 'Not found.',
   'common.offline': 'The server cannot be reached.',

@@ -188,6 +188,7 @@ export const staffEn = {
   'staff.dashboard.yuan': 'Yuan',
   'staff.dashboard.count': 'Count',
   'staff.dashboard.blank': '(blank)',
+  'staff.dashboard.noneDue': 'none due',
   'staff.dashboard.noData': 'No data yet for this period.',
   'words.photo': 'Photo',
   'staff.records.search': 'Ticket no., phone, customer or technician',

@@ -184,6 +184,7 @@ export const staffZhCN: StaffMessages = {
   'staff.dashboard.yuan': '元',
   'staff.dashboard.count': '笔数',
   'staff.dashboard.blank': '（空）',
+  'staff.dashboard.noneDue': '无到期',
   'staff.dashboard.noData': '此期间暂无数据。',
   'words.photo': '照片',
   'staff.records.search': '工单号、电话、客户或师傅',

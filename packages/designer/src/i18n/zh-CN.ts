@@ -19,6 +19,7 @@ export const zhCN: CommonMessages = {
   'auth.tooManyAttempts': '登录尝试次数过多，请 {minutes} 分钟后再试。',
   'auth.deactivated': '此账号已停用，请联系管理员。',
   'auth.forbidden': '您无权访问此页面。',
+  'chart.more': '另有 {count} 项未列出',
   'common.loading': '加载中',
   'common.notFound': '未找到。',
   'common.offline': '无法连接服务器。',

@@ -8,11 +8,12 @@ import type { EChartsCoreOption } from 'echarts/core';
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
 /**
- * One ECharts chart (SVG, so it stays sharp on phones), resized with its box. The `aria` option
- * makes ECharts describe the data for screen readers; `label` names the figure. Drawn without
- * animation when the system asks for reduced motion.
+ * One ECharts chart (SVG, so it stays sharp on phones), resized with its box. A screen reader reads
+ * `description` (`chartDescription`: the title and the values, in the reader's language), which
+ * ECharts' `aria` option keeps on the figure. Drawn without animation when the system asks for
+ * reduced motion.
  */
-export function EChart({ option, label, height = 280 }: { option: EChartsCoreOption; label: string; height?: number }) {
+export function EChart({ option, description, height = 280 }: { option: EChartsCoreOption; description: string; height?: number }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -31,8 +32,8 @@ export function EChart({ option, label, height = 280 }: { option: EChartsCoreOpt
   useEffect(() => {
     // No drawing animation for people who asked their system for less motion.
     const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    chart.current?.setOption({ aria: { enabled: true }, animation: !still, ...option }, true);
-  }, [option]);
+    chart.current?.setOption({ aria: { enabled: true, label: { description } }, animation: !still, ...option }, true);
+  }, [option, description]);
 
-  return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  return <div ref={box} role="img" aria-label={description} style={{ width: '100%', height }} />;
 }

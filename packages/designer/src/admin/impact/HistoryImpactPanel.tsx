@@ -11,7 +11,7 @@ import { formatDateTime } from '../../shared/format';
 import { describeImpactRecord } from './describeImpactRecord';
 import { useStoreNames } from '../../shared/useStoreNames';
 import { personName, usePeople } from '../../shared/people/usePeople';
-import { barHeight, impactBarOption } from './impactCharts';
+import { barHeight, impactBarDescription, impactBarOption } from './impactCharts';
 
 export interface HistoryImpactPanelProps {
   /** The draft to replay (the editor's current one). */
@@ -178,7 +178,7 @@ export function HistoryImpactPanel({ draft, roleLabels = {}, timeZone = 'Asia/Sh
                       )}
                       <EChart
                         option={impactBarOption(chart.slices, names)}
-                        label={t('impact.chartLabel', { title: chart.title })}
+                        description={impactBarDescription(chart.title, chart.slices, names, locale, (count) => t('chart.more', { count }))}
                         height={barHeight(chart.slices.length)}
                       />
                     </Col>

@@ -1,5 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
+import type { Locale } from '@aftersales/engine';
 import type { ImpactCounts } from '../../api/impactApi';
+import { chartDescription } from '../../shared/chartDescription';
 
 /** A bar chart of slices (people, stores, months, rules): records changed, deadlines now late and now on time. */
 export function impactBarOption(
@@ -20,6 +22,30 @@ export function impactBarOption(
       { name: names.records, type: 'bar', data: slices.map((s) => s.counts.records), itemStyle: { color: '#1677ff' } },
     ],
   };
+}
+
+/** What `impactBarOption`'s chart says to a screen reader: each slice with its three counts. */
+export function impactBarDescription(
+  title: string,
+  slices: { label: string; counts: ImpactCounts }[],
+  names: { records: string; late: string; onTime: string },
+  locale: Locale,
+  more: (count: number) => string,
+): string {
+  const count = (n: number) => n.toLocaleString(locale);
+  return chartDescription(
+    title,
+    slices.map((s) => ({
+      name: s.label,
+      values: [
+        { label: names.late, value: count(s.counts.becameLate) },
+        { label: names.onTime, value: count(s.counts.becameOnTime) },
+        { label: names.records, value: count(s.counts.records) },
+      ],
+    })),
+    locale,
+    more,
+  );
 }
 
 /** Height for a horizontal bar chart of `count` categories. */

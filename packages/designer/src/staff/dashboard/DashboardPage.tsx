@@ -9,6 +9,8 @@ import { useForms } from '../shared/useForms';
 import { EChart } from '../../shared/EChart';
 import { personName, usePeople } from '../../shared/people/usePeople';
 import { dateText, dayText } from '../../shared/dates/dateFormats';
+import { chartDescription, type ChartPart } from '../../shared/chartDescription';
+import { formatMoney } from '../../shared/format';
 
 /** What the dashboards read from the default pack's forms (F1 zone and technician, F3 category and severity, F4's four ratings). */
 const SERVICE_FORM = 'after-sales-record';
@@ -17,6 +19,12 @@ const VISITS = { form: 'return-visit', items: ['ratings.attitude', 'ratings.skil
 
 type Compliance = Awaited<ReturnType<ReturnType<typeof useApi>['work']['compliance']>>;
 type Counts = Awaited<ReturnType<ReturnType<typeof useApi>['work']['counts']>>;
+
+/** A chart's drawing, and what it says to a screen reader. */
+interface Chart {
+  option: EChartsCoreOption;
+  description: string;
+}
 
 interface Figures {
   zone: Compliance;
@@ -59,80 +67,130 @@ export function DashboardPage() {
     const optionLabel = (form: FormDefinition | undefined, field: string, value: string) =>
       (form && text(fieldAt(form.schema, field)?.enumTitles?.[value])) || value || t('staff.dashboard.blank');
     const fieldLabel = (form: FormDefinition | undefined, field: string) => (form && text(fieldAt(form.schema, field)?.label)) || field;
+    /** What a chart says to a screen reader: its title, then each part's values by label. */
+    const describe = (title: string, parts: ChartPart[]) => chartDescription(title, parts, locale, (count) => t('chart.more', { count }));
+    const count = (n: number) => n.toLocaleString(locale);
     const service = forms.byId[SERVICE_FORM];
-    const compliance = (data: Compliance, field: string): EChartsCoreOption => ({
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '–') },
-      legend: { type: 'scroll', bottom: 0 },
-      grid: { left: 40, right: 16, top: 16, bottom: 48 },
+    const compliance = (data: Compliance, field: string, title: string): Chart => {
       // Each week by its Monday, in words (10月19日), never the ISO date the server counts by.
-      xAxis: { type: 'category', data: data.weeks.map((w) => dayText(w, locale)) },
-      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-      series: data.series.map((s) => ({
-        type: 'line',
+      const weekNames = data.weeks.map((w) => dayText(w, locale));
+      const series = data.series.map((s) => ({
         name: field === 'zone' ? optionLabel(service, 'zone', s.group) : personName(people, s.group) || t('staff.dashboard.blank'),
-        data: s.rate,
-        connectNulls: true,
-      })),
-    });
+        rate: s.rate,
+      }));
+      return {
+        option: {
+          tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '–') },
+          legend: { type: 'scroll', bottom: 0 },
+          grid: { left: 40, right: 16, top: 16, bottom: 48 },
+          xAxis: { type: 'category', data: weekNames },
+          yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+          series: series.map((s) => ({ type: 'line', name: s.name, data: s.rate, connectNulls: true })),
+        },
+        description: describe(
+          title,
+          series.map((s) => ({
+            name: s.name,
+            values: s.rate.map((rate, i) => ({ label: weekNames[i]!, value: rate === null ? t('staff.dashboard.noneDue') : `${rate}%` })),
+          })),
+        ),
+      };
+    };
+    const months = figures.fines.months.map((m) => dateText(m, 'month', locale));
     const complaintsForm = forms.byId[COMPLAINTS.form];
     const categories = Object.keys(figures.complaints.counts);
     const severities = [...new Set(categories.flatMap((c) => Object.keys(figures.complaints.counts[c]!)))];
     const visitsForm = forms.byId[VISITS.form];
-    const levels = ['verySatisfied', 'satisfied', 'fair', 'unsatisfied', ''];
+    const levels = ['verySatisfied', 'satisfied', 'fair', 'unsatisfied', ''].filter((level) => figures.visits.some((v) => v.counts[level]));
+    const visitItems = VISITS.items.map((f) => fieldLabel(visitsForm, f));
     return {
-      zone: compliance(figures.zone, 'zone'),
-      technician: compliance(figures.technician, 'technician'),
+      zone: compliance(figures.zone, 'zone', t('staff.dashboard.byZone')),
+      technician: compliance(figures.technician, 'technician', t('staff.dashboard.byTechnician')),
       fines: {
-        tooltip: { trigger: 'axis' },
-        legend: { bottom: 0 },
-        grid: { left: 56, right: 40, top: 16, bottom: 48 },
-        xAxis: { type: 'category', data: figures.fines.months.map((m) => dateText(m, 'month', locale)) },
-        yAxis: [
-          { type: 'value', name: t('staff.dashboard.yuan') },
-          { type: 'value', name: t('staff.dashboard.count'), minInterval: 1 },
-        ],
-        series: [
-          { type: 'bar', name: t('staff.fines.total'), data: figures.fines.total },
-          { type: 'line', name: t('staff.fines.count'), yAxisIndex: 1, data: figures.fines.count },
-        ],
-      } satisfies EChartsCoreOption,
+        option: {
+          tooltip: { trigger: 'axis' },
+          legend: { bottom: 0 },
+          grid: { left: 56, right: 40, top: 16, bottom: 48 },
+          xAxis: { type: 'category', data: months },
+          yAxis: [
+            { type: 'value', name: t('staff.dashboard.yuan') },
+            { type: 'value', name: t('staff.dashboard.count'), minInterval: 1 },
+          ],
+          series: [
+            { type: 'bar', name: t('staff.fines.total'), data: figures.fines.total },
+            { type: 'line', name: t('staff.fines.count'), yAxisIndex: 1, data: figures.fines.count },
+          ],
+        },
+        description: describe(
+          t('staff.dashboard.fines'),
+          months.map((month, i) => ({
+            name: month,
+            values: [
+              { label: t('staff.fines.total'), value: formatMoney(figures.fines.total[i]!, locale) },
+              { label: t('staff.fines.count'), value: count(figures.fines.count[i]!) },
+            ],
+          })),
+        ),
+      },
       complaints: {
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        legend: { bottom: 0 },
-        grid: { left: 40, right: 16, top: 16, bottom: 48 },
-        xAxis: { type: 'category', data: categories.map((c) => optionLabel(complaintsForm, COMPLAINTS.field, c)) },
-        yAxis: { type: 'value', minInterval: 1 },
-        series: severities.map((s) => ({
-          type: 'bar',
-          stack: 'severity',
-          name: optionLabel(complaintsForm, COMPLAINTS.by, s),
-          data: categories.map((c) => figures.complaints.counts[c]![s] ?? 0),
-        })),
-      } satisfies EChartsCoreOption,
+        option: {
+          tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+          legend: { bottom: 0 },
+          grid: { left: 40, right: 16, top: 16, bottom: 48 },
+          xAxis: { type: 'category', data: categories.map((c) => optionLabel(complaintsForm, COMPLAINTS.field, c)) },
+          yAxis: { type: 'value', minInterval: 1 },
+          series: severities.map((s) => ({
+            type: 'bar',
+            stack: 'severity',
+            name: optionLabel(complaintsForm, COMPLAINTS.by, s),
+            data: categories.map((c) => figures.complaints.counts[c]![s] ?? 0),
+          })),
+        },
+        description: describe(
+          t('staff.dashboard.complaints'),
+          categories.map((c) => ({
+            name: optionLabel(complaintsForm, COMPLAINTS.field, c),
+            values: severities.map((s) => ({
+              label: optionLabel(complaintsForm, COMPLAINTS.by, s),
+              value: count(figures.complaints.counts[c]![s] ?? 0),
+            })),
+          })),
+        ),
+      },
       visits: {
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        legend: { bottom: 0 },
-        grid: { left: 96, right: 16, top: 16, bottom: 48 },
-        yAxis: { type: 'category', data: VISITS.items.map((f) => fieldLabel(visitsForm, f)) },
-        xAxis: { type: 'value', minInterval: 1 },
-        series: levels
-          .filter((level) => figures.visits.some((v) => v.counts[level]))
-          .map((level) => ({
+        option: {
+          tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+          legend: { bottom: 0 },
+          grid: { left: 96, right: 16, top: 16, bottom: 48 },
+          yAxis: { type: 'category', data: visitItems },
+          xAxis: { type: 'value', minInterval: 1 },
+          series: levels.map((level) => ({
             type: 'bar',
             stack: 'rating',
             name: optionLabel(visitsForm, VISITS.items[0]!, level),
             data: figures.visits.map((v) => v.counts[level]?.[''] ?? 0),
           })),
-      } satisfies EChartsCoreOption,
-    };
+        },
+        description: describe(
+          t('staff.dashboard.visits'),
+          visitItems.map((item, i) => ({
+            name: item,
+            values: levels.map((level) => ({
+              label: optionLabel(visitsForm, VISITS.items[0]!, level),
+              value: count(figures.visits[i]!.counts[level]?.[''] ?? 0),
+            })),
+          })),
+        ),
+      },
+    } satisfies Record<string, Chart>;
   }, [figures, forms, people, t, text, locale]);
 
-  const card = (title: string, option: EChartsCoreOption | undefined, empty: boolean) => (
+  const card = (title: string, chart: Chart | undefined, empty: boolean) => (
     <Card className="staff-card" title={<h3 className="card-heading">{title}</h3>}>
-      {empty || !option ? (
+      {empty || !chart ? (
         <Typography.Text type="secondary">{t('staff.dashboard.noData')}</Typography.Text>
       ) : (
-        <EChart option={option} label={title} />
+        <EChart option={chart.option} description={chart.description} />
       )}
     </Card>
   );
