@@ -87,6 +87,29 @@ describe('dates on staff forms, in Chromium', () => {
     expect(stored.data.purchaseDate).toBe('2024-03-15');
   });
 
+  it('when the clerk’s computer is set to London time, then a time reads and is picked on the store’s clock (China time), and 此刻 is not offered', async () => {
+    const page = await pages.open('desk', { timezoneId: 'Europe/London' });
+    await signIn(page, server.url, 'clerk', password('clerk'));
+    await page.goto(`${server.url}/staff/records/${recordId}`);
+    await page.getByRole('button', { name: '修改' }).click();
+    const call = page.getByLabel('来电时间', { exact: true });
+    // The call came at 09:00 China time (10:30 after the test above): 02:00 (03:30) in London, but the store's clock says 09:00 (10:30).
+    await expect.poll(() => call.inputValue()).toMatch(/^2025年10月9日 (09:00|10:30)$/);
+    await call.click();
+    await expect.poll(() => page.locator('.local-date-popup:visible .ant-picker-ok button').count()).toBe(1);
+    // 此刻 would pick London's now: the calendar does not offer it here.
+    expect(await page.locator('.local-date-popup:visible').getByText('此刻', { exact: true }).count()).toBe(0);
+    await call.fill('2025-10-09 11:45:00');
+    await page.locator('.local-date-popup:visible .ant-picker-ok button').click();
+    await expect.poll(() => call.inputValue()).toBe('2025年10月9日 11:45');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '修改' }).isVisible()).toBe(true);
+    const stored = await api('clerk', 'GET', `/records/${recordId}`);
+    expect(new Date(stored.data.callTime).toISOString()).toBe('2025-10-09T03:45:00.000Z');
+    // The record reads the same time after the save.
+    await expect.poll(() => page.getByText('2025-10-09 11:45').count()).toBeGreaterThan(0);
+  });
+
   it('when a clerk opens a record and taps 修改 before the calendar code has come, then the date boxes read their dates (not empty), and become calendars', async () => {
     for (const screen of ['desk', 'phone'] as const) {
       const page = await newPage(screen);
@@ -105,7 +128,7 @@ describe('dates on staff forms, in Chromium', () => {
       await page.getByRole('button', { name: '修改' }).click();
       const call = page.getByLabel('来电时间', { exact: true });
       // (The call time is 09:00, or 10:30 once the test above has changed it.)
-      await expect.poll(() => call.inputValue()).toMatch(/^2025年10月9日 (09:00|10:30)$/);
+      await expect.poll(() => call.inputValue()).toMatch(/^2025年10月9日 (09:00|10:30|11:45)$/);
       const before = await call.inputValue();
       expect(await page.getByLabel('购买日期', { exact: true }).inputValue()).toBe('2024年3月15日');
       expect(await call.isDisabled()).toBe(false);

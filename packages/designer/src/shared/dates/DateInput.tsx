@@ -50,7 +50,7 @@ export function DateInput(props: Omit<LocalDatePickerProps, 'locale'>) {
           aria-label={props.label}
           aria-required={props.required || undefined}
           status={props.invalid ? 'error' : ''}
-          value={dateText(props.value, props.kind, locale)}
+          value={dateText(props.value, props.kind, locale, props.timeZone)}
           placeholder={PLACEHOLDERS[locale][props.kind]}
           disabled={props.disabled}
           readOnly

@@ -1,7 +1,7 @@
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import type { Locale } from '@aftersales/engine';
+import { instantAtWallClock, wallClockAt, type Locale } from '@aftersales/engine';
 import { FORMATS, PLACEHOLDERS, type DateKind } from './dateFormats';
 
 /** What is kept of each kind: the browser's own inputs' values (a time as an ISO instant, UTC). */
@@ -18,20 +18,49 @@ export interface LocalDatePickerProps {
   invalid?: boolean;
   onChange: (value: string | undefined) => void;
   onBlur?: () => void;
+  /** The stores' zone, whose clock a date and time is read and picked on (default Asia/Shanghai). */
+  timeZone?: string;
+}
+
+/**
+ * A date and time as the store's clock shows it, as a dayjs of the browser's own zone with the same
+ * fields (Ant Design's calendar works in the browser's zone): 09:00 in Shanghai reads 09:00 on a
+ * computer set to London too.
+ */
+function onStoreClock(text: string, timeZone: string): Dayjs | null {
+  const wall = wallClockAt(text, timeZone);
+  return wall && dayjs(new Date(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute));
+}
+
+/** The instant a date and time picked on the store's clock is (the fields of `onStoreClock`'s dayjs). */
+function fromStoreClock(picked: Dayjs, timeZone: string): string {
+  return instantAtWallClock(
+    { year: picked.year(), month: picked.month() + 1, day: picked.date(), hour: picked.hour(), minute: picked.minute() },
+    timeZone,
+  );
+}
+
+/** Whether the browser's clock shows what the store's shows now (else the calendar's 此刻 would pick the browser's now). */
+function sameClockNow(timeZone: string): boolean {
+  const now = new Date();
+  const wall = wallClockAt(now.getTime(), timeZone);
+  return wall !== null && wall.hour === now.getHours() && wall.minute === now.getMinutes() && wall.day === now.getDate();
 }
 
 /**
  * A date, a date and time, or a month in the person's own format (2025年10月9日 09:00 in Chinese,
  * 9 Oct 2025 in English) with Ant Design's calendar in their language; what is kept is what the
  * browser's own inputs kept: a date as YYYY-MM-DD, a month as YYYY-MM, a time as an ISO instant
- * (UTC). Loaded with the first screen that has a date (`DateInput`), not with the app.
+ * (UTC), read and picked on the store's clock. Loaded with the first screen that has a date
+ * (`DateInput`), not with the app.
  */
 export default function LocalDatePicker(props: LocalDatePickerProps) {
   dayjs.locale(props.locale === 'zh-CN' ? 'zh-cn' : 'en');
   const text = typeof props.value === 'string' ? props.value : '';
   const kind = props.kind;
   // Strict: a day that does not exist (2026-13-45) is no day, not one rolled over into the next year.
-  const parsed: Dayjs | null = text === '' ? null : kind === 'dateTime' ? dayjs(text) : dayjs(text, KEPT[kind], true);
+  const timeZone = props.timeZone ?? 'Asia/Shanghai';
+  const parsed: Dayjs | null = text === '' ? null : kind === 'dateTime' ? onStoreClock(text, timeZone) : dayjs(text, KEPT[kind], true);
   return (
     <DatePicker
       id={props.id}
@@ -44,13 +73,15 @@ export default function LocalDatePicker(props: LocalDatePickerProps) {
       placeholder={PLACEHOLDERS[props.locale][kind]}
       picker={kind === 'month' ? 'month' : 'date'}
       showTime={kind === 'dateTime' ? { format: 'HH:mm' } : false}
+      // 此刻 picks the browser's now, which is not the store's when their clocks differ.
+      showNow={kind === 'dateTime' ? sameClockNow(timeZone) : undefined}
       disabled={props.disabled}
       // A phone opens the calendar, not the keyboard, when the box is tapped.
       inputReadOnly={typeof window !== 'undefined' && window.matchMedia('(pointer: coarse)').matches}
       classNames={{ popup: { root: 'local-date-popup' } }}
       onBlur={props.onBlur}
       onChange={(next: Dayjs | null) =>
-        props.onChange(next ? (kind === 'dateTime' ? next.second(0).millisecond(0).toISOString() : next.format(KEPT[kind])) : undefined)
+        props.onChange(next ? (kind === 'dateTime' ? fromStoreClock(next, timeZone) : next.format(KEPT[kind])) : undefined)
       }
     />
   );

@@ -11,11 +11,8 @@ describe('dateText', () => {
     expect(dateText('2025-01', 'month', 'en')).toBe('Jan 2025');
   });
 
-  it('when the value is any date the calendar takes, then the text is the calendar’s own (dayjs, first format)', () => {
+  it('when the value is any day or month the calendar takes, then the text is the calendar’s own (dayjs, first format)', () => {
     const cases: [string, DateKind][] = [
-      ['2025-10-09T01:00:00.000Z', 'dateTime'],
-      ['2025-12-31T23:59:00+08:00', 'dateTime'],
-      ['2024-02-29T00:05:00Z', 'dateTime'],
       ['2024-02-29', 'date'],
       ['1999-01-01', 'date'],
       ['2025-12', 'month'],
@@ -25,6 +22,14 @@ describe('dateText', () => {
         expect(dateText(value, kind, locale), `${value} ${kind} ${locale}`).toBe(
           dayjs(value).locale('en').format(FORMATS[locale][kind][0]),
         );
+  });
+
+  it('when the value is a time, then it reads on the store’s clock (China time by default), whatever zone the browser is in', () => {
+    expect(dateText('2025-10-09T01:00:00.000Z', 'dateTime', 'zh-CN')).toBe('2025年10月9日 09:00');
+    expect(dateText('2025-10-09T01:00:00.000Z', 'dateTime', 'en')).toBe('9 Oct 2025 09:00');
+    expect(dateText('2025-12-31T23:59:00+08:00', 'dateTime', 'zh-CN')).toBe('2025年12月31日 23:59');
+    expect(dateText('2024-02-29T20:05:00Z', 'dateTime', 'zh-CN')).toBe('2024年3月1日 04:05');
+    expect(dateText('2025-10-09T09:00:00+08:00', 'dateTime', 'zh-CN', 'Europe/London')).toBe('2025年10月9日 02:00');
   });
 
   it('when the value is empty or no date (a day that does not exist, another shape), then the box reads nothing', () => {

@@ -1,4 +1,4 @@
-import type { Locale } from '@aftersales/engine';
+import { wallClockAt, type Locale } from '@aftersales/engine';
 
 /** A day, a day and time, or a month. */
 export type DateKind = 'date' | 'dateTime' | 'month';
@@ -28,16 +28,17 @@ const two = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A kept date as the date box shows it (the first of FORMATS: 2025年10月9日 09:00, 9 Oct 2025 09:00),
- * without the calendar's code: what the box reads while that code loads. A time is the browser's
- * local time, as in the calendar; a value that is no date reads as nothing, as there.
+ * without the calendar's code: what the box reads while that code loads. A time is the store's
+ * clock (`timeZone`, default Asia/Shanghai), as in the calendar; a value that is no date reads as
+ * nothing, as there.
  */
-export function dateText(value: unknown, kind: DateKind, locale: Locale): string {
+export function dateText(value: unknown, kind: DateKind, locale: Locale, timeZone = 'Asia/Shanghai'): string {
   if (typeof value !== 'string') return '';
   let year: number, month: number, day: number | undefined, time: string | undefined;
   if (kind === 'dateTime') {
-    const at = new Date(value);
-    if (value === '' || Number.isNaN(at.getTime())) return '';
-    [year, month, day, time] = [at.getFullYear(), at.getMonth() + 1, at.getDate(), `${two(at.getHours())}:${two(at.getMinutes())}`];
+    const wall = value === '' ? null : wallClockAt(value, timeZone);
+    if (!wall) return '';
+    [year, month, day, time] = [wall.year, wall.month, wall.day, `${two(wall.hour)}:${two(wall.minute)}`];
   } else {
     const parts = (kind === 'date' ? /^(\d{4})-(\d{2})-(\d{2})$/ : /^(\d{4})-(\d{2})$/).exec(value);
     if (!parts) return '';

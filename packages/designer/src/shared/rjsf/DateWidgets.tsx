@@ -14,6 +14,7 @@ function FormDate({ kind, ...props }: WidgetProps<unknown, RJSFSchema> & { kind:
       invalid={(props.rawErrors?.length ?? 0) > 0}
       onChange={(v) => props.onChange(v)}
       onBlur={() => props.onBlur(props.id, value)}
+      timeZone={(props.formContext as { timeZone?: string } | undefined)?.timeZone}
     />
   );
 }

@@ -70,9 +70,11 @@ export function RecordForm(props: RecordFormProps) {
     });
     return { current: view.current.map(words), others: view.others.map(words) };
   }, [props.form, status, locale]);
+  // The stores' zone: date and time boxes read and pick times on its clock (DateWidgets).
+  const timeZone = props.timeZone ?? 'Asia/Shanghai';
   const formContext = useMemo(
-    () => ({ labelAlign: 'left', colon: false, rowGutter: 16, hideTitle, ...(api ? { api } : {}), ...(steps ? { steps } : {}) }),
-    [api, hideTitle, steps],
+    () => ({ labelAlign: 'left', colon: false, rowGutter: 16, hideTitle, timeZone, ...(api ? { api } : {}), ...(steps ? { steps } : {}) }),
+    [api, hideTitle, steps, timeZone],
   );
   const container = useRef<HTMLDivElement>(null);
   const focusOnFirstError = useCallback(() => focusFirstError(container.current), []);
@@ -91,7 +93,6 @@ export function RecordForm(props: RecordFormProps) {
   );
   const onSubmit = useCallback((event: IChangeEvent) => handlers.current.onSubmit?.(computeFields(form, event.formData).data), [form]);
   // The form's date checks (not in the future, not before another field), as the server makes them.
-  const timeZone = props.timeZone ?? 'Asia/Shanghai';
   const customValidate = useCallback(
     (formData: unknown, errors: FormValidation) => {
       for (const problem of checkDates(form, formData, { now: new Date(), timeZone })) {
