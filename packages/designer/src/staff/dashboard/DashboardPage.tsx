@@ -117,7 +117,12 @@ export function DashboardPage() {
             { type: 'value', name: t('staff.dashboard.count'), minInterval: 1 },
           ],
           series: [
-            { type: 'bar', name: t('staff.fines.total'), data: figures.fines.total },
+            {
+              type: 'bar',
+              name: t('staff.fines.total'),
+              data: figures.fines.total,
+              tooltip: { valueFormatter: (v: unknown) => (typeof v === 'number' ? formatMoney(v, locale) : '–') },
+            },
             { type: 'line', name: t('staff.fines.count'), yAxisIndex: 1, data: figures.fines.count },
           ],
         },
