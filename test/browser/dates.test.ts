@@ -87,7 +87,7 @@ describe('dates on staff forms, in Chromium', () => {
     expect(stored.data.purchaseDate).toBe('2024-03-15');
   });
 
-  it('when the clerk’s computer is set to London time, then a time reads and is picked on the store’s clock (China time), and 此刻 is not offered', async () => {
+  it('when the clerk’s computer is set to London time, then a time reads and is picked on the store’s clock (China time), 此刻 included', async () => {
     const page = await pages.open('desk', { timezoneId: 'Europe/London' });
     await signIn(page, server.url, 'clerk', password('clerk'));
     await page.goto(`${server.url}/staff/records/${recordId}`);
@@ -97,8 +97,17 @@ describe('dates on staff forms, in Chromium', () => {
     await expect.poll(() => call.inputValue()).toMatch(/^2025年10月9日 (09:00|10:30)$/);
     await call.click();
     await expect.poll(() => page.locator('.local-date-popup:visible .ant-picker-ok button').count()).toBe(1);
-    // 此刻 would pick London's now: the calendar does not offer it here.
-    expect(await page.locator('.local-date-popup:visible').getByText('此刻', { exact: true }).count()).toBe(0);
+    // The calendar's own 此刻 would pick London's now: the one offered picks the store's now.
+    const before = Math.floor(Date.now() / 60_000) * 60_000;
+    await page.locator('.local-date-popup:visible').getByRole('button', { name: '此刻', exact: true }).click();
+    await expect.poll(() => page.locator('.local-date-popup:visible').count()).toBe(0);
+    const picked = (await call.inputValue()).match(/^(\d{4})年(\d{1,2})月(\d{1,2})日 (\d{2}):(\d{2})$/)!;
+    const pickedAt = Date.UTC(+picked[1]!, +picked[2]! - 1, +picked[3]!, +picked[4]!, +picked[5]!) - 8 * 3_600_000;
+    // China time now, give or take the minute it took (never London's, 7 or 8 hours earlier).
+    expect(pickedAt - before).toBeGreaterThanOrEqual(0);
+    expect(pickedAt - before).toBeLessThanOrEqual(120_000);
+    await call.click();
+    await expect.poll(() => page.locator('.local-date-popup:visible .ant-picker-ok button').count()).toBe(1);
     await call.fill('2025-10-09 11:45:00');
     await page.locator('.local-date-popup:visible .ant-picker-ok button').click();
     await expect.poll(() => call.inputValue()).toBe('2025年10月9日 11:45');

@@ -1,4 +1,5 @@
-import { DatePicker } from 'antd';
+import { useState } from 'react';
+import { Button, DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { instantAtWallClock, wallClockAt, type Locale } from '@aftersales/engine';
@@ -40,7 +41,7 @@ function fromStoreClock(picked: Dayjs, timeZone: string): string {
   );
 }
 
-/** Whether the browser's clock shows what the store's shows now (else the calendar's 此刻 would pick the browser's now). */
+/** Whether the browser's clock shows what the store's shows now. */
 function sameClockNow(timeZone: string): boolean {
   const now = new Date();
   const wall = wallClockAt(now.getTime(), timeZone);
@@ -58,11 +59,32 @@ export default function LocalDatePicker(props: LocalDatePickerProps) {
   dayjs.locale(props.locale === 'zh-CN' ? 'zh-cn' : 'en');
   const text = typeof props.value === 'string' ? props.value : '';
   const kind = props.kind;
-  // Strict: a day that does not exist (2026-13-45) is no day, not one rolled over into the next year.
   const timeZone = props.timeZone ?? 'Asia/Shanghai';
+  // Strict: a day that does not exist (2026-13-45) is no day, not one rolled over into the next year.
   const parsed: Dayjs | null = text === '' ? null : kind === 'dateTime' ? onStoreClock(text, timeZone) : dayjs(text, KEPT[kind], true);
+  const [open, setOpen] = useState(false);
+  // The calendar's 此刻 picks the browser's now: when the browser's clock is not the store's, the
+  // store's now is offered instead (kept as it is, to the minute).
+  const ownNow = kind === 'dateTime' && !sameClockNow(timeZone);
+  const pickStoreNow = () => {
+    props.onChange(new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString());
+    setOpen(false);
+  };
   return (
     <DatePicker
+      // Opened and closed by the calendar itself, except that the store's 此刻 closes it too.
+      open={ownNow ? open : undefined}
+      onOpenChange={ownNow ? setOpen : undefined}
+      showNow={ownNow ? false : undefined}
+      renderExtraFooter={
+        ownNow
+          ? () => (
+              <Button size="small" type="link" onClick={pickStoreNow}>
+                {props.locale === 'zh-CN' ? '此刻' : 'Now'}
+              </Button>
+            )
+          : undefined
+      }
       id={props.id}
       aria-label={props.label}
       aria-required={props.required || undefined}
@@ -73,8 +95,6 @@ export default function LocalDatePicker(props: LocalDatePickerProps) {
       placeholder={PLACEHOLDERS[props.locale][kind]}
       picker={kind === 'month' ? 'month' : 'date'}
       showTime={kind === 'dateTime' ? { format: 'HH:mm' } : false}
-      // 此刻 picks the browser's now, which is not the store's when their clocks differ.
-      showNow={kind === 'dateTime' ? sameClockNow(timeZone) : undefined}
       disabled={props.disabled}
       // A phone opens the calendar, not the keyboard, when the box is tapped.
       inputReadOnly={typeof window !== 'undefined' && window.matchMedia('(pointer: coarse)').matches}
