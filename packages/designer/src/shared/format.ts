@@ -1,7 +1,10 @@
 import { formatLocalDateTime, type Locale } from '@aftersales/engine';
 
+/** The stores' time zone when a screen is not told its policy's (China time). */
+export const STORE_ZONE = 'Asia/Shanghai';
+
 /** "2025-10-09 16:00" in the stores' time zone (the engine's one formatter, also the server's and the exports'). */
-export function formatDateTime(iso: string | null | undefined, locale: Locale, timeZone = 'Asia/Shanghai'): string {
+export function formatDateTime(iso: string | null | undefined, locale: Locale, timeZone = STORE_ZONE): string {
   return formatLocalDateTime(iso, locale, timeZone);
 }
 

@@ -9,7 +9,7 @@ import { actorName } from '../../shared/people/actorName';
 import { CheckboxGroupField } from '../shared/CheckboxGroupField';
 import { errorText } from '../shared/errorText';
 import { useFeedback } from '../../app/Feedback';
-import { formatLocalDateTime } from '@aftersales/engine';
+import { formatDateTime } from '../../shared/format';
 
 interface NewKeyValues {
   name: string;
@@ -46,7 +46,7 @@ export function ApiKeysPage() {
     void load();
   }, [load]);
 
-  const when = (iso: string | null | undefined) => (iso ? formatLocalDateTime(iso, locale, 'Asia/Shanghai') : t('apiKeys.never'));
+  const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, locale) : t('apiKeys.never'));
 
   const create = async (values: NewKeyValues) => {
     setBusy(true);

@@ -3,6 +3,7 @@ import { Button, DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { instantAtWallClock, wallClockAt, type Locale } from '@aftersales/engine';
+import { STORE_ZONE } from '../format';
 import { FORMATS, PLACEHOLDERS, type DateKind } from './dateFormats';
 
 /** What is kept of each kind: the browser's own inputs' values (a time as an ISO instant, UTC). */
@@ -19,7 +20,7 @@ export interface LocalDatePickerProps {
   invalid?: boolean;
   onChange: (value: string | undefined) => void;
   onBlur?: () => void;
-  /** The stores' zone, whose clock a date and time is read and picked on (default Asia/Shanghai). */
+  /** The stores' zone, whose clock a date and time is read and picked on (default `STORE_ZONE`). */
   timeZone?: string;
 }
 
@@ -59,7 +60,7 @@ export default function LocalDatePicker(props: LocalDatePickerProps) {
   dayjs.locale(props.locale === 'zh-CN' ? 'zh-cn' : 'en');
   const text = typeof props.value === 'string' ? props.value : '';
   const kind = props.kind;
-  const timeZone = props.timeZone ?? 'Asia/Shanghai';
+  const timeZone = props.timeZone ?? STORE_ZONE;
   // Strict: a day that does not exist (2026-13-45) is no day, not one rolled over into the next year.
   const parsed: Dayjs | null = text === '' ? null : kind === 'dateTime' ? onStoreClock(text, timeZone) : dayjs(text, KEPT[kind], true);
   const [open, setOpen] = useState(false);

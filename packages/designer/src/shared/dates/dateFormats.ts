@@ -1,4 +1,5 @@
 import { wallClockAt, type Locale } from '@aftersales/engine';
+import { STORE_ZONE } from '../format';
 
 /** A day, a day and time, or a month. */
 export type DateKind = 'date' | 'dateTime' | 'month';
@@ -29,10 +30,10 @@ const two = (n: number) => String(n).padStart(2, '0');
 /**
  * A kept date as the date box shows it (the first of FORMATS: 2025年10月9日 09:00, 9 Oct 2025 09:00),
  * without the calendar's code: what the box reads while that code loads. A time is the store's
- * clock (`timeZone`, default Asia/Shanghai), as in the calendar; a value that is no date reads as
+ * clock (`timeZone`, default `STORE_ZONE`), as in the calendar; a value that is no date reads as
  * nothing, as there.
  */
-export function dateText(value: unknown, kind: DateKind, locale: Locale, timeZone = 'Asia/Shanghai'): string {
+export function dateText(value: unknown, kind: DateKind, locale: Locale, timeZone = STORE_ZONE): string {
   if (typeof value !== 'string') return '';
   let year: number, month: number, day: number | undefined, time: string | undefined;
   if (kind === 'dateTime') {

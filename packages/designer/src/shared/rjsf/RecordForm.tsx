@@ -9,6 +9,7 @@ import { translateErrors } from './translateErrors';
 import { translateString } from './translateString';
 import { withKindWidgets } from './kindWidgets';
 import { focusFirstError } from './focusFirstError';
+import { STORE_ZONE } from '../format';
 import type { StepLayout } from './SectionedFields';
 
 export interface RecordFormProps {
@@ -71,7 +72,7 @@ export function RecordForm(props: RecordFormProps) {
     return { current: view.current.map(words), others: view.others.map(words) };
   }, [props.form, status, locale]);
   // The stores' zone: date and time boxes read and pick times on its clock (DateWidgets).
-  const timeZone = props.timeZone ?? 'Asia/Shanghai';
+  const timeZone = props.timeZone ?? STORE_ZONE;
   const formContext = useMemo(
     () => ({ labelAlign: 'left', colon: false, rowGutter: 16, hideTitle, timeZone, ...(api ? { api } : {}), ...(steps ? { steps } : {}) }),
     [api, hideTitle, steps, timeZone],
