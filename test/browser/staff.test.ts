@@ -205,6 +205,12 @@ describe('staff workspace in Chromium', () => {
     const repair = driverPage.getByRole('button', { name: '转为“维修已批准”' });
     await expect.poll(() => repair.isDisabled()).toBe(true);
     await expect.poll(() => driverPage.getByText(/需审批.*维修费用超过 200 元/).isVisible()).toBe(true);
+    // What the policy asks says what became of it: waiting, then approved and by whom.
+    const policyAnswer = driverPage
+      .locator('.staff-card')
+      .filter({ has: driverPage.getByRole('heading', { name: '政策要求', exact: true }) });
+    const asked = policyAnswer.getByRole('listitem').filter({ hasText: '需总经理审批：维修费用超过 200 元' });
+    await expect.poll(() => asked.getByText('待审批', { exact: true }).isVisible()).toBe(true);
     await shot(driverPage, 'staff-09-a1-waiting');
 
     const boss = await newPage('desk');
@@ -223,6 +229,8 @@ describe('staff workspace in Chromium', () => {
 
     await driverPage.reload();
     await expect.poll(() => repair.isEnabled()).toBe(true);
+    await expect.poll(() => asked.getByText('已批准 · 总经理', { exact: true }).isVisible()).toBe(true);
+    expect(await asked.textContent()).not.toContain('待审批');
     await repair.click();
     await expect.poll(() => driverPage.locator('.record-meta').getByText('维修已批准').isVisible()).toBe(true);
     await expect.poll(() => driverPage.getByText(/→ 维修已批准/).isVisible()).toBe(true);

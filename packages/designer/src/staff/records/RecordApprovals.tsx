@@ -5,12 +5,10 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { ApprovalChanges } from '../approvals/ApprovalChanges';
 import { WithdrawApproval } from '../approvals/WithdrawApproval';
-import { CHIP_COLORS } from '../shared/DeadlineChips';
 import { formatDateTime } from '../../shared/format';
 import { actorName } from '../../shared/people/actorName';
 import type { usePolicyText } from '../shared/usePolicyText';
-
-const COLORS = { pending: CHIP_COLORS.dueSoon, approved: CHIP_COLORS.met, rejected: CHIP_COLORS.overdue, withdrawn: CHIP_COLORS.onTime };
+import { APPROVAL_COLORS } from './ApprovalStateTag';
 
 /** A record's approval tasks: who, before which status, their state, what changed since asked; managers withdraw one the policy no longer asks for. */
 export function RecordApprovals({
@@ -34,7 +32,7 @@ export function RecordApprovals({
         {approvals.map((a) => (
           <div key={a.id} className="record-approval">
             <Space wrap>
-              <Tag color={COLORS[a.state]}>{t(`staff.approvals.${a.state}`)}</Tag>
+              <Tag color={APPROVAL_COLORS[a.state]}>{t(`staff.approvals.${a.state}`)}</Tag>
               <Typography.Text>
                 {t('staff.approvals.needs', { role: policy.role(a.approver), status: policy.status(a.before) })}
               </Typography.Text>

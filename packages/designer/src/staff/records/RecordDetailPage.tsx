@@ -33,6 +33,7 @@ import { LinkedRecordsCard } from './links/LinkedRecordsCard';
 import { RecordFinesCard } from './RecordFinesCard';
 import { useRecordFines } from './useRecordFines';
 import { linkTitles, useRecordLinks } from './links/useRecordLinks';
+import { ApprovalStateTag, taskFor } from './ApprovalStateTag';
 
 /**
  * One record: its status and the moves open to it (disabled, with the reason, while an approval
@@ -273,7 +274,16 @@ export function RecordDetailPage() {
           </Card>
           <RecordFinesCard fines={fines} policy={policy} people={people} onCorrected={() => void reloadHistory()} />
           <Card className="staff-card" title={<h3 className="card-heading">{t('staff.policyAnswer')}</h3>}>
-            <PolicyAnswer evaluation={record.evaluation} recordId={record.id} form={form} idPrefix="record" />
+            <PolicyAnswer
+              evaluation={record.evaluation}
+              recordId={record.id}
+              form={form}
+              idPrefix="record"
+              approvalState={(approval) => {
+                const task = taskFor(record.approvals ?? [], approval);
+                return task && <ApprovalStateTag task={task} people={people} />;
+              }}
+            />
           </Card>
           <Card className="staff-card" title={<h3 className="card-heading">{t('staff.detail.history')}</h3>}>
             <Timeline

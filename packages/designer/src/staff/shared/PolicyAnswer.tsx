@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button } from 'antd';
-import type { Evaluation, FormDefinition, RuleExplanation } from '@aftersales/engine';
+import type { Approval, Evaluation, FormDefinition, RuleExplanation } from '@aftersales/engine';
 import { useApi } from '../../app/ApiContext';
 import { personName, usePeople } from '../../shared/people/usePeople';
 import { useI18n } from '../../i18n/I18nContext';
@@ -19,11 +19,14 @@ export function PolicyAnswer({
   recordId,
   form,
   idPrefix,
+  approvalState,
 }: {
   evaluation: Omit<Evaluation, 'explanation'> & { explanation?: RuleExplanation[] };
   recordId: string;
   form: FormDefinition;
   idPrefix: string;
+  /** What became of each approval the policy asks for (a stored record's tasks). */
+  approvalState?: (approval: Approval) => ReactNode;
 }) {
   const { t, locale } = useI18n();
   const api = useApi();
@@ -44,7 +47,13 @@ export function PolicyAnswer({
   };
   return (
     <div className="policy-answer">
-      <OutcomeView evaluation={evaluation} roleLabels={labels.roleLabels} statusLabels={labels.statusLabels} timeZone={labels.timeZone} />
+      <OutcomeView
+        evaluation={evaluation}
+        roleLabels={labels.roleLabels}
+        statusLabels={labels.statusLabels}
+        timeZone={labels.timeZone}
+        approvalState={approvalState}
+      />
       <Button type="link" aria-expanded={open} aria-controls={panel} onClick={toggle} style={{ paddingInline: 0 }}>
         {open ? t('staff.hideWhy') : t('staff.showWhy')}
       </Button>
