@@ -159,6 +159,8 @@ export function FillFormPage() {
           onSubmit={(record) => void submit(record)}
           context={{ api }}
           idPrefix="record"
+          // A new record starts at the flow's first status: that step's sections open, the later ones folded (an older job entered whole opens them).
+          status={form.statusFlow?.initial}
           timeZone={policy.timeZone}
         >
           {error && <Alert type="error" showIcon role="alert" className="staff-alert" title={t('staff.refused')} description={error} />}
