@@ -91,6 +91,8 @@ describe('staff workspace in Chromium', () => {
     // Checked in the browser by the server's own validate functions: nothing is sent while the record is wrong.
     let posts = 0;
     page.on('request', (r) => void (r.method() === 'POST' && r.url().endsWith('/api/v1/records') && posts++));
+    // A new call opens at its first step: the fees are a later section, folded until opened.
+    await page.locator('form .ant-collapse-header', { hasText: '配件与收费' }).click();
     await page.getByLabel('收费金额', { exact: true }).fill('19.995');
     await page.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => page.getByText('“服务类型” 必填').first().isVisible()).toBe(true);

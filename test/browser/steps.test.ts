@@ -94,6 +94,22 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
     await shot(clerk, 'steps-dispatched-desk');
   });
 
+  it('the clerk registers a new call on her phone: 来电登记 and 派工 open, the later sections folded and one tap away', async () => {
+    const clerk = await page('phone');
+    await signIn(clerk, 'clerk');
+    await clerk.goto(`${server.url}/staff/forms/after-sales-record/new`);
+    const formHeadings = () => clerk.locator('.sectioned-fields > .form-section > .form-section-heading').allTextContents();
+    await expect.poll(formHeadings).toEqual(['来电登记', '派工', '其他栏目']);
+    const folded = clerk.locator('.sectioned-fields .ant-collapse-header');
+    expect(await folded.allTextContents()).toEqual(['到场', '维修', '配件与收费', '照片', '客户签字', '回访与结算']);
+    // An older job entered whole: its arrival is one tap away.
+    expect(await clerk.getByText('到场时间', { exact: true }).count()).toBe(0);
+    await folded.filter({ hasText: '到场' }).click();
+    await expect.poll(() => clerk.getByText('到场时间', { exact: true }).isVisible()).toBe(true);
+    expect(await clerk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(clerk, 'steps-new-call-phone');
+  });
+
   it('王师傅 opens his job on the phone: his sections come first, 已到场 stamps the arrival time in one tap, and the page fits 390 px', async () => {
     const tech = await page('phone');
     await signIn(tech, 'wang');
