@@ -7,7 +7,11 @@ import type { Locator, Page } from './playwright.js';
 /** Adds a field of a type (its menu name) with its names and, under 高级, its code; waits for it in the field list. */
 export async function addField(page: Page, type: string, zh: string, en: string, key: string): Promise<void> {
   await page.getByRole('button', { name: '+ 添加字段' }).click();
-  await page.getByRole('menuitem', { name: type, exact: true }).click();
+  // Picked once the menu stands still: a click while it slides in can land on the type beside it.
+  const item = page.getByRole('menuitem', { name: type, exact: true });
+  await expect.poll(() => item.isVisible()).toBe(true);
+  await motionless(page);
+  await item.click();
   await page.getByLabel('标签 (中文)').fill(zh);
   await page.getByLabel('标签 (English)').fill(en);
   const keyInput = page.getByLabel('字段名');
