@@ -7,7 +7,7 @@ import type { CalendarPreview, DeadlineShift } from '../../api/calendarsApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { DateInput } from '../../shared/dates/DateInput';
-import { formatDateTime, formatDuration } from '../../shared/format';
+import { formatDateTime, formatDuration, STORE_ZONE } from '../../shared/format';
 import { problemText } from '../../shared/problemText';
 import { calendarDraftChanges, type DayChange, type HolidayRow } from './calendarDraftChanges';
 
@@ -101,7 +101,7 @@ export function CalendarPage() {
       await load(id);
     });
 
-  const zone = preview?.timeZone ?? definition?.timeZone ?? 'Asia/Shanghai';
+  const zone = preview?.timeZone ?? definition?.timeZone ?? STORE_ZONE;
   const impactDraft = useMemo(() => (id && definition ? { kind: 'calendar' as const, id, definition } : null), [id, definition]);
   const moveText = (s: DeadlineShift) =>
     s.deltaMs === null

@@ -13,6 +13,7 @@ import type { ExprFieldContext, TestFact } from '../rules/ExprField';
 import { formatExampleValue, type FormulaExampleResult } from '../rules/formulaSample';
 import { fieldFormula } from './computedField';
 import { hasOptions, type FieldModel, type FieldOf, type FieldType } from './fieldModel';
+import { STORE_ZONE } from '../../shared/format';
 
 const NUMERIC: ReadonlySet<FieldType> = new Set(['number', 'integer', 'money']);
 const DATES: ReadonlySet<FieldType> = new Set(['date', 'dateTime']);
@@ -100,7 +101,7 @@ export function formFormulaContext({ form, fields, path, key, locale, missing }:
             ? locale === 'zh-CN'
               ? `${raw.length} 行`
               : `${raw.length} lines`
-            : formatExampleValue(option(name, raw) ?? raw, locale, 'Asia/Shanghai'),
+            : formatExampleValue(option(name, raw) ?? raw, locale, STORE_ZONE),
         });
       }
       let value: number | null;
@@ -109,7 +110,7 @@ export function formFormulaContext({ form, fields, path, key, locale, missing }:
       } catch {
         value = null;
       }
-      return { value: value === null ? null : formatExampleValue(value, locale, 'Asia/Shanghai'), inputs };
+      return { value: value === null ? null : formatExampleValue(value, locale, STORE_ZONE), inputs };
     },
   };
 }

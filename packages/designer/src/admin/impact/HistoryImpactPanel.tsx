@@ -7,7 +7,7 @@ import { runImpact, type ImpactAnswer, type ImpactCounts, type ImpactDraft, type
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
 import { EChart } from '../../shared/EChart';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime, STORE_ZONE } from '../../shared/format';
 import { describeImpactRecord } from './describeImpactRecord';
 import { useStoreNames } from '../../shared/useStoreNames';
 import { personName, usePeople } from '../../shared/people/usePeople';
@@ -32,7 +32,7 @@ const TOP = 15;
  * server (POST /impact): progress with cancel, totals, charts by person, store, month and rule,
  * and the changed records by title with their changes in words, each a link to the record.
  */
-export function HistoryImpactPanel({ draft, roleLabels = {}, timeZone = 'Asia/Shanghai' }: HistoryImpactPanelProps) {
+export function HistoryImpactPanel({ draft, roleLabels = {}, timeZone = STORE_ZONE }: HistoryImpactPanelProps) {
   const api = useApi();
   const { t, text, locale } = useI18n();
   const stores = useStoreNames();

@@ -9,6 +9,7 @@ import {
   type RuleSetFile,
 } from '@aftersales/engine';
 import type { FactOption } from './factOptions';
+import { STORE_ZONE } from '../../shared/format';
 
 /** A formula's value on sample data, with the sample values it read (by label, in words). */
 export interface FormulaExampleResult {
@@ -69,7 +70,7 @@ export function formulaExample(
     label: (fact: string) => string;
   },
 ): FormulaExampleResult {
-  const timeZone = input.calendars.find((c) => c.id === input.ruleSet.calendar)?.timeZone ?? 'Asia/Shanghai';
+  const timeZone = input.calendars.find((c) => c.id === input.ruleSet.calendar)?.timeZone ?? STORE_ZONE;
   const compute = (e: Expr) => {
     try {
       return evaluateFormula(e, { ruleSet: input.ruleSet, calendars: input.calendars, data: input.sample, now: input.now });

@@ -9,6 +9,7 @@ import {
   type RuleSetFile,
   type ValueDifference,
 } from '@aftersales/engine';
+import { STORE_ZONE } from '../../shared/format';
 
 /** One value the bench shows for the current evaluation, which the admin may tick to save as expected. */
 export interface ValueChoice {
@@ -26,7 +27,7 @@ const roleText = (labels: RoleLabels) => (role: string) => labels[role] ?? same(
 
 /** The zone of each calendar id (a deadline's due time is shown and saved as wall time there). */
 export const zoneOfCalendars = (calendars: readonly CalendarFile[]) => (id: string) =>
-  calendars.find((c) => c.id === id)?.timeZone ?? 'Asia/Shanghai';
+  calendars.find((c) => c.id === id)?.timeZone ?? STORE_ZONE;
 
 /**
  * The labels of the rule set's deadline keys and amount names (what the rules call them). Several

@@ -3,7 +3,6 @@ import { Button, Card, Select, Space, Table, Typography } from 'antd';
 import type { DefinitionOf, DocumentKind, VersionInfo } from '../../api/types';
 import { useApi } from '../../app/ApiContext';
 import { versionNoteText } from '@aftersales/contract';
-import { formatLocalDateTime } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import { usePeople } from '../../shared/people/usePeople';
 import { actorName } from '../../shared/people/actorName';
@@ -12,6 +11,7 @@ import { errorText } from '../shared/errorText';
 import { useFeedback } from '../../app/Feedback';
 import { ChangesInWords } from './ChangesInWords';
 import type { ChangeLine } from './changesInWords';
+import { formatDateTime } from '../../shared/format';
 
 const DRAFT = -1;
 
@@ -102,7 +102,7 @@ export function VersionsPanel<K extends DocumentKind>({
           locale={{ emptyText: t('versions.none') }}
           columns={[
             { title: t('versions.number'), dataIndex: 'version', width: 80 },
-            { title: t('versions.publishedAt'), render: (_, v) => formatLocalDateTime(v.publishedAt, locale, 'Asia/Shanghai') },
+            { title: t('versions.publishedAt'), render: (_, v) => formatDateTime(v.publishedAt, locale) },
             // Who published (a person, an API key, the first start) and the server's own notes, in words.
             { title: t('versions.publishedBy'), render: (_, v) => actorName(people, v.publishedBy, locale) },
             { title: t('versions.note'), render: (_, v) => versionNoteText(v.note)[locale] },

@@ -8,6 +8,7 @@ import {
   type TableRowPlace,
 } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
+import { STORE_ZONE } from '../format';
 
 /**
  * Every rule and condition with its fact values: why each rule did or did not apply. A rule that is
@@ -16,7 +17,7 @@ import { useI18n } from '../../i18n/I18nContext';
 export function ExplanationView({
   explanation,
   rowOf,
-  timeZone = 'Asia/Shanghai',
+  timeZone = STORE_ZONE,
   personName,
 }: {
   explanation: RuleExplanation[];

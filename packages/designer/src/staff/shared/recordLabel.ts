@@ -1,6 +1,7 @@
 import { formatLocalDateTime, recordName, type FormDefinition, type Locale } from '@aftersales/engine';
 import type { Person } from '../../api/fieldworkApi';
 import { personName } from '../../shared/people/usePeople';
+import { STORE_ZONE } from '../../shared/format';
 
 /**
  * How a record is named in lists and links (never its id): the form's title fields (its
@@ -12,7 +13,7 @@ export function recordLabel(
   record: { id: string; data: Record<string, unknown>; createdAt?: string },
   locale: Locale,
   people: readonly Person[] | null,
-  timeZone = 'Asia/Shanghai',
+  timeZone = STORE_ZONE,
 ): string {
   const name = recordName(form, record.data, locale, (username) => personName(people, username));
   return name || formatLocalDateTime(record.createdAt, locale, timeZone) || '—';

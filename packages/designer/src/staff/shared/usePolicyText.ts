@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import type { FormDefinition, LocalizedText } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import { useReferenceData } from '../../shared/useReferenceData';
-
-const CHINA = 'Asia/Shanghai';
+import { STORE_ZONE } from '../../shared/format';
 
 /** Names of policy roles and of a form's statuses, and the stores' time zone: what outcome sentences need. */
 export function usePolicyText(form?: FormDefinition) {
@@ -12,7 +11,7 @@ export function usePolicyText(form?: FormDefinition) {
   return useMemo(() => {
     const roleLabels: Record<string, LocalizedText> = Object.fromEntries((reference?.roles?.roles ?? []).map((r) => [r.id, r.label]));
     const statusLabels: Record<string, LocalizedText> = Object.fromEntries((form?.statusFlow?.states ?? []).map((s) => [s.id, s.label]));
-    const timeZone = reference?.calendars[0]?.timeZone ?? CHINA;
+    const timeZone = reference?.calendars[0]?.timeZone ?? STORE_ZONE;
     return {
       roleLabels,
       statusLabels,
