@@ -27,7 +27,7 @@ export function SubmittedView({ form, record, onAnother }: { form: FormDefinitio
         }
       />
       <Card className="staff-card" title={<h3 className="card-heading">{t('staff.policyAnswer')}</h3>}>
-        <PolicyAnswer evaluation={record.evaluation} recordId={record.id} form={form} idPrefix="submitted" />
+        <PolicyAnswer evaluation={record.evaluation} recordId={record.id} form={form} idPrefix="submitted" approvals={record.approvals} />
       </Card>
     </section>
   );

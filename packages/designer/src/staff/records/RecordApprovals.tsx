@@ -8,7 +8,7 @@ import { WithdrawApproval } from '../approvals/WithdrawApproval';
 import { formatDateTime } from '../../shared/format';
 import { actorName } from '../../shared/people/actorName';
 import type { usePolicyText } from '../shared/usePolicyText';
-import { APPROVAL_COLORS } from './ApprovalStateTag';
+import { APPROVAL_COLORS } from '../shared/ApprovalStateTag';
 
 /** A record's approval tasks: who, before which status, their state, what changed since asked; managers withdraw one the policy no longer asks for. */
 export function RecordApprovals({

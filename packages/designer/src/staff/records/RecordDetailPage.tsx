@@ -33,7 +33,6 @@ import { LinkedRecordsCard } from './links/LinkedRecordsCard';
 import { RecordFinesCard } from './RecordFinesCard';
 import { useRecordFines } from './useRecordFines';
 import { linkTitles, useRecordLinks } from './links/useRecordLinks';
-import { ApprovalStateTag, taskFor } from './ApprovalStateTag';
 
 /**
  * One record: its status and the moves open to it (disabled, with the reason, while an approval
@@ -279,10 +278,7 @@ export function RecordDetailPage() {
               recordId={record.id}
               form={form}
               idPrefix="record"
-              approvalState={(approval) => {
-                const task = taskFor(record.approvals ?? [], approval);
-                return task && <ApprovalStateTag task={task} people={people} />;
-              }}
+              approvals={record.approvals ?? []}
             />
           </Card>
           <Card className="staff-card" title={<h3 className="card-heading">{t('staff.detail.history')}</h3>}>

@@ -1,6 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Alert, Button } from 'antd';
-import type { Approval, Evaluation, FormDefinition, RuleExplanation } from '@aftersales/engine';
+import type { Evaluation, FormDefinition, RuleExplanation } from '@aftersales/engine';
+import type { RecordDetail } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { personName, usePeople } from '../../shared/people/usePeople';
 import { useI18n } from '../../i18n/I18nContext';
@@ -9,6 +10,7 @@ import { OutcomeView } from '../../shared/outcome/OutcomeView';
 import { problemText } from '../../shared/problemText';
 import { usePolicyText } from './usePolicyText';
 import { Loading } from '../../app/Loading';
+import { ApprovalStateTag, taskFor } from './ApprovalStateTag';
 
 /**
  * What the policy says about a record, in plain words, with the explanation of every rule one click
@@ -19,14 +21,14 @@ export function PolicyAnswer({
   recordId,
   form,
   idPrefix,
-  approvalState,
+  approvals,
 }: {
   evaluation: Omit<Evaluation, 'explanation'> & { explanation?: RuleExplanation[] };
   recordId: string;
   form: FormDefinition;
   idPrefix: string;
-  /** What became of each approval the policy asks for (a stored record's tasks). */
-  approvalState?: (approval: Approval) => ReactNode;
+  /** The record's approval tasks: each approval the policy asks for says what became of it (waiting, approved by whom). */
+  approvals?: RecordDetail['approvals'];
 }) {
   const { t, locale } = useI18n();
   const api = useApi();
@@ -52,7 +54,13 @@ export function PolicyAnswer({
         roleLabels={labels.roleLabels}
         statusLabels={labels.statusLabels}
         timeZone={labels.timeZone}
-        approvalState={approvalState}
+        approvalState={
+          approvals &&
+          ((approval) => {
+            const task = taskFor(approvals, approval);
+            return task && <ApprovalStateTag task={task} people={people} />;
+          })
+        }
       />
       <Button type="link" aria-expanded={open} aria-controls={panel} onClick={toggle} style={{ paddingInline: 0 }}>
         {open ? t('staff.hideWhy') : t('staff.showWhy')}

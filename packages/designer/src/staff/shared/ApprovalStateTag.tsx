@@ -4,7 +4,7 @@ import type { Person } from '../../api/fieldworkApi';
 import type { RecordDetail } from '../../api/workApi';
 import { useI18n } from '../../i18n/I18nContext';
 import { actorName } from '../../shared/people/actorName';
-import { CHIP_COLORS } from '../shared/DeadlineChips';
+import { CHIP_COLORS } from './DeadlineChips';
 
 type ApprovalTask = RecordDetail['approvals'][number];
 
