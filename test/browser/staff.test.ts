@@ -157,6 +157,10 @@ describe('staff workspace in Chromium', () => {
 
     await page.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => page.getByText('配件领用单已提交').isVisible()).toBe(true);
+    // The approvals the requisition asks for are there, each one waiting.
+    const asks = page.locator('.policy-answer').getByRole('listitem').filter({ hasText: '审批：' });
+    await expect.poll(() => asks.count()).toBeGreaterThan(0);
+    expect(await asks.filter({ hasNotText: '待审批' }).count()).toBe(0);
     await shot(page, 'staff-07-phone-f2-submitted');
 
     // The photo: the camera button opens the phone camera (capture=environment); here Chromium gets a file.
