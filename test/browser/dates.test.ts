@@ -119,6 +119,23 @@ describe('dates on staff forms, in Chromium', () => {
     await expect.poll(() => page.getByText('2025-10-09 11:45').count()).toBeGreaterThan(0);
   });
 
+  it('when it is still the evening in London but already the next day in China, then a date box’s 今天 picks China’s day', async () => {
+    const page = await pages.open('desk', { timezoneId: 'Europe/London' });
+    // 20:00 on 7 December in London is 04:00 on 8 December in China.
+    await page.clock.setFixedTime(new Date('2026-12-07T20:00:00Z'));
+    await signIn(page, server.url, 'clerk', password('clerk'));
+    await page.goto(`${server.url}/staff/records/${recordId}`);
+    await page.getByRole('button', { name: '修改' }).click();
+    const purchase = page.getByLabel('购买日期', { exact: true });
+    await purchase.click();
+    const popup = page.locator('.local-date-popup:visible');
+    // One 今天, the store's: the calendar's own (London's 7 December) is not offered.
+    await expect.poll(() => popup.getByRole('button', { name: '今天', exact: true }).count()).toBe(1);
+    expect(await popup.getByText('今天', { exact: true }).count()).toBe(1);
+    await popup.getByRole('button', { name: '今天', exact: true }).click();
+    await expect.poll(() => purchase.inputValue()).toBe('2026年12月8日');
+  });
+
   it('when a clerk opens a record and taps 修改 before the calendar code has come, then the date boxes read their dates (not empty), and become calendars', async () => {
     for (const screen of ['desk', 'phone'] as const) {
       const page = await newPage(screen);

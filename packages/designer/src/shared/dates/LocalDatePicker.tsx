@@ -42,11 +42,18 @@ function fromStoreClock(picked: Dayjs, timeZone: string): string {
   );
 }
 
-/** Whether the browser's clock shows what the store's shows now. */
-function sameClockNow(timeZone: string): boolean {
+/** Whether the browser's clock shows what the store's shows now (for a date: the same day). */
+function sameClockNow(timeZone: string, kind: DateKind): boolean {
   const now = new Date();
   const wall = wallClockAt(now.getTime(), timeZone);
-  return wall !== null && wall.hour === now.getHours() && wall.minute === now.getMinutes() && wall.day === now.getDate();
+  if (wall === null || wall.day !== now.getDate()) return false;
+  return kind !== 'dateTime' || (wall.hour === now.getHours() && wall.minute === now.getMinutes());
+}
+
+/** The store's today, kept as a date is (YYYY-MM-DD). */
+function storeToday(timeZone: string): string | undefined {
+  const wall = wallClockAt(Date.now(), timeZone);
+  return wall ? `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}` : undefined;
 }
 
 /**
@@ -64,13 +71,14 @@ export default function LocalDatePicker(props: LocalDatePickerProps) {
   // Strict: a day that does not exist (2026-13-45) is no day, not one rolled over into the next year.
   const parsed: Dayjs | null = text === '' ? null : kind === 'dateTime' ? onStoreClock(text, timeZone) : dayjs(text, KEPT[kind], true);
   const [open, setOpen] = useState(false);
-  // The calendar's 此刻 picks the browser's now: when the browser's clock is not the store's, the
-  // store's now is offered instead (kept as it is, to the minute).
-  const ownNow = kind === 'dateTime' && !sameClockNow(timeZone);
+  // The calendar's 此刻 and 今天 pick the browser's now and day: when the browser's clock is not the
+  // store's, the store's are offered instead (a time kept as it is, to the minute).
+  const ownNow = kind !== 'month' && !sameClockNow(timeZone, kind);
   const pickStoreNow = () => {
-    props.onChange(new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString());
+    props.onChange(kind === 'dateTime' ? new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString() : storeToday(timeZone));
     setOpen(false);
   };
+  const nowWord = kind === 'dateTime' ? (props.locale === 'zh-CN' ? '此刻' : 'Now') : props.locale === 'zh-CN' ? '今天' : 'Today';
   return (
     <DatePicker
       // Opened and closed by the calendar itself, except that the store's 此刻 closes it too.
@@ -81,7 +89,7 @@ export default function LocalDatePicker(props: LocalDatePickerProps) {
         ownNow
           ? () => (
               <Button size="small" type="link" onClick={pickStoreNow}>
-                {props.locale === 'zh-CN' ? '此刻' : 'Now'}
+                {nowWord}
               </Button>
             )
           : undefined
