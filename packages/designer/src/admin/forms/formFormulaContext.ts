@@ -14,6 +14,7 @@ import { formatExampleValue, type FormulaExampleResult } from '../rules/formulaS
 import { fieldFormula } from './computedField';
 import { hasOptions, type FieldModel, type FieldOf, type FieldType } from './fieldModel';
 import { STORE_ZONE } from '../../shared/format';
+import { storeDay } from '../../shared/dates/storeDay';
 
 const NUMERIC: ReadonlySet<FieldType> = new Set(['number', 'integer', 'money']);
 const DATES: ReadonlySet<FieldType> = new Set(['date', 'dateTime']);
@@ -118,7 +119,8 @@ export function formFormulaContext({ form, fields, path, key, locale, missing }:
 /** A sample record: numbers 10 (whole) or 1000, yes, the first option, today; two lines whose first number is 2 and the others 150. */
 function sampleOf(fields: readonly FieldModel[]): Record<string, unknown> {
   const record: Record<string, unknown> = {};
-  const today = new Date().toISOString();
+  const now = new Date();
+  const today = now.toISOString();
   for (const field of fields) {
     if (fieldFormula(field) !== undefined) continue;
     if (field.type === 'lines') {
@@ -136,7 +138,7 @@ function sampleOf(fields: readonly FieldModel[]): Record<string, unknown> {
         : field.type === 'singleChoice'
           ? field.options?.[0]?.value
           : field.type === 'date'
-            ? today.slice(0, 10)
+            ? storeDay(now)
             : field.type === 'dateTime'
               ? today
               : undefined;

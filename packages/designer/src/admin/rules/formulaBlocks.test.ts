@@ -70,7 +70,7 @@ describe('formula blocks', () => {
   it('when the example is computed, then the engine gives 5% of 600 rounded, and the warranty end two years on, in words', () => {
     const facts = factOptions(form, ruleSet);
     const now = new Date('2026-12-01T02:00:00Z');
-    const sample = sampleRecord(facts, ruleSet, now);
+    const sample = sampleRecord(facts, ruleSet, now, 'Asia/Shanghai');
     expect(sample).toMatchObject({ installFee: 600, purchaseDate: '2026-12-01' });
     const input = { form, ruleSet, calendars: [], facts, sample, now, locale: 'zh-CN' as const, label: (n: string) => n };
     expect(formulaExample(p10, input)).toEqual({ value: '30', inputs: [{ label: 'installFee', value: '600' }] });

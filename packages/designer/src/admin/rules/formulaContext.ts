@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import type { ExprFieldContext, TestFact } from './ExprField';
 import type { FactOption } from './factOptions';
 import { formulaExample, sampleRecord } from './formulaSample';
+import { ruleSetZone } from '../shared/ruleSetZone';
 
 /**
  * What the formula blocks of a rule set offer and show: its numeric and date facts, the facts a
@@ -30,7 +31,7 @@ export function useFormulaContext(
         kind: f.kind === 'string' || f.kind === 'other' || f.kind === 'reference' ? 'text' : f.kind,
         ...(f.options && f.kind === 'choice' ? { options: f.options as NonNullable<TestFact['options']> } : {}),
       }));
-    const sample = ruleSet ? sampleRecord(facts, ruleSet, now) : {};
+    const sample = ruleSet ? sampleRecord(facts, ruleSet, now, ruleSetZone(ruleSet, calendars)) : {};
     const optionLabel = (fact: string, value: unknown) => {
       const option = facts.find((f) => f.name === fact)?.options?.find((o) => o.value === value);
       return option ? text(option.label) : undefined;

@@ -9,7 +9,8 @@ import {
   type RuleSetFile,
 } from '@aftersales/engine';
 import type { FactOption } from './factOptions';
-import { STORE_ZONE } from '../../shared/format';
+import { ruleSetZone } from '../shared/ruleSetZone';
+import { storeDay } from '../../shared/dates/storeDay';
 
 /** A formula's value on sample data, with the sample values it read (by label, in words). */
 export interface FormulaExampleResult {
@@ -19,10 +20,15 @@ export interface FormulaExampleResult {
 
 /**
  * A sample record to show formulas on: the rule set's first saved test case, and for every field it
- * leaves empty a plain value (numbers 1000 or 10, today for dates, yes, the first option, two lines
+ * leaves empty a plain value (numbers 1000 or 10, today on the rule set's clock for dates, yes, the first option, two lines
  * of 2 × 150).
  */
-export function sampleRecord(facts: readonly FactOption[], ruleSet: Pick<RuleSetFile, 'tests'>, now: Date): Record<string, unknown> {
+export function sampleRecord(
+  facts: readonly FactOption[],
+  ruleSet: Pick<RuleSetFile, 'tests'>,
+  now: Date,
+  timeZone: string,
+): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (const fact of facts) {
     if (fact.source !== 'field' || fact.many || fact.name.includes('.')) continue;
@@ -40,7 +46,7 @@ export function sampleRecord(facts: readonly FactOption[], ruleSet: Pick<RuleSet
           : 1000
         : fact.kind === 'date'
           ? info?.format === 'date'
-            ? localDate(now)
+            ? storeDay(now, timeZone)
             : now.toISOString()
           : fact.kind === 'boolean'
             ? true
@@ -52,9 +58,6 @@ export function sampleRecord(facts: readonly FactOption[], ruleSet: Pick<RuleSet
   const saved = ruleSet.tests?.[0]?.record ?? {};
   return { ...record, ...saved };
 }
-
-const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A formula's example: computed by the engine on the sample record, its inputs and value in words. */
 export function formulaExample(
@@ -70,7 +73,7 @@ export function formulaExample(
     label: (fact: string) => string;
   },
 ): FormulaExampleResult {
-  const timeZone = input.calendars.find((c) => c.id === input.ruleSet.calendar)?.timeZone ?? STORE_ZONE;
+  const timeZone = ruleSetZone(input.ruleSet, input.calendars);
   const compute = (e: Expr) => {
     try {
       return evaluateFormula(e, { ruleSet: input.ruleSet, calendars: input.calendars, data: input.sample, now: input.now });

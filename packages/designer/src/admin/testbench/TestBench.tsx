@@ -26,7 +26,7 @@ import { describeDifferences, describeExpected, expectFromChoices, valueChoices 
 import { LocalizedInput } from '../shared/LocalizedInput';
 import { RuleNameList } from './RuleNameList';
 import { useRuleTitles } from './useRuleTitles';
-import { STORE_ZONE } from '../../shared/format';
+import { ruleSetZone } from '../shared/ruleSetZone';
 
 const NO_NAME: LocalizedText = { 'zh-CN': '', en: '' };
 
@@ -79,7 +79,7 @@ export function TestBench({ form, ruleSet, calendars, roleLabels, onSaveCase, on
   const rows = useMemo(() => tableRows(ruleSet), [ruleSet]);
   const ruleTitles = useRuleTitles(ruleSet);
   const statusLabels = useMemo(() => Object.fromEntries((form.statusFlow?.states ?? []).map((s) => [s.id, s.label])), [form]);
-  const timeZone = calendars.find((c) => c.id === ruleSet.calendar)?.timeZone ?? STORE_ZONE;
+  const timeZone = ruleSetZone(ruleSet, calendars);
 
   const run = async (
     input: { record: unknown; now: Dayjs; status: string | undefined; history: Record<string, number> } = { record, now, status, history },

@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { instantAtWallClock, wallClockAt, type Locale } from '@aftersales/engine';
 import { STORE_ZONE } from '../format';
 import { FORMATS, PLACEHOLDERS, type DateKind } from './dateFormats';
+import { storeDay } from './storeDay';
 
 /** What is kept of each kind: the browser's own inputs' values (a time as an ISO instant, UTC). */
 const KEPT: Record<Exclude<DateKind, 'dateTime'>, string> = { date: 'YYYY-MM-DD', month: 'YYYY-MM' };
@@ -50,12 +51,6 @@ function sameClockNow(timeZone: string, kind: DateKind): boolean {
   return kind !== 'dateTime' || (wall.hour === now.getHours() && wall.minute === now.getMinutes());
 }
 
-/** The store's today, kept as a date is (YYYY-MM-DD). */
-function storeToday(timeZone: string): string | undefined {
-  const wall = wallClockAt(Date.now(), timeZone);
-  return wall ? `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}` : undefined;
-}
-
 /**
  * A date, a date and time, or a month in the person's own format (2025年10月9日 09:00 in Chinese,
  * 9 Oct 2025 in English) with Ant Design's calendar in their language; what is kept is what the
@@ -75,7 +70,7 @@ export default function LocalDatePicker(props: LocalDatePickerProps) {
   // store's, the store's are offered instead (a time kept as it is, to the minute).
   const ownNow = kind !== 'month' && !sameClockNow(timeZone, kind);
   const pickStoreNow = () => {
-    props.onChange(kind === 'dateTime' ? new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString() : storeToday(timeZone));
+    props.onChange(kind === 'dateTime' ? new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString() : storeDay(Date.now(), timeZone));
     setOpen(false);
   };
   const nowWord = kind === 'dateTime' ? (props.locale === 'zh-CN' ? '此刻' : 'Now') : props.locale === 'zh-CN' ? '今天' : 'Today';
