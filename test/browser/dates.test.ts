@@ -97,9 +97,9 @@ describe('dates on staff forms, in Chromium', () => {
     await expect.poll(() => call.inputValue()).toMatch(/^2025年10月9日 (09:00|10:30)$/);
     await call.click();
     await expect.poll(() => page.locator('.local-date-popup:visible .ant-picker-ok button').count()).toBe(1);
-    // The calendar's own 此刻 would pick London's now: the one offered picks the store's now.
+    // The calendar's 此刻 picks the store's now, not London's.
     const before = Math.floor(Date.now() / 60_000) * 60_000;
-    await page.locator('.local-date-popup:visible').getByRole('button', { name: '此刻', exact: true }).click();
+    await page.locator('.local-date-popup:visible .ant-picker-now-btn', { hasText: '此刻' }).click();
     await expect.poll(() => page.locator('.local-date-popup:visible').count()).toBe(0);
     const picked = (await call.inputValue()).match(/^(\d{4})年(\d{1,2})月(\d{1,2})日 (\d{2}):(\d{2})$/)!;
     const pickedAt = Date.UTC(+picked[1]!, +picked[2]! - 1, +picked[3]!, +picked[4]!, +picked[5]!) - 8 * 3_600_000;
@@ -119,7 +119,7 @@ describe('dates on staff forms, in Chromium', () => {
     await expect.poll(() => page.getByText('2025-10-09 11:45').count()).toBeGreaterThan(0);
   });
 
-  it('when it is still the evening in London but already the next day in China, then a date box’s 今天 picks China’s day', async () => {
+  it('when it is still the evening in London but already the next day in China, then a date box’s 今天, and the day its calendar marks as today, are China’s', async () => {
     const page = await pages.open('desk', { timezoneId: 'Europe/London' });
     // 20:00 on 7 December in London is 04:00 on 8 December in China.
     await page.clock.setFixedTime(new Date('2026-12-07T20:00:00Z'));
@@ -129,11 +129,12 @@ describe('dates on staff forms, in Chromium', () => {
     const purchase = page.getByLabel('购买日期', { exact: true });
     await purchase.click();
     const popup = page.locator('.local-date-popup:visible');
-    // One 今天, the store's: the calendar's own (London's 7 December) is not offered.
-    await expect.poll(() => popup.getByRole('button', { name: '今天', exact: true }).count()).toBe(1);
-    expect(await popup.getByText('今天', { exact: true }).count()).toBe(1);
-    await popup.getByRole('button', { name: '今天', exact: true }).click();
+    // Its 今天 picks China's day (London's is still the 7th), and the calendar marks that day as today.
+    await popup.locator('.ant-picker-now-btn', { hasText: '今天' }).click();
     await expect.poll(() => purchase.inputValue()).toBe('2026年12月8日');
+    await expect.poll(() => popup.count()).toBe(0);
+    await purchase.click();
+    await expect.poll(() => popup.locator('.ant-picker-cell-today').getAttribute('title')).toBe('2026-12-08');
   });
 
   it('when a clerk opens a record and taps 修改 before the calendar code has come, then the date boxes read their dates (not empty), and become calendars', async () => {

@@ -1,11 +1,9 @@
-import { useState } from 'react';
-import { Button, DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { instantAtWallClock, wallClockAt, type Locale } from '@aftersales/engine';
+import { instantAtWallClock, type Locale } from '@aftersales/engine';
 import { STORE_ZONE } from '../format';
 import { FORMATS, PLACEHOLDERS, type DateKind } from './dateFormats';
-import { storeDay } from './storeDay';
+import { onStoreClock, storeClockPicker } from './storeClockPicker';
 
 /** What is kept of each kind: the browser's own inputs' values (a time as an ISO instant, UTC). */
 const KEPT: Record<Exclude<DateKind, 'dateTime'>, string> = { date: 'YYYY-MM-DD', month: 'YYYY-MM' };
@@ -25,30 +23,12 @@ export interface LocalDatePickerProps {
   timeZone?: string;
 }
 
-/**
- * A date and time as the store's clock shows it, as a dayjs of the browser's own zone with the same
- * fields (Ant Design's calendar works in the browser's zone): 09:00 in Shanghai reads 09:00 on a
- * computer set to London too.
- */
-function onStoreClock(text: string, timeZone: string): Dayjs | null {
-  const wall = wallClockAt(text, timeZone);
-  return wall && dayjs(new Date(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute));
-}
-
 /** The instant a date and time picked on the store's clock is (the fields of `onStoreClock`'s dayjs). */
 function fromStoreClock(picked: Dayjs, timeZone: string): string {
   return instantAtWallClock(
     { year: picked.year(), month: picked.month() + 1, day: picked.date(), hour: picked.hour(), minute: picked.minute() },
     timeZone,
   );
-}
-
-/** Whether the browser's clock shows what the store's shows now (for a date: the same day). */
-function sameClockNow(timeZone: string, kind: DateKind): boolean {
-  const now = new Date();
-  const wall = wallClockAt(now.getTime(), timeZone);
-  if (wall === null || wall.day !== now.getDate()) return false;
-  return kind !== 'dateTime' || (wall.hour === now.getHours() && wall.minute === now.getMinutes());
 }
 
 /**
@@ -65,30 +45,10 @@ export default function LocalDatePicker(props: LocalDatePickerProps) {
   const timeZone = props.timeZone ?? STORE_ZONE;
   // Strict: a day that does not exist (2026-13-45) is no day, not one rolled over into the next year.
   const parsed: Dayjs | null = text === '' ? null : kind === 'dateTime' ? onStoreClock(text, timeZone) : dayjs(text, KEPT[kind], true);
-  const [open, setOpen] = useState(false);
-  // The calendar's 此刻 and 今天 pick the browser's now and day: when the browser's clock is not the
-  // store's, the store's are offered instead (a time kept as it is, to the minute).
-  const ownNow = kind !== 'month' && !sameClockNow(timeZone, kind);
-  const pickStoreNow = () => {
-    props.onChange(kind === 'dateTime' ? new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString() : storeDay(Date.now(), timeZone));
-    setOpen(false);
-  };
-  const nowWord = kind === 'dateTime' ? (props.locale === 'zh-CN' ? '此刻' : 'Now') : props.locale === 'zh-CN' ? '今天' : 'Today';
+  // The calendar's today, 今天 and 此刻 are the store's (its own would be the browser's).
+  const Picker = storeClockPicker(timeZone);
   return (
-    <DatePicker
-      // Opened and closed by the calendar itself, except that the store's 此刻 closes it too.
-      open={ownNow ? open : undefined}
-      onOpenChange={ownNow ? setOpen : undefined}
-      showNow={ownNow ? false : undefined}
-      renderExtraFooter={
-        ownNow
-          ? () => (
-              <Button size="small" type="link" onClick={pickStoreNow}>
-                {nowWord}
-              </Button>
-            )
-          : undefined
-      }
+    <Picker
       id={props.id}
       aria-label={props.label}
       aria-required={props.required || undefined}
