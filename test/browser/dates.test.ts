@@ -137,7 +137,7 @@ describe('dates on staff forms, in Chromium', () => {
     await expect.poll(() => popup.locator('.ant-picker-cell-today').getAttribute('title')).toBe('2026-12-08');
   });
 
-  it('when a clerk opens a record and taps 修改 before the calendar code has come, then the date boxes read their dates (not empty), and become calendars', async () => {
+  it('when a clerk opens a record and taps 修改 before the calendar code has come, then the date boxes read their dates (not empty), and become calendars, the tapped one open', async () => {
     for (const screen of ['desk', 'phone'] as const) {
       const page = await newPage(screen);
       // The calendar's code held back until the form is looked at.
@@ -161,10 +161,14 @@ describe('dates on staff forms, in Chromium', () => {
       expect(await call.isDisabled()).toBe(false);
       expect(await call.getAttribute('readonly')).not.toBeNull();
       await shot(page, `dates-04-${screen}-before-calendar`);
+      // Tapped while the calendar is on its way: the tap is not lost.
+      await call.click();
       release();
-      // The calendar in its place, with the same date.
+      // The calendar in its place, with the same date, and open for the tap.
       await expect.poll(() => page.locator('.ant-picker').getByLabel('来电时间', { exact: true }).count()).toBe(1);
       expect(await call.inputValue()).toBe(before);
+      await expect.poll(() => page.locator('.local-date-popup:visible').count()).toBe(1);
+      await page.keyboard.press('Escape');
       await page.context().close();
     }
   });

@@ -41,6 +41,8 @@ export function DateInput(props: Omit<LocalDatePickerProps, 'locale'>) {
   // The calendar's code already in: the calendar at once, with no round through Suspense (a box
   // keeps the one it started with, so that it is never remade under the person's hands).
   const [Picker] = useState<Picker>(() => loaded ?? LazyPicker);
+  // A box tapped while the calendar loads opens as soon as it is in (not a tap lost).
+  const [tapped, setTapped] = useState(false);
   return (
     // While the calendar loads (once), the date as the calendar will show it, read-only.
     <Suspense
@@ -54,10 +56,12 @@ export function DateInput(props: Omit<LocalDatePickerProps, 'locale'>) {
           placeholder={PLACEHOLDERS[locale][props.kind]}
           disabled={props.disabled}
           readOnly
+          onClick={() => setTapped(true)}
+          onKeyDown={(e) => e.key === 'Enter' && setTapped(true)}
         />
       }
     >
-      <Picker {...props} locale={locale} />
+      <Picker {...props} locale={locale} openAtOnce={tapped} />
     </Suspense>
   );
 }

@@ -21,6 +21,8 @@ export interface LocalDatePickerProps {
   onBlur?: () => void;
   /** The stores' zone, whose clock a date and time is read and picked on (default `STORE_ZONE`). */
   timeZone?: string;
+  /** Open the calendar, focused, as it first shows (the box was tapped while its code loaded). */
+  openAtOnce?: boolean;
 }
 
 /** The instant a date and time picked on the store's clock is (the fields of `onStoreClock`'s dayjs). */
@@ -60,6 +62,8 @@ export default function LocalDatePicker(props: LocalDatePickerProps) {
       picker={kind === 'month' ? 'month' : 'date'}
       showTime={kind === 'dateTime' ? { format: 'HH:mm' } : false}
       disabled={props.disabled}
+      defaultOpen={props.openAtOnce && !props.disabled}
+      autoFocus={props.openAtOnce && !props.disabled}
       // A phone opens the calendar, not the keyboard, when the box is tapped.
       inputReadOnly={typeof window !== 'undefined' && window.matchMedia('(pointer: coarse)').matches}
       classNames={{ popup: { root: 'local-date-popup' } }}
