@@ -290,10 +290,14 @@ describe('users and API keys in Chromium', () => {
     await page.goto(`${server.url}/admin/users`);
     const name = page.getByLabel('门店 jiefang 的名称');
     await expect.poll(() => name.isVisible()).toBe(true);
+    // Until it is named, the admin is told that people read the store's code.
+    const unnamed = page.locator('.store-names-unnamed');
+    await expect.poll(() => unnamed.textContent()).toBe('1 个门店还没有名称：员工在记录、打印和导出中看到的是门店的代码。');
     await name.fill('解放路店');
     await name.press('Enter');
     await expect.poll(() => page.getByText('门店已命名为“解放路店”').isVisible()).toBe(true);
     await expect.poll(() => page.getByLabel('门店 jiefang 的名称').inputValue()).toBe('解放路店');
+    await expect.poll(() => unnamed.count()).toBe(0);
     // The users' stores read by name too.
     await expect.poll(() => page.getByRole('row', { name: /客服小张/ }).textContent()).toMatch(/解放路店/);
     await expectAccessible(page);

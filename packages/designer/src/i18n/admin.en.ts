@@ -879,6 +879,7 @@ export const adminEn = {
   // h18b: stores (names people read)
   'stores.title': 'Store names',
   'stores.explain': 'Records, prints and exports show a store by its name. Name each store people belong to.',
+  'stores.unnamed': "{count} store(s) have no name yet: people see the store's code on records, prints and exports.",
   'stores.none': 'No stores yet: give people their stores first.',
   'stores.nameOf': 'Name of store {id}',
   'stores.placeholder': 'e.g. Jiefang Road store',

@@ -866,6 +866,7 @@ export const adminZhCN: AdminMessages = {
   // h18b: stores (names people read)
   'stores.title': '门店名称',
   'stores.explain': '记录、打印和导出都用门店名称显示门店。请为人员所属的每个门店填写名称。',
+  'stores.unnamed': '{count} 个门店还没有名称：员工在记录、打印和导出中看到的是门店的代码。',
   'stores.none': '还没有门店：请先在人员中填写所属门店。',
   'stores.nameOf': '门店 {id} 的名称',
   'stores.placeholder': '例如：解放路店',

@@ -7,6 +7,8 @@ export interface StoreNames {
   stores: string[] | null;
   /** A store as people read it: its name, else (nobody named it yet) its id. */
   nameOf: (id: string) => string;
+  /** Whether an admin has named the store (else people read its id). */
+  isNamed: (id: string) => boolean;
   /** Reloads after a store was named. */
   reload: () => void;
 }
@@ -28,6 +30,7 @@ export function useStoreNames(): StoreNames {
   return {
     stores: answer?.items ?? null,
     nameOf: (id) => (answer && Object.hasOwn(answer.names, id) ? answer.names[id]! : id),
+    isNamed: (id) => answer !== null && Object.hasOwn(answer.names, id),
     reload: () => setRound((n) => n + 1),
   };
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Input, Space, Typography } from 'antd';
 import { useApi } from '../../app/ApiContext';
 import { useFeedback } from '../../app/Feedback';
 import { useI18n } from '../../i18n/I18nContext';
@@ -13,6 +13,7 @@ import { errorText } from '../shared/errorText';
 export function StoreNamesCard({ onSaved }: { onSaved?: () => void }) {
   const { t } = useI18n();
   const names = useStoreNames();
+  const unnamed = (names.stores ?? []).filter((id) => !names.isNamed(id));
   const saved = () => {
     names.reload();
     onSaved?.();
@@ -20,6 +21,15 @@ export function StoreNamesCard({ onSaved }: { onSaved?: () => void }) {
   return (
     <Card size="small" title={t('stores.title')} style={{ marginTop: 24 }}>
       <Typography.Paragraph type="secondary">{t('stores.explain')}</Typography.Paragraph>
+      {unnamed.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="store-names-unnamed"
+          title={t('stores.unnamed', { count: unnamed.length })}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {names.stores !== null && names.stores.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('stores.none')} />}
       <Space direction="vertical" style={{ width: '100%' }}>
         {(names.stores ?? []).map((id) => (
