@@ -27,10 +27,11 @@ export function useStoreNames(): StoreNames {
       live = false;
     };
   }, [api, round]);
+  const isNamed = (id: string) => answer !== null && Object.hasOwn(answer.names, id);
   return {
     stores: answer?.items ?? null,
-    nameOf: (id) => (answer && Object.hasOwn(answer.names, id) ? answer.names[id]! : id),
-    isNamed: (id) => answer !== null && Object.hasOwn(answer.names, id),
+    nameOf: (id) => (isNamed(id) ? answer!.names[id]! : id),
+    isNamed,
     reload: () => setRound((n) => n + 1),
   };
 }

@@ -2,3 +2,4 @@ export type { CalendarDay, CalendarFile, WallTime, Weekday, WorkingInterval } fr
 export { parseWallTime } from './parseWallTime.js';
 export { instantAtWallClock, wallClockAt, type WallClock } from './wallClock.js';
 export { WorkingCalendar, type WorkingTimeInterval } from './WorkingCalendar.js';
+export { zonedLocalDate } from './zonedTime.js';
