@@ -108,6 +108,22 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
     await expect.poll(() => clerk.getByText('到场时间', { exact: true }).isVisible()).toBe(true);
     expect(await clerk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(clerk, 'steps-new-call-phone');
+
+    // What she types in a later step's section is kept as a draft; when the form opens again, that section opens with it.
+    await folded.filter({ hasText: '配件与收费' }).click();
+    await clerk.getByLabel('收费金额', { exact: true }).fill('120');
+    await expect.poll(() => clerk.getByText(/草稿已保存/).isVisible()).toBe(true);
+    await clerk.reload();
+    await expect.poll(() => clerk.getByText(/已恢复您 .* 保存的草稿/).isVisible()).toBe(true);
+    await expect.poll(() => clerk.getByLabel('收费金额', { exact: true }).isVisible()).toBe(true);
+    expect(await clerk.getByLabel('收费金额', { exact: true }).inputValue()).toBe('120');
+    // Only it: the sections without values stay folded.
+    expect(await clerk.getByText('到场时间', { exact: true }).count()).toBe(0);
+    expect(await clerk.locator('.sectioned-fields .ant-collapse-item-active .ant-collapse-header').allTextContents()).toEqual([
+      '配件与收费',
+    ]);
+    await shot(clerk, 'steps-new-call-draft-phone');
+    await clerk.getByRole('button', { name: '丢弃草稿' }).click();
   });
 
   it('王师傅 opens his job on the phone: his sections come first, 已到场 stamps the arrival time in one tap, and the page fits 390 px', async () => {

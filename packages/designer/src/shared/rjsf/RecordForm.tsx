@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { IChangeEvent } from '@rjsf/core';
 import type { ErrorSchema, FormValidation, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
 import { checkDates, computeFields, localizeForm, pickText, stepView, type FormDefinition } from '@aftersales/engine';
@@ -11,6 +11,7 @@ import { withKindWidgets } from './kindWidgets';
 import { focusFirstError } from './focusFirstError';
 import { STORE_ZONE } from '../format';
 import type { StepLayout } from './SectionedFields';
+import { isEmptyData } from './isEmptyData';
 
 export interface RecordFormProps {
   form: FormDefinition;
@@ -36,6 +37,11 @@ export interface RecordFormProps {
    * collapsed (undefined: every section open, in order).
    */
   status?: string | null;
+  /**
+   * Collapsed sections that hold values when the form opens start open (a resumed draft: what was
+   * typed in a later step's section stays in sight).
+   */
+  openFilled?: boolean;
   /** The zone of the form's calendar: a date "not in the future" is checked against today there. */
   timeZone?: string;
 }
@@ -61,6 +67,8 @@ export function RecordForm(props: RecordFormProps) {
   const api = props.context?.api;
   const hideTitle = props.hideTitle ?? false;
   const { status } = props;
+  // The fields holding values when the form opened (only with `openFilled`).
+  const [filledAtStart] = useState(() => (props.openFilled ? filledFields(props.formData) : undefined));
   const steps = useMemo((): StepLayout | undefined => {
     const view = stepView(props.form, status);
     if (!view) return undefined;
@@ -69,8 +77,9 @@ export function RecordForm(props: RecordFormProps) {
       label: pickText(s.label, locale),
       fields: s.fields,
     });
-    return { current: view.current.map(words), others: view.others.map(words) };
-  }, [props.form, status, locale]);
+    const opened = filledAtStart ? view.others.filter((s) => s.fields.some((f) => filledAtStart.has(f))).map((s) => s.id) : [];
+    return { current: view.current.map(words), others: view.others.map(words), opened };
+  }, [props.form, status, locale, filledAtStart]);
   // The stores' zone: date and time boxes read and pick times on its clock (DateWidgets).
   const timeZone = props.timeZone ?? STORE_ZONE;
   const formContext = useMemo(
@@ -131,4 +140,10 @@ export function RecordForm(props: RecordFormProps) {
       </ThemedForm>
     </div>
   );
+}
+
+/** The top-level fields of record data that hold a value. */
+function filledFields(data: unknown): Set<string> {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return new Set();
+  return new Set(Object.entries(data).flatMap(([name, value]) => (isEmptyData(value) ? [] : [name])));
 }

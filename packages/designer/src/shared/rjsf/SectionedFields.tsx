@@ -15,6 +15,8 @@ interface SectionLayout {
 export interface StepLayout {
   current: SectionLayout[];
   others: SectionLayout[];
+  /** Collapsed sections open when the form opens (they held values then: a resumed draft). */
+  opened?: string[];
 }
 
 /** Whether an error schema holds an error anywhere below it. */
@@ -47,7 +49,7 @@ function Fields({ elements }: { elements: ObjectFieldTemplatePropertyType[] }) {
 /**
  * The root of a record form laid out by its step: each of the step's sections under its heading,
  * then the other sections collapsed (a collapsed section opens by itself when it holds an error, so
- * the error can be shown and focused). Fields hidden by `ui:showWhen` stay out.
+ * the error can be shown and focused; one listed in `opened` starts open). Fields hidden by `ui:showWhen` stay out.
  */
 export function SectionedFields({
   layout,
@@ -59,7 +61,7 @@ export function SectionedFields({
   errorSchema: ErrorSchema | undefined;
 }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState<string[]>([]);
+  const [open, setOpen] = useState<string[]>(() => layout.opened ?? []);
   const byName = new Map(properties.filter((p) => !p.hidden).map((p) => [p.name, p]));
   const elementsOf = (fields: string[]) => fields.map((f) => byName.get(f)).filter((e): e is ObjectFieldTemplatePropertyType => !!e);
   const errors = (errorSchema ?? {}) as Record<string, unknown>;

@@ -9,7 +9,8 @@ import { useI18n } from '../../i18n/I18nContext';
 import { PublishedRecordForm } from '../shared/PublishedRecordForm';
 import { formatDateTime } from '../../shared/format';
 import { problemText } from '../../shared/problemText';
-import { draftStore, isEmptyData } from './drafts';
+import { draftStore } from './drafts';
+import { isEmptyData } from '../../shared/rjsf/isEmptyData';
 import { Loading } from '../../app/Loading';
 import { usePolicyText } from '../shared/usePolicyText';
 import { useStoreNames } from '../../shared/useStoreNames';
@@ -68,6 +69,7 @@ export function FillFormPage() {
     setData(next);
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
+      // An empty form is not worth a draft.
       if (isEmptyData(next)) return;
       const at = new Date();
       const ok = drafts.save(next, at);
@@ -161,6 +163,8 @@ export function FillFormPage() {
           idPrefix="record"
           // A new record starts at the flow's first status: that step's sections open, the later ones folded (an older job entered whole opens them).
           status={form.statusFlow?.initial}
+          // A resumed draft's sections with values open, so what was typed is in sight.
+          openFilled
           timeZone={policy.timeZone}
         >
           {error && <Alert type="error" showIcon role="alert" className="staff-alert" title={t('staff.refused')} description={error} />}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftStore, isEmptyData } from './drafts';
+import { draftStore } from './drafts';
+import { isEmptyData } from '../../shared/rjsf/isEmptyData';
 
 const memory = () => {
   const map = new Map<string, string>();

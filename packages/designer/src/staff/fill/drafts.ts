@@ -42,11 +42,3 @@ export function draftStore(storage: KeyValueStore | null, username: string, form
     },
   };
 }
-
-/** An empty form is not worth a draft. */
-export function isEmptyData(data: unknown): boolean {
-  if (data === undefined || data === null || data === '') return true;
-  if (Array.isArray(data)) return data.every(isEmptyData);
-  if (typeof data === 'object') return Object.values(data).every(isEmptyData);
-  return false;
-}
