@@ -4,20 +4,14 @@ import ArrayFieldItemTemplate from '@rjsf/antd/lib/templates/ArrayFieldItemTempl
 import ArrayFieldTemplate from '@rjsf/antd/lib/templates/ArrayFieldTemplate/index.js';
 import DescriptionField from '@rjsf/antd/lib/templates/FieldDescriptionTemplate/index.js';
 import FieldErrorTemplate from '@rjsf/antd/lib/templates/FieldErrorTemplate/index.js';
-import {
-  AddButton,
-  ClearButton,
-  CopyButton,
-  MoveDownButton,
-  MoveUpButton,
-  RemoveButton,
-} from '@rjsf/antd/lib/templates/IconButton/index.js';
+import { ClearButton, CopyButton, MoveDownButton, MoveUpButton, RemoveButton } from '@rjsf/antd/lib/templates/IconButton/index.js';
 import SubmitButton from '@rjsf/antd/lib/templates/SubmitButton/index.js';
 import TitleField from '@rjsf/antd/lib/templates/TitleField/index.js';
 import CheckboxWidget from '@rjsf/antd/lib/widgets/CheckboxWidget/index.js';
 import CheckboxesWidget from '@rjsf/antd/lib/widgets/CheckboxesWidget/index.js';
 import RadioWidget from '@rjsf/antd/lib/widgets/RadioWidget/index.js';
 import TextareaWidget from '@rjsf/antd/lib/widgets/TextareaWidget/index.js';
+import { AddButton } from './AddButton';
 import { BaseInputTemplate } from './BaseInputTemplate';
 import { FieldTemplate } from './FieldTemplate';
 import { NativeSelectWidget } from './NativeSelectWidget';
