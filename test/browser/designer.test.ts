@@ -262,7 +262,7 @@ describe('designer in Chromium', () => {
     await publishButton.click();
     expect((await published).status()).toBe(200);
     // The version badge stays (a toast can come and go between two looks on a busy machine).
-    await expect.poll(() => page.getByText('已发布 v2', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('已发布第 2 版', { exact: true }).isVisible()).toBe(true);
 
     await page.getByRole('tab', { name: '版本' }).click();
     await expect.poll(() => page.getByRole('button', { name: '回滚到第 1 版' }).isVisible()).toBe(true);

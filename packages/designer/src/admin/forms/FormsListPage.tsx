@@ -82,6 +82,7 @@ export function FormsListPage() {
       newLabel={t('forms.new')}
       onNew={() => setDialog({})}
       nameTitle={t('forms.name')}
+      idLabel={t('forms.id')}
       href={(item) => `/admin/forms/${item.id}`}
       actions={(item) => (
         <DocumentActions item={item} onDuplicate={() => setDialog({ copyOf: item })} archiving={archiving}>

@@ -101,6 +101,7 @@ export function RuleSetsListPage() {
         setDialog({});
       }}
       nameTitle={t('rules.ruleSet')}
+      idLabel={t('rules.ruleSetId')}
       href={(item) => `/admin/rules/${item.id}`}
       columns={[{ title: t('rules.form'), render: (_, item) => formTitle(item.form) }]}
       actions={(item) => <DocumentActions item={item} onDuplicate={() => duplicate(item)} archiving={archiving} />}

@@ -20,6 +20,8 @@ export interface DocumentListPageProps {
   onNew: () => void;
   /** The name column: its title, and where a row's name links to. */
   nameTitle: string;
+  /** What the code under a row's name is called (表单编号, 规则集编号): the one the admin gave it, which the API and the CLI use. */
+  idLabel: string;
   href: (item: DocumentSummary) => string;
   /** Columns between the name and the state. */
   columns?: TableColumnsType<DocumentSummary>;
@@ -59,7 +61,7 @@ export function DocumentListPage(props: DocumentListPageProps) {
               <Space direction="vertical" size={0}>
                 <Link to={href(item)}>{text(item.title)}</Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {item.id}
+                  {t('doc.idLine', { label: props.idLabel, id: item.id })}
                 </Typography.Text>
               </Space>
             ),
