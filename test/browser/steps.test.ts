@@ -197,6 +197,15 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
       .toBe(1);
     const [stored] = (await server.services.store.listRecords({ formId: 'parts-requisition', limit: 10, offset: 0 })).items;
     expect(stored!.data).toMatchObject({ totalAmount: 171, items: [{ name: '进水阀', qty: 2, unitPrice: 85.5, subtotal: 171 }] });
+
+    // On the record page his phone shows each line as a box of its fields, not a table scrolled sideways.
+    await tech.goto(`${server.url}/staff/records/${stored!.id}`);
+    const line = tech.locator('.record-data .record-rows > li');
+    await expect.poll(() => line.count()).toBe(1);
+    expect((await line.innerText()).replace(/\s+/g, ' ')).toContain('名称 进水阀 数量 2');
+    expect(await tech.locator('.record-data .ant-table').count()).toBe(0);
+    expect(await tech.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(tech, 'steps-requisition-record-phone');
   });
 
   it('the record page on the phone: nothing wider than 390 px, 44 px touch targets, tap-to-call and a map link for the address', async () => {

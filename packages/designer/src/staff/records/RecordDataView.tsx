@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Descriptions, Table, Typography } from 'antd';
+import { Descriptions, Grid, Table, Typography } from 'antd';
 import type { LocalizedText, RecordSchema } from '@aftersales/engine';
 import { useI18n } from '../../i18n/I18nContext';
 import { formatDateTime, formatMoney } from '../../shared/format';
@@ -45,6 +45,8 @@ export function RecordDataView({
   const { t, text, locale } = useI18n();
   const people = usePeople(useApi());
   const properties = (schema.properties ?? {}) as Record<string, FieldSchema>;
+  // On a phone a list's lines (parts used, ...) are read one under another, not in a table scrolled sideways.
+  const narrow = Grid.useBreakpoint().sm === false;
 
   const photo = (url: string, label: string, key?: number) =>
     UPLOADED.test(url) ? (
@@ -67,6 +69,25 @@ export function RecordDataView({
     }
     if (Array.isArray(v)) {
       const item = field.items ?? {};
+      if (item.properties && narrow) {
+        const fields = Object.entries(item.properties);
+        return (
+          <ol className="record-rows">
+            {(v as Record<string, unknown>[]).map((row, i) => (
+              <li key={i}>
+                {fields
+                  .filter(([name]) => filled(row[name]))
+                  .map(([name, sub]) => (
+                    <div key={name} className="record-row-field">
+                      <span className="record-row-label">{text(sub['x-title']) || name}</span>
+                      <span>{value(sub, row[name], name)}</span>
+                    </div>
+                  ))}
+              </li>
+            ))}
+          </ol>
+        );
+      }
       if (item.properties) {
         const columns = Object.entries(item.properties).map(([name, sub]) => ({
           key: name,
