@@ -179,6 +179,9 @@ describe('dispatch, my jobs and notices in Chromium', () => {
     const manager = await page('desk');
     await signIn(manager, 'boss', 'boss-password-2025');
     await manager.goto(`${server.url}/staff/approvals`);
+    // The card names the parts asked for, not only how many lines there are.
+    await expect.poll(() => manager.locator('.approval-card').first().innerText()).toContain('进水阀（共 1 行）');
+    await shot(manager, 'fieldwork-approval-card-desk');
     await manager.getByRole('button', { name: '批准' }).first().click();
     await manager.locator('#decision-comment').fill('同意领用');
     await manager.getByRole('dialog').getByRole('button', { name: '批准' }).click();

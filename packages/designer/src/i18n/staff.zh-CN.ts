@@ -102,6 +102,8 @@ export const staffZhCN: StaffMessages = {
   'staff.approvals.none': '暂无审批',
   'staff.approvals.needs': '进入“{status}”前需{role}审批',
   'staff.approvals.lines': '{count} 行',
+  'staff.approvals.namedLines': '{names}（共 {count} 行）',
+  'staff.approvals.moreLines': '{names} 等',
   'staff.approvals.approve': '批准',
   'staff.approvals.reject': '驳回',
   'staff.approvals.comment': '意见（可选）',

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LARGEST_PAGE } from '@aftersales/contract';
 import { Alert, Button, Card, Descriptions, Empty, Input, List, Modal, Segmented, Space, Tag, Typography } from 'antd';
-import { fieldAt } from '@aftersales/engine';
+import { fieldAt, type FormDefinition } from '@aftersales/engine';
 import type { ApprovalTask } from '../../api/workApi';
 import { useApi } from '../../app/ApiContext';
 import { useI18n } from '../../i18n/I18nContext';
@@ -23,7 +23,7 @@ import { useListPlace } from '../../shared/list/useListPlace';
 import { useAuth } from '../../app/auth/AuthContext';
 import { ApprovalChanges } from './ApprovalChanges';
 import { WithdrawApproval } from './WithdrawApproval';
-import { approvalSummary } from './approvalSummary';
+import { approvalSummary, lineNames } from './approvalSummary';
 
 const STATES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 /** Approvals a page. */
@@ -65,6 +65,18 @@ export function ApprovalsPage() {
       words: { yes: t('staff.yes'), no: t('staff.no'), photo: t('words.photo') },
       personName: (username) => personName(people, username),
     });
+
+  /** A list's lines (parts, items): the first ones by name, else how many. */
+  const lines = (form: FormDefinition | undefined, name: string, rows: unknown[]): string => {
+    const properties = (form?.schema.properties ?? {}) as Record<string, { items?: Parameters<typeof lineNames>[0] }>;
+    const names = lineNames(properties[name]?.items, rows);
+    if (names.length === 0) return t('staff.approvals.lines', { count: rows.length });
+    const named = names.join(locale === 'zh-CN' ? '、' : ', ');
+    return t('staff.approvals.namedLines', {
+      names: rows.length > names.length ? t('staff.approvals.moreLines', { names: named }) : named,
+      count: rows.length,
+    });
+  };
 
   const load = useCallback(() => {
     setItems(null);
@@ -190,7 +202,7 @@ export function ApprovalsPage() {
                       {filled.map(([name, value]) => (
                         <Descriptions.Item key={name} label={(form && text(fieldAt(form.schema, name)?.label)) || name}>
                           {Array.isArray(value)
-                            ? t('staff.approvals.lines', { count: value.length })
+                            ? lines(form, name, value)
                             : readable((form?.schema.properties as Record<string, ValueField> | undefined)?.[name], value)}
                         </Descriptions.Item>
                       ))}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '@aftersales/engine';
-import { approvalSummary } from './approvalSummary';
+import { approvalSummary, lineNames } from './approvalSummary';
 
 const vehicleUse = {
   schema: {
@@ -45,5 +45,32 @@ describe('what an approval card shows of its record', () => {
       ['driver', '李四'],
       ['purpose', '送货'],
     ]);
+  });
+
+  it('when the form titles its records by some fields, then the card leaves them out (its title reads them)', () => {
+    const titled = { ...vehicleUse, recordTitle: ['user', 'route'] } as FormDefinition;
+    expect(approvalSummary(titled, { user: '王建华', driver: '李四', route: '市区', repairCost: 350 }, 6)).toEqual([
+      ['repairCost', 350],
+      ['driver', '李四'],
+    ]);
+  });
+});
+
+describe('how an approval card names a list’s lines', () => {
+  const items = {
+    properties: {
+      kind: { type: 'string', enum: ['new', 'old'] },
+      name: { type: 'string' },
+      spec: { type: 'string' },
+      qty: { type: 'integer' },
+    },
+  };
+  it('when the lines have names, then the first three are named by their first filled text, choices and numbers left out', () => {
+    const rows = [{ kind: 'new', name: '进水阀', qty: 2 }, { spec: ' 通用 ', qty: 1 }, { name: '密封圈' }, { name: '软管' }];
+    expect(lineNames(items, rows)).toEqual(['进水阀', '通用', '密封圈']);
+  });
+  it('when no line has a text, then nothing is named (the card gives the count)', () => {
+    expect(lineNames(items, [{ qty: 2 }, null, 'x'])).toEqual([]);
+    expect(lineNames(undefined, [{ name: '进水阀' }])).toEqual([]);
   });
 });
