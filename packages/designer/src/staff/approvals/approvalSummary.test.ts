@@ -60,13 +60,20 @@ describe('how an approval card names a list’s lines', () => {
   const items = {
     properties: {
       kind: { type: 'string', enum: ['new', 'old'] },
+      fitter: { type: 'string', 'x-kind': 'person' },
+      at: { type: 'string', format: 'date' },
       name: { type: 'string' },
       spec: { type: 'string' },
       qty: { type: 'integer' },
     },
   };
-  it('when the lines have names, then the first three are named by their first filled text, choices and numbers left out', () => {
-    const rows = [{ kind: 'new', name: '进水阀', qty: 2 }, { spec: ' 通用 ', qty: 1 }, { name: '密封圈' }, { name: '软管' }];
+  it('when the lines have names, then the first three are named by their first filled plain text; choices, people, dates and numbers left out', () => {
+    const rows = [
+      { kind: 'new', fitter: 'wang', at: '2026-12-08', name: '进水阀', qty: 2 },
+      { spec: ' 通用 ', qty: 1 },
+      { name: '密封圈' },
+      { name: '软管' },
+    ];
     expect(lineNames(items, rows)).toEqual(['进水阀', '通用', '密封圈']);
   });
   it('when no line has a text, then nothing is named (the card gives the count)', () => {

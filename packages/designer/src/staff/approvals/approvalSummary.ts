@@ -17,20 +17,24 @@ export function approvalSummary(form: FormDefinition | undefined, data: Record<s
   return filled.sort((a, b) => money(a) - money(b)).slice(0, count);
 }
 
+/** Text kinds that hold a code or a file, not words. */
+const CODED = new Set<unknown>(['person', 'store', 'link', 'photo', 'signature']);
+
 /** At most this many lines of a list are named on an approval card. */
 const NAMED_LINES = 3;
 
 /**
- * What an approval card says of a list's lines (parts, items): each line by its first filled text
- * (a part's name), the first three of them; empty when no line has a text to show (the card then
+ * What an approval card says of a list's lines (parts, items): each line by its first filled plain
+ * text (a part's name), the first three of them; empty when no line has a text to show (the card then
  * gives the count alone).
  */
 export function lineNames(
-  item: { properties?: Record<string, { type?: unknown; enum?: unknown }> } | undefined,
+  item: { properties?: Record<string, { type?: unknown; enum?: unknown; format?: unknown; 'x-kind'?: unknown }> } | undefined,
   rows: unknown[],
 ): string[] {
   const texts = Object.entries(item?.properties ?? {})
-    .filter(([, field]) => field.type === 'string' && field.enum === undefined)
+    // Plain texts: no choice (a code), date, person (a user name), link, photo or signature.
+    .filter(([, field]) => field.type === 'string' && field.enum === undefined && field.format === undefined && !CODED.has(field['x-kind']))
     .map(([name]) => name);
   const names: string[] = [];
   for (const row of rows) {
