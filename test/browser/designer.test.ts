@@ -139,7 +139,7 @@ describe('designer in Chromium', () => {
     await phone.locator('#record_total').fill('150');
     await shot(phone, '05b-staff-form-phone');
     await phone.getByRole('button', { name: '提交' }).click();
-    await expect.poll(() => phone.getByText(/已提交$/).isVisible()).toBe(true);
+    await expect.poll(() => phone.getByText(/已保存$/).isVisible()).toBe(true);
     await phone.close();
     const token = await apiLogin(server.url);
     apiRecordId = (

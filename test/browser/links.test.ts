@@ -85,7 +85,7 @@ describe('linked records and PDF in Chromium', () => {
     await clerk.getByLabel('回访方式', { exact: true }).selectOption({ label: '电话' });
     await clerk.getByLabel('客户满意', { exact: true }).check();
     await clerk.getByRole('button', { name: '提交' }).click();
-    await expect.poll(() => clerk.getByText('回访记录表已提交').isVisible()).toBe(true);
+    await expect.poll(() => clerk.getByText('回访记录表已保存').isVisible()).toBe(true);
     const visits = await server.services.store.linkingRecords(ticketId, 10);
     expect(visits.map((v) => [v.formId, v.data.ticketRef])).toEqual([['return-visit', ticketId]]);
     // The visit's page names its ticket by its title.

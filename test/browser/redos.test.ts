@@ -98,7 +98,7 @@ describe('regular expressions in the staff browser (ReDoS)', () => {
     await page.getByLabel('编码', { exact: true }).fill('a'.repeat(40));
     await page.getByLabel('序列号', { exact: true }).fill('aaaa');
     await page.getByRole('button', { name: '提交' }).click();
-    await expect.poll(() => page.getByText('序列号核对已提交').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('序列号核对已保存').isVisible()).toBe(true);
     expect(posts).toBe(1);
     await context.close();
   });

@@ -109,7 +109,7 @@ describe('staff workspace in Chromium', () => {
     await shot(page, 'staff-02-fill-f1');
 
     await page.getByRole('button', { name: '提交' }).click();
-    await expect.poll(() => page.getByText('售后服务处理记录表已提交').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('售后服务处理记录表已保存').isVisible()).toBe(true);
     const answer = page.locator('.policy-answer');
     await expect.poll(() => answer.textContent()).toMatch(/16:00.*6个工作小时/);
     await page.getByRole('button', { name: /为什么/ }).click();
@@ -156,7 +156,9 @@ describe('staff workspace in Chromium', () => {
     await shot(page, 'staff-06-phone-f2');
 
     await page.getByRole('button', { name: '提交' }).click();
-    await expect.poll(() => page.getByText('配件领用单已提交').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('配件领用单已保存').isVisible()).toBe(true);
+    // It is saved as a draft: the answer says so, and where it goes next.
+    expect(await page.getByText('当前状态：草稿。下一步：在记录中转为“已提交”。').isVisible()).toBe(true);
     // The approvals the requisition asks for are there, each one waiting.
     const asks = page.locator('.policy-answer').getByRole('listitem').filter({ hasText: '审批：' });
     await expect.poll(() => asks.count()).toBeGreaterThan(0);
