@@ -149,6 +149,10 @@ describe('sections, one-tap steps and the first error in Chromium', () => {
     expect(await tech.locator('.record-meta').textContent()).toContain('解放路店');
     expect(await tech.locator('body').innerText()).not.toMatch(/\bjiefang\b/);
     expect(await tech.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // On site, 已完工 is the step on; 转为“未完成” stands beside it as a plain button.
+    const done = tech.getByRole('button', { name: '已完工', exact: true });
+    await expect.poll(() => done.getAttribute('class')).toContain('ant-btn-primary');
+    expect(await tech.getByRole('button', { name: '转为“未完成”' }).getAttribute('class')).not.toContain('ant-btn-primary');
     await shot(tech, 'steps-arrived-phone');
   });
 

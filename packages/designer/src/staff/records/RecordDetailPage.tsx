@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
-import { fieldAt, type FormDefinition, type LocalizedText } from '@aftersales/engine';
+import { fieldAt, stampOf, type FormDefinition, type LocalizedText } from '@aftersales/engine';
 import type { HistoryPage, RecordDetail } from '../../api/workApi';
 import { LoadMore } from '../../shared/LoadMore';
 import { useApi } from '../../app/ApiContext';
@@ -198,6 +198,7 @@ export function RecordDetailPage() {
                     busy={busy === to}
                     statusLabel={policy.status(to)}
                     onMove={() => void move(to)}
+                    besideStep={record.transitions.some((other) => stampOf(form, record.status, other.to) !== undefined)}
                   />
                 ))}
               </Space>

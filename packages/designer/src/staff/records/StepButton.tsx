@@ -5,7 +5,8 @@ import { useI18n } from '../../i18n/I18nContext';
 /**
  * One move open to a record. A one-tap step (the move stamps a time field) reads as the step itself
  * ("已到场") and says which time it records as now; the server stamps it in the same request. A move
- * guarded by an approval or block is disabled, with the reason.
+ * guarded by an approval or block is disabled, with the reason. Beside a one-tap step, the other
+ * moves (转为“未完成”) are plain buttons: the step is the usual way on.
  */
 export function StepButton({
   form,
@@ -15,6 +16,7 @@ export function StepButton({
   busy,
   statusLabel,
   onMove,
+  besideStep = false,
 }: {
   form: FormDefinition;
   from: string | null;
@@ -22,6 +24,8 @@ export function StepButton({
   guards: { message: string; messageZh?: string | undefined }[];
   busy: boolean;
   statusLabel: string;
+  /** Another move of the record is a one-tap step. */
+  besideStep?: boolean;
   onMove: () => void;
 }) {
   const { t, text, locale } = useI18n();
@@ -32,7 +36,7 @@ export function StepButton({
   return (
     <div className="transition">
       <Button
-        type="primary"
+        type={stamp || !besideStep ? 'primary' : 'default'}
         size="large"
         disabled={guards.length > 0}
         loading={busy}
